@@ -1,0 +1,10 @@
+//! Alcméon as the backend sees it: the published REST API reached over HTTP
+//! (`../shared/alcmeon-openapi/`), and the signature on its webhooks.
+
+mod client;
+mod model;
+mod signature;
+
+pub use client::{ACTIONS_PAGE_SIZE, AlcmeonClient, ClientError};
+pub use model::{Action, AdminUser, Notification};
+pub use signature::{SIGNATURE_HEADER, sign, verify};

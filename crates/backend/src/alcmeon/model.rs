@@ -1,0 +1,91 @@
+//! The parts of Alcméon's `Action` (synchronize.yaml) the replica reads. The spec marks no field as
+//! required, so every field is optional and unknown fields are ignored; the raw JSON is stored too.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::Deserialize;
+
+/// The body of a webhook call: a notification id (strictly increasing) and one action.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Notification {
+    pub id: i64,
+    pub action: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Action {
+    pub id: i64,
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveTime>,
+    pub user: Option<AdminUser>,
+    pub task: Option<Task>,
+    pub account: Option<Account>,
+    pub data: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AdminUser {
+    pub id: Option<i64>,
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub is_bot: Option<bool>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Task {
+    pub conversation_id: Option<i64>,
+    pub message: Option<Message>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Message {
+    pub content: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveTime>,
+    pub author: Option<Author>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Author {
+    pub name: Option<String>,
+    pub instagram_author: Option<InstagramAuthor>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct InstagramAuthor {
+    pub username: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Account {
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+}
+
+impl Action {
+    pub fn conversation_id(&self) -> Option<i64> {
+        self.task.as_ref()?.conversation_id
+    }
+
+    /// When the action happened; Alcméon sends date and time separately, both UTC.
+    pub fn occurred_at(&self) -> Option<DateTime<Utc>> {
+        Some(self.date?.and_time(self.time?).and_utc())
+    }
+}
+
+impl Message {
+    pub fn written_at(&self) -> Option<DateTime<Utc>> {
+        Some(self.date?.and_time(self.time?).and_utc())
+    }
+}
+
+impl Author {
+    /// The name to show: the channel's display name, else the Instagram handle.
+    pub fn display_name(&self) -> Option<String> {
+        let name = self.name.as_deref().filter(|n| !n.is_empty());
+        name.map(str::to_owned)
+            .or_else(|| Some(format!("@{}", self.instagram_author.as_ref()?.username.as_deref()?)))
+    }
+}

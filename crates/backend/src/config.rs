@@ -1,0 +1,140 @@
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// Everything the backend reads from its environment, parsed once at start-up.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `BACKEND_ADDR`, default `127.0.0.1:8080`; port 0 picks a free one.
+    pub addr: SocketAddr,
+    /// `BACKEND_PUBLIC_URL`: the URL agents' browsers use; session tokens must name it as audience.
+    /// Default `http://<BACKEND_ADDR>`.
+    pub public_url: Option<String>,
+    /// `BACKEND_DATABASE_URL`, default `sqlite://data/backend.db` (created if missing).
+    pub database_url: String,
+    /// `BACKEND_ORGS`: `orgId=secret` pairs separated by commas; the Salesforce orgs allowed in.
+    pub orgs: Vec<OrgSecret>,
+    /// `BACKEND_ALLOWED_ORIGINS`: comma-separated browser origins allowed by CORS
+    /// (e.g. `https://acme.lightning.force.com`).
+    pub allowed_origins: Vec<String>,
+    /// `ALCMEON_API_URL`, default `https://api.alcmeon.com`.
+    pub alcmeon_url: String,
+    /// `ALCMEON_INSTANCE_ID` and `ALCMEON_APP_SECRET`: the Alcméon application's credentials; the
+    /// secret also signs Alcméon's webhooks.
+    pub alcmeon_instance_id: String,
+    pub alcmeon_secret: String,
+    /// `BACKEND_SYNC_INTERVAL_SECS`, default 60: how often the replica polls `GET /actions` even
+    /// when no webhook gap was seen.
+    pub sync_interval: Duration,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgSecret {
+    pub org_id: String,
+    pub secret: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is required")]
+    Missing { name: &'static str },
+    #[error("{name} is not valid: {reason}")]
+    Invalid { name: &'static str, reason: String },
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let addr = get("BACKEND_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .map_err(|e: std::net::AddrParseError| ConfigError::Invalid {
+                name: "BACKEND_ADDR",
+                reason: e.to_string(),
+            })?;
+        let orgs = parse_orgs(&get("BACKEND_ORGS").ok_or(ConfigError::Missing { name: "BACKEND_ORGS" })?)?;
+        let sync_interval = match get("BACKEND_SYNC_INTERVAL_SECS") {
+            None => Duration::from_secs(60),
+            Some(raw) => Duration::from_secs(raw.parse().map_err(|_| ConfigError::Invalid {
+                name: "BACKEND_SYNC_INTERVAL_SECS",
+                reason: format!("{raw:?} is not a number of seconds"),
+            })?),
+        };
+        Ok(Self {
+            addr,
+            public_url: get("BACKEND_PUBLIC_URL"),
+            database_url: get("BACKEND_DATABASE_URL").unwrap_or_else(|| "sqlite://data/backend.db".into()),
+            orgs,
+            allowed_origins: get("BACKEND_ALLOWED_ORIGINS")
+                .map(|raw| split_list(&raw).map(str::to_owned).collect())
+                .unwrap_or_default(),
+            alcmeon_url: get("ALCMEON_API_URL").unwrap_or_else(|| "https://api.alcmeon.com".into()),
+            alcmeon_instance_id: get("ALCMEON_INSTANCE_ID")
+                .ok_or(ConfigError::Missing { name: "ALCMEON_INSTANCE_ID" })?,
+            alcmeon_secret: get("ALCMEON_APP_SECRET").ok_or(ConfigError::Missing { name: "ALCMEON_APP_SECRET" })?,
+            sync_interval,
+        })
+    }
+}
+
+fn split_list(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn parse_orgs(raw: &str) -> Result<Vec<OrgSecret>, ConfigError> {
+    let orgs = split_list(raw)
+        .map(|pair| {
+            let (org_id, secret) = pair.split_once('=').ok_or_else(|| ConfigError::Invalid {
+                name: "BACKEND_ORGS",
+                reason: "expected orgId=secret pairs separated by commas".into(),
+            })?;
+            if secret.len() < 16 {
+                return Err(ConfigError::Invalid {
+                    name: "BACKEND_ORGS",
+                    reason: format!("the secret of org {org_id} is shorter than 16 characters"),
+                });
+            }
+            Ok(OrgSecret { org_id: org_id.trim().into(), secret: secret.trim().into() })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if orgs.is_empty() {
+        return Err(ConfigError::Missing { name: "BACKEND_ORGS" });
+    }
+    Ok(orgs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    const REQUIRED: [(&str, &str); 3] = [
+        ("BACKEND_ORGS", "00D1=a-secret-of-sixteen+"),
+        ("ALCMEON_INSTANCE_ID", "i"),
+        ("ALCMEON_APP_SECRET", "s"),
+    ];
+
+    #[test]
+    fn defaults_apply_when_only_required_settings_are_given() {
+        let config = Config::from_lookup(lookup(&REQUIRED)).unwrap();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.database_url, "sqlite://data/backend.db");
+        assert_eq!(config.orgs[0].org_id, "00D1");
+    }
+
+    #[test]
+    fn a_missing_or_malformed_setting_is_named_in_the_error() {
+        let error = Config::from_lookup(lookup(&REQUIRED[1..])).unwrap_err();
+        assert_eq!(error.to_string(), "BACKEND_ORGS is required");
+        let mut pairs = REQUIRED.to_vec();
+        pairs[0] = ("BACKEND_ORGS", "00D1=short");
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(error.to_string().contains("shorter than 16"), "{error}");
+    }
+}

@@ -1,0 +1,46 @@
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use protocol::{ApiError, ErrorCode};
+
+use crate::store::StoreError;
+
+/// Every failure a handler can return; each becomes the one JSON error shape of `protocol`.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Unauthenticated(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl AppError {
+    fn code(&self) -> ErrorCode {
+        match self {
+            Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::NotFound(_) => ErrorCode::NotFound,
+            Self::BadRequest(_) => ErrorCode::BadRequest,
+            Self::Store(StoreError::InvalidAction(_)) => ErrorCode::BadRequest,
+            Self::Store(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let code = self.code();
+        let message = match &self {
+            Self::Store(error) if code == ErrorCode::Internal => {
+                tracing::error!(%error, "store failure");
+                "the backend could not read or write its data".to_owned()
+            }
+            other => other.to_string(),
+        };
+        let status = StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (status, Json(ApiError { code, message, retry_after: None })).into_response()
+    }
+}

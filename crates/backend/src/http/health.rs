@@ -1,0 +1,16 @@
+use axum::Json;
+use axum::extract::State;
+use serde_json::{Value, json};
+
+use super::{AppError, AppState};
+
+/// `GET /health`: liveness; how far the backfill has read Alcméon's actions without a gap, and the
+/// newest action stored by any path (webhook or backfill).
+pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
+    let read_through = state.store.actions_read_through().await?;
+    let latest = state.store.latest_action_id().await?;
+    Ok(Json(json!({
+        "status": "ok",
+        "replica": { "actions_read_through": read_through, "latest_action_id": latest },
+    })))
+}

@@ -1,0 +1,39 @@
+//! The backend's HTTP surface: one module per resource, one error type, and the session
+//! extractor that makes authentication a typed argument.
+
+mod conversations;
+mod error;
+mod health;
+mod session;
+mod webhook;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+pub use error::AppError;
+pub use session::{Agent, Claims, Permissions, SessionVerifier};
+
+use crate::store::Store;
+use crate::sync::SyncTrigger;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub sessions: Arc<SessionVerifier>,
+    pub webhook_secret: Arc<str>,
+    pub sync: SyncTrigger,
+}
+
+/// The path Alcméon's webhook is configured to call.
+pub const WEBHOOK_PATH: &str = "/webhooks/alcmeon";
+
+pub fn routes(state: AppState) -> Router {
+    Router::new()
+        .route("/health", get(health::health))
+        .route(WEBHOOK_PATH, post(webhook::receive))
+        .route("/v1/conversations/{conversation_id}/thread", get(conversations::thread))
+        .with_state(state)
+}

@@ -1,0 +1,154 @@
+//! The agent's session: an HS256 JWT minted by Apex in the agent's Salesforce org. The backend
+//! accepts only HS256, signed with the secret of a configured org, for its own audience, unexpired.
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode};
+use serde::Deserialize;
+
+use super::{AppError, AppState};
+use crate::config::OrgSecret;
+
+/// Clock difference tolerated between Salesforce and the backend, in seconds.
+const CLOCK_SKEW_SECS: u64 = 30;
+
+/// The claims Apex puts in a session token.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub org: String,
+    pub email: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub perms: Permissions,
+    pub exp: u64,
+    pub jti: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Permissions {
+    #[serde(default)]
+    pub reply: bool,
+    #[serde(default)]
+    pub moderate: bool,
+}
+
+/// An authenticated agent; taking it as a handler argument makes the endpoint require a session.
+#[derive(Debug, Clone)]
+pub struct Agent(pub Claims);
+
+pub struct SessionVerifier {
+    orgs: Vec<OrgSecret>,
+    validation: Validation,
+}
+
+impl SessionVerifier {
+    pub fn new(orgs: Vec<OrgSecret>, audience: &str) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_audience(&[audience]);
+        validation.set_required_spec_claims(&["exp", "aud", "sub"]);
+        validation.leeway = CLOCK_SKEW_SECS;
+        Self { orgs, validation }
+    }
+
+    pub fn verify(&self, token: &str) -> Result<Claims, String> {
+        let org_id = unverified_org(token).ok_or("the session token is malformed")?;
+        let org = self
+            .orgs
+            .iter()
+            .find(|org| org.org_id == org_id)
+            .ok_or_else(|| format!("Salesforce org {org_id} is not configured on this backend"))?;
+        let data = decode::<Claims>(token, &DecodingKey::from_secret(org.secret.as_bytes()), &self.validation)
+            .map_err(|e| format!("the session token was refused: {e}"))?;
+        Ok(data.claims)
+    }
+}
+
+/// Reads the `org` claim before the signature is checked, only to pick the org's secret.
+fn unverified_org(token: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct OrgOnly {
+        org: String,
+    }
+    let payload = token.split('.').nth(1)?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload).ok()?;
+    serde_json::from_slice::<OrgOnly>(&bytes).ok().map(|o| o.org)
+}
+
+impl FromRequestParts<AppState> for Agent {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let header = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .ok_or_else(|| AppError::Unauthenticated("a bearer session token is required".into()))?;
+        let token = header
+            .strip_prefix("Bearer ")
+            .ok_or_else(|| AppError::Unauthenticated("the Authorization header must be a bearer token".into()))?;
+        state.sessions.verify(token).map(Agent).map_err(AppError::Unauthenticated)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jsonwebtoken::{EncodingKey, Header, encode};
+    use serde_json::json;
+
+    const SECRET: &str = "demo-session-secret";
+    const AUDIENCE: &str = "http://127.0.0.1:8080";
+
+    fn verifier() -> SessionVerifier {
+        SessionVerifier::new(
+            vec![OrgSecret { org_id: "00D000000000DEMOAAA".into(), secret: SECRET.into() }],
+            AUDIENCE,
+        )
+    }
+
+    fn now() -> u64 {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+    }
+
+    fn token_with(alg: Algorithm, secret: &str, claims: serde_json::Value) -> String {
+        encode(&Header::new(alg), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
+    }
+
+    fn claims(exp: u64, aud: &str, org: &str) -> serde_json::Value {
+        json!({"sub": "005A", "org": org, "email": "a@example.com", "name": "A", "aud": aud,
+               "iat": now(), "exp": exp, "jti": "j1", "perms": {"reply": true}})
+    }
+
+    #[test]
+    fn a_token_for_this_backend_from_a_configured_org_is_accepted() {
+        let token = token_with(Algorithm::HS256, SECRET, claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA"));
+        let claims = verifier().verify(&token).unwrap();
+        assert_eq!(claims.email, "a@example.com");
+        assert!(claims.perms.reply && !claims.perms.moderate);
+    }
+
+    #[test]
+    fn expired_foreign_audience_unknown_org_and_wrong_secret_are_refused() {
+        let org = "00D000000000DEMOAAA";
+        let expired = token_with(Algorithm::HS256, SECRET, claims(now() - 120, AUDIENCE, org));
+        let foreign = token_with(Algorithm::HS256, SECRET, claims(now() + 300, "https://evil.example", org));
+        let unknown_org = token_with(Algorithm::HS256, SECRET, claims(now() + 300, AUDIENCE, "00DOTHER"));
+        let wrong_secret = token_with(Algorithm::HS256, "another-secret-value", claims(now() + 300, AUDIENCE, org));
+        let other_alg = token_with(Algorithm::HS384, SECRET, claims(now() + 300, AUDIENCE, org));
+        for token in [expired, foreign, unknown_org, wrong_secret, other_alg] {
+            assert!(verifier().verify(&token).is_err(), "accepted {token}");
+        }
+    }
+
+    #[test]
+    fn an_unsigned_alg_none_token_is_refused() {
+        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
+        let payload = URL_SAFE_NO_PAD.encode(claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA").to_string());
+        assert!(verifier().verify(&format!("{header}.{payload}.")).is_err());
+    }
+}

@@ -1,0 +1,34 @@
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri};
+
+use super::{AppError, AppState};
+use crate::alcmeon::{self, Notification};
+
+/// `POST /webhooks/alcmeon`: one Alcméon notification. The signature is checked over the raw
+/// body, the action is stored before the 200 goes back, and a gap in notification ids wakes the
+/// backfill (Alcméon never retries a failed delivery).
+pub async fn receive(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, AppError> {
+    let signature = headers
+        .get(alcmeon::SIGNATURE_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    if !alcmeon::verify(&state.webhook_secret, uri.path(), &body, signature) {
+        tracing::warn!("webhook refused: bad or missing signature");
+        return Err(AppError::Unauthenticated("the webhook signature does not match".into()));
+    }
+    let notification: Notification = serde_json::from_slice(&body)
+        .map_err(|e| AppError::BadRequest(format!("the notification is not valid JSON of the expected shape: {e}")))?;
+    state.store.record_action(&notification.action).await?;
+    let previous = state.store.note_notification(notification.id).await?;
+    if notification.id > previous + 1 {
+        tracing::info!(previous, received = notification.id, "gap in webhook notifications; backfilling");
+        state.sync.wake();
+    }
+    Ok(StatusCode::OK)
+}

@@ -1,0 +1,16 @@
+//! The widget's backend. It serves the widget API under `/v1/` from a replica of Alcméon's
+//! actions, takes Alcméon's signed webhooks, fills gaps in them with `GET /actions`, and verifies
+//! the session tokens Salesforce mints for each agent. It never renders HTML and knows Alcméon
+//! only by a base URL and credentials.
+
+pub mod alcmeon;
+mod config;
+mod http;
+mod startup;
+pub mod store;
+mod sync;
+pub mod telemetry;
+
+pub use config::{Config, ConfigError, OrgSecret};
+pub use http::{Agent, Claims, Permissions, SessionVerifier};
+pub use startup::{RunningServer, start};

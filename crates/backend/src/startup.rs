@@ -1,0 +1,66 @@
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, Method, header};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::alcmeon::AlcmeonClient;
+use crate::config::Config;
+use crate::http::{self, AppState, SessionVerifier};
+use crate::store::Store;
+use crate::sync::{self, SyncTrigger};
+
+/// The largest request body accepted (webhook notifications and replies are far smaller).
+const MAX_BODY_BYTES: usize = 256 * 1024;
+
+pub struct RunningServer {
+    pub addr: SocketAddr,
+    pub store: Store,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("the replica store could not be opened: {0}")]
+    Store(#[from] crate::store::StoreError),
+    #[error("could not listen on the configured address: {0}")]
+    Bind(#[from] std::io::Error),
+}
+
+/// Opens the store, starts the backfill worker and serves HTTP until the process ends.
+pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    let store = Store::open(&config.database_url).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    let audience = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+
+    let client = Arc::new(AlcmeonClient::new(&config.alcmeon_url, &config.alcmeon_instance_id, &config.alcmeon_secret));
+    let trigger = SyncTrigger::default();
+    sync::spawn(store.clone(), client, trigger.clone(), config.sync_interval);
+
+    let state = AppState {
+        store: store.clone(),
+        sessions: Arc::new(SessionVerifier::new(config.orgs.clone(), &audience)),
+        webhook_secret: config.alcmeon_secret.as_str().into(),
+        sync: trigger,
+    };
+    let app = http::routes(state)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors(&config.allowed_origins))
+        .layer(TraceLayer::new_for_http());
+    tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, app).await {
+            tracing::error!(%error, "the HTTP server stopped");
+        }
+    });
+    Ok(RunningServer { addr, store })
+}
+
+fn cors(allowed_origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::HeaderName::from_static("last-event-id")])
+}

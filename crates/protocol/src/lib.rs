@@ -1,0 +1,11 @@
+//! The contract between the widget and the backend: the JSON types both sides exchange under
+//! `/v1/`, the single error shape, and the channel rules. Pure Rust with no I/O, so it builds for
+//! wasm32 (the widget) and natively (the backend) and is tested without a server or a browser.
+
+mod channel;
+mod error;
+mod thread;
+
+pub use channel::Channel;
+pub use error::{ApiError, ErrorCode};
+pub use thread::{Conversation, ItemKind, ThreadItem, ThreadPage};

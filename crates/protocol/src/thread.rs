@@ -1,0 +1,45 @@
+use serde::{Deserialize, Serialize};
+
+use crate::Channel;
+
+/// What the widget shows at the top of a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    /// Alcméon's conversation id (`task.conversation_id`).
+    pub id: i64,
+    pub channel: Channel,
+    /// The social account the customer wrote to (the brand's page or number).
+    pub account_name: String,
+    /// The customer's display name as the channel gives it; may be empty (e.g. on X).
+    pub customer_name: String,
+}
+
+/// Who an item in the thread comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A message the customer sent.
+    Inbound,
+    /// A reply an agent sent.
+    Outbound,
+}
+
+/// One message in a conversation's thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadItem {
+    /// Alcméon's action id: unique, and increasing in the order Alcméon recorded the actions.
+    pub id: i64,
+    pub kind: ItemKind,
+    pub author: String,
+    /// Untrusted text, shown as text only.
+    pub text: String,
+    /// When it was written, in milliseconds since the Unix epoch (UTC).
+    pub at_ms: i64,
+}
+
+/// The newest items of a conversation, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadPage {
+    pub conversation: Conversation,
+    pub items: Vec<ThreadItem>,
+}

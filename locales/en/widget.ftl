@@ -1,0 +1,32 @@
+# The widget's messages in English, the reference locale: every other locale has exactly these ids.
+
+widget-title = Conversation
+thread-loading = Loading the conversation…
+thread-empty = No messages in this conversation yet.
+thread-count = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}
+thread-label = Messages with { $customer }
+message-from-customer = Customer
+message-from-agent = Agent
+unknown-time-zone = Time zone { $zone } is unknown; times are shown in UTC.
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = Google review
+channel-inmessage = Web chat
+channel-other = Social media
+
+error-unauthenticated = Your session has expired. Reload the page to sign in again.
+error-forbidden = You do not have permission to do this.
+error-not-found = This conversation is not available yet. It appears once Alcméon has sent it.
+error-bad-request = The request was not valid.
+error-payload-too-large = This is too large to send.
+error-rate-limited = Alcméon is busy. Trying again shortly.
+error-upstream-unavailable = Alcméon cannot be reached right now.
+error-internal = Something went wrong on our side. Try again in a moment.
+error-network = The conversation service cannot be reached. Check your connection.
+error-session = Salesforce could not open a session for the conversation service.

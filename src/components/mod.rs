@@ -1,0 +1,4 @@
+mod message;
+mod thread;
+
+pub use thread::Thread;

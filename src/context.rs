@@ -1,0 +1,47 @@
+//! What the host tells the widget at mount: who the agent is, where the backend is, which
+//! conversation to show, and the agent's Salesforce language and time zone.
+
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WidgetContext {
+    pub backend_url: String,
+    pub conversation_id: i64,
+    /// `@salesforce/i18n/lang`, e.g. `en-US`, `fr`, `pt-BR`.
+    #[serde(default = "default_lang")]
+    pub lang: String,
+    /// `@salesforce/i18n/locale`, used to format dates and times.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// `@salesforce/i18n/timeZone`, an IANA name.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+}
+
+fn default_lang() -> String {
+    "en-US".into()
+}
+
+fn default_time_zone() -> String {
+    "UTC".into()
+}
+
+impl WidgetContext {
+    /// Reads the context object, and its `getToken` function, which returns a promise of a fresh
+    /// session token each call.
+    pub fn from_js(value: &JsValue) -> Result<(Self, js_sys::Function), String> {
+        let context: Self = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())?;
+        let get_token = js_sys::Reflect::get(value, &JsValue::from_str("getToken"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .ok_or("the context has no getToken function")?;
+        Ok((context, get_token))
+    }
+
+    /// The locale dates are formatted in: the Salesforce locale, else the language.
+    pub fn format_locale(&self) -> &str {
+        self.locale.as_deref().unwrap_or(&self.lang)
+    }
+}

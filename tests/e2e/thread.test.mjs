@@ -1,0 +1,97 @@
+// The walking skeleton end to end: the emulator holds conversations, the backend learns them,
+// and the widget, mounted by the host page as the LWC mounts it, shows their messages.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser } from '../support/browser.mjs';
+import { highestActionId, waitForReplica } from '../support/replica.mjs';
+import { alcmeon, startStack } from '../support/stack.mjs';
+
+let stack;
+let browser;
+
+before(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+  await waitForReplica(stack.backendUrl, await highestActionId(stack.emulatorUrl));
+});
+
+after(async () => {
+  await browser?.close();
+  stack?.stop();
+});
+
+// "3:29 PM"-style hour and minute of a UTC date+time in a zone with a fixed offset.
+function localClock(date, time, offsetMinutes) {
+  const at = new Date(`${date}T${time}Z`).getTime() + offsetMinutes * 60_000;
+  const local = new Date(at);
+  const hours = local.getUTCHours() % 12 || 12;
+  return `${hours}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+test('the widget shows a seeded conversation: each message with its author and local time', async () => {
+  const [conversation] = await alcmeon(stack.emulatorUrl, '/actions/conversations/1001');
+  const inbound = conversation.actions.filter((action) => action.type === 'task-create');
+  const answers = conversation.actions.filter((action) => action.type === 'answer');
+  assert.ok(inbound.length > 0 && answers.length > 0, 'the seed has customer messages and agent replies');
+
+  const page = await browser.newPage();
+  await page.goto(`${stack.hostUrl}?conversation=1001&lang=en-US&tz=Asia/Kolkata`);
+  const messages = page.locator('.acw-message');
+  await messages.first().waitFor();
+  assert.equal(await messages.count(), inbound.length + answers.length);
+
+  const first = inbound[0];
+  const shown = page.locator('.acw-inbound', { hasText: first.task.message.content }).first();
+  assert.equal(await shown.locator('.acw-bubble').textContent(), first.task.message.content);
+  assert.equal(await shown.locator('.acw-author').textContent(), first.task.message.author.name);
+  const time = await shown.locator('.acw-time').textContent();
+  const clock = localClock(first.task.message.date, first.task.message.time, 330);
+  assert.ok(time.includes(clock), `"${time}" shows ${clock}, the Asia/Kolkata time`);
+
+  const reply = answers[0];
+  const shownReply = page.locator('.acw-outbound', { hasText: reply.data.answers[0].content }).first();
+  assert.equal(await shownReply.locator('.acw-author').textContent(), reply.user.name);
+  assert.equal(await page.locator('[role="log"]').count(), 1);
+  await page.close();
+});
+
+test('a message that reaches the backend by webhook shows as inert text, never as HTML', async () => {
+  const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> &amp; <b>bold</b>';
+  const response = await fetch(`${stack.emulatorUrl}/_emulator/conversations/1002/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: hostile }),
+  });
+  assert.equal(response.status, 200, await response.text());
+  const { action_id: actionId } = await response.json();
+  await waitForReplica(stack.backendUrl, actionId, 'latest_action_id');
+
+  const page = await browser.newPage();
+  await page.goto(`${stack.hostUrl}?conversation=1002`);
+  const bubble = page.locator('.acw-bubble', { hasText: 'onerror' });
+  await bubble.waitFor();
+  assert.equal(await bubble.textContent(), hostile);
+  assert.equal(await bubble.locator('img, script, b').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.close();
+});
+
+test('the widget speaks the agent’s Salesforce language', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${stack.hostUrl}?conversation=1005&lang=fr&tz=Europe/Paris`);
+  const header = page.locator('.acw-header');
+  await header.waitFor();
+  assert.equal(await page.locator('.acw').getAttribute('lang'), 'fr');
+  assert.match(await header.textContent(), /\d+ messages?/);
+  assert.equal(await page.locator('.acw-channel').textContent(), 'Avis Google');
+  await page.close();
+});
+
+test('an unknown conversation shows a clear message instead of an empty widget', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${stack.hostUrl}?conversation=999999`);
+  const alert = page.locator('.acw-error[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /not available yet/);
+  await page.close();
+});

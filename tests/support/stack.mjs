@@ -1,0 +1,140 @@
+// Starts the whole product on this machine the way `make demo` runs it: the Alcméon emulator
+// (seeded), the backend (SQLite in a data folder) and the host page that mounts the widget as the
+// LWC does. Tests and the demo share this, so the tests exercise exactly what the demo shows.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = join(ROOT, 'target', 'debug');
+
+export const DEMO = {
+  instanceId: 'demo-instance',
+  alcmeonSecret: 'demo-alcmeon-application-secret',
+  orgId: '00D000000000DEMOAAA',
+  sessionSecret: 'demo-session-secret-0123456789',
+};
+
+async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+// Spawns a child and resolves once it prints `pattern`; rejects if it exits first or is slow.
+function startProcess(name, command, args, env, pattern, { verbose }) {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      output += text;
+      if (verbose) process.stderr.write(`[${name}] ${text}`);
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        resolveStart(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+/**
+ * Starts emulator, backend and host page. Options: `ports` ({emulator, backend, host}; free ones
+ * by default), `dataDir` (a fresh temporary folder by default), `emulatorEnv` (extra settings),
+ * `verbose` (echo the servers' logs).
+ */
+export async function startStack(options = {}) {
+  const ports = options.ports ?? { emulator: await freePort(), backend: await freePort(), host: await freePort() };
+  const temporary = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'alcmeon-widget-'));
+  mkdirSync(dataDir, { recursive: true });
+  const emulatorUrl = `http://127.0.0.1:${ports.emulator}`;
+  const backendUrl = `http://127.0.0.1:${ports.backend}`;
+  const hostUrl = `http://127.0.0.1:${ports.host}/`;
+  const children = [];
+  const stop = () => {
+    for (const child of children) child.kill('SIGTERM');
+    if (temporary) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    children.push(
+      await startProcess(
+        'emulator',
+        join(BIN, 'alcmeon-emulator'),
+        [],
+        {
+          ALCMEON_EMULATOR_ADDR: `127.0.0.1:${ports.emulator}`,
+          ALCMEON_EMULATOR_INSTANCE_ID: DEMO.instanceId,
+          ALCMEON_EMULATOR_SECRET: DEMO.alcmeonSecret,
+          ALCMEON_EMULATOR_WEBHOOK_URL: `${backendUrl}/webhooks/alcmeon`,
+          ALCMEON_EMULATOR_STATE: join(dataDir, 'emulator-state.json'),
+          ...options.emulatorEnv,
+        },
+        /listening on http/,
+        options,
+      ),
+    );
+    children.push(
+      await startProcess(
+        'backend',
+        join(BIN, 'alcmeon-widget-backend'),
+        [],
+        {
+          BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
+          BACKEND_DATABASE_URL: `sqlite://${join(dataDir, 'backend.db')}`,
+          BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}`,
+          BACKEND_ALLOWED_ORIGINS: `http://127.0.0.1:${ports.host},http://localhost:${ports.host}`,
+          ALCMEON_API_URL: emulatorUrl,
+          ALCMEON_INSTANCE_ID: DEMO.instanceId,
+          ALCMEON_APP_SECRET: DEMO.alcmeonSecret,
+          BACKEND_SYNC_INTERVAL_SECS: '30',
+        },
+        /listening on http/,
+        options,
+      ),
+    );
+    children.push(
+      await startProcess(
+        'host',
+        process.execPath,
+        [join(ROOT, 'lwc-wrapper', 'host', 'server.mjs')],
+        {
+          HOST_ADDR: `127.0.0.1:${ports.host}`,
+          BACKEND_URL: backendUrl,
+          SESSION_SECRET: DEMO.sessionSecret,
+          ORG_ID: DEMO.orgId,
+        },
+        /host page on http/,
+        options,
+      ),
+    );
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { emulatorUrl, backendUrl, hostUrl, dataDir, stop };
+}
+
+/** Calls the emulator's Alcméon API with the demo application's credentials. */
+export async function alcmeon(emulatorUrl, path) {
+  const auth = Buffer.from(`${DEMO.instanceId}:${DEMO.alcmeonSecret}`).toString('base64');
+  const response = await fetch(`${emulatorUrl}${path}`, { headers: { authorization: `Basic ${auth}` } });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
