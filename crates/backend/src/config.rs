@@ -54,7 +54,9 @@ impl Config {
                 name: "BACKEND_ADDR",
                 reason: e.to_string(),
             })?;
-        let orgs = parse_orgs(&get("BACKEND_ORGS").ok_or(ConfigError::Missing { name: "BACKEND_ORGS" })?)?;
+        let orgs = parse_orgs(&get("BACKEND_ORGS").ok_or(ConfigError::Missing {
+            name: "BACKEND_ORGS",
+        })?)?;
         let sync_interval = match get("BACKEND_SYNC_INTERVAL_SECS") {
             None => Duration::from_secs(60),
             Some(raw) => Duration::from_secs(raw.parse().map_err(|_| ConfigError::Invalid {
@@ -65,15 +67,19 @@ impl Config {
         Ok(Self {
             addr,
             public_url: get("BACKEND_PUBLIC_URL"),
-            database_url: get("BACKEND_DATABASE_URL").unwrap_or_else(|| "sqlite://data/backend.db".into()),
+            database_url: get("BACKEND_DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/backend.db".into()),
             orgs,
             allowed_origins: get("BACKEND_ALLOWED_ORIGINS")
                 .map(|raw| split_list(&raw).map(str::to_owned).collect())
                 .unwrap_or_default(),
             alcmeon_url: get("ALCMEON_API_URL").unwrap_or_else(|| "https://api.alcmeon.com".into()),
-            alcmeon_instance_id: get("ALCMEON_INSTANCE_ID")
-                .ok_or(ConfigError::Missing { name: "ALCMEON_INSTANCE_ID" })?,
-            alcmeon_secret: get("ALCMEON_APP_SECRET").ok_or(ConfigError::Missing { name: "ALCMEON_APP_SECRET" })?,
+            alcmeon_instance_id: get("ALCMEON_INSTANCE_ID").ok_or(ConfigError::Missing {
+                name: "ALCMEON_INSTANCE_ID",
+            })?,
+            alcmeon_secret: get("ALCMEON_APP_SECRET").ok_or(ConfigError::Missing {
+                name: "ALCMEON_APP_SECRET",
+            })?,
             sync_interval,
         })
     }
@@ -96,11 +102,16 @@ fn parse_orgs(raw: &str) -> Result<Vec<OrgSecret>, ConfigError> {
                     reason: format!("the secret of org {org_id} is shorter than 16 characters"),
                 });
             }
-            Ok(OrgSecret { org_id: org_id.trim().into(), secret: secret.trim().into() })
+            Ok(OrgSecret {
+                org_id: org_id.trim().into(),
+                secret: secret.trim().into(),
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     if orgs.is_empty() {
-        return Err(ConfigError::Missing { name: "BACKEND_ORGS" });
+        return Err(ConfigError::Missing {
+            name: "BACKEND_ORGS",
+        });
     }
     Ok(orgs)
 }
@@ -110,8 +121,16 @@ mod tests {
     use super::*;
 
     fn lookup(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let pairs: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        move |name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
     }
 
     const REQUIRED: [(&str, &str); 3] = [

@@ -33,9 +33,16 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let store = Store::open(&config.database_url).await?;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
-    let audience = config.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+    let audience = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
 
-    let client = Arc::new(AlcmeonClient::new(&config.alcmeon_url, &config.alcmeon_instance_id, &config.alcmeon_secret));
+    let client = Arc::new(AlcmeonClient::new(
+        &config.alcmeon_url,
+        &config.alcmeon_instance_id,
+        &config.alcmeon_secret,
+    ));
     let trigger = SyncTrigger::default();
     sync::spawn(store.clone(), client, trigger.clone(), config.sync_interval);
 
@@ -58,9 +65,16 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
 }
 
 fn cors(allowed_origins: &[String]) -> CorsLayer {
-    let origins: Vec<HeaderValue> = allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
+    let origins: Vec<HeaderValue> = allowed_origins
+        .iter()
+        .filter_map(|o| o.parse().ok())
+        .collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::HeaderName::from_static("last-event-id")])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::HeaderName::from_static("last-event-id"),
+        ])
 }

@@ -60,7 +60,8 @@ impl AlcmeonClient {
                 body: format!("unreadable actions list ({e})"),
             }),
             429 => {
-                let until = rate_limited_until(&body).unwrap_or_else(|| Utc::now() + Duration::from_secs(60));
+                let until = rate_limited_until(&body)
+                    .unwrap_or_else(|| Utc::now() + Duration::from_secs(60));
                 *self.blocked_until.lock().expect("lock") = Some(until);
                 Err(ClientError::RateLimited { until })
             }
@@ -71,7 +72,10 @@ impl AlcmeonClient {
     async fn wait_for_rate_limit(&self) {
         let until = *self.blocked_until.lock().expect("lock");
         if let Some(wait) = until.and_then(|until| (until - Utc::now()).to_std().ok()) {
-            tracing::info!(seconds = wait.as_secs(), "waiting for Alcméon's rate limit to reset");
+            tracing::info!(
+                seconds = wait.as_secs(),
+                "waiting for Alcméon's rate limit to reset"
+            );
             tokio::time::sleep(wait).await;
         }
     }
@@ -84,7 +88,9 @@ fn rate_limited_until(body: &str) -> Option<DateTime<Utc>> {
     let details = details.get("details")?.as_str()?;
     let after_key = details.split("rate_limited_until").nth(1)?;
     let timestamp = after_key.split('\'').find(|part| part.contains('T'))?;
-    DateTime::parse_from_rfc3339(timestamp.trim()).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(timestamp.trim())
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -94,8 +100,14 @@ mod tests {
     #[test]
     fn the_reset_time_is_read_from_the_python_style_details_string() {
         let body = r#"{"error": "Rate limit reached", "details": "{'rate_limited_until': '2024-01-22T13:05:41Z'}"}"#;
-        assert_eq!(rate_limited_until(body).unwrap().to_rfc3339(), "2024-01-22T13:05:41+00:00");
-        assert_eq!(rate_limited_until(r#"{"error": "x", "details": "soon"}"#), None);
+        assert_eq!(
+            rate_limited_until(body).unwrap().to_rfc3339(),
+            "2024-01-22T13:05:41+00:00"
+        );
+        assert_eq!(
+            rate_limited_until(r#"{"error": "x", "details": "soon"}"#),
+            None
+        );
         assert_eq!(rate_limited_until("<html>"), None);
     }
 }

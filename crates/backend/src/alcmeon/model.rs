@@ -85,7 +85,11 @@ impl Author {
     /// The name to show: the channel's display name, else the Instagram handle.
     pub fn display_name(&self) -> Option<String> {
         let name = self.name.as_deref().filter(|n| !n.is_empty());
-        name.map(str::to_owned)
-            .or_else(|| Some(format!("@{}", self.instagram_author.as_ref()?.username.as_deref()?)))
+        name.map(str::to_owned).or_else(|| {
+            Some(format!(
+                "@{}",
+                self.instagram_author.as_ref()?.username.as_deref()?
+            ))
+        })
     }
 }

@@ -6,7 +6,8 @@ pub const SIGNATURE_HEADER: &str = "x-alcmeon-webhook-signature";
 type HmacSha256 = Hmac<Sha256>;
 
 fn mac(secret: &str, path: &str, body: &[u8]) -> HmacSha256 {
-    let mut mac = HmacSha256::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    let mut mac =
+        HmacSha256::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
     mac.update(path.as_bytes());
     mac.update(b" ");
     mac.update(body);

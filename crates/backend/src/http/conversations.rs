@@ -19,5 +19,9 @@ pub async fn thread(
         .thread(conversation_id, FIRST_PAGE_SIZE)
         .await?
         .map(Json)
-        .ok_or_else(|| AppError::NotFound(format!("conversation {conversation_id} is not known to the backend")))
+        .ok_or_else(|| {
+            AppError::NotFound(format!(
+                "conversation {conversation_id} is not known to the backend"
+            ))
+        })
 }

@@ -40,7 +40,16 @@ impl IntoResponse for AppError {
             }
             other => other.to_string(),
         };
-        let status = StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (status, Json(ApiError { code, message, retry_after: None })).into_response()
+        let status =
+            StatusCode::from_u16(code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (
+            status,
+            Json(ApiError {
+                code,
+                message,
+                retry_after: None,
+            }),
+        )
+            .into_response()
     }
 }

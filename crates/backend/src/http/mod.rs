@@ -34,6 +34,9 @@ pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health::health))
         .route(WEBHOOK_PATH, post(webhook::receive))
-        .route("/v1/conversations/{conversation_id}/thread", get(conversations::thread))
+        .route(
+            "/v1/conversations/{conversation_id}/thread",
+            get(conversations::thread),
+        )
         .with_state(state)
 }

@@ -62,8 +62,12 @@ impl SessionVerifier {
             .iter()
             .find(|org| org.org_id == org_id)
             .ok_or_else(|| format!("Salesforce org {org_id} is not configured on this backend"))?;
-        let data = decode::<Claims>(token, &DecodingKey::from_secret(org.secret.as_bytes()), &self.validation)
-            .map_err(|e| format!("the session token was refused: {e}"))?;
+        let data = decode::<Claims>(
+            token,
+            &DecodingKey::from_secret(org.secret.as_bytes()),
+            &self.validation,
+        )
+        .map_err(|e| format!("the session token was refused: {e}"))?;
         Ok(data.claims)
     }
 }
@@ -76,22 +80,33 @@ fn unverified_org(token: &str) -> Option<String> {
     }
     let payload = token.split('.').nth(1)?;
     let bytes = URL_SAFE_NO_PAD.decode(payload).ok()?;
-    serde_json::from_slice::<OrgOnly>(&bytes).ok().map(|o| o.org)
+    serde_json::from_slice::<OrgOnly>(&bytes)
+        .ok()
+        .map(|o| o.org)
 }
 
 impl FromRequestParts<AppState> for Agent {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let header = parts
             .headers
             .get(AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
-            .ok_or_else(|| AppError::Unauthenticated("a bearer session token is required".into()))?;
-        let token = header
-            .strip_prefix("Bearer ")
-            .ok_or_else(|| AppError::Unauthenticated("the Authorization header must be a bearer token".into()))?;
-        state.sessions.verify(token).map(Agent).map_err(AppError::Unauthenticated)
+            .ok_or_else(|| {
+                AppError::Unauthenticated("a bearer session token is required".into())
+            })?;
+        let token = header.strip_prefix("Bearer ").ok_or_else(|| {
+            AppError::Unauthenticated("the Authorization header must be a bearer token".into())
+        })?;
+        state
+            .sessions
+            .verify(token)
+            .map(Agent)
+            .map_err(AppError::Unauthenticated)
     }
 }
 
@@ -106,17 +121,28 @@ mod tests {
 
     fn verifier() -> SessionVerifier {
         SessionVerifier::new(
-            vec![OrgSecret { org_id: "00D000000000DEMOAAA".into(), secret: SECRET.into() }],
+            vec![OrgSecret {
+                org_id: "00D000000000DEMOAAA".into(),
+                secret: SECRET.into(),
+            }],
             AUDIENCE,
         )
     }
 
     fn now() -> u64 {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
     }
 
     fn token_with(alg: Algorithm, secret: &str, claims: serde_json::Value) -> String {
-        encode(&Header::new(alg), &claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
+        encode(
+            &Header::new(alg),
+            &claims,
+            &EncodingKey::from_secret(secret.as_bytes()),
+        )
+        .unwrap()
     }
 
     fn claims(exp: u64, aud: &str, org: &str) -> serde_json::Value {
@@ -126,7 +152,11 @@ mod tests {
 
     #[test]
     fn a_token_for_this_backend_from_a_configured_org_is_accepted() {
-        let token = token_with(Algorithm::HS256, SECRET, claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA"));
+        let token = token_with(
+            Algorithm::HS256,
+            SECRET,
+            claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA"),
+        );
         let claims = verifier().verify(&token).unwrap();
         assert_eq!(claims.email, "a@example.com");
         assert!(claims.perms.reply && !claims.perms.moderate);
@@ -136,9 +166,21 @@ mod tests {
     fn expired_foreign_audience_unknown_org_and_wrong_secret_are_refused() {
         let org = "00D000000000DEMOAAA";
         let expired = token_with(Algorithm::HS256, SECRET, claims(now() - 120, AUDIENCE, org));
-        let foreign = token_with(Algorithm::HS256, SECRET, claims(now() + 300, "https://evil.example", org));
-        let unknown_org = token_with(Algorithm::HS256, SECRET, claims(now() + 300, AUDIENCE, "00DOTHER"));
-        let wrong_secret = token_with(Algorithm::HS256, "another-secret-value", claims(now() + 300, AUDIENCE, org));
+        let foreign = token_with(
+            Algorithm::HS256,
+            SECRET,
+            claims(now() + 300, "https://evil.example", org),
+        );
+        let unknown_org = token_with(
+            Algorithm::HS256,
+            SECRET,
+            claims(now() + 300, AUDIENCE, "00DOTHER"),
+        );
+        let wrong_secret = token_with(
+            Algorithm::HS256,
+            "another-secret-value",
+            claims(now() + 300, AUDIENCE, org),
+        );
         let other_alg = token_with(Algorithm::HS384, SECRET, claims(now() + 300, AUDIENCE, org));
         for token in [expired, foreign, unknown_org, wrong_secret, other_alg] {
             assert!(verifier().verify(&token).is_err(), "accepted {token}");
@@ -148,7 +190,8 @@ mod tests {
     #[test]
     fn an_unsigned_alg_none_token_is_refused() {
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
-        let payload = URL_SAFE_NO_PAD.encode(claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA").to_string());
+        let payload = URL_SAFE_NO_PAD
+            .encode(claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA").to_string());
         assert!(verifier().verify(&format!("{header}.{payload}.")).is_err());
     }
 }

@@ -20,14 +20,23 @@ pub async fn receive(
         .unwrap_or_default();
     if !alcmeon::verify(&state.webhook_secret, uri.path(), &body, signature) {
         tracing::warn!("webhook refused: bad or missing signature");
-        return Err(AppError::Unauthenticated("the webhook signature does not match".into()));
+        return Err(AppError::Unauthenticated(
+            "the webhook signature does not match".into(),
+        ));
     }
-    let notification: Notification = serde_json::from_slice(&body)
-        .map_err(|e| AppError::BadRequest(format!("the notification is not valid JSON of the expected shape: {e}")))?;
+    let notification: Notification = serde_json::from_slice(&body).map_err(|e| {
+        AppError::BadRequest(format!(
+            "the notification is not valid JSON of the expected shape: {e}"
+        ))
+    })?;
     state.store.record_action(&notification.action).await?;
     let previous = state.store.note_notification(notification.id).await?;
     if notification.id > previous + 1 {
-        tracing::info!(previous, received = notification.id, "gap in webhook notifications; backfilling");
+        tracing::info!(
+            previous,
+            received = notification.id,
+            "gap in webhook notifications; backfilling"
+        );
         state.sync.wake();
     }
     Ok(StatusCode::OK)

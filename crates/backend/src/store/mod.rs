@@ -34,10 +34,18 @@ impl Store {
             .create_if_missing(true)
             .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
             .foreign_keys(true);
-        if let Some(folder) = options.get_filename().parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+        if let Some(folder) = options
+            .get_filename()
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
         }
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Self { pool })
     }
@@ -84,17 +92,24 @@ impl Store {
     }
 
     /// The newest `limit` items of a conversation, oldest first; `None` for an unknown conversation.
-    pub async fn thread(&self, conversation_id: i64, limit: u32) -> Result<Option<ThreadPage>, StoreError> {
-        let Some(row) = sqlx::query("SELECT id, channel, account_name, customer_name FROM conversations WHERE id = ?")
-            .bind(conversation_id)
-            .fetch_optional(&self.pool)
-            .await?
+    pub async fn thread(
+        &self,
+        conversation_id: i64,
+        limit: u32,
+    ) -> Result<Option<ThreadPage>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT id, channel, account_name, customer_name FROM conversations WHERE id = ?",
+        )
+        .bind(conversation_id)
+        .fetch_optional(&self.pool)
+        .await?
         else {
             return Ok(None);
         };
         let conversation = Conversation {
             id: row.get("id"),
-            channel: serde_json::from_value(serde_json::Value::String(row.get("channel"))).unwrap_or(Channel::Other),
+            channel: serde_json::from_value(serde_json::Value::String(row.get("channel")))
+                .unwrap_or(Channel::Other),
             account_name: row.get("account_name"),
             customer_name: row.get("customer_name"),
         };
@@ -115,17 +130,26 @@ impl Store {
         })
         .collect();
         items.reverse();
-        Ok(Some(ThreadPage { conversation, items }))
+        Ok(Some(ThreadPage {
+            conversation,
+            items,
+        }))
     }
 
     pub async fn actions_read_through(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT actions_read_through FROM sync_state WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT actions_read_through FROM sync_state WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 
     pub async fn latest_action_id(&self) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM actions").fetch_one(&self.pool).await?)
+        Ok(
+            sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM actions")
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 
     pub async fn set_actions_read_through(&self, action_id: i64) -> Result<(), StoreError> {
@@ -139,9 +163,10 @@ impl Store {
     /// Records a webhook's notification id; returns the previous highest one.
     pub async fn note_notification(&self, notification_id: i64) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let previous: i64 = sqlx::query_scalar("SELECT last_notification_id FROM sync_state WHERE id = 1")
-            .fetch_one(&mut *tx)
-            .await?;
+        let previous: i64 =
+            sqlx::query_scalar("SELECT last_notification_id FROM sync_state WHERE id = 1")
+                .fetch_one(&mut *tx)
+                .await?;
         sqlx::query("UPDATE sync_state SET last_notification_id = MAX(last_notification_id, ?) WHERE id = 1")
             .bind(notification_id)
             .execute(&mut *tx)
@@ -152,7 +177,10 @@ impl Store {
 }
 
 fn channel_name(channel: Channel) -> String {
-    serde_json::to_value(channel).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(channel)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn kind_name(kind: ItemKind) -> &'static str {

@@ -26,9 +26,15 @@ pub fn project(action: &Action) -> Projected {
         id: conversation_id,
         channel: Channel::from_alcmeon_type(account.and_then(|a| a.kind.as_deref()).unwrap_or("")),
         account_name: account.and_then(|a| a.name.clone()).unwrap_or_default(),
-        customer_name: if action.kind == "task-create" { customer_name.clone() } else { String::new() },
+        customer_name: if action.kind == "task-create" {
+            customer_name.clone()
+        } else {
+            String::new()
+        },
     };
-    let at_ms = |at: Option<chrono::DateTime<chrono::Utc>>| at.or(action.occurred_at()).map(|t| t.timestamp_millis());
+    let at_ms = |at: Option<chrono::DateTime<chrono::Utc>>| {
+        at.or(action.occurred_at()).map(|t| t.timestamp_millis())
+    };
     let item = match action.kind.as_str() {
         "task-create" => message.and_then(|message| {
             Some(ThreadItem {
@@ -41,17 +47,32 @@ pub fn project(action: &Action) -> Projected {
         }),
         "answer" => {
             let text = answer_text(action.data.as_ref());
-            let author = action.user.as_ref().and_then(|u| u.name.clone()).unwrap_or_default();
-            at_ms(None).map(|at_ms| ThreadItem { id: action.id, kind: ItemKind::Outbound, author, text, at_ms })
+            let author = action
+                .user
+                .as_ref()
+                .and_then(|u| u.name.clone())
+                .unwrap_or_default();
+            at_ms(None).map(|at_ms| ThreadItem {
+                id: action.id,
+                kind: ItemKind::Outbound,
+                author,
+                text,
+                at_ms,
+            })
         }
         _ => None,
     };
-    Projected { conversation: Some(conversation), item: item.map(|item| (conversation_id, item)) }
+    Projected {
+        conversation: Some(conversation),
+        item: item.map(|item| (conversation_id, item)),
+    }
 }
 
 /// The text of an `answer` action: its answers' contents, one per paragraph.
 fn answer_text(data: Option<&serde_json::Value>) -> String {
-    let answers = data.and_then(|d| d.get("answers")).and_then(|a| a.as_array());
+    let answers = data
+        .and_then(|d| d.get("answers"))
+        .and_then(|a| a.as_array());
     answers
         .into_iter()
         .flatten()
@@ -79,12 +100,15 @@ mod tests {
                 "author": {"name": "Léa Martin"}}}
         })));
         let conversation = projected.conversation.unwrap();
-        assert_eq!((conversation.channel, conversation.customer_name.as_str()), (Channel::Whatsapp, "Léa Martin"));
+        assert_eq!(
+            (conversation.channel, conversation.customer_name.as_str()),
+            (Channel::Whatsapp, "Léa Martin")
+        );
         let (conversation_id, item) = projected.item.unwrap();
         assert_eq!(conversation_id, 1001);
         assert_eq!(item.kind, ItemKind::Inbound);
         assert_eq!(item.text, "<b>Hi</b>");
-        assert_eq!(item.at_ms, 1_763_632_740_000);
+        assert_eq!(item.at_ms, 1_795_168_740_000);
     }
 
     #[test]
@@ -97,7 +121,10 @@ mod tests {
             "data": {"is_private": false, "answers": [{"content": "Hello"}, {"content": "Bye"}]}
         })));
         let (_, item) = projected.item.unwrap();
-        assert_eq!((item.kind, item.author.as_str(), item.text.as_str()), (ItemKind::Outbound, "Sam Agent", "Hello\n\nBye"));
+        assert_eq!(
+            (item.kind, item.author.as_str(), item.text.as_str()),
+            (ItemKind::Outbound, "Sam Agent", "Hello\n\nBye")
+        );
     }
 
     #[test]
@@ -112,8 +139,14 @@ mod tests {
 
     #[test]
     fn actions_outside_the_thread_add_no_item() {
-        let projected = project(&action(json!({"id": 10, "type": "first-seen", "task": {"conversation_id": 4}})));
+        let projected = project(&action(
+            json!({"id": 10, "type": "first-seen", "task": {"conversation_id": 4}}),
+        ));
         assert!(projected.item.is_none());
-        assert!(project(&action(json!({"id": 11, "type": "tag-vip"}))).conversation.is_none());
+        assert!(
+            project(&action(json!({"id": 11, "type": "tag-vip"})))
+                .conversation
+                .is_none()
+        );
     }
 }

@@ -1,0 +1,199 @@
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use alcmeon_emulator::RunningEmulator;
+use backend::{Config, OrgSecret, RunningServer};
+use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+pub const ORG_ID: &str = "00D000000000TESTAAA";
+pub const SESSION_SECRET: &str = "test-session-secret-0123456789";
+pub const ALCMEON_SECRET: &str = "test-alcmeon-secret";
+pub const INSTANCE_ID: &str = "test-instance";
+
+pub struct TestApp {
+    pub backend: RunningServer,
+    pub emulator: RunningEmulator,
+    pub http: reqwest::Client,
+    _data: TempDir,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts the emulator (seeded with the demo data, webhooks pointed at the backend) and the
+/// backend on a fresh SQLite file.
+pub async fn spawn_app(webhook_drop_percent: u8) -> TestApp {
+    let backend_port = free_port();
+    let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        instance_id: INSTANCE_ID.into(),
+        secret: ALCMEON_SECRET.into(),
+        rate_limit_per_minute: 1000,
+        webhook_url: Some(
+            format!("http://127.0.0.1:{backend_port}/webhooks/alcmeon")
+                .parse()
+                .unwrap(),
+        ),
+        webhook_drop_percent,
+        ..Default::default()
+    })
+    .await
+    .expect("emulator starts");
+    let data = TempDir::new().unwrap();
+    let backend = backend::start(Config {
+        addr: format!("127.0.0.1:{backend_port}").parse().unwrap(),
+        public_url: None,
+        database_url: format!("sqlite://{}", data.path().join("backend.db").display()),
+        orgs: vec![OrgSecret {
+            org_id: ORG_ID.into(),
+            secret: SESSION_SECRET.into(),
+        }],
+        allowed_origins: vec![],
+        alcmeon_url: emulator.base_url(),
+        alcmeon_instance_id: INSTANCE_ID.into(),
+        alcmeon_secret: ALCMEON_SECRET.into(),
+        sync_interval: Duration::from_secs(3600),
+    })
+    .await
+    .expect("backend starts");
+    TestApp {
+        backend,
+        emulator,
+        http: reqwest::Client::new(),
+        _data: data,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.backend.addr)
+    }
+
+    pub fn audience(&self) -> String {
+        format!("http://{}", self.backend.addr)
+    }
+
+    pub async fn health(&self) -> Value {
+        self.http
+            .get(self.url("/health"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// Waits until the replica's `field` (`actions_read_through` or `latest_action_id`) reaches
+    /// `action_id`.
+    pub async fn wait_for_replica(&self, field: &str, action_id: i64) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let health = self.health().await;
+            if health["replica"][field].as_i64().unwrap() >= action_id {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "replica stuck at {health}, wanted {field} ≥ {action_id}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Every action the emulator holds, read through its public API.
+    pub async fn emulator_actions(&self) -> Vec<Value> {
+        let mut all: Vec<Value> = vec![];
+        loop {
+            let after = all.last().map_or(0, |a| a["id"].as_i64().unwrap());
+            let page: Vec<Value> = self
+                .http
+                .get(format!(
+                    "{}/actions?min_action_id={after}",
+                    self.emulator.base_url()
+                ))
+                .basic_auth(INSTANCE_ID, Some(ALCMEON_SECRET))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            if page.is_empty() {
+                return all;
+            }
+            all.extend(page);
+        }
+    }
+
+    /// Makes the emulated customer write in a conversation; returns the new action's id.
+    pub async fn customer_writes(&self, conversation_id: i64, text: &str) -> i64 {
+        let response: Value = self
+            .http
+            .post(format!(
+                "{}/_emulator/conversations/{conversation_id}/inbound",
+                self.emulator.base_url()
+            ))
+            .json(&json!({ "text": text }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        response["action_id"].as_i64().unwrap()
+    }
+
+    pub fn session_token(&self) -> String {
+        mint(
+            SESSION_SECRET,
+            json!({ "org": ORG_ID, "aud": self.audience() }),
+        )
+    }
+
+    pub async fn get_thread(&self, conversation_id: i64, token: Option<&str>) -> reqwest::Response {
+        let request = self
+            .http
+            .get(self.url(&format!("/v1/conversations/{conversation_id}/thread")));
+        let request = match token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        };
+        request.send().await.unwrap()
+    }
+}
+
+/// An HS256 session token with valid defaults, overridden by `claims`.
+pub fn mint(secret: &str, claims: Value) -> String {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let mut all = json!({
+        "iss": ORG_ID, "sub": "005000000000001AAA", "org": ORG_ID, "email": "agent@example.com",
+        "name": "Test Agent", "perms": { "reply": true, "moderate": false },
+        "iat": now, "exp": now + 300, "jti": format!("jti-{now}-{}", rand_suffix()),
+    });
+    for (key, value) in claims.as_object().unwrap() {
+        all[key] = value.clone();
+    }
+    encode(
+        &Header::new(Algorithm::HS256),
+        &all,
+        &EncodingKey::from_secret(secret.as_bytes()),
+    )
+    .unwrap()
+}
+
+fn rand_suffix() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
