@@ -39,11 +39,16 @@ pub struct Backend {
 
 impl Backend {
     pub fn new(base_url: &str, get_token: js_sys::Function) -> Self {
-        Self { base_url: base_url.trim_end_matches('/').to_owned(), get_token, token: Rc::default() }
+        Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            get_token,
+            token: Rc::default(),
+        }
     }
 
     pub async fn thread(&self, conversation_id: i64) -> Result<ThreadPage, Failure> {
-        self.get_json(&format!("/v1/conversations/{conversation_id}/thread")).await
+        self.get_json(&format!("/v1/conversations/{conversation_id}/thread"))
+            .await
     }
 
     /// GETs a JSON document; on a 401 it asks the host for a fresh token and tries once more.
@@ -53,13 +58,20 @@ impl Backend {
             response = self.get(path, true).await?;
         }
         if response.ok() {
-            return response.json().await.map_err(|e| Failure::Network(e.to_string()));
+            return response
+                .json()
+                .await
+                .map_err(|e| Failure::Network(e.to_string()));
         }
         let status = response.status();
         Err(match response.json::<ApiError>().await {
             Ok(error) => Failure::Api(error),
             Err(_) => Failure::Api(ApiError {
-                code: if status == 401 { ErrorCode::Unauthenticated } else { ErrorCode::Unknown },
+                code: if status == 401 {
+                    ErrorCode::Unauthenticated
+                } else {
+                    ErrorCode::Unknown
+                },
                 message: format!("HTTP {status}"),
                 retry_after: None,
             }),

@@ -28,11 +28,13 @@ impl WidgetHandle {
 /// Mounts the widget into `element` with the host's context (see `WidgetContext`).
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, context: JsValue) -> Result<WidgetHandle, JsError> {
-    let (context, get_token) =
-        WidgetContext::from_js(&context).map_err(|e| JsError::new(&format!("invalid widget context: {e}")))?;
+    let (context, get_token) = WidgetContext::from_js(&context)
+        .map_err(|e| JsError::new(&format!("invalid widget context: {e}")))?;
     let backend = Backend::new(&context.backend_url, get_token);
     let mounted = mount_to(element, move || view! { <App context backend/> }.into_any());
-    Ok(WidgetHandle { mounted: Some(mounted) })
+    Ok(WidgetHandle {
+        mounted: Some(mounted),
+    })
 }
 
 #[component]
@@ -57,7 +59,11 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
         view! { <p class="acw-error" role="alert">{status_i18n.t(failure.message_id())}</p> }
     };
     let lang = i18n.lang().to_owned();
-    let dir = if i18n.is_right_to_left() { "rtl" } else { "ltr" };
+    let dir = if i18n.is_right_to_left() {
+        "rtl"
+    } else {
+        "ltr"
+    };
     view! {
         <section class="acw" lang=lang dir=dir>
             {zone_note}

@@ -32,7 +32,8 @@ impl WidgetContext {
     /// Reads the context object, and its `getToken` function, which returns a promise of a fresh
     /// session token each call.
     pub fn from_js(value: &JsValue) -> Result<(Self, js_sys::Function), String> {
-        let context: Self = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())?;
+        let context: Self =
+            serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())?;
         let get_token = js_sys::Reflect::get(value, &JsValue::from_str("getToken"))
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())

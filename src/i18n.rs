@@ -29,10 +29,17 @@ impl I18n {
     pub fn negotiate(requested: &str) -> Self {
         let requested: Vec<LanguageIdentifier> =
             requested.replace('_', "-").parse().into_iter().collect();
-        let available: Vec<LanguageIdentifier> =
-            LOCALES.iter().map(|(tag, _)| tag.parse().expect("shipped locale tags are valid")).collect();
+        let available: Vec<LanguageIdentifier> = LOCALES
+            .iter()
+            .map(|(tag, _)| tag.parse().expect("shipped locale tags are valid"))
+            .collect();
         let english: LanguageIdentifier = "en".parse().expect("valid tag");
-        let chosen = negotiate_languages(&requested, &available, Some(&english), NegotiationStrategy::Filtering);
+        let chosen = negotiate_languages(
+            &requested,
+            &available,
+            Some(&english),
+            NegotiationStrategy::Filtering,
+        );
         let bundles = chosen
             .iter()
             .filter_map(|lang| {
@@ -40,7 +47,10 @@ impl I18n {
                 Some(bundle(lang, source))
             })
             .collect::<Vec<_>>();
-        Self { lang: chosen[0].to_string(), bundles: Arc::new(bundles) }
+        Self {
+            lang: chosen[0].to_string(),
+            bundles: Arc::new(bundles),
+        }
     }
 
     /// The locale the widget speaks, as a BCP 47 tag.
@@ -49,7 +59,9 @@ impl I18n {
     }
 
     pub fn is_right_to_left(&self) -> bool {
-        RIGHT_TO_LEFT.iter().any(|rtl| self.lang.split('-').next() == Some(rtl))
+        RIGHT_TO_LEFT
+            .iter()
+            .any(|rtl| self.lang.split('-').next() == Some(rtl))
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -64,7 +76,9 @@ impl I18n {
         for bundle in self.bundles.iter() {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = vec![];
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         id.to_owned()
@@ -72,9 +86,12 @@ impl I18n {
 }
 
 fn bundle(lang: &LanguageIdentifier, source: &'static str) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(source.to_owned()).expect("shipped Fluent files parse (tested)");
+    let resource =
+        FluentResource::try_new(source.to_owned()).expect("shipped Fluent files parse (tested)");
     let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
-    bundle.add_resource(resource).expect("shipped Fluent files have no duplicate ids (tested)");
+    bundle
+        .add_resource(resource)
+        .expect("shipped Fluent files have no duplicate ids (tested)");
     bundle
 }
 
@@ -104,15 +121,32 @@ mod tests {
         assert_eq!(I18n::negotiate("").lang(), "en");
     }
 
+    /// Fluent wraps each placeable in Unicode isolation marks, so an RTL customer name cannot
+    /// reorder the sentence around it; these tests compare the visible text.
+    fn visible(text: String) -> String {
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
     #[test]
     fn messages_are_translated_and_plurals_follow_the_count() {
         let french = I18n::negotiate("fr");
         assert_eq!(french.t("thread-loading"), "Chargement de la conversation…");
         let mut args = FluentArgs::new();
         args.set("count", 1);
-        assert_eq!(french.t_with("thread-count", &args), "1 message");
+        assert_eq!(visible(french.t_with("thread-count", &args)), "1 message");
         args.set("count", 3);
-        assert_eq!(I18n::negotiate("en").t_with("thread-count", &args), "3 messages");
+        assert_eq!(
+            visible(I18n::negotiate("en").t_with("thread-count", &args)),
+            "3 messages"
+        );
+    }
+
+    #[test]
+    fn a_customer_name_is_isolated_from_the_sentence_around_it() {
+        let mut args = FluentArgs::new();
+        args.set("customer", "ليلى حداد");
+        let label = I18n::negotiate("en").t_with("thread-label", &args);
+        assert_eq!(label, "Messages with \u{2068}ليلى حداد\u{2069}");
     }
 
     #[test]
@@ -122,7 +156,10 @@ mod tests {
             let ids = message_ids(source);
             let missing: Vec<_> = english.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&english).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{tag}: missing {missing:?}, not in English {extra:?}");
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{tag}: missing {missing:?}, not in English {extra:?}"
+            );
         }
     }
 }

@@ -10,7 +10,10 @@ extern "C" {
     /// `Intl.DateTimeFormat(locale, options)`, returning the RangeError for an unknown zone or
     /// locale instead of aborting.
     #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
-    fn date_time_format(locale: &JsValue, options: &JsValue) -> Result<js_sys::Intl::DateTimeFormat, JsValue>;
+    fn date_time_format(
+        locale: &JsValue,
+        options: &JsValue,
+    ) -> Result<js_sys::Intl::DateTimeFormat, JsValue>;
 }
 
 pub struct TimeFormat {
@@ -21,13 +24,20 @@ pub struct TimeFormat {
 
 impl TimeFormat {
     pub fn new(locale: &str, time_zone: &str) -> Self {
-        if let Some(formatter) = formatter(locale, time_zone).or_else(|| formatter("en", time_zone)) {
-            return Self { formatter, unknown_zone: None };
+        if let Some(formatter) = formatter(locale, time_zone).or_else(|| formatter("en", time_zone))
+        {
+            return Self {
+                formatter,
+                unknown_zone: None,
+            };
         }
         let formatter = formatter(locale, "UTC")
             .or_else(|| formatter("en", "UTC"))
             .expect("every browser formats UTC in English");
-        Self { formatter, unknown_zone: Some(time_zone.to_owned()) }
+        Self {
+            formatter,
+            unknown_zone: Some(time_zone.to_owned()),
+        }
     }
 
     /// The date and time of `at_ms` (milliseconds since the epoch, UTC) in the agent's zone.

@@ -13,7 +13,11 @@ pub fn Message(item: ThreadItem) -> impl IntoView {
         ItemKind::Inbound => ("acw-message acw-inbound", "message-from-customer"),
         ItemKind::Outbound => ("acw-message acw-outbound", "message-from-agent"),
     };
-    let author = if item.author.is_empty() { i18n.t(fallback_author) } else { item.author };
+    let author = if item.author.is_empty() {
+        i18n.t(fallback_author)
+    } else {
+        item.author
+    };
     view! {
         <li class=class data-item-id=item.id>
             <div class="acw-bubble" dir="auto">{item.text}</div>

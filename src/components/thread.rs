@@ -15,7 +15,10 @@ pub fn Thread(page: ThreadPage) -> impl IntoView {
     let log_label = i18n.t_with("thread-label", &args);
     let mut count = FluentArgs::new();
     count.set("count", page.items.len());
-    let empty = page.items.is_empty().then(|| view! { <p class="acw-status">{i18n.t("thread-empty")}</p> });
+    let empty = page
+        .items
+        .is_empty()
+        .then(|| view! { <p class="acw-status">{i18n.t("thread-empty")}</p> });
     view! {
         <header class="acw-header">
             <span class="acw-customer" dir="auto">{conversation.customer_name}</span>
