@@ -1,0 +1,274 @@
+import { createElement } from '@lwc/engine-dom';
+import AlcmeonConversation from 'c/alcmeonConversation';
+import { resetWidgetLoader } from 'c/widgetLoader';
+import { getRecord } from 'lightning/uiRecordApi';
+import { loadScript } from 'lightning/platformResourceLoader';
+import getSessionToken from '@salesforce/apex/AlcmeonSessionController.getSessionToken';
+import getBackendUrl from '@salesforce/apex/AlcmeonSessionController.getBackendUrl';
+
+const mockConversationRecord = require('./data/getConversationRecord.json');
+const mockCaseRecord = require('./data/getCaseRecord.json');
+const mockCaseRecordWithoutConversation = require('./data/getCaseRecordWithoutConversation.json');
+
+const RESOURCE_URL = '/resource/1763600000000/alcmeonWidget';
+const BACKEND_URL = 'https://widget.example.com';
+
+jest.mock('@salesforce/resourceUrl/alcmeonWidget', () => ({ default: '/resource/1763600000000/alcmeonWidget' }), {
+    virtual: true
+});
+jest.mock('@salesforce/i18n/lang', () => ({ default: 'fr' }), { virtual: true });
+jest.mock('@salesforce/i18n/locale', () => ({ default: 'fr-FR' }), { virtual: true });
+jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Europe/Paris' }), { virtual: true });
+jest.mock('@salesforce/user/Id', () => ({ default: '0055g00000AbCdEAAV' }), { virtual: true });
+jest.mock(
+    '@salesforce/apex/AlcmeonSessionController.getSessionToken',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/AlcmeonSessionController.getBackendUrl',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+
+// A stand-in for the widget's wasm-bindgen API: an init function with mount().
+function installFakeWidget() {
+    const handle = { unmount: jest.fn(), free: jest.fn() };
+    const init = jest.fn().mockResolvedValue({});
+    init.mount = jest.fn().mockReturnValue(handle);
+    window.alcmeonWidget = init;
+    return { init, handle };
+}
+
+// Lets the loader's promises, the wire handlers and the re-renders run.
+function flushPromises() {
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function createComponent(props) {
+    const element = createElement('c-alcmeon-conversation', { is: AlcmeonConversation });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    return element;
+}
+
+function conversationPage(extra = {}) {
+    return createComponent({
+        recordId: mockConversationRecord.id,
+        objectApiName: 'alcmeon__Conversation__c',
+        backendUrl: BACKEND_URL,
+        ...extra
+    });
+}
+
+describe('c-alcmeon-conversation', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        delete window.alcmeonWidget;
+        resetWidgetLoader();
+        jest.clearAllMocks();
+    });
+
+    it('mounts the widget into the manual element with the agent and conversation context', async () => {
+        const { init } = installFakeWidget();
+        getSessionToken.mockResolvedValue('token-1');
+        const element = conversationPage();
+
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        expect(loadScript).toHaveBeenCalledTimes(1);
+        expect(loadScript.mock.calls[0][1]).toBe(`${RESOURCE_URL}/alcmeon_widget.js`);
+        expect(init).toHaveBeenCalledWith({ module_or_path: `${RESOURCE_URL}/alcmeon_widget_bg.wasm` });
+
+        const mountElement = element.shadowRoot.querySelector('.mount');
+        expect(init.mount).toHaveBeenCalledTimes(1);
+        const [target, context] = init.mount.mock.calls[0];
+        expect(target).toBe(mountElement);
+        expect(context).toEqual({
+            backendUrl: BACKEND_URL,
+            conversationId: 1001,
+            lang: 'fr',
+            locale: 'fr-FR',
+            timeZone: 'Europe/Paris',
+            userId: '0055g00000AbCdEAAV',
+            recordId: mockConversationRecord.id,
+            objectApiName: 'alcmeon__Conversation__c',
+            getToken: expect.any(Function)
+        });
+
+        await expect(context.getToken()).resolves.toBe('token-1');
+        expect(getSessionToken).toHaveBeenCalledTimes(1);
+
+        const stylesheet = mountElement.querySelector('link[rel="stylesheet"]');
+        expect(stylesheet.getAttribute('href')).toBe(`${RESOURCE_URL}/widget.css`);
+        expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+        expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
+    });
+
+    it('shows a spinner until the conversation id arrives', async () => {
+        const { init } = installFakeWidget();
+        const element = conversationPage();
+        await flushPromises();
+
+        expect(init.mount).not.toHaveBeenCalled();
+        expect(element.shadowRoot.querySelector('lightning-spinner')).not.toBeNull();
+        expect(element.shadowRoot.querySelector('.state_error')).toBeNull();
+    });
+
+    it('reads the conversation id field configured in App Builder', async () => {
+        const { init } = installFakeWidget();
+        conversationPage({ conversationIdField: 'My_Alcmeon_Id__c' });
+
+        getRecord.emit({
+            ...mockConversationRecord,
+            fields: { My_Alcmeon_Id__c: { displayValue: null, value: '77' } }
+        });
+        await flushPromises();
+
+        expect(getRecord.getLastConfig().fields).toEqual(['alcmeon__Conversation__c.My_Alcmeon_Id__c']);
+        expect(init.mount.mock.calls[0][1].conversationId).toBe(77);
+    });
+
+    it('follows the Case lookup to the conversation record on a Case page', async () => {
+        const { init } = installFakeWidget();
+        createComponent({
+            recordId: mockCaseRecord.id,
+            objectApiName: 'Case',
+            backendUrl: BACKEND_URL
+        });
+
+        getRecord.emit(mockCaseRecord);
+        await flushPromises();
+        expect(init.mount).not.toHaveBeenCalled();
+        expect(getRecord.getLastConfig()).toEqual({
+            recordId: mockCaseRecord.fields.alcmeon__Conversation__c.value,
+            fields: ['alcmeon__Conversation__c.alcmeon__scoped_id__c']
+        });
+
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        const context = init.mount.mock.calls[0][1];
+        expect(context.conversationId).toBe(1001);
+        expect(context.recordId).toBe(mockCaseRecord.id);
+        expect(context.objectApiName).toBe('Case');
+    });
+
+    it('says so when the Case has no linked conversation', async () => {
+        const { init } = installFakeWidget();
+        const element = createComponent({
+            recordId: mockCaseRecordWithoutConversation.id,
+            objectApiName: 'Case',
+            backendUrl: BACKEND_URL
+        });
+
+        getRecord.emit(mockCaseRecordWithoutConversation);
+        await flushPromises();
+
+        expect(init.mount).not.toHaveBeenCalled();
+        const error = element.shadowRoot.querySelector('.state_error');
+        expect(error.textContent).toContain('c.Alcmeon_Error_No_Conversation');
+    });
+
+    it('shows the error state when the widget script cannot be loaded', async () => {
+        const { init } = installFakeWidget();
+        loadScript.mockRejectedValueOnce(new Error('404 Not Found'));
+        const element = conversationPage();
+
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        expect(init.mount).not.toHaveBeenCalled();
+        const error = element.shadowRoot.querySelector('.state_error');
+        expect(error).not.toBeNull();
+        expect(error.getAttribute('role')).toBe('alert');
+        expect(error.textContent).toContain('c.Alcmeon_Error_Load');
+        expect(error.textContent).toContain('404 Not Found');
+        expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    });
+
+    it('shows the error state when the record cannot be read', async () => {
+        installFakeWidget();
+        const element = conversationPage();
+
+        getRecord.error({ message: 'insufficient access rights on object id' });
+        await flushPromises();
+
+        const error = element.shadowRoot.querySelector('.state_error');
+        expect(error.textContent).toContain('c.Alcmeon_Error_Load');
+    });
+
+    it('unmounts then frees the widget when removed from the page', async () => {
+        const { handle } = installFakeWidget();
+        const element = conversationPage();
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        document.body.removeChild(element);
+
+        expect(handle.unmount).toHaveBeenCalledTimes(1);
+        expect(handle.free).toHaveBeenCalledTimes(1);
+        expect(handle.unmount.mock.invocationCallOrder[0]).toBeLessThan(
+            handle.free.mock.invocationCallOrder[0]
+        );
+    });
+
+    it('takes the backend URL from Apex when the App Builder attribute is blank', async () => {
+        const { init } = installFakeWidget();
+        getBackendUrl.mockResolvedValue('https://from-settings.example.com');
+        conversationPage({ backendUrl: undefined });
+
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        expect(getBackendUrl).toHaveBeenCalledTimes(1);
+        expect(init.mount.mock.calls[0][1].backendUrl).toBe('https://from-settings.example.com');
+    });
+
+    it('says the widget is not configured when Apex has no backend URL', async () => {
+        const { init } = installFakeWidget();
+        getBackendUrl.mockRejectedValue({ body: { message: 'The Alcméon widget is not configured' } });
+        const element = conversationPage({ backendUrl: undefined });
+
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        expect(init.mount).not.toHaveBeenCalled();
+        expect(element.shadowRoot.querySelector('.state_error').textContent).toContain(
+            'c.Alcmeon_Error_Not_Configured'
+        );
+    });
+
+    it('passes an Apex failure to the widget as an Error from getToken', async () => {
+        const { init } = installFakeWidget();
+        getSessionToken.mockRejectedValue({ body: { message: 'Session secret missing' }, status: 500 });
+        conversationPage();
+
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        const { getToken } = init.mount.mock.calls[0][1];
+        await expect(getToken()).rejects.toThrow('Session secret missing');
+    });
+
+    it('is accessible while loading', async () => {
+        installFakeWidget();
+        const element = conversationPage();
+        await flushPromises();
+
+        await expect(element).toBeAccessible();
+    });
+
+    it('is accessible when showing an error', async () => {
+        installFakeWidget();
+        loadScript.mockRejectedValueOnce(new Error('404 Not Found'));
+        const element = conversationPage();
+        await flushPromises();
+
+        await expect(element).toBeAccessible();
+    });
+});

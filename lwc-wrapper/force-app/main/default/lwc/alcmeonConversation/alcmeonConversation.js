@@ -1,0 +1,254 @@
+/**
+ * alcmeonConversation: hosts the Alcméon conversation widget on a Case or alcmeon__Conversation__c
+ * record page. It gathers the context (record, conversation id, the agent's language, locale and
+ * time zone), loads the widget from the alcmeonWidget static resource, mounts it into the
+ * `lwc:dom="manual"` element, hands it a getToken() backed by Apex, and unmounts it on disconnect.
+ * No business logic lives here: the widget does the rest.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { loadScript } from 'lightning/platformResourceLoader';
+import WIDGET_RESOURCE from '@salesforce/resourceUrl/alcmeonWidget';
+import LANG from '@salesforce/i18n/lang';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+import USER_ID from '@salesforce/user/Id';
+import getSessionToken from '@salesforce/apex/AlcmeonSessionController.getSessionToken';
+import getBackendUrl from '@salesforce/apex/AlcmeonSessionController.getBackendUrl';
+import TITLE_LABEL from '@salesforce/label/c.Alcmeon_Widget_Title';
+import LOADING_LABEL from '@salesforce/label/c.Alcmeon_Loading';
+import LOAD_ERROR_LABEL from '@salesforce/label/c.Alcmeon_Error_Load';
+import NO_CONVERSATION_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation';
+import NOT_CONFIGURED_LABEL from '@salesforce/label/c.Alcmeon_Error_Not_Configured';
+import {
+    createWidgetContext,
+    loadWidget,
+    mountWidget,
+    parseConversationId,
+    unmountWidget
+} from 'c/widgetLoader';
+
+const CASE_OBJECT = 'Case';
+const CONVERSATION_OBJECT = 'alcmeon__Conversation__c';
+const DEFAULT_HEIGHT = 600;
+
+/** The message of an Apex/LDS error ({ body: { message } }), an Error or a string. */
+function reduceError(error) {
+    if (!error) {
+        return '';
+    }
+    if (Array.isArray(error.body)) {
+        return error.body.map((e) => e.message).join(', ');
+    }
+    if (error.body && typeof error.body.message === 'string') {
+        return error.body.message;
+    }
+    if (typeof error.message === 'string') {
+        return error.message;
+    }
+    return String(error);
+}
+
+export default class AlcmeonConversation extends LightningElement {
+    @api recordId;
+    @api objectApiName;
+    /** On a Case page: the Case lookup field pointing to the conversation record. */
+    @api caseConversationField = 'alcmeon__Conversation__c';
+    /** The conversation field holding Alcméon's numeric conversation id. */
+    @api conversationIdField = 'alcmeon__scoped_id__c';
+    @api height = DEFAULT_HEIGHT;
+    /** Overrides the backend URL of the Alcmeon Widget Setting record. */
+    @api backendUrl;
+
+    labels = { title: TITLE_LABEL, loading: LOADING_LABEL };
+
+    widget;
+    conversationId;
+    linkedConversationRecordId;
+    settingsBackendUrl;
+    errorMessage;
+    errorDetail;
+    mounted = false;
+
+    handle;
+    connected = false;
+
+    // --- Context from the record -----------------------------------------------------------
+
+    get caseRecordId() {
+        return this.objectApiName === CASE_OBJECT ? this.recordId : undefined;
+    }
+
+    get caseFields() {
+        return [`${CASE_OBJECT}.${this.caseConversationField}`];
+    }
+
+    get conversationRecordId() {
+        return this.objectApiName === CONVERSATION_OBJECT
+            ? this.recordId
+            : this.linkedConversationRecordId;
+    }
+
+    get conversationFields() {
+        return [`${CONVERSATION_OBJECT}.${this.conversationIdField}`];
+    }
+
+    @wire(getRecord, { recordId: '$caseRecordId', fields: '$caseFields' })
+    wiredCase({ data, error }) {
+        if (error) {
+            this.showError(LOAD_ERROR_LABEL, error);
+        } else if (data && data.apiName === CASE_OBJECT) {
+            const linkedId = getFieldValue(data, this.caseFields[0]);
+            if (linkedId) {
+                this.linkedConversationRecordId = linkedId;
+            } else {
+                this.showError(NO_CONVERSATION_LABEL);
+            }
+        }
+    }
+
+    @wire(getRecord, { recordId: '$conversationRecordId', fields: '$conversationFields' })
+    wiredConversation({ data, error }) {
+        if (error) {
+            this.showError(LOAD_ERROR_LABEL, error);
+        } else if (data && data.apiName === CONVERSATION_OBJECT) {
+            const id = parseConversationId(getFieldValue(data, this.conversationFields[0]));
+            if (id === null) {
+                this.showError(NO_CONVERSATION_LABEL);
+            } else {
+                this.conversationId = id;
+            }
+        }
+    }
+
+    // --- Lifecycle ---------------------------------------------------------------------------
+
+    connectedCallback() {
+        this.connected = true;
+        if (this.objectApiName !== CASE_OBJECT && this.objectApiName !== CONVERSATION_OBJECT) {
+            this.showError(NO_CONVERSATION_LABEL, `Unsupported record type ${this.objectApiName}`);
+            return;
+        }
+        if (!this.backendUrl && !this.settingsBackendUrl) {
+            getBackendUrl()
+                .then((url) => {
+                    if (url) {
+                        this.settingsBackendUrl = url;
+                    } else {
+                        this.showError(NOT_CONFIGURED_LABEL);
+                    }
+                })
+                .catch((error) => this.showError(NOT_CONFIGURED_LABEL, error));
+        }
+        if (!this.widget) {
+            loadWidget({
+                loadScript: (url) => loadScript(this, url),
+                resourceUrl: WIDGET_RESOURCE
+            })
+                .then((widget) => {
+                    this.widget = widget;
+                })
+                .catch((error) => this.showError(LOAD_ERROR_LABEL, error));
+        }
+    }
+
+    renderedCallback() {
+        if (this.handle || !this.isReady) {
+            return;
+        }
+        const element = this.template.querySelector('.mount');
+        try {
+            this.handle = mountWidget(this.widget, element, this.widgetContext(), {
+                resourceUrl: WIDGET_RESOURCE
+            });
+            this.mounted = true;
+        } catch (error) {
+            this.showError(LOAD_ERROR_LABEL, error);
+        }
+    }
+
+    disconnectedCallback() {
+        this.connected = false;
+        const handle = this.handle;
+        this.handle = undefined;
+        this.mounted = false;
+        unmountWidget(handle);
+    }
+
+    // --- Helpers -----------------------------------------------------------------------------
+
+    widgetContext() {
+        return createWidgetContext({
+            backendUrl: this.effectiveBackendUrl,
+            conversationId: this.conversationId,
+            lang: LANG,
+            locale: LOCALE,
+            timeZone: TIME_ZONE,
+            userId: USER_ID,
+            recordId: this.recordId,
+            objectApiName: this.objectApiName,
+            getToken: () =>
+                getSessionToken().then(
+                    (token) => {
+                        if (typeof token !== 'string' || token.length === 0) {
+                            throw new Error('The session token is empty');
+                        }
+                        return token;
+                    },
+                    (error) => {
+                        throw new Error(reduceError(error) || 'Could not get a session token');
+                    }
+                )
+        });
+    }
+
+    showError(message, error) {
+        this.errorMessage = message;
+        this.errorDetail = typeof error === 'string' ? error : reduceError(error);
+    }
+
+    get effectiveBackendUrl() {
+        return this.backendUrl || this.settingsBackendUrl;
+    }
+
+    get isReady() {
+        return (
+            this.connected &&
+            !this.errorMessage &&
+            Boolean(this.widget) &&
+            this.conversationId !== undefined &&
+            Boolean(this.effectiveBackendUrl)
+        );
+    }
+
+    /**
+     * 'error' | 'mounted' | 'ready' | 'loading'. Rendered as data-state, so the template depends on
+     * every input of readiness and renderedCallback runs (and mounts) as soon as the last one arrives.
+     */
+    get state() {
+        if (this.hasError) {
+            return 'error';
+        }
+        if (this.mounted) {
+            return 'mounted';
+        }
+        return this.isReady ? 'ready' : 'loading';
+    }
+
+    get hasError() {
+        return Boolean(this.errorMessage);
+    }
+
+    get isLoading() {
+        return !this.mounted && !this.hasError;
+    }
+
+    get ariaBusy() {
+        return this.isLoading ? 'true' : 'false';
+    }
+
+    get bodyStyle() {
+        const height = Number.parseInt(this.height, 10);
+        return `height: ${height > 0 ? height : DEFAULT_HEIGHT}px;`;
+    }
+}

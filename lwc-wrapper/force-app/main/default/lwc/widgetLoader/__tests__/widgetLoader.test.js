@@ -1,0 +1,212 @@
+import {
+    createWidgetContext,
+    loadWidget,
+    mountWidget,
+    parseConversationId,
+    resetWidgetLoader,
+    unmountWidget
+} from 'c/widgetLoader';
+
+const RESOURCE_URL = '/resource/1763600000000/alcmeonWidget';
+
+// What the real glue does when loaded: define window.alcmeonWidget (init function + exports).
+function fakeGlue() {
+    const handle = { unmount: jest.fn(), free: jest.fn() };
+    const init = jest.fn().mockResolvedValue({});
+    init.mount = jest.fn().mockReturnValue(handle);
+    const loadScript = jest.fn(() => {
+        window.alcmeonWidget = init;
+        return Promise.resolve();
+    });
+    return { init, handle, loadScript };
+}
+
+function context(overrides = {}) {
+    return createWidgetContext({
+        backendUrl: 'https://widget.example.com',
+        conversationId: 1001,
+        lang: 'en-US',
+        locale: 'en-US',
+        timeZone: 'Europe/Paris',
+        userId: '0055g00000AbCdEAAV',
+        recordId: 'a015g00000Xy1AbAAJ',
+        objectApiName: 'alcmeon__Conversation__c',
+        getToken: () => Promise.resolve('token'),
+        ...overrides
+    });
+}
+
+describe('widgetLoader', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        delete window.alcmeonWidget;
+        resetWidgetLoader();
+    });
+
+    it('loads the glue and the wasm once for two mounts', async () => {
+        const { init, loadScript } = fakeGlue();
+
+        const [first, second] = await Promise.all([
+            loadWidget({ loadScript, resourceUrl: RESOURCE_URL }),
+            loadWidget({ loadScript, resourceUrl: `${RESOURCE_URL}/` })
+        ]);
+        const third = await loadWidget({ loadScript, resourceUrl: RESOURCE_URL });
+
+        expect(loadScript).toHaveBeenCalledTimes(1);
+        expect(loadScript).toHaveBeenCalledWith(`${RESOURCE_URL}/alcmeon_widget.js`);
+        expect(init).toHaveBeenCalledTimes(1);
+        expect(init).toHaveBeenCalledWith({ module_or_path: `${RESOURCE_URL}/alcmeon_widget_bg.wasm` });
+        expect(first).toBe(init);
+        expect(second).toBe(init);
+        expect(third).toBe(init);
+
+        const a = document.createElement('div');
+        const b = document.createElement('div');
+        mountWidget(first, a, context(), { resourceUrl: RESOURCE_URL });
+        mountWidget(second, b, context({ conversationId: 1002 }), { resourceUrl: RESOURCE_URL });
+        expect(init.mount).toHaveBeenCalledTimes(2);
+        expect(init.mount.mock.calls[1][1].conversationId).toBe(1002);
+    });
+
+    it('explains a script that fails to load, and loads again on the next try', async () => {
+        const { init, loadScript } = fakeGlue();
+        const failing = jest.fn().mockRejectedValue(new Error('net::ERR_ABORTED 404'));
+
+        await expect(loadWidget({ loadScript: failing, resourceUrl: RESOURCE_URL })).rejects.toThrow(
+            `Could not load the widget script ${RESOURCE_URL}/alcmeon_widget.js: net::ERR_ABORTED 404`
+        );
+        await expect(loadWidget({ loadScript, resourceUrl: RESOURCE_URL })).resolves.toBe(init);
+        expect(loadScript).toHaveBeenCalledTimes(1);
+    });
+
+    it('names a script load error event', async () => {
+        const failing = jest.fn().mockRejectedValue({ type: 'error' });
+        await expect(loadWidget({ loadScript: failing, resourceUrl: RESOURCE_URL })).rejects.toThrow(
+            'error event'
+        );
+    });
+
+    it('fails clearly when the script does not define window.alcmeonWidget', async () => {
+        const loadScript = jest.fn().mockResolvedValue();
+        await expect(loadWidget({ loadScript, resourceUrl: RESOURCE_URL })).rejects.toThrow(
+            'did not define window.alcmeonWidget'
+        );
+    });
+
+    it('points at the Content Security Policy when WebAssembly is refused', async () => {
+        const { init, loadScript } = fakeGlue();
+        init.mockRejectedValue(
+            new Error("WebAssembly.instantiate(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source")
+        );
+        await expect(loadWidget({ loadScript, resourceUrl: RESOURCE_URL })).rejects.toThrow(
+            "Content Security Policy forbids WebAssembly"
+        );
+    });
+
+    it('rejects a build without mount()', async () => {
+        const { init, loadScript } = fakeGlue();
+        delete init.mount;
+        await expect(loadWidget({ loadScript, resourceUrl: RESOURCE_URL })).rejects.toThrow(
+            'has no mount() function'
+        );
+    });
+
+    it('rejects missing options', async () => {
+        await expect(loadWidget({ resourceUrl: RESOURCE_URL })).rejects.toThrow('loadScript must be a function');
+        await expect(loadWidget({ loadScript: jest.fn() })).rejects.toThrow('resourceUrl');
+    });
+
+    it('links the widget stylesheet inside the mount element, once', async () => {
+        const { loadScript, handle } = fakeGlue();
+        const api = await loadWidget({ loadScript, resourceUrl: RESOURCE_URL });
+        const element = document.createElement('div');
+        document.body.appendChild(element);
+
+        expect(mountWidget(api, element, context(), { resourceUrl: RESOURCE_URL })).toBe(handle);
+        mountWidget(api, element, context(), { resourceUrl: RESOURCE_URL });
+
+        const links = element.querySelectorAll('link');
+        expect(links).toHaveLength(1);
+        expect(links[0].getAttribute('rel')).toBe('stylesheet');
+        expect(links[0].getAttribute('href')).toBe(`${RESOURCE_URL}/widget.css`);
+        expect(api.mount.mock.calls[0][0]).toBe(element);
+    });
+
+    it('reports a mount that throws or returns no handle', async () => {
+        const { init, loadScript } = fakeGlue();
+        const api = await loadWidget({ loadScript, resourceUrl: RESOURCE_URL });
+        const element = document.createElement('div');
+
+        init.mount.mockImplementationOnce(() => {
+            throw new Error('panicked at src/app.rs');
+        });
+        expect(() => mountWidget(api, element, context())).toThrow('The widget failed to mount: panicked at src/app.rs');
+
+        init.mount.mockReturnValueOnce(undefined);
+        expect(() => mountWidget(api, element, context())).toThrow('no handle');
+        expect(() => mountWidget(api, null, context())).toThrow('no element');
+    });
+
+    it('unmounts then frees, and frees even when unmount throws', () => {
+        const handle = { unmount: jest.fn(), free: jest.fn() };
+        unmountWidget(handle);
+        expect(handle.unmount.mock.invocationCallOrder[0]).toBeLessThan(handle.free.mock.invocationCallOrder[0]);
+
+        const broken = {
+            unmount: jest.fn(() => {
+                throw new Error('already unmounted');
+            }),
+            free: jest.fn()
+        };
+        expect(() => unmountWidget(broken)).toThrow('already unmounted');
+        expect(broken.free).toHaveBeenCalledTimes(1);
+
+        expect(() => unmountWidget(undefined)).not.toThrow();
+    });
+
+    it('parses conversation ids from record field values', () => {
+        expect(parseConversationId('1001')).toBe(1001);
+        expect(parseConversationId(' 42 ')).toBe(42);
+        expect(parseConversationId(7)).toBe(7);
+        expect(parseConversationId('12abc')).toBeNull();
+        expect(parseConversationId('-3')).toBeNull();
+        expect(parseConversationId('1.5')).toBeNull();
+        expect(parseConversationId('')).toBeNull();
+        expect(parseConversationId(null)).toBeNull();
+        expect(parseConversationId(undefined)).toBeNull();
+        expect(parseConversationId('99999999999999999999')).toBeNull();
+    });
+
+    it('builds the context with exactly the contract keys', () => {
+        const getToken = () => Promise.resolve('t');
+        const built = createWidgetContext({
+            backendUrl: 'http://127.0.0.1:8080/',
+            conversationId: 1001,
+            lang: 'fr',
+            locale: 'fr-FR',
+            timeZone: 'Europe/Paris',
+            userId: '005',
+            recordId: '500',
+            objectApiName: 'Case',
+            getToken,
+            extra: 'ignored'
+        });
+        expect(built).toEqual({
+            backendUrl: 'http://127.0.0.1:8080',
+            conversationId: 1001,
+            lang: 'fr',
+            locale: 'fr-FR',
+            timeZone: 'Europe/Paris',
+            userId: '005',
+            recordId: '500',
+            objectApiName: 'Case',
+            getToken
+        });
+        expect(Object.isFrozen(built)).toBe(true);
+        expect(() => context({ backendUrl: '' })).toThrow('backendUrl');
+        expect(() => context({ conversationId: undefined })).toThrow('conversationId');
+        expect(() => context({ getToken: 'token' })).toThrow('getToken');
+    });
+});

@@ -1,0 +1,250 @@
+/**
+ * widgetLoader: loads the Alcméon widget (wasm-bindgen `no-modules` glue + .wasm) from its static
+ * resource and mounts it into an element.
+ *
+ * Plain JavaScript with no Salesforce imports, so that two hosts share it and mount the widget the
+ * same way: the LWC `c-alcmeon-conversation` (through `lightning/platformResourceLoader`) and the
+ * local host page in lwc-wrapper/host (through a <script> tag, importing this file as an ES module).
+ *
+ * The static resource holds `alcmeon_widget.js`, `alcmeon_widget_bg.wasm` and `widget.css`
+ * (see scripts/build-static-resource.mjs). Loaded as a classic script, the glue publishes its init
+ * function as `window.alcmeonWidget`; after `await window.alcmeonWidget({ module_or_path })`,
+ * `window.alcmeonWidget.mount(element, context)` returns a handle with `unmount()` and `free()`.
+ */
+
+export const GLUE_FILE = 'alcmeon_widget.js';
+export const WASM_FILE = 'alcmeon_widget_bg.wasm';
+export const STYLE_FILE = 'widget.css';
+export const GLOBAL_NAME = 'alcmeonWidget';
+
+const STYLE_MARKER = 'data-alcmeon-widget-style';
+
+// One load per page (per LWS sandbox in Lightning): every component shares the same promise.
+let pendingLoad;
+
+/** An error while loading or mounting the widget; `cause` keeps the original error. */
+export class WidgetLoadError extends Error {
+    constructor(message, cause) {
+        super(message);
+        this.name = 'WidgetLoadError';
+        if (cause !== undefined) {
+            this.cause = cause;
+        }
+    }
+}
+
+function describe(error) {
+    if (error === undefined || error === null) {
+        return 'unknown error';
+    }
+    if (typeof error === 'string') {
+        return error;
+    }
+    if (error.message) {
+        return error.message;
+    }
+    if (error.body && error.body.message) {
+        return error.body.message;
+    }
+    // A failed <script> load rejects with its `error` Event.
+    if (error.type) {
+        return `${error.type} event`;
+    }
+    return String(error);
+}
+
+function baseUrl(resourceUrl) {
+    if (typeof resourceUrl !== 'string' || resourceUrl.length === 0) {
+        throw new WidgetLoadError('widgetLoader: resourceUrl must be the static resource URL');
+    }
+    return resourceUrl.replace(/\/+$/, '');
+}
+
+function readGlobal() {
+    return typeof window === 'undefined' ? undefined : window[GLOBAL_NAME];
+}
+
+async function load(loadScript, base) {
+    const glueUrl = `${base}/${GLUE_FILE}`;
+    try {
+        await loadScript(glueUrl);
+    } catch (error) {
+        throw new WidgetLoadError(
+            `Could not load the widget script ${glueUrl}: ${describe(error)}`,
+            error
+        );
+    }
+
+    const init = readGlobal();
+    if (typeof init !== 'function') {
+        throw new WidgetLoadError(
+            `The widget script ${glueUrl} loaded but did not define window.${GLOBAL_NAME}; ` +
+                'was the static resource built with scripts/build-static-resource.mjs?'
+        );
+    }
+
+    const wasmUrl = `${base}/${WASM_FILE}`;
+    try {
+        await init({ module_or_path: wasmUrl });
+    } catch (error) {
+        const hint = /unsafe-eval|Content Security Policy/i.test(describe(error))
+            ? " (the page's Content Security Policy forbids WebAssembly)"
+            : '';
+        throw new WidgetLoadError(
+            `Could not start the widget's WebAssembly module ${wasmUrl}${hint}: ${describe(error)}`,
+            error
+        );
+    }
+
+    if (typeof init.mount !== 'function') {
+        throw new WidgetLoadError(
+            `window.${GLOBAL_NAME} has no mount() function: the widget build does not match this loader`
+        );
+    }
+    return init;
+}
+
+/**
+ * Loads the widget once per page and resolves to its API (`window.alcmeonWidget`, initialised).
+ *
+ * @param {object} options
+ * @param {(url: string) => Promise<unknown>} options.loadScript loads a classic script; in an LWC
+ *     `(url) => loadScript(this, url)` from lightning/platformResourceLoader
+ * @param {string} options.resourceUrl the static resource's URL (no trailing file name)
+ * @returns {Promise<object>} the widget API, with `mount(element, context)`
+ */
+export function loadWidget({ loadScript, resourceUrl } = {}) {
+    if (typeof loadScript !== 'function') {
+        return Promise.reject(new WidgetLoadError('widgetLoader: loadScript must be a function'));
+    }
+    let base;
+    try {
+        base = baseUrl(resourceUrl);
+    } catch (error) {
+        return Promise.reject(error);
+    }
+    if (!pendingLoad) {
+        const attempt = load(loadScript, base);
+        pendingLoad = attempt;
+        // A failed load may be retried (by the next component, or after a reload of the view).
+        attempt.catch(() => {
+            if (pendingLoad === attempt) {
+                pendingLoad = undefined;
+            }
+        });
+    }
+    return pendingLoad;
+}
+
+/**
+ * Turns a record field value into Alcméon's numeric conversation id, or null when it is not one.
+ * Accepts a non-negative integer or a string of digits (surrounding blanks ignored).
+ */
+export function parseConversationId(value) {
+    if (typeof value === 'number') {
+        return Number.isSafeInteger(value) && value >= 0 ? value : null;
+    }
+    if (typeof value !== 'string' || !/^\s*\d+\s*$/.test(value)) {
+        return null;
+    }
+    const id = Number(value.trim());
+    return Number.isSafeInteger(id) ? id : null;
+}
+
+/**
+ * Builds the context object the widget's `mount` expects, with exactly the contract's keys.
+ * Throws a WidgetLoadError naming the first missing piece.
+ */
+export function createWidgetContext({
+    backendUrl,
+    conversationId,
+    lang,
+    locale,
+    timeZone,
+    userId,
+    recordId,
+    objectApiName,
+    getToken
+} = {}) {
+    if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
+        throw new WidgetLoadError('widget context: backendUrl is missing');
+    }
+    if (!Number.isSafeInteger(conversationId) || conversationId < 0) {
+        throw new WidgetLoadError(`widget context: conversationId ${conversationId} is not a number`);
+    }
+    if (typeof getToken !== 'function') {
+        throw new WidgetLoadError('widget context: getToken must be a function');
+    }
+    return Object.freeze({
+        backendUrl: backendUrl.replace(/\/+$/, ''),
+        conversationId,
+        lang: lang || 'en-US',
+        locale: locale || lang || 'en-US',
+        timeZone: timeZone || 'UTC',
+        userId: userId || '',
+        recordId: recordId || '',
+        objectApiName: objectApiName || '',
+        getToken
+    });
+}
+
+function ensureStylesheet(element, href) {
+    const present = Array.prototype.some.call(
+        element.querySelectorAll(`link[${STYLE_MARKER}]`),
+        (link) => link.getAttribute('href') === href
+    );
+    if (present) {
+        return;
+    }
+    const link = element.ownerDocument.createElement('link');
+    link.setAttribute('rel', 'stylesheet');
+    link.setAttribute('href', href);
+    link.setAttribute(STYLE_MARKER, '');
+    element.appendChild(link);
+}
+
+/**
+ * Mounts the widget into `element` (the LWC's `lwc:dom="manual"` node). When `resourceUrl` is
+ * given, first adds a <link> to the widget's stylesheet inside the element, so the styles apply
+ * inside a shadow root too. Returns the widget's handle (`unmount()`, `free()`).
+ */
+export function mountWidget(api, element, context, { resourceUrl } = {}) {
+    if (!api || typeof api.mount !== 'function') {
+        throw new WidgetLoadError('mountWidget: the widget API is not loaded');
+    }
+    if (!element || typeof element.appendChild !== 'function') {
+        throw new WidgetLoadError('mountWidget: no element to mount into');
+    }
+    if (resourceUrl) {
+        ensureStylesheet(element, `${baseUrl(resourceUrl)}/${STYLE_FILE}`);
+    }
+    let handle;
+    try {
+        handle = api.mount(element, context);
+    } catch (error) {
+        throw new WidgetLoadError(`The widget failed to mount: ${describe(error)}`, error);
+    }
+    if (!handle || typeof handle.unmount !== 'function') {
+        throw new WidgetLoadError('The widget mount() returned no handle with unmount()');
+    }
+    return handle;
+}
+
+/** Unmounts a handle returned by mountWidget, then frees its wasm memory (even if unmount throws). */
+export function unmountWidget(handle) {
+    if (!handle) {
+        return;
+    }
+    try {
+        handle.unmount();
+    } finally {
+        if (typeof handle.free === 'function') {
+            handle.free();
+        }
+    }
+}
+
+/** Test helper: forgets the memoised load so the next loadWidget() loads again. */
+export function resetWidgetLoader() {
+    pendingLoad = undefined;
+}

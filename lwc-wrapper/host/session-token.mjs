@@ -1,0 +1,66 @@
+/**
+ * Session tokens for the local host page: the stand-in for Apex AlcmeonSessionController.
+ *
+ * An HS256 JWT: base64url('{"alg":"HS256","typ":"JWT"}') . base64url(claims JSON) . base64url(
+ * HMAC-SHA256(secret, header.payload)), with claims in this order: iss, sub, org, email, name,
+ * perms { reply, moderate }, aud, iat, exp (= iat + 300), jti. The Apex class, this module and the
+ * backend all check the vector in session-token.vector.json.
+ */
+import crypto from 'node:crypto';
+
+export const TOKEN_LIFETIME_SECONDS = 300;
+const HEADER = Object.freeze({ alg: 'HS256', typ: 'JWT' });
+
+/** Signs claims (serialised with JSON.stringify, in their key order) as an HS256 JWT. */
+export function signHs256(claims, secret) {
+    if (typeof secret !== 'string' || secret.length === 0) {
+        throw new TypeError('signHs256: the secret must be a non-empty string');
+    }
+    const header = Buffer.from(JSON.stringify(HEADER)).toString('base64url');
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    const signingInput = `${header}.${payload}`;
+    const signature = crypto.createHmac('sha256', secret).update(signingInput).digest('base64url');
+    return `${signingInput}.${signature}`;
+}
+
+/** The claims of a session token, in the order the Apex class writes them. */
+export function sessionClaims({
+    orgId,
+    userId,
+    email = '',
+    name = '',
+    perms = {},
+    audience,
+    issuedAt = Math.floor(Date.now() / 1000),
+    jwtId = crypto.randomUUID()
+}) {
+    for (const [key, value] of Object.entries({ orgId, userId, audience })) {
+        if (typeof value !== 'string' || value.length === 0) {
+            throw new TypeError(`sessionClaims: ${key} must be a non-empty string`);
+        }
+    }
+    if (typeof email !== 'string' || typeof name !== 'string') {
+        throw new TypeError('sessionClaims: email and name must be strings');
+    }
+    if (!Number.isSafeInteger(issuedAt)) {
+        throw new TypeError('sessionClaims: issuedAt must be whole seconds since the epoch');
+    }
+    const flag = (value, fallback) => (typeof value === 'boolean' ? value : fallback);
+    return {
+        iss: orgId,
+        sub: userId,
+        org: orgId,
+        email,
+        name,
+        perms: { reply: flag(perms && perms.reply, true), moderate: flag(perms && perms.moderate, false) },
+        aud: audience,
+        iat: issuedAt,
+        exp: issuedAt + TOKEN_LIFETIME_SECONDS,
+        jti: jwtId
+    };
+}
+
+/** Mints a fresh session token (see sessionClaims for the options). */
+export function mintSessionToken(options, secret) {
+    return signHs256(sessionClaims(options), secret);
+}

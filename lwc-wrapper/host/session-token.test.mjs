@@ -1,0 +1,79 @@
+// Tests for session-token.mjs against the shared vector (run with `node --test scripts/ host/`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { TOKEN_LIFETIME_SECONDS, mintSessionToken, sessionClaims, signHs256 } from './session-token.mjs';
+
+const vector = JSON.parse(fs.readFileSync(new URL('./session-token.vector.json', import.meta.url), 'utf8'));
+
+function decode(part) {
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+}
+
+test('signs the shared test vector exactly', () => {
+    assert.equal(JSON.stringify(vector.claims), vector.payloadJson);
+    assert.equal(signHs256(vector.claims, vector.secret), vector.token);
+});
+
+test('builds the vector claims, in order, from the Apex-like inputs', () => {
+    const claims = sessionClaims({
+        orgId: '00D000000000DEMOAAA',
+        userId: '005000000000001AAA',
+        email: 'agent@example.com',
+        name: 'Camille Martin',
+        audience: 'http://127.0.0.1:8080',
+        issuedAt: 1767225600,
+        jwtId: '8a6c2f0e-4b1d-4c3e-9f7a-2d5b6c7e8f90'
+    });
+    assert.equal(JSON.stringify(claims), vector.payloadJson);
+    assert.equal(mintSessionToken({ ...vectorInputs() }, vector.secret), vector.token);
+});
+
+function vectorInputs() {
+    return {
+        orgId: vector.claims.org,
+        userId: vector.claims.sub,
+        email: vector.claims.email,
+        name: vector.claims.name,
+        perms: vector.claims.perms,
+        audience: vector.claims.aud,
+        issuedAt: vector.claims.iat,
+        jwtId: vector.claims.jti
+    };
+}
+
+test('a fresh token lives five minutes, has its own id and a valid signature', () => {
+    const before = Math.floor(Date.now() / 1000);
+    const options = { orgId: 'ORG', userId: 'USER', audience: 'http://127.0.0.1:8080' };
+    const first = mintSessionToken(options, 'secret');
+    const second = mintSessionToken(options, 'secret');
+
+    const [header, payload, signature] = first.split('.');
+    assert.deepEqual(decode(header), { alg: 'HS256', typ: 'JWT' });
+    const claims = decode(payload);
+    assert.ok(claims.iat >= before && claims.iat <= before + 5);
+    assert.equal(claims.exp - claims.iat, TOKEN_LIFETIME_SECONDS);
+    assert.match(claims.jti, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.notEqual(decode(second.split('.')[1]).jti, claims.jti);
+    assert.deepEqual(claims.perms, { reply: true, moderate: false });
+    const expected = crypto.createHmac('sha256', 'secret').update(`${header}.${payload}`).digest('base64url');
+    assert.equal(signature, expected);
+});
+
+test('permission flags can be set, and non-boolean flags fall back to the defaults', () => {
+    const base = { orgId: 'ORG', userId: 'USER', audience: 'A', issuedAt: 1, jwtId: 'j' };
+    assert.deepEqual(sessionClaims({ ...base, perms: { reply: false, moderate: true } }).perms, {
+        reply: false,
+        moderate: true
+    });
+    assert.deepEqual(sessionClaims({ ...base, perms: { reply: 'yes' } }).perms, { reply: true, moderate: false });
+    assert.deepEqual(sessionClaims({ ...base, perms: null }).perms, { reply: true, moderate: false });
+});
+
+test('refuses missing identity, audience or secret', () => {
+    assert.throws(() => sessionClaims({ orgId: 'ORG', audience: 'A' }), /userId/);
+    assert.throws(() => sessionClaims({ orgId: 'ORG', userId: 'U' }), /audience/);
+    assert.throws(() => sessionClaims({ orgId: 'ORG', userId: 'U', audience: 'A', issuedAt: 1.5 }), /issuedAt/);
+    assert.throws(() => signHs256({}, ''), /secret/);
+});
