@@ -62,8 +62,9 @@ test('a message that reaches the backend by webhook shows as inert text, never a
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text: hostile }),
   });
-  assert.equal(response.status, 200, await response.text());
-  const { action_id: actionId } = await response.json();
+  const body = await response.text();
+  assert.equal(response.status, 200, body);
+  const { action_id: actionId } = JSON.parse(body);
   await waitForReplica(stack.backendUrl, actionId, 'latest_action_id');
 
   const page = await browser.newPage();
