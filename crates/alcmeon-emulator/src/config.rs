@@ -1,0 +1,189 @@
+//! The emulator's configuration, read once from `ALCMEON_EMULATOR_*` environment variables.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+use reqwest::Url;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `ALCMEON_EMULATOR_ADDR`; port 0 picks any free port.
+    pub addr: SocketAddr,
+    /// `ALCMEON_EMULATOR_INSTANCE_ID`: the Basic user name and the OAuth `client_id`.
+    pub instance_id: String,
+    /// `ALCMEON_EMULATOR_SECRET`: the application secret; also keys webhook signatures.
+    pub secret: String,
+    /// `ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE`: calls per application per sliding minute.
+    pub rate_limit_per_minute: u32,
+    /// `ALCMEON_EMULATOR_WEBHOOK_URL`: where notifications are POSTed; none when unset.
+    pub webhook_url: Option<Url>,
+    /// `ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT`: share of notifications deliberately never sent.
+    pub webhook_drop_percent: u8,
+    /// `ALCMEON_EMULATOR_STATE`: JSON file loaded at start and rewritten after each change.
+    pub state_path: Option<PathBuf>,
+    /// `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`: period of the simulated customer traffic.
+    pub customer_every: Option<Duration>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8081)),
+            instance_id: "demo-instance".to_owned(),
+            secret: "demo-secret".to_owned(),
+            rate_limit_per_minute: 15,
+            webhook_url: None,
+            webhook_drop_percent: 0,
+            state_path: None,
+            customer_every: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.variable, self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Builds the configuration from any variable source; unset or empty variables keep their default.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let value = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let defaults = Config::default();
+        let drop_percent = parsed(value, "ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT")?.unwrap_or(0);
+        if drop_percent > 100 {
+            return Err(problem(
+                "ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT",
+                "must be 0..=100",
+            ));
+        }
+        let rate_limit = parsed(value, "ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE")?
+            .unwrap_or(defaults.rate_limit_per_minute);
+        if rate_limit == 0 {
+            return Err(problem(
+                "ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE",
+                "must be at least 1",
+            ));
+        }
+        let customer_every_secs: Option<u64> =
+            parsed(value, "ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS")?;
+        if customer_every_secs == Some(0) {
+            return Err(problem(
+                "ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS",
+                "must be at least 1",
+            ));
+        }
+        Ok(Config {
+            addr: parsed(value, "ALCMEON_EMULATOR_ADDR")?.unwrap_or(defaults.addr),
+            instance_id: value("ALCMEON_EMULATOR_INSTANCE_ID").unwrap_or(defaults.instance_id),
+            secret: value("ALCMEON_EMULATOR_SECRET").unwrap_or(defaults.secret),
+            rate_limit_per_minute: rate_limit,
+            webhook_url: parsed(value, "ALCMEON_EMULATOR_WEBHOOK_URL")?,
+            webhook_drop_percent: drop_percent,
+            state_path: value("ALCMEON_EMULATOR_STATE").map(PathBuf::from),
+            customer_every: customer_every_secs.map(Duration::from_secs),
+        })
+    }
+}
+
+fn parsed<T: FromStr>(
+    value: impl Fn(&str) -> Option<String>,
+    name: &'static str,
+) -> Result<Option<T>, ConfigError>
+where
+    T::Err: fmt::Display,
+{
+    value(name)
+        .map(|text| {
+            text.trim()
+                .parse::<T>()
+                .map_err(|error| problem(name, &format!("{text:?}: {error}")))
+        })
+        .transpose()
+}
+
+fn problem(variable: &'static str, problem: &str) -> ConfigError {
+    ConfigError {
+        variable,
+        problem: problem.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config_from(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn no_variables_gives_the_documented_defaults() {
+        let config = config_from(&[]).unwrap();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:8081");
+        assert_eq!(config.instance_id, "demo-instance");
+        assert_eq!(config.secret, "demo-secret");
+        assert_eq!(config.rate_limit_per_minute, 15);
+        assert!(config.webhook_url.is_none() && config.state_path.is_none());
+        assert!(config.customer_every.is_none());
+    }
+
+    #[test]
+    fn every_variable_is_read() {
+        let config = config_from(&[
+            ("ALCMEON_EMULATOR_ADDR", "0.0.0.0:0"),
+            ("ALCMEON_EMULATOR_INSTANCE_ID", "acme"),
+            ("ALCMEON_EMULATOR_SECRET", "s3cret"),
+            ("ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE", "3"),
+            (
+                "ALCMEON_EMULATOR_WEBHOOK_URL",
+                "http://127.0.0.1:9000/hooks/alcmeon?x=1",
+            ),
+            ("ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT", "25"),
+            ("ALCMEON_EMULATOR_STATE", "/tmp/state.json"),
+            ("ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS", "30"),
+        ])
+        .unwrap();
+        assert_eq!(config.addr.port(), 0);
+        assert_eq!(
+            (config.instance_id.as_str(), config.secret.as_str()),
+            ("acme", "s3cret")
+        );
+        assert_eq!(config.rate_limit_per_minute, 3);
+        assert_eq!(config.webhook_url.unwrap().path(), "/hooks/alcmeon");
+        assert_eq!(config.webhook_drop_percent, 25);
+        assert_eq!(config.state_path.unwrap(), PathBuf::from("/tmp/state.json"));
+        assert_eq!(config.customer_every, Some(Duration::from_secs(30)));
+    }
+
+    #[test]
+    fn invalid_values_name_their_variable() {
+        let error = config_from(&[("ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT", "120")]).unwrap_err();
+        assert_eq!(error.variable, "ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT");
+        let error = config_from(&[("ALCMEON_EMULATOR_ADDR", "nowhere")]).unwrap_err();
+        assert_eq!(error.variable, "ALCMEON_EMULATOR_ADDR");
+        let error = config_from(&[("ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE", "0")]).unwrap_err();
+        assert_eq!(error.variable, "ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE");
+    }
+}

@@ -1,0 +1,104 @@
+//! Alcméon's per-application request budget: at most N calls in any sliding minute.
+//!
+//! Only accepted calls count; a refused call tells when the oldest counted call leaves the window.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+const WINDOW: Duration = Duration::from_secs(60);
+
+pub struct RateLimiter {
+    per_minute: usize,
+    calls: Mutex<HashMap<String, VecDeque<Instant>>>,
+}
+
+impl RateLimiter {
+    pub fn new(per_minute: u32) -> RateLimiter {
+        RateLimiter {
+            per_minute: per_minute as usize,
+            calls: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts a call by `caller`, or returns the UTC second from which it would be accepted.
+    pub fn admit(&self, caller: &str) -> Result<(), DateTime<Utc>> {
+        self.admit_at(caller, Instant::now()).map_err(|wait| {
+            let wait = TimeDelta::from_std(wait).unwrap_or(TimeDelta::MAX);
+            round_up_to_second(Utc::now() + wait)
+        })
+    }
+
+    fn admit_at(&self, caller: &str, now: Instant) -> Result<(), Duration> {
+        let mut calls = self
+            .calls
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let recent = calls.entry(caller.to_owned()).or_default();
+        while recent
+            .front()
+            .is_some_and(|&call| now.duration_since(call) >= WINDOW)
+        {
+            recent.pop_front();
+        }
+        if recent.len() < self.per_minute {
+            recent.push_back(now);
+            return Ok(());
+        }
+        let oldest = recent.front().copied().unwrap_or(now);
+        Err(WINDOW.saturating_sub(now.duration_since(oldest)))
+    }
+}
+
+fn round_up_to_second(at: DateTime<Utc>) -> DateTime<Utc> {
+    let whole = at.timestamp() + i64::from(at.timestamp_subsec_nanos() > 0);
+    DateTime::from_timestamp(whole, 0).unwrap_or(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_call_over_the_limit_waits_for_the_oldest_to_leave_the_window() {
+        let limiter = RateLimiter::new(2);
+        let start = Instant::now();
+        assert!(limiter.admit_at("app", start).is_ok());
+        assert!(
+            limiter
+                .admit_at("app", start + Duration::from_secs(10))
+                .is_ok()
+        );
+        let wait = limiter
+            .admit_at("app", start + Duration::from_secs(20))
+            .unwrap_err();
+        assert_eq!(wait, Duration::from_secs(40));
+        assert!(
+            limiter
+                .admit_at("app", start + Duration::from_secs(60))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn callers_have_separate_budgets() {
+        let limiter = RateLimiter::new(1);
+        let now = Instant::now();
+        assert!(limiter.admit_at("a", now).is_ok());
+        assert!(limiter.admit_at("b", now).is_ok());
+        assert!(limiter.admit_at("a", now).is_err());
+    }
+
+    #[test]
+    fn the_reset_time_is_rounded_up_to_a_whole_second() {
+        let at = DateTime::parse_from_rfc3339("2024-01-22T13:05:40.2Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(
+            round_up_to_second(at).to_rfc3339(),
+            "2024-01-22T13:05:41+00:00"
+        );
+    }
+}

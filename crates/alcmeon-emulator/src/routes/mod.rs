@@ -1,0 +1,32 @@
+//! The HTTP surface: Alcméon's paths, then the emulator's own controls under `/_emulator/`.
+
+mod actions;
+mod answer;
+mod control;
+mod json_body;
+mod oauth;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+
+use crate::app_state::AppState;
+use crate::error::ApiError;
+
+pub fn router(app: AppState) -> Router {
+    Router::new()
+        .route("/actions", get(actions::list))
+        .route(
+            "/actions/conversations/{conversation_id}",
+            get(actions::of_conversation),
+        )
+        .route("/v1/answer/send", post(answer::send))
+        .route("/v1/oauth2/token", post(oauth::token))
+        .nest("/_emulator", control::router())
+        .fallback(not_found)
+        .with_state(app)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not-found")
+}

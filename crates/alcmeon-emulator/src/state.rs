@@ -1,0 +1,492 @@
+//! Everything the emulator remembers, and the rules that turn events into spec-shaped actions.
+//!
+//! Plain data with no I/O: `store.rs` guards it and writes it to disk. Actions form one ascending id
+//! sequence; each carries a snapshot of its task as it was when the action happened. Webhook
+//! notification ids are a separate sequence, so a receiver cannot mistake one for the other.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::channel_details;
+use crate::model::{
+    Account, Action, ActionData, ActionStatus, ActionType, AdminUser, Answer, AnswerData, Author,
+    AuthorGroup, Channel, ExecuteAnswerData, Message, Notification, Task, TaskConversation,
+    TaskState, utc_date_and_time,
+};
+
+/// The user behind `task-create` actions: customers are not Alcméon users, so a bot records them.
+pub const SYSTEM_USER_ID: u64 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct State {
+    instance_id: String,
+    next_ids: NextIds,
+    agents: BTreeMap<u64, AdminUser>,
+    accounts: BTreeMap<u64, Account>,
+    conversations: BTreeMap<u64, ConversationRecord>,
+    tasks: BTreeMap<u64, Task>,
+    actions: Vec<Action>,
+}
+
+/// Distinct starting points make an id used in the wrong place fail loudly in tests.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct NextIds {
+    action: u64,
+    notification: u64,
+    account: u64,
+    conversation: u64,
+    author: u64,
+    author_group: u64,
+    task: u64,
+    message: u64,
+}
+
+impl Default for NextIds {
+    fn default() -> Self {
+        NextIds {
+            action: 1,
+            notification: 1,
+            account: 201,
+            conversation: 1001,
+            author: 3001,
+            author_group: 4001,
+            task: 50001,
+            message: 70001,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct ConversationRecord {
+    account_id: u64,
+    customer: Author,
+    is_private: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewConversation {
+    pub channel: Channel,
+    pub account_name: String,
+    pub customer_name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct InboundMessage {
+    pub text: String,
+    /// Shown instead of the customer's name on this message only.
+    pub author_name: Option<String>,
+    pub rating_value: Option<u8>,
+    pub at: DateTime<Utc>,
+}
+
+impl State {
+    pub fn new(instance_id: &str) -> State {
+        let system_user = AdminUser {
+            id: SYSTEM_USER_ID,
+            email: "bot@alcmeon.com".to_owned(),
+            name: "Alcméon".to_owned(),
+            is_bot: true,
+        };
+        State {
+            instance_id: instance_id.to_owned(),
+            next_ids: NextIds::default(),
+            agents: BTreeMap::from([(SYSTEM_USER_ID, system_user)]),
+            accounts: BTreeMap::new(),
+            conversations: BTreeMap::new(),
+            tasks: BTreeMap::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    pub fn add_agent(&mut self, agent: AdminUser) {
+        self.agents.insert(agent.id, agent);
+    }
+
+    /// The advisor of an answer; ids the emulator has never seen become a generated agent, since
+    /// agent provisioning (`POST /accounts`) is not emulated.
+    pub fn agent_or_new(&mut self, id: u64) -> AdminUser {
+        self.agents
+            .entry(id)
+            .or_insert_with(|| AdminUser {
+                id,
+                email: format!("agent-{id}@example.com"),
+                name: format!("Agent {id}"),
+                is_bot: false,
+            })
+            .clone()
+    }
+
+    pub fn add_conversation(&mut self, new: NewConversation) -> u64 {
+        let account_id = self.account_id_for(new.channel, &new.account_name);
+        let id = take(&mut self.next_ids.conversation);
+        let author_id = take(&mut self.next_ids.author);
+        let customer = Author {
+            id: author_id,
+            name: new.customer_name.clone(),
+            group: AuthorGroup {
+                id: take(&mut self.next_ids.author_group),
+                custom_fields: vec![],
+            },
+            facebook_author: (new.channel == Channel::Facebook)
+                .then(|| channel_details::facebook_author(&new.customer_name)),
+            instagram_author: (new.channel == Channel::Instagram)
+                .then(|| channel_details::instagram_author(&new.customer_name, author_id)),
+        };
+        let is_private = channel_details::is_private(new.channel);
+        self.conversations.insert(
+            id,
+            ConversationRecord {
+                account_id,
+                customer,
+                is_private,
+            },
+        );
+        id
+    }
+
+    /// Records a `task-create`: the customer's message opens a new task in the conversation.
+    /// `None` when the conversation does not exist.
+    pub fn add_inbound(&mut self, conversation_id: u64, inbound: InboundMessage) -> Option<Action> {
+        let conversation = self.conversations.get(&conversation_id)?.clone();
+        let account = self.accounts[&conversation.account_id].clone();
+        let mut author = conversation.customer.clone();
+        if let Some(name) = inbound.author_name {
+            author.name = name;
+        }
+        let message_id = take(&mut self.next_ids.message);
+        let (date, time) = utc_date_and_time(inbound.at);
+        let task_id = take(&mut self.next_ids.task);
+        let task = Task {
+            id: task_id,
+            tags: vec![],
+            url: format!(
+                "https://alcmeon.com/c/v3/#/{}/task/{task_id}",
+                self.instance_id
+            ),
+            conversation_id,
+            conversation: TaskConversation {
+                id: conversation_id,
+                custom_fields: vec![],
+            },
+            state: TaskState::Pending,
+            message: Message {
+                id: message_id,
+                is_private: conversation.is_private,
+                // The spec says Twitter messages and author names arrive empty; the emulator fills
+                // them anyway so the demo stays readable.
+                content: inbound.text,
+                external_id: channel_details::external_id(account.channel, message_id),
+                date,
+                time,
+                attachments: vec![],
+                author,
+                rating_value: inbound.rating_value,
+            },
+        };
+        self.tasks.insert(task_id, task.clone());
+        let user = self.agents[&SYSTEM_USER_ID].clone();
+        Some(self.push_action(
+            ActionType::TaskCreate,
+            ActionStatus::Ok,
+            user,
+            task,
+            account,
+            None,
+            inbound.at,
+        ))
+    }
+
+    /// Records an `answer` by `advisor` on a task. `None` when the task does not exist.
+    pub fn add_answer(
+        &mut self,
+        task_id: u64,
+        advisor: AdminUser,
+        text: &str,
+        at: DateTime<Utc>,
+    ) -> Option<Action> {
+        let task = self.tasks.get_mut(&task_id)?;
+        task.state = TaskState::Answered;
+        let task = task.clone();
+        let conversation = &self.conversations[&task.conversation_id];
+        let account = self.accounts[&conversation.account_id].clone();
+        let data = ActionData::Answer(AnswerData {
+            is_private: conversation.is_private,
+            answers: vec![Answer {
+                content: text.to_owned(),
+                pictures: vec![],
+            }],
+        });
+        Some(self.push_action(
+            ActionType::Answer,
+            ActionStatus::Ok,
+            advisor,
+            task,
+            account,
+            Some(data),
+            at,
+        ))
+    }
+
+    /// Records the `execute-answer` that reports whether an earlier answer reached the channel.
+    pub fn add_execute_answer(
+        &mut self,
+        answer_action_id: u64,
+        outcome: ActionStatus,
+        at: DateTime<Utc>,
+    ) -> Option<Action> {
+        let answer = self.action(answer_action_id)?.clone();
+        let task = self.tasks[&answer.task.id].clone();
+        let data = ActionData::ExecuteAnswer(ExecuteAnswerData {
+            answer_action_id,
+            answer_status: outcome,
+        });
+        Some(self.push_action(
+            ActionType::ExecuteAnswer,
+            outcome,
+            answer.user,
+            task,
+            answer.account,
+            Some(data),
+            at,
+        ))
+    }
+
+    /// Gives each action the next webhook notification id.
+    pub fn notifications_for(&mut self, actions: Vec<Action>) -> Vec<Notification> {
+        actions
+            .into_iter()
+            .map(|action| Notification {
+                id: take(&mut self.next_ids.notification),
+                action,
+            })
+            .collect()
+    }
+
+    pub fn task_exists(&self, task_id: u64) -> bool {
+        self.tasks.contains_key(&task_id)
+    }
+
+    pub fn conversation_ids(&self) -> Vec<u64> {
+        self.conversations.keys().copied().collect()
+    }
+
+    pub fn latest_task_id(&self, conversation_id: u64) -> Option<u64> {
+        self.tasks
+            .values()
+            .rev()
+            .find(|task| task.conversation_id == conversation_id)
+            .map(|task| task.id)
+    }
+
+    /// Actions with `min < id <= max`, ascending, at most `limit`.
+    pub fn actions_between(&self, min: i64, max: Option<i64>, limit: usize) -> Vec<Action> {
+        let start = self
+            .actions
+            .partition_point(|action| action_id_at_most(action, min));
+        self.actions[start..]
+            .iter()
+            .take_while(|action| max.is_none_or(|max| action_id_at_most(action, max)))
+            .take(limit)
+            .cloned()
+            .collect()
+    }
+
+    pub fn conversation_actions(&self, conversation_id: u64) -> Option<Vec<Action>> {
+        self.conversations.get(&conversation_id)?;
+        Some(
+            self.actions
+                .iter()
+                .filter(|action| action.conversation_id() == conversation_id)
+                .cloned()
+                .collect(),
+        )
+    }
+
+    fn action(&self, id: u64) -> Option<&Action> {
+        let index = self
+            .actions
+            .binary_search_by_key(&id, |action| action.id)
+            .ok()?;
+        Some(&self.actions[index])
+    }
+
+    fn account_id_for(&mut self, channel: Channel, name: &str) -> u64 {
+        let existing = self
+            .accounts
+            .values()
+            .find(|account| account.channel == channel && account.name == name);
+        if let Some(account) = existing {
+            return account.id;
+        }
+        let id = take(&mut self.next_ids.account);
+        self.accounts.insert(
+            id,
+            Account {
+                id,
+                name: name.to_owned(),
+                channel,
+            },
+        );
+        id
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_action(
+        &mut self,
+        action_type: ActionType,
+        status: ActionStatus,
+        user: AdminUser,
+        task: Task,
+        account: Account,
+        data: Option<ActionData>,
+        at: DateTime<Utc>,
+    ) -> Action {
+        let (date, time) = utc_date_and_time(at);
+        let action = Action {
+            id: take(&mut self.next_ids.action),
+            action_type,
+            date,
+            time,
+            status,
+            user,
+            task,
+            account,
+            data,
+        };
+        self.actions.push(action.clone());
+        action
+    }
+}
+
+fn take(counter: &mut u64) -> u64 {
+    let id = *counter;
+    *counter += 1;
+    id
+}
+
+fn action_id_at_most(action: &Action, bound: i64) -> bool {
+    i64::try_from(action.id).is_ok_and(|id| id <= bound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state_with_conversation() -> (State, u64) {
+        let mut state = State::new("demo-instance");
+        let id = state.add_conversation(NewConversation {
+            channel: Channel::Whatsapp,
+            account_name: "Shop".into(),
+            customer_name: "Ana".into(),
+        });
+        (state, id)
+    }
+
+    fn inbound(text: &str) -> InboundMessage {
+        InboundMessage {
+            text: text.into(),
+            author_name: None,
+            rating_value: None,
+            at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn an_inbound_message_is_a_pending_task_create_by_the_system_user() {
+        let (mut state, conversation_id) = state_with_conversation();
+        let action = state
+            .add_inbound(conversation_id, inbound("Hello"))
+            .unwrap();
+        assert_eq!(action.action_type, ActionType::TaskCreate);
+        assert!(action.user.is_bot);
+        assert_eq!(action.task.state, TaskState::Pending);
+        assert_eq!(action.task.message.content, "Hello");
+        assert_eq!(action.task.message.author.name, "Ana");
+        assert!(action.data.is_none());
+    }
+
+    #[test]
+    fn an_answer_then_its_execution_point_back_at_the_task_and_the_answer() {
+        let (mut state, conversation_id) = state_with_conversation();
+        let created = state
+            .add_inbound(conversation_id, inbound("Hello"))
+            .unwrap();
+        let advisor = state.agent_or_new(77);
+        let answer = state
+            .add_answer(created.task.id, advisor, "Hi!", Utc::now())
+            .unwrap();
+        assert_eq!(answer.task.state, TaskState::Answered);
+        assert_eq!(answer.user.id, 77);
+        let executed = state
+            .add_execute_answer(answer.id, ActionStatus::Fail, Utc::now())
+            .unwrap();
+        assert_eq!(executed.status, ActionStatus::Fail);
+        assert_eq!(
+            executed.data,
+            Some(ActionData::ExecuteAnswer(ExecuteAnswerData {
+                answer_action_id: answer.id,
+                answer_status: ActionStatus::Fail
+            }))
+        );
+    }
+
+    #[test]
+    fn unknown_conversations_and_tasks_record_nothing() {
+        let (mut state, _) = state_with_conversation();
+        assert!(state.add_inbound(9, inbound("Hello")).is_none());
+        let advisor = state.agent_or_new(77);
+        assert!(state.add_answer(9, advisor, "Hi", Utc::now()).is_none());
+        assert!(state.actions_between(0, None, 10).is_empty());
+    }
+
+    #[test]
+    fn paging_is_exclusive_at_min_and_inclusive_at_max() {
+        let (mut state, conversation_id) = state_with_conversation();
+        for n in 0..25 {
+            state.add_inbound(conversation_id, inbound(&format!("m{n}")));
+        }
+        let ids = |actions: Vec<Action>| actions.iter().map(|a| a.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(state.actions_between(0, None, 10)),
+            (1..=10).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ids(state.actions_between(20, None, 10)),
+            (21..=25).collect::<Vec<_>>()
+        );
+        assert_eq!(ids(state.actions_between(3, Some(5), 10)), vec![4, 5]);
+        assert_eq!(ids(state.actions_between(-7, Some(2), 10)), vec![1, 2]);
+    }
+
+    #[test]
+    fn notification_ids_are_their_own_sequence() {
+        let (mut state, conversation_id) = state_with_conversation();
+        state.add_inbound(conversation_id, inbound("seeded, never notified"));
+        let action = state.add_inbound(conversation_id, inbound("live")).unwrap();
+        let notifications = state.notifications_for(vec![action]);
+        assert_eq!((notifications[0].id, notifications[0].action.id), (1, 2));
+    }
+
+    #[test]
+    fn channel_specific_authors_are_filled() {
+        let mut state = State::new("demo-instance");
+        let id = state.add_conversation(NewConversation {
+            channel: Channel::Instagram,
+            account_name: "shop".into(),
+            customer_name: "Zoe Durand".into(),
+        });
+        let author = state
+            .add_inbound(id, inbound("Hi"))
+            .unwrap()
+            .task
+            .message
+            .author;
+        assert_eq!(
+            author.instagram_author.as_ref().unwrap().username,
+            "zoe.durand"
+        );
+        assert!(author.facebook_author.is_none());
+    }
+}

@@ -1,0 +1,127 @@
+//! Real-time notifications: every new action is POSTed as `{"id", "action"}` to the webhook URL.
+//!
+//! As in Alcméon: signed with `X-Alcmeon-Webhook-Signature` (lowercase hex HMAC-SHA256, keyed by
+//! the application secret, over `<URL path> + " " + <body>`), one-second timeout, never retried.
+//! One background worker sends them in id order so API handlers never wait for the receiver.
+//! A configured share is deliberately dropped (its id still consumed) to exercise gap recovery.
+
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use reqwest::Url;
+use sha2::Sha256;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::model::Notification;
+
+pub const SIGNATURE_HEADER: &str = "X-Alcmeon-Webhook-Signature";
+const TIMEOUT: Duration = Duration::from_secs(1);
+
+#[derive(Clone)]
+pub struct Notifier {
+    queue: Option<mpsc::UnboundedSender<Notification>>,
+    drop_percent: u8,
+}
+
+impl Notifier {
+    pub fn disabled() -> Notifier {
+        Notifier {
+            queue: None,
+            drop_percent: 0,
+        }
+    }
+
+    /// Starts the sending worker; it stops when every `Notifier` clone is gone or it is aborted.
+    pub fn start(url: Url, secret: String, drop_percent: u8) -> (Notifier, JoinHandle<()>) {
+        let (queue, pending) = mpsc::unbounded_channel();
+        let worker = tokio::spawn(deliver_all(pending, url, secret));
+        (
+            Notifier {
+                queue: Some(queue),
+                drop_percent,
+            },
+            worker,
+        )
+    }
+
+    pub fn notify(&self, notifications: Vec<Notification>) {
+        let Some(queue) = &self.queue else { return };
+        for notification in notifications {
+            if is_dropped(notification.id, self.drop_percent) {
+                tracing::info!(
+                    id = notification.id,
+                    "webhook notification dropped on purpose"
+                );
+            } else if queue.send(notification).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+pub fn signature(secret: &str, path: &str, body: &[u8]) -> String {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    mac.update(path.as_bytes());
+    mac.update(b" ");
+    mac.update(body);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Spreads drops evenly and reproducibly: id `n` is dropped when `n * percent / 100` steps up.
+fn is_dropped(id: u64, percent: u8) -> bool {
+    let percent = u64::from(percent);
+    id * percent / 100 != id.saturating_sub(1) * percent / 100
+}
+
+async fn deliver_all(mut pending: mpsc::UnboundedReceiver<Notification>, url: Url, secret: String) {
+    let client = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("a plain HTTP client builds");
+    while let Some(notification) = pending.recv().await {
+        let body = serde_json::to_vec(&notification).expect("notifications always serialize");
+        let request = client
+            .post(url.clone())
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(SIGNATURE_HEADER, signature(&secret, url.path(), &body))
+            .body(body);
+        match request.send().await {
+            Ok(response) if response.status() == reqwest::StatusCode::OK => {}
+            Ok(response) => {
+                tracing::warn!(id = notification.id, status = %response.status(), "webhook refused")
+            }
+            Err(error) => tracing::warn!(id = notification.id, %error, "webhook not delivered"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signature_covers_the_path_a_space_and_the_body() {
+        let mut mac = Hmac::<Sha256>::new_from_slice(b"demo-secret").unwrap();
+        mac.update(b"/hooks/alcmeon {\"id\":1}");
+        let expected = hex::encode(mac.finalize().into_bytes());
+        assert_eq!(
+            signature("demo-secret", "/hooks/alcmeon", br#"{"id":1}"#),
+            expected
+        );
+        assert_eq!(expected.len(), 64);
+        assert_eq!(expected, expected.to_lowercase());
+    }
+
+    #[test]
+    fn drops_follow_the_configured_share_exactly() {
+        let dropped = |percent| (1..=100).filter(|&id| is_dropped(id, percent)).count();
+        assert_eq!(dropped(0), 0);
+        assert_eq!(dropped(25), 25);
+        assert_eq!(dropped(50), 50);
+        assert_eq!(dropped(100), 100);
+        let every_other: Vec<bool> = (1..=4).map(|id| is_dropped(id, 50)).collect();
+        assert_eq!(every_other, [false, true, false, true]);
+    }
+}

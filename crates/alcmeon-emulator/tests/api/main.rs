@@ -1,0 +1,14 @@
+//! Black-box tests: each starts a real emulator in-process on a free port and talks HTTP to it.
+
+mod helpers;
+
+mod actions_paging;
+mod answer_send;
+mod auth;
+mod binary;
+mod control;
+mod customer_traffic;
+mod persistence;
+mod rate_limit;
+mod spec_conformance;
+mod webhook;

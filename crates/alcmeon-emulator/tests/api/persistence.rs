@@ -1,0 +1,40 @@
+use crate::helpers::{start, test_config};
+
+#[tokio::test]
+async fn an_injected_message_survives_a_restart() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = alcmeon_emulator::Config {
+        state_path: Some(folder.path().join("state.json")),
+        ..test_config()
+    };
+
+    let first = start(config.clone()).await;
+    let action_id = first.inject(1003, "Still there after a restart?").await;
+    let conversation_before = first.conversation_actions(1003).await;
+    drop(first);
+
+    let second = start(config).await;
+    let conversation_after = second.conversation_actions(1003).await;
+    assert_eq!(conversation_after, conversation_before);
+    let last = conversation_after.last().unwrap();
+    assert_eq!(last["id"], action_id);
+    assert_eq!(
+        last["task"]["message"]["content"],
+        "Still there after a restart?"
+    );
+    let next_id = second.inject(1003, "and the ids go on").await;
+    assert_eq!(next_id, action_id + 1);
+}
+
+#[tokio::test]
+async fn a_missing_state_file_starts_from_the_demo_and_creates_the_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("fresh.json");
+    let app = start(alcmeon_emulator::Config {
+        state_path: Some(path.clone()),
+        ..test_config()
+    })
+    .await;
+    assert!(path.exists());
+    assert!(!app.conversation_actions(1005).await.is_empty());
+}

@@ -1,0 +1,413 @@
+//! The emulator's real responses, validated against the published OpenAPI response schemas.
+//!
+//! The test copy of each spec is made stricter than the published one so that an invented or
+//! misspelled field fails (see [`tighten`]); nothing is relaxed except `Action.data`'s `oneOf`.
+
+use std::time::Duration;
+
+use jsonschema::Validator;
+use reqwest::{Response, StatusCode};
+use serde_json::{Map, Value, json};
+
+use crate::helpers::{
+    INSTANCE_ID, SECRET, TestEmulator, latest_task_id, start, test_config, webhook_receiver,
+};
+
+const SPEC_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/alcmeon-openapi"
+);
+
+/// Fields the emulator always sends, made `required` in the test copy.
+const ALWAYS_SENT: &[(&str, &[&str])] = &[
+    ("Conversation", &["id", "actions"]),
+    (
+        "Action",
+        &[
+            "id", "type", "date", "time", "status", "user", "task", "account",
+        ],
+    ),
+    ("AdminUser", &["id", "email", "name", "is_bot"]),
+    ("Account", &["id", "name", "type"]),
+    (
+        "Task",
+        &[
+            "id",
+            "tags",
+            "url",
+            "conversation_id",
+            "conversation",
+            "state",
+            "message",
+        ],
+    ),
+    (
+        "Message",
+        &[
+            "id",
+            "is_private",
+            "content",
+            "external_id",
+            "date",
+            "time",
+            "attachments",
+            "author",
+        ],
+    ),
+    ("Author", &["id", "name", "group"]),
+    ("AnswerData", &["is_private", "answers"]),
+    ("Answer", &["content", "pictures"]),
+    ("ExecuteAnswerData", &["answer_action_id", "answer_status"]),
+    ("RateLimitResponseError", &["error", "details"]),
+    ("SendAnswerResponse", &["input_data", "status"]),
+    ("ResponseError", &["error"]),
+    ("UnsuccessfulResponse", &["error", "details"]),
+];
+
+struct Spec {
+    name: &'static str,
+    document: Value,
+}
+
+impl Spec {
+    fn load(name: &'static str) -> Spec {
+        let text = std::fs::read_to_string(format!("{SPEC_DIR}/{name}"))
+            .unwrap_or_else(|error| panic!("{SPEC_DIR}/{name}: {error}"));
+        let mut document: Value = serde_yaml::from_str(&text).unwrap();
+        tighten(&mut document);
+        Spec { name, document }
+    }
+
+    fn response_schema(&self, path: &str, method: &str, status: u16) -> Value {
+        let schema = &self.document["paths"][path][method]["responses"][status.to_string()]["content"]
+            ["application/json"]["schema"];
+        assert!(
+            !schema.is_null(),
+            "{}: no {status} response schema for {method} {path}",
+            self.name
+        );
+        schema.clone()
+    }
+
+    fn webhook_body_schema(&self) -> Value {
+        self.document["paths"]["/notify"]["post"]["requestBody"]["content"]["application/json"]["schema"].clone()
+    }
+
+    /// A validator whose root holds the spec's schemas, so `#/components/schemas/…` refs resolve.
+    fn validator(&self, schema: Value) -> Validator {
+        let root = json!({
+            "allOf": [schema],
+            "components": {"schemas": self.document["components"]["schemas"].clone()},
+        });
+        jsonschema::draft7::options()
+            .should_validate_formats(true)
+            .build(&root)
+            .unwrap()
+    }
+
+    fn assert_response(&self, path: &str, method: &str, status: u16, body: &Value) {
+        let validator = self.validator(self.response_schema(path, method, status));
+        assert_valid(
+            &validator,
+            body,
+            &format!("{}: {method} {path} {status}", self.name),
+        );
+    }
+}
+
+fn assert_valid(validator: &Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .take(10)
+        .map(|error| format!("  at {}: {error}", error.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match the spec:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// Makes the test copy of a spec strict enough to catch emulator mistakes:
+/// - every object schema with `properties` gets `additionalProperties: false`;
+/// - the fields the emulator always sends become `required` ([`ALWAYS_SENT`]);
+/// - `format: time` (which JSON Schema reads as RFC 3339 with an offset) becomes the `HH:MM:SS`
+///   pattern the spec's examples use; `datetime` and `url` become the standard `date-time`, `uri`;
+/// - `Action.data` must be the variant of its `type`.
+///
+/// And one relaxation: `Action.data` is a `oneOf` of eight schemas without required fields, so
+/// any object matches several of them and strict `oneOf` would reject valid data; it becomes
+/// `anyOf` (the type-to-variant rule above keeps it precise).
+fn tighten(document: &mut Value) {
+    forbid_unknown_fields_and_fix_formats(document);
+    let Some(schemas) = document
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    for (name, fields) in ALWAYS_SENT {
+        if let Some(schema) = schemas.get_mut(*name) {
+            schema["required"] = json!(fields);
+        }
+    }
+    if let Some(action) = schemas.get_mut("Action") {
+        let data = &mut action["properties"]["data"];
+        if let Some(variants) = data.as_object_mut().and_then(|data| data.remove("oneOf")) {
+            data["anyOf"] = variants;
+        }
+        action["allOf"] = json!([
+            data_rule(
+                "answer",
+                json!({"required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/AnswerData"}}})
+            ),
+            data_rule(
+                "execute-answer",
+                json!({"required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/ExecuteAnswerData"}}})
+            ),
+            data_rule("task-create", json!({"not": {"required": ["data"]}})),
+        ]);
+    }
+}
+
+fn data_rule(action_type: &str, then: Value) -> Value {
+    json!({"if": {"properties": {"type": {"const": action_type}}}, "then": then})
+}
+
+fn forbid_unknown_fields_and_fix_formats(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if object.contains_key("properties") && !object.contains_key("additionalProperties") {
+                object.insert("additionalProperties".to_owned(), Value::Bool(false));
+            }
+            fix_format(object);
+            object
+                .values_mut()
+                .for_each(forbid_unknown_fields_and_fix_formats);
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(forbid_unknown_fields_and_fix_formats),
+        _ => {}
+    }
+}
+
+fn fix_format(schema: &mut Map<String, Value>) {
+    match schema.get("format").and_then(Value::as_str) {
+        Some("time") => {
+            schema.remove("format");
+            schema.insert("pattern".to_owned(), json!("^[0-9]{2}:[0-9]{2}:[0-9]{2}$"));
+        }
+        Some("datetime") => {
+            schema.insert("format".to_owned(), json!("date-time"));
+        }
+        Some("url") => {
+            schema.insert("format".to_owned(), json!("uri"));
+        }
+        _ => {}
+    }
+}
+
+async fn json_of(response: Response, expected: StatusCode) -> Value {
+    assert_eq!(response.status(), expected);
+    response.json().await.unwrap()
+}
+
+/// Adds one conversation per channel not in the demo, and an answered and a failed answer.
+async fn add_variety(app: &TestEmulator) {
+    for channel in ["inmessage", "bzc", "critizr", "wechat"] {
+        let response = app
+            .client
+            .post(app.url("/_emulator/conversations"))
+            .json(&json!({"channel": channel, "customer_name": "Kim Lee", "messages": 1}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    for (conversation_id, message) in [(1001, "Ships tomorrow."), (1004, "Sorry! [fail]")] {
+        let task_id = latest_task_id(&app.conversation_actions(conversation_id).await);
+        let body =
+            json!({"message": message, "advisor_id": 13, "company_id": 1, "task_id": task_id});
+        let started = json_of(app.send_answer(body).await, StatusCode::OK).await;
+        Spec::load("answer.yaml").assert_response("/v1/answer/send", "post", 200, &started);
+        app.wait_for_conversation(conversation_id, |actions| {
+            actions
+                .last()
+                .is_some_and(|action| action["type"] == "execute-answer")
+        })
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn action_listings_match_synchronize_yaml() {
+    let spec = Spec::load("synchronize.yaml");
+    let app = start(test_config()).await;
+    add_variety(&app).await;
+
+    let mut last = 0;
+    loop {
+        let page = app
+            .get_json(&format!("/actions?min_action_id={last}"))
+            .await;
+        spec.assert_response("/actions", "get", 200, &page);
+        let Some(id) = page
+            .as_array()
+            .unwrap()
+            .last()
+            .map(|action| action["id"].as_u64().unwrap())
+        else {
+            break;
+        };
+        last = id;
+    }
+    assert!(last > 40, "every page was read");
+
+    for conversation_id in 1001..=1009 {
+        let body = app
+            .get_json(&format!("/actions/conversations/{conversation_id}"))
+            .await;
+        assert_eq!(
+            body.as_array().unwrap().len(),
+            1,
+            "conversation {conversation_id} exists"
+        );
+        spec.assert_response(
+            "/actions/conversations/{conversation_id}",
+            "get",
+            200,
+            &body,
+        );
+    }
+}
+
+#[tokio::test]
+async fn webhook_bodies_match_the_notify_request_schema() {
+    let spec = Spec::load("synchronize.yaml");
+    let validator = spec.validator(spec.webhook_body_schema());
+    let mut receiver = webhook_receiver().await;
+    let config = alcmeon_emulator::Config {
+        webhook_url: Some(receiver.url.parse().unwrap()),
+        ..test_config()
+    };
+    let app = start(config).await;
+    app.inject(1003, "Hello from the webhook test").await;
+    add_variety(&app).await;
+
+    let received = receiver.drain_after(Duration::from_millis(300)).await;
+    assert!(
+        received.len() >= 9,
+        "task-creates, answers and deliveries: {}",
+        received.len()
+    );
+    for webhook in received {
+        assert_valid(
+            &validator,
+            &webhook.json(),
+            "synchronize.yaml: POST /notify body",
+        );
+    }
+}
+
+#[tokio::test]
+async fn token_responses_match_oauth_yaml() {
+    let spec = Spec::load("oauth.yaml");
+    let app = start(test_config()).await;
+    let ask = |body: Value| {
+        app.client
+            .post(app.url("/v1/oauth2/token"))
+            .json(&body)
+            .send()
+    };
+
+    let good = json!({"grant_type": "client_credentials", "client_id": INSTANCE_ID, "client_secret": SECRET});
+    let token = json_of(ask(good).await.unwrap(), StatusCode::OK).await;
+    spec.assert_response("/v1/oauth2/token", "post", 200, &token);
+    let expires_at = token["expires_at"].as_str().unwrap();
+    assert!(
+        expires_at.ends_with("+00:00") && expires_at.contains('.'),
+        "{expires_at}"
+    );
+
+    let bad_secret =
+        json!({"grant_type": "client_credentials", "client_id": INSTANCE_ID, "client_secret": "x"});
+    let refused = json_of(ask(bad_secret).await.unwrap(), StatusCode::UNAUTHORIZED).await;
+    spec.assert_response("/v1/oauth2/token", "post", 401, &refused);
+
+    let incomplete = json!({"grant_type": "client_credentials"});
+    let invalid = json_of(ask(incomplete).await.unwrap(), StatusCode::BAD_REQUEST).await;
+    spec.assert_response("/v1/oauth2/token", "post", 400, &invalid);
+}
+
+#[tokio::test]
+async fn answer_errors_match_answer_yaml() {
+    let spec = Spec::load("answer.yaml");
+    let app = start(test_config()).await;
+    let task_id = latest_task_id(&app.conversation_actions(1002).await);
+    let cases = [
+        (
+            json!({"message": " ", "advisor_id": 11, "company_id": 1, "task_id": task_id}),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            json!({"message": "Hi", "advisor_id": 11, "company_id": 1, "task_id": 3}),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            json!({"message": "Hi", "advisor_id": 11, "company_id": 1, "task_id": task_id, "attachment": {"access_token": "t"}}),
+            StatusCode::FORBIDDEN,
+        ),
+    ];
+    for (body, status) in cases {
+        let error = json_of(app.send_answer(body).await, status).await;
+        spec.assert_response("/v1/answer/send", "post", status.as_u16(), &error);
+    }
+}
+
+#[tokio::test]
+async fn rate_limit_bodies_match_every_spec() {
+    let app = start(alcmeon_emulator::Config {
+        rate_limit_per_minute: 1,
+        ..test_config()
+    })
+    .await;
+    app.get_json("/actions?min_action_id=0").await;
+
+    let limited = json_of(
+        app.get("/actions?min_action_id=0").send().await.unwrap(),
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await;
+    Spec::load("synchronize.yaml").assert_response("/actions", "get", 429, &limited);
+
+    let body = json!({"message": "Hi", "advisor_id": 11, "company_id": 1, "task_id": 50001});
+    let limited = json_of(app.send_answer(body).await, StatusCode::TOO_MANY_REQUESTS).await;
+    Spec::load("answer.yaml").assert_response("/v1/answer/send", "post", 429, &limited);
+
+    let token_request = json!({"grant_type": "client_credentials", "client_id": INSTANCE_ID, "client_secret": SECRET});
+    let response = app
+        .client
+        .post(app.url("/v1/oauth2/token"))
+        .json(&token_request)
+        .send()
+        .await
+        .unwrap();
+    let limited = json_of(response, StatusCode::TOO_MANY_REQUESTS).await;
+    Spec::load("oauth.yaml").assert_response("/v1/oauth2/token", "post", 429, &limited);
+}
+
+#[test]
+fn the_strict_copy_rejects_an_invented_field() {
+    let spec = Spec::load("synchronize.yaml");
+    let validator = spec.validator(json!({"$ref": "#/components/schemas/AdminUser"}));
+    let agent = json!({"id": 1, "email": "a@example.com", "name": "A", "is_bot": false});
+    assert!(validator.is_valid(&agent));
+    let mut invented = agent.clone();
+    invented["nickname"] = json!("Al");
+    assert!(!validator.is_valid(&invented));
+    let mut renamed = agent;
+    renamed.as_object_mut().unwrap().remove("is_bot");
+    renamed["isBot"] = json!(false);
+    assert!(!validator.is_valid(&renamed));
+}
