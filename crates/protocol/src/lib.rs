@@ -8,4 +8,4 @@ mod thread;
 
 pub use channel::Channel;
 pub use error::{ApiError, ErrorCode};
-pub use thread::{Conversation, ItemKind, ThreadItem, ThreadPage};
+pub use thread::{Conversation, Delivery, ItemKind, NewReply, ThreadItem, ThreadPage};

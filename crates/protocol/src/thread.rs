@@ -35,6 +35,32 @@ pub struct ThreadItem {
     pub text: String,
     /// When it was written, in milliseconds since the Unix epoch (UTC).
     pub at_ms: i64,
+    /// For a reply sent from the widget: how its delivery is going. `None` for everything else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
+    /// The id the widget generated for a reply it sent (its idempotency key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+/// Where a reply sent from the widget stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Delivery {
+    /// Accepted by the backend, not yet confirmed by Alcméon.
+    Sending,
+    /// Alcméon reports it delivered on the channel (`execute-answer` `ok`).
+    Sent,
+    /// Not delivered; `reason` says why, in words Alcméon or the backend gave.
+    Failed { reason: String },
+}
+
+/// The body of `POST /v1/conversations/{id}/replies`. Sending the same `client_id` twice never
+/// sends the reply twice: the second call returns the first one's item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewReply {
+    pub client_id: String,
+    pub text: String,
 }
 
 /// The newest items of a conversation, oldest first.
@@ -42,4 +68,7 @@ pub struct ThreadItem {
 pub struct ThreadPage {
     pub conversation: Conversation,
     pub items: Vec<ThreadItem>,
+    /// Whether items older than the first one exist (ask with `?before=<first item id>`).
+    #[serde(default)]
+    pub has_older: bool,
 }

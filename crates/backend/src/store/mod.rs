@@ -127,12 +127,15 @@ impl Store {
             author: row.get("author"),
             text: row.get("text"),
             at_ms: row.get("at_ms"),
+            delivery: None,
+            client_id: None,
         })
         .collect();
         items.reverse();
         Ok(Some(ThreadPage {
             conversation,
             items,
+            has_older: false,
         }))
     }
 

@@ -43,6 +43,8 @@ pub fn project(action: &Action) -> Projected {
                 author: customer_name,
                 text: message.content.clone().unwrap_or_default(),
                 at_ms: at_ms(message.written_at())?,
+                delivery: None,
+                client_id: None,
             })
         }),
         "answer" => {
@@ -58,6 +60,8 @@ pub fn project(action: &Action) -> Projected {
                 author,
                 text,
                 at_ms,
+                delivery: None,
+                client_id: None,
             })
         }
         _ => None,
