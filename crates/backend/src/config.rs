@@ -1,4 +1,5 @@
 use std::net::SocketAddr;
+use std::num::NonZeroU32;
 use std::time::Duration;
 
 /// Everything the backend reads from its environment, parsed once at start-up.
@@ -25,6 +26,15 @@ pub struct Config {
     /// `BACKEND_SYNC_INTERVAL_SECS`, default 60: how often the replica polls `GET /actions` even
     /// when no webhook gap was seen.
     pub sync_interval: Duration,
+    /// `ALCMEON_ADVISOR_ID`, default 1: the Alcméon advisor every reply is sent as. Until agents
+    /// are provisioned with their own Alcméon accounts, all agents reply as this one advisor; the
+    /// widget still shows the agent's own name on their replies.
+    pub alcmeon_advisor_id: i64,
+    /// `ALCMEON_COMPANY_ID`, default 1: the Alcméon company replies are sent for.
+    pub alcmeon_company_id: i64,
+    /// `ALCMEON_RATE_LIMIT_PER_MINUTE`, default 15: the backend's budget of Alcméon calls per
+    /// sliding minute, shared by replies and backfill; keep it at or under Alcméon's own limit.
+    pub alcmeon_rate_limit_per_minute: NonZeroU32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +74,24 @@ impl Config {
                 reason: format!("{raw:?} is not a number of seconds"),
             })?),
         };
+        let number = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
+            get(name).map_or(Ok(default), |raw| {
+                raw.trim().parse().map_err(|_| ConfigError::Invalid {
+                    name,
+                    reason: format!("{raw:?} is not a whole number"),
+                })
+            })
+        };
+        let alcmeon_advisor_id = number("ALCMEON_ADVISOR_ID", 1)?;
+        let alcmeon_company_id = number("ALCMEON_COMPANY_ID", 1)?;
+        let alcmeon_rate_limit_per_minute =
+            u32::try_from(number("ALCMEON_RATE_LIMIT_PER_MINUTE", 15)?)
+                .ok()
+                .and_then(NonZeroU32::new)
+                .ok_or(ConfigError::Invalid {
+                    name: "ALCMEON_RATE_LIMIT_PER_MINUTE",
+                    reason: "must be at least 1".into(),
+                })?;
         Ok(Self {
             addr,
             public_url: get("BACKEND_PUBLIC_URL"),
@@ -81,6 +109,9 @@ impl Config {
                 name: "ALCMEON_APP_SECRET",
             })?,
             sync_interval,
+            alcmeon_advisor_id,
+            alcmeon_company_id,
+            alcmeon_rate_limit_per_minute,
         })
     }
 }
@@ -145,6 +176,22 @@ mod tests {
         assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database_url, "sqlite://data/backend.db");
         assert_eq!(config.orgs[0].org_id, "00D1");
+        assert_eq!(
+            (config.alcmeon_advisor_id, config.alcmeon_company_id),
+            (1, 1)
+        );
+        assert_eq!(config.alcmeon_rate_limit_per_minute.get(), 15);
+    }
+
+    #[test]
+    fn a_rate_limit_of_zero_is_refused() {
+        let mut pairs = REQUIRED.to_vec();
+        pairs.push(("ALCMEON_RATE_LIMIT_PER_MINUTE", "0"));
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(
+            error.to_string().contains("ALCMEON_RATE_LIMIT_PER_MINUTE"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, Method, header};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
-use crate::alcmeon::AlcmeonClient;
+use crate::alcmeon::{AlcmeonClient, Governor};
 use crate::config::Config;
 use crate::http::{self, AppState, SessionVerifier};
 use crate::store::Store;
@@ -30,7 +30,9 @@ pub enum StartError {
 
 /// Opens the store, starts the backfill worker and serves HTTP until the process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
-    let store = Store::open(&config.database_url).await?;
+    let store = Store::open(&config.database_url)
+        .await?
+        .with_advisor(config.alcmeon_advisor_id);
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let audience = config
@@ -38,19 +40,29 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
 
+    let governor = Arc::new(Governor::new(config.alcmeon_rate_limit_per_minute));
     let client = Arc::new(AlcmeonClient::new(
         &config.alcmeon_url,
         &config.alcmeon_instance_id,
         &config.alcmeon_secret,
+        governor,
     ));
     let trigger = SyncTrigger::default();
-    sync::spawn(store.clone(), client, trigger.clone(), config.sync_interval);
+    sync::spawn(
+        store.clone(),
+        client.clone(),
+        trigger.clone(),
+        config.sync_interval,
+    );
 
     let state = AppState {
         store: store.clone(),
         sessions: Arc::new(SessionVerifier::new(config.orgs.clone(), &audience)),
         webhook_secret: config.alcmeon_secret.as_str().into(),
         sync: trigger,
+        alcmeon: client,
+        advisor_id: config.alcmeon_advisor_id,
+        company_id: config.alcmeon_company_id,
     };
     let app = http::routes(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -19,6 +19,9 @@ pub enum ErrorCode {
     Forbidden,
     NotFound,
     BadRequest,
+    /// The request contradicts what the backend already holds (e.g. a client id reused for a
+    /// different reply).
+    Conflict,
     PayloadTooLarge,
     RateLimited,
     UpstreamUnavailable,
@@ -35,6 +38,7 @@ impl ErrorCode {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::BadRequest => 400,
+            Self::Conflict => 409,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,
             Self::UpstreamUnavailable => 502,
@@ -49,6 +53,7 @@ impl ErrorCode {
             Self::Forbidden => "error-forbidden",
             Self::NotFound => "error-not-found",
             Self::BadRequest => "error-bad-request",
+            Self::Conflict => "error-conflict",
             Self::PayloadTooLarge => "error-payload-too-large",
             Self::RateLimited => "error-rate-limited",
             Self::UpstreamUnavailable => "error-upstream-unavailable",

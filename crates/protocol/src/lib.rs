@@ -3,9 +3,11 @@
 //! wasm32 (the widget) and natively (the backend) and is tested without a server or a browser.
 
 mod channel;
+mod channel_rules;
 mod error;
 mod thread;
 
 pub use channel::Channel;
+pub use channel_rules::{ALCMEON_MAX_REPLY_CHARS, LengthUnit, ReplyLimit, TooLong, is_blank};
 pub use error::{ApiError, ErrorCode};
 pub use thread::{Conversation, Delivery, ItemKind, NewReply, ThreadItem, ThreadPage};

@@ -28,6 +28,9 @@ pub enum ItemKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThreadItem {
     /// Alcméon's action id: unique, and increasing in the order Alcméon recorded the actions.
+    /// A reply Alcméon has not recorded yet has a provisional id above every action id (2^52 +
+    /// n); once Alcméon records it, the same reply comes back under its `answer` action's id.
+    /// So the widget recognises a reply by `client_id` first, and any other item by `id`.
     pub id: i64,
     pub kind: ItemKind,
     pub author: String,
@@ -38,7 +41,8 @@ pub struct ThreadItem {
     /// For a reply sent from the widget: how its delivery is going. `None` for everything else.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Delivery>,
-    /// The id the widget generated for a reply it sent (its idempotency key).
+    /// The id the widget generated for a reply it sent (its idempotency key); stable for the
+    /// reply's whole life, across retries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
 }

@@ -1,17 +1,30 @@
-use std::sync::Mutex;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
 use serde_json::Value;
 
+use super::governor::{Governor, Priority};
+
 /// A client for Alcméon's public REST API, authenticated with the application's Basic credentials.
-/// After a 429 it holds every call until Alcméon's `rate_limited_until`.
+/// Every call first takes its turn from the shared [`Governor`]; a 429 holds every caller until
+/// Alcméon's `rate_limited_until`.
 pub struct AlcmeonClient {
     http: reqwest::Client,
     base_url: String,
     instance_id: String,
     secret: String,
-    blocked_until: Mutex<Option<DateTime<Utc>>>,
+    governor: Arc<Governor>,
+}
+
+/// The body of `POST /v1/answer/send` (answer.yaml `SendAnswerRequest`, without attachment).
+#[derive(Debug, Clone, Serialize)]
+pub struct SendAnswer<'a> {
+    pub message: &'a str,
+    pub advisor_id: i64,
+    pub company_id: i64,
+    pub task_id: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -28,7 +41,7 @@ pub enum ClientError {
 pub const ACTIONS_PAGE_SIZE: usize = 10;
 
 impl AlcmeonClient {
-    pub fn new(base_url: &str, instance_id: &str, secret: &str) -> Self {
+    pub fn new(base_url: &str, instance_id: &str, secret: &str, governor: Arc<Governor>) -> Self {
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(20))
             .build()
@@ -38,13 +51,13 @@ impl AlcmeonClient {
             base_url: base_url.trim_end_matches('/').to_owned(),
             instance_id: instance_id.to_owned(),
             secret: secret.to_owned(),
-            blocked_until: Mutex::new(None),
+            governor,
         }
     }
 
     /// `GET /actions?min_action_id=`: at most ten actions with an id above `min_action_id`.
     pub async fn list_actions(&self, min_action_id: i64) -> Result<Vec<Value>, ClientError> {
-        self.wait_for_rate_limit().await;
+        self.governor.acquire(Priority::Backfill).await;
         let response = self
             .http
             .get(format!("{}/actions", self.base_url))
@@ -59,25 +72,49 @@ impl AlcmeonClient {
                 status,
                 body: format!("unreadable actions list ({e})"),
             }),
-            429 => {
-                let until = rate_limited_until(&body)
-                    .unwrap_or_else(|| Utc::now() + Duration::from_secs(60));
-                *self.blocked_until.lock().expect("lock") = Some(until);
-                Err(ClientError::RateLimited { until })
-            }
+            429 => Err(self.rate_limited(&body)),
             _ => Err(ClientError::Status { status, body }),
         }
     }
 
-    async fn wait_for_rate_limit(&self) {
-        let until = *self.blocked_until.lock().expect("lock");
-        if let Some(wait) = until.and_then(|until| (until - Utc::now()).to_std().ok()) {
-            tracing::info!(
-                seconds = wait.as_secs(),
-                "waiting for Alcméon's rate limit to reset"
-            );
-            tokio::time::sleep(wait).await;
+    /// `POST /v1/answer/send`, ahead of every other kind of call. `Ok` means Alcméon answered
+    /// `started`: the outcome comes later as `answer` and `execute-answer` actions.
+    pub async fn send_answer(&self, answer: &SendAnswer<'_>) -> Result<(), ClientError> {
+        self.governor.acquire(Priority::Reply).await;
+        let response = self
+            .http
+            .post(format!("{}/v1/answer/send", self.base_url))
+            .basic_auth(&self.instance_id, Some(&self.secret))
+            .json(answer)
+            .send()
+            .await?;
+        let status = response.status().as_u16();
+        let body = response.text().await?;
+        match status {
+            200..=299 => Ok(()),
+            429 => Err(self.rate_limited(&body)),
+            _ => Err(ClientError::Status { status, body }),
         }
+    }
+
+    fn rate_limited(&self, body: &str) -> ClientError {
+        let until =
+            rate_limited_until(body).unwrap_or_else(|| Utc::now() + Duration::from_secs(60));
+        self.governor.hold_until(until);
+        ClientError::RateLimited { until }
+    }
+}
+
+impl ClientError {
+    /// Alcméon's own `error` string for a refused call (e.g. `task-not-found`), else the body.
+    pub fn alcmeon_error(&self) -> Option<String> {
+        let Self::Status { body, .. } = self else {
+            return None;
+        };
+        let parsed: Option<String> = serde_json::from_str::<Value>(body)
+            .ok()
+            .and_then(|v| v.get("error")?.as_str().map(str::to_owned));
+        Some(parsed.unwrap_or_else(|| body.clone()))
     }
 }
 

@@ -2,9 +2,11 @@
 //! (`../shared/alcmeon-openapi/`), and the signature on its webhooks.
 
 mod client;
+mod governor;
 mod model;
 mod signature;
 
-pub use client::{ACTIONS_PAGE_SIZE, AlcmeonClient, ClientError};
+pub use client::{ACTIONS_PAGE_SIZE, AlcmeonClient, ClientError, SendAnswer};
+pub use governor::{Governor, Priority};
 pub use model::{Action, AdminUser, Notification};
 pub use signature::{SIGNATURE_HEADER, sign, verify};

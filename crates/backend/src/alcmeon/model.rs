@@ -34,6 +34,7 @@ pub struct AdminUser {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Task {
+    pub id: Option<i64>,
     pub conversation_id: Option<i64>,
     pub message: Option<Message>,
 }

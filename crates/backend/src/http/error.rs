@@ -1,4 +1,5 @@
 use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use protocol::{ApiError, ErrorCode};
@@ -11,18 +12,36 @@ pub enum AppError {
     #[error("{0}")]
     Unauthenticated(String),
     #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
     NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
     #[error("{0}")]
     BadRequest(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
+/// A malformed path, query or JSON body is a `bad_request` in the one error shape, not axum's text.
+macro_rules! bad_request_from {
+    ($($rejection:ty),*) => {$(
+        impl From<$rejection> for AppError {
+            fn from(rejection: $rejection) -> Self {
+                Self::BadRequest(rejection.body_text())
+            }
+        }
+    )*};
+}
+bad_request_from!(JsonRejection, PathRejection, QueryRejection);
+
 impl AppError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
+            Self::Conflict(_) => ErrorCode::Conflict,
             Self::BadRequest(_) => ErrorCode::BadRequest,
             Self::Store(StoreError::InvalidAction(_)) => ErrorCode::BadRequest,
             Self::Store(_) => ErrorCode::Internal,

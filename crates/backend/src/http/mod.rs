@@ -3,7 +3,9 @@
 
 mod conversations;
 mod error;
+mod events;
 mod health;
+mod replies;
 mod session;
 mod webhook;
 
@@ -15,6 +17,7 @@ use axum::routing::{get, post};
 pub use error::AppError;
 pub use session::{Agent, Claims, Permissions, SessionVerifier};
 
+use crate::alcmeon::AlcmeonClient;
 use crate::store::Store;
 use crate::sync::SyncTrigger;
 
@@ -25,6 +28,10 @@ pub struct AppState {
     pub sessions: Arc<SessionVerifier>,
     pub webhook_secret: Arc<str>,
     pub sync: SyncTrigger,
+    pub alcmeon: Arc<AlcmeonClient>,
+    /// The Alcméon advisor and company every reply is sent as (see `Config::alcmeon_advisor_id`).
+    pub advisor_id: i64,
+    pub company_id: i64,
 }
 
 /// The path Alcméon's webhook is configured to call.
@@ -37,6 +44,18 @@ pub fn routes(state: AppState) -> Router {
         .route(
             "/v1/conversations/{conversation_id}/thread",
             get(conversations::thread),
+        )
+        .route(
+            "/v1/conversations/{conversation_id}/replies",
+            post(replies::create),
+        )
+        .route(
+            "/v1/conversations/{conversation_id}/replies/{client_id}/retry",
+            post(replies::retry),
+        )
+        .route(
+            "/v1/conversations/{conversation_id}/events",
+            get(events::stream),
         )
         .with_state(state)
 }

@@ -1,20 +1,32 @@
-//! The replica store: Alcméon's actions as received, and the conversations and thread items
-//! projected from them, in SQLite (the embedded default).
+//! The replica store: Alcméon's actions as received, the conversations and thread items projected
+//! from them, the replies sent from the widget, and the log of thread changes the SSE stream
+//! replays, in SQLite (the embedded default).
 
 mod projection;
+mod replies;
+mod thread;
 
 use std::str::FromStr;
 
-use protocol::{Channel, Conversation, ItemKind, ThreadItem, ThreadPage};
-use sqlx::Row;
+use protocol::{Channel, ItemKind};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
+use sqlx::{Sqlite, Transaction};
+use tokio::sync::broadcast;
 
 use crate::alcmeon::Action;
 pub use projection::{Projected, project};
+pub use replies::{NewReplyRow, ReplyInsert, RetryOutcome};
+pub use thread::ThreadEvent;
+
+/// How many live events a slow SSE subscriber may fall behind before it re-reads the event log.
+const LIVE_EVENT_BUFFER: usize = 1024;
 
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// The Alcméon advisor replies are sent as; only their `answer` actions are matched to replies.
+    advisor_id: Option<i64>,
+    events: broadcast::Sender<ThreadEvent>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +45,7 @@ impl Store {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+            .busy_timeout(std::time::Duration::from_secs(10))
             .foreign_keys(true);
         if let Some(folder) = options
             .get_filename()
@@ -47,11 +60,21 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            advisor_id: None,
+            events: broadcast::channel(LIVE_EVENT_BUFFER).0,
+        })
     }
 
-    /// Stores one action and what it means for the thread. Returns false when the action was
-    /// already stored (webhooks and backfill may both deliver it).
+    /// Matches replies only to `answer` actions of this Alcméon advisor (the one replies are sent as).
+    pub fn with_advisor(mut self, advisor_id: i64) -> Self {
+        self.advisor_id = Some(advisor_id);
+        self
+    }
+
+    /// Stores one action and what it means for the thread, and publishes the thread changes.
+    /// Returns false when the action was already stored (webhooks and backfill may both deliver it).
     pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
         let action: Action = serde_json::from_value(raw.clone())?;
         let mut tx = self.pool.begin().await?;
@@ -64,7 +87,18 @@ impl Store {
             .await?
             .rows_affected()
             == 1;
+        let mut changed: Vec<i64> = vec![];
         if inserted {
+            let task = action.task.as_ref();
+            if let (Some(task_id), Some(conversation_id)) =
+                (task.and_then(|t| t.id), action.conversation_id())
+            {
+                sqlx::query("INSERT INTO tasks (id, conversation_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
+                    .bind(task_id)
+                    .bind(conversation_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let projected = project(&action);
             if let Some(conversation) = projected.conversation {
                 sqlx::query("INSERT INTO conversations (id, channel, account_name, customer_name) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET customer_name = CASE WHEN conversations.customer_name = '' THEN excluded.customer_name ELSE conversations.customer_name END")
@@ -85,58 +119,21 @@ impl Store {
                     .bind(item.at_ms)
                     .execute(&mut *tx)
                     .await?;
+                if action.kind == "answer" {
+                    self.link_answer(&mut tx, &action, &item).await?;
+                }
+                changed.push(item.id);
+            }
+            if action.kind == "execute-answer"
+                && let Some(item_id) = replies::apply_delivery(&mut tx, &action).await?
+            {
+                changed.push(item_id);
             }
         }
+        let events = thread::log_changes(&mut tx, &changed).await?;
         tx.commit().await?;
+        self.publish(events);
         Ok(inserted)
-    }
-
-    /// The newest `limit` items of a conversation, oldest first; `None` for an unknown conversation.
-    pub async fn thread(
-        &self,
-        conversation_id: i64,
-        limit: u32,
-    ) -> Result<Option<ThreadPage>, StoreError> {
-        let Some(row) = sqlx::query(
-            "SELECT id, channel, account_name, customer_name FROM conversations WHERE id = ?",
-        )
-        .bind(conversation_id)
-        .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
-        };
-        let conversation = Conversation {
-            id: row.get("id"),
-            channel: serde_json::from_value(serde_json::Value::String(row.get("channel")))
-                .unwrap_or(Channel::Other),
-            account_name: row.get("account_name"),
-            customer_name: row.get("customer_name"),
-        };
-        let mut items: Vec<ThreadItem> = sqlx::query(
-            "SELECT action_id, kind, author, text, at_ms FROM thread_items WHERE conversation_id = ? ORDER BY action_id DESC LIMIT ?",
-        )
-        .bind(conversation_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?
-        .into_iter()
-        .map(|row| ThreadItem {
-            id: row.get("action_id"),
-            kind: if row.get::<String, _>("kind") == "outbound" { ItemKind::Outbound } else { ItemKind::Inbound },
-            author: row.get("author"),
-            text: row.get("text"),
-            at_ms: row.get("at_ms"),
-            delivery: None,
-            client_id: None,
-        })
-        .collect();
-        items.reverse();
-        Ok(Some(ThreadPage {
-            conversation,
-            items,
-            has_older: false,
-        }))
     }
 
     pub async fn actions_read_through(&self) -> Result<i64, StoreError> {
@@ -166,6 +163,13 @@ impl Store {
     /// Records a webhook's notification id; returns the previous highest one.
     pub async fn note_notification(&self, notification_id: i64) -> Result<i64, StoreError> {
         let mut tx = self.pool.begin().await?;
+        // Write first: a transaction that reads and then writes fails at once (SQLITE_BUSY) when
+        // another connection committed in between; taking the write lock first makes it wait.
+        sqlx::query(
+            "UPDATE sync_state SET last_notification_id = last_notification_id WHERE id = 1",
+        )
+        .execute(&mut *tx)
+        .await?;
         let previous: i64 =
             sqlx::query_scalar("SELECT last_notification_id FROM sync_state WHERE id = 1")
                 .fetch_one(&mut *tx)
@@ -177,7 +181,16 @@ impl Store {
         tx.commit().await?;
         Ok(previous)
     }
+
+    /// Sends committed thread changes to live subscribers (none listening is fine).
+    fn publish(&self, events: Vec<ThreadEvent>) {
+        for event in events {
+            let _ = self.events.send(event);
+        }
+    }
 }
+
+type Tx<'a> = Transaction<'a, Sqlite>;
 
 fn channel_name(channel: Channel) -> String {
     serde_json::to_value(channel)

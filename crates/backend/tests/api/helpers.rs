@@ -10,6 +10,8 @@ pub const ORG_ID: &str = "00D000000000TESTAAA";
 pub const SESSION_SECRET: &str = "test-session-secret-0123456789";
 pub const ALCMEON_SECRET: &str = "test-alcmeon-secret";
 pub const INSTANCE_ID: &str = "test-instance";
+/// The Alcméon advisor the backend sends replies as.
+pub const ADVISOR_ID: i64 = 1;
 
 pub struct TestApp {
     pub backend: RunningServer,
@@ -26,15 +28,48 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// How a test's emulator and backend are set up.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub webhook_drop_percent: u8,
+    /// Alcméon's limit, in calls per sliding minute.
+    pub emulator_rate_limit: u32,
+    /// The backend's own budget of Alcméon calls per minute.
+    pub backend_rate_limit: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            webhook_drop_percent: 0,
+            emulator_rate_limit: 1000,
+            backend_rate_limit: 1000,
+        }
+    }
+}
+
 /// Starts the emulator (seeded with the demo data, webhooks pointed at the backend) and the
 /// backend on a fresh SQLite file.
 pub async fn spawn_app(webhook_drop_percent: u8) -> TestApp {
+    spawn_app_with(Options {
+        webhook_drop_percent,
+        ..Options::default()
+    })
+    .await
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    let Options {
+        webhook_drop_percent,
+        emulator_rate_limit,
+        backend_rate_limit,
+    } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         instance_id: INSTANCE_ID.into(),
         secret: ALCMEON_SECRET.into(),
-        rate_limit_per_minute: 1000,
+        rate_limit_per_minute: emulator_rate_limit,
         webhook_url: Some(
             format!("http://127.0.0.1:{backend_port}/webhooks/alcmeon")
                 .parse()
@@ -59,6 +94,9 @@ pub async fn spawn_app(webhook_drop_percent: u8) -> TestApp {
         alcmeon_instance_id: INSTANCE_ID.into(),
         alcmeon_secret: ALCMEON_SECRET.into(),
         sync_interval: Duration::from_secs(3600),
+        alcmeon_advisor_id: ADVISOR_ID,
+        alcmeon_company_id: 1,
+        alcmeon_rate_limit_per_minute: std::num::NonZeroU32::new(backend_rate_limit).unwrap(),
     })
     .await
     .expect("backend starts");
@@ -155,6 +193,85 @@ impl TestApp {
             SESSION_SECRET,
             json!({ "org": ORG_ID, "aud": self.audience() }),
         )
+    }
+
+    /// Posts a reply as the default test agent.
+    pub async fn post_reply(
+        &self,
+        conversation_id: i64,
+        client_id: &str,
+        text: &str,
+    ) -> reqwest::Response {
+        self.post_reply_as(&self.session_token(), conversation_id, client_id, text)
+            .await
+    }
+
+    pub async fn post_reply_as(
+        &self,
+        token: &str,
+        conversation_id: i64,
+        client_id: &str,
+        text: &str,
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!("/v1/conversations/{conversation_id}/replies")))
+            .bearer_auth(token)
+            .json(&json!({ "client_id": client_id, "text": text }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn retry_reply(&self, conversation_id: i64, client_id: &str) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!(
+                "/v1/conversations/{conversation_id}/replies/{client_id}/retry"
+            )))
+            .bearer_auth(self.session_token())
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn thread_page(&self, conversation_id: i64, query: &str) -> reqwest::Response {
+        self.http
+            .get(self.url(&format!(
+                "/v1/conversations/{conversation_id}/thread{query}"
+            )))
+            .bearer_auth(self.session_token())
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Waits until the thread holds the reply `client_id` in a state `done` accepts; returns it.
+    pub async fn wait_for_reply(
+        &self,
+        conversation_id: i64,
+        client_id: &str,
+        done: impl Fn(&protocol::Delivery) -> bool,
+    ) -> protocol::ThreadItem {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let page: protocol::ThreadPage = self
+                .thread_page(conversation_id, "")
+                .await
+                .json()
+                .await
+                .unwrap();
+            let item = page
+                .items
+                .into_iter()
+                .find(|i| i.client_id.as_deref() == Some(client_id));
+            if let Some(item) = item.filter(|i| i.delivery.as_ref().is_some_and(&done)) {
+                return item;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "reply {client_id} never reached the expected state"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn get_thread(&self, conversation_id: i64, token: Option<&str>) -> reqwest::Response {

@@ -1,6 +1,8 @@
 //! Black-box tests: the real backend on a free port, talking HTTP to the real Alcméon emulator.
 
+mod events;
 mod helpers;
 mod replica;
+mod replies;
 mod sessions;
 mod webhook;

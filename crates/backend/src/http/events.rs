@@ -1,0 +1,123 @@
+//! `GET /v1/conversations/{id}/events`: the conversation's thread changes as Server-Sent Events.
+//!
+//! Each event is `event: item`, `id: <seq>`, `data: <ThreadItem JSON>`; an item with an id the
+//! widget already shows replaces it. The events table is the truth and the broadcast channel only
+//! a wake-up: on connect the stream subscribes first, then reads every logged event after
+//! `Last-Event-ID` (none without the header); on each wake-up it reads the log again after the
+//! last sequence it sent. So a reconnect misses nothing, nothing is sent twice, and events go out
+//! in sequence order even when two writers publish out of order. Without `Last-Event-ID` the
+//! stream starts at the conversation's latest change when the response headers are sent: a widget
+//! that waits for those headers before fetching the thread page misses nothing in between (an item
+//! in both the page and a later event is simply replaced). The session token comes in the
+//! Authorization header (the widget reads the stream with fetch), never in the URL.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::Stream;
+use tokio::sync::broadcast::{self, error::RecvError};
+
+use super::conversations::not_found;
+use super::session::Agent;
+use super::{AppError, AppState};
+use crate::store::{Store, ThreadEvent};
+
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// The most events read from the log at once.
+const READ_BATCH: u32 = 500;
+
+pub async fn stream(
+    State(state): State<AppState>,
+    _agent: Agent,
+    path: Result<Path<i64>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
+    let Path(conversation_id) = path?;
+    if state.store.conversation(conversation_id).await?.is_none() {
+        return Err(not_found(conversation_id));
+    }
+    let last_event_id = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<i64>().ok());
+    let mut cursor = Cursor {
+        live: state.store.subscribe(),
+        store: state.store.clone(),
+        conversation_id,
+        last_seq: 0,
+        pending: VecDeque::new(),
+        more_logged: false,
+    };
+    match last_event_id {
+        Some(seq) => {
+            cursor.last_seq = seq;
+            cursor.read_log().await?;
+        }
+        None => cursor.last_seq = state.store.last_event_seq(conversation_id).await?,
+    }
+    let events = futures_util::stream::unfold(cursor, |mut cursor| async move {
+        let event = cursor.next().await?;
+        let sse = Event::default()
+            .event("item")
+            .id(event.seq.to_string())
+            .json_data(&event.item)
+            .unwrap_or_else(|_| Event::default().comment("unserialisable item"));
+        Some((Ok(sse), cursor))
+    });
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+}
+
+struct Cursor {
+    store: Store,
+    live: broadcast::Receiver<ThreadEvent>,
+    conversation_id: i64,
+    last_seq: i64,
+    pending: VecDeque<ThreadEvent>,
+    /// The last read of the log was a full batch: read again before waiting.
+    more_logged: bool,
+}
+
+impl Cursor {
+    /// The next event to send; `None` ends the stream (the widget reconnects).
+    async fn next(&mut self) -> Option<ThreadEvent> {
+        loop {
+            if let Some(event) = self.pending.pop_front() {
+                self.last_seq = event.seq;
+                return Some(event);
+            }
+            if self.more_logged {
+                if let Err(error) = self.read_log().await {
+                    tracing::warn!(%error, "event stream stopped");
+                    return None;
+                }
+                continue;
+            }
+            match self.live.recv().await {
+                Ok(event) if event.conversation_id != self.conversation_id => continue,
+                Ok(_) | Err(RecvError::Lagged(_)) => {
+                    if let Err(error) = self.read_log().await {
+                        tracing::warn!(%error, "event stream stopped");
+                        return None;
+                    }
+                }
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    }
+
+    async fn read_log(&mut self) -> Result<(), crate::store::StoreError> {
+        let after = self.pending.back().map_or(self.last_seq, |e| e.seq);
+        let events = self
+            .store
+            .events_after(self.conversation_id, after, READ_BATCH)
+            .await?;
+        self.more_logged = events.len() == READ_BATCH as usize;
+        self.pending.extend(events);
+        Ok(())
+    }
+}

@@ -1,0 +1,247 @@
+use std::time::Duration;
+
+use protocol::{Delivery, ThreadItem, ThreadPage};
+use serde_json::json;
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// A conversation's event stream read over real HTTP, as the widget reads it with fetch.
+struct EventStream {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl EventStream {
+    async fn open(app: &TestApp, conversation_id: i64, last_event_id: Option<i64>) -> Self {
+        let mut request = app
+            .http
+            .get(app.url(&format!("/v1/conversations/{conversation_id}/events")))
+            .bearer_auth(app.session_token());
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id.to_string());
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let content_type = response.headers()["content-type"].to_str().unwrap();
+        assert!(
+            content_type.starts_with("text/event-stream"),
+            "{content_type}"
+        );
+        Self {
+            response,
+            buffer: String::new(),
+        }
+    }
+
+    /// The next `item` event (its id and item), or `None` when none comes within `wait`.
+    async fn next_item(&mut self, wait: Duration) -> Option<(i64, ThreadItem)> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let frame: String = self.buffer.drain(..end + 2).collect();
+                let field = |name: &str| {
+                    frame
+                        .lines()
+                        .find_map(|line| line.strip_prefix(name))
+                        .map(|v| v.trim_start().to_owned())
+                };
+                if field("event:").as_deref() != Some("item") {
+                    continue;
+                }
+                let id = field("id:").unwrap().parse().unwrap();
+                let item = serde_json::from_str(&field("data:").unwrap()).unwrap();
+                return Some((id, item));
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.response.chunk())
+                .await
+                .ok()?
+                .unwrap()?;
+            self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+}
+
+async fn wait_for_conversation(app: &TestApp, conversation_id: i64) {
+    for _ in 0..300 {
+        if app.thread_page(conversation_id, "").await.status() == 200 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("conversation {conversation_id} never reached the replica");
+}
+
+#[tokio::test]
+async fn a_customer_message_arrives_as_an_event_and_a_reconnect_replays_exactly_the_missed_ones() {
+    let app = spawn_app(0).await;
+    wait_for_conversation(&app, 1003).await;
+    let mut stream = EventStream::open(&app, 1003, None).await;
+    app.customer_writes(1003, "first live message").await;
+    let (first_id, item) = loop {
+        let (id, item) = stream.next_item(Duration::from_secs(20)).await.unwrap();
+        if item.text == "first live message" {
+            break (id, item);
+        }
+    };
+    assert_eq!(item.kind, protocol::ItemKind::Inbound);
+    drop(stream);
+
+    // While the widget is offline, two messages arrive here and one elsewhere.
+    app.customer_writes(1003, "missed one").await;
+    app.customer_writes(1001, "another conversation").await;
+    let last = app.customer_writes(1003, "missed two").await;
+    app.wait_for_replica("latest_action_id", last).await;
+
+    let mut stream = EventStream::open(&app, 1003, Some(first_id)).await;
+    let (a, one) = stream.next_item(Duration::from_secs(5)).await.unwrap();
+    let (b, two) = stream.next_item(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(
+        (one.text.as_str(), two.text.as_str()),
+        ("missed one", "missed two")
+    );
+    assert!(first_id < a && a < b);
+    assert!(
+        stream.next_item(Duration::from_millis(500)).await.is_none(),
+        "nothing else was missed"
+    );
+    app.customer_writes(1003, "live again").await;
+    let (c, three) = stream.next_item(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(three.text, "live again");
+    assert!(c > b);
+}
+
+#[tokio::test]
+async fn a_replys_delivery_changes_are_pushed_until_it_is_sent() {
+    let app = spawn_app(0).await;
+    wait_for_conversation(&app, 1002).await;
+    let mut stream = EventStream::open(&app, 1002, None).await;
+    let response = app
+        .http
+        .post(app.url("/v1/conversations/1002/replies"))
+        .bearer_auth(app.session_token())
+        .json(&json!({"client_id": "live-1", "text": "On its way"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let mut deliveries = vec![];
+    while deliveries.last() != Some(&Delivery::Sent) {
+        let (_, item) = stream
+            .next_item(Duration::from_secs(20))
+            .await
+            .expect("the reply's delivery is pushed");
+        if item.client_id.as_deref() == Some("live-1") {
+            deliveries.push(item.delivery.clone().unwrap());
+        }
+    }
+    assert_eq!(deliveries.first(), Some(&Delivery::Sending));
+}
+
+#[tokio::test]
+async fn the_event_stream_requires_a_session_in_the_header_and_a_known_conversation() {
+    let app = spawn_app(0).await;
+    let anonymous = app
+        .http
+        .get(app.url("/v1/conversations/1001/events"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+    let unknown = app
+        .http
+        .get(app.url("/v1/conversations/424242/events"))
+        .bearer_auth(app.session_token())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+}
+
+#[tokio::test]
+async fn older_pages_walk_back_through_the_whole_thread_without_gaps_or_overlaps() {
+    let app = spawn_app(0).await;
+    let opened: serde_json::Value = app
+        .http
+        .post(format!(
+            "{}/_emulator/conversations",
+            app.emulator.base_url()
+        ))
+        .json(&json!({"channel": "whatsapp", "customer_name": "Paged", "messages": 120}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let conversation = opened["conversation_id"].as_i64().unwrap();
+    let highest = app
+        .emulator_actions()
+        .await
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .max()
+        .unwrap();
+    app.wait_for_replica("latest_action_id", highest).await;
+
+    let mut page: ThreadPage = app
+        .thread_page(conversation, "")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), 50);
+    let mut seen = page.items.clone();
+    while page.has_older {
+        let before = page.items[0].id;
+        page = app
+            .thread_page(conversation, &format!("?before={before}&limit=50"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(page.items.iter().all(|i| i.id < before));
+        seen.splice(0..0, page.items.clone());
+    }
+    assert_eq!(seen.len(), 120);
+    assert!(seen.windows(2).all(|w| w[0].id < w[1].id));
+    assert_eq!(seen[0].text, "Message 1 of 120");
+
+    let all: ThreadPage = app
+        .thread_page(conversation, "?limit=120")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        !all.has_older,
+        "a first page holding everything has nothing older"
+    );
+    let short: ThreadPage = app
+        .thread_page(conversation, "?limit=119")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(short.has_older);
+    for bad in ["?limit=0", "?limit=201", "?before=abc"] {
+        let response = app.thread_page(conversation, bad).await;
+        assert_eq!(response.status(), 400, "{bad}");
+        let error: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(error["code"], "bad_request");
+    }
+    for bad in [
+        "/v1/conversations/abc/thread",
+        "/v1/conversations/abc/events",
+    ] {
+        let response = app
+            .http
+            .get(app.url(bad))
+            .bearer_auth(app.session_token())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{bad}");
+        let error: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(error["code"], "bad_request");
+    }
+}

@@ -1,0 +1,257 @@
+use std::time::Duration;
+
+use protocol::{Delivery, ItemKind, ThreadItem, ThreadPage};
+use serde_json::{Value, json};
+
+use crate::helpers::{Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_app_with};
+
+/// Waits until the replica has read every action the emulator was seeded with.
+async fn replica_ready(app: &TestApp) {
+    let highest = app
+        .emulator_actions()
+        .await
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .max()
+        .unwrap();
+    app.wait_for_replica("actions_read_through", highest).await;
+}
+
+/// The emulator's `answer` actions carrying `text`.
+async fn answers_with(app: &TestApp, text: &str) -> usize {
+    app.emulator_actions()
+        .await
+        .iter()
+        .filter(|a| a["type"] == "answer" && a["data"]["answers"][0]["content"] == text)
+        .count()
+}
+
+async fn page(app: &TestApp, conversation_id: i64) -> ThreadPage {
+    app.thread_page(conversation_id, "")
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+fn items_of<'a>(page: &'a ThreadPage, client_id: &str) -> Vec<&'a ThreadItem> {
+    page.items
+        .iter()
+        .filter(|i| i.client_id.as_deref() == Some(client_id))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_reply_is_sending_at_once_then_sent_and_shows_as_one_outbound_item() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    let response = app.post_reply(1001, "c-1", "Your order ships today").await;
+    assert_eq!(response.status(), 201);
+    let item: ThreadItem = response.json().await.unwrap();
+    assert_eq!(item.kind, ItemKind::Outbound);
+    assert_eq!(item.delivery, Some(Delivery::Sending));
+    assert_eq!(item.client_id.as_deref(), Some("c-1"));
+    assert_eq!(item.author, "Test Agent");
+
+    let sent = app
+        .wait_for_reply(1001, "c-1", |d| *d == Delivery::Sent)
+        .await;
+    assert_eq!(sent.text, "Your order ships today");
+    assert_eq!(sent.author, "Test Agent");
+    let page = page(&app, 1001).await;
+    let same_text = page
+        .items
+        .iter()
+        .filter(|i| i.text == "Your order ships today")
+        .count();
+    assert_eq!(same_text, 1, "the reply and its answer action are one item");
+    assert_eq!(answers_with(&app, "Your order ships today").await, 1);
+}
+
+#[tokio::test]
+async fn the_same_client_id_posted_twice_sends_once() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    let (first, second) = tokio::join!(
+        app.post_reply(1002, "twice", "Only once please"),
+        app.post_reply(1002, "twice", "Only once please"),
+    );
+    let mut statuses = [first.status().as_u16(), second.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 201]);
+    app.wait_for_reply(1002, "twice", |d| *d == Delivery::Sent)
+        .await;
+    let again = app.post_reply(1002, "twice", "Only once please").await;
+    assert_eq!(again.status(), 200);
+    let again: ThreadItem = again.json().await.unwrap();
+    assert_eq!(again.delivery, Some(Delivery::Sent));
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(answers_with(&app, "Only once please").await, 1);
+    assert_eq!(items_of(&page(&app, 1002).await, "twice").len(), 1);
+}
+
+#[tokio::test]
+async fn a_client_id_reused_for_another_text_is_a_conflict() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    assert_eq!(app.post_reply(1001, "k", "first").await.status(), 201);
+    let response = app.post_reply(1001, "k", "second").await;
+    assert_eq!(response.status(), 409);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["code"], "conflict");
+}
+
+#[tokio::test]
+async fn a_reply_the_channel_refuses_fails_with_the_reason_and_a_double_retry_sends_once() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    let text = "This one will [fail]";
+    assert_eq!(app.post_reply(1001, "f-1", text).await.status(), 201);
+    let failed = app
+        .wait_for_reply(1001, "f-1", |d| matches!(d, Delivery::Failed { .. }))
+        .await;
+    assert_eq!(
+        failed.delivery,
+        Some(Delivery::Failed {
+            reason: "Alcméon could not deliver the reply on the channel".into()
+        })
+    );
+
+    let (a, b) = tokio::join!(app.retry_reply(1001, "f-1"), app.retry_reply(1001, "f-1"));
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 202], "only one retry re-sends");
+    // The retry fails on the channel again (same text); it must have been sent exactly once more.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.wait_for_reply(1001, "f-1", |d| matches!(d, Delivery::Failed { .. }))
+        .await;
+    assert_eq!(answers_with(&app, text).await, 2);
+    assert_eq!(items_of(&page(&app, 1001).await, "f-1").len(), 1);
+}
+
+#[tokio::test]
+async fn retrying_a_sent_reply_sends_nothing() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    app.post_reply(1004, "s-1", "Thanks for writing").await;
+    app.wait_for_reply(1004, "s-1", |d| *d == Delivery::Sent)
+        .await;
+    let response = app.retry_reply(1004, "s-1").await;
+    assert_eq!(response.status(), 200);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(answers_with(&app, "Thanks for writing").await, 1);
+    assert_eq!(app.retry_reply(1004, "unknown").await.status(), 404);
+}
+
+#[tokio::test]
+async fn a_reply_over_the_instagram_byte_limit_is_refused_with_the_limit_named() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    let instagram = page(&app, 1003).await;
+    assert_eq!(instagram.conversation.channel, protocol::Channel::Instagram);
+    // 251 emoji: 251 characters but 1004 bytes.
+    let response = app.post_reply(1003, "big", &"😀".repeat(251)).await;
+    assert_eq!(response.status(), 400);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["code"], "bad_request");
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("1000 bytes"), "{message}");
+    assert!(items_of(&page(&app, 1003).await, "big").is_empty());
+}
+
+#[tokio::test]
+async fn blank_replies_bad_client_ids_and_agents_without_the_reply_permission_are_refused() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    for (client_id, text) in [("b", " \n "), ("", "hi"), (&*"x".repeat(65), "hi")] {
+        let response = app.post_reply(1001, client_id, text).await;
+        assert_eq!(response.status(), 400, "{client_id:?} {text:?}");
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["code"], "bad_request");
+    }
+    let not_json = app
+        .http
+        .post(app.url("/v1/conversations/1001/replies"))
+        .bearer_auth(app.session_token())
+        .body("{")
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_json.status(), 400);
+    let reader = mint(
+        SESSION_SECRET,
+        json!({ "aud": app.audience(), "perms": { "reply": false } }),
+    );
+    let response = app.post_reply_as(&reader, 1001, "r", "hello").await;
+    assert_eq!(response.status(), 403);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["code"], "forbidden");
+    assert_eq!(app.post_reply(424242, "n", "hello").await.status(), 404);
+}
+
+#[tokio::test]
+async fn with_alcmeon_limited_to_5_a_minute_a_reply_overtakes_the_backfill_backlog() {
+    let app = spawn_app_with(Options {
+        emulator_rate_limit: 5,
+        backend_rate_limit: 5,
+        ..Options::default()
+    })
+    .await;
+    // The webhook makes the conversation known while the seeded actions still wait to be read.
+    let inbound = app.customer_writes(1005, "Is anyone there?").await;
+    app.wait_for_replica("latest_action_id", inbound).await;
+    assert_eq!(
+        app.post_reply(1005, "urgent", "Yes, here!").await.status(),
+        201
+    );
+    app.wait_for_reply(1005, "urgent", |d| *d == Delivery::Sent)
+        .await;
+    let read_through = app.health().await["replica"]["actions_read_through"]
+        .as_i64()
+        .unwrap();
+    assert!(
+        read_through < inbound,
+        "the backfill ({read_through}) finished before the reply went out"
+    );
+}
+
+#[tokio::test]
+async fn a_reply_alcmeon_refuses_is_failed_with_alcmeons_error() {
+    let app = spawn_app(0).await;
+    // A conversation whose task Alcméon does not know: `POST /v1/answer/send` answers 404.
+    let body = json!({ "id": 990_001, "action": {
+        "id": 990_001, "type": "task-create", "date": "2026-11-24", "time": "08:00:00",
+        "account": { "id": 201, "name": "Lumio", "type": "whatsapp" },
+        "task": { "id": 990_001, "conversation_id": 990_001, "message": { "content": "hello",
+            "date": "2026-11-24", "time": "08:00:00", "author": { "name": "Ghost" } } }
+    }})
+    .to_string();
+    let signature = backend::alcmeon::sign(
+        crate::helpers::ALCMEON_SECRET,
+        "/webhooks/alcmeon",
+        body.as_bytes(),
+    );
+    let stored = app
+        .http
+        .post(app.url("/webhooks/alcmeon"))
+        .header("X-Alcmeon-Webhook-Signature", signature)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stored.status(), 200);
+    assert_eq!(
+        app.post_reply(990_001, "g-1", "Hello ghost").await.status(),
+        201
+    );
+    let failed = app
+        .wait_for_reply(990_001, "g-1", |d| matches!(d, Delivery::Failed { .. }))
+        .await;
+    assert_eq!(
+        failed.delivery,
+        Some(Delivery::Failed {
+            reason: "task-not-found".into()
+        })
+    );
+}
