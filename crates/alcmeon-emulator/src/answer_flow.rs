@@ -1,8 +1,12 @@
 //! What happens after `POST /v1/answer/send` said `started`: shortly after, the answer is recorded
 //! (`answer`), then the channel reports the delivery (`execute-answer`).
 //!
-//! Scripted failure: an answer whose text contains `[fail]` is reported `fail`.
+//! Scripted failures: an answer whose text contains `[fail]` is always reported `fail`; one that
+//! contains `[fail-once]` fails the first time it is sent on its task and is delivered afterwards
+//! (to test a retry).
 
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::mpsc;
@@ -13,6 +17,7 @@ use crate::app_state::AppState;
 use crate::model::ActionStatus;
 
 pub const FAILURE_MARKER: &str = "[fail]";
+pub const FAIL_ONCE_MARKER: &str = "[fail-once]";
 const UNTIL_RECORDED: Duration = Duration::from_millis(150);
 const UNTIL_DELIVERED: Duration = Duration::from_millis(350);
 
@@ -38,10 +43,11 @@ impl AnswerQueue {
 /// Processes answers concurrently; aborting this task abandons the ones in flight.
 pub async fn run(app: AppState, mut accepted: AcceptedAnswers) {
     let mut in_flight = JoinSet::new();
+    let failed_once = FailedOnce::default();
     loop {
         tokio::select! {
             request = accepted.recv() => match request {
-                Some(request) => { in_flight.spawn(process(app.clone(), request)); }
+                Some(request) => { in_flight.spawn(process(app.clone(), request, failed_once.clone())); }
                 None => break,
             },
             Some(_) = in_flight.join_next() => {}
@@ -50,14 +56,23 @@ pub async fn run(app: AppState, mut accepted: AcceptedAnswers) {
     in_flight.join_all().await;
 }
 
-async fn process(app: AppState, request: SendAnswerRequest) {
+/// The `[fail-once]` answers (task id, text) that already failed once.
+type FailedOnce = Arc<Mutex<HashSet<(u64, String)>>>;
+
+async fn process(app: AppState, request: SendAnswerRequest, failed_once: FailedOnce) {
     tokio::time::sleep(UNTIL_RECORDED).await;
     let Some(answer) = app.record_answer(request.task_id, request.advisor_id, &request.message)
     else {
         return;
     };
     tokio::time::sleep(UNTIL_DELIVERED).await;
-    let outcome = if request.message.contains(FAILURE_MARKER) {
+    let fails_now = request.message.contains(FAILURE_MARKER)
+        || (request.message.contains(FAIL_ONCE_MARKER)
+            && failed_once
+                .lock()
+                .expect("lock")
+                .insert((request.task_id, request.message.clone())));
+    let outcome = if fails_now {
         ActionStatus::Fail
     } else {
         ActionStatus::Ok

@@ -57,6 +57,16 @@ async fn the_fail_marker_makes_the_delivery_fail() {
 }
 
 #[tokio::test]
+async fn the_fail_once_marker_fails_the_first_send_and_delivers_the_second() {
+    let app = start_default().await;
+    let text = "Retry me [fail-once]";
+    let (_, first) = answer_and_wait(&app, 1003, text).await;
+    assert_eq!(first[1]["data"]["answer_status"], "fail");
+    let (_, second) = answer_and_wait(&app, 1003, text).await;
+    assert_eq!(second[1]["data"]["answer_status"], "ok");
+}
+
+#[tokio::test]
 async fn an_unknown_advisor_still_answers_under_a_generated_agent() {
     let app = start_default().await;
     let task_id = latest_task_id(&app.conversation_actions(1005).await);
