@@ -51,6 +51,20 @@ impl Backend {
             .await
     }
 
+    /// The page of items just before `before` (an item id), oldest first; `has_older` says
+    /// whether there are more before it.
+    pub async fn older(
+        &self,
+        conversation_id: i64,
+        before: i64,
+        limit: u32,
+    ) -> Result<ThreadPage, Failure> {
+        self.get_json(&format!(
+            "/v1/conversations/{conversation_id}/thread?before={before}&limit={limit}"
+        ))
+        .await
+    }
+
     /// GETs a JSON document; on a 401 it asks the host for a fresh token and tries once more.
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, Failure> {
         let mut response = self.get(path, false).await?;

@@ -50,6 +50,7 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
     provide_context(StoredValue::new_local(times));
 
     let conversation_id = context.conversation_id;
+    let thread_backend = StoredValue::new_local(backend.clone());
     let thread = LocalResource::new(move || {
         let backend = backend.clone();
         async move { backend.thread(conversation_id).await }
@@ -69,7 +70,7 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
             {zone_note}
             <Suspense fallback=move || view! { <p class="acw-status" role="status">{i18n.t("thread-loading")}</p> }>
                 {move || thread.get().map(|result| match result {
-                    Ok(page) => view! { <Thread page/> }.into_any(),
+                    Ok(page) => view! { <Thread page backend=thread_backend.get_value()/> }.into_any(),
                     Err(failure) => error_view.clone()(failure).into_any(),
                 })}
             </Suspense>

@@ -142,6 +142,25 @@ mod tests {
     }
 
     #[test]
+    fn thread_controls_and_day_separators_are_translated() {
+        let (english, french) = (I18n::negotiate("en"), I18n::negotiate("fr"));
+        assert_eq!(english.t("day-yesterday"), "Yesterday");
+        assert_eq!(french.t("day-today"), "Aujourd’hui");
+        assert_eq!(french.t("thread-jump-latest"), "Aller au plus récent");
+        let mut args = FluentArgs::new();
+        args.set("count", 2);
+        assert_eq!(
+            visible(french.t_with("thread-unread", &args)),
+            "2 nouveaux messages"
+        );
+        args.set("reason", "24-hour window closed");
+        assert_eq!(
+            visible(english.t_with("delivery-failed", &args)),
+            "Failed: 24-hour window closed"
+        );
+    }
+
+    #[test]
     fn a_customer_name_is_isolated_from_the_sentence_around_it() {
         let mut args = FluentArgs::new();
         args.set("customer", "ليلى حداد");

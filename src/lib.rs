@@ -7,6 +7,9 @@ mod app;
 mod components;
 mod context;
 pub mod i18n;
+mod linkify;
+mod thread_model;
 mod time;
+mod timeline;
 
 pub use app::{WidgetHandle, mount};

@@ -30,3 +30,23 @@ error-upstream-unavailable = Alcméon cannot be reached right now.
 error-internal = Something went wrong on our side. Try again in a moment.
 error-network = The conversation service cannot be reached. Check your connection.
 error-session = Salesforce could not open a session for the conversation service.
+
+thread-count-more = { $count ->
+    [one] { $count } message loaded, more before it
+   *[other] { $count } messages loaded, more before them
+}
+thread-loading-older = Loading earlier messages…
+thread-beginning = Beginning of the conversation
+thread-retry = Try again
+thread-jump-latest = Jump to latest
+thread-unread = { $count ->
+    [one] { $count } new message
+   *[other] { $count } new messages
+}
+thread-new-messages = New messages
+day-today = Today
+day-yesterday = Yesterday
+day-date = { $date }
+delivery-sending = Sending…
+delivery-sent = Sent
+delivery-failed = Failed: { $reason }

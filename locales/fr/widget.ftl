@@ -28,3 +28,23 @@ error-upstream-unavailable = Alcméon est injoignable pour le moment.
 error-internal = Une erreur s’est produite de notre côté. Réessayez dans un instant.
 error-network = Le service de conversation est injoignable. Vérifiez votre connexion.
 error-session = Salesforce n’a pas pu ouvrir de session pour le service de conversation.
+
+thread-count-more = { $count ->
+    [one] { $count } message chargé, d’autres le précèdent
+   *[other] { $count } messages chargés, d’autres les précèdent
+}
+thread-loading-older = Chargement des messages précédents…
+thread-beginning = Début de la conversation
+thread-retry = Réessayer
+thread-jump-latest = Aller au plus récent
+thread-unread = { $count ->
+    [one] { $count } nouveau message
+   *[other] { $count } nouveaux messages
+}
+thread-new-messages = Nouveaux messages
+day-today = Aujourd’hui
+day-yesterday = Hier
+day-date = { $date }
+delivery-sending = Envoi…
+delivery-sent = Envoyé
+delivery-failed = Échec : { $reason }

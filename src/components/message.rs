@@ -1,31 +1,126 @@
+//! One row of the thread: a day separator, the unread marker, or a message. Message text is the
+//! customer's or an agent's, untrusted: it only ever becomes text nodes, and links only for
+//! http(s) URLs (see `linkify`).
+
+use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
-use protocol::{ItemKind, ThreadItem};
+use protocol::{Delivery, ItemKind, ThreadItem};
 
 use crate::i18n::I18n;
-use crate::time::TimeFormat;
+use crate::linkify::{Segment, linkify};
+use crate::thread_model::{DayKey, DayLabel, Row, day_label, kind_class};
+use crate::time::{TimeFormat, iso};
 
-/// One message. Its text is the customer's or agent's, untrusted: it is only ever a text node.
 #[component]
-pub fn Message(item: ThreadItem) -> impl IntoView {
+pub fn ThreadRow(row: Row, today: DayKey) -> impl IntoView {
+    let anchor = row.anchor_key();
+    match row {
+        Row::Day { day, at_ms } => view! { <DaySeparator anchor day at_ms today/> }.into_any(),
+        Row::Unread => {
+            let i18n = expect_context::<I18n>();
+            view! {
+                <li class="acw-unread" data-row=anchor>
+                    <span>{i18n.t("thread-new-messages")}</span>
+                </li>
+            }
+            .into_any()
+        }
+        Row::Message {
+            item,
+            group_start,
+            group_end,
+        } => view! { <Message anchor item group_start group_end/> }.into_any(),
+    }
+}
+
+#[component]
+fn DaySeparator(anchor: String, day: DayKey, at_ms: i64, today: DayKey) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
-    let (class, fallback_author) = match item.kind {
-        ItemKind::Inbound => ("acw-message acw-inbound", "message-from-customer"),
-        ItemKind::Outbound => ("acw-message acw-outbound", "message-from-agent"),
-    };
-    let author = if item.author.is_empty() {
-        i18n.t(fallback_author)
-    } else {
-        item.author
+    let label = match day_label(&day, &today) {
+        DayLabel::Today => i18n.t("day-today"),
+        DayLabel::Yesterday => i18n.t("day-yesterday"),
+        DayLabel::Date => {
+            let mut args = FluentArgs::new();
+            args.set("date", times.with_value(|times| times.day(at_ms)));
+            i18n.t_with("day-date", &args)
+        }
     };
     view! {
-        <li class=class data-item-id=item.id>
-            <div class="acw-bubble" dir="auto">{item.text}</div>
+        <li class="acw-day" data-row=anchor>
+            <time class="acw-day-label" datetime=day.0>{label}</time>
+        </li>
+    }
+}
+
+#[component]
+fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
+    let mut class = format!("acw-message {}", kind_class(item.kind));
+    if group_start {
+        class.push_str(" acw-group-start");
+    }
+    if group_end {
+        class.push_str(" acw-group-end");
+    }
+    let meta = group_start.then(|| {
+        let fallback = match item.kind {
+            ItemKind::Inbound => "message-from-customer",
+            ItemKind::Outbound => "message-from-agent",
+        };
+        let author = if item.author.is_empty() {
+            i18n.t(fallback)
+        } else {
+            item.author.clone()
+        };
+        let (time, full) = times.with_value(|t| (t.time(item.at_ms), t.date_time(item.at_ms)));
+        view! {
             <div class="acw-meta">
                 <span class="acw-author" dir="auto">{author}</span>
                 " · "
-                <time class="acw-time">{times.with_value(|times| times.date_time(item.at_ms))}</time>
+                <time class="acw-time" datetime=iso(item.at_ms) title=full>{time}</time>
             </div>
+        }
+    });
+    let delivery = item.delivery.map(|delivery| {
+        let (state, icon, text) = match delivery {
+            Delivery::Sending => ("sending", "○", i18n.t("delivery-sending")),
+            Delivery::Sent => ("sent", "✓", i18n.t("delivery-sent")),
+            Delivery::Failed { reason } => {
+                let mut args = FluentArgs::new();
+                args.set("reason", reason);
+                ("failed", "!", i18n.t_with("delivery-failed", &args))
+            }
+        };
+        view! {
+            <div class=format!("acw-delivery acw-delivery-{state}") data-state=state>
+                <span class="acw-delivery-icon" aria-hidden="true">{icon}</span>
+                <span class="acw-delivery-text">{text}</span>
+            </div>
+        }
+    });
+    view! {
+        <li class=class data-row=anchor data-item-id=item.id>
+            {meta}
+            <div class="acw-bubble" dir="auto">{message_text(&item.text)}</div>
+            {delivery}
         </li>
     }
+}
+
+/// The text as text nodes, with http(s) URLs as links that open in a new tab without giving the
+/// new page access to this one.
+fn message_text(text: &str) -> impl IntoView + use<> {
+    linkify(text)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => text.into_any(),
+            Segment::Link(url) => {
+                let href = url.clone();
+                view! { <a href=href rel="noopener noreferrer" target="_blank">{url}</a> }
+                    .into_any()
+            }
+        })
+        .collect_view()
 }
