@@ -1,12 +1,15 @@
 //! The widget's only way out: HTTPS JSON calls to the backend, with the agent's session token.
 
-use gloo_net::http::{Request, Response};
-use protocol::{ApiError, ErrorCode, ThreadPage};
-use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+use futures_util::{Stream, StreamExt};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use protocol::{ApiError, ErrorCode, NewReply, ThreadItem, ThreadPage};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
 
 /// Why a call to the backend did not give an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,11 +68,110 @@ impl Backend {
         .await
     }
 
-    /// GETs a JSON document; on a 401 it asks the host for a fresh token and tries once more.
-    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, Failure> {
-        let mut response = self.get(path, false).await?;
+    /// Sends a reply. Posting the same `client_id` again never sends twice: the backend answers
+    /// with the reply as it stands.
+    pub async fn send_reply(
+        &self,
+        conversation_id: i64,
+        reply: &NewReply,
+    ) -> Result<ThreadItem, Failure> {
+        let body = serde_json::to_string(reply).map_err(|e| Failure::Network(e.to_string()))?;
+        self.call(
+            Method::POST,
+            &format!("/v1/conversations/{conversation_id}/replies"),
+            Some(body),
+        )
+        .await
+    }
+
+    /// Sends a failed reply again; the backend does nothing for one that is sending or sent.
+    pub async fn retry_reply(
+        &self,
+        conversation_id: i64,
+        client_id: &str,
+    ) -> Result<ThreadItem, Failure> {
+        let path = format!("/v1/conversations/{conversation_id}/replies/{client_id}/retry");
+        self.call(Method::POST, &path, None).await
+    }
+
+    /// Opens the conversation's event stream (Server-Sent Events) with the session token in the
+    /// Authorization header, resuming after `last_event_id`; yields the body's bytes.
+    pub async fn open_events(
+        &self,
+        conversation_id: i64,
+        last_event_id: Option<&str>,
+        stop: &AbortSignal,
+    ) -> Result<impl Stream<Item = Result<Vec<u8>, String>> + use<>, Failure> {
+        let path = &format!("/v1/conversations/{conversation_id}/events");
+        let open = |fresh| async move {
+            let mut builder = self
+                .request(Method::GET, path, fresh)
+                .await?
+                .header("Accept", "text/event-stream")
+                .abort_signal(Some(stop));
+            if let Some(id) = last_event_id {
+                builder = builder.header("Last-Event-ID", id);
+            }
+            let request = builder
+                .build()
+                .map_err(|e| Failure::Network(e.to_string()))?;
+            request
+                .send()
+                .await
+                .map_err(|e| Failure::Network(e.to_string()))
+        };
+        let mut response = open(false).await?;
         if response.status() == 401 {
-            response = self.get(path, true).await?;
+            response = open(true).await?;
+        }
+        if !response.ok() {
+            return Err(failure_of(response).await);
+        }
+        let body = response
+            .body()
+            .ok_or_else(|| Failure::Network("the event stream has no body".into()))?;
+        Ok(wasm_streams::ReadableStream::from_raw(body)
+            .into_stream()
+            .map(|chunk| {
+                chunk
+                    .map(|bytes| js_sys::Uint8Array::new(&bytes).to_vec())
+                    .map_err(|e| format!("{e:?}"))
+            }))
+    }
+
+    async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, Failure> {
+        self.call(Method::GET, path, None).await
+    }
+
+    /// Calls the backend and reads its JSON answer; on a 401 it asks the host for a fresh token
+    /// and tries once more.
+    async fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<T, Failure> {
+        let send = |fresh| {
+            let method = method.clone();
+            let body = body.clone();
+            async move {
+                let builder = self.request(method, path, fresh).await?;
+                let request = match body {
+                    Some(json) => builder
+                        .header("Content-Type", "application/json")
+                        .body(json),
+                    None => builder.build(),
+                }
+                .map_err(|e| Failure::Network(e.to_string()))?;
+                request
+                    .send()
+                    .await
+                    .map_err(|e| Failure::Network(e.to_string()))
+            }
+        };
+        let mut response = send(false).await?;
+        if response.status() == 401 {
+            response = send(true).await?;
         }
         if response.ok() {
             return response
@@ -77,28 +179,19 @@ impl Backend {
                 .await
                 .map_err(|e| Failure::Network(e.to_string()));
         }
-        let status = response.status();
-        Err(match response.json::<ApiError>().await {
-            Ok(error) => Failure::Api(error),
-            Err(_) => Failure::Api(ApiError {
-                code: if status == 401 {
-                    ErrorCode::Unauthenticated
-                } else {
-                    ErrorCode::Unknown
-                },
-                message: format!("HTTP {status}"),
-                retry_after: None,
-            }),
-        })
+        Err(failure_of(response).await)
     }
 
-    async fn get(&self, path: &str, fresh_token: bool) -> Result<Response, Failure> {
+    async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        fresh_token: bool,
+    ) -> Result<RequestBuilder, Failure> {
         let token = self.token(fresh_token).await?;
-        Request::get(&format!("{}{path}", self.base_url))
-            .header("Authorization", &format!("Bearer {token}"))
-            .send()
-            .await
-            .map_err(|e| Failure::Network(e.to_string()))
+        Ok(RequestBuilder::new(&format!("{}{path}", self.base_url))
+            .method(method)
+            .header("Authorization", &format!("Bearer {token}")))
     }
 
     async fn token(&self, fresh: bool) -> Result<String, Failure> {
@@ -116,5 +209,22 @@ impl Backend {
             .ok_or_else(|| Failure::Session("getToken did not resolve to a string".into()))?;
         *self.token.borrow_mut() = Some(token.clone());
         Ok(token)
+    }
+}
+
+/// The backend's error, read from its one error shape.
+async fn failure_of(response: Response) -> Failure {
+    let status = response.status();
+    match response.json::<ApiError>().await {
+        Ok(error) => Failure::Api(error),
+        Err(_) => Failure::Api(ApiError {
+            code: if status == 401 {
+                ErrorCode::Unauthenticated
+            } else {
+                ErrorCode::Unknown
+            },
+            message: format!("HTTP {status}"),
+            retry_after: None,
+        }),
     }
 }

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::api::{Backend, Failure};
-use crate::components::Thread;
+use crate::components::ConversationView;
 use crate::context::WidgetContext;
 use crate::i18n::I18n;
 use crate::time::TimeFormat;
@@ -70,7 +70,7 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
             {zone_note}
             <Suspense fallback=move || view! { <p class="acw-status" role="status">{i18n.t("thread-loading")}</p> }>
                 {move || thread.get().map(|result| match result {
-                    Ok(page) => view! { <Thread page backend=thread_backend.get_value()/> }.into_any(),
+                    Ok(page) => view! { <ConversationView page backend=thread_backend.get_value()/> }.into_any(),
                     Err(failure) => error_view.clone()(failure).into_any(),
                 })}
             </Suspense>

@@ -186,8 +186,18 @@ impl Timeline {
         let was_at_end = self.at_end();
         let mut added = 0;
         for item in newer {
-            if let Some(at) = self.items.iter().rposition(|known| known.id == item.id) {
-                self.items[at] = item;
+            // A reply is the same item through its life even when its id changes (provisional,
+            // then Alcméon's action id): it is recognised by its client id too.
+            let same = |known: &ThreadItem| {
+                known.id == item.id
+                    || (item.client_id.is_some() && known.client_id == item.client_id)
+            };
+            if let Some(at) = self.items.iter().rposition(same) {
+                self.items.remove(at);
+                let day = self.days.remove(at);
+                let at = self.items.partition_point(|known| known.id < item.id);
+                self.days.insert(at, day);
+                self.items.insert(at, item);
                 continue;
             }
             if !following {
@@ -321,5 +331,28 @@ mod tests {
         assert!(timeline.visible().iter().any(
             |row| matches!(row, Row::Message { item, .. } if item.id == 1 && item.text == "edited")
         ));
+    }
+
+    #[test]
+    fn a_reply_stays_one_item_when_its_id_changes_from_provisional_to_alcmeons() {
+        let mut timeline = Timeline::new(items(0..5), false, &utc_day);
+        let mut reply = item(
+            i64::MAX - 1,
+            protocol::ItemKind::Outbound,
+            "Me",
+            DAY0 + 60 * MINUTE,
+        );
+        reply.client_id = Some("c-1".into());
+        reply.delivery = Some(protocol::Delivery::Sending);
+        timeline.append(vec![reply.clone()], true, &utc_day);
+        assert_eq!(timeline.len(), 6);
+
+        let mut recorded = reply.clone();
+        recorded.id = 5;
+        recorded.delivery = Some(protocol::Delivery::Sent);
+        timeline.append(vec![recorded], true, &utc_day);
+        assert_eq!(timeline.len(), 6, "replaced, not added");
+        assert_eq!(message_ids(timeline.visible()), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(timeline.unread(), 0);
     }
 }

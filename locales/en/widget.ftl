@@ -50,3 +50,28 @@ day-date = { $date }
 delivery-sending = Sending…
 delivery-sent = Sent
 delivery-failed = Failed: { $reason }
+
+composer-label = Reply to { $customer }
+composer-placeholder = Write a reply…
+composer-send = Send
+composer-hint = Enter sends · Shift+Enter adds a line
+composer-read-only = You can read this conversation, but your Salesforce permissions do not allow replying.
+composer-left-chars = { $count ->
+    [one] { $count } character left
+   *[other] { $count } characters left
+}
+composer-left-bytes = { $count ->
+    [one] { $count } byte left
+   *[other] { $count } bytes left
+}
+composer-over-chars = { $count ->
+    [one] { $count } character too long
+   *[other] { $count } characters too long
+}
+composer-over-bytes = { $count ->
+    [one] { $count } byte too long
+   *[other] { $count } bytes too long
+}
+delivery-retry = Retry
+delivery-retry-label = Retry sending this reply
+error-conflict = This reply was already sent differently. Reload the conversation.

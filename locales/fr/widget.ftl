@@ -48,3 +48,28 @@ day-date = { $date }
 delivery-sending = Envoi…
 delivery-sent = Envoyé
 delivery-failed = Échec : { $reason }
+
+composer-label = Répondre à { $customer }
+composer-placeholder = Écrire une réponse…
+composer-send = Envoyer
+composer-hint = Entrée envoie · Maj+Entrée ajoute une ligne
+composer-read-only = Vous pouvez lire cette conversation, mais vos autorisations Salesforce ne permettent pas d’y répondre.
+composer-left-chars = { $count ->
+    [one] { $count } caractère restant
+   *[other] { $count } caractères restants
+}
+composer-left-bytes = { $count ->
+    [one] { $count } octet restant
+   *[other] { $count } octets restants
+}
+composer-over-chars = { $count ->
+    [one] { $count } caractère de trop
+   *[other] { $count } caractères de trop
+}
+composer-over-bytes = { $count ->
+    [one] { $count } octet de trop
+   *[other] { $count } octets de trop
+}
+delivery-retry = Réessayer
+delivery-retry-label = Renvoyer cette réponse
+error-conflict = Cette réponse a déjà été envoyée autrement. Rechargez la conversation.

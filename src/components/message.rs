@@ -6,6 +6,7 @@ use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use protocol::{Delivery, ItemKind, ThreadItem};
 
+use super::conversation::Replies;
 use crate::i18n::I18n;
 use crate::linkify::{Segment, linkify};
 use crate::thread_model::{DayKey, DayLabel, Row, day_label, kind_class};
@@ -83,7 +84,7 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
             </div>
         }
     });
-    let delivery = item.delivery.map(|delivery| {
+    let delivery = item.delivery.clone().map(|delivery| {
         let (state, icon, text) = match delivery {
             Delivery::Sending => ("sending", "○", i18n.t("delivery-sending")),
             Delivery::Sent => ("sent", "✓", i18n.t("delivery-sent")),
@@ -93,10 +94,27 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
                 ("failed", "!", i18n.t_with("delivery-failed", &args))
             }
         };
+        let retry = (state == "failed" && item.client_id.is_some())
+            .then(|| use_context::<Replies>())
+            .flatten()
+            .map(|replies| {
+                let failed = item.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="acw-retry"
+                        aria-label=i18n.t("delivery-retry-label")
+                        on:click=move |_| replies.retry(failed.clone())
+                    >
+                        {i18n.t("delivery-retry")}
+                    </button>
+                }
+            });
         view! {
             <div class=format!("acw-delivery acw-delivery-{state}") data-state=state>
                 <span class="acw-delivery-icon" aria-hidden="true">{icon}</span>
                 <span class="acw-delivery-text">{text}</span>
+                {retry}
             </div>
         }
     });

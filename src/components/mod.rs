@@ -1,4 +1,6 @@
+mod composer;
+mod conversation;
 mod message;
 mod thread;
 
-pub use thread::Thread;
+pub use conversation::ConversationView;

@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::leptos_dom::helpers::request_animation_frame;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use protocol::{ThreadItem, ThreadPage};
+use protocol::{Conversation, ThreadItem, ThreadPage};
 use wasm_bindgen::JsCast;
 
 use super::message::ThreadRow;
@@ -34,13 +34,28 @@ pub struct ThreadFeed {
 }
 
 impl ThreadFeed {
-    /// Adds new items at the bottom, or updates loaded ones with the same id (delivery states).
+    /// The thread of a freshly loaded first page, opened on its newest messages.
+    pub fn new(page: ThreadPage, times: StoredValue<TimeFormat, LocalStorage>) -> Self {
+        let timeline = Timeline::new(page.items, page.has_older, &|item| {
+            times.with_value(|t| t.day_key(item.at_ms))
+        });
+        Self {
+            timeline: RwSignal::new(timeline),
+            following: RwSignal::new(true),
+            scroller: NodeRef::new(),
+            times,
+        }
+    }
+
+    /// Adds new items at the bottom, or updates loaded ones (same id or same reply client id).
     /// If the agent is scrolled up, they count as unread and the view does not move.
-    #[allow(dead_code, reason = "the live stream (SSE) calls it; wired next")]
+    /// Does nothing once the thread is unmounted (a late answer or event).
     pub fn append(self, items: Vec<ThreadItem>) {
-        let following = self.following.get_untracked();
+        let Some(following) = self.following.try_get_untracked() else {
+            return;
+        };
         let times = self.times;
-        self.timeline.update(|timeline| {
+        self.timeline.try_update(|timeline| {
             timeline.append(items, following, &|item| {
                 times.with_value(|t| t.day_key(item.at_ms))
             })
@@ -224,21 +239,9 @@ fn anchor_top(row: &web_sys::Element) -> i32 {
 }
 
 #[component]
-pub fn Thread(page: ThreadPage, backend: Backend) -> impl IntoView {
+pub fn Thread(conversation: Conversation, feed: ThreadFeed, backend: Backend) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
-    let today = times.with_value(|t| t.day_key(now_ms()));
-    let conversation = page.conversation;
-    let timeline = Timeline::new(page.items, page.has_older, &|item| {
-        times.with_value(|t| t.day_key(item.at_ms))
-    });
-    let feed = ThreadFeed {
-        timeline: RwSignal::new(timeline),
-        following: RwSignal::new(true),
-        scroller: NodeRef::new(),
-        times,
-    };
-    provide_context(feed);
+    let today = feed.times.with_value(|t| t.day_key(now_ms()));
     let scrolling = Scrolling {
         feed,
         backend: StoredValue::new_local(backend),

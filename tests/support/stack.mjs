@@ -72,6 +72,24 @@ export async function startStack(options = {}) {
     for (const child of children) child.kill('SIGTERM');
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
   };
+  const startBackend = () =>
+    startProcess(
+      'backend',
+      join(BIN, 'alcmeon-widget-backend'),
+      [],
+      {
+        BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
+        BACKEND_DATABASE_URL: `sqlite://${join(dataDir, 'backend.db')}`,
+        BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}`,
+        BACKEND_ALLOWED_ORIGINS: `http://127.0.0.1:${ports.host},http://localhost:${ports.host}`,
+        ALCMEON_API_URL: emulatorUrl,
+        ALCMEON_INSTANCE_ID: DEMO.instanceId,
+        ALCMEON_APP_SECRET: DEMO.alcmeonSecret,
+        BACKEND_SYNC_INTERVAL_SECS: '30',
+      },
+      /listening on http/,
+      options,
+    );
   try {
     children.push(
       await startProcess(
@@ -90,25 +108,7 @@ export async function startStack(options = {}) {
         options,
       ),
     );
-    children.push(
-      await startProcess(
-        'backend',
-        join(BIN, 'alcmeon-widget-backend'),
-        [],
-        {
-          BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
-          BACKEND_DATABASE_URL: `sqlite://${join(dataDir, 'backend.db')}`,
-          BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}`,
-          BACKEND_ALLOWED_ORIGINS: `http://127.0.0.1:${ports.host},http://localhost:${ports.host}`,
-          ALCMEON_API_URL: emulatorUrl,
-          ALCMEON_INSTANCE_ID: DEMO.instanceId,
-          ALCMEON_APP_SECRET: DEMO.alcmeonSecret,
-          BACKEND_SYNC_INTERVAL_SECS: '30',
-        },
-        /listening on http/,
-        options,
-      ),
-    );
+    children.push(await startBackend());
     children.push(
       await startProcess(
         'host',
@@ -128,7 +128,19 @@ export async function startStack(options = {}) {
     stop();
     throw error;
   }
-  return { emulatorUrl, backendUrl, hostUrl, dataDir, stop };
+  // Stops the backend (dropping every open stream) and returns a function that starts it again on
+  // the same port and data.
+  const stopBackend = async () => {
+    const backend = children[1];
+    backend.removeAllListeners('exit');
+    const exited = new Promise((resolveExit) => backend.once('exit', resolveExit));
+    backend.kill('SIGTERM');
+    await exited;
+    return async () => {
+      children[1] = await startBackend();
+    };
+  };
+  return { emulatorUrl, backendUrl, hostUrl, dataDir, stop, stopBackend };
 }
 
 /** Calls the emulator's Alcméon API with the demo application's credentials. */

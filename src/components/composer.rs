@@ -1,0 +1,106 @@
+use fluent_bundle::FluentArgs;
+use leptos::ev;
+use leptos::prelude::*;
+use protocol::{Channel, LengthUnit, is_blank};
+
+use crate::drafts;
+use crate::i18n::I18n;
+
+/// Shown from this share of the channel's limit on, so the counter does not distract earlier.
+const COUNTER_FROM_PERCENT: usize = 80;
+
+/// The reply box: multi-line, Enter sends and Shift+Enter adds a line, the channel's limit counted
+/// in the channel's own unit, and the draft kept across reloads.
+#[component]
+pub fn Composer(
+    conversation_id: i64,
+    channel: Channel,
+    customer: String,
+    /// Set when the agent may not reply; the box explains why instead of sending.
+    #[prop(into)]
+    read_only: Signal<bool>,
+    on_send: Callback<String>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let limit = channel.reply_limit();
+    let text = RwSignal::new(drafts::load(conversation_id));
+    let used = Memo::new(move |_| text.with(|t| limit.measure(t)));
+    let blank = Memo::new(move |_| text.with(|t| is_blank(t)));
+    let too_long = move || used.get() > limit.max;
+    let can_send = move || !read_only.get() && !blank.get() && !too_long();
+
+    let send = move || {
+        if can_send() {
+            let reply = text.get_untracked();
+            text.set(String::new());
+            drafts::save(conversation_id, "");
+            on_send.run(reply);
+        }
+    };
+    let on_input = move |event: ev::Event| {
+        let value = event_target_value(&event);
+        drafts::save(conversation_id, &value);
+        text.set(value);
+    };
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        if event.key() == "Enter" && !event.shift_key() && !event.is_composing() {
+            event.prevent_default();
+            send();
+        }
+    };
+
+    let counter_i18n = i18n.clone();
+    let counter = move || {
+        let used = used.get();
+        if used * 100 < limit.max * COUNTER_FROM_PERCENT {
+            return None;
+        }
+        let (id, count) = match (used > limit.max, limit.unit) {
+            (false, LengthUnit::Chars) => ("composer-left-chars", limit.max - used),
+            (false, LengthUnit::Bytes) => ("composer-left-bytes", limit.max - used),
+            (true, LengthUnit::Chars) => ("composer-over-chars", used - limit.max),
+            (true, LengthUnit::Bytes) => ("composer-over-bytes", used - limit.max),
+        };
+        let mut args = FluentArgs::new();
+        args.set("count", count);
+        Some(counter_i18n.t_with(id, &args))
+    };
+    let mut label_args = FluentArgs::new();
+    label_args.set("customer", customer);
+    let label = i18n.t_with("composer-label", &label_args);
+    let read_only_reason = i18n.t("composer-read-only");
+    let over_class = move || {
+        if too_long() {
+            "acw-counter acw-counter-over"
+        } else {
+            "acw-counter"
+        }
+    };
+
+    view! {
+        <form class="acw-composer" on:submit=move |event: ev::SubmitEvent| { event.prevent_default(); send(); }>
+            <Show when=move || read_only.get()>
+                <p class="acw-composer-reason" id="acw-composer-reason">{read_only_reason.clone()}</p>
+            </Show>
+            <textarea
+                class="acw-composer-text"
+                rows="3"
+                dir="auto"
+                aria-label=label
+                aria-describedby="acw-composer-counter acw-composer-reason"
+                placeholder=i18n.t("composer-placeholder")
+                prop:value=move || text.get()
+                disabled=move || read_only.get()
+                on:input=on_input
+                on:keydown=on_keydown
+            ></textarea>
+            <div class="acw-composer-bar">
+                <span class=over_class id="acw-composer-counter">{counter}</span>
+                <span class="acw-composer-hint">{i18n.t("composer-hint")}</span>
+                <button type="submit" class="acw-send" disabled=move || !can_send()>
+                    {i18n.t("composer-send")}
+                </button>
+            </div>
+        </form>
+    }
+}
