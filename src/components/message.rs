@@ -95,7 +95,7 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
             }
         };
         let retry = (state == "failed" && item.client_id.is_some())
-            .then(|| use_context::<Replies>())
+            .then(use_context::<Replies>)
             .flatten()
             .map(|replies| {
                 let failed = item.clone();
