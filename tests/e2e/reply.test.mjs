@@ -1,28 +1,15 @@
 // Conversation mode end to end: an agent replies from the widget and sees the delivery; customer
 // messages arrive live; drafts survive a reload.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser } from '../support/browser.mjs';
-import { highestActionId, waitForReplica } from '../support/replica.mjs';
-import { alcmeon, startStack } from '../support/stack.mjs';
+import { test } from 'node:test';
+import { customerWrites, useRunningProduct } from '../support/product.mjs';
+import { alcmeon } from '../support/stack.mjs';
 
-let stack;
-let browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  await waitForReplica(stack.backendUrl, await highestActionId(stack.emulatorUrl));
-});
-
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
+const product = useRunningProduct();
 
 async function openConversation(conversationId, context) {
-  const page = await (context ?? browser).newPage();
-  await page.goto(`${stack.hostUrl}?conversation=${conversationId}`);
+  const page = await (context ?? product.browser).newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=${conversationId}`);
   await page.locator('.acw-message').first().waitFor();
   return page;
 }
@@ -32,21 +19,12 @@ async function visibleText(locator) {
   return (await locator.textContent()).replace(/[\u2068\u2069]/g, '');
 }
 
-async function customerWrites(conversationId, text) {
-  const response = await fetch(`${stack.emulatorUrl}/_emulator/conversations/${conversationId}/inbound`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  });
-  assert.equal(response.status, 200);
-}
-
 function outbound(page, text) {
   return page.locator('.acw-outbound', { hasText: text });
 }
 
 async function answersWithText(conversationId, text) {
-  const [conversation] = await alcmeon(stack.emulatorUrl, `/actions/conversations/${conversationId}`);
+  const [conversation] = await alcmeon(product.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
   const answers = conversation.actions.filter((a) => a.type === 'answer' && a.data.answers[0].content === text);
   const deliveries = conversation.actions.filter(
     (a) => a.type === 'execute-answer' && answers.some((answer) => answer.id === a.data.answer_action_id),
@@ -95,26 +73,26 @@ test('a failed reply shows the reason, and Retry delivers it exactly once', asyn
 test('a customer message appears live, without a reload', async () => {
   const page = await openConversation(1003);
   const text = `Is it still in stock? ${Date.now()}`;
-  await customerWrites(1003, text);
+  await customerWrites(product.stack.emulatorUrl, 1003, text);
   await page.locator('.acw-inbound', { hasText: text }).waitFor({ timeout: 20_000 });
   await page.close();
 });
 
 test('after the connection drops the stream resumes from Last-Event-ID and misses nothing', async () => {
-  const context = await browser.newContext();
+  const context = await product.browser.newContext();
   const streams = [];
   context.on('request', (request) => {
     if (request.url().includes('/events')) streams.push(request);
   });
   const page = await openConversation(1004, context);
   const before = `Before the drop ${Date.now()}`;
-  await customerWrites(1004, before);
+  await customerWrites(product.stack.emulatorUrl, 1004, before);
   await page.locator('.acw-inbound', { hasText: before }).waitFor({ timeout: 20_000 });
   // The backend goes away: the open stream breaks, and Alcméon's webhook for the message below
   // is lost (Alcméon never retries); the restarted backend must backfill it and replay it.
-  const restartBackend = await stack.stopBackend();
+  const restartBackend = await product.stack.stopBackend();
   const text = `Sent while the connection was down ${Date.now()}`;
-  await customerWrites(1004, text);
+  await customerWrites(product.stack.emulatorUrl, 1004, text);
   await restartBackend();
   await page.locator('.acw-inbound', { hasText: text }).waitFor({ timeout: 40_000 });
   assert.equal(await page.locator('.acw-inbound', { hasText: text }).count(), 1);

@@ -1,42 +1,23 @@
 // How the thread presents messages: links only for http(s) URLs, consecutive messages grouped
 // under one author line, day separators in the agent's language, and one accessible log.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser } from '../support/browser.mjs';
-import { highestActionId, waitForReplica } from '../support/replica.mjs';
-import { startStack } from '../support/stack.mjs';
+import { test } from 'node:test';
+import { customerWrites as write, useRunningProduct } from '../support/product.mjs';
+import { waitForReplica } from '../support/replica.mjs';
 
-let stack;
-let browser;
+const product = useRunningProduct();
 
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  await waitForReplica(stack.backendUrl, await highestActionId(stack.emulatorUrl));
-});
-
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
-
+// The customer writes, and the backend has stored the message.
 async function customerWrites(conversationId, text) {
-  const response = await fetch(`${stack.emulatorUrl}/_emulator/conversations/${conversationId}/inbound`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  });
-  const body = await response.text();
-  assert.equal(response.status, 200, body);
-  const { action_id: actionId } = JSON.parse(body);
-  await waitForReplica(stack.backendUrl, actionId, 'latest_action_id');
+  const actionId = await write(product.stack.emulatorUrl, conversationId, text);
+  await waitForReplica(product.stack.backendUrl, actionId, 'latest_action_id');
 }
 
 test('only http(s) URLs in customer text become links, opening safely in a new tab', async () => {
   const text = 'Track it at https://lumio.example/track?id=7. Not javascript:alert(1) nor data:text/html,<b>x</b>';
   await customerWrites(1003, text);
-  const page = await browser.newPage();
-  await page.goto(`${stack.hostUrl}?conversation=1003`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=1003`);
   const bubble = page.locator('.acw-bubble', { hasText: 'Track it at' });
   await bubble.waitFor();
   assert.equal(await bubble.textContent(), text, 'every character is still there, as text');
@@ -53,8 +34,8 @@ test('only http(s) URLs in customer text become links, opening safely in a new t
 test('messages the customer sends in a row share one author line under today’s separator', async () => {
   await customerWrites(1004, 'First of two quick messages');
   await customerWrites(1004, 'Second of two quick messages');
-  const page = await browser.newPage();
-  await page.goto(`${stack.hostUrl}?conversation=1004&lang=fr&tz=UTC`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=1004&lang=fr&tz=UTC`);
   const second = page.locator('.acw-message', { hasText: 'Second of two quick messages' });
   await second.waitFor();
   const first = page.locator('.acw-message', { hasText: 'First of two quick messages' });
@@ -68,8 +49,8 @@ test('messages the customer sends in a row share one author line under today’s
 });
 
 test('the thread is one keyboard-focusable log and "Jump to latest" hides at the bottom', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${stack.hostUrl}?conversation=1001`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=1001`);
   await page.locator('.acw-message').first().waitFor();
   const log = page.locator('[role="log"]');
   assert.equal(await log.count(), 1);

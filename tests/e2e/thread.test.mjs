@@ -1,24 +1,12 @@
 // The walking skeleton end to end: the emulator holds conversations, the backend learns them,
 // and the widget, mounted by the host page as the LWC mounts it, shows their messages.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser } from '../support/browser.mjs';
-import { highestActionId, waitForReplica } from '../support/replica.mjs';
-import { alcmeon, startStack } from '../support/stack.mjs';
+import { test } from 'node:test';
+import { customerWrites, useRunningProduct } from '../support/product.mjs';
+import { waitForReplica } from '../support/replica.mjs';
+import { alcmeon } from '../support/stack.mjs';
 
-let stack;
-let browser;
-
-before(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  await waitForReplica(stack.backendUrl, await highestActionId(stack.emulatorUrl));
-});
-
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
+const product = useRunningProduct();
 
 // "3:29 PM"-style hour and minute of a UTC date+time in a zone with a fixed offset.
 function localClock(date, time, offsetMinutes) {
@@ -29,13 +17,13 @@ function localClock(date, time, offsetMinutes) {
 }
 
 test('the widget shows a seeded conversation: each message with its author and local time', async () => {
-  const [conversation] = await alcmeon(stack.emulatorUrl, '/actions/conversations/1001');
+  const [conversation] = await alcmeon(product.stack.emulatorUrl, '/actions/conversations/1001');
   const inbound = conversation.actions.filter((action) => action.type === 'task-create');
   const answers = conversation.actions.filter((action) => action.type === 'answer');
   assert.ok(inbound.length > 0 && answers.length > 0, 'the seed has customer messages and agent replies');
 
-  const page = await browser.newPage();
-  await page.goto(`${stack.hostUrl}?conversation=1001&lang=en-US&tz=Asia/Kolkata`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=1001&lang=en-US&tz=Asia/Kolkata`);
   const messages = page.locator('.acw-message');
   await messages.first().waitFor();
   assert.equal(await messages.count(), inbound.length + answers.length);
@@ -57,18 +45,11 @@ test('the widget shows a seeded conversation: each message with its author and l
 
 test('a message that reaches the backend by webhook shows as inert text, never as HTML', async () => {
   const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> &amp; <b>bold</b>';
-  const response = await fetch(`${stack.emulatorUrl}/_emulator/conversations/1002/inbound`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text: hostile }),
-  });
-  const body = await response.text();
-  assert.equal(response.status, 200, body);
-  const { action_id: actionId } = JSON.parse(body);
-  await waitForReplica(stack.backendUrl, actionId, 'latest_action_id');
+  const actionId = await customerWrites(product.stack.emulatorUrl, 1002, hostile);
+  await waitForReplica(product.stack.backendUrl, actionId, 'latest_action_id');
 
-  const page = await browser.newPage();
-  await page.goto(`${stack.hostUrl}?conversation=1002`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=1002`);
   const bubble = page.locator('.acw-bubble', { hasText: 'onerror' });
   await bubble.waitFor();
   assert.equal(await bubble.textContent(), hostile);
@@ -78,8 +59,8 @@ test('a message that reaches the backend by webhook shows as inert text, never a
 });
 
 test('the widget speaks the agent’s Salesforce language', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${stack.hostUrl}?conversation=1005&lang=fr&tz=Europe/Paris`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=1005&lang=fr&tz=Europe/Paris`);
   const header = page.locator('.acw-header');
   await header.waitFor();
   assert.equal(await page.locator('.acw').getAttribute('lang'), 'fr');
@@ -91,8 +72,8 @@ test('the widget speaks the agent’s Salesforce language', async () => {
 });
 
 test('an unknown conversation shows a clear message instead of an empty widget', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${stack.hostUrl}?conversation=999999`);
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=999999`);
   const alert = page.locator('.acw-error[role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /not available yet/);

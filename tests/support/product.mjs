@@ -1,0 +1,32 @@
+// One running product (emulator, backend, host page) and one headless browser per test file:
+// started before its tests, with the replica caught up, and stopped after them.
+import { after, before } from 'node:test';
+import { launchBrowser } from './browser.mjs';
+import { highestActionId, waitForReplica } from './replica.mjs';
+import { startStack } from './stack.mjs';
+
+export function useRunningProduct(options) {
+  const product = {};
+  before(async () => {
+    product.stack = await startStack(options);
+    product.browser = await launchBrowser();
+    await waitForReplica(product.stack.backendUrl, await highestActionId(product.stack.emulatorUrl));
+  });
+  after(async () => {
+    await product.browser?.close();
+    product.stack?.stop();
+  });
+  return product;
+}
+
+/** The emulated customer writes in a conversation; resolves to the new action's id. */
+export async function customerWrites(emulatorUrl, conversationId, text) {
+  const response = await fetch(`${emulatorUrl}/_emulator/conversations/${conversationId}/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`the customer could not write: ${response.status} ${body}`);
+  return JSON.parse(body).action_id;
+}
