@@ -169,6 +169,21 @@ mod tests {
     }
 
     #[test]
+    fn every_error_and_channel_the_protocol_names_has_an_english_message() {
+        let english = message_ids(LOCALES[0].1);
+        let ids = protocol::ErrorCode::ALL
+            .iter()
+            .map(|code| code.message_id());
+        let ids = ids.chain(
+            protocol::Channel::ALL
+                .iter()
+                .map(|channel| channel.message_id()),
+        );
+        let missing: Vec<_> = ids.filter(|id| !english.contains(*id)).collect();
+        assert!(missing.is_empty(), "no English message for {missing:?}");
+    }
+
+    #[test]
     fn every_locale_has_exactly_the_messages_english_has() {
         let english = message_ids(LOCALES[0].1);
         for (tag, source) in LOCALES {

@@ -31,6 +31,20 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, so the widget's tests can check that each has a translated message.
+    pub const ALL: [ErrorCode; 10] = [
+        Self::Unauthenticated,
+        Self::Forbidden,
+        Self::NotFound,
+        Self::BadRequest,
+        Self::Conflict,
+        Self::PayloadTooLarge,
+        Self::RateLimited,
+        Self::UpstreamUnavailable,
+        Self::Internal,
+        Self::Unknown,
+    ];
+
     /// The HTTP status the backend answers with for this code.
     pub fn http_status(self) -> u16 {
         match self {

@@ -174,13 +174,7 @@ async fn older_pages_walk_back_through_the_whole_thread_without_gaps_or_overlaps
         .await
         .unwrap();
     let conversation = opened["conversation_id"].as_i64().unwrap();
-    let highest = app
-        .emulator_actions()
-        .await
-        .iter()
-        .map(|a| a["id"].as_i64().unwrap())
-        .max()
-        .unwrap();
+    let highest = app.emulator_highest_action_id().await;
     app.wait_for_replica("latest_action_id", highest).await;
 
     let mut page: ThreadPage = app

@@ -145,6 +145,16 @@ impl TestApp {
         }
     }
 
+    /// The id of the newest action the emulator holds.
+    pub async fn emulator_highest_action_id(&self) -> i64 {
+        let actions = self.emulator_actions().await;
+        actions
+            .iter()
+            .map(|a| a["id"].as_i64().unwrap())
+            .max()
+            .unwrap()
+    }
+
     /// Every action the emulator holds, read through its public API.
     pub async fn emulator_actions(&self) -> Vec<Value> {
         let mut all: Vec<Value> = vec![];

@@ -7,13 +7,7 @@ use crate::helpers::{Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_ap
 
 /// Waits until the replica has read every action the emulator was seeded with.
 async fn replica_ready(app: &TestApp) {
-    let highest = app
-        .emulator_actions()
-        .await
-        .iter()
-        .map(|a| a["id"].as_i64().unwrap())
-        .max()
-        .unwrap();
+    let highest = app.emulator_highest_action_id().await;
     app.wait_for_replica("actions_read_through", highest).await;
 }
 
