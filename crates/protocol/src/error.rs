@@ -22,6 +22,10 @@ pub enum ErrorCode {
     /// The request contradicts what the backend already holds (e.g. a client id reused for a
     /// different reply).
     Conflict,
+    /// The conversation is archived: it takes no reply until the customer writes again.
+    ConversationClosed,
+    /// The channel's reply window has closed.
+    ReplyWindowClosed,
     PayloadTooLarge,
     RateLimited,
     UpstreamUnavailable,
@@ -32,12 +36,14 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, so the widget's tests can check that each has a translated message.
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 12] = [
         Self::Unauthenticated,
         Self::Forbidden,
         Self::NotFound,
         Self::BadRequest,
         Self::Conflict,
+        Self::ConversationClosed,
+        Self::ReplyWindowClosed,
         Self::PayloadTooLarge,
         Self::RateLimited,
         Self::UpstreamUnavailable,
@@ -52,7 +58,7 @@ impl ErrorCode {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::BadRequest => 400,
-            Self::Conflict => 409,
+            Self::Conflict | Self::ConversationClosed | Self::ReplyWindowClosed => 409,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,
             Self::UpstreamUnavailable => 502,
@@ -68,6 +74,8 @@ impl ErrorCode {
             Self::NotFound => "error-not-found",
             Self::BadRequest => "error-bad-request",
             Self::Conflict => "error-conflict",
+            Self::ConversationClosed => "reply-blocked-closed",
+            Self::ReplyWindowClosed => "reply-blocked-window",
             Self::PayloadTooLarge => "error-payload-too-large",
             Self::RateLimited => "error-rate-limited",
             Self::UpstreamUnavailable => "error-upstream-unavailable",

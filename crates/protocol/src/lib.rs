@@ -4,10 +4,19 @@
 
 mod channel;
 mod channel_rules;
+mod conversation_event;
 mod error;
+mod failure;
+mod reply_rules;
 mod thread;
 
 pub use channel::Channel;
 pub use channel_rules::{ALCMEON_MAX_REPLY_CHARS, LengthUnit, ReplyLimit, TooLong, is_blank};
+pub use conversation_event::{ConversationEvent, EventParties};
 pub use error::{ApiError, ErrorCode};
-pub use thread::{Conversation, Delivery, ItemKind, NewReply, ThreadItem, ThreadPage};
+pub use failure::FailureCode;
+pub use reply_rules::ReplyBlock;
+pub use thread::{
+    Attachment, Conversation, ConversationStatus, Delivery, ItemKind, NewReply, ThreadItem,
+    ThreadPage, Viewer,
+};

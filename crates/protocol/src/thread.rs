@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::Channel;
+use crate::{Channel, ConversationEvent, FailureCode};
 
 /// What the widget shows at the top of a conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,6 +12,40 @@ pub struct Conversation {
     pub account_name: String,
     /// The customer's display name as the channel gives it; may be empty (e.g. on X).
     pub customer_name: String,
+    #[serde(default)]
+    pub status: ConversationStatus,
+    /// When the customer last wrote, in milliseconds since the Unix epoch (UTC): the channel's
+    /// reply window runs from here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_inbound_at_ms: Option<i64>,
+}
+
+/// Whether agents can still answer in the conversation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationStatus {
+    #[default]
+    Open,
+    /// Archived in Alcméon; the customer writing again opens it.
+    Closed,
+}
+
+impl Conversation {
+    /// Brings the status and the reply window up to date with an item that arrived after the
+    /// conversation was read. Backend and widget both follow the thread with this one rule.
+    pub fn follow(&mut self, item: &ThreadItem) {
+        match (item.kind, &item.event) {
+            (ItemKind::Inbound, _) => {
+                self.status = ConversationStatus::Open;
+                self.last_inbound_at_ms =
+                    Some(self.last_inbound_at_ms.unwrap_or(0).max(item.at_ms));
+            }
+            (ItemKind::Event, Some(event)) if event.closes_conversation() => {
+                self.status = ConversationStatus::Closed;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Who an item in the thread comes from.
@@ -22,6 +56,8 @@ pub enum ItemKind {
     Inbound,
     /// A reply an agent sent.
     Outbound,
+    /// Something an agent or a bot did to the conversation (archived, assigned…): see `event`.
+    Event,
 }
 
 /// One message in a conversation's thread.
@@ -45,6 +81,45 @@ pub struct ThreadItem {
     /// reply's whole life, across retries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+    /// For an outbound item: the email of the agent who sent it, lower case, so the widget can
+    /// tell the viewer's own replies from other agents'. `None` when a bot sent it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_email: Option<String>,
+    /// For an event item: what happened. `author` is who did it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<ConversationEvent>,
+    /// Files the message carries, fetched from the backend one by one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a message. Its bytes are at
+/// `GET /v1/conversations/{conversation id}/attachments/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The replica's id for the file (unique across conversations).
+    pub id: i64,
+    pub mime_type: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// Image types a browser shows inline without running anything. SVG is left out on purpose: it
+/// can carry script, so it is only ever offered as a download.
+const PREVIEWABLE_IMAGES: [&str; 6] = [
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "image/bmp",
+];
+
+impl Attachment {
+    /// Whether the widget shows the file as an image preview (otherwise as a download link).
+    pub fn is_previewable_image(&self) -> bool {
+        PREVIEWABLE_IMAGES.contains(&self.mime_type.to_ascii_lowercase().as_str())
+    }
 }
 
 /// Where a reply sent from the widget stands.
@@ -55,8 +130,13 @@ pub enum Delivery {
     Sending,
     /// Alcméon reports it delivered on the channel (`execute-answer` `ok`).
     Sent,
-    /// Not delivered; `reason` says why, in words Alcméon or the backend gave.
-    Failed { reason: String },
+    /// Not delivered. `code` says why, in terms the widget translates; `detail` is Alcméon's own
+    /// word for it when it gave one that has no code of ours (shown as is: it is data).
+    Failed {
+        code: FailureCode,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        detail: Option<String>,
+    },
 }
 
 /// The body of `POST /v1/conversations/{id}/replies`. Sending the same `client_id` twice never
@@ -67,12 +147,79 @@ pub struct NewReply {
     pub text: String,
 }
 
+/// Who is reading the thread, from their session: the widget shows their own replies as theirs
+/// and, without reply permission, a read-only composer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// Lower case, as in [`ThreadItem::agent_email`].
+    pub email: String,
+    pub may_reply: bool,
+}
+
 /// The newest items of a conversation, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThreadPage {
     pub conversation: Conversation,
+    pub viewer: Viewer,
     pub items: Vec<ThreadItem>,
     /// Whether items older than the first one exist (ask with `?before=<first item id>`).
     #[serde(default)]
     pub has_older: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(kind: ItemKind, at_ms: i64, event: Option<ConversationEvent>) -> ThreadItem {
+        ThreadItem {
+            id: at_ms,
+            kind,
+            author: "someone".into(),
+            text: String::new(),
+            at_ms,
+            delivery: None,
+            client_id: None,
+            agent_email: None,
+            event,
+            attachments: vec![],
+        }
+    }
+
+    #[test]
+    fn archiving_closes_and_the_customer_writing_again_reopens() {
+        let mut conversation = Conversation {
+            id: 1,
+            channel: Channel::Whatsapp,
+            account_name: "Brand".into(),
+            customer_name: "Amélie".into(),
+            status: ConversationStatus::Open,
+            last_inbound_at_ms: Some(100),
+        };
+        conversation.follow(&item(
+            ItemKind::Event,
+            200,
+            Some(ConversationEvent::Archived),
+        ));
+        assert_eq!(conversation.status, ConversationStatus::Closed);
+        conversation.follow(&item(ItemKind::Outbound, 300, None));
+        assert_eq!(conversation.status, ConversationStatus::Closed);
+        conversation.follow(&item(ItemKind::Inbound, 400, None));
+        assert_eq!(conversation.status, ConversationStatus::Open);
+        assert_eq!(conversation.last_inbound_at_ms, Some(400));
+        conversation.follow(&item(ItemKind::Inbound, 50, None));
+        assert_eq!(conversation.last_inbound_at_ms, Some(400));
+    }
+
+    #[test]
+    fn svg_is_never_previewed_inline() {
+        let file = |mime: &str| Attachment {
+            id: 1,
+            mime_type: mime.into(),
+            size: 10,
+        };
+        assert!(file("image/PNG").is_previewable_image());
+        assert!(!file("image/svg+xml").is_previewable_image());
+        assert!(!file("application/pdf").is_previewable_image());
+    }
 }
