@@ -60,6 +60,7 @@ impl AppState {
                         text: format!("Message {} of {count}", n + 1),
                         author_name: None,
                         rating_value: None,
+                        attachments: vec![],
                         at: now - TimeDelta::minutes(minutes_before_now),
                     };
                     state.add_inbound(id, inbound)
@@ -85,13 +86,23 @@ impl AppState {
         self.record(|state| state.add_execute_answer(answer_action_id, outcome, Utc::now()))
     }
 
-    /// Queues the notification while the store is still locked, so notifications leave in id order.
-    fn record(&self, change: impl FnOnce(&mut State) -> Option<Action>) -> Option<Action> {
+    /// Records the one action `change` makes, and notifies it.
+    pub fn record(&self, change: impl FnOnce(&mut State) -> Option<Action>) -> Option<Action> {
+        self.record_all(|state| change(state).map(|action| vec![action]))
+            .and_then(|actions| actions.into_iter().next())
+    }
+
+    /// Records the actions `change` makes, and notifies them while the store is still locked, so
+    /// notifications leave in id order.
+    pub fn record_all(
+        &self,
+        change: impl FnOnce(&mut State) -> Option<Vec<Action>>,
+    ) -> Option<Vec<Action>> {
         self.store.update(|state| {
-            let action = change(state)?;
-            let notifications = state.notifications_for(vec![action.clone()]);
+            let actions = change(state)?;
+            let notifications = state.notifications_for(actions.clone());
             self.notifier.notify(notifications);
-            Some(action)
+            Some(actions)
         })
     }
 }

@@ -31,6 +31,7 @@ pub async fn run(app: AppState, every: Duration) {
             text: LINES[turn % LINES.len()].to_owned(),
             author_name: None,
             rating_value: None,
+            attachments: vec![],
             at: Utc::now(),
         };
         app.receive_inbound(conversation_id, inbound);

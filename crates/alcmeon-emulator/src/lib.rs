@@ -7,19 +7,23 @@
 //! Emulator-only controls live under `/_emulator/` (see `routes/control.rs`). Configuration comes
 //! from `ALCMEON_EMULATOR_*` variables (see [`Config`]).
 //!
-//! A fresh emulator holds the demo conversations of a home-goods shop, "Lumio":
+//! A fresh emulator holds the demo conversations of a home-goods shop, "Lumio" (details, agent
+//! actions and attachments in `seed.rs`):
 //!
 //! | conversation | channel (`Account.type`) | customer |
 //! |---|---|---|
-//! | 1001 | `whatsapp` | Amélie Dubois |
-//! | 1002 | `facebook` (Messenger; one answer failed, then resent) | Jonas Weber |
+//! | 1001 | `whatsapp` (a PDF and a PNG attached; an assignment) | Amélie Dubois |
+//! | 1002 | `facebook` (Messenger; one answer failed, then resent; on hold) | Jonas Weber |
 //! | 1003 | `instagram` | ليلى حداد |
-//! | 1004 | `twitter` (X) | Chloé ✈️ Travels |
+//! | 1004 | `twitter` (X; tagged, archived, then the customer wrote again) | Chloé ✈️ Travels |
 //! | 1005 | `gmb` (Google reviews, with `rating_value`) | Marco Rossi |
+//! | 1006 | `whatsapp`, the customer last wrote 2 days ago (reply window over) | Thomas Moreau |
+//! | 1007 | `twitter`, archived after the last message | Nadia K. |
 //!
 //! Agents are 11 Sophie Laurent, 12 Karim Benali and 13 Emma Schmidt; customer messages are
-//! recorded by the bot user 1. Other id ranges start apart so that a mixed-up id shows: accounts
-//! 201, authors 3001, tasks 50001, messages 70001, actions 1, webhook notifications 1.
+//! recorded by the bot user 1; agents created from an email start at 101. Other id ranges start
+//! apart so that a mixed-up id shows: accounts 201, tags 601, tag values 701, authors 3001, tasks
+//! 50001, messages 70001, attachments 90001, actions 1, webhook notifications 1.
 
 mod answer_flow;
 mod answer_request;

@@ -1,8 +1,8 @@
 //! The wire types of synchronize.yaml (`Action` and what it contains), as the emulator emits them.
 //!
-//! Field names and enum spellings are the spec's. Only the action types the emulator produces exist
-//! here; optional spec fields the emulator never fills (`discussion_id`, `inmessage_author`, …) are
-//! left out.
+//! Field names and enum spellings are the spec's. Only the action types and task states the emulator
+//! produces exist here; optional spec fields the emulator never fills (`discussion_id`,
+//! `inmessage_author`, the deprecated translations of `TranslatedString`, …) are left out.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,16 @@ pub enum ActionType {
     TaskCreate,
     Answer,
     ExecuteAnswer,
+    Archive,
+    AutoArchive,
+    Acquire,
+    Release,
+    Steal,
+    AssignTo,
+    OnHold,
+    Tag,
+    TagVip,
+    UntagVip,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,7 +87,7 @@ pub enum Channel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub id: u64,
-    pub tags: Vec<serde_json::Value>,
+    pub tags: Vec<Tag>,
     pub url: String,
     pub conversation_id: u64,
     pub conversation: TaskConversation,
@@ -95,7 +105,11 @@ pub struct TaskConversation {
 #[serde(rename_all = "kebab-case")]
 pub enum TaskState {
     Pending,
+    Assigned,
     Answered,
+    Archived,
+    ArchivedAuto,
+    OnHold,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,10 +120,39 @@ pub struct Message {
     pub external_id: String,
     pub date: NaiveDate,
     pub time: NaiveTime,
-    pub attachments: Vec<serde_json::Value>,
+    pub attachments: Vec<Attachment>,
     pub author: Author,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating_value: Option<u8>,
+}
+
+/// A file the customer sent, inline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: u64,
+    pub mime_type: String,
+    /// Standard base64 of the file.
+    pub data: String,
+    /// Bytes of the decoded file.
+    pub size: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    pub id: u64,
+    pub name: TranslatedString,
+    pub value: TagValue,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagValue {
+    pub id: u64,
+    pub value: TranslatedString,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslatedString {
+    pub value: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,6 +191,29 @@ pub struct InstagramAuthor {
 pub enum ActionData {
     Answer(AnswerData),
     ExecuteAnswer(ExecuteAnswerData),
+    Steal(StealData),
+    AssignTo(AssignToData),
+    Tag(TagData),
+}
+
+/// `steal`: the agent the task was taken from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StealData {
+    pub from: AdminUser,
+}
+
+/// `assign-to`: the agent the task was given to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignToData {
+    pub to: AdminUser,
+}
+
+/// `tag`: the tag's value before (absent when the task did not have the tag) and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagData {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Tag>,
+    pub next: Tag,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -217,5 +283,14 @@ mod tests {
         );
         assert_eq!(serde_json::to_value(Channel::Gmb).unwrap(), "gmb");
         assert_eq!(serde_json::to_value(TaskState::Pending).unwrap(), "pending");
+        assert_eq!(
+            serde_json::to_value(TaskState::ArchivedAuto).unwrap(),
+            "archived-auto"
+        );
+        assert_eq!(
+            serde_json::to_value(ActionType::AutoArchive).unwrap(),
+            "auto-archive"
+        );
+        assert_eq!(serde_json::to_value(ActionType::TagVip).unwrap(), "tag-vip");
     }
 }

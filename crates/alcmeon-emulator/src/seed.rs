@@ -1,28 +1,69 @@
-//! The demo data a fresh emulator starts with: five conversations of "Lumio", a home-goods shop,
-//! one per channel, with customer messages and agent answers spread over the last five days.
+//! The demo data a fresh emulator starts with: seven conversations of "Lumio", a home-goods shop,
+//! with customer messages, agent answers and agent actions spread over the last five days.
+//! Timestamps are relative to the moment of seeding so the demo always looks current; action ids
+//! follow time order across conversations, as they would in Alcméon.
 //!
-//! Ids are deterministic (conversations 1001..=1005, agents 11..=13); timestamps are relative to
-//! the moment of seeding so the demo always looks current. Action ids follow time order across
-//! conversations, as they would in Alcméon.
+//! Deterministic ids: agents 11 Sophie Laurent, 12 Karim Benali, 13 Emma Schmidt (bot 1 records
+//! customer messages); conversations 1001..=1007; attachments from 90001 in time order (90001 the
+//! PDF, 90002 the PNG); tags from 601, tag values from 701.
+//!
+//! | id | channel | customer | what it shows | reply window |
+//! |---|---|---|---|---|
+//! | 1001 | WhatsApp | Amélie Dubois | first message carries `order-confirmation.pdf` (application/pdf); "Here's a photo of the crack." carries `cracked-lampshade.png` (image/png); Sophie `assign-to` Karim | open: last message 40 min ago |
+//! | 1002 | Messenger | Jonas Weber | Emma `acquire`s; one answer failed, then resent; Emma puts it `on-hold` | open: 2 h ago (7 days) |
+//! | 1003 | Instagram | ليلى حداد | Karim `acquire`s | open: 3.6 days ago (7 days) |
+//! | 1004 | X | Chloé ✈️ Travels | Sophie `tag`s Topic = Delivery delay, `archive`s, the customer writes again (open) | none |
+//! | 1005 | Google reviews | Marco Rossi | reviews with `rating_value` | none |
+//! | 1006 | WhatsApp | Thomas Moreau | the customer last wrote 2 days ago | closed (24 h) |
+//! | 1007 | X | Nadia K. | Karim answers, then `archive`s: closed | none |
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::model::{ActionStatus, AdminUser, Channel};
-use crate::state::{InboundMessage, NewConversation, State};
+use crate::state::{AgentAction, InboundMessage, NewAttachment, NewConversation, State};
 
 const SOPHIE: u64 = 11;
 const KARIM: u64 = 12;
 const EMMA: u64 = 13;
 
+/// Who acts in `agent-actions` and `agent-replies` when the request names nobody: Sophie.
+pub const DEFAULT_AGENT_EMAIL: &str = "sophie.laurent@example.com";
+
 /// How long after an answer its `execute-answer` is recorded.
 const DELIVERY_DELAY: TimeDelta = TimeDelta::seconds(4);
+
+/// Files customers send in the demo.
+#[derive(Clone, Copy)]
+enum File {
+    OrderConfirmation,
+    CrackedLampshade,
+}
+
+impl File {
+    fn attachment(self) -> NewAttachment {
+        let (mime_type, bytes): (&str, &[u8]) = match self {
+            File::OrderConfirmation => (
+                "application/pdf",
+                include_bytes!("../assets/order-confirmation.pdf"),
+            ),
+            File::CrackedLampshade => (
+                "image/png",
+                include_bytes!("../assets/cracked-lampshade.png"),
+            ),
+        };
+        NewAttachment {
+            mime_type: mime_type.to_owned(),
+            bytes: bytes.to_vec(),
+        }
+    }
+}
 
 pub fn demo_state(instance_id: &str, now: DateTime<Utc>) -> State {
     let mut state = State::new(instance_id);
     for (id, name, email) in [
-        (SOPHIE, "Sophie Laurent", "sophie.laurent@example.com"),
+        (SOPHIE, "Sophie Laurent", DEFAULT_AGENT_EMAIL),
         (KARIM, "Karim Benali", "karim.benali@example.com"),
         (EMMA, "Emma Schmidt", "emma.schmidt@example.com"),
     ] {
@@ -41,9 +82,9 @@ pub fn demo_state(instance_id: &str, now: DateTime<Utc>) -> State {
             customer_name: script.customer_name.to_owned(),
         });
         for step in script.steps {
-            let at = now - step.ago();
-            timeline.push((at, conversation_id, step.event()));
-            if let Step::Agent { delivered, .. } = step {
+            let at = now - TimeDelta::minutes(step.minutes_ago);
+            timeline.push((at, conversation_id, step.event));
+            if let Event::Answer { delivered, .. } = step.event {
                 let outcome = if delivered {
                     ActionStatus::Ok
                 } else {
@@ -62,32 +103,54 @@ pub fn demo_state(instance_id: &str, now: DateTime<Utc>) -> State {
     state
 }
 
+#[derive(Clone, Copy)]
 enum Event {
     Customer {
         text: &'static str,
         rating_value: Option<u8>,
+        file: Option<File>,
     },
     Answer {
         agent: u64,
         text: &'static str,
+        delivered: bool,
     },
     Delivery(ActionStatus),
+    Agent {
+        agent: u64,
+        action: Move,
+    },
+}
+
+/// An agent action of the demo, naming agents by id.
+#[derive(Clone, Copy)]
+enum Move {
+    Acquire,
+    AssignTo(u64),
+    OnHold,
+    Archive,
+    Tag(&'static str, &'static str),
 }
 
 fn replay(state: &mut State, timeline: Vec<(DateTime<Utc>, u64, Event)>) {
     let mut last_answer: HashMap<u64, u64> = HashMap::new();
     for (at, conversation_id, event) in timeline {
         match event {
-            Event::Customer { text, rating_value } => {
+            Event::Customer {
+                text,
+                rating_value,
+                file,
+            } => {
                 let inbound = InboundMessage {
                     text: text.to_owned(),
                     author_name: None,
                     rating_value,
+                    attachments: file.map(File::attachment).into_iter().collect(),
                     at,
                 };
                 state.add_inbound(conversation_id, inbound);
             }
-            Event::Answer { agent, text } => {
+            Event::Answer { agent, text, .. } => {
                 let task_id = state
                     .latest_task_id(conversation_id)
                     .expect("a script answers a message");
@@ -100,6 +163,24 @@ fn replay(state: &mut State, timeline: Vec<(DateTime<Utc>, u64, Event)>) {
             Event::Delivery(outcome) => {
                 state.add_execute_answer(last_answer[&conversation_id], outcome, at);
             }
+            Event::Agent { agent, action } => {
+                let action = match action {
+                    Move::Acquire => AgentAction::Acquire,
+                    Move::AssignTo(to) => AgentAction::AssignTo {
+                        to: state.agent_or_new(to),
+                    },
+                    Move::OnHold => AgentAction::OnHold,
+                    Move::Archive => AgentAction::Archive,
+                    Move::Tag(name, value) => AgentAction::Tag {
+                        name: name.to_owned(),
+                        value: value.to_owned(),
+                    },
+                };
+                let actor = state.agent_or_new(agent);
+                state
+                    .add_agent_action(conversation_id, actor, action, at)
+                    .expect("a script acts after a message");
+            }
         }
     }
 }
@@ -111,38 +192,9 @@ struct Script {
     steps: Vec<Step>,
 }
 
-#[derive(Clone, Copy)]
-enum Step {
-    Customer {
-        minutes_ago: i64,
-        text: &'static str,
-        rating_value: Option<u8>,
-    },
-    Agent {
-        minutes_ago: i64,
-        agent: u64,
-        text: &'static str,
-        delivered: bool,
-    },
-}
-
-impl Step {
-    fn ago(&self) -> TimeDelta {
-        match self {
-            Step::Customer { minutes_ago, .. } | Step::Agent { minutes_ago, .. } => {
-                TimeDelta::minutes(*minutes_ago)
-            }
-        }
-    }
-
-    fn event(&self) -> Event {
-        match *self {
-            Step::Customer {
-                text, rating_value, ..
-            } => Event::Customer { text, rating_value },
-            Step::Agent { agent, text, .. } => Event::Answer { agent, text },
-        }
-    }
+struct Step {
+    minutes_ago: i64,
+    event: Event,
 }
 
 const fn ago(days: i64, hours: i64, minutes: i64) -> i64 {
@@ -150,36 +202,64 @@ const fn ago(days: i64, hours: i64, minutes: i64) -> i64 {
 }
 
 fn customer(minutes_ago: i64, text: &'static str) -> Step {
-    Step::Customer {
+    Step {
         minutes_ago,
-        text,
-        rating_value: None,
+        event: Event::Customer {
+            text,
+            rating_value: None,
+            file: None,
+        },
+    }
+}
+
+fn customer_sends(minutes_ago: i64, text: &'static str, file: File) -> Step {
+    Step {
+        minutes_ago,
+        event: Event::Customer {
+            text,
+            rating_value: None,
+            file: Some(file),
+        },
     }
 }
 
 fn review(minutes_ago: i64, rating: u8, text: &'static str) -> Step {
-    Step::Customer {
+    Step {
         minutes_ago,
-        text,
-        rating_value: Some(rating),
+        event: Event::Customer {
+            text,
+            rating_value: Some(rating),
+            file: None,
+        },
     }
 }
 
 fn agent(minutes_ago: i64, agent: u64, text: &'static str) -> Step {
-    Step::Agent {
+    Step {
         minutes_ago,
-        agent,
-        text,
-        delivered: true,
+        event: Event::Answer {
+            agent,
+            text,
+            delivered: true,
+        },
     }
 }
 
 fn undelivered(minutes_ago: i64, agent: u64, text: &'static str) -> Step {
-    Step::Agent {
+    Step {
         minutes_ago,
-        agent,
-        text,
-        delivered: false,
+        event: Event::Answer {
+            agent,
+            text,
+            delivered: false,
+        },
+    }
+}
+
+fn acts(minutes_ago: i64, agent: u64, action: Move) -> Step {
+    Step {
+        minutes_ago,
+        event: Event::Agent { agent, action },
     }
 }
 
@@ -190,9 +270,10 @@ fn conversations() -> Vec<Script> {
             account_name: "Lumio WhatsApp",
             customer_name: "Amélie Dubois",
             steps: vec![
-                customer(
+                customer_sends(
                     ago(2, 5, 46),
                     "Bonjour! My order #LM-48213 was due yesterday and I still have nothing. Can you check?",
+                    File::OrderConfirmation,
                 ),
                 agent(
                     ago(2, 5, 40),
@@ -209,11 +290,16 @@ fn conversations() -> Vec<Script> {
                     "Yes, I've added a note for the courier to leave it with your neighbour at no. 12.",
                 ),
                 customer(ago(1, 2, 58), "It arrived 🎉 but the lampshade is cracked…"),
-                customer(ago(1, 2, 57), "I can send a photo if you need one."),
+                customer_sends(
+                    ago(1, 2, 57),
+                    "Here's a photo of the crack.",
+                    File::CrackedLampshade,
+                ),
+                acts(ago(1, 2, 50), SOPHIE, Move::AssignTo(KARIM)),
                 agent(
                     ago(1, 2, 40),
                     KARIM,
-                    "So sorry, Amélie! A free replacement is on its way and you'll get a return label by email today. No need for a photo.",
+                    "So sorry, Amélie, and thanks for the photo! A free replacement is on its way and you'll get a return label by email today.",
                 ),
                 customer(
                     ago(0, 0, 40),
@@ -227,6 +313,7 @@ fn conversations() -> Vec<Script> {
             customer_name: "Jonas Weber",
             steps: vec![
                 customer(ago(3, 6, 15), "Hi, is the Lyon store open on Sunday?"),
+                acts(ago(3, 5, 50), EMMA, Move::Acquire),
                 undelivered(
                     ago(3, 5, 45),
                     EMMA,
@@ -246,6 +333,7 @@ fn conversations() -> Vec<Script> {
                     EMMA,
                     "We have two in grey and one in sand. Would you like us to hold one for you?",
                 ),
+                acts(ago(3, 5, 18), EMMA, Move::OnHold),
                 customer(ago(0, 2, 0), "Yes please, the sand one, for Saturday."),
             ],
         },
@@ -255,6 +343,7 @@ fn conversations() -> Vec<Script> {
             customer_name: "ليلى حداد",
             steps: vec![
                 customer(ago(4, 3, 49), "مرحبا! Do you deliver to Dubai?"),
+                acts(ago(3, 15, 0), KARIM, Move::Acquire),
                 agent(
                     ago(3, 14, 55),
                     KARIM,
@@ -277,6 +366,7 @@ fn conversations() -> Vec<Script> {
                     ago(1, 7, 58),
                     "@LumioHelp ordered a rug 3 weeks ago and still no tracking number. Anyone there? 😤",
                 ),
+                acts(ago(1, 7, 45), SOPHIE, Move::Tag("Topic", "Delivery delay")),
                 agent(
                     ago(1, 7, 40),
                     SOPHIE,
@@ -288,6 +378,7 @@ fn conversations() -> Vec<Script> {
                     SOPHIE,
                     "Thanks! Your rug ships today; the tracking link is on its way by email.",
                 ),
+                acts(ago(1, 7, 5), SOPHIE, Move::Archive),
                 customer(ago(0, 0, 15), "@LumioHelp still nothing in my inbox…"),
             ],
         },
@@ -313,6 +404,36 @@ fn conversations() -> Vec<Script> {
                 ),
             ],
         },
+        Script {
+            channel: Channel::Whatsapp,
+            account_name: "Lumio WhatsApp",
+            customer_name: "Thomas Moreau",
+            steps: vec![
+                customer(
+                    ago(2, 3, 10),
+                    "Hi! Do you sell replacement bulbs for the Nova lamp?",
+                ),
+                agent(
+                    ago(2, 2, 55),
+                    EMMA,
+                    "Yes! E14 bulbs are under Spare parts on our website, €6.90 for two.",
+                ),
+                customer(ago(2, 2, 40), "Found them, thanks!"),
+            ],
+        },
+        Script {
+            channel: Channel::Twitter,
+            account_name: "@LumioHelp",
+            customer_name: "Nadia K.",
+            steps: vec![
+                customer(
+                    ago(0, 5, 0),
+                    "@LumioHelp the Oslo sofa arrived and it's perfect, thank you!",
+                ),
+                agent(ago(0, 4, 45), KARIM, "So glad you like it, Nadia! Enjoy 🛋️"),
+                acts(ago(0, 4, 40), KARIM, Move::Archive),
+            ],
+        },
     ]
 }
 
@@ -322,10 +443,10 @@ mod tests {
     use crate::model::{ActionType, Channel};
 
     #[test]
-    fn the_demo_has_five_channels_in_conversations_1001_to_1005() {
+    fn the_demo_has_conversations_1001_to_1007_on_five_channels() {
         let state = demo_state("demo-instance", Utc::now());
-        assert_eq!(state.conversation_ids(), vec![1001, 1002, 1003, 1004, 1005]);
-        let channels: Vec<Channel> = (1001..=1005)
+        assert_eq!(state.conversation_ids(), (1001..=1007).collect::<Vec<_>>());
+        let channels: Vec<Channel> = (1001..=1007)
             .map(|id| state.conversation_actions(id).unwrap()[0].account.channel)
             .collect();
         assert_eq!(
@@ -335,16 +456,78 @@ mod tests {
                 Channel::Facebook,
                 Channel::Instagram,
                 Channel::Twitter,
-                Channel::Gmb
+                Channel::Gmb,
+                Channel::Whatsapp,
+                Channel::Twitter,
             ]
         );
+    }
+
+    /// How long ago the customer last wrote in a conversation.
+    fn customer_silent_for(state: &State, conversation_id: u64, now: DateTime<Utc>) -> TimeDelta {
+        let actions = state.conversation_actions(conversation_id).unwrap();
+        let last = actions
+            .iter()
+            .rev()
+            .find(|action| action.action_type == ActionType::TaskCreate)
+            .unwrap();
+        now - last
+            .task
+            .message
+            .date
+            .and_time(last.task.message.time)
+            .and_utc()
+    }
+
+    #[test]
+    fn conversations_1001_to_1005_stay_answerable_and_1006_and_1007_do_not() {
+        let now = Utc::now();
+        let state = demo_state("demo-instance", now);
+        // The channels' reply windows: WhatsApp 24 hours, Messenger and Instagram 7 days (with
+        // a day to spare for a demo left running).
+        assert!(customer_silent_for(&state, 1001, now) < TimeDelta::hours(23));
+        assert!(customer_silent_for(&state, 1002, now) < TimeDelta::days(6));
+        assert!(customer_silent_for(&state, 1003, now) < TimeDelta::days(6));
+        assert!(customer_silent_for(&state, 1006, now) > TimeDelta::days(2));
+        let closed = state.conversation_actions(1007).unwrap();
+        assert_eq!(closed.last().unwrap().action_type, ActionType::Archive);
+        let reopened = state.conversation_actions(1004).unwrap();
+        assert_eq!(
+            reopened.last().unwrap().action_type,
+            ActionType::TaskCreate,
+            "the customer wrote after the archive"
+        );
+    }
+
+    #[test]
+    fn the_demo_shows_agent_actions_and_a_png_and_a_pdf() {
+        let actions = demo_state("demo-instance", Utc::now()).actions_between(0, None, usize::MAX);
+        for action_type in [
+            ActionType::Acquire,
+            ActionType::AssignTo,
+            ActionType::OnHold,
+            ActionType::Tag,
+            ActionType::Archive,
+        ] {
+            assert!(
+                actions.iter().any(|a| a.action_type == action_type),
+                "{action_type:?}"
+            );
+        }
+        let files: Vec<(u64, &str)> = actions
+            .iter()
+            .flat_map(|a| &a.task.message.attachments)
+            .map(|file| (file.id, file.mime_type.as_str()))
+            .collect();
+        assert!(files.contains(&(90001, "application/pdf")), "{files:?}");
+        assert!(files.contains(&(90002, "image/png")), "{files:?}");
     }
 
     #[test]
     fn the_demo_stays_small_and_in_time_order() {
         let now = Utc::now();
         let actions = demo_state("demo-instance", now).actions_between(0, None, usize::MAX);
-        assert!(actions.len() < 60, "{} actions", actions.len());
+        assert!(actions.len() < 80, "{} actions", actions.len());
         let moments: Vec<_> = actions
             .iter()
             .map(|action| (action.date, action.time))

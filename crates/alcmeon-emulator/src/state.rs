@@ -4,17 +4,23 @@
 //! sequence; each carries a snapshot of its task as it was when the action happened. Webhook
 //! notification ids are a separate sequence, so a receiver cannot mistake one for the other.
 
+mod agent_actions;
+
 use std::collections::BTreeMap;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::channel_details;
 use crate::model::{
-    Account, Action, ActionData, ActionStatus, ActionType, AdminUser, Answer, AnswerData, Author,
-    AuthorGroup, Channel, ExecuteAnswerData, Message, Notification, Task, TaskConversation,
-    TaskState, utc_date_and_time,
+    Account, Action, ActionData, ActionStatus, ActionType, AdminUser, Answer, AnswerData,
+    Attachment, Author, AuthorGroup, Channel, ExecuteAnswerData, Message, Notification, Task,
+    TaskConversation, TaskState, utc_date_and_time,
 };
+
+pub use agent_actions::AgentAction;
 
 /// The user behind `task-create` actions: customers are not Alcméon users, so a bot records them.
 pub const SYSTEM_USER_ID: u64 = 1;
@@ -28,10 +34,14 @@ pub struct State {
     conversations: BTreeMap<u64, ConversationRecord>,
     tasks: BTreeMap<u64, Task>,
     actions: Vec<Action>,
+    /// Tag ids by name, and their values' ids, as agents have used them.
+    #[serde(default)]
+    tags: BTreeMap<String, TagDefinition>,
 }
 
 /// Distinct starting points make an id used in the wrong place fail loudly in tests.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
 struct NextIds {
     action: u64,
     notification: u64,
@@ -41,6 +51,17 @@ struct NextIds {
     author_group: u64,
     task: u64,
     message: u64,
+    /// Agents created from an email; seeded agents have their own ids.
+    agent: u64,
+    attachment: u64,
+    tag: u64,
+    tag_value: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct TagDefinition {
+    id: u64,
+    value_ids: BTreeMap<String, u64>,
 }
 
 impl Default for NextIds {
@@ -54,6 +75,10 @@ impl Default for NextIds {
             author_group: 4001,
             task: 50001,
             message: 70001,
+            agent: 101,
+            attachment: 90001,
+            tag: 601,
+            tag_value: 701,
         }
     }
 }
@@ -78,7 +103,15 @@ pub struct InboundMessage {
     /// Shown instead of the customer's name on this message only.
     pub author_name: Option<String>,
     pub rating_value: Option<u8>,
+    pub attachments: Vec<NewAttachment>,
     pub at: DateTime<Utc>,
+}
+
+/// A file a customer sends with a message.
+#[derive(Debug, Clone)]
+pub struct NewAttachment {
+    pub mime_type: String,
+    pub bytes: Vec<u8>,
 }
 
 impl State {
@@ -97,6 +130,7 @@ impl State {
             conversations: BTreeMap::new(),
             tasks: BTreeMap::new(),
             actions: Vec::new(),
+            tags: BTreeMap::new(),
         }
     }
 
@@ -116,6 +150,35 @@ impl State {
                 is_bot: false,
             })
             .clone()
+    }
+
+    /// The agent with this email (case does not matter); an unknown email becomes a new agent,
+    /// named `name` or after the email's local part.
+    pub fn agent_by_email_or_new(&mut self, email: &str, name: Option<&str>) -> AdminUser {
+        let known = self
+            .agents
+            .values()
+            .find(|agent| agent.email.eq_ignore_ascii_case(email));
+        if let Some(agent) = known {
+            return agent.clone();
+        }
+        let mut id = take(&mut self.next_ids.agent);
+        while self.agents.contains_key(&id) {
+            id = take(&mut self.next_ids.agent);
+        }
+        let agent = AdminUser {
+            id,
+            email: email.to_owned(),
+            name: name.map_or_else(|| name_from_email(email), str::to_owned),
+            is_bot: false,
+        };
+        self.agents.insert(id, agent.clone());
+        agent
+    }
+
+    /// The bot that records customers' messages and archives by rule.
+    pub fn system_user(&self) -> AdminUser {
+        self.agents[&SYSTEM_USER_ID].clone()
     }
 
     pub fn add_conversation(&mut self, new: NewConversation) -> u64 {
@@ -180,13 +243,22 @@ impl State {
                 external_id: channel_details::external_id(account.channel, message_id),
                 date,
                 time,
-                attachments: vec![],
+                attachments: inbound
+                    .attachments
+                    .into_iter()
+                    .map(|file| Attachment {
+                        id: take(&mut self.next_ids.attachment),
+                        mime_type: file.mime_type,
+                        data: BASE64.encode(&file.bytes),
+                        size: file.bytes.len() as u64,
+                    })
+                    .collect(),
                 author,
                 rating_value: inbound.rating_value,
             },
         };
         self.tasks.insert(task_id, task.clone());
-        let user = self.agents[&SYSTEM_USER_ID].clone();
+        let user = self.system_user();
         Some(self.push_action(
             ActionType::TaskCreate,
             ActionStatus::Ok,
@@ -360,6 +432,22 @@ impl State {
     }
 }
 
+/// `lea.martin@example.com` → `Lea Martin`.
+fn name_from_email(email: &str) -> String {
+    let local = email.split('@').next().unwrap_or(email);
+    local
+        .split(['.', '_', '-', '+'])
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            let mut letters = word.chars();
+            letters.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(letters).collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn take(counter: &mut u64) -> u64 {
     let id = *counter;
     *counter += 1;
@@ -389,6 +477,7 @@ mod tests {
             text: text.into(),
             author_name: None,
             rating_value: None,
+            attachments: vec![],
             at: Utc::now(),
         }
     }
@@ -467,6 +556,36 @@ mod tests {
         let action = state.add_inbound(conversation_id, inbound("live")).unwrap();
         let notifications = state.notifications_for(vec![action]);
         assert_eq!((notifications[0].id, notifications[0].action.id), (1, 2));
+    }
+
+    #[test]
+    fn a_file_sent_with_a_message_is_inline_base64_with_its_decoded_size() {
+        let (mut state, conversation_id) = state_with_conversation();
+        let mut message = inbound("See attached");
+        message.attachments.push(NewAttachment {
+            mime_type: "application/pdf".into(),
+            bytes: b"%PDF-1.4".to_vec(),
+        });
+        let action = state.add_inbound(conversation_id, message).unwrap();
+        let file = &action.task.message.attachments[0];
+        assert_eq!(
+            (
+                file.id,
+                file.mime_type.as_str(),
+                file.data.as_str(),
+                file.size
+            ),
+            (90001, "application/pdf", "JVBERi0xLjQ=", 8)
+        );
+    }
+
+    #[test]
+    fn an_unknown_agent_email_becomes_an_agent_named_after_it_once() {
+        let (mut state, _) = state_with_conversation();
+        let first = state.agent_by_email_or_new("lea.martin@example.com", None);
+        assert_eq!((first.id, first.name.as_str()), (101, "Lea Martin"));
+        let again = state.agent_by_email_or_new("Lea.Martin@Example.com", Some("Other"));
+        assert_eq!(again, first);
     }
 
     #[test]

@@ -2,9 +2,26 @@
 //! no credentials and do not count against the rate limit.
 //!
 //! - `POST /_emulator/conversations/{conversation_id}/inbound` with `{"text": "...", "author":
-//!   "optional display name"}`: the conversation's customer writes a message (a `task-create`
-//!   action, notified by webhook). `author` replaces the customer's name on this message only.
-//!   Returns `{"action_id": n}`; 404 for an unknown conversation.
+//!   "optional display name", "attachments": [{"mime_type": "image/png", "data": "<base64>"}]}`:
+//!   the conversation's customer writes a message (a `task-create` action, notified by webhook).
+//!   `author` replaces the customer's name on this message only; `attachments` (optional) become
+//!   the message's inline `attachments`. Returns `{"action_id": n}`; 404 for an unknown
+//!   conversation, 400 `invalid-attachment` for data that is not standard base64.
+//! - `POST /_emulator/conversations/{conversation_id}/agent-actions` with `{"type": "archive" |
+//!   "auto-archive" | "acquire" | "release" | "steal" | "assign-to" | "on-hold" | "tag-vip" |
+//!   "untag-vip" | "tag", "agent_email": "...", "agent_name": "...", "to_email": "...",
+//!   "from_email": "...", "tag": "...", "value": "..."}`: an agent acts on the conversation's latest
+//!   task (the action is notified; the task takes the state synchronize.yaml gives). Only `type` is
+//!   always required: `to_email` for `assign-to`, `from_email` for `steal`, `tag` and `value` for
+//!   `tag`. `agent_email` defaults to Sophie Laurent's; an unknown email creates that agent (named
+//!   `agent_name`, else after the email). `auto-archive` is always recorded as the bot. Returns
+//!   `{"action_id": n}`; 400 for an unknown type or a missing field, 404 for an unknown
+//!   conversation or one without a message.
+//! - `POST /_emulator/conversations/{conversation_id}/agent-replies` with `{"text": "...",
+//!   "agent_email": "...", "agent_name": "..."}`: another agent answers from Alcméon itself: an
+//!   `answer` on the latest task and its `execute-answer` `ok`, both notified at once. Agents are
+//!   found or created as for `agent-actions`. Returns `{"answer_action_id": n}`; 400
+//!   `empty-message` for a blank text, 404 as above.
 //! - `POST /_emulator/conversations` with `{"channel": "whatsapp", "account_name": "...",
 //!   "customer_name": "...", "messages": N, "notify": true}`: opens a conversation whose customer
 //!   has already written N messages ("Message 1 of N", …, one a minute up to now). Only `channel`
@@ -18,6 +35,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -25,8 +44,8 @@ use serde_json::{Value, json};
 use crate::app_state::{AppState, GeneratedConversation};
 use crate::error::ApiError;
 use crate::model::Channel;
-use crate::routes::json_body;
-use crate::state::{InboundMessage, NewConversation};
+use crate::routes::{agent_controls, json_body};
+use crate::state::{InboundMessage, NewAttachment, NewConversation};
 
 /// Keeps a typo from filling the disk.
 const MAX_GENERATED_MESSAGES: usize = 100_000;
@@ -36,6 +55,14 @@ pub fn router() -> Router<AppState> {
         .route("/health", get(health))
         .route("/conversations", post(open_conversation))
         .route("/conversations/{conversation_id}/inbound", post(inbound))
+        .route(
+            "/conversations/{conversation_id}/agent-actions",
+            post(agent_controls::act),
+        )
+        .route(
+            "/conversations/{conversation_id}/agent-replies",
+            post(agent_controls::reply),
+        )
 }
 
 async fn health() -> Json<Value> {
@@ -46,6 +73,27 @@ async fn health() -> Json<Value> {
 struct InboundRequest {
     text: String,
     author: Option<String>,
+    #[serde(default)]
+    attachments: Vec<InboundAttachment>,
+}
+
+#[derive(Deserialize)]
+struct InboundAttachment {
+    mime_type: String,
+    data: String,
+}
+
+impl InboundAttachment {
+    fn decode(self) -> Result<NewAttachment, ApiError> {
+        let bytes = BASE64.decode(self.data.trim()).map_err(|problem| {
+            ApiError::new(StatusCode::BAD_REQUEST, "invalid-attachment")
+                .with_details(problem.to_string())
+        })?;
+        Ok(NewAttachment {
+            mime_type: self.mime_type,
+            bytes,
+        })
+    }
 }
 
 async fn inbound(
@@ -54,10 +102,16 @@ async fn inbound(
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
     let request: InboundRequest = json_body::parse(&body, "invalid-request-body")?;
+    let attachments = request
+        .attachments
+        .into_iter()
+        .map(InboundAttachment::decode)
+        .collect::<Result<_, _>>()?;
     let inbound = InboundMessage {
         text: request.text,
         author_name: request.author,
         rating_value: None,
+        attachments,
         at: Utc::now(),
     };
     let action = conversation_id

@@ -1,6 +1,7 @@
 //! The HTTP surface: Alcméon's paths, then the emulator's own controls under `/_emulator/`.
 
 mod actions;
+mod agent_controls;
 mod answer;
 mod control;
 mod json_body;

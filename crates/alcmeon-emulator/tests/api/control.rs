@@ -3,7 +3,9 @@ use std::time::Instant;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::start_default;
+use crate::helpers::{
+    TestEmulator, latest_task_id, start, start_default, test_config, webhook_receiver,
+};
 
 #[tokio::test]
 async fn health_answers_without_credentials() {
@@ -69,7 +71,7 @@ async fn a_ten_thousand_message_conversation_is_built_quickly() {
     let conversation_id = response.json::<Value>().await.unwrap()["conversation_id"]
         .as_u64()
         .unwrap();
-    assert_eq!(conversation_id, 1006);
+    assert_eq!(conversation_id, 1008, "after the seven demo conversations");
 
     let actions = app.conversation_actions(conversation_id).await;
     assert_eq!(actions.len(), 10_000);
@@ -100,4 +102,165 @@ async fn an_unknown_channel_is_a_bad_request() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn post_control(app: &TestEmulator, path: &str, body: Value) -> (StatusCode, Value) {
+    let response = app
+        .client
+        .post(app.url(&format!("/_emulator{path}")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn a_message_with_attachments_carries_them_inline_with_their_decoded_size() {
+    let app = start_default().await;
+    let (status, _) = post_control(
+        &app,
+        "/conversations/1001/inbound",
+        json!({"text": "Invoice attached", "attachments": [
+            {"mime_type": "application/pdf", "data": "JVBERi0xLjQK"}
+        ]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let actions = app.conversation_actions(1001).await;
+    let attachment = &actions.last().unwrap()["task"]["message"]["attachments"][0];
+    assert_eq!(attachment["mime_type"], "application/pdf");
+    assert_eq!(attachment["data"], "JVBERi0xLjQK");
+    assert_eq!(attachment["size"], 9);
+
+    let (status, error) = post_control(
+        &app,
+        "/conversations/1001/inbound",
+        json!({"text": "x", "attachments": [{"mime_type": "image/png", "data": "not base64!"}]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["error"], "invalid-attachment");
+}
+
+#[tokio::test]
+async fn an_assignment_is_recorded_on_the_latest_task_and_notified() {
+    let mut receiver = webhook_receiver().await;
+    let app = start(alcmeon_emulator::Config {
+        webhook_url: Some(receiver.url.parse().unwrap()),
+        ..test_config()
+    })
+    .await;
+    let (status, body) = post_control(
+        &app,
+        "/conversations/1005/agent-actions",
+        json!({"type": "assign-to", "agent_email": "Sophie.Laurent@example.com",
+               "to_email": "emma.schmidt@example.com"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let notified = receiver.next().await.json();
+    let action = &notified["action"];
+    assert_eq!(action["id"], body["action_id"]);
+    assert_eq!(action["type"], "assign-to");
+    assert_eq!(action["user"]["name"], "Sophie Laurent");
+    assert_eq!(action["data"]["to"]["name"], "Emma Schmidt");
+    assert_eq!(action["task"]["state"], "assigned");
+    let actions = app.conversation_actions(1005).await;
+    assert_eq!(action["task"]["id"], latest_task_id(&actions));
+}
+
+#[tokio::test]
+async fn archiving_closes_the_task_and_an_unknown_agent_is_created_from_the_email() {
+    let app = start_default().await;
+    let (status, _) = post_control(
+        &app,
+        "/conversations/1002/agent-actions",
+        json!({"type": "archive", "agent_email": "lea.martin@example.com"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let actions = app.conversation_actions(1002).await;
+    let archive = actions.last().unwrap();
+    assert_eq!(archive["type"], "archive");
+    assert_eq!(archive["task"]["state"], "archived");
+    assert_eq!(archive["user"]["name"], "Lea Martin");
+    assert_eq!(archive["user"]["is_bot"], false);
+}
+
+#[tokio::test]
+async fn unknown_action_types_missing_fields_and_unknown_conversations_are_refused() {
+    let app = start_default().await;
+    let cases = [
+        (
+            "/conversations/1001/agent-actions",
+            json!({"type": "merge"}),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/conversations/1001/agent-actions",
+            json!({"type": "assign-to"}),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/conversations/1001/agent-actions",
+            json!({"type": "tag", "tag": "Topic"}),
+            StatusCode::BAD_REQUEST,
+        ),
+        (
+            "/conversations/4040/agent-actions",
+            json!({"type": "archive"}),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "/conversations/4040/agent-replies",
+            json!({"text": "Hi"}),
+            StatusCode::NOT_FOUND,
+        ),
+        (
+            "/conversations/1001/agent-replies",
+            json!({"text": "  "}),
+            StatusCode::BAD_REQUEST,
+        ),
+    ];
+    let before = app.all_actions().await.len();
+    for (path, body, expected) in cases {
+        let (status, _) = post_control(&app, path, body.clone()).await;
+        assert_eq!(status, expected, "{path} {body}");
+    }
+    assert_eq!(
+        app.all_actions().await.len(),
+        before,
+        "nothing was recorded"
+    );
+}
+
+#[tokio::test]
+async fn another_agents_reply_is_an_answer_then_its_delivery() {
+    let app = start_default().await;
+    let (status, body) = post_control(
+        &app,
+        "/conversations/1003/agent-replies",
+        json!({"text": "Emma here, checking now", "agent_email": "emma.schmidt@example.com"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let actions = app.conversation_actions(1003).await;
+    let [answer, delivery] = &actions[actions.len() - 2..] else {
+        unreachable!()
+    };
+    assert_eq!(answer["id"], body["answer_action_id"]);
+    assert_eq!(answer["type"], "answer");
+    assert_eq!(answer["user"]["email"], "emma.schmidt@example.com");
+    assert_eq!(
+        answer["data"]["answers"][0]["content"],
+        "Emma here, checking now"
+    );
+    assert_eq!(delivery["type"], "execute-answer");
+    assert_eq!(
+        delivery["data"]["answer_action_id"],
+        body["answer_action_id"]
+    );
+    assert_eq!(delivery["data"]["answer_status"], "ok");
 }

@@ -58,6 +58,13 @@ const ALWAYS_SENT: &[(&str, &[&str])] = &[
     ("AnswerData", &["is_private", "answers"]),
     ("Answer", &["content", "pictures"]),
     ("ExecuteAnswerData", &["answer_action_id", "answer_status"]),
+    ("Attachment", &["id", "mime_type", "data", "size"]),
+    ("Tag", &["id", "name", "value"]),
+    ("TagValue", &["id", "value"]),
+    ("TranslatedString", &["value"]),
+    ("StealData", &["from"]),
+    ("AssignToData", &["to"]),
+    ("TagData", &["next"]),
     ("RateLimitResponseError", &["error", "details"]),
     ("SendAnswerResponse", &["input_data", "status"]),
     ("ResponseError", &["error"]),
@@ -165,7 +172,25 @@ fn tighten(document: &mut Value) {
                 "execute-answer",
                 json!({"required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/ExecuteAnswerData"}}})
             ),
-            data_rule("task-create", json!({"not": {"required": ["data"]}})),
+            data_rule(
+                "steal",
+                json!({"required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/StealData"}}})
+            ),
+            data_rule(
+                "assign-to",
+                json!({"required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/AssignToData"}}})
+            ),
+            data_rule(
+                "tag",
+                json!({"required": ["data"], "properties": {"data": {"$ref": "#/components/schemas/TagData"}}})
+            ),
+            json!({
+                "if": {"properties": {"type": {"enum": [
+                    "task-create", "archive", "auto-archive", "acquire", "release", "on-hold",
+                    "tag-vip", "untag-vip"
+                ]}}},
+                "then": {"not": {"required": ["data"]}}
+            }),
         ]);
     }
 }
@@ -213,8 +238,60 @@ async fn json_of(response: Response, expected: StatusCode) -> Value {
     response.json().await.unwrap()
 }
 
-/// Adds one conversation per channel not in the demo, and an answered and a failed answer.
+/// A 1×1 PNG.
+const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+/// Every agent action type the controls offer, as request bodies.
+fn every_agent_action() -> Vec<Value> {
+    let mut bodies: Vec<Value> = [
+        "acquire",
+        "release",
+        "on-hold",
+        "tag-vip",
+        "untag-vip",
+        "archive",
+        "auto-archive",
+    ]
+    .iter()
+    .map(|kind| json!({"type": kind}))
+    .collect();
+    bodies.push(json!({"type": "assign-to", "to_email": "karim.benali@example.com"}));
+    bodies.push(json!({"type": "steal", "from_email": "new.agent@example.com"}));
+    bodies.push(json!({"type": "tag", "tag": "Topic", "value": "Refund"}));
+    bodies.push(json!({"type": "tag", "tag": "Topic", "value": "Delivery"}));
+    bodies
+}
+
+/// Adds one conversation per channel not in the demo, an answered and a failed answer, an answer
+/// by another agent, a message with attachments and every agent action.
 async fn add_variety(app: &TestEmulator) {
+    let attachments = json!([{"mime_type": "image/png", "data": PNG}]);
+    let inbound = app
+        .client
+        .post(app.url("/_emulator/conversations/1002/inbound"))
+        .json(&json!({"text": "Photo attached", "attachments": attachments}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(inbound.status(), StatusCode::OK);
+    for body in every_agent_action() {
+        let response = app
+            .client
+            .post(app.url("/_emulator/conversations/1003/agent-actions"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{body}");
+    }
+    let reply = app
+        .client
+        .post(app.url("/_emulator/conversations/1005/agent-replies"))
+        .json(&json!({"text": "Thanks Marco!", "agent_email": "emma.schmidt@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::OK);
     for channel in ["inmessage", "bzc", "critizr", "wechat"] {
         let response = app
             .client
@@ -264,7 +341,7 @@ async fn action_listings_match_synchronize_yaml() {
     }
     assert!(last > 40, "every page was read");
 
-    for conversation_id in 1001..=1009 {
+    for conversation_id in 1001..=1011 {
         let body = app
             .get_json(&format!("/actions/conversations/{conversation_id}"))
             .await;
@@ -297,8 +374,8 @@ async fn webhook_bodies_match_the_notify_request_schema() {
 
     let received = receiver.drain_after(Duration::from_millis(300)).await;
     assert!(
-        received.len() >= 9,
-        "task-creates, answers and deliveries: {}",
+        received.len() >= 23,
+        "task-creates, answers, deliveries and agent actions: {}",
         received.len()
     );
     for webhook in received {
