@@ -7,7 +7,7 @@ use futures_util::{Stream, StreamExt};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use protocol::{ApiError, ErrorCode, NewReply, ThreadItem, ThreadPage};
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
@@ -143,14 +143,45 @@ impl Backend {
         self.call(Method::GET, path, None).await
     }
 
-    /// Calls the backend and reads its JSON answer; on a 401 it asks the host for a fresh token
-    /// and tries once more.
+    /// The bytes of a file attached to a message, as the browser's Blob (they never pass through
+    /// the widget's memory).
+    pub async fn attachment(
+        &self,
+        conversation_id: i64,
+        attachment_id: i64,
+    ) -> Result<web_sys::Blob, Failure> {
+        let path = format!("/v1/conversations/{conversation_id}/attachments/{attachment_id}");
+        let response = self.answer(Method::GET, &path, None).await?;
+        let unreadable = |e: JsValue| Failure::Network(format!("{e:?}"));
+        let blob = web_sys::Response::from(response)
+            .blob()
+            .map_err(unreadable)?;
+        let blob = JsFuture::from(blob).await.map_err(unreadable)?;
+        Ok(blob.unchecked_into())
+    }
+
+    /// Calls the backend and reads its JSON answer.
     async fn call<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
         body: Option<String>,
     ) -> Result<T, Failure> {
+        self.answer(method, path, body)
+            .await?
+            .json()
+            .await
+            .map_err(|e| Failure::Network(e.to_string()))
+    }
+
+    /// Calls the backend and returns its successful answer; on a 401 it asks the host for a fresh
+    /// token and tries once more.
+    async fn answer(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+    ) -> Result<Response, Failure> {
         let send = |fresh| {
             let method = method.clone();
             let body = body.clone();
@@ -174,10 +205,7 @@ impl Backend {
             response = send(true).await?;
         }
         if response.ok() {
-            return response
-                .json()
-                .await
-                .map_err(|e| Failure::Network(e.to_string()));
+            return Ok(response);
         }
         Err(failure_of(response).await)
     }

@@ -9,6 +9,7 @@ use web_sys::HtmlElement;
 use crate::api::{Backend, Failure};
 use crate::components::ConversationView;
 use crate::context::WidgetContext;
+use crate::file_size::NumberFormat;
 use crate::i18n::I18n;
 use crate::time::TimeFormat;
 
@@ -48,6 +49,9 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
     });
     provide_context(i18n.clone());
     provide_context(StoredValue::new_local(times));
+    provide_context(StoredValue::new_local(NumberFormat::new(
+        context.format_locale(),
+    )));
 
     let conversation_id = context.conversation_id;
     let thread_backend = StoredValue::new_local(backend.clone());

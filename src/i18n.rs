@@ -169,16 +169,19 @@ mod tests {
     }
 
     #[test]
-    fn every_error_and_channel_the_protocol_names_has_an_english_message() {
+    fn every_message_id_the_protocol_names_has_an_english_message() {
         let english = message_ids(LOCALES[0].1);
-        let ids = protocol::ErrorCode::ALL
-            .iter()
-            .map(|code| code.message_id());
-        let ids = ids.chain(
-            protocol::Channel::ALL
-                .iter()
-                .map(|channel| channel.message_id()),
-        );
+        let errors = protocol::ErrorCode::ALL.map(|code| code.message_id());
+        let channels = protocol::Channel::ALL.map(|channel| channel.message_id());
+        let failures = protocol::FailureCode::ALL.map(|code| code.message_id());
+        let events = protocol::ConversationEvent::examples().map(|event| event.message_id());
+        let blocks = protocol::ReplyBlock::ALL.map(|block| block.message_id());
+        let ids = errors
+            .into_iter()
+            .chain(channels)
+            .chain(failures)
+            .chain(events)
+            .chain(blocks);
         let missing: Vec<_> = ids.filter(|id| !english.contains(*id)).collect();
         assert!(missing.is_empty(), "no English message for {missing:?}");
     }

@@ -2,14 +2,19 @@
 //! Salesforce LWC, or the local host page) mounts into an element with the agent's context.
 //! JavaScript sees `mount(element, context)` and the handle it returns; everything else is Rust.
 
+mod announcement;
 mod api;
 mod app;
+mod attachments;
 mod components;
 mod context;
 mod drafts;
+mod file_size;
 pub mod i18n;
+mod item_text;
 mod linkify;
 mod live;
+mod reply_gate;
 mod thread_model;
 mod time;
 mod timeline;

@@ -1,10 +1,10 @@
-//! The thread as rows to show: day separators, an unread marker, and messages grouped by author.
-//! Pure Rust without the browser: the caller says which local calendar day (in the agent's time
-//! zone) each item falls on, and which day is today.
+//! The thread as rows to show: day separators, an unread marker, event lines, and messages
+//! grouped by sender. Pure Rust without the browser: the caller says which local calendar day (in
+//! the agent's time zone) each item falls on, and which day is today.
 
 use protocol::{Delivery, ItemKind, ThreadItem};
 
-/// Consecutive messages by the same author and kind are grouped when each comes within this long
+/// Consecutive messages by the same sender are grouped when each comes within this long
 /// after the previous one. Measuring from the previous message (not the group's first) keeps
 /// groups stable when an older page is added: only the old first message can join a group.
 pub const GROUP_WINDOW_MS: i64 = 5 * 60 * 1000;
@@ -80,15 +80,18 @@ pub enum Row {
         /// The last message of its group.
         group_end: bool,
     },
+    /// Something done to the conversation (`ItemKind::Event`): a line of its own between groups.
+    Event { item: ThreadItem },
 }
 
 impl Row {
     /// Stable identity of the row in the thread, whatever its presentation (`m42`, `d2026-11-24`).
+    /// Every item, message or event, is `m` and its id: the rows the view can anchor on.
     pub fn anchor_key(&self) -> String {
         match self {
             Self::Day { day, .. } => format!("d{}", day.0),
             Self::Unread => "u".to_owned(),
-            Self::Message { item, .. } => format!("m{}", item.id),
+            Self::Message { item, .. } | Self::Event { item } => format!("m{}", item.id),
         }
     }
 
@@ -102,37 +105,88 @@ impl Row {
                 group_end,
             } => {
                 let delivery = match &item.delivery {
-                    None => "",
-                    Some(Delivery::Sending) => "sending",
-                    Some(Delivery::Sent) => "sent",
-                    Some(Delivery::Failed { reason }) => reason,
+                    None => String::new(),
+                    Some(Delivery::Sending) => "sending".to_owned(),
+                    Some(Delivery::Sent) => "sent".to_owned(),
+                    Some(Delivery::Failed { code, detail }) => {
+                        format!("{}:{}", code.message_id(), detail.as_deref().unwrap_or(""))
+                    }
                 };
                 format!(
-                    "m{}:{}{}:{}{delivery}",
-                    item.id,
-                    *group_start as u8,
-                    *group_end as u8,
-                    matches!(item.delivery, Some(Delivery::Failed { .. })) as u8
+                    "m{}:{}{}:{delivery}",
+                    item.id, *group_start as u8, *group_end as u8,
                 )
             }
             other => other.anchor_key(),
         }
     }
 
-    pub fn is_message(&self) -> bool {
-        matches!(self, Self::Message { .. })
+    /// Whether the row shows a thread item (a message or an event).
+    pub fn is_item(&self) -> bool {
+        matches!(self, Self::Message { .. } | Self::Event { .. })
+    }
+}
+
+/// Who a message is from, as the agent reading the thread sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sender {
+    Customer,
+    /// The agent reading the thread (their email is the item's `agent_email`).
+    Me,
+    OtherAgent,
+    /// An outbound message without an agent's email.
+    Bot,
+}
+
+impl Sender {
+    /// The sender of a message (`None` for an event) for the viewer whose email is given.
+    pub fn of(item: &ThreadItem, viewer_email: &str) -> Option<Self> {
+        Some(match (item.kind, item.agent_email.as_deref()) {
+            (ItemKind::Inbound, _) => Self::Customer,
+            (ItemKind::Event, _) => return None,
+            (ItemKind::Outbound, None) => Self::Bot,
+            (ItemKind::Outbound, Some(email)) if same_email(email, viewer_email) => Self::Me,
+            (ItemKind::Outbound, Some(_)) => Self::OtherAgent,
+        })
+    }
+
+    /// The CSS class that gives the message its look; the browser tests find it by this class.
+    pub fn class(self) -> &'static str {
+        match self {
+            Self::Customer => "acw-message--customer",
+            Self::Me => "acw-message--mine",
+            Self::OtherAgent => "acw-message--other-agent",
+            Self::Bot => "acw-message--bot",
+        }
+    }
+}
+
+fn same_email(a: &str, b: &str) -> bool {
+    !a.is_empty() && a.to_lowercase() == b.to_lowercase()
+}
+
+/// Both messages come from the same person: the customer, one agent (by email, so a reply shown
+/// before the backend named its author joins the agent's group), or one bot (by name).
+fn same_sender(previous: &ThreadItem, next: &ThreadItem) -> bool {
+    if previous.kind != next.kind {
+        return false;
+    }
+    match (&previous.agent_email, &next.agent_email) {
+        (Some(a), Some(b)) => same_email(a, b),
+        (None, None) => previous.author == next.author,
+        _ => false,
     }
 }
 
 fn same_group(previous: &ThreadItem, next: &ThreadItem) -> bool {
-    previous.kind == next.kind
-        && previous.author == next.author
+    same_sender(previous, next)
         && next.at_ms >= previous.at_ms
         && next.at_ms - previous.at_ms <= GROUP_WINDOW_MS
 }
 
 /// The rows for `items` (oldest first): a separator before each new local day, the unread marker
-/// before the item `unread_from` when given, and messages grouped by author and kind.
+/// before the item `unread_from` when given, event lines, and messages grouped by sender (an event
+/// ends the group before it).
 pub fn build_rows(
     items: &[ThreadItem],
     mut day_of: impl FnMut(&ThreadItem) -> DayKey,
@@ -157,12 +211,20 @@ pub fn build_rows(
             rows.push(Row::Unread);
             breaks_group = true;
         }
-        let continues =
-            !breaks_group && previous.is_some_and(|previous| same_group(previous, item));
+        let is_event = item.kind == ItemKind::Event;
+        let continues = !breaks_group
+            && !is_event
+            && previous.is_some_and(|previous| same_group(previous, item));
         if !continues
             && let Some(Row::Message { group_end, .. }) = last_message.map(|i| &mut rows[i])
         {
             *group_end = true;
+        }
+        if is_event {
+            last_message = None;
+            previous = None;
+            rows.push(Row::Event { item: item.clone() });
+            continue;
         }
         last_message = Some(rows.len());
         previous = Some(item);
@@ -183,6 +245,7 @@ pub fn kind_class(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Inbound => "acw-inbound",
         ItemKind::Outbound => "acw-outbound",
+        ItemKind::Event => "acw-event",
     }
 }
 
@@ -203,6 +266,24 @@ pub(crate) mod tests {
             at_ms,
             delivery: None,
             client_id: None,
+            agent_email: None,
+            event: None,
+            attachments: vec![],
+        }
+    }
+
+    pub fn reply(id: i64, author: &str, email: Option<&str>, at_ms: i64) -> ThreadItem {
+        ThreadItem {
+            agent_email: email.map(str::to_owned),
+            ..item(id, ItemKind::Outbound, author, at_ms)
+        }
+    }
+
+    pub fn event(id: i64, event: protocol::ConversationEvent, at_ms: i64) -> ThreadItem {
+        ThreadItem {
+            event: Some(event),
+            text: String::new(),
+            ..item(id, ItemKind::Event, "Léa", at_ms)
         }
     }
 
@@ -227,6 +308,7 @@ pub(crate) mod tests {
                     item.id,
                     if *group_end { "]" } else { "" }
                 ),
+                Row::Event { item } => format!("event {}", item.id),
             })
             .collect()
     }
@@ -262,6 +344,91 @@ pub(crate) mod tests {
                 "[8]"
             ]
         );
+    }
+
+    #[test]
+    fn an_event_is_a_line_of_its_own_that_ends_the_group_before_it() {
+        use ItemKind::*;
+        use protocol::ConversationEvent::OnHold;
+        let items = vec![
+            item(1, Inbound, "Ana", DAY0 + MINUTE),
+            event(2, OnHold, DAY0 + 2 * MINUTE),
+            item(3, Inbound, "Ana", DAY0 + 3 * MINUTE),
+            item(4, Inbound, "Ana", DAY0 + 4 * MINUTE),
+            event(5, OnHold, DAY0 + 5 * MINUTE),
+            event(6, OnHold, DAY0 + 5 * MINUTE),
+        ];
+        let rows = build_rows(&items, utc_day, None);
+        assert_eq!(
+            shape(&rows),
+            [
+                "day 2026-11-24",
+                "[1]",
+                "event 2",
+                "[3",
+                " 4]",
+                "event 5",
+                "event 6"
+            ]
+        );
+        assert_eq!(
+            rows[2].anchor_key(),
+            "m2",
+            "events are items the view can anchor on"
+        );
+        assert!(rows[2].is_item());
+    }
+
+    #[test]
+    fn agents_group_by_email_and_bots_by_name() {
+        let items = vec![
+            reply(1, "Léa Martin", Some("lea@brand.example"), DAY0 + MINUTE),
+            // the reply just sent, before the backend named its author
+            reply(2, "", Some("LEA@brand.example"), DAY0 + 2 * MINUTE),
+            reply(
+                3,
+                "Léa Martin",
+                Some("other@brand.example"),
+                DAY0 + 3 * MINUTE,
+            ),
+            reply(4, "Léa Martin", None, DAY0 + 4 * MINUTE),
+            reply(5, "Léa Martin", None, DAY0 + 5 * MINUTE),
+        ];
+        let rows = build_rows(&items, utc_day, None);
+        assert_eq!(
+            shape(&rows),
+            ["day 2026-11-24", "[1", " 2]", "[3]", "[4", " 5]"]
+        );
+    }
+
+    #[test]
+    fn the_viewers_own_replies_are_told_from_other_agents_and_bots() {
+        let viewer = "lea@brand.example";
+        let sender = |item: ThreadItem| Sender::of(&item, viewer);
+        assert_eq!(
+            sender(reply(1, "Léa", Some("Lea@Brand.example"), DAY0)),
+            Some(Sender::Me)
+        );
+        assert_eq!(
+            sender(reply(2, "Tom", Some("tom@brand.example"), DAY0)),
+            Some(Sender::OtherAgent)
+        );
+        assert_eq!(sender(reply(3, "Lumio bot", None, DAY0)), Some(Sender::Bot));
+        assert_eq!(
+            sender(item(4, ItemKind::Inbound, "Ana", DAY0)),
+            Some(Sender::Customer)
+        );
+        assert_eq!(
+            sender(event(5, protocol::ConversationEvent::Archived, DAY0)),
+            None
+        );
+        assert_eq!(
+            Sender::of(&reply(6, "?", Some(""), DAY0), ""),
+            Some(Sender::OtherAgent),
+            "an empty email is nobody's"
+        );
+        assert_eq!(Sender::Me.class(), "acw-message--mine");
+        assert_eq!(Sender::OtherAgent.class(), "acw-message--other-agent");
     }
 
     #[test]
@@ -376,11 +543,25 @@ pub(crate) mod tests {
         };
         message.delivery = Some(protocol::Delivery::Sent);
         let sent = Row::Message {
-            item: message,
+            item: message.clone(),
             group_start: true,
             group_end: true,
         };
         assert_eq!(sending.anchor_key(), sent.anchor_key());
         assert_ne!(sending.render_key(), sent.render_key());
+        let mut failed = |detail: Option<&str>| {
+            message.delivery = Some(protocol::Delivery::Failed {
+                code: protocol::FailureCode::AlcmeonRefused,
+                detail: detail.map(str::to_owned),
+            });
+            Row::Message {
+                item: message.clone(),
+                group_start: true,
+                group_end: true,
+            }
+            .render_key()
+        };
+        let without_detail = failed(None);
+        assert_ne!(without_detail, failed(Some("brand-new-error")));
     }
 }

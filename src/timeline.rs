@@ -71,7 +71,7 @@ impl Timeline {
         let messages = || {
             self.rows[self.start..self.end]
                 .iter()
-                .filter(|row| row.is_message())
+                .filter(|row| row.is_item())
         };
         let first = messages().next().map(Row::anchor_key);
         let last = messages().next_back().map(Row::anchor_key);
@@ -186,13 +186,7 @@ impl Timeline {
         let was_at_end = self.at_end();
         let mut added = 0;
         for item in newer {
-            // A reply is the same item through its life even when its id changes (provisional,
-            // then Alcméon's action id): it is recognised by its client id too.
-            let same = |known: &ThreadItem| {
-                known.id == item.id
-                    || (item.client_id.is_some() && known.client_id == item.client_id)
-            };
-            if let Some(at) = self.items.iter().rposition(same) {
+            if let Some(at) = self.items.iter().rposition(|known| same_item(known, &item)) {
                 self.items.remove(at);
                 let day = self.days.remove(at);
                 let at = self.items.partition_point(|known| known.id < item.id);
@@ -217,11 +211,22 @@ impl Timeline {
         }
     }
 
+    /// The loaded version of `item`, if it is already in the thread.
+    pub fn find(&self, item: &ThreadItem) -> Option<&ThreadItem> {
+        self.items.iter().rev().find(|known| same_item(known, item))
+    }
+
     /// The agent has seen the newest messages: the count goes; the marker stays where it was
     /// until new messages arrive while scrolled up again.
     pub fn mark_read(&mut self) {
         self.unread = 0;
     }
+}
+
+/// A reply is the same item through its life even when its id changes (provisional, then
+/// Alcméon's action id): it is recognised by its client id too.
+fn same_item(known: &ThreadItem, item: &ThreadItem) -> bool {
+    known.id == item.id || (item.client_id.is_some() && known.client_id == item.client_id)
 }
 
 #[cfg(test)]
@@ -350,6 +355,7 @@ mod tests {
         let mut recorded = reply.clone();
         recorded.id = 5;
         recorded.delivery = Some(protocol::Delivery::Sent);
+        assert_eq!(timeline.find(&recorded), Some(&reply));
         timeline.append(vec![recorded], true, &utc_day);
         assert_eq!(timeline.len(), 6, "replaced, not added");
         assert_eq!(message_ids(timeline.visible()), vec![0, 1, 2, 3, 4, 5]);

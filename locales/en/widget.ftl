@@ -55,7 +55,6 @@ composer-label = Reply to { $customer }
 composer-placeholder = Write a reply…
 composer-send = Send
 composer-hint = Enter sends · Shift+Enter adds a line
-composer-read-only = You can read this conversation, but your Salesforce permissions do not allow replying.
 composer-left-chars = { $count ->
     [one] { $count } character left
    *[other] { $count } characters left
@@ -75,3 +74,59 @@ composer-over-bytes = { $count ->
 delivery-retry = Retry
 delivery-retry-label = Retry sending this reply
 error-conflict = This reply was already sent differently. Reload the conversation.
+
+message-from-you = You
+
+# Why a reply was not delivered (protocol FailureCode); shown after "Failed:".
+failure-channel-refused = The channel refused the reply
+failure-empty-message = Alcméon refused an empty reply
+failure-message-too-long = Too long for this channel
+failure-insufficient-permissions = Your Alcméon account may not answer this conversation
+failure-task-not-found = Alcméon no longer has this conversation
+failure-alcmeon-refused = Alcméon refused the reply
+failure-alcmeon-unavailable = Alcméon could not be reached
+failure-rate-limited = Alcméon’s rate limit kept refusing the reply
+failure-unknown = Not delivered, for an unknown reason
+# $detail is Alcméon's own word for the failure, shown as it came.
+failure-with-detail = { $reason } ({ $detail })
+
+# Why the reply box is disabled (protocol ReplyBlock), shown next to it.
+reply-blocked-no-permission = You can read this conversation, but your Salesforce permissions do not allow replying.
+reply-blocked-closed = This conversation is archived. You can reply again once the customer writes.
+reply-blocked-window = The channel’s reply window has closed. You can reply again once the customer writes.
+
+# Lines for what agents and bots did to the conversation (protocol ConversationEvent).
+event-archived = { $author } archived the conversation
+event-auto-archived = The conversation was archived automatically
+event-assigned = { $author } assigned the conversation to { $to }
+event-acquired = { $author } took the conversation
+event-released = { $author } released the conversation
+event-taken-over = { $author } took the conversation over from { $from }
+event-on-hold = { $author } put the conversation on hold
+event-tagged = { $author } set the tag { $tag } to { $value }
+event-marked-vip = { $author } marked the customer as VIP
+event-unmarked-vip = { $author } removed the customer’s VIP mark
+event-anonymized = The conversation was anonymised at the end of its retention period
+event-other = { $author } updated the conversation
+
+# Read out by screen readers when something arrives while the agent is in the conversation.
+announce-customer-message = New message from { $author }: { $text }
+announce-agent-reply = { $author } replied: { $text }
+announce-reply-failed = Your reply failed: { $reason }
+announce-attachments = { $count ->
+    [one] an attachment
+   *[other] { $count } attachments
+}
+
+attachment-image = Image attached to the message
+attachment-loading = Loading the attachment…
+attachment-failed = Could not load the attachment
+attachment-download = Download file ({ $size })
+attachment-download-typed = Download { $type } file ({ $size })
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+size-kb = { $size }{"\u00A0"}KB
+size-mb = { $size }{"\u00A0"}MB
+size-gb = { $size }{"\u00A0"}GB

@@ -53,7 +53,6 @@ composer-label = Répondre à { $customer }
 composer-placeholder = Écrire une réponse…
 composer-send = Envoyer
 composer-hint = Entrée envoie · Maj+Entrée ajoute une ligne
-composer-read-only = Vous pouvez lire cette conversation, mais vos autorisations Salesforce ne permettent pas d’y répondre.
 composer-left-chars = { $count ->
     [one] { $count } caractère restant
    *[other] { $count } caractères restants
@@ -73,3 +72,54 @@ composer-over-bytes = { $count ->
 delivery-retry = Réessayer
 delivery-retry-label = Renvoyer cette réponse
 error-conflict = Cette réponse a déjà été envoyée autrement. Rechargez la conversation.
+
+message-from-you = Vous
+
+failure-channel-refused = Le canal a refusé la réponse
+failure-empty-message = Alcméon a refusé une réponse vide
+failure-message-too-long = Trop long pour ce canal
+failure-insufficient-permissions = Votre compte Alcméon ne peut pas répondre à cette conversation
+failure-task-not-found = Alcméon ne connaît plus cette conversation
+failure-alcmeon-refused = Alcméon a refusé la réponse
+failure-alcmeon-unavailable = Alcméon est injoignable
+failure-rate-limited = La limite d’envoi d’Alcméon a bloqué la réponse
+failure-unknown = Non distribuée, pour une raison inconnue
+failure-with-detail = { $reason } ({ $detail })
+
+reply-blocked-no-permission = Vous pouvez lire cette conversation, mais vos autorisations Salesforce ne permettent pas d’y répondre.
+reply-blocked-closed = Cette conversation est archivée. Vous pourrez répondre dès que le client écrira de nouveau.
+reply-blocked-window = Le délai de réponse du canal est écoulé. Vous pourrez répondre dès que le client écrira de nouveau.
+
+event-archived = { $author } a archivé la conversation
+event-auto-archived = La conversation a été archivée automatiquement
+event-assigned = { $author } a attribué la conversation à { $to }
+event-acquired = { $author } a pris la conversation
+event-released = { $author } a libéré la conversation
+event-taken-over = { $author } a repris la conversation à { $from }
+event-on-hold = { $author } a mis la conversation en attente
+event-tagged = { $author } a donné la valeur { $value } à l’étiquette { $tag }
+event-marked-vip = { $author } a marqué le client comme VIP
+event-unmarked-vip = { $author } a retiré le statut VIP du client
+event-anonymized = La conversation a été anonymisée à la fin de sa durée de conservation
+event-other = { $author } a modifié la conversation
+
+announce-customer-message = Nouveau message de { $author } : { $text }
+announce-agent-reply = { $author } a répondu : { $text }
+announce-reply-failed = Échec de votre réponse : { $reason }
+announce-attachments = { $count ->
+    [one] une pièce jointe
+   *[other] { $count } pièces jointes
+}
+
+attachment-image = Image jointe au message
+attachment-loading = Chargement de la pièce jointe…
+attachment-failed = Impossible de charger la pièce jointe
+attachment-download = Télécharger le fichier ({ $size })
+attachment-download-typed = Télécharger le fichier { $type } ({ $size })
+size-bytes = { $count ->
+    [one] { $count } octet
+   *[other] { $count } octets
+}
+size-kb = { $size }{"\u00A0"}Ko
+size-mb = { $size }{"\u00A0"}Mo
+size-gb = { $size }{"\u00A0"}Go

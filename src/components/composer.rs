@@ -1,7 +1,7 @@
 use fluent_bundle::FluentArgs;
 use leptos::ev;
 use leptos::prelude::*;
-use protocol::{Channel, LengthUnit, is_blank};
+use protocol::{Channel, LengthUnit, ReplyBlock, is_blank};
 
 use crate::drafts;
 use crate::i18n::I18n;
@@ -10,15 +10,16 @@ use crate::i18n::I18n;
 const COUNTER_FROM_PERCENT: usize = 80;
 
 /// The reply box: multi-line, Enter sends and Shift+Enter adds a line, the channel's limit counted
-/// in the channel's own unit, and the draft kept across reloads.
+/// in the channel's own unit, and the draft kept across reloads. While a reply cannot be sent, the
+/// box is disabled, keeps the draft, and says why.
 #[component]
 pub fn Composer(
     conversation_id: i64,
     channel: Channel,
     customer: String,
-    /// Set when the agent may not reply; the box explains why instead of sending.
+    /// Why the agent may not reply now, if they may not.
     #[prop(into)]
-    read_only: Signal<bool>,
+    block: Signal<Option<ReplyBlock>>,
     on_send: Callback<String>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -27,7 +28,8 @@ pub fn Composer(
     let used = Memo::new(move |_| text.with(|t| limit.measure(t)));
     let blank = Memo::new(move |_| text.with(|t| is_blank(t)));
     let too_long = move || used.get() > limit.max;
-    let can_send = move || !read_only.get() && !blank.get() && !too_long();
+    let blocked = Memo::new(move |_| block.get().is_some());
+    let can_send = move || !blocked.get() && !blank.get() && !too_long();
 
     let send = move || {
         if can_send() {
@@ -68,7 +70,8 @@ pub fn Composer(
     let mut label_args = FluentArgs::new();
     label_args.set("customer", customer);
     let label = i18n.t_with("composer-label", &label_args);
-    let read_only_reason = i18n.t("composer-read-only");
+    let reason_i18n = i18n.clone();
+    let reason = move || block.get().map(|block| reason_i18n.t(block.message_id()));
     let over_class = move || {
         if too_long() {
             "acw-counter acw-counter-over"
@@ -79,8 +82,8 @@ pub fn Composer(
 
     view! {
         <form class="acw-composer" on:submit=move |event: ev::SubmitEvent| { event.prevent_default(); send(); }>
-            <Show when=move || read_only.get()>
-                <p class="acw-composer-reason" id="acw-composer-reason">{read_only_reason.clone()}</p>
+            <Show when=move || blocked.get()>
+                <p class="acw-composer-blocked" id="acw-composer-reason">{reason.clone()}</p>
             </Show>
             <textarea
                 class="acw-composer-text"
@@ -90,7 +93,7 @@ pub fn Composer(
                 aria-describedby="acw-composer-counter acw-composer-reason"
                 placeholder=i18n.t("composer-placeholder")
                 prop:value=move || text.get()
-                disabled=move || read_only.get()
+                disabled=move || blocked.get()
                 on:input=on_input
                 on:keydown=on_keydown
             ></textarea>

@@ -1,15 +1,19 @@
-//! One row of the thread: a day separator, the unread marker, or a message. Message text is the
-//! customer's or an agent's, untrusted: it only ever becomes text nodes, and links only for
-//! http(s) URLs (see `linkify`).
+//! One row of the thread: a day separator, the unread marker, an event line, or a message.
+//! Message text is the customer's or an agent's, untrusted: it only ever becomes text nodes, and
+//! links only for http(s) URLs (see `linkify`).
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
-use protocol::{Delivery, ItemKind, ThreadItem};
+use protocol::{Delivery, ThreadItem};
 
-use super::conversation::Replies;
+use super::attachment::Attachments;
+use super::conversation_state::ConversationState;
+use super::event_line::EventLine;
+use super::replies::Replies;
 use crate::i18n::I18n;
+use crate::item_text::{author_name, failure_reason};
 use crate::linkify::{Segment, linkify};
-use crate::thread_model::{DayKey, DayLabel, Row, day_label, kind_class};
+use crate::thread_model::{DayKey, DayLabel, Row, Sender, day_label, kind_class};
 use crate::time::{TimeFormat, iso};
 
 #[component]
@@ -26,6 +30,7 @@ pub fn ThreadRow(row: Row, today: DayKey) -> impl IntoView {
             }
             .into_any()
         }
+        Row::Event { item } => view! { <EventLine anchor item/> }.into_any(),
         Row::Message {
             item,
             group_start,
@@ -58,7 +63,9 @@ fn DaySeparator(anchor: String, day: DayKey, at_ms: i64, today: DayKey) -> impl 
 fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
-    let mut class = format!("acw-message {}", kind_class(item.kind));
+    let state = expect_context::<ConversationState>();
+    let sender = Sender::of(&item, &state.viewer_email()).unwrap_or(Sender::Bot);
+    let mut class = format!("acw-message {} {}", kind_class(item.kind), sender.class());
     if group_start {
         class.push_str(" acw-group-start");
     }
@@ -66,15 +73,7 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
         class.push_str(" acw-group-end");
     }
     let meta = group_start.then(|| {
-        let fallback = match item.kind {
-            ItemKind::Inbound => "message-from-customer",
-            ItemKind::Outbound => "message-from-agent",
-        };
-        let author = if item.author.is_empty() {
-            i18n.t(fallback)
-        } else {
-            item.author.clone()
-        };
+        let author = author_name(&i18n, &item, sender);
         let (time, full) = times.with_value(|t| (t.time(item.at_ms), t.date_time(item.at_ms)));
         view! {
             <div class="acw-meta">
@@ -84,46 +83,58 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
             </div>
         }
     });
-    let delivery = item.delivery.clone().map(|delivery| {
-        let (state, icon, text) = match delivery {
-            Delivery::Sending => ("sending", "○", i18n.t("delivery-sending")),
-            Delivery::Sent => ("sent", "✓", i18n.t("delivery-sent")),
-            Delivery::Failed { reason } => {
-                let mut args = FluentArgs::new();
-                args.set("reason", reason);
-                ("failed", "!", i18n.t_with("delivery-failed", &args))
-            }
-        };
-        let retry = (state == "failed" && item.client_id.is_some())
-            .then(use_context::<Replies>)
-            .flatten()
-            .map(|replies| {
-                let failed = item.clone();
-                view! {
-                    <button
-                        type="button"
-                        class="acw-retry"
-                        aria-label=i18n.t("delivery-retry-label")
-                        on:click=move |_| replies.retry(failed.clone())
-                    >
-                        {i18n.t("delivery-retry")}
-                    </button>
-                }
-            });
-        view! {
-            <div class=format!("acw-delivery acw-delivery-{state}") data-state=state>
-                <span class="acw-delivery-icon" aria-hidden="true">{icon}</span>
-                <span class="acw-delivery-text">{text}</span>
-                {retry}
-            </div>
-        }
+    let bubble = (!item.text.is_empty() || item.attachments.is_empty()).then(|| {
+        view! { <div class="acw-bubble" dir="auto">{message_text(&item.text)}</div> }
+    });
+    let delivery = item.delivery.is_some().then(|| {
+        let local = state.local_failure(item.client_id.as_deref());
+        view! { <DeliveryLine item=item.clone() mine=sender == Sender::Me local/> }
     });
     view! {
         <li class=class data-row=anchor data-item-id=item.id>
             {meta}
-            <div class="acw-bubble" dir="auto">{message_text(&item.text)}</div>
+            {bubble}
+            <Attachments attachments=item.attachments/>
             {delivery}
         </li>
+    }
+}
+
+/// Where a reply stands; a failed one says why, and the viewer's own offers Retry.
+#[component]
+fn DeliveryLine(item: ThreadItem, mine: bool, local: Option<&'static str>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let (state, icon, text) = match &item.delivery {
+        None | Some(Delivery::Sending) => ("sending", "○", i18n.t("delivery-sending")),
+        Some(Delivery::Sent) => ("sent", "✓", i18n.t("delivery-sent")),
+        Some(failed @ Delivery::Failed { .. }) => {
+            let mut args = FluentArgs::new();
+            args.set("reason", failure_reason(&i18n, Some(failed), local));
+            ("failed", "!", i18n.t_with("delivery-failed", &args))
+        }
+    };
+    let retry = (state == "failed" && mine && item.client_id.is_some())
+        .then(use_context::<Replies>)
+        .flatten()
+        .map(|replies| {
+            let failed = item.clone();
+            view! {
+                <button
+                    type="button"
+                    class="acw-retry"
+                    aria-label=i18n.t("delivery-retry-label")
+                    on:click=move |_| replies.retry(failed.clone())
+                >
+                    {i18n.t("delivery-retry")}
+                </button>
+            }
+        });
+    view! {
+        <div class=format!("acw-delivery acw-delivery-{state}") data-state=state>
+            <span class="acw-delivery-icon" aria-hidden="true">{icon}</span>
+            <span class="acw-delivery-text" dir="auto">{text}</span>
+            {retry}
+        </div>
     }
 }
 

@@ -1,6 +1,8 @@
 //! The conversation's header and its thread: an accessible log that holds only a window of rows
 //! (see `timeline`), loads older pages when the agent scrolls near the top without moving what
-//! they are reading, and offers "Jump to latest" with an unread count when scrolled up.
+//! they are reading, and offers "Jump to latest" with an unread count when scrolled up. The log is
+//! not a live region (rows come and go as the window slides): news is announced by the
+//! conversation's announcer instead.
 
 use fluent_bundle::FluentArgs;
 use leptos::html;
@@ -63,6 +65,13 @@ impl ThreadFeed {
         if following {
             request_animation_frame(move || self.scroll_to_bottom());
         }
+    }
+
+    /// The loaded version of `item`, if the thread has it already.
+    pub fn known(self, item: &ThreadItem) -> Option<ThreadItem> {
+        self.timeline
+            .try_with_untracked(|timeline| timeline.find(item).cloned())
+            .flatten()
     }
 
     fn scroll_to_bottom(self) {
@@ -337,7 +346,7 @@ pub fn Thread(conversation: Conversation, feed: ThreadFeed, backend: Backend) ->
             <div
                 class="acw-thread"
                 role="log"
-                aria-live="polite"
+                aria-live="off"
                 aria-label=log_label
                 aria-busy=move || scrolling.busy.get().to_string()
                 tabindex="0"

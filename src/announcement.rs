@@ -1,0 +1,174 @@
+//! What the conversation's one live region says when something happens while the agent is
+//! here: someone else wrote or did something, or the agent's own reply failed. Rows that appear
+//! because the agent scrolls or pages are never announced: only items arriving live come here.
+
+use fluent_bundle::FluentArgs;
+use protocol::{Delivery, ItemKind, ThreadItem};
+
+use crate::i18n::I18n;
+use crate::item_text::{author_name, event_text, failure_reason, summary};
+use crate::thread_model::Sender;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announcement {
+    CustomerMessage,
+    /// Another agent's or a bot's reply.
+    AgentReply,
+    Event,
+    /// The viewer's own reply could not be delivered.
+    ReplyFailed,
+}
+
+impl Announcement {
+    /// What to announce for `item` arriving live; `previous` is the version of it already in the
+    /// thread, if any (a delivery update). Only news is announced: a new item from someone else,
+    /// or the viewer's reply turning failed.
+    pub fn for_item(
+        item: &ThreadItem,
+        previous: Option<&ThreadItem>,
+        viewer_email: &str,
+    ) -> Option<Self> {
+        let failed = |item: &ThreadItem| matches!(item.delivery, Some(Delivery::Failed { .. }));
+        let sender = Sender::of(item, viewer_email);
+        if sender == Some(Sender::Me) {
+            return (failed(item) && !previous.is_some_and(failed)).then_some(Self::ReplyFailed);
+        }
+        if previous.is_some() {
+            return None;
+        }
+        Some(match item.kind {
+            ItemKind::Inbound => Self::CustomerMessage,
+            ItemKind::Outbound => Self::AgentReply,
+            ItemKind::Event => Self::Event,
+        })
+    }
+
+    /// The words announced; `local_failure` is the message id of a failure the widget met
+    /// itself while sending.
+    pub fn text(self, i18n: &I18n, item: &ThreadItem, local_failure: Option<&str>) -> String {
+        let mut args = FluentArgs::new();
+        let id = match self {
+            Self::Event => return event_text(i18n, item),
+            Self::ReplyFailed => {
+                let reason = failure_reason(i18n, item.delivery.as_ref(), local_failure);
+                args.set("reason", reason);
+                "announce-reply-failed"
+            }
+            Self::CustomerMessage | Self::AgentReply => {
+                let sender = if self == Self::CustomerMessage {
+                    Sender::Customer
+                } else {
+                    Sender::OtherAgent
+                };
+                args.set("author", author_name(i18n, item, sender));
+                args.set("text", summary(i18n, item));
+                if self == Self::CustomerMessage {
+                    "announce-customer-message"
+                } else {
+                    "announce-agent-reply"
+                }
+            }
+        };
+        i18n.t_with(id, &args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::thread_model::tests::{DAY0, event, item, reply};
+    use protocol::{ConversationEvent, FailureCode};
+
+    const VIEWER: &str = "lea@brand.example";
+
+    fn visible(text: String) -> String {
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    fn failed(mut reply: ThreadItem) -> ThreadItem {
+        reply.delivery = Some(Delivery::Failed {
+            code: FailureCode::ChannelRefused,
+            detail: None,
+        });
+        reply
+    }
+
+    #[test]
+    fn news_from_others_is_announced_once() {
+        let customer = item(1, ItemKind::Inbound, "Ana", DAY0);
+        assert_eq!(
+            Announcement::for_item(&customer, None, VIEWER),
+            Some(Announcement::CustomerMessage)
+        );
+        assert_eq!(
+            Announcement::for_item(&customer, Some(&customer), VIEWER),
+            None,
+            "an update of a known item is not news"
+        );
+        let colleague = reply(2, "Tom", Some("tom@brand.example"), DAY0);
+        assert_eq!(
+            Announcement::for_item(&colleague, None, VIEWER),
+            Some(Announcement::AgentReply)
+        );
+        assert_eq!(
+            Announcement::for_item(&failed(colleague.clone()), Some(&colleague), VIEWER),
+            None,
+            "another agent's failure is theirs to hear"
+        );
+        let archived = event(3, ConversationEvent::Archived, DAY0);
+        assert_eq!(
+            Announcement::for_item(&archived, None, VIEWER),
+            Some(Announcement::Event)
+        );
+    }
+
+    #[test]
+    fn the_viewers_reply_is_announced_only_when_it_turns_failed() {
+        let mut sending = reply(4, "", Some(VIEWER), DAY0);
+        sending.delivery = Some(Delivery::Sending);
+        assert_eq!(Announcement::for_item(&sending, None, VIEWER), None);
+        let mut sent = sending.clone();
+        sent.delivery = Some(Delivery::Sent);
+        assert_eq!(Announcement::for_item(&sent, Some(&sending), VIEWER), None);
+        let failure = failed(sending.clone());
+        assert_eq!(
+            Announcement::for_item(&failure, Some(&sending), VIEWER),
+            Some(Announcement::ReplyFailed)
+        );
+        assert_eq!(
+            Announcement::for_item(&failure, Some(&failure), VIEWER),
+            None,
+            "the same failure reported twice (answer and stream) is announced once"
+        );
+    }
+
+    #[test]
+    fn announcements_are_short_sentences_in_the_agents_language() {
+        let english = I18n::negotiate("en");
+        let mut customer = item(1, ItemKind::Inbound, "Ana", DAY0);
+        customer.text = "Where is\nmy parcel?".into();
+        assert_eq!(
+            visible(Announcement::CustomerMessage.text(&english, &customer, None)),
+            "New message from Ana: Where is my parcel?"
+        );
+        let mut colleague = reply(2, "Tom", Some("tom@brand.example"), DAY0);
+        colleague.text = "On its way".into();
+        assert_eq!(
+            visible(Announcement::AgentReply.text(&english, &colleague, None)),
+            "Tom replied: On its way"
+        );
+        let mine = failed(reply(3, "", Some(VIEWER), DAY0));
+        assert_eq!(
+            visible(Announcement::ReplyFailed.text(&english, &mine, None)),
+            format!(
+                "Your reply failed: {}",
+                english.t("failure-channel-refused")
+            )
+        );
+        let french = I18n::negotiate("fr");
+        assert_eq!(
+            visible(Announcement::ReplyFailed.text(&french, &mine, Some("error-network"))),
+            format!("Échec de votre réponse : {}", french.t("error-network"))
+        );
+    }
+}

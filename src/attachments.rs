@@ -1,0 +1,203 @@
+//! Files attached to messages, fetched from the backend with the session token. Image previews
+//! become object URLs cached per attachment for the widget's life and freed when it unmounts;
+//! other files are saved to disk as `application/octet-stream`, so the browser never renders them
+//! (an SVG or HTML file opened from a blob URL would run script in the page's origin).
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use protocol::Attachment;
+use wasm_bindgen::JsCast;
+
+use crate::api::Backend;
+
+/// How long a saved file's object URL lives: the browser has started reading it long before.
+const SAVE_URL_LIFE: Duration = Duration::from_secs(60);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Preview {
+    Loading,
+    /// The image's object URL.
+    Ready(String),
+    Failed,
+}
+
+/// The conversation's attachments; cheap to clone (one shared store).
+#[derive(Clone)]
+pub struct AttachmentFiles(Rc<Store>);
+
+struct Store {
+    backend: Backend,
+    conversation_id: i64,
+    previews: RefCell<HashMap<i64, ArcRwSignal<Preview>>>,
+    closed: Cell<bool>,
+}
+
+impl AttachmentFiles {
+    pub fn new(backend: Backend, conversation_id: i64) -> Self {
+        Self(Rc::new(Store {
+            backend,
+            conversation_id,
+            previews: RefCell::default(),
+            closed: Cell::new(false),
+        }))
+    }
+
+    /// An image's preview, fetched the first time a row in the DOM asks for it. A failed fetch is
+    /// forgotten, so the row shown again tries again.
+    pub fn preview(&self, attachment: &Attachment) -> ArcRwSignal<Preview> {
+        if let Some(preview) = self.0.previews.borrow().get(&attachment.id) {
+            return preview.clone();
+        }
+        let preview = ArcRwSignal::new(Preview::Loading);
+        self.0
+            .previews
+            .borrow_mut()
+            .insert(attachment.id, preview.clone());
+        let (files, attachment, shown) = (self.clone(), attachment.clone(), preview.clone());
+        spawn_local(async move {
+            // Typed as declared (a previewable image), whatever the response said.
+            let url = files.object_url(&attachment, &attachment.mime_type).await;
+            if files.0.closed.get() {
+                if let Some(url) = url {
+                    revoke(&url);
+                }
+                return;
+            }
+            match url {
+                Some(url) => shown.set(Preview::Ready(url)),
+                None => {
+                    files.0.previews.borrow_mut().remove(&attachment.id);
+                    shown.set(Preview::Failed);
+                }
+            }
+        });
+        preview
+    }
+
+    /// Fetches the file and has the browser save it; false when it could not be fetched.
+    pub async fn save(&self, attachment: &Attachment) -> bool {
+        let octets = "application/octet-stream";
+        let Some(url) = self.object_url(attachment, octets).await else {
+            return false;
+        };
+        let saved = click_download(&url, &file_name(attachment));
+        spawn_local(async move {
+            gloo_timers::future::sleep(SAVE_URL_LIFE).await;
+            revoke(&url);
+        });
+        saved
+    }
+
+    /// Frees every preview's object URL; previews still loading free theirs when they arrive.
+    pub fn close(&self) {
+        self.0.closed.set(true);
+        for (_, preview) in self.0.previews.borrow_mut().drain() {
+            if let Preview::Ready(url) = preview.get_untracked() {
+                revoke(&url);
+            }
+        }
+    }
+
+    async fn object_url(&self, attachment: &Attachment, as_type: &str) -> Option<String> {
+        let blob = self
+            .0
+            .backend
+            .attachment(self.0.conversation_id, attachment.id)
+            .await
+            .ok()?;
+        let typed = blob
+            .slice_with_f64_and_f64_and_content_type(0.0, blob.size(), as_type)
+            .ok()?;
+        web_sys::Url::create_object_url_with_blob(&typed).ok()
+    }
+}
+
+fn revoke(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
+}
+
+/// Saves through a temporary `<a download>`, which never navigates.
+fn click_download(url: &str, name: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return false;
+    };
+    if link.set_attribute("href", url).is_err() || link.set_attribute("download", name).is_err() {
+        return false;
+    }
+    link.unchecked_ref::<web_sys::HtmlElement>().click();
+    true
+}
+
+/// The saved file's name: the attachment's id and its type's usual extension.
+pub fn file_name(attachment: &Attachment) -> String {
+    match extension(&attachment.mime_type) {
+        Some(extension) => format!("attachment-{}.{extension}", attachment.id),
+        None => format!("attachment-{}", attachment.id),
+    }
+}
+
+/// The usual extension of a file type (`pdf`, `docx`), if it has a short one.
+pub fn extension(mime_type: &str) -> Option<String> {
+    let mime = mime_type.split(';').next()?.trim().to_ascii_lowercase();
+    let (kind, subtype) = mime.split_once('/')?;
+    let usual = match (kind, subtype) {
+        (_, "jpeg") => "jpg",
+        (_, "plain") => "txt",
+        (_, "quicktime") => "mov",
+        (_, "svg+xml") => "svg",
+        ("audio", "mpeg") => "mp3",
+        (_, "msword") => "doc",
+        (_, "vnd.ms-excel") => "xls",
+        (_, "vnd.openxmlformats-officedocument.wordprocessingml.document") => "docx",
+        (_, "vnd.openxmlformats-officedocument.spreadsheetml.sheet") => "xlsx",
+        (_, "vnd.openxmlformats-officedocument.presentationml.presentation") => "pptx",
+        (_, "x-zip-compressed") => "zip",
+        (_, other) => other,
+    };
+    let short = !usual.is_empty() && usual.len() <= 5;
+    (short && usual.chars().all(|c| c.is_ascii_alphanumeric())).then(|| usual.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(id: i64, mime_type: &str) -> Attachment {
+        Attachment {
+            id,
+            mime_type: mime_type.into(),
+            size: 1,
+        }
+    }
+
+    #[test]
+    fn a_saved_file_is_named_after_its_id_and_usual_extension() {
+        assert_eq!(file_name(&file(7, "application/pdf")), "attachment-7.pdf");
+        assert_eq!(file_name(&file(8, "image/svg+xml")), "attachment-8.svg");
+        assert_eq!(
+            file_name(&file(
+                9,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            )),
+            "attachment-9.docx"
+        );
+        assert_eq!(
+            file_name(&file(10, "Text/Plain; charset=utf-8")),
+            "attachment-10.txt"
+        );
+        assert_eq!(
+            file_name(&file(11, "application/octet-stream")),
+            "attachment-11"
+        );
+        assert_eq!(file_name(&file(12, "not a type")), "attachment-12");
+        assert_eq!(file_name(&file(13, "application/../../x")), "attachment-13");
+    }
+}

@@ -1,0 +1,116 @@
+//! The agent's replies: shown at once as sending, then as the backend reports them; a failed one
+//! can be sent again under the same client id, so it can never go out twice.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use protocol::{Delivery, FailureCode, ItemKind, NewReply, ThreadItem};
+
+use super::conversation_state::ConversationState;
+use crate::api::{Backend, Failure};
+use crate::reply_gate::refusal_block;
+use crate::time::now_ms;
+
+/// Ids of replies the backend has not answered for yet: above every id the backend gives (its
+/// provisional ids start at 2^52), below 2^53 so JavaScript numbers keep them exact.
+const OPTIMISTIC_ID_TOP: i64 = (1 << 53) - 1;
+
+/// In context for the thread's Retry buttons.
+#[derive(Clone, Copy)]
+pub struct Replies {
+    state: ConversationState,
+    backend: StoredValue<Backend, LocalStorage>,
+    conversation_id: i64,
+    sent: StoredValue<i64>,
+}
+
+impl Replies {
+    pub fn new(state: ConversationState, backend: Backend, conversation_id: i64) -> Self {
+        Self {
+            state,
+            backend: StoredValue::new_local(backend),
+            conversation_id,
+            sent: StoredValue::new(0),
+        }
+    }
+
+    pub fn send(self, text: String) {
+        let sent = self.sent.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let item = ThreadItem {
+            id: OPTIMISTIC_ID_TOP - sent.unwrap_or_default(),
+            kind: ItemKind::Outbound,
+            author: String::new(),
+            text,
+            at_ms: now_ms(),
+            delivery: Some(Delivery::Sending),
+            client_id: Some(new_client_id()),
+            agent_email: Some(self.state.viewer_email()),
+            event: None,
+            attachments: vec![],
+        };
+        self.deliver(item, false);
+    }
+
+    pub fn retry(self, item: ThreadItem) {
+        self.deliver(
+            ThreadItem {
+                delivery: Some(Delivery::Sending),
+                ..item
+            },
+            true,
+        );
+    }
+
+    fn deliver(self, item: ThreadItem, retrying: bool) {
+        self.state.show_sending(item.clone());
+        let Some(client_id) = item.client_id.clone() else {
+            return;
+        };
+        let reply = NewReply {
+            client_id: client_id.clone(),
+            text: item.text.clone(),
+        };
+        let backend = self.backend.get_value();
+        spawn_local(async move {
+            // Posting the same client id returns the reply as the backend has it; only a failed
+            // one is then sent again.
+            let result = match backend.send_reply(self.conversation_id, &reply).await {
+                Ok(stored)
+                    if retrying && matches!(stored.delivery, Some(Delivery::Failed { .. })) =>
+                {
+                    backend.retry_reply(self.conversation_id, &client_id).await
+                }
+                other => other,
+            };
+            match result {
+                Ok(stored) => self.state.receive(stored, None),
+                Err(failure) => self.refused(item, &failure),
+            }
+        });
+    }
+
+    /// The backend could not be reached or refused the reply: it shows failed with the widget's
+    /// reason, and a refusal for one of the reply rule's reasons blocks the reply box with it.
+    fn refused(self, item: ThreadItem, failure: &Failure) {
+        if let Some(block) = refusal_block(failure) {
+            self.state.refused.try_set(Some(block));
+        }
+        let failed = ThreadItem {
+            delivery: Some(Delivery::Failed {
+                code: FailureCode::Unknown,
+                detail: None,
+            }),
+            ..item
+        };
+        self.state.receive(failed, Some(failure.message_id()));
+    }
+}
+
+fn new_client_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|| format!("{}-{}", now_ms(), (js_sys::Math::random() * 1e12) as u64))
+}
