@@ -35,6 +35,10 @@ pub struct Config {
     /// `ALCMEON_RATE_LIMIT_PER_MINUTE`, default 15: the backend's budget of Alcméon calls per
     /// sliding minute, shared by replies and backfill; keep it at or under Alcméon's own limit.
     pub alcmeon_rate_limit_per_minute: NonZeroU32,
+    /// `BACKEND_EVENT_RETENTION_HOURS`, default 24 (decimals allowed, e.g. `0.5`): how long the
+    /// thread changes the event streams replay are kept. A widget whose stream reconnects later
+    /// than that still misses nothing: it refetches the newest page whenever its stream opens.
+    pub event_retention: Duration,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +96,19 @@ impl Config {
                     name: "ALCMEON_RATE_LIMIT_PER_MINUTE",
                     reason: "must be at least 1".into(),
                 })?;
+        let event_retention = match get("BACKEND_EVENT_RETENTION_HOURS") {
+            None => Duration::from_secs(24 * 60 * 60),
+            Some(raw) => raw
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|hours| hours.is_finite() && *hours > 0.0)
+                .and_then(|hours| Duration::try_from_secs_f64(hours * 3600.0).ok())
+                .ok_or_else(|| ConfigError::Invalid {
+                    name: "BACKEND_EVENT_RETENTION_HOURS",
+                    reason: format!("{raw:?} is not a positive number of hours"),
+                })?,
+        };
         Ok(Self {
             addr,
             public_url: get("BACKEND_PUBLIC_URL"),
@@ -112,6 +129,7 @@ impl Config {
             alcmeon_advisor_id,
             alcmeon_company_id,
             alcmeon_rate_limit_per_minute,
+            event_retention,
         })
     }
 }
@@ -181,6 +199,22 @@ mod tests {
             (1, 1)
         );
         assert_eq!(config.alcmeon_rate_limit_per_minute.get(), 15);
+        assert_eq!(config.event_retention, Duration::from_secs(24 * 3600));
+    }
+
+    #[test]
+    fn the_event_retention_takes_decimal_hours_and_refuses_zero() {
+        let mut pairs = REQUIRED.to_vec();
+        pairs.push(("BACKEND_EVENT_RETENTION_HOURS", "0.5"));
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(config.event_retention, Duration::from_secs(1800));
+        pairs.push(("BACKEND_EVENT_RETENTION_HOURS", "0"));
+        pairs.swap_remove(pairs.len() - 2);
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(
+            error.to_string().contains("BACKEND_EVENT_RETENTION_HOURS"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@
 
 pub mod alcmeon;
 mod config;
+mod event_pruning;
 mod http;
+mod outbox;
 mod startup;
 pub mod store;
 mod sync;

@@ -3,21 +3,33 @@ use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Method, header};
+use tokio::task::JoinHandle;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::alcmeon::{AlcmeonClient, Governor};
 use crate::config::Config;
+use crate::event_pruning;
 use crate::http::{self, AppState, SessionVerifier};
+use crate::outbox::Outbox;
 use crate::store::Store;
 use crate::sync::{self, SyncTrigger};
 
-/// The largest request body accepted (webhook notifications and replies are far smaller).
+/// The largest widget request body accepted (replies are far smaller); the webhook has its own.
 const MAX_BODY_BYTES: usize = 256 * 1024;
 
+/// A started backend. Dropping it stops the server and its background work (replies already
+/// handed to Alcméon are not recalled).
 pub struct RunningServer {
     pub addr: SocketAddr,
     pub store: Store,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        self.tasks.iter().for_each(JoinHandle::abort);
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -28,7 +40,8 @@ pub enum StartError {
     Bind(#[from] std::io::Error),
 }
 
-/// Opens the store, starts the backfill worker and serves HTTP until the process ends.
+/// Opens the store, sends again the replies Alcméon never accepted, starts the backfill and
+/// pruning workers and serves HTTP until the process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let store = Store::open(&config.database_url)
         .await?
@@ -47,33 +60,42 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         &config.alcmeon_secret,
         governor,
     ));
-    let trigger = SyncTrigger::default();
-    sync::spawn(
+    let outbox = Outbox::new(
         store.clone(),
         client.clone(),
-        trigger.clone(),
-        config.sync_interval,
+        config.alcmeon_advisor_id,
+        config.alcmeon_company_id,
     );
+    let resent = outbox.resume_unsubmitted().await?;
+    if resent > 0 {
+        tracing::info!(
+            count = resent,
+            "sending again the replies Alcméon never accepted before the backend stopped"
+        );
+    }
+    let trigger = SyncTrigger::default();
+    let mut tasks = vec![
+        sync::spawn(store.clone(), client, trigger.clone(), config.sync_interval),
+        event_pruning::spawn(store.clone(), config.event_retention),
+    ];
 
     let state = AppState {
         store: store.clone(),
         sessions: Arc::new(SessionVerifier::new(config.orgs.clone(), &audience)),
         webhook_secret: config.alcmeon_secret.as_str().into(),
         sync: trigger,
-        alcmeon: client,
-        advisor_id: config.alcmeon_advisor_id,
-        company_id: config.alcmeon_company_id,
+        outbox,
     };
     let app = http::routes(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&config.allowed_origins))
         .layer(TraceLayer::new_for_http());
-    tokio::spawn(async move {
+    tasks.push(tokio::spawn(async move {
         if let Err(error) = axum::serve(listener, app).await {
             tracing::error!(%error, "the HTTP server stopped");
         }
-    });
-    Ok(RunningServer { addr, store })
+    }));
+    Ok(RunningServer { addr, store, tasks })
 }
 
 fn cors(allowed_origins: &[String]) -> CorsLayer {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::Notify;
+use tokio::task::JoinHandle;
 
 use crate::alcmeon::{AlcmeonClient, ClientError};
 use crate::store::Store;
@@ -19,7 +20,12 @@ impl SyncTrigger {
     }
 }
 
-pub fn spawn(store: Store, client: Arc<AlcmeonClient>, trigger: SyncTrigger, interval: Duration) {
+pub fn spawn(
+    store: Store,
+    client: Arc<AlcmeonClient>,
+    trigger: SyncTrigger,
+    interval: Duration,
+) -> JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             match backfill(&store, &client).await {
@@ -32,7 +38,7 @@ pub fn spawn(store: Store, client: Arc<AlcmeonClient>, trigger: SyncTrigger, int
                 _ = tokio::time::sleep(interval) => {}
             }
         }
-    });
+    })
 }
 
 #[derive(Debug, thiserror::Error)]

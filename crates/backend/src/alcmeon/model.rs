@@ -45,6 +45,8 @@ pub struct Message {
     pub date: Option<NaiveDate>,
     pub time: Option<NaiveTime>,
     pub author: Option<Author>,
+    /// `[Attachment]`, read leniently (see `store::files`): a malformed file never loses the message.
+    pub attachments: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

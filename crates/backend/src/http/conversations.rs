@@ -1,7 +1,7 @@
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use protocol::ThreadPage;
+use protocol::{ThreadPage, Viewer};
 use serde::Deserialize;
 
 use super::session::Agent;
@@ -21,10 +21,10 @@ pub struct PageQuery {
 
 /// `GET /v1/conversations/{id}/thread?before=<item id>&limit=<1..200>`: the conversation and a
 /// page of its thread from the replica, oldest first: the newest items, or those older than
-/// `before`. `has_older` says whether an older page exists.
+/// `before`. `has_older` says whether an older page exists; `viewer` is the session's agent.
 pub async fn thread(
     State(state): State<AppState>,
-    _agent: Agent,
+    Agent(agent): Agent,
     path: Result<Path<i64>, PathRejection>,
     query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Json<ThreadPage>, AppError> {
@@ -36,9 +36,13 @@ pub async fn thread(
             "limit must be between 1 and {MAX_PAGE_SIZE}"
         )));
     }
+    let viewer = Viewer {
+        email: agent.email.to_lowercase(),
+        may_reply: agent.perms.reply,
+    };
     state
         .store
-        .thread(conversation_id, query.before, limit)
+        .thread(conversation_id, query.before, limit, viewer)
         .await?
         .map(Json)
         .ok_or_else(|| not_found(conversation_id))

@@ -1,8 +1,8 @@
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use protocol::{ApiError, ErrorCode};
+use protocol::{ApiError, ErrorCode, ReplyBlock};
 
 use crate::store::StoreError;
 
@@ -19,21 +19,42 @@ pub enum AppError {
     Conflict(String),
     #[error("{0}")]
     BadRequest(String),
+    #[error("the request body is larger than this backend accepts")]
+    PayloadTooLarge,
+    #[error("{}", blocked_message(*.0))]
+    ReplyBlocked(ReplyBlock),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
 
-/// A malformed path, query or JSON body is a `bad_request` in the one error shape, not axum's text.
+fn blocked_message(block: ReplyBlock) -> &'static str {
+    match block {
+        ReplyBlock::NoPermission => "this agent is not allowed to reply",
+        ReplyBlock::ConversationClosed => {
+            "the conversation is archived: it takes no reply until the customer writes again"
+        }
+        ReplyBlock::ReplyWindowClosed => {
+            "the channel's reply window has closed since the customer last wrote"
+        }
+    }
+}
+
+/// A malformed path, query or body is a `bad_request` (a body over the limit `payload_too_large`)
+/// in the one error shape, not axum's text.
 macro_rules! bad_request_from {
     ($($rejection:ty),*) => {$(
         impl From<$rejection> for AppError {
             fn from(rejection: $rejection) -> Self {
-                Self::BadRequest(rejection.body_text())
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    Self::PayloadTooLarge
+                } else {
+                    Self::BadRequest(rejection.body_text())
+                }
             }
         }
     )*};
 }
-bad_request_from!(JsonRejection, PathRejection, QueryRejection);
+bad_request_from!(JsonRejection, PathRejection, QueryRejection, BytesRejection);
 
 impl AppError {
     fn code(&self) -> ErrorCode {
@@ -43,6 +64,8 @@ impl AppError {
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::BadRequest(_) => ErrorCode::BadRequest,
+            Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            Self::ReplyBlocked(block) => block.error_code(),
             Self::Store(StoreError::InvalidAction(_)) => ErrorCode::BadRequest,
             Self::Store(_) => ErrorCode::Internal,
         }

@@ -1,6 +1,7 @@
 //! The backend's HTTP surface: one module per resource, one error type, and the session
 //! extractor that makes authentication a typed argument.
 
+mod attachments;
 mod conversations;
 mod error;
 mod events;
@@ -12,12 +13,13 @@ mod webhook;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 pub use error::AppError;
 pub use session::{Agent, Claims, Permissions, SessionVerifier};
 
-use crate::alcmeon::AlcmeonClient;
+use crate::outbox::Outbox;
 use crate::store::Store;
 use crate::sync::SyncTrigger;
 
@@ -28,19 +30,23 @@ pub struct AppState {
     pub sessions: Arc<SessionVerifier>,
     pub webhook_secret: Arc<str>,
     pub sync: SyncTrigger,
-    pub alcmeon: Arc<AlcmeonClient>,
-    /// The Alcméon advisor and company every reply is sent as (see `Config::alcmeon_advisor_id`).
-    pub advisor_id: i64,
-    pub company_id: i64,
+    pub outbox: Outbox,
 }
 
 /// The path Alcméon's webhook is configured to call.
 pub const WEBHOOK_PATH: &str = "/webhooks/alcmeon";
 
+/// The largest webhook body accepted: Alcméon sends attachments inline, in base64, and allows
+/// files of up to 10 MiB; a message may carry several.
+const WEBHOOK_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+
 pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health::health))
-        .route(WEBHOOK_PATH, post(webhook::receive))
+        .route(
+            WEBHOOK_PATH,
+            post(webhook::receive).layer(DefaultBodyLimit::max(WEBHOOK_MAX_BODY_BYTES)),
+        )
         .route(
             "/v1/conversations/{conversation_id}/thread",
             get(conversations::thread),
@@ -56,6 +62,10 @@ pub fn routes(state: AppState) -> Router {
         .route(
             "/v1/conversations/{conversation_id}/events",
             get(events::stream),
+        )
+        .route(
+            "/v1/conversations/{conversation_id}/attachments/{attachment_id}",
+            get(attachments::download),
         )
         .with_state(state)
 }

@@ -7,21 +7,18 @@ use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use protocol::{NewReply, ThreadItem, is_blank};
+use protocol::{Conversation, NewReply, ThreadItem, is_blank};
 
 use super::conversations::not_found;
-use super::session::Agent;
+use super::session::{Agent, Claims};
 use super::{AppError, AppState};
-use crate::alcmeon::{ClientError, SendAnswer};
-use crate::store::{NewReplyRow, ReplyInsert, RetryOutcome};
+use crate::store::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome};
 
 /// The longest client id accepted, in characters.
 const MAX_CLIENT_ID_CHARS: usize = 64;
-/// How many times a reply is offered again after Alcméon's rate limit refused it.
-const RATE_LIMITED_ATTEMPTS: usize = 5;
 
 /// 201 with the new reply's item (sending); 200 with the stored item when the client id was
-/// already posted.
+/// already posted (even if the conversation has closed since).
 pub async fn create(
     State(state): State<AppState>,
     Agent(agent): Agent,
@@ -29,11 +26,6 @@ pub async fn create(
     body: Result<Json<NewReply>, JsonRejection>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
     let Path(conversation_id) = path?;
-    if !agent.perms.reply {
-        return Err(AppError::Forbidden(
-            "this agent is not allowed to reply".into(),
-        ));
-    }
     let Json(reply) = body?;
     let client_id = reply.client_id.as_str();
     if is_blank(client_id) || client_id.chars().count() > MAX_CLIENT_ID_CHARS {
@@ -44,11 +36,10 @@ pub async fn create(
     if is_blank(&reply.text) {
         return Err(AppError::BadRequest("the reply is empty".into()));
     }
-    let conversation = state
-        .store
-        .conversation(conversation_id)
-        .await?
-        .ok_or_else(|| not_found(conversation_id))?;
+    if let Some(existing) = state.store.existing_reply(client_id).await? {
+        return already_posted(existing, conversation_id, &reply);
+    }
+    let conversation = answerable(&state, &agent, conversation_id).await?;
     conversation
         .channel
         .reply_limit()
@@ -74,44 +65,63 @@ pub async fn create(
     };
     match state.store.create_reply(&row).await? {
         ReplyInsert::Created(item) => {
-            spawn_send(state, row.client_id, task_id, row.text);
+            state.outbox.send(row.client_id, task_id, row.text);
             Ok((StatusCode::CREATED, Json(item)))
         }
-        ReplyInsert::Existing {
-            item,
-            conversation_id: stored_conversation,
-            text,
-        } => {
-            if stored_conversation != conversation_id || text != reply.text {
-                return Err(AppError::Conflict(format!(
-                    "client id {client_id} was already used for a different reply"
-                )));
-            }
-            Ok((StatusCode::OK, Json(item)))
-        }
+        ReplyInsert::Existing(existing) => already_posted(existing, conversation_id, &reply),
+    }
+}
+
+/// The stored reply, unless its client id was used for a different reply.
+fn already_posted(
+    existing: ExistingReply,
+    conversation_id: i64,
+    reply: &NewReply,
+) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
+    if existing.conversation_id != conversation_id || existing.text != reply.text {
+        return Err(AppError::Conflict(format!(
+            "client id {} was already used for a different reply",
+            reply.client_id
+        )));
+    }
+    Ok((StatusCode::OK, Json(existing.item)))
+}
+
+/// The conversation, if the agent may answer it now (`protocol::Conversation::reply_block`).
+async fn answerable(
+    state: &AppState,
+    agent: &Claims,
+    conversation_id: i64,
+) -> Result<Conversation, AppError> {
+    let conversation = state
+        .store
+        .conversation(conversation_id)
+        .await?
+        .ok_or_else(|| not_found(conversation_id))?;
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    match conversation.reply_block(agent.perms.reply, now_ms) {
+        Some(block) => Err(AppError::ReplyBlocked(block)),
+        None => Ok(conversation),
     }
 }
 
 /// Re-sends a failed reply (202 with its item, sending again); a reply that is sending or sent is
-/// returned unchanged (200), so a double click never sends twice.
+/// returned unchanged (200), so a double click never sends twice. Refused like a new reply when
+/// the conversation cannot be answered now.
 pub async fn retry(
     State(state): State<AppState>,
     Agent(agent): Agent,
     path: Result<Path<(i64, String)>, PathRejection>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
     let Path((conversation_id, client_id)) = path?;
-    if !agent.perms.reply {
-        return Err(AppError::Forbidden(
-            "this agent is not allowed to reply".into(),
-        ));
-    }
+    answerable(&state, &agent, conversation_id).await?;
     match state.store.retry_reply(conversation_id, &client_id).await? {
         RetryOutcome::Resend {
             item,
             task_id,
             text,
         } => {
-            spawn_send(state, client_id, task_id, text);
+            state.outbox.send(client_id, task_id, text);
             Ok((StatusCode::ACCEPTED, Json(item)))
         }
         RetryOutcome::Unchanged(item) => Ok((StatusCode::OK, Json(item))),
@@ -119,42 +129,4 @@ pub async fn retry(
             "no reply {client_id} in conversation {conversation_id}"
         ))),
     }
-}
-
-/// Sends in a task of its own, so that a widget closing its request never abandons a stored reply.
-fn spawn_send(state: AppState, client_id: String, task_id: i64, text: String) {
-    tokio::spawn(async move {
-        let answer = SendAnswer {
-            message: &text,
-            advisor_id: state.advisor_id,
-            company_id: state.company_id,
-            task_id,
-        };
-        let mut outcome = state.alcmeon.send_answer(&answer).await;
-        for _ in 1..RATE_LIMITED_ATTEMPTS {
-            if !matches!(outcome, Err(ClientError::RateLimited { .. })) {
-                break;
-            }
-            outcome = state.alcmeon.send_answer(&answer).await;
-        }
-        let Err(error) = outcome else {
-            return;
-        };
-        let reason = match &error {
-            ClientError::Status { status, .. } if (400..500).contains(status) => {
-                error.alcmeon_error().unwrap_or_else(|| error.to_string())
-            }
-            ClientError::Status { status, .. } => {
-                format!("Alcméon failed to take the reply (HTTP {status})")
-            }
-            ClientError::RateLimited { .. } => {
-                "Alcméon's rate limit kept refusing the reply".to_owned()
-            }
-            ClientError::Transport(_) => "Alcméon could not be reached".to_owned(),
-        };
-        tracing::warn!(%error, client_id, "reply not sent");
-        if let Err(error) = state.store.fail_reply(&client_id, &reason).await {
-            tracing::error!(%error, client_id, "could not record a failed reply");
-        }
-    });
 }

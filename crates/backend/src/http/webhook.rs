@@ -1,5 +1,6 @@
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, Uri};
 
 use super::{AppError, AppState};
@@ -12,8 +13,9 @@ pub async fn receive(
     State(state): State<AppState>,
     uri: Uri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<StatusCode, AppError> {
+    let body = body?;
     let signature = headers
         .get(alcmeon::SIGNATURE_HEADER)
         .and_then(|value| value.to_str().ok())

@@ -1,21 +1,25 @@
-//! The replica store: Alcméon's actions as received, the conversations and thread items projected
-//! from them, the replies sent from the widget, and the log of thread changes the SSE stream
-//! replays, in SQLite (the embedded default).
+//! The replica store: Alcméon's actions as received, the conversations, thread items and files
+//! projected from them, the replies sent from the widget, and the log of thread changes the SSE
+//! stream replays, in SQLite (the embedded default).
 
+mod conversation_state;
+mod files;
 mod projection;
+mod record;
 mod replies;
 mod thread;
 
 use std::str::FromStr;
 
-use protocol::{Channel, ItemKind};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{Sqlite, Transaction};
 use tokio::sync::broadcast;
 
-use crate::alcmeon::Action;
+pub use files::{InlineFile, StoredFile, inline_files};
 pub use projection::{Projected, project};
-pub use replies::{NewReplyRow, ReplyInsert, RetryOutcome};
+pub use replies::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome, UnsubmittedReply};
 pub use thread::ThreadEvent;
 
 /// How many live events a slow SSE subscriber may fall behind before it re-reads the event log.
@@ -71,69 +75,6 @@ impl Store {
     pub fn with_advisor(mut self, advisor_id: i64) -> Self {
         self.advisor_id = Some(advisor_id);
         self
-    }
-
-    /// Stores one action and what it means for the thread, and publishes the thread changes.
-    /// Returns false when the action was already stored (webhooks and backfill may both deliver it).
-    pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
-        let action: Action = serde_json::from_value(raw.clone())?;
-        let mut tx = self.pool.begin().await?;
-        let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
-            .bind(action.id)
-            .bind(action.conversation_id())
-            .bind(&action.kind)
-            .bind(raw.to_string())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        let mut changed: Vec<i64> = vec![];
-        if inserted {
-            let task = action.task.as_ref();
-            if let (Some(task_id), Some(conversation_id)) =
-                (task.and_then(|t| t.id), action.conversation_id())
-            {
-                sqlx::query("INSERT INTO tasks (id, conversation_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")
-                    .bind(task_id)
-                    .bind(conversation_id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            let projected = project(&action);
-            if let Some(conversation) = projected.conversation {
-                sqlx::query("INSERT INTO conversations (id, channel, account_name, customer_name) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET customer_name = CASE WHEN conversations.customer_name = '' THEN excluded.customer_name ELSE conversations.customer_name END")
-                    .bind(conversation.id)
-                    .bind(channel_name(conversation.channel))
-                    .bind(&conversation.account_name)
-                    .bind(&conversation.customer_name)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            if let Some((conversation_id, item)) = projected.item {
-                sqlx::query("INSERT INTO thread_items (action_id, conversation_id, kind, author, text, at_ms) VALUES (?, ?, ?, ?, ?, ?)")
-                    .bind(item.id)
-                    .bind(conversation_id)
-                    .bind(kind_name(item.kind))
-                    .bind(&item.author)
-                    .bind(&item.text)
-                    .bind(item.at_ms)
-                    .execute(&mut *tx)
-                    .await?;
-                if action.kind == "answer" {
-                    self.link_answer(&mut tx, &action, &item).await?;
-                }
-                changed.push(item.id);
-            }
-            if action.kind == "execute-answer"
-                && let Some(item_id) = replies::apply_delivery(&mut tx, &action).await?
-            {
-                changed.push(item_id);
-            }
-        }
-        let events = thread::log_changes(&mut tx, &changed).await?;
-        tx.commit().await?;
-        self.publish(events);
-        Ok(inserted)
     }
 
     pub async fn actions_read_through(&self) -> Result<i64, StoreError> {
@@ -192,16 +133,18 @@ impl Store {
 
 type Tx<'a> = Transaction<'a, Sqlite>;
 
-fn channel_name(channel: Channel) -> String {
-    serde_json::to_value(channel)
+/// How a protocol enum value (`whatsapp`, `closed`, `task_not_found`…) is stored: its serde name.
+fn serde_name(value: impl Serialize) -> String {
+    serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
 }
 
-fn kind_name(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Inbound => "inbound",
-        ItemKind::Outbound => "outbound",
-    }
+fn from_serde_name<T: DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
 }

@@ -1,15 +1,24 @@
 //! What an Alcméon action means for the thread the widget shows.
 
-use protocol::{Channel, Conversation, ItemKind, ThreadItem};
+use protocol::{
+    Channel, Conversation, ConversationEvent, ConversationStatus, EventParties, ItemKind,
+    ThreadItem,
+};
+use serde_json::Value;
 
+use super::files::{InlineFile, inline_files};
 use crate::alcmeon::Action;
 
 #[derive(Debug, Default, PartialEq)]
 pub struct Projected {
-    /// What the action tells about its conversation, when it names one.
+    /// What the action tells about its conversation, when it names one (its status and reply
+    /// window are followed separately, item by item).
     pub conversation: Option<Conversation>,
-    /// The message the action adds to its conversation's thread, if any.
+    /// The message or event the action adds to its conversation's thread, if any; its
+    /// `attachments` are listed once `files` are stored.
     pub item: Option<(i64, ThreadItem)>,
+    /// The files the item carries.
+    pub files: Vec<InlineFile>,
 }
 
 pub fn project(action: &Action) -> Projected {
@@ -31,49 +40,87 @@ pub fn project(action: &Action) -> Projected {
         } else {
             String::new()
         },
+        status: ConversationStatus::Open,
+        last_inbound_at_ms: None,
     };
     let at_ms = |at: Option<chrono::DateTime<chrono::Utc>>| {
         at.or(action.occurred_at()).map(|t| t.timestamp_millis())
     };
-    let item = match action.kind.as_str() {
+    let user = action.user.as_ref();
+    let user_name = user.and_then(|u| u.name.clone()).unwrap_or_default();
+    let item = |kind, author, text, at_ms| ThreadItem {
+        id: action.id,
+        kind,
+        author,
+        text,
+        at_ms,
+        delivery: None,
+        client_id: None,
+        agent_email: None,
+        event: None,
+        attachments: vec![],
+    };
+    let projected = match action.kind.as_str() {
         "task-create" => message.and_then(|message| {
-            Some(ThreadItem {
-                id: action.id,
-                kind: ItemKind::Inbound,
-                author: customer_name,
-                text: message.content.clone().unwrap_or_default(),
-                at_ms: at_ms(message.written_at())?,
-                delivery: None,
-                client_id: None,
-            })
+            Some(item(
+                ItemKind::Inbound,
+                customer_name,
+                message.content.clone().unwrap_or_default(),
+                at_ms(message.written_at())?,
+            ))
         }),
-        "answer" => {
-            let text = answer_text(action.data.as_ref());
-            let author = action
-                .user
-                .as_ref()
-                .and_then(|u| u.name.clone())
-                .unwrap_or_default();
-            at_ms(None).map(|at_ms| ThreadItem {
-                id: action.id,
-                kind: ItemKind::Outbound,
-                author,
-                text,
+        "answer" => at_ms(None).map(|at_ms| ThreadItem {
+            agent_email: user
+                .filter(|u| u.is_bot != Some(true))
+                .and_then(|u| u.email.as_deref())
+                .filter(|email| !email.trim().is_empty())
+                .map(|email| email.trim().to_lowercase()),
+            ..item(
+                ItemKind::Outbound,
+                user_name,
+                answer_text(action.data.as_ref()),
                 at_ms,
-                delivery: None,
-                client_id: None,
-            })
-        }
-        _ => None,
+            )
+        }),
+        other => ConversationEvent::from_alcmeon(other, parties(action.data.as_ref()))
+            .zip(at_ms(None))
+            .map(|(event, at_ms)| ThreadItem {
+                event: Some(event),
+                ..item(ItemKind::Event, user_name, String::new(), at_ms)
+            }),
     };
     Projected {
         conversation: Some(conversation),
-        item: item.map(|item| (conversation_id, item)),
+        files: projected
+            .as_ref()
+            .map(|_| inline_files(action))
+            .unwrap_or_default(),
+        item: projected.map(|item| (conversation_id, item)),
+    }
+}
+
+/// The names an event action's `data` gives: `assign-to`'s `to`, `steal`'s `from`, and `tag`'s
+/// new tag name and value (`TranslatedString.value`s).
+fn parties(data: Option<&Value>) -> EventParties {
+    let text = |pointer: &str| {
+        data.and_then(|d| d.pointer(pointer))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let other = [text("/to/name"), text("/from/name")]
+        .into_iter()
+        .find(|name| !name.is_empty())
+        .unwrap_or_default();
+    EventParties {
+        other,
+        tag: text("/next/name/value"),
+        value: text("/next/value/value/value"),
     }
 }
 
 /// The text of an `answer` action: its answers' contents, one per paragraph.
-fn answer_text(data: Option<&serde_json::Value>) -> String {
+fn answer_text(data: Option<&Value>) -> String {
     let answers = data
         .and_then(|d| d.get("answers"))
         .and_then(|a| a.as_array());
@@ -142,11 +189,82 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_by_a_human_carries_their_lower_case_email_and_a_bots_carries_none() {
+        let answer = |is_bot: bool| {
+            project(&action(json!({
+                "id": 8, "type": "answer", "date": "2026-11-20", "time": "10:01:00",
+                "user": {"id": 5, "name": "Sam", "email": "Sam.Agent@Example.com", "is_bot": is_bot},
+                "task": {"conversation_id": 1001},
+                "data": {"answers": [{"content": "Hello"}]}
+            })))
+            .item
+            .unwrap()
+            .1
+            .agent_email
+        };
+        assert_eq!(answer(false).as_deref(), Some("sam.agent@example.com"));
+        assert_eq!(answer(true), None);
+    }
+
+    #[test]
+    fn agent_actions_become_events_signed_by_whoever_acted() {
+        let event = |value: serde_json::Value| {
+            let (_, item) = project(&action(value)).item.unwrap();
+            assert_eq!(item.kind, ItemKind::Event);
+            (item.author, item.event.unwrap())
+        };
+        let base = json!({"id": 12, "date": "2026-11-20", "time": "10:02:00",
+                          "user": {"name": "Sophie", "is_bot": false},
+                          "task": {"conversation_id": 1001}});
+        let with = |extra: serde_json::Value| {
+            let mut value = base.clone();
+            value
+                .as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            value
+        };
+        assert_eq!(
+            event(with(
+                json!({"type": "assign-to", "data": {"to": {"name": "Karim"}}})
+            )),
+            (
+                "Sophie".into(),
+                ConversationEvent::Assigned { to: "Karim".into() }
+            )
+        );
+        assert_eq!(
+            event(with(
+                json!({"type": "steal", "data": {"from": {"name": "Emma"}}})
+            ))
+            .1,
+            ConversationEvent::TakenOver {
+                from: "Emma".into()
+            }
+        );
+        let tag = json!({"type": "tag", "data": {"next": {"id": 1, "name": {"value": "Topic"},
+                         "value": {"id": 2, "value": {"value": "Refund"}}}}});
+        assert_eq!(
+            event(with(tag)).1,
+            ConversationEvent::Tagged {
+                tag: "Topic".into(),
+                value: "Refund".into()
+            }
+        );
+        let bot = json!({"type": "auto-archive", "user": {"name": "Alcméon", "is_bot": true}});
+        assert_eq!(
+            event(with(bot)),
+            ("Alcméon".into(), ConversationEvent::AutoArchived)
+        );
+    }
+
+    #[test]
     fn actions_outside_the_thread_add_no_item() {
-        let projected = project(&action(
-            json!({"id": 10, "type": "first-seen", "task": {"conversation_id": 4}}),
-        ));
-        assert!(projected.item.is_none());
+        for hidden in ["first-seen", "comment", "execute-answer"] {
+            let projected = project(&action(json!({"id": 10, "type": hidden,
+                "date": "2026-11-20", "time": "10:00:00", "task": {"conversation_id": 4}})));
+            assert!(projected.item.is_none(), "{hidden}");
+        }
         assert!(
             project(&action(json!({"id": 11, "type": "tag-vip"})))
                 .conversation

@@ -1,16 +1,13 @@
 //! Replies sent from the widget: stored as *sending* before Alcméon is called, idempotent on the
-//! widget's client id, and matched to the `answer` and `execute-answer` actions Alcméon records for
-//! them.
+//! widget's client id, marked *submitted* once Alcméon has accepted them, and matched to the
+//! `answer` and `execute-answer` actions Alcméon records for them.
 
-use protocol::ThreadItem;
+use protocol::{FailureCode, ThreadItem};
 use sqlx::{AssertSqlSafe, Row};
 
 use super::thread::{self, PROVISIONAL_ID_BASE};
-use super::{Store, StoreError, Tx};
+use super::{Store, StoreError, Tx, serde_name};
 use crate::alcmeon::Action;
-
-/// The reason shown when the channel refused a reply Alcméon had accepted.
-pub const CHANNEL_FAILURE: &str = "Alcméon could not deliver the reply on the channel";
 
 /// A reply about to be sent.
 #[derive(Debug, Clone)]
@@ -30,11 +27,22 @@ pub enum ReplyInsert {
     /// The reply is new: send it.
     Created(ThreadItem),
     /// A reply with this client id exists already: never send again.
-    Existing {
-        item: ThreadItem,
-        conversation_id: i64,
-        text: String,
-    },
+    Existing(ExistingReply),
+}
+
+#[derive(Debug)]
+pub struct ExistingReply {
+    pub item: ThreadItem,
+    pub conversation_id: i64,
+    pub text: String,
+}
+
+/// A reply stored as sending that Alcméon never accepted: it was never delivered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsubmittedReply {
+    pub client_id: String,
+    pub task_id: i64,
+    pub text: String,
 }
 
 /// What asking to retry a reply found.
@@ -89,32 +97,85 @@ impl Store {
             self.publish(events);
             return Ok(ReplyInsert::Created(item));
         }
+        tx.commit().await?;
+        let existing = self
+            .existing_reply(&reply.client_id)
+            .await?
+            .ok_or(sqlx::Error::RowNotFound)?;
+        Ok(ReplyInsert::Existing(existing))
+    }
+
+    /// The reply already stored under a client id, if any.
+    pub async fn existing_reply(
+        &self,
+        client_id: &str,
+    ) -> Result<Option<ExistingReply>, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT {ITEM_ID} AS item_id, conversation_id, text FROM replies WHERE client_id = ?"
         )))
         .bind(PROVISIONAL_ID_BASE)
-        .bind(&reply.client_id)
-        .fetch_one(&mut *tx)
+        .bind(client_id)
+        .fetch_optional(&mut *tx)
         .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
         let (_, item) = thread::item(&mut tx, row.get("item_id"))
             .await?
             .ok_or(sqlx::Error::RowNotFound)?;
-        Ok(ReplyInsert::Existing {
+        Ok(Some(ExistingReply {
             item,
             conversation_id: row.get("conversation_id"),
             text: row.get("text"),
-        })
+        }))
+    }
+
+    /// Records that Alcméon accepted the reply's current attempt (`started`): it is no longer
+    /// sent again at start-up.
+    pub async fn mark_submitted(&self, client_id: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE replies SET submitted = 1 WHERE client_id = ?")
+            .bind(client_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Replies stored as sending that Alcméon never accepted, oldest first.
+    pub async fn unsubmitted_replies(&self) -> Result<Vec<UnsubmittedReply>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT client_id, task_id, text FROM replies
+             WHERE state = 'sending' AND submitted = 0 AND answer_action_id IS NULL ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|row| UnsubmittedReply {
+                client_id: row.get("client_id"),
+                task_id: row.get("task_id"),
+                text: row.get("text"),
+            })
+            .collect())
     }
 
     /// Marks a reply failed when sending it did not start (Alcméon refused it or was unreachable).
-    pub async fn fail_reply(&self, client_id: &str, reason: &str) -> Result<(), StoreError> {
+    /// `detail` is Alcméon's own word for it, kept only with [`FailureCode::AlcmeonRefused`].
+    pub async fn fail_reply(
+        &self,
+        client_id: &str,
+        code: FailureCode,
+        detail: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let detail = detail.filter(|_| code == FailureCode::AlcmeonRefused);
         let mut tx = self.pool.begin().await?;
         let item_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-            "UPDATE replies SET state = 'failed', failure_reason = ?
+            "UPDATE replies SET state = 'failed', failure_reason = ?, failure_detail = ?
              WHERE client_id = ? AND state = 'sending' AND answer_action_id IS NULL
              RETURNING {ITEM_ID}"
         )))
-        .bind(reason)
+        .bind(serde_name(code))
+        .bind(detail)
         .bind(client_id)
         .bind(PROVISIONAL_ID_BASE)
         .fetch_optional(&mut *tx)
@@ -134,7 +195,8 @@ impl Store {
     ) -> Result<RetryOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
         let resent = sqlx::query(
-            "UPDATE replies SET state = 'sending', failure_reason = NULL, answer_action_id = NULL,
+            "UPDATE replies SET state = 'sending', failure_reason = NULL, failure_detail = NULL,
+                 answer_action_id = NULL, submitted = 0,
                  task_id = COALESCE((SELECT MAX(id) FROM tasks WHERE tasks.conversation_id = replies.conversation_id), task_id)
              WHERE client_id = ? AND conversation_id = ? AND state = 'failed'
              RETURNING id, task_id, text",
@@ -203,7 +265,7 @@ impl Store {
         let Some(reply_id) = reply_id else {
             return Ok(());
         };
-        sqlx::query("UPDATE replies SET answer_action_id = ?, state = 'sending', failure_reason = NULL WHERE id = ?")
+        sqlx::query("UPDATE replies SET answer_action_id = ?, state = 'sending', failure_reason = NULL, failure_detail = NULL, submitted = 1 WHERE id = ?")
             .bind(action.id)
             .bind(reply_id)
             .execute(&mut **tx)
@@ -251,16 +313,17 @@ pub(super) async fn apply_delivery(
 
 /// Marks the reply whose current attempt is `answer_id` sent (`ok`) or failed (anything else).
 async fn set_outcome(tx: &mut Tx<'_>, answer_id: i64, status: &str) -> Result<bool, StoreError> {
-    let (state, reason) = if status == "ok" {
+    let (state, code) = if status == "ok" {
         ("sent", None)
     } else {
-        ("failed", Some(CHANNEL_FAILURE))
+        ("failed", Some(serde_name(FailureCode::ChannelRefused)))
     };
     let updated = sqlx::query(
-        "UPDATE replies SET state = ?, failure_reason = ? WHERE answer_action_id = ? AND state = 'sending'",
+        "UPDATE replies SET state = ?, failure_reason = ?, failure_detail = NULL
+         WHERE answer_action_id = ? AND state = 'sending'",
     )
     .bind(state)
-    .bind(reason)
+    .bind(code)
     .bind(answer_id)
     .execute(&mut **tx)
     .await?
@@ -270,7 +333,7 @@ async fn set_outcome(tx: &mut Tx<'_>, answer_id: i64, status: &str) -> Result<bo
 
 #[cfg(test)]
 mod tests {
-    use protocol::{Delivery, ThreadItem};
+    use protocol::{Delivery, ThreadItem, Viewer};
     use serde_json::{Value, json};
 
     use super::*;
@@ -316,12 +379,21 @@ mod tests {
         };
         match store.create_reply(&row).await.unwrap() {
             ReplyInsert::Created(item) => item,
-            ReplyInsert::Existing { item, .. } => item,
+            ReplyInsert::Existing(existing) => existing.item,
         }
     }
 
     async fn items(store: &Store) -> Vec<ThreadItem> {
-        store.thread(100, None, 50).await.unwrap().unwrap().items
+        let viewer = Viewer {
+            email: "a@example.com".into(),
+            may_reply: true,
+        };
+        store
+            .thread(100, None, 50, viewer)
+            .await
+            .unwrap()
+            .unwrap()
+            .items
     }
 
     #[tokio::test]
@@ -364,7 +436,8 @@ mod tests {
         assert_eq!(
             items(&store).await[1].delivery,
             Some(Delivery::Failed {
-                reason: CHANNEL_FAILURE.into()
+                code: FailureCode::ChannelRefused,
+                detail: None
             })
         );
     }
@@ -389,7 +462,7 @@ mod tests {
         let (store, _dir) = store().await;
         reply(&store, "lost", "hello").await;
         store
-            .fail_reply("lost", "Alcméon could not be reached")
+            .fail_reply("lost", FailureCode::AlcmeonUnavailable, None)
             .await
             .unwrap();
         reply(&store, "live", "hello").await;

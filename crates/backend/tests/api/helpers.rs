@@ -1,6 +1,8 @@
+use std::net::SocketAddr;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use alcmeon_emulator::RunningEmulator;
+use backend::store::Store;
 use backend::{Config, OrgSecret, RunningServer};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
@@ -14,7 +16,10 @@ pub const INSTANCE_ID: &str = "test-instance";
 pub const ADVISOR_ID: i64 = 1;
 
 pub struct TestApp {
-    pub backend: RunningServer,
+    /// `None` only while the backend restarts.
+    backend: Option<RunningServer>,
+    backend_config: Config,
+    addr: SocketAddr,
     pub emulator: RunningEmulator,
     pub http: reqwest::Client,
     _data: TempDir,
@@ -36,6 +41,8 @@ pub struct Options {
     pub emulator_rate_limit: u32,
     /// The backend's own budget of Alcméon calls per minute.
     pub backend_rate_limit: u32,
+    /// How long the backend keeps logged thread changes.
+    pub event_retention: Duration,
 }
 
 impl Default for Options {
@@ -44,6 +51,7 @@ impl Default for Options {
             webhook_drop_percent: 0,
             emulator_rate_limit: 1000,
             backend_rate_limit: 1000,
+            event_retention: Duration::from_secs(24 * 3600),
         }
     }
 }
@@ -63,6 +71,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         webhook_drop_percent,
         emulator_rate_limit,
         backend_rate_limit,
+        event_retention,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -81,7 +90,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     .await
     .expect("emulator starts");
     let data = TempDir::new().unwrap();
-    let backend = backend::start(Config {
+    let backend_config = Config {
         addr: format!("127.0.0.1:{backend_port}").parse().unwrap(),
         public_url: None,
         database_url: format!("sqlite://{}", data.path().join("backend.db").display()),
@@ -97,11 +106,15 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         alcmeon_advisor_id: ADVISOR_ID,
         alcmeon_company_id: 1,
         alcmeon_rate_limit_per_minute: std::num::NonZeroU32::new(backend_rate_limit).unwrap(),
-    })
-    .await
-    .expect("backend starts");
+        event_retention,
+    };
+    let backend = backend::start(backend_config.clone())
+        .await
+        .expect("backend starts");
     TestApp {
-        backend,
+        addr: backend.addr,
+        backend: Some(backend),
+        backend_config,
         emulator,
         http: reqwest::Client::new(),
         _data: data,
@@ -110,11 +123,27 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
 
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.backend.addr)
+        format!("http://{}{path}", self.addr)
     }
 
     pub fn audience(&self) -> String {
-        format!("http://{}", self.backend.addr)
+        format!("http://{}", self.addr)
+    }
+
+    /// The backend's replica, to set up what no HTTP call can (e.g. a reply stored just before a
+    /// crash).
+    pub fn store(&self) -> &Store {
+        &self.backend.as_ref().expect("the backend runs").store
+    }
+
+    /// Stops the backend and starts it again on the same address and database, as after a crash.
+    pub async fn restart_backend(&mut self) {
+        drop(self.backend.take());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let restarted = backend::start(self.backend_config.clone())
+            .await
+            .expect("backend restarts");
+        self.backend = Some(restarted);
     }
 
     pub async fn health(&self) -> Value {

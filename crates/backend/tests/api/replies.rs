@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use protocol::{Delivery, ItemKind, ThreadItem, ThreadPage};
+use protocol::{Delivery, FailureCode, ItemKind, ThreadItem, ThreadPage};
 use serde_json::{Value, json};
 
 use crate::helpers::{Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_app_with};
@@ -107,7 +107,8 @@ async fn a_reply_the_channel_refuses_fails_with_the_reason_and_a_double_retry_se
     assert_eq!(
         failed.delivery,
         Some(Delivery::Failed {
-            reason: "Alcméon could not deliver the reply on the channel".into()
+            code: FailureCode::ChannelRefused,
+            detail: None
         })
     );
 
@@ -214,11 +215,16 @@ async fn with_alcmeon_limited_to_5_a_minute_a_reply_overtakes_the_backfill_backl
 async fn a_reply_alcmeon_refuses_is_failed_with_alcmeons_error() {
     let app = spawn_app(0).await;
     // A conversation whose task Alcméon does not know: `POST /v1/answer/send` answers 404.
+    let now = chrono::Utc::now();
+    let (date, time) = (
+        now.format("%Y-%m-%d").to_string(),
+        now.format("%H:%M:%S").to_string(),
+    );
     let body = json!({ "id": 990_001, "action": {
-        "id": 990_001, "type": "task-create", "date": "2026-11-24", "time": "08:00:00",
+        "id": 990_001, "type": "task-create", "date": date, "time": time,
         "account": { "id": 201, "name": "Lumio", "type": "whatsapp" },
         "task": { "id": 990_001, "conversation_id": 990_001, "message": { "content": "hello",
-            "date": "2026-11-24", "time": "08:00:00", "author": { "name": "Ghost" } } }
+            "date": date, "time": time, "author": { "name": "Ghost" } } }
     }})
     .to_string();
     let signature = backend::alcmeon::sign(
@@ -245,7 +251,8 @@ async fn a_reply_alcmeon_refuses_is_failed_with_alcmeons_error() {
     assert_eq!(
         failed.delivery,
         Some(Delivery::Failed {
-            reason: "task-not-found".into()
+            code: FailureCode::TaskNotFound,
+            detail: None
         })
     );
 }

@@ -1,0 +1,66 @@
+//! `GET /v1/conversations/{id}/attachments/{attachment_id}`: a file a message carries, as bytes.
+//!
+//! Files come from customers, so they are untrusted: only the image types the widget previews
+//! (`protocol::Attachment::is_previewable_image`, never SVG) keep their type; anything else is an
+//! `application/octet-stream` download. Nothing is sniffed, and the sandbox CSP keeps a file opened
+//! directly from running script.
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+use super::session::Agent;
+use super::{AppError, AppState};
+
+const DOWNLOAD_TYPE: &str = "application/octet-stream";
+
+pub async fn download(
+    State(state): State<AppState>,
+    _agent: Agent,
+    path: Result<Path<(i64, i64)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let Path((conversation_id, attachment_id)) = path?;
+    let file = state
+        .store
+        .attachment(conversation_id, attachment_id)
+        .await?
+        .ok_or_else(|| {
+            AppError::NotFound(format!(
+                "conversation {conversation_id} has no attachment {attachment_id}"
+            ))
+        })?;
+    let previewable = file.attachment.is_previewable_image();
+    let content_type = if previewable {
+        HeaderValue::from_str(&file.attachment.mime_type.to_ascii_lowercase())
+            .unwrap_or(HeaderValue::from_static(DOWNLOAD_TYPE))
+    } else {
+        HeaderValue::from_static(DOWNLOAD_TYPE)
+    };
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("sandbox; default-src 'none'"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=3600"),
+            ),
+        ],
+        file.bytes,
+    )
+        .into_response();
+    if !previewable {
+        response.headers_mut().insert(
+            header::CONTENT_DISPOSITION,
+            HeaderValue::from_static("attachment"),
+        );
+    }
+    Ok(response)
+}

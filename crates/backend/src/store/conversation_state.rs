@@ -1,0 +1,127 @@
+//! A conversation's status and reply window, kept up to date item by item in action-id order with
+//! `protocol::Conversation::follow`, the rule the widget follows too.
+
+use protocol::{ConversationStatus, ItemKind, ThreadItem};
+use sqlx::Row;
+
+use super::thread::read_conversation;
+use super::{StoreError, Tx, from_serde_name, serde_name};
+
+/// Follows a newly stored item. Actions usually arrive in id order; one that arrives after a newer
+/// one (backfill catching up behind a webhook) makes the whole thread be followed again.
+pub(super) async fn follow(
+    tx: &mut Tx<'_>,
+    conversation_id: i64,
+    item: &ThreadItem,
+) -> Result<(), StoreError> {
+    let Some(mut conversation) = read_conversation(&mut **tx, conversation_id).await? else {
+        return Ok(());
+    };
+    let newer_exists: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM thread_items WHERE conversation_id = ? AND action_id > ?)",
+    )
+    .bind(conversation_id)
+    .bind(item.id)
+    .fetch_one(&mut **tx)
+    .await?;
+    if newer_exists {
+        conversation.status = ConversationStatus::Open;
+        conversation.last_inbound_at_ms = None;
+        for earlier in thread_in_order(tx, conversation_id).await? {
+            conversation.follow(&earlier);
+        }
+    } else {
+        conversation.follow(item);
+    }
+    sqlx::query("UPDATE conversations SET status = ?, last_inbound_at_ms = ? WHERE id = ?")
+        .bind(serde_name(conversation.status))
+        .bind(conversation.last_inbound_at_ms)
+        .bind(conversation_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The conversation's projected items, oldest action first, with what following them needs.
+async fn thread_in_order(
+    tx: &mut Tx<'_>,
+    conversation_id: i64,
+) -> Result<Vec<ThreadItem>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT action_id, kind, at_ms, event FROM thread_items
+         WHERE conversation_id = ? ORDER BY action_id",
+    )
+    .bind(conversation_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|row| ThreadItem {
+            id: row.get("action_id"),
+            kind: from_serde_name(row.get("kind")).unwrap_or(ItemKind::Inbound),
+            author: String::new(),
+            text: String::new(),
+            at_ms: row.get("at_ms"),
+            delivery: None,
+            client_id: None,
+            agent_email: None,
+            event: row
+                .get::<Option<String>, _>("event")
+                .and_then(|json| serde_json::from_str(&json).ok()),
+            attachments: vec![],
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use protocol::ConversationStatus;
+    use serde_json::{Value, json};
+
+    use crate::store::Store;
+
+    fn action(id: i64, kind: &str, time: &str) -> Value {
+        json!({"id": id, "type": kind, "date": "2026-11-20", "time": time,
+               "user": {"name": "Sophie"}, "account": {"type": "whatsapp"},
+               "task": {"id": id, "conversation_id": 7, "message": {"content": "hi",
+                        "date": "2026-11-20", "time": time, "author": {"name": "Ana"}}}})
+    }
+
+    async fn status_after(ids_in_arrival_order: &[(i64, &str)]) -> (ConversationStatus, i64) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let store = Store::open(&format!("sqlite://{}", dir.path().join("t.db").display()))
+            .await
+            .unwrap();
+        for (id, kind) in ids_in_arrival_order {
+            let time = format!("10:00:{id:02}");
+            store
+                .record_action(&action(*id, kind, &time))
+                .await
+                .unwrap();
+        }
+        let conversation = store.conversation(7).await.unwrap().unwrap();
+        (
+            conversation.status,
+            conversation.last_inbound_at_ms.unwrap() % 60_000,
+        )
+    }
+
+    #[tokio::test]
+    async fn an_archive_closes_and_a_later_message_reopens_whatever_order_they_arrive_in() {
+        let in_order = [(1, "task-create"), (2, "archive"), (3, "task-create")];
+        assert_eq!(
+            status_after(&in_order).await,
+            (ConversationStatus::Open, 3_000)
+        );
+        let late_message = [(2, "archive"), (3, "task-create"), (1, "task-create")];
+        assert_eq!(
+            status_after(&late_message).await,
+            (ConversationStatus::Open, 3_000)
+        );
+        let late_archive = [(1, "task-create"), (3, "archive"), (2, "task-create")];
+        assert_eq!(
+            status_after(&late_archive).await,
+            (ConversationStatus::Closed, 2_000)
+        );
+    }
+}

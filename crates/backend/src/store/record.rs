@@ -1,0 +1,102 @@
+//! Storing one Alcméon action and everything it means for the replica, in one transaction.
+
+use protocol::ThreadItem;
+
+use super::{Store, StoreError, Tx, conversation_state, files, replies, serde_name, thread};
+use crate::alcmeon::Action;
+use crate::store::project;
+
+impl Store {
+    /// Stores one action and what it means for the thread, and publishes the thread changes.
+    /// Returns false when the action was already stored (webhooks and backfill may both deliver it).
+    pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
+        let action: Action = serde_json::from_value(raw.clone())?;
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+            .bind(action.id)
+            .bind(action.conversation_id())
+            .bind(&action.kind)
+            .bind(raw.to_string())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            == 1;
+        let mut changed: Vec<i64> = vec![];
+        if inserted {
+            self.apply(&mut tx, &action, &mut changed).await?;
+        }
+        let events = thread::log_changes(&mut tx, &changed).await?;
+        tx.commit().await?;
+        self.publish(events);
+        Ok(inserted)
+    }
+
+    /// Projects a newly stored action; pushes the ids of the thread items it changed.
+    async fn apply(
+        &self,
+        tx: &mut Tx<'_>,
+        action: &Action,
+        changed: &mut Vec<i64>,
+    ) -> Result<(), StoreError> {
+        let task = action.task.as_ref();
+        if let (Some(task_id), Some(conversation_id)) =
+            (task.and_then(|t| t.id), action.conversation_id())
+        {
+            sqlx::query(
+                "INSERT INTO tasks (id, conversation_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(task_id)
+            .bind(conversation_id)
+            .execute(&mut **tx)
+            .await?;
+        }
+        let projected = project(action);
+        if let Some(conversation) = projected.conversation {
+            sqlx::query("INSERT INTO conversations (id, channel, account_name, customer_name) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET customer_name = CASE WHEN conversations.customer_name = '' THEN excluded.customer_name ELSE conversations.customer_name END")
+                .bind(conversation.id)
+                .bind(serde_name(conversation.channel))
+                .bind(&conversation.account_name)
+                .bind(&conversation.customer_name)
+                .execute(&mut **tx)
+                .await?;
+        }
+        if let Some((conversation_id, item)) = projected.item {
+            insert_item(tx, conversation_id, &item).await?;
+            files::insert(tx, item.id, conversation_id, &projected.files).await?;
+            conversation_state::follow(tx, conversation_id, &item).await?;
+            if action.kind == "answer" {
+                self.link_answer(tx, action, &item).await?;
+            }
+            changed.push(item.id);
+        }
+        if action.kind == "execute-answer"
+            && let Some(item_id) = replies::apply_delivery(tx, action).await?
+        {
+            changed.push(item_id);
+        }
+        Ok(())
+    }
+}
+
+async fn insert_item(
+    tx: &mut Tx<'_>,
+    conversation_id: i64,
+    item: &ThreadItem,
+) -> Result<(), StoreError> {
+    let event = item.event.as_ref().map(serde_json::to_string).transpose()?;
+    sqlx::query(
+        "INSERT INTO thread_items (action_id, conversation_id, kind, author, text, at_ms, event, agent_email)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(item.id)
+    .bind(conversation_id)
+    .bind(serde_name(item.kind))
+    .bind(&item.author)
+    .bind(&item.text)
+    .bind(item.at_ms)
+    .bind(event)
+    .bind(&item.agent_email)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
