@@ -3,7 +3,7 @@ use std::time::Duration;
 use protocol::{Delivery, ThreadItem, ThreadPage};
 use serde_json::json;
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with};
 
 /// A conversation's event stream read over real HTTP, as the widget reads it with fetch.
 struct EventStream {
@@ -238,4 +238,33 @@ async fn older_pages_walk_back_through_the_whole_thread_without_gaps_or_overlaps
         let error: serde_json::Value = response.json().await.unwrap();
         assert_eq!(error["code"], "bad_request");
     }
+}
+
+#[tokio::test]
+async fn changes_older_than_the_retention_are_forgotten_and_recent_ones_still_replayed() {
+    let app = spawn_app_with(Options {
+        event_retention: Duration::from_secs(4),
+        ..Options::default()
+    })
+    .await;
+    app.replica_ready().await;
+    let mut replay = EventStream::open(&app, 1003, Some(0)).await;
+    assert!(
+        replay.next_item(Duration::from_secs(1)).await.is_some(),
+        "the seeded messages were logged"
+    );
+    drop(replay);
+
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    let recent = app
+        .customer_writes(1003, "written after the others expired")
+        .await;
+    app.wait_for_replica("latest_action_id", recent).await;
+    let mut replay = EventStream::open(&app, 1003, Some(0)).await;
+    let (_, item) = replay.next_item(Duration::from_secs(2)).await.unwrap();
+    assert_eq!(item.text, "written after the others expired");
+    assert!(
+        replay.next_item(Duration::from_millis(500)).await.is_none(),
+        "the expired changes are gone"
+    );
 }

@@ -174,6 +174,73 @@ impl TestApp {
         }
     }
 
+    /// Waits until the replica has read every action the emulator holds.
+    pub async fn replica_ready(&self) {
+        let highest = self.emulator_highest_action_id().await;
+        self.wait_for_replica("actions_read_through", highest).await;
+    }
+
+    /// Calls an emulator control (`/_emulator{path}`); returns its JSON answer.
+    pub async fn emulator_control(&self, path: &str, body: Value) -> Value {
+        let response = self
+            .http
+            .post(format!("{}/_emulator{path}", self.emulator.base_url()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "emulator control {path}");
+        response.json().await.unwrap()
+    }
+
+    /// Delivers a notification to the webhook as Alcméon would, signed.
+    pub async fn deliver_webhook(&self, notification: &Value) -> reqwest::StatusCode {
+        let body = notification.to_string();
+        let signature =
+            backend::alcmeon::sign(ALCMEON_SECRET, "/webhooks/alcmeon", body.as_bytes());
+        self.http
+            .post(self.url("/webhooks/alcmeon"))
+            .header("X-Alcmeon-Webhook-Signature", signature)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+
+    /// The newest page of a conversation, read as the default test agent.
+    pub async fn page(&self, conversation_id: i64) -> protocol::ThreadPage {
+        let response = self.thread_page(conversation_id, "").await;
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+
+    /// Waits until the newest page of a conversation holds an item `wanted` accepts; returns it.
+    pub async fn wait_for_item(
+        &self,
+        conversation_id: i64,
+        wanted: impl Fn(&protocol::ThreadItem) -> bool,
+    ) -> protocol::ThreadItem {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if self.thread_page(conversation_id, "").await.status() == 200
+                && let Some(item) = self
+                    .page(conversation_id)
+                    .await
+                    .items
+                    .into_iter()
+                    .find(|item| wanted(item))
+            {
+                return item;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "conversation {conversation_id} never showed the expected item"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// The id of the newest action the emulator holds.
     pub async fn emulator_highest_action_id(&self) -> i64 {
         let actions = self.emulator_actions().await;

@@ -1,5 +1,7 @@
 //! Black-box tests: the real backend on a free port, talking HTTP to the real Alcméon emulator.
 
+mod attachments;
+mod conversation_state;
 mod events;
 mod helpers;
 mod replica;

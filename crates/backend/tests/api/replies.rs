@@ -7,8 +7,7 @@ use crate::helpers::{Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_ap
 
 /// Waits until the replica has read every action the emulator was seeded with.
 async fn replica_ready(app: &TestApp) {
-    let highest = app.emulator_highest_action_id().await;
-    app.wait_for_replica("actions_read_through", highest).await;
+    app.replica_ready().await;
 }
 
 /// The emulator's `answer` actions carrying `text`.
@@ -225,22 +224,8 @@ async fn a_reply_alcmeon_refuses_is_failed_with_alcmeons_error() {
         "account": { "id": 201, "name": "Lumio", "type": "whatsapp" },
         "task": { "id": 990_001, "conversation_id": 990_001, "message": { "content": "hello",
             "date": date, "time": time, "author": { "name": "Ghost" } } }
-    }})
-    .to_string();
-    let signature = backend::alcmeon::sign(
-        crate::helpers::ALCMEON_SECRET,
-        "/webhooks/alcmeon",
-        body.as_bytes(),
-    );
-    let stored = app
-        .http
-        .post(app.url("/webhooks/alcmeon"))
-        .header("X-Alcmeon-Webhook-Signature", signature)
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(stored.status(), 200);
+    }});
+    assert_eq!(app.deliver_webhook(&body).await, 200);
     assert_eq!(
         app.post_reply(990_001, "g-1", "Hello ghost").await.status(),
         201
@@ -255,4 +240,47 @@ async fn a_reply_alcmeon_refuses_is_failed_with_alcmeons_error() {
             detail: None
         })
     );
+}
+
+#[tokio::test]
+async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() {
+    let mut app = spawn_app(0).await;
+    replica_ready(&app).await;
+    let text = "Stored just before the crash";
+    // What a post leaves behind when the backend dies between storing the reply and sending it.
+    let stored = app
+        .store()
+        .create_reply(&backend::store::NewReplyRow {
+            client_id: "crash-1".into(),
+            conversation_id: 1001,
+            task_id: app.store().latest_task(1001).await.unwrap().unwrap(),
+            agent_email: "agent@example.com".into(),
+            agent_name: "Test Agent".into(),
+            text: text.into(),
+            created_at_ms: chrono::Utc::now().timestamp_millis(),
+        })
+        .await
+        .unwrap();
+    assert!(matches!(stored, backend::store::ReplyInsert::Created(_)));
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(answers_with(&app, text).await, 0, "nothing sent before");
+
+    app.restart_backend().await;
+    let sent = app
+        .wait_for_reply(1001, "crash-1", |d| *d == Delivery::Sent)
+        .await;
+    assert_eq!(sent.text, text);
+    app.restart_backend().await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(answers_with(&app, text).await, 1, "sent exactly once");
+}
+
+#[tokio::test]
+async fn a_body_over_the_size_limit_is_refused_in_the_one_error_shape() {
+    let app = spawn_app(0).await;
+    let response = app.post_reply(1001, "huge", &"a".repeat(300 * 1024)).await;
+    assert_eq!(response.status(), 413);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["code"], "payload_too_large");
+    assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()));
 }
