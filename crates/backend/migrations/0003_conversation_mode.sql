@@ -23,6 +23,8 @@ UPDATE conversations SET last_inbound_at_ms = (
     WHERE thread_items.conversation_id = conversations.id AND thread_items.kind = 'inbound'
 );
 
+UPDATE replies SET agent_email = lower(agent_email);  -- lower case from now on, as items show it
+
 -- `failure_reason` now holds a protocol::FailureCode (snake_case); `failure_detail` Alcméon's own
 -- word when the code is `alcmeon_refused`. `submitted` is 1 once Alcméon has accepted the current
 -- attempt (answered `started`, or recorded its `answer`).

@@ -58,7 +58,7 @@ pub async fn create(
         client_id: client_id.to_owned(),
         conversation_id,
         task_id,
-        agent_email: agent.email.clone(),
+        agent_email: agent.email.to_lowercase(),
         agent_name: agent.name.clone(),
         text: reply.text.clone(),
         created_at_ms: chrono::Utc::now().timestamp_millis(),

@@ -8,6 +8,8 @@ mod projection;
 mod record;
 mod replies;
 mod thread;
+#[cfg(test)]
+mod upgrade_tests;
 
 use std::str::FromStr;
 

@@ -15,6 +15,7 @@ pub struct NewReplyRow {
     pub client_id: String,
     pub conversation_id: i64,
     pub task_id: i64,
+    /// Lower case.
     pub agent_email: String,
     pub agent_name: String,
     pub text: String,
@@ -533,6 +534,63 @@ mod tests {
         let thread = items(&store).await;
         assert_eq!((thread.len(), thread[1].id), (2, 4));
         assert_eq!(thread[1].delivery, Some(Delivery::Sent));
+    }
+
+    async fn unsubmitted(store: &Store) -> Vec<String> {
+        let replies = store.unsubmitted_replies().await.unwrap();
+        replies.into_iter().map(|r| r.client_id).collect()
+    }
+
+    #[tokio::test]
+    async fn only_replies_alcmeon_never_accepted_are_left_to_send_again() {
+        let (store, _dir) = store().await;
+        reply(&store, "accepted", "one").await;
+        reply(&store, "recorded", "two").await;
+        reply(&store, "never-sent", "three").await;
+        store.mark_submitted("accepted").await.unwrap();
+        store
+            .record_action(&answer(2, ADVISOR, "two"))
+            .await
+            .unwrap();
+        assert_eq!(unsubmitted(&store).await, ["never-sent"]);
+
+        store.record_action(&executed(3, 2, "fail")).await.unwrap();
+        store.retry_reply(100, "recorded").await.unwrap();
+        assert_eq!(
+            unsubmitted(&store).await,
+            ["recorded", "never-sent"],
+            "a retry is a new attempt"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failure_keeps_alcmeons_word_only_when_no_code_says_it() {
+        let (store, _dir) = store().await;
+        reply(&store, "odd", "one").await;
+        reply(&store, "known", "two").await;
+        store
+            .fail_reply("odd", FailureCode::AlcmeonRefused, Some("brand-new-error"))
+            .await
+            .unwrap();
+        store
+            .fail_reply("known", FailureCode::TaskNotFound, Some("task-not-found"))
+            .await
+            .unwrap();
+        let thread = items(&store).await;
+        assert_eq!(
+            thread[1].delivery,
+            Some(Delivery::Failed {
+                code: FailureCode::AlcmeonRefused,
+                detail: Some("brand-new-error".into())
+            })
+        );
+        assert_eq!(
+            thread[2].delivery,
+            Some(Delivery::Failed {
+                code: FailureCode::TaskNotFound,
+                detail: None
+            })
+        );
     }
 
     #[tokio::test]

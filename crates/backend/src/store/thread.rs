@@ -30,7 +30,7 @@ pub const PROVISIONAL_ID_BASE: i64 = 1 << 52;
 const MERGED: &str = "SELECT * FROM (
     SELECT t.action_id AS id, t.conversation_id, t.kind, COALESCE(r.agent_name, t.author) AS author,
            t.text, t.at_ms, r.client_id, r.state, r.failure_reason, r.failure_detail,
-           CASE WHEN r.id IS NULL THEN t.agent_email ELSE lower(r.agent_email) END AS agent_email,
+           CASE WHEN r.id IS NULL THEN t.agent_email ELSE r.agent_email END AS agent_email,
            t.event,
            (SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
                                     ORDER BY a.position)
@@ -41,7 +41,7 @@ const MERGED: &str = "SELECT * FROM (
     WHERE ra.answer_action_id IS NULL OR r.answer_action_id = t.action_id
     UNION ALL
     SELECT ? + r.id AS id, r.conversation_id, 'outbound', r.agent_name, r.text, r.created_at_ms,
-           r.client_id, r.state, r.failure_reason, r.failure_detail, lower(r.agent_email), NULL,
+           r.client_id, r.state, r.failure_reason, r.failure_detail, r.agent_email, NULL,
            NULL
     FROM replies r WHERE r.answer_action_id IS NULL
 ) WHERE {filter}";

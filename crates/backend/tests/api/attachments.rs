@@ -162,3 +162,15 @@ async fn a_file_that_is_not_base64_is_skipped_and_the_message_and_its_other_file
     let gif = fetch(&app, 990_101, reply.attachments[0].id).await;
     assert_eq!(header(&gif, "content-type"), "image/gif");
 }
+
+#[tokio::test]
+async fn a_megabyte_photo_arrives_by_webhook_intact() {
+    let app = spawn_app(0).await;
+    app.replica_ready().await;
+    let photo: Vec<u8> = (0..1024 * 1024).map(|n: u32| (n % 251) as u8).collect();
+    let item = customer_sends(&app, 1003, "Big photo", &[("image/jpeg", &photo)]).await;
+    assert_eq!(item.attachments[0].size, photo.len() as u64);
+    let response = fetch(&app, 1003, item.attachments[0].id).await;
+    assert_eq!(header(&response, "content-type"), "image/jpeg");
+    assert_eq!(response.bytes().await.unwrap().as_ref(), photo.as_slice());
+}
