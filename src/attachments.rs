@@ -4,7 +4,6 @@
 //! (an SVG or HTML file opened from a blob URL would run script in the page's origin).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -33,7 +32,8 @@ pub struct AttachmentFiles(Rc<Store>);
 struct Store {
     backend: Backend,
     conversation_id: i64,
-    previews: RefCell<HashMap<i64, ArcRwSignal<Preview>>>,
+    /// Each image asked for, by attachment id: a short list, a conversation has few images.
+    previews: RefCell<Vec<(i64, ArcRwSignal<Preview>)>>,
     closed: Cell<bool>,
 }
 
@@ -50,14 +50,21 @@ impl AttachmentFiles {
     /// An image's preview, fetched the first time a row in the DOM asks for it. A failed fetch is
     /// forgotten, so the row shown again tries again.
     pub fn preview(&self, attachment: &Attachment) -> ArcRwSignal<Preview> {
-        if let Some(preview) = self.0.previews.borrow().get(&attachment.id) {
-            return preview.clone();
+        let known = self
+            .0
+            .previews
+            .borrow()
+            .iter()
+            .find(|(id, _)| *id == attachment.id)
+            .map(|(_, preview)| preview.clone());
+        if let Some(preview) = known {
+            return preview;
         }
         let preview = ArcRwSignal::new(Preview::Loading);
         self.0
             .previews
             .borrow_mut()
-            .insert(attachment.id, preview.clone());
+            .push((attachment.id, preview.clone()));
         let (files, attachment, shown) = (self.clone(), attachment.clone(), preview.clone());
         spawn_local(async move {
             // Typed as declared (a previewable image), whatever the response said.
@@ -71,7 +78,8 @@ impl AttachmentFiles {
             match url {
                 Some(url) => shown.set(Preview::Ready(url)),
                 None => {
-                    files.0.previews.borrow_mut().remove(&attachment.id);
+                    let mut previews = files.0.previews.borrow_mut();
+                    previews.retain(|(id, _)| *id != attachment.id);
                     shown.set(Preview::Failed);
                 }
             }
@@ -96,7 +104,7 @@ impl AttachmentFiles {
     /// Frees every preview's object URL; previews still loading free theirs when they arrive.
     pub fn close(&self) {
         self.0.closed.set(true);
-        for (_, preview) in self.0.previews.borrow_mut().drain() {
+        for (_, preview) in self.0.previews.borrow_mut().drain(..) {
             if let Preview::Ready(url) = preview.get_untracked() {
                 revoke(&url);
             }

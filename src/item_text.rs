@@ -68,13 +68,18 @@ const SUMMARY_CHARS: usize = 100;
 /// A message's text on one line, cut after [`SUMMARY_CHARS`] characters; for a message with
 /// only files, how many there are.
 pub fn summary(i18n: &I18n, item: &ThreadItem) -> String {
-    let words: Vec<&str> = item.text.split_whitespace().collect();
-    if words.is_empty() {
+    let mut line = String::new();
+    for word in item.text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if line.is_empty() {
         let mut args = FluentArgs::new();
         args.set("count", item.attachments.len());
         return i18n.t_with("announce-attachments", &args);
     }
-    let line = words.join(" ");
     match line.char_indices().nth(SUMMARY_CHARS) {
         Some((cut, _)) => format!("{}…", line[..cut].trim_end()),
         None => line,

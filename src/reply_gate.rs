@@ -2,12 +2,59 @@
 //! conversation as the widget follows it, together with what the backend said when it refused a
 //! reply (it applies the same rule, sometimes with fresher facts).
 
-use protocol::{Conversation, ErrorCode, ItemKind, ReplyBlock, ThreadItem};
+use protocol::{Conversation, ErrorCode, ItemKind, ReplyBlock, ThreadItem, Viewer};
 
 use crate::api::Failure;
 
-/// The reason a refused reply reveals, if the refusal is one of the rule's.
-pub fn refusal_block(failure: &Failure) -> Option<ReplyBlock> {
+/// What the reply rule needs to know, kept current while the conversation is open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplyGate {
+    pub conversation: Conversation,
+    pub viewer: Viewer,
+    /// Why the backend last refused a reply, until the customer writes again.
+    pub refused: Option<ReplyBlock>,
+    /// The clock the reply window is checked against.
+    pub now_ms: i64,
+}
+
+impl ReplyGate {
+    pub fn new(conversation: Conversation, viewer: Viewer, now_ms: i64) -> Self {
+        Self {
+            conversation,
+            viewer,
+            refused: None,
+            now_ms,
+        }
+    }
+
+    /// Why Send is disabled now, if it is. A refused permission outranks everything.
+    pub fn block(&self) -> Option<ReplyBlock> {
+        let may_reply = self.viewer.may_reply && self.refused != Some(ReplyBlock::NoPermission);
+        self.conversation
+            .reply_block(may_reply, self.now_ms)
+            .or(self.refused)
+    }
+
+    /// An item arrived after the conversation was read: archiving closes it; the customer
+    /// writing reopens it, restarts the reply window and lifts a refusal (but not a refused
+    /// permission).
+    pub fn follow(&mut self, item: &ThreadItem, now_ms: i64) {
+        self.conversation.follow(item);
+        if item.kind == ItemKind::Inbound && self.refused != Some(ReplyBlock::NoPermission) {
+            self.refused = None;
+        }
+        self.now_ms = now_ms;
+    }
+
+    /// The backend refused a reply: when for one of the rule's reasons, it blocks with it.
+    pub fn refuse(&mut self, failure: &Failure) {
+        if let Some(block) = refusal_block(failure) {
+            self.refused = Some(block);
+        }
+    }
+}
+
+fn refusal_block(failure: &Failure) -> Option<ReplyBlock> {
     let Failure::Api(error) = failure else {
         return None;
     };
@@ -19,96 +66,82 @@ pub fn refusal_block(failure: &Failure) -> Option<ReplyBlock> {
     }
 }
 
-/// What is left of a refusal once `item` arrives: the customer writing reopens the conversation
-/// and its reply window; a refused permission stays refused.
-pub fn refusal_after(refused: Option<ReplyBlock>, item: &ThreadItem) -> Option<ReplyBlock> {
-    match refused {
-        Some(ReplyBlock::NoPermission) => refused,
-        _ if item.kind == ItemKind::Inbound => None,
-        other => other,
-    }
-}
-
-/// Why Send is disabled now, if it is.
-pub fn current_block(
-    conversation: &Conversation,
-    may_reply: bool,
-    now_ms: i64,
-    refused: Option<ReplyBlock>,
-) -> Option<ReplyBlock> {
-    let may_reply = may_reply && refused != Some(ReplyBlock::NoPermission);
-    conversation.reply_block(may_reply, now_ms).or(refused)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::thread_model::tests::{DAY0, item};
-    use protocol::{ApiError, Channel, ConversationStatus};
+    use crate::thread_model::tests::{DAY0, event, item};
+    use protocol::{ApiError, Channel, ConversationEvent, ConversationStatus};
 
     const HOUR: i64 = 60 * 60 * 1000;
 
-    fn whatsapp(last_inbound_at_ms: i64) -> Conversation {
-        Conversation {
+    fn whatsapp(last_inbound_at_ms: i64) -> ReplyGate {
+        let conversation = Conversation {
             id: 1,
             channel: Channel::Whatsapp,
             account_name: "Lumio".into(),
             customer_name: "Amélie".into(),
             status: ConversationStatus::Open,
             last_inbound_at_ms: Some(last_inbound_at_ms),
-        }
+        };
+        let viewer = Viewer {
+            email: "lea@brand.example".into(),
+            may_reply: true,
+        };
+        ReplyGate::new(conversation, viewer, last_inbound_at_ms)
     }
 
-    fn refused(code: ErrorCode) -> Option<ReplyBlock> {
-        refusal_block(&Failure::Api(ApiError {
+    fn api(code: ErrorCode) -> Failure {
+        Failure::Api(ApiError {
             code,
             message: String::new(),
             retry_after: None,
-        }))
+        })
     }
 
     #[test]
     fn the_whatsapp_window_closes_while_the_widget_is_open_and_a_customer_message_reopens_it() {
-        let mut conversation = whatsapp(DAY0);
-        assert_eq!(current_block(&conversation, true, DAY0 + HOUR, None), None);
-        let later = DAY0 + 25 * HOUR;
-        assert_eq!(
-            current_block(&conversation, true, later, None),
-            Some(ReplyBlock::ReplyWindowClosed)
-        );
-        conversation.follow(&item(7, ItemKind::Inbound, "Amélie", later));
-        assert_eq!(current_block(&conversation, true, later, None), None);
+        let mut gate = whatsapp(DAY0);
+        gate.now_ms = DAY0 + HOUR;
+        assert_eq!(gate.block(), None);
+        gate.now_ms = DAY0 + 25 * HOUR;
+        assert_eq!(gate.block(), Some(ReplyBlock::ReplyWindowClosed));
+        let later = gate.now_ms;
+        gate.follow(&item(7, ItemKind::Inbound, "Amélie", later), later);
+        assert_eq!(gate.block(), None);
+    }
+
+    #[test]
+    fn archiving_blocks_until_the_customer_writes_again() {
+        let mut gate = whatsapp(DAY0);
+        gate.follow(&event(2, ConversationEvent::Archived, DAY0), DAY0);
+        assert_eq!(gate.block(), Some(ReplyBlock::ConversationClosed));
+        gate.follow(&item(3, ItemKind::Inbound, "Amélie", DAY0), DAY0);
+        assert_eq!(gate.block(), None);
     }
 
     #[test]
     fn a_refused_reply_blocks_for_its_reason_until_the_customer_writes_again() {
-        let conversation = whatsapp(DAY0);
-        let window = refused(ErrorCode::ReplyWindowClosed);
-        assert_eq!(window, Some(ReplyBlock::ReplyWindowClosed));
-        assert_eq!(current_block(&conversation, true, DAY0, window), window);
-        let reply = item(8, ItemKind::Outbound, "Léa", DAY0);
-        assert_eq!(refusal_after(window, &reply), window);
-        let customer = item(9, ItemKind::Inbound, "Amélie", DAY0);
-        assert_eq!(refusal_after(window, &customer), None);
-
-        assert_eq!(
-            refused(ErrorCode::ConversationClosed),
-            Some(ReplyBlock::ConversationClosed)
-        );
-        assert_eq!(refused(ErrorCode::RateLimited), None);
-        assert_eq!(refusal_block(&Failure::Network("offline".into())), None);
+        let mut gate = whatsapp(DAY0);
+        gate.refuse(&api(ErrorCode::RateLimited));
+        gate.refuse(&Failure::Network("offline".into()));
+        assert_eq!(gate.block(), None, "not every failure is a refusal");
+        gate.refuse(&api(ErrorCode::ReplyWindowClosed));
+        assert_eq!(gate.block(), Some(ReplyBlock::ReplyWindowClosed));
+        gate.follow(&item(8, ItemKind::Outbound, "Léa", DAY0), DAY0);
+        assert_eq!(gate.block(), Some(ReplyBlock::ReplyWindowClosed));
+        gate.follow(&item(9, ItemKind::Inbound, "Amélie", DAY0), DAY0);
+        assert_eq!(gate.block(), None);
+        gate.refuse(&api(ErrorCode::ConversationClosed));
+        assert_eq!(gate.block(), Some(ReplyBlock::ConversationClosed));
     }
 
     #[test]
     fn a_refused_permission_outranks_everything_and_stays() {
-        let mut conversation = whatsapp(DAY0);
-        conversation.status = ConversationStatus::Closed;
-        let forbidden = refused(ErrorCode::Forbidden);
-        assert_eq!(
-            current_block(&conversation, true, DAY0, forbidden),
-            Some(ReplyBlock::NoPermission)
-        );
-        let customer = item(9, ItemKind::Inbound, "Amélie", DAY0);
-        assert_eq!(refusal_after(forbidden, &customer), forbidden);
+        let mut gate = whatsapp(DAY0);
+        gate.conversation.status = ConversationStatus::Closed;
+        gate.refuse(&api(ErrorCode::Forbidden));
+        assert_eq!(gate.block(), Some(ReplyBlock::NoPermission));
+        gate.follow(&item(9, ItemKind::Inbound, "Amélie", DAY0), DAY0);
+        assert_eq!(gate.block(), Some(ReplyBlock::NoPermission));
     }
 }

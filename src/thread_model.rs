@@ -161,8 +161,9 @@ impl Sender {
     }
 }
 
+/// Emails travel lower case; comparing without ASCII case is enough and needs no Unicode tables.
 fn same_email(a: &str, b: &str) -> bool {
-    !a.is_empty() && a.to_lowercase() == b.to_lowercase()
+    !a.is_empty() && a.eq_ignore_ascii_case(b)
 }
 
 /// Both messages come from the same person: the customer, one agent (by email, so a reply shown

@@ -6,7 +6,7 @@
 //! and the view keeps the first visible row where it was. Row heights are never estimated, so
 //! messages of any length never make the view jump. Pure Rust: the component does the scrolling.
 
-use protocol::ThreadItem;
+use protocol::{ItemKind, ThreadItem};
 
 use crate::thread_model::{DayKey, Row, build_rows};
 
@@ -95,6 +95,15 @@ impl Timeline {
 
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+
+    /// How many loaded items are messages (event lines are not).
+    pub fn message_count(&self) -> usize {
+        let events = self
+            .items
+            .iter()
+            .filter(|item| item.kind == ItemKind::Event);
+        self.items.len() - events.count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -194,7 +203,8 @@ impl Timeline {
                 self.items.insert(at, item);
                 continue;
             }
-            if !following {
+            // Event lines are not messages: they show, but the unread count is of messages.
+            if !following && item.kind != ItemKind::Event {
                 if self.unread == 0 {
                     self.unread_from = Some(item.id);
                 }
@@ -323,6 +333,23 @@ mod tests {
         assert_eq!(message_ids(&rows[marker..])[0], 301);
         timeline.mark_read();
         assert_eq!(timeline.unread(), 0);
+    }
+
+    #[test]
+    fn an_event_arriving_while_scrolled_up_is_not_counted_as_an_unread_message() {
+        use crate::thread_model::tests::event;
+        let mut timeline = Timeline::new(items(0..300), false, &utc_day);
+        timeline.slide_up();
+        let archived = event(
+            300,
+            protocol::ConversationEvent::Archived,
+            DAY0 + 3000 * MINUTE,
+        );
+        timeline.append(vec![archived], false, &utc_day);
+        assert_eq!(timeline.unread(), 0);
+        assert_eq!((timeline.len(), timeline.message_count()), (301, 300));
+        timeline.append(items(301..302), false, &utc_day);
+        assert_eq!(timeline.unread(), 1);
     }
 
     #[test]

@@ -81,7 +81,7 @@ fn Download(attachment: Attachment) -> impl IntoView {
     args.set("size", size);
     let label = match extension(&attachment.mime_type) {
         Some(kind) => {
-            args.set("type", kind.to_uppercase());
+            args.set("type", kind.to_ascii_uppercase());
             i18n.t_with("attachment-download-typed", &args)
         }
         None => i18n.t_with("attachment-download", &args),
@@ -117,9 +117,7 @@ fn Download(attachment: Attachment) -> impl IntoView {
                 <span class="acw-attachment-icon" aria-hidden="true">"↓"</span>
                 <span dir="auto">{label}</span>
             </button>
-            <Show when=move || saving.get() == Saving::Failed>
-                {failed_note(failed.clone())}
-            </Show>
+            {move || (saving.get() == Saving::Failed).then(|| failed_note(failed.clone()))}
         </div>
     }
 }

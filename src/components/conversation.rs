@@ -18,7 +18,7 @@ use crate::api::Backend;
 use crate::attachments::AttachmentFiles;
 use crate::i18n::I18n;
 use crate::live;
-use crate::time::{TimeFormat, now_ms};
+use crate::time::TimeFormat;
 
 /// How often the reply window is checked again while nothing arrives.
 const CLOCK_TICK: Duration = Duration::from_secs(30);
@@ -60,9 +60,7 @@ fn provide_files(files: AttachmentFiles) {
 /// Moves the clock the reply window is checked against, so the window closes while the agent
 /// looks at it.
 fn tick_clock(state: ConversationState) {
-    if let Ok(interval) =
-        set_interval_with_handle(move || _ = state.now.try_set(now_ms()), CLOCK_TICK)
-    {
+    if let Ok(interval) = set_interval_with_handle(move || state.tick(), CLOCK_TICK) {
         on_cleanup(move || interval.clear());
     }
 }

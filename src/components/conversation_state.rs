@@ -1,31 +1,25 @@
-//! A loaded conversation's state as the widget follows it: the thread, the conversation's status
-//! and reply window, who is reading, why replies are refused, and what the live region says.
-
-use std::collections::HashMap;
+//! A loaded conversation's state as the widget follows it: the thread, what decides whether the
+//! agent may reply (see `reply_gate`), and what the live region says.
 
 use leptos::prelude::*;
-use protocol::{Conversation, ReplyBlock, ThreadItem, ThreadPage, Viewer};
+use protocol::{ReplyBlock, ThreadItem, ThreadPage};
 
 use super::announcer::Announcer;
 use super::thread::ThreadFeed;
 use crate::announcement::Announcement;
+use crate::api::Failure;
 use crate::i18n::I18n;
-use crate::reply_gate::{current_block, refusal_after};
+use crate::reply_gate::ReplyGate;
 use crate::time::{TimeFormat, now_ms};
 
 /// In context for the thread's rows, the reply box and the live stream; all handles, so `Copy`.
 #[derive(Clone, Copy)]
 pub struct ConversationState {
     pub feed: ThreadFeed,
-    pub conversation: RwSignal<Conversation>,
-    pub viewer: RwSignal<Viewer>,
-    /// What the backend said when it last refused a reply, until the customer writes again.
-    pub refused: RwSignal<Option<ReplyBlock>>,
-    /// The clock the reply window is checked against.
-    pub now: RwSignal<i64>,
-    /// Failures the widget met itself while sending (the backend unreachable or refusing), by
-    /// reply client id: the message id to show instead of the delivery's code.
-    local_failures: StoredValue<HashMap<String, &'static str>>,
+    gate: RwSignal<ReplyGate>,
+    /// Failures the widget met itself while sending (the backend unreachable or refusing): the
+    /// message id to show instead of the delivery's code, by reply client id.
+    local_failures: StoredValue<LocalFailures>,
     announcer: Announcer,
     i18n: StoredValue<I18n>,
 }
@@ -33,12 +27,13 @@ pub struct ConversationState {
 impl ConversationState {
     pub fn new(page: ThreadPage, times: StoredValue<TimeFormat, LocalStorage>, i18n: I18n) -> Self {
         Self {
-            conversation: RwSignal::new(page.conversation.clone()),
-            viewer: RwSignal::new(page.viewer.clone()),
+            gate: RwSignal::new(ReplyGate::new(
+                page.conversation.clone(),
+                page.viewer.clone(),
+                now_ms(),
+            )),
             feed: ThreadFeed::new(page, times),
-            refused: RwSignal::new(None),
-            now: RwSignal::new(now_ms()),
-            local_failures: StoredValue::new(HashMap::new()),
+            local_failures: StoredValue::new(LocalFailures::default()),
             announcer: Announcer::new(),
             i18n: StoredValue::new(i18n),
         }
@@ -46,15 +41,22 @@ impl ConversationState {
 
     /// Why Send is disabled now, if it is.
     pub fn block(self) -> Option<ReplyBlock> {
-        let may_reply = self.viewer.with(|viewer| viewer.may_reply);
-        self.conversation.with(|conversation| {
-            current_block(conversation, may_reply, self.now.get(), self.refused.get())
-        })
+        self.gate.with(ReplyGate::block)
+    }
+
+    /// Moves the clock the reply window is checked against.
+    pub fn tick(self) {
+        self.gate.try_update(|gate| gate.now_ms = now_ms());
+    }
+
+    /// The backend refused a reply; the reply box shows why if it is one of the rule's reasons.
+    pub fn refuse(self, failure: &Failure) {
+        self.gate.try_update(|gate| gate.refuse(failure));
     }
 
     pub fn viewer_email(self) -> String {
-        self.viewer
-            .try_with_untracked(|viewer| viewer.email.clone())
+        self.gate
+            .try_with_untracked(|gate| gate.viewer.email.clone())
             .unwrap_or_default()
     }
 
@@ -62,7 +64,7 @@ impl ConversationState {
     pub fn local_failure(self, client_id: Option<&str>) -> Option<&'static str> {
         let client_id = client_id?;
         self.local_failures
-            .try_with_value(|failures| failures.get(client_id).copied())
+            .try_with_value(|failures| failures.get(client_id))
             .flatten()
     }
 
@@ -70,28 +72,22 @@ impl ConversationState {
     /// failed (`local_failure`): announced if it is news, then followed by the conversation's
     /// status and reply window, then shown. Does nothing once unmounted.
     pub fn receive(self, item: ThreadItem, local_failure: Option<&'static str>) {
+        if self.gate.is_disposed() {
+            return;
+        }
         if let Some(client_id) = &item.client_id {
-            let remembered = self
-                .local_failures
-                .try_update_value(|failures| match local_failure {
-                    Some(id) => failures.insert(client_id.clone(), id),
-                    None => failures.remove(client_id),
-                });
-            if remembered.is_none() {
-                return;
-            }
+            self.local_failures
+                .try_update_value(|failures| failures.set(client_id, local_failure));
         }
         let previous = self.feed.known(&item);
-        if let Some(news) = Announcement::for_item(&item, previous.as_ref(), &self.viewer_email()) {
-            let text = self
-                .i18n
-                .with_value(|i18n| news.text(i18n, &item, local_failure));
+        let news = Announcement::for_item(&item, previous.as_ref(), &self.viewer_email());
+        if let Some(text) = news.and_then(|news| {
+            self.i18n
+                .try_with_value(|i18n| news.text(i18n, &item, local_failure))
+        }) {
             self.announcer.say(text);
         }
-        self.conversation.try_update(|c| c.follow(&item));
-        self.refused
-            .try_update(|refused| *refused = refusal_after(*refused, &item));
-        self.now.try_set(now_ms());
+        self.gate.try_update(|gate| gate.follow(&item, now_ms()));
         self.feed.append(vec![item]);
     }
 
@@ -99,7 +95,7 @@ impl ConversationState {
     pub fn show_sending(self, item: ThreadItem) {
         if let Some(client_id) = &item.client_id {
             self.local_failures
-                .try_update_value(|failures| failures.remove(client_id));
+                .try_update_value(|failures| failures.set(client_id, None));
         }
         self.feed.append(vec![item]);
     }
@@ -110,13 +106,15 @@ impl ConversationState {
         self.local_failures.try_update_value(|failures| {
             for item in &page.items {
                 if let Some(client_id) = &item.client_id {
-                    failures.remove(client_id);
+                    failures.set(client_id, None);
                 }
             }
         });
-        self.conversation.try_set(page.conversation);
-        self.viewer.try_set(page.viewer);
-        self.now.try_set(now_ms());
+        self.gate.try_update(|gate| {
+            gate.conversation = page.conversation;
+            gate.viewer = page.viewer;
+            gate.now_ms = now_ms();
+        });
         self.feed.append(page.items);
     }
 
@@ -127,5 +125,23 @@ impl ConversationState {
 
     pub fn announcer(self) -> Announcer {
         self.announcer
+    }
+}
+
+/// A short list: only the replies that failed on the way to the backend while the widget is open.
+#[derive(Default)]
+struct LocalFailures(Vec<(String, &'static str)>);
+
+impl LocalFailures {
+    fn get(&self, client_id: &str) -> Option<&'static str> {
+        let found = self.0.iter().find(|(id, _)| id == client_id);
+        found.map(|(_, message_id)| *message_id)
+    }
+
+    fn set(&mut self, client_id: &str, message_id: Option<&'static str>) {
+        self.0.retain(|(id, _)| id != client_id);
+        if let Some(message_id) = message_id {
+            self.0.push((client_id.to_owned(), message_id));
+        }
     }
 }

@@ -100,7 +100,8 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
     }
 }
 
-/// Where a reply stands; a failed one says why, and the viewer's own offers Retry.
+/// Where a reply stands; a failed one says why, and the viewer's own offers Retry (disabled while
+/// the reply box is blocked: the backend would refuse it for the same reason).
 #[component]
 fn DeliveryLine(item: ThreadItem, mine: bool, local: Option<&'static str>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -118,10 +119,12 @@ fn DeliveryLine(item: ThreadItem, mine: bool, local: Option<&'static str>) -> im
         .flatten()
         .map(|replies| {
             let failed = item.clone();
+            let state = expect_context::<ConversationState>();
             view! {
                 <button
                     type="button"
                     class="acw-retry"
+                    disabled=move || state.block().is_some()
                     aria-label=i18n.t("delivery-retry-label")
                     on:click=move |_| replies.retry(failed.clone())
                 >

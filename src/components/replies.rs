@@ -7,7 +7,6 @@ use protocol::{Delivery, FailureCode, ItemKind, NewReply, ThreadItem};
 
 use super::conversation_state::ConversationState;
 use crate::api::{Backend, Failure};
-use crate::reply_gate::refusal_block;
 use crate::time::now_ms;
 
 /// Ids of replies the backend has not answered for yet: above every id the backend gives (its
@@ -94,9 +93,7 @@ impl Replies {
     /// The backend could not be reached or refused the reply: it shows failed with the widget's
     /// reason, and a refusal for one of the reply rule's reasons blocks the reply box with it.
     fn refused(self, item: ThreadItem, failure: &Failure) {
-        if let Some(block) = refusal_block(failure) {
-            self.state.refused.try_set(Some(block));
-        }
+        self.state.refuse(failure);
         let failed = ThreadItem {
             delivery: Some(Delivery::Failed {
                 code: FailureCode::Unknown,

@@ -273,7 +273,7 @@ pub fn Thread(conversation: Conversation, feed: ThreadFeed, backend: Backend) ->
         move || {
             feed.timeline.with(|t| {
                 let mut args = FluentArgs::new();
-                args.set("count", t.len());
+                args.set("count", t.message_count());
                 let id = if t.has_older() {
                     "thread-count-more"
                 } else {
