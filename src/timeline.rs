@@ -93,6 +93,8 @@ impl Timeline {
         &self.rows[self.start..self.end]
     }
 
+    /// How many items are loaded, events included.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.items.len()
     }
