@@ -1,9 +1,10 @@
 //! The widget's backend. It serves the widget API under `/v1/` from a replica of Alcméon's
-//! actions, takes Alcméon's signed webhooks, fills gaps in them with `GET /actions`, sends the
-//! agents' replies (idempotently, through one rate-limit governor shared by every Alcméon call),
-//! streams thread changes as Server-Sent Events, and verifies the session tokens Salesforce mints
-//! for each agent. It never renders HTML and knows Alcméon
-//! only by a base URL and credentials.
+//! actions (messages, agents' actions, attached files, each conversation's status and reply
+//! window), takes Alcméon's signed webhooks, fills gaps in them with `GET /actions`, sends the
+//! agents' replies (idempotently, through one rate-limit governor shared by every Alcméon call,
+//! again at start-up if Alcméon never accepted them), streams thread changes as Server-Sent
+//! Events, and verifies the session tokens Salesforce mints for each agent. It never renders HTML
+//! and knows Alcméon only by a base URL and credentials.
 
 pub mod alcmeon;
 mod config;

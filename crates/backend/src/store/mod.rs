@@ -19,7 +19,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{Sqlite, Transaction};
 use tokio::sync::broadcast;
 
-pub use files::{InlineFile, StoredFile, inline_files};
+pub use files::{InlineFile, StoredFile};
 pub use projection::{Projected, project};
 pub use replies::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome, UnsubmittedReply};
 pub use thread::ThreadEvent;

@@ -2,9 +2,10 @@
 
 use protocol::ThreadItem;
 
-use super::{Store, StoreError, Tx, conversation_state, files, replies, serde_name, thread};
+use super::{
+    Store, StoreError, Tx, conversation_state, files, project, replies, serde_name, thread,
+};
 use crate::alcmeon::Action;
-use crate::store::project;
 
 impl Store {
     /// Stores one action and what it means for the thread, and publishes the thread changes.
