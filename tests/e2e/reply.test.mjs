@@ -57,7 +57,7 @@ test('a failed reply shows the reason, and Retry delivers it exactly once', asyn
   const item = outbound(page, text);
   const failed = item.locator('.acw-delivery[data-state="failed"]');
   await failed.waitFor({ timeout: 20_000 });
-  assert.match(await visibleText(failed), /could not deliver/i);
+  assert.match(await visibleText(failed), /channel refused/i);
   await item.locator('.acw-retry').click();
   await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
   assert.equal(await item.count(), 1, 'the retried reply is still one item');
