@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { customerWrites, useRunningProduct } from '../support/product.mjs';
 import { alcmeon } from '../support/stack.mjs';
 
-const product = useRunningProduct();
+const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
 async function openConversation(conversationId, context) {
   const page = await (context ?? product.browser).newPage();

@@ -352,6 +352,11 @@ impl State {
             .map(|task| task.id)
     }
 
+    /// The id of the newest action, 0 when there is none.
+    pub fn latest_action_id(&self) -> u64 {
+        self.actions.last().map_or(0, |action| action.id)
+    }
+
     /// Actions with `min < id <= max`, ascending, at most `limit`.
     pub fn actions_between(&self, min: i64, max: Option<i64>, limit: usize) -> Vec<Action> {
         let start = self

@@ -28,7 +28,8 @@
 //!   (synchronize.yaml's `Account.type`) is required; with `"notify": false` the generated
 //!   messages are not sent to the webhook. An existing account with the same channel and name is
 //!   reused. Returns `{"conversation_id": n}`.
-//! - `GET /_emulator/health`: 200 `{"status": "ok"}`.
+//! - `GET /_emulator/health`: 200 `{"status": "ok", "latest_action_id": n}` (0 before any action),
+//!   so tests can wait for the backend's replica without spending the application's rate limit.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -65,8 +66,9 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-async fn health() -> Json<Value> {
-    Json(json!({"status": "ok"}))
+async fn health(State(app): State<AppState>) -> Json<Value> {
+    let latest_action_id = app.store.read(|state| state.latest_action_id());
+    Json(json!({"status": "ok", "latest_action_id": latest_action_id}))
 }
 
 #[derive(Deserialize)]

@@ -8,15 +8,30 @@ use crate::helpers::{
 };
 
 #[tokio::test]
-async fn health_answers_without_credentials() {
+async fn health_answers_without_credentials_with_the_newest_action_id() {
     let app = start_default().await;
+    let health = |app: &TestEmulator| {
+        let request = app.client.get(app.url("/_emulator/health")).send();
+        async move {
+            let response = request.await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            response.json::<Value>().await.unwrap()["latest_action_id"]
+                .as_u64()
+                .unwrap()
+        }
+    };
+    let before = health(&app).await;
+    assert!(before > 0, "the demo seed has actions");
     let response = app
         .client
-        .get(app.url("/_emulator/health"))
+        .post(app.url("/_emulator/conversations/1001/inbound"))
+        .json(&json!({"text": "Still there?"}))
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
+    let action_id = response.json::<Value>().await.unwrap()["action_id"].as_u64();
+    assert_eq!(Some(health(&app).await), action_id);
+    assert!(action_id.unwrap() > before);
 }
 
 #[tokio::test]
