@@ -194,4 +194,37 @@ mod tests {
             .encode(claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA").to_string());
         assert!(verifier().verify(&format!("{header}.{payload}.")).is_err());
     }
+
+    /// The vector Apex's test class and the host page's minting are checked against too.
+    #[test]
+    fn the_shared_test_vector_verifies_with_the_claims_apex_signs() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../lwc-wrapper/host/session-token.vector.json"
+        );
+        let vector: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let text = |key: &str| vector[key].as_str().unwrap().to_owned();
+        let claims = &vector["claims"];
+        let mut verifier = SessionVerifier::new(
+            vec![OrgSecret {
+                org_id: claims["org"].as_str().unwrap().into(),
+                secret: text("secret"),
+            }],
+            claims["aud"].as_str().unwrap(),
+        );
+        // The vector was minted once, long ago: only its expiry is not checked here.
+        verifier.validation.validate_exp = false;
+        let verified = verifier.verify(&text("token")).unwrap();
+        assert_eq!(verified.email, claims["email"].as_str().unwrap());
+        assert_eq!(verified.sub, claims["sub"].as_str().unwrap());
+        assert_eq!(verified.jti, claims["jti"].as_str().unwrap());
+        assert_eq!(verified.perms.reply, claims["perms"]["reply"].as_bool().unwrap());
+        assert_eq!(Some(verified.exp), claims["exp"].as_u64());
+
+        let mut tampered = text("token");
+        tampered.pop();
+        tampered.push('A');
+        assert!(verifier.verify(&tampered).is_err(), "a changed signature is refused");
+    }
 }
