@@ -219,12 +219,18 @@ mod tests {
         assert_eq!(verified.email, claims["email"].as_str().unwrap());
         assert_eq!(verified.sub, claims["sub"].as_str().unwrap());
         assert_eq!(verified.jti, claims["jti"].as_str().unwrap());
-        assert_eq!(verified.perms.reply, claims["perms"]["reply"].as_bool().unwrap());
+        assert_eq!(
+            verified.perms.reply,
+            claims["perms"]["reply"].as_bool().unwrap()
+        );
         assert_eq!(Some(verified.exp), claims["exp"].as_u64());
 
         let mut tampered = text("token");
         tampered.pop();
         tampered.push('A');
-        assert!(verifier.verify(&tampered).is_err(), "a changed signature is refused");
+        assert!(
+            verifier.verify(&tampered).is_err(),
+            "a changed signature is refused"
+        );
     }
 }
