@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::{TimeDelta, Utc};
 
 use crate::answer_flow::AnswerQueue;
+use crate::call_log::CallLog;
 use crate::config::Config;
 use crate::model::{Action, ActionStatus};
 use crate::rate_limit::RateLimiter;
@@ -21,6 +22,7 @@ pub struct AppState {
     pub store: Arc<Store>,
     pub rate_limiter: Arc<RateLimiter>,
     pub answers: AnswerQueue,
+    pub calls: Arc<CallLog>,
     notifier: Notifier,
 }
 
@@ -34,6 +36,7 @@ impl AppState {
     pub fn new(config: Config, store: Store, notifier: Notifier, answers: AnswerQueue) -> AppState {
         AppState {
             answers,
+            calls: Arc::default(),
             rate_limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
             config: Arc::new(config),
             store: Arc::new(store),

@@ -1,9 +1,11 @@
 //! A local, persistent stand-in for the parts of Alcméon's public REST API that the backend uses,
 //! faithful to the published OpenAPI files (`shared/alcmeon-openapi/`: synchronize.yaml,
-//! answer.yaml, oauth.yaml, shared-security.yaml).
+//! answer.yaml, oauth.yaml, user.yaml, shared-security.yaml).
 //!
 //! Alcméon endpoints: `GET /actions`, `GET /actions/conversations/{conversation_id}`,
-//! `POST /v1/answer/send`, `POST /v1/oauth2/token`; webhook notifications of every new action.
+//! `POST /v1/answer/send` (as an active account with a role), `POST /v1/oauth2/token`,
+//! `GET /roles`, `GET /teams`, `POST /accounts`, `GET /accounts?is_active=`,
+//! `POST /accounts/{account_id}`; webhook notifications of every new action.
 //! Emulator-only controls live under `/_emulator/` (see `routes/control.rs`). Configuration comes
 //! from `ALCMEON_EMULATOR_*` variables (see [`Config`]).
 //!
@@ -20,8 +22,10 @@
 //! | 1006 | `whatsapp`, the customer last wrote 2 days ago (reply window over) | Thomas Moreau |
 //! | 1007 | `twitter`, archived after the last message | Nadia K. |
 //!
-//! Agents are 11 Sophie Laurent, 12 Karim Benali and 13 Emma Schmidt; customer messages are
-//! recorded by the bot user 1; agents created from an email start at 101. Other id ranges start
+//! Agents are 11 Sophie Laurent, 12 Karim Benali and 13 Emma Schmidt, active accounts with the
+//! role Agent; 14 Lucas Martin is an inactive account. Roles are 801 Agent, 802 Moderator,
+//! 803 Supervisor; teams 901 Salesforce, 902 VIP. Customer messages are recorded by the bot user
+//! 1; accounts created from an email start at 101. Other id ranges start
 //! apart so that a mixed-up id shows: accounts 201, tags 601, tag values 701, authors 3001, tasks
 //! 50001, messages 70001, attachments 90001, actions 1, webhook notifications 1.
 
@@ -29,6 +33,7 @@ mod answer_flow;
 mod answer_request;
 mod app_state;
 mod auth;
+mod call_log;
 mod channel_details;
 mod config;
 mod customer_traffic;

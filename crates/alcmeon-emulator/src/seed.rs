@@ -3,9 +3,10 @@
 //! Timestamps are relative to the moment of seeding so the demo always looks current; action ids
 //! follow time order across conversations, as they would in Alcméon.
 //!
-//! Deterministic ids: agents 11 Sophie Laurent, 12 Karim Benali, 13 Emma Schmidt (bot 1 records
-//! customer messages); conversations 1001..=1007; attachments from 90001 in time order (90001 the
-//! PDF, 90002 the PNG); tags from 601, tag values from 701.
+//! Deterministic ids: agents 11 Sophie Laurent, 12 Karim Benali, 13 Emma Schmidt, active accounts
+//! with the Agent role (bot 1 records customer messages); 14 Lucas Martin, an inactive account
+//! (`INACTIVE_AGENT_EMAIL`) who never acts; conversations 1001..=1007; attachments from 90001 in
+//! time order (90001 the PDF, 90002 the PNG); tags from 601, tag values from 701.
 //!
 //! | id | channel | customer | what it shows | reply window |
 //! |---|---|---|---|---|
@@ -22,11 +23,17 @@ use std::collections::HashMap;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::model::{ActionStatus, AdminUser, Channel};
-use crate::state::{AgentAction, InboundMessage, NewAttachment, NewConversation, State};
+use crate::state::{
+    AccountAccess, AgentAction, InboundMessage, NewAttachment, NewConversation, State,
+};
 
 const SOPHIE: u64 = 11;
 const KARIM: u64 = 12;
 const EMMA: u64 = 13;
+const LUCAS: u64 = 14;
+
+/// A seeded account that was deactivated: it may not answer until reactivated.
+pub const INACTIVE_AGENT_EMAIL: &str = "lucas.martin@example.com";
 
 /// Who acts in `agent-actions` and `agent-replies` when the request names nobody: Sophie.
 pub const DEFAULT_AGENT_EMAIL: &str = "sophie.laurent@example.com";
@@ -73,7 +80,21 @@ pub fn demo_state(instance_id: &str, now: DateTime<Utc>) -> State {
             name: name.to_owned(),
             is_bot: false,
         });
+        state.set_access(id, AccountAccess::agent());
     }
+    state.add_agent(AdminUser {
+        id: LUCAS,
+        email: INACTIVE_AGENT_EMAIL.to_owned(),
+        name: "Lucas Martin".to_owned(),
+        is_bot: false,
+    });
+    state.set_access(
+        LUCAS,
+        AccountAccess {
+            is_active: false,
+            ..AccountAccess::agent()
+        },
+    );
     let mut timeline = Vec::new();
     for script in conversations() {
         let conversation_id = state.add_conversation(NewConversation {

@@ -5,6 +5,7 @@
 //! notification ids are a separate sequence, so a receiver cannot mistake one for the other.
 
 mod agent_actions;
+mod user_accounts;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ use crate::model::{
 };
 
 pub use agent_actions::AgentAction;
+pub use user_accounts::{AccountAccess, AccountRefusal, AccountUpdate, ROLES, TEAMS};
 
 /// The user behind `task-create` actions: customers are not Alcméon users, so a bot records them.
 pub const SYSTEM_USER_ID: u64 = 1;
@@ -37,6 +39,9 @@ pub struct State {
     /// Tag ids by name, and their values' ids, as agents have used them.
     #[serde(default)]
     tags: BTreeMap<String, TagDefinition>,
+    /// The user accounts' roles, teams and active flag, by agent id (`state/user_accounts.rs`).
+    #[serde(default)]
+    access: BTreeMap<u64, AccountAccess>,
 }
 
 /// Distinct starting points make an id used in the wrong place fail loudly in tests.
@@ -131,6 +136,7 @@ impl State {
             tasks: BTreeMap::new(),
             actions: Vec::new(),
             tags: BTreeMap::new(),
+            access: BTreeMap::new(),
         }
     }
 
@@ -138,8 +144,8 @@ impl State {
         self.agents.insert(agent.id, agent);
     }
 
-    /// The advisor of an answer; ids the emulator has never seen become a generated agent, since
-    /// agent provisioning (`POST /accounts`) is not emulated.
+    /// The agent with this id; an id the emulator has never seen becomes a generated agent (the
+    /// seed names agents by id).
     pub fn agent_or_new(&mut self, id: u64) -> AdminUser {
         self.agents
             .entry(id)
@@ -152,14 +158,10 @@ impl State {
             .clone()
     }
 
-    /// The agent with this email (case does not matter); an unknown email becomes a new agent,
-    /// named `name` or after the email's local part.
+    /// The agent with this email (case does not matter); an unknown email becomes a new active
+    /// agent with the Agent role, named `name` or after the email's local part.
     pub fn agent_by_email_or_new(&mut self, email: &str, name: Option<&str>) -> AdminUser {
-        let known = self
-            .agents
-            .values()
-            .find(|agent| agent.email.eq_ignore_ascii_case(email));
-        if let Some(agent) = known {
+        if let Some(agent) = self.agent_with_email(email) {
             return agent.clone();
         }
         let mut id = take(&mut self.next_ids.agent);
@@ -173,6 +175,7 @@ impl State {
             is_bot: false,
         };
         self.agents.insert(id, agent.clone());
+        self.access.insert(id, AccountAccess::agent());
         agent
     }
 

@@ -1,4 +1,5 @@
-//! `POST /v1/answer/send` (answer.yaml): validate, answer `started` at once, deliver later.
+//! `POST /v1/answer/send` (answer.yaml): validate, answer `started` at once, deliver later. The
+//! advisor must be an active user account with a role (403 `insufficient-permissions`).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -23,6 +24,12 @@ pub async fn send(
     body: Bytes,
 ) -> Result<Json<SendAnswerResponse>, ApiError> {
     let request = SendAnswerRequest::parse(&body)?;
+    if !app.store.read(|state| state.may_answer(request.advisor_id)) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "insufficient-permissions",
+        ));
+    }
     if !app.store.read(|state| state.task_exists(request.task_id)) {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "task-not-found"));
     }

@@ -30,6 +30,11 @@
 //!   reused. Returns `{"conversation_id": n}`.
 //! - `GET /_emulator/health`: 200 `{"status": "ok", "latest_action_id": n}` (0 before any action),
 //!   so tests can wait for the backend's replica without spending the application's rate limit.
+//! - `GET /_emulator/accounts`: every user account with its access, `[{"id", "email", "name",
+//!   "roles": [role ids], "teams": [team ids], "is_active"}]`, by id (the bot is no account).
+//! - `GET /_emulator/calls`: how many requests each Alcméon route received since the emulator
+//!   started, refused ones included: `{"POST /accounts": 1, "GET /accounts": 2, …}` (routes as
+//!   declared, e.g. `POST /accounts/{account_id}`; a route never called is absent).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -54,6 +59,8 @@ const MAX_GENERATED_MESSAGES: usize = 100_000;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
+        .route("/accounts", get(accounts))
+        .route("/calls", get(calls))
         .route("/conversations", post(open_conversation))
         .route("/conversations/{conversation_id}/inbound", post(inbound))
         .route(
@@ -69,6 +76,14 @@ pub fn router() -> Router<AppState> {
 async fn health(State(app): State<AppState>) -> Json<Value> {
     let latest_action_id = app.store.read(|state| state.latest_action_id());
     Json(json!({"status": "ok", "latest_action_id": latest_action_id}))
+}
+
+async fn accounts(State(app): State<AppState>) -> Json<Value> {
+    Json(json!(app.store.read(|state| state.account_details())))
+}
+
+async fn calls(State(app): State<AppState>) -> Json<Value> {
+    Json(json!(app.calls.counts()))
 }
 
 #[derive(Deserialize)]

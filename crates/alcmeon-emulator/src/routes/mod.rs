@@ -1,5 +1,6 @@
 //! The HTTP surface: Alcméon's paths, then the emulator's own controls under `/_emulator/`.
 
+mod accounts;
 mod actions;
 mod agent_controls;
 mod answer;
@@ -9,9 +10,11 @@ mod oauth;
 
 use axum::Router;
 use axum::http::StatusCode;
+use axum::middleware;
 use axum::routing::{get, post};
 
 use crate::app_state::AppState;
+use crate::call_log;
 use crate::error::ApiError;
 
 pub fn router(app: AppState) -> Router {
@@ -23,6 +26,14 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/v1/answer/send", post(answer::send))
         .route("/v1/oauth2/token", post(oauth::token))
+        .route("/roles", get(accounts::roles))
+        .route("/teams", get(accounts::teams))
+        .route("/accounts", post(accounts::create).get(accounts::list))
+        .route("/accounts/{account_id}", post(accounts::update))
+        .route_layer(middleware::from_fn_with_state(
+            app.clone(),
+            call_log::record,
+        ))
         .nest("/_emulator", control::router())
         .fallback(not_found)
         .with_state(app)

@@ -67,19 +67,30 @@ async fn the_fail_once_marker_fails_the_first_send_and_delivers_the_second() {
 }
 
 #[tokio::test]
-async fn an_unknown_advisor_still_answers_under_a_generated_agent() {
+async fn only_an_active_account_with_a_role_may_answer() {
     let app = start_default().await;
     let task_id = latest_task_id(&app.conversation_actions(1005).await);
-    let body =
-        json!({"message": "Thanks!", "advisor_id": 4242, "company_id": 1, "task_id": task_id});
-    assert_eq!(app.send_answer(body).await.status(), StatusCode::OK);
-    let actions = app
-        .wait_for_conversation(1005, |actions| {
-            actions.last().unwrap()["type"] == "execute-answer"
-                && actions.last().unwrap()["user"]["id"] == 4242
-        })
-        .await;
-    assert_eq!(actions.last().unwrap()["user"]["is_bot"], false);
+    let created: Value = app
+        .post("/accounts")
+        .json(&json!({"email": "new.agent@example.com", "name": "New Agent"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // 4242: no such account; 14: the seeded inactive account; the new account has no role yet.
+    for advisor_id in [4242, 14, created["id"].as_u64().unwrap()] {
+        let body = json!({"message": "Thanks!", "advisor_id": advisor_id, "company_id": 1, "task_id": task_id});
+        let response = app.send_answer(body).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "advisor {advisor_id}"
+        );
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["error"], "insufficient-permissions");
+    }
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod accounts;
 mod actions_paging;
 mod answer_send;
 mod auth;

@@ -85,6 +85,12 @@ impl Spec {
         Spec { name, document }
     }
 
+    /// Makes `fields` required in `schema`, for a schema whose name other specs use differently
+    /// (user.yaml's `Account` is not synchronize.yaml's).
+    fn require(&mut self, schema: &str, fields: &[&str]) {
+        self.document["components"]["schemas"][schema]["required"] = json!(fields);
+    }
+
     fn response_schema(&self, path: &str, method: &str, status: u16) -> Value {
         let schema = &self.document["paths"][path][method]["responses"][status.to_string()]["content"]
             ["application/json"]["schema"];
@@ -443,6 +449,58 @@ async fn answer_errors_match_answer_yaml() {
 }
 
 #[tokio::test]
+async fn user_provisioning_matches_user_yaml() {
+    let mut spec = Spec::load("user.yaml");
+    spec.require("Account", &["id", "email", "name"]);
+    spec.require("Role", &["id", "name"]);
+    spec.require("Team", &["id", "name"]);
+    let app = start(test_config()).await;
+    spec.assert_response("/roles", "get", 200, &app.get_json("/roles").await);
+    spec.assert_response("/teams", "get", 200, &app.get_json("/teams").await);
+
+    let create = || {
+        app.post("/accounts")
+            .json(&json!({"email": "new.agent@example.com", "name": "New Agent"}))
+            .send()
+    };
+    let created = json_of(create().await.unwrap(), StatusCode::OK).await;
+    spec.assert_response("/accounts", "post", 200, &created);
+    let duplicate = json_of(create().await.unwrap(), StatusCode::BAD_REQUEST).await;
+    spec.assert_response("/accounts", "post", 400, &duplicate);
+
+    for is_active in ["true", "false"] {
+        let listed = app
+            .get_json(&format!("/accounts?is_active={is_active}"))
+            .await;
+        assert!(!listed.as_array().unwrap().is_empty(), "{is_active}");
+        spec.assert_response("/accounts", "get", 200, &listed);
+    }
+    let missing = json_of(
+        app.get("/accounts").send().await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    spec.assert_response("/accounts", "get", 400, &missing);
+
+    let update = |id: u64, body: Value| app.post(&format!("/accounts/{id}")).json(&body).send();
+    let updated = update(
+        14,
+        json!({"roles": [801], "teams": [901], "is_active": true}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(updated.status(), StatusCode::OK);
+    assert!(
+        updated.bytes().await.unwrap().is_empty(),
+        "the spec defines no body"
+    );
+    for (id, body) in [(4242, json!({"roles": []})), (11, json!({"roles": [7]}))] {
+        let refused = json_of(update(id, body).await.unwrap(), StatusCode::BAD_REQUEST).await;
+        spec.assert_response("/accounts/{account_id}", "post", 400, &refused);
+    }
+}
+
+#[tokio::test]
 async fn rate_limit_bodies_match_every_spec() {
     let app = start(alcmeon_emulator::Config {
         rate_limit_per_minute: 1,
@@ -461,6 +519,24 @@ async fn rate_limit_bodies_match_every_spec() {
     let body = json!({"message": "Hi", "advisor_id": 11, "company_id": 1, "task_id": 50001});
     let limited = json_of(app.send_answer(body).await, StatusCode::TOO_MANY_REQUESTS).await;
     Spec::load("answer.yaml").assert_response("/v1/answer/send", "post", 429, &limited);
+
+    let user_spec = Spec::load("user.yaml");
+    let limited = json_of(
+        app.get("/accounts?is_active=true").send().await.unwrap(),
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await;
+    user_spec.assert_response("/accounts", "get", 429, &limited);
+    let limited = json_of(
+        app.post("/accounts/11")
+            .json(&json!({"roles": [801]}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await;
+    user_spec.assert_response("/accounts/{account_id}", "post", 429, &limited);
 
     let token_request = json!({"grant_type": "client_credentials", "client_id": INSTANCE_ID, "client_secret": SECRET});
     let response = app
