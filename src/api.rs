@@ -11,6 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
+use crate::session_token::SessionToken;
+
 /// Why a call to the backend did not give an answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
@@ -37,7 +39,7 @@ impl Failure {
 pub struct Backend {
     base_url: String,
     get_token: js_sys::Function,
-    token: Rc<RefCell<Option<String>>>,
+    token: Rc<RefCell<Option<SessionToken>>>,
 }
 
 impl Backend {
@@ -223,8 +225,11 @@ impl Backend {
     }
 
     async fn token(&self, fresh: bool) -> Result<String, Failure> {
-        if !fresh && let Some(token) = self.token.borrow().clone() {
-            return Ok(token);
+        if !fresh
+            && let Some(token) = self.token.borrow().as_ref()
+            && token.is_usable_at(js_sys::Date::now())
+        {
+            return Ok(token.value.clone());
         }
         let promise = self
             .get_token
@@ -235,7 +240,7 @@ impl Backend {
             .map_err(|e| Failure::Session(format!("{e:?}")))?
             .as_string()
             .ok_or_else(|| Failure::Session("getToken did not resolve to a string".into()))?;
-        *self.token.borrow_mut() = Some(token.clone());
+        *self.token.borrow_mut() = Some(SessionToken::new(token.clone()));
         Ok(token)
     }
 }

@@ -15,6 +15,7 @@ mod item_text;
 mod linkify;
 mod live;
 mod reply_gate;
+mod session_token;
 mod thread_model;
 mod time;
 mod timeline;

@@ -6,6 +6,7 @@
  *
  * The context comes from the page URL: conversation (1001), lang (en-US), locale (= lang),
  * tz (Europe/Paris), user, email, name, perms ("reply,moderate" style; server default when absent),
+ * token_ttl (session-token lifetime in seconds, 10 to 300; 300 when absent),
  * object (Case | alcmeon__Conversation__c), height (600).
  * getToken() POSTs to /apex/session-token, the Apex stand-in.
  */
@@ -67,6 +68,9 @@ export const agent = {
     perms: readPerms(query.get('perms'))
 };
 
+/** `token_ttl` (seconds) makes the minted tokens expire soon, to test their renewal. */
+const tokenLifetime = query.has('token_ttl') ? Number(query.get('token_ttl')) : undefined;
+
 const lang = query.get('lang') || 'en-US';
 const objectApiName = OBJECTS[query.get('object')] ? query.get('object') : 'Case';
 const record = OBJECTS[objectApiName];
@@ -87,7 +91,7 @@ async function getToken() {
     const response = await fetch('/apex/session-token', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(agent)
+        body: JSON.stringify({ ...agent, lifetimeSeconds: tokenLifetime })
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok || typeof body.token !== 'string') {

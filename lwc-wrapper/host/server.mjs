@@ -8,7 +8,8 @@
  *   GET  /host/*                    files of this folder (host.js, host.css, ...)
  *   GET  /lwc/*                     force-app/main/default/lwc (widgetLoader.js, component CSS)
  *   GET  /resource/alcmeonWidget/*  the static resource directory (built by scripts/build-static-resource.mjs)
- *   POST /apex/session-token        the Apex stand-in: {userId, email, name, perms?} -> {token}
+ *   POST /apex/session-token        the Apex stand-in: {userId, email, name, perms?, lifetimeSeconds?} -> {token}
+ *                                   (lifetimeSeconds, 10 to 300, lets tests make tokens expire soon)
  *
  * Environment: HOST_ADDR (127.0.0.1:8090; port 0 picks a free one), BACKEND_URL
  * (http://127.0.0.1:8080), SESSION_SECRET (demo-session-secret), ORG_ID (00D000000000DEMOAAA),
@@ -189,7 +190,7 @@ async function sessionToken(req, res, config) {
         sendJson(res, error.status || 400, { error: error.message });
         return;
     }
-    const { userId, email = '', name = '', perms } = body || {};
+    const { userId, email = '', name = '', perms, lifetimeSeconds } = body || {};
     if (typeof userId !== 'string' || userId.length === 0) {
         sendJson(res, 400, { error: 'userId is required' });
         return;
@@ -202,10 +203,16 @@ async function sessionToken(req, res, config) {
         sendJson(res, 400, { error: 'perms must be an object like {"reply": true, "moderate": false}' });
         return;
     }
-    const token = mintSessionToken(
-        { orgId: config.orgId, userId, email, name, perms, audience: config.backendUrl },
-        config.sessionSecret
-    );
+    let token;
+    try {
+        token = mintSessionToken(
+            { orgId: config.orgId, userId, email, name, perms, audience: config.backendUrl, lifetimeSeconds },
+            config.sessionSecret
+        );
+    } catch (error) {
+        sendJson(res, 400, { error: error.message });
+        return;
+    }
     sendJson(res, 200, { token });
 }
 

@@ -9,6 +9,8 @@
 import crypto from 'node:crypto';
 
 export const TOKEN_LIFETIME_SECONDS = 300;
+/** The shortest lifetime a test may ask for (Apex always uses TOKEN_LIFETIME_SECONDS). */
+export const MIN_TOKEN_LIFETIME_SECONDS = 10;
 const HEADER = Object.freeze({ alg: 'HS256', typ: 'JWT' });
 
 /** Signs claims (serialised with JSON.stringify, in their key order) as an HS256 JWT. */
@@ -32,7 +34,8 @@ export function sessionClaims({
     perms = {},
     audience,
     issuedAt = Math.floor(Date.now() / 1000),
-    jwtId = crypto.randomUUID()
+    jwtId = crypto.randomUUID(),
+    lifetimeSeconds = TOKEN_LIFETIME_SECONDS
 }) {
     for (const [key, value] of Object.entries({ orgId, userId, audience })) {
         if (typeof value !== 'string' || value.length === 0) {
@@ -45,6 +48,15 @@ export function sessionClaims({
     if (!Number.isSafeInteger(issuedAt)) {
         throw new TypeError('sessionClaims: issuedAt must be whole seconds since the epoch');
     }
+    if (
+        !Number.isSafeInteger(lifetimeSeconds) ||
+        lifetimeSeconds < MIN_TOKEN_LIFETIME_SECONDS ||
+        lifetimeSeconds > TOKEN_LIFETIME_SECONDS
+    ) {
+        throw new RangeError(
+            `sessionClaims: lifetimeSeconds must be ${MIN_TOKEN_LIFETIME_SECONDS} to ${TOKEN_LIFETIME_SECONDS}`
+        );
+    }
     const flag = (value, fallback) => (typeof value === 'boolean' ? value : fallback);
     return {
         iss: orgId,
@@ -55,7 +67,7 @@ export function sessionClaims({
         perms: { reply: flag(perms && perms.reply, true), moderate: flag(perms && perms.moderate, false) },
         aud: audience,
         iat: issuedAt,
-        exp: issuedAt + TOKEN_LIFETIME_SECONDS,
+        exp: issuedAt + lifetimeSeconds,
         jti: jwtId
     };
 }

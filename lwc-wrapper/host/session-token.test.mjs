@@ -61,6 +61,14 @@ test('a fresh token lives five minutes, has its own id and a valid signature', (
     assert.equal(signature, expected);
 });
 
+test('tests may shorten the lifetime, within 10 to 300 seconds', () => {
+    const base = { orgId: 'ORG', userId: 'USER', audience: 'A', issuedAt: 1000, jwtId: 'j' };
+    assert.equal(sessionClaims({ ...base, lifetimeSeconds: 65 }).exp, 1065);
+    assert.throws(() => sessionClaims({ ...base, lifetimeSeconds: 5 }), RangeError);
+    assert.throws(() => sessionClaims({ ...base, lifetimeSeconds: 3600 }), RangeError);
+    assert.throws(() => sessionClaims({ ...base, lifetimeSeconds: '60' }), RangeError);
+});
+
 test('permission flags can be set, and non-boolean flags fall back to the defaults', () => {
     const base = { orgId: 'ORG', userId: 'USER', audience: 'A', issuedAt: 1, jwtId: 'j' };
     assert.deepEqual(sessionClaims({ ...base, perms: { reply: false, moderate: true } }).perms, {
