@@ -26,19 +26,35 @@ pub struct Config {
     /// `BACKEND_SYNC_INTERVAL_SECS`, default 60: how often the replica polls `GET /actions` even
     /// when no webhook gap was seen.
     pub sync_interval: Duration,
-    /// `ALCMEON_ADVISOR_ID`, default 1: the Alcméon advisor every reply is sent as. Until agents
-    /// are provisioned with their own Alcméon accounts, all agents reply as this one advisor; the
-    /// widget still shows the agent's own name on their replies.
-    pub alcmeon_advisor_id: i64,
+    /// What an agent's Alcméon account is given, from their Salesforce permissions. Each reply is
+    /// sent as the agent's own account, created (or found by email) on their first reply.
+    /// - `ALCMEON_ROLES_FOR_REPLY`, default `801`: comma-separated Alcméon role ids for an agent
+    ///   with reply permission (agents without it never get an account).
+    /// - `ALCMEON_ROLES_FOR_MODERATE`, default `802`: role ids added when the agent may moderate.
+    /// - `ALCMEON_TEAMS`, default `901`: team ids every provisioned agent gets.
+    ///
+    /// The defaults are the emulator's seeded roles Agent and Moderator and team Salesforce, so the
+    /// demo needs no setting; against the real Alcméon, set the ids `GET /roles` and `GET /teams`
+    /// list. An empty value means none.
+    pub account_mapping: AccountMapping,
     /// `ALCMEON_COMPANY_ID`, default 1: the Alcméon company replies are sent for.
     pub alcmeon_company_id: i64,
     /// `ALCMEON_RATE_LIMIT_PER_MINUTE`, default 15: the backend's budget of Alcméon calls per
-    /// sliding minute, shared by replies and backfill; keep it at or under Alcméon's own limit.
+    /// sliding minute, shared by replies, provisioning and backfill (in that order of priority);
+    /// keep it at or under Alcméon's own limit.
     pub alcmeon_rate_limit_per_minute: NonZeroU32,
     /// `BACKEND_EVENT_RETENTION_HOURS`, default 24 (decimals allowed, e.g. `0.5`): how long the
     /// thread changes the event streams replay are kept. A widget whose stream reconnects later
     /// than that still misses nothing: it refetches the newest page whenever its stream opens.
     pub event_retention: Duration,
+}
+
+/// Alcméon role and team ids, as `Config::account_mapping` describes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountMapping {
+    pub roles_for_reply: Vec<i64>,
+    pub roles_for_moderate: Vec<i64>,
+    pub teams: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +102,14 @@ impl Config {
                 })
             })
         };
-        let alcmeon_advisor_id = number("ALCMEON_ADVISOR_ID", 1)?;
+        let ids = |name: &'static str, default: &[i64]| -> Result<Vec<i64>, ConfigError> {
+            get(name).map_or(Ok(default.to_vec()), |raw| parse_ids(name, &raw))
+        };
+        let account_mapping = AccountMapping {
+            roles_for_reply: ids("ALCMEON_ROLES_FOR_REPLY", &[801])?,
+            roles_for_moderate: ids("ALCMEON_ROLES_FOR_MODERATE", &[802])?,
+            teams: ids("ALCMEON_TEAMS", &[901])?,
+        };
         let alcmeon_company_id = number("ALCMEON_COMPANY_ID", 1)?;
         let alcmeon_rate_limit_per_minute =
             u32::try_from(number("ALCMEON_RATE_LIMIT_PER_MINUTE", 15)?)
@@ -126,7 +149,7 @@ impl Config {
                 name: "ALCMEON_APP_SECRET",
             })?,
             sync_interval,
-            alcmeon_advisor_id,
+            account_mapping,
             alcmeon_company_id,
             alcmeon_rate_limit_per_minute,
             event_retention,
@@ -136,6 +159,19 @@ impl Config {
 
 fn split_list(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn parse_ids(name: &'static str, raw: &str) -> Result<Vec<i64>, ConfigError> {
+    split_list(raw)
+        .map(|id| {
+            id.parse().map_err(|_| ConfigError::Invalid {
+                name,
+                reason: format!(
+                    "{id:?} is not an Alcméon id; expected whole numbers separated by commas"
+                ),
+            })
+        })
+        .collect()
 }
 
 fn parse_orgs(raw: &str) -> Result<Vec<OrgSecret>, ConfigError> {
@@ -194,9 +230,14 @@ mod tests {
         assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database_url, "sqlite://data/backend.db");
         assert_eq!(config.orgs[0].org_id, "00D1");
+        assert_eq!(config.alcmeon_company_id, 1);
         assert_eq!(
-            (config.alcmeon_advisor_id, config.alcmeon_company_id),
-            (1, 1)
+            config.account_mapping,
+            AccountMapping {
+                roles_for_reply: vec![801],
+                roles_for_moderate: vec![802],
+                teams: vec![901],
+            }
         );
         assert_eq!(config.alcmeon_rate_limit_per_minute.get(), 15);
         assert_eq!(config.event_retention, Duration::from_secs(24 * 3600));
@@ -214,6 +255,22 @@ mod tests {
         assert!(
             error.to_string().contains("BACKEND_EVENT_RETENTION_HOURS"),
             "{error}"
+        );
+    }
+
+    #[test]
+    fn role_and_team_lists_take_commas_and_may_be_empty_but_not_words() {
+        let mut pairs = REQUIRED.to_vec();
+        pairs.push(("ALCMEON_ROLES_FOR_REPLY", " 5, 6 ,"));
+        pairs.push(("ALCMEON_TEAMS", ""));
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(config.account_mapping.roles_for_reply, [5, 6]);
+        assert!(config.account_mapping.teams.is_empty());
+        pairs.push(("ALCMEON_ROLES_FOR_MODERATE", "Moderator"));
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "ALCMEON_ROLES_FOR_MODERATE is not valid: \"Moderator\" is not an Alcméon id; expected whole numbers separated by commas"
         );
     }
 

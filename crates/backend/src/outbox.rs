@@ -1,12 +1,14 @@
 //! Sends stored replies to Alcméon (`POST /v1/answer/send`) through the shared rate-limit
-//! governor: when the widget posts one, when it retries one, and at start-up for those stored as
-//! sending that Alcméon never accepted. A refusal becomes the reply's failure code.
+//! governor, each as its agent's own Alcméon account (provisioned first if needed): when the
+//! widget posts one, when it retries one, and at start-up for those stored as sending that
+//! Alcméon never accepted. A refusal becomes the reply's failure code.
 
 use std::sync::Arc;
 
 use protocol::FailureCode;
 
-use crate::alcmeon::{AlcmeonClient, ClientError, SendAnswer};
+use crate::alcmeon::{AlcmeonClient, ClientError, SendAnswer, user_error_reason};
+use crate::provisioning::{AgentIdentity, Provisioner, ProvisioningError};
 use crate::store::{Store, StoreError};
 
 /// How many times a reply is offered again after Alcméon's rate limit refused it.
@@ -18,47 +20,147 @@ const MAX_DETAIL_CHARS: usize = 200;
 pub struct Outbox {
     store: Store,
     alcmeon: Arc<AlcmeonClient>,
-    /// The Alcméon advisor and company every reply is sent as (see `Config::alcmeon_advisor_id`).
-    advisor_id: i64,
+    provisioner: Provisioner,
+    /// The Alcméon company replies are sent for (see `Config::alcmeon_company_id`).
     company_id: i64,
+}
+
+/// Who a reply is sent as.
+#[derive(Debug, Clone)]
+pub enum Sender {
+    /// An agent with a session: provisioned if needed.
+    Agent(AgentIdentity),
+    /// An account remembered from an earlier reply (sending again at start-up, with no session).
+    Account(i64),
 }
 
 impl Outbox {
     pub fn new(
         store: Store,
         alcmeon: Arc<AlcmeonClient>,
-        advisor_id: i64,
+        provisioner: Provisioner,
         company_id: i64,
     ) -> Self {
         Self {
             store,
             alcmeon,
-            advisor_id,
+            provisioner,
             company_id,
         }
     }
 
     /// Sends in a task of its own, so that a widget closing its request never abandons a stored
     /// reply.
-    pub fn send(&self, client_id: String, task_id: i64, text: String) {
+    pub fn send(&self, client_id: String, task_id: i64, text: String, sender: Sender) {
         let outbox = self.clone();
-        tokio::spawn(async move { outbox.deliver(&client_id, task_id, &text).await });
+        tokio::spawn(async move { outbox.deliver(&client_id, task_id, &text, sender).await });
     }
 
     /// Sends again every reply stored as sending that Alcméon never accepted (the process stopped
-    /// between storing and sending); returns how many.
+    /// between storing and sending); returns how many. There is no session to read permissions
+    /// from: a remembered account is used as it is; an agent who has none yet gets one with the
+    /// reply roles only (they could reply when they posted; moderation roles, if theirs, follow
+    /// on their next reply). A reply stored before orgs were recorded and without a remembered
+    /// account fails, and the agent may retry it.
     pub async fn resume_unsubmitted(&self) -> Result<usize, StoreError> {
         let replies = self.store.unsubmitted_replies().await?;
         for reply in &replies {
-            self.send(reply.client_id.clone(), reply.task_id, reply.text.clone());
+            let sender = match &reply.agent_org {
+                Some(org) => match self.store.agent_account(org, &reply.agent_email).await? {
+                    Some(known) => Some(Sender::Account(known.account_id)),
+                    None => Some(Sender::Agent(AgentIdentity {
+                        org_id: org.clone(),
+                        email: reply.agent_email.clone(),
+                        name: reply.agent_name.clone(),
+                        may_reply: true,
+                        may_moderate: false,
+                    })),
+                },
+                None => self
+                    .store
+                    .agent_account_in_any_org(&reply.agent_email)
+                    .await?
+                    .map(Sender::Account),
+            };
+            match sender {
+                Some(sender) => self.send(
+                    reply.client_id.clone(),
+                    reply.task_id,
+                    reply.text.clone(),
+                    sender,
+                ),
+                None => {
+                    self.store
+                        .fail_reply(&reply.client_id, FailureCode::AlcmeonUnavailable, None)
+                        .await?
+                }
+            }
         }
         Ok(replies.len())
     }
 
-    async fn deliver(&self, client_id: &str, task_id: i64, text: &str) {
+    async fn deliver(&self, client_id: &str, task_id: i64, text: &str, sender: Sender) {
+        let outcome = match self.advisor(&sender).await {
+            Ok(advisor_id) => self.send_as(client_id, task_id, text, advisor_id).await,
+            Err(error) => Err(error),
+        };
+        let recorded = match &outcome {
+            Ok(()) => self.store.mark_submitted(client_id).await,
+            Err(error) => {
+                tracing::warn!(%error, client_id, "reply not sent");
+                let (code, detail) = error.failure();
+                if let (FailureCode::InsufficientPermissions, Sender::Agent(agent)) =
+                    (code, &sender)
+                {
+                    // The account was changed in Alcméon since: provision it again next time.
+                    let _ = self
+                        .store
+                        .forget_agent_account(&agent.org_id, &agent.email)
+                        .await;
+                }
+                self.store
+                    .fail_reply(client_id, code, detail.as_deref())
+                    .await
+            }
+        };
+        if let Err(error) = recorded {
+            tracing::error!(%error, client_id, "could not record how sending a reply went");
+        }
+    }
+
+    /// The account to send as, provisioning an agent's (retried while rate limited).
+    async fn advisor(&self, sender: &Sender) -> Result<i64, DeliveryError> {
+        let agent = match sender {
+            Sender::Account(account_id) => return Ok(*account_id),
+            Sender::Agent(agent) => agent,
+        };
+        let mut outcome = self.provisioner.account_for(agent).await;
+        for _ in 1..RATE_LIMITED_ATTEMPTS {
+            if !matches!(
+                outcome,
+                Err(ProvisioningError::Alcmeon(ClientError::RateLimited { .. }))
+            ) {
+                break;
+            }
+            outcome = self.provisioner.account_for(agent).await;
+        }
+        outcome.map_err(DeliveryError::Provisioning)
+    }
+
+    async fn send_as(
+        &self,
+        client_id: &str,
+        task_id: i64,
+        text: &str,
+        advisor_id: i64,
+    ) -> Result<(), DeliveryError> {
+        self.store
+            .set_reply_advisor(client_id, advisor_id)
+            .await
+            .map_err(|e| DeliveryError::Provisioning(e.into()))?;
         let answer = SendAnswer {
             message: text,
-            advisor_id: self.advisor_id,
+            advisor_id,
             company_id: self.company_id,
             task_id,
         };
@@ -69,18 +171,50 @@ impl Outbox {
             }
             outcome = self.alcmeon.send_answer(&answer).await;
         }
-        let recorded = match &outcome {
-            Ok(()) => self.store.mark_submitted(client_id).await,
-            Err(error) => {
-                tracing::warn!(%error, client_id, "reply not sent");
-                let (code, detail) = failure(error);
-                self.store
-                    .fail_reply(client_id, code, detail.as_deref())
-                    .await
-            }
-        };
-        if let Err(error) = recorded {
-            tracing::error!(%error, client_id, "could not record how sending a reply went");
+        outcome.map_err(DeliveryError::Send)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum DeliveryError {
+    #[error("the agent's Alcméon account could not be provisioned: {0}")]
+    Provisioning(ProvisioningError),
+    #[error(transparent)]
+    Send(ClientError),
+}
+
+impl DeliveryError {
+    fn failure(&self) -> (FailureCode, Option<String>) {
+        match self {
+            DeliveryError::Send(error) => failure(error),
+            DeliveryError::Provisioning(error) => provisioning_failure(error),
+        }
+    }
+}
+
+/// Why provisioning failed, in the reply's failure terms; Alcméon's refusals keep its reason,
+/// prefixed so the agent sees the account was the problem, not the message.
+fn provisioning_failure(error: &ProvisioningError) -> (FailureCode, Option<String>) {
+    let refused = |reason: &str| {
+        let detail = format!("account provisioning: {reason}");
+        (
+            FailureCode::AlcmeonRefused,
+            Some(detail.chars().take(MAX_DETAIL_CHARS).collect()),
+        )
+    };
+    match error {
+        ProvisioningError::NoReplyPermission => (FailureCode::InsufficientPermissions, None),
+        ProvisioningError::AccountNotFound => refused("no account found for the agent's email"),
+        ProvisioningError::Alcmeon(ClientError::Status { status, body })
+            if (400..500).contains(status) =>
+        {
+            refused(&user_error_reason(body).unwrap_or_else(|| format!("HTTP {status}")))
+        }
+        ProvisioningError::Alcmeon(ClientError::RateLimited { .. }) => {
+            (FailureCode::RateLimited, None)
+        }
+        ProvisioningError::Alcmeon(_) | ProvisioningError::Store(_) => {
+            (FailureCode::AlcmeonUnavailable, None)
         }
     }
 }
@@ -111,6 +245,29 @@ mod tests {
             status,
             body: body.into(),
         }
+    }
+
+    #[test]
+    fn provisioning_refusals_keep_alcmeons_reason_and_never_pass_for_the_message() {
+        let invalid_role = ProvisioningError::Alcmeon(refused(
+            400,
+            r#"{"error": {"reason": "invalid-role-id", "data": 5}}"#,
+        ));
+        assert_eq!(
+            provisioning_failure(&invalid_role),
+            (
+                FailureCode::AlcmeonRefused,
+                Some("account provisioning: invalid-role-id".into())
+            )
+        );
+        assert_eq!(
+            provisioning_failure(&ProvisioningError::NoReplyPermission),
+            (FailureCode::InsufficientPermissions, None)
+        );
+        assert_eq!(
+            provisioning_failure(&ProvisioningError::Alcmeon(refused(503, ""))),
+            (FailureCode::AlcmeonUnavailable, None)
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::event_pruning;
 use crate::http::{self, AppState, SessionVerifier};
 use crate::outbox::Outbox;
+use crate::provisioning::Provisioner;
 use crate::store::Store;
 use crate::sync::{self, SyncTrigger};
 
@@ -43,9 +44,7 @@ pub enum StartError {
 /// Opens the store, sends again the replies Alcméon never accepted, starts the backfill and
 /// pruning workers and serves HTTP until the process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
-    let store = Store::open(&config.database_url)
-        .await?
-        .with_advisor(config.alcmeon_advisor_id);
+    let store = Store::open(&config.database_url).await?;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let audience = config
@@ -60,10 +59,15 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         &config.alcmeon_secret,
         governor,
     ));
+    let provisioner = Provisioner::new(
+        store.clone(),
+        client.clone(),
+        config.account_mapping.clone(),
+    );
     let outbox = Outbox::new(
         store.clone(),
         client.clone(),
-        config.alcmeon_advisor_id,
+        provisioner,
         config.alcmeon_company_id,
     );
     let resent = outbox.resume_unsubmitted().await?;

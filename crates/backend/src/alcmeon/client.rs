@@ -80,18 +80,31 @@ impl AlcmeonClient {
     /// `POST /v1/answer/send`, ahead of every other kind of call. `Ok` means Alcméon answered
     /// `started`: the outcome comes later as `answer` and `execute-answer` actions.
     pub async fn send_answer(&self, answer: &SendAnswer<'_>) -> Result<(), ClientError> {
-        self.governor.acquire(Priority::Reply).await;
-        let response = self
-            .http
-            .post(format!("{}/v1/answer/send", self.base_url))
+        let request = self
+            .request(reqwest::Method::POST, "/v1/answer/send")
+            .json(answer);
+        self.call(Priority::Reply, request).await.map(drop)
+    }
+
+    /// A request to `path` with the application's credentials.
+    pub(super) fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.base_url))
             .basic_auth(&self.instance_id, Some(&self.secret))
-            .json(answer)
-            .send()
-            .await?;
+    }
+
+    /// Takes a turn at `priority`, sends, and returns a 2xx answer's body.
+    pub(super) async fn call(
+        &self,
+        priority: Priority,
+        request: reqwest::RequestBuilder,
+    ) -> Result<String, ClientError> {
+        self.governor.acquire(priority).await;
+        let response = request.send().await?;
         let status = response.status().as_u16();
         let body = response.text().await?;
         match status {
-            200..=299 => Ok(()),
+            200..=299 => Ok(body),
             429 => Err(self.rate_limited(&body)),
             _ => Err(ClientError::Status { status, body }),
         }

@@ -1,7 +1,8 @@
 //! Replies from the widget. `POST /v1/conversations/{id}/replies` stores the reply as sending,
 //! then sends it to Alcméon in the background; posting the same client id again returns the
 //! stored reply and never sends twice. `POST …/replies/{client_id}/retry` re-sends a failed reply,
-//! once. Delivery changes reach the widget over the conversation's event stream.
+//! once. Each reply is sent as the agent's own Alcméon account (see `provisioning.rs`); an
+//! agent without reply permission is refused before anything is stored. Delivery changes reach the widget over the conversation's event stream.
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -12,6 +13,8 @@ use protocol::{Conversation, NewReply, ThreadItem, is_blank};
 use super::conversations::not_found;
 use super::session::{Agent, Claims};
 use super::{AppError, AppState};
+use crate::outbox::Sender;
+use crate::provisioning::AgentIdentity;
 use crate::store::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome};
 
 /// The longest client id accepted, in characters.
@@ -58,6 +61,7 @@ pub async fn create(
         client_id: client_id.to_owned(),
         conversation_id,
         task_id,
+        agent_org: agent.org.clone(),
         agent_email: agent.email.to_lowercase(),
         agent_name: agent.name.clone(),
         text: reply.text.clone(),
@@ -65,10 +69,22 @@ pub async fn create(
     };
     match state.store.create_reply(&row).await? {
         ReplyInsert::Created(item) => {
-            state.outbox.send(row.client_id, task_id, row.text);
+            let sender = Sender::Agent(identity(&agent));
+            state.outbox.send(row.client_id, task_id, row.text, sender);
             Ok((StatusCode::CREATED, Json(item)))
         }
         ReplyInsert::Existing(existing) => already_posted(existing, conversation_id, &reply),
+    }
+}
+
+/// Who the reply is sent as: the agent's own Alcméon account, by their Salesforce email.
+fn identity(agent: &Claims) -> AgentIdentity {
+    AgentIdentity {
+        org_id: agent.org.clone(),
+        email: agent.email.to_lowercase(),
+        name: agent.name.clone(),
+        may_reply: agent.perms.reply,
+        may_moderate: agent.perms.moderate,
     }
 }
 
@@ -121,7 +137,8 @@ pub async fn retry(
             task_id,
             text,
         } => {
-            state.outbox.send(client_id, task_id, text);
+            let sender = Sender::Agent(identity(&agent));
+            state.outbox.send(client_id, task_id, text, sender);
             Ok((StatusCode::ACCEPTED, Json(item)))
         }
         RetryOutcome::Unchanged(item) => Ok((StatusCode::OK, Json(item))),

@@ -1,7 +1,8 @@
 //! The replica store: Alcméon's actions as received, the conversations, thread items and files
-//! projected from them, the replies sent from the widget, and the log of thread changes the SSE
+//! projected from them, the replies sent from the widget, each agent's Alcméon account, and the log of thread changes the SSE
 //! stream replays, in SQLite (the embedded default).
 
+mod agent_accounts;
 mod conversation_state;
 mod files;
 mod projection;
@@ -19,6 +20,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{Sqlite, Transaction};
 use tokio::sync::broadcast;
 
+pub use agent_accounts::AgentAccount;
 pub use files::{InlineFile, StoredFile};
 pub use projection::{Projected, project};
 pub use replies::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome, UnsubmittedReply};
@@ -30,8 +32,6 @@ const LIVE_EVENT_BUFFER: usize = 1024;
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
-    /// The Alcméon advisor replies are sent as; only their `answer` actions are matched to replies.
-    advisor_id: Option<i64>,
     events: broadcast::Sender<ThreadEvent>,
 }
 
@@ -68,15 +68,8 @@ impl Store {
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Self {
             pool,
-            advisor_id: None,
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
         })
-    }
-
-    /// Matches replies only to `answer` actions of this Alcméon advisor (the one replies are sent as).
-    pub fn with_advisor(mut self, advisor_id: i64) -> Self {
-        self.advisor_id = Some(advisor_id);
-        self
     }
 
     pub async fn actions_read_through(&self) -> Result<i64, StoreError> {

@@ -15,6 +15,8 @@ pub struct NewReplyRow {
     pub client_id: String,
     pub conversation_id: i64,
     pub task_id: i64,
+    /// The agent's Salesforce org.
+    pub agent_org: String,
     /// Lower case.
     pub agent_email: String,
     pub agent_name: String,
@@ -44,6 +46,10 @@ pub struct UnsubmittedReply {
     pub client_id: String,
     pub task_id: i64,
     pub text: String,
+    /// `None` for a reply stored before orgs were recorded.
+    pub agent_org: Option<String>,
+    pub agent_email: String,
+    pub agent_name: String,
 }
 
 /// What asking to retry a reply found.
@@ -79,12 +85,13 @@ impl Store {
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {
         let mut tx = self.pool.begin().await?;
         let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO replies (client_id, conversation_id, task_id, agent_email, agent_name, text, state, created_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, 'sending', ?) ON CONFLICT (client_id) DO NOTHING RETURNING id",
+            "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'sending', ?) ON CONFLICT (client_id) DO NOTHING RETURNING id",
         )
         .bind(&reply.client_id)
         .bind(reply.conversation_id)
         .bind(reply.task_id)
+        .bind(&reply.agent_org)
         .bind(&reply.agent_email)
         .bind(&reply.agent_name)
         .bind(&reply.text)
@@ -132,6 +139,21 @@ impl Store {
         }))
     }
 
+    /// Records the Alcméon account the reply's current attempt is sent as: only that account's
+    /// `answer` is matched to it.
+    pub async fn set_reply_advisor(
+        &self,
+        client_id: &str,
+        advisor_id: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE replies SET advisor_id = ? WHERE client_id = ?")
+            .bind(advisor_id)
+            .bind(client_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Records that Alcméon accepted the reply's current attempt (`started`): it is no longer
     /// sent again at start-up.
     pub async fn mark_submitted(&self, client_id: &str) -> Result<(), StoreError> {
@@ -145,7 +167,7 @@ impl Store {
     /// Replies stored as sending that Alcméon never accepted, oldest first.
     pub async fn unsubmitted_replies(&self) -> Result<Vec<UnsubmittedReply>, StoreError> {
         let rows = sqlx::query(
-            "SELECT client_id, task_id, text FROM replies
+            "SELECT client_id, task_id, text, agent_org, agent_email, agent_name FROM replies
              WHERE state = 'sending' AND submitted = 0 AND answer_action_id IS NULL ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -156,6 +178,9 @@ impl Store {
                 client_id: row.get("client_id"),
                 task_id: row.get("task_id"),
                 text: row.get("text"),
+                agent_org: row.get("agent_org"),
+                agent_email: row.get("agent_email"),
+                agent_name: row.get("agent_name"),
             })
             .collect())
     }
@@ -238,7 +263,7 @@ impl Store {
     }
 
     /// Links a just-recorded `answer` to the oldest reply still waiting for it: same task, same
-    /// text, sent as the configured advisor. A reply whose send seemed to fail (a timeout can hide
+    /// text, sent as the answer's advisor. A reply whose send seemed to fail (a timeout can hide
     /// a request Alcméon did take) is matched too, after the ones sending, and goes back to
     /// sending: the answer proves Alcméon has it. If the answer's `execute-answer` was stored
     /// first (backfill can bring actions in any order), applies it at once.
@@ -248,19 +273,20 @@ impl Store {
         action: &Action,
         item: &ThreadItem,
     ) -> Result<(), StoreError> {
-        let advisor = action.user.as_ref().and_then(|u| u.id);
-        if self.advisor_id.is_some() && advisor != self.advisor_id {
+        let Some(advisor_id) = action.user.as_ref().and_then(|u| u.id) else {
             return Ok(());
-        }
+        };
         let Some(task_id) = action.task.as_ref().and_then(|t| t.id) else {
             return Ok(());
         };
         let reply_id: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM replies WHERE task_id = ? AND text = ? AND state IN ('sending', 'failed')
-             AND answer_action_id IS NULL ORDER BY state = 'sending' DESC, id LIMIT 1",
+            "SELECT id FROM replies WHERE task_id = ? AND text = ? AND advisor_id = ?
+             AND state IN ('sending', 'failed') AND answer_action_id IS NULL
+             ORDER BY state = 'sending' DESC, id LIMIT 1",
         )
         .bind(task_id)
         .bind(&item.text)
+        .bind(advisor_id)
         .fetch_optional(&mut **tx)
         .await?;
         let Some(reply_id) = reply_id else {
@@ -344,7 +370,7 @@ mod tests {
     async fn store() -> (Store, tempfile::TempDir) {
         let dir = tempfile::TempDir::new().unwrap();
         let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        let store = Store::open(&url).await.unwrap().with_advisor(ADVISOR);
+        let store = Store::open(&url).await.unwrap();
         store.record_action(&task_create(1, 10)).await.unwrap();
         (store, dir)
     }
@@ -373,15 +399,18 @@ mod tests {
             client_id: client_id.into(),
             conversation_id: 100,
             task_id: store.latest_task(100).await.unwrap().unwrap(),
+            agent_org: "00D1".into(),
             agent_email: "a@example.com".into(),
             agent_name: "Ann".into(),
             text: text.into(),
             created_at_ms: 0,
         };
-        match store.create_reply(&row).await.unwrap() {
+        let item = match store.create_reply(&row).await.unwrap() {
             ReplyInsert::Created(item) => item,
             ReplyInsert::Existing(existing) => existing.item,
-        }
+        };
+        store.set_reply_advisor(client_id, ADVISOR).await.unwrap();
+        item
     }
 
     async fn items(store: &Store) -> Vec<ThreadItem> {

@@ -12,8 +12,6 @@ pub const ORG_ID: &str = "00D000000000TESTAAA";
 pub const SESSION_SECRET: &str = "test-session-secret-0123456789";
 pub const ALCMEON_SECRET: &str = "test-alcmeon-secret";
 pub const INSTANCE_ID: &str = "test-instance";
-/// The Alcméon advisor the backend sends replies as.
-pub const ADVISOR_ID: i64 = 1;
 
 pub struct TestApp {
     /// `None` only while the backend restarts.
@@ -103,7 +101,11 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         alcmeon_instance_id: INSTANCE_ID.into(),
         alcmeon_secret: ALCMEON_SECRET.into(),
         sync_interval: Duration::from_secs(3600),
-        alcmeon_advisor_id: ADVISOR_ID,
+        account_mapping: backend::AccountMapping {
+            roles_for_reply: vec![801],
+            roles_for_moderate: vec![802],
+            teams: vec![901],
+        },
         alcmeon_company_id: 1,
         alcmeon_rate_limit_per_minute: std::num::NonZeroU32::new(backend_rate_limit).unwrap(),
         event_retention,

@@ -254,6 +254,7 @@ async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() 
             client_id: "crash-1".into(),
             conversation_id: 1001,
             task_id: app.store().latest_task(1001).await.unwrap().unwrap(),
+            agent_org: crate::helpers::ORG_ID.into(),
             agent_email: "agent@example.com".into(),
             agent_name: "Test Agent".into(),
             text: text.into(),

@@ -1,0 +1,76 @@
+//! The Alcméon account each agent replies as, and the access last applied to it.
+
+use sqlx::Row;
+
+use super::{Store, StoreError, now_ms};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentAccount {
+    pub account_id: i64,
+    /// The canonical roles and teams last applied (`provisioning::Access::canonical`).
+    pub access: String,
+}
+
+impl Store {
+    /// `email` in lower case.
+    pub async fn agent_account(
+        &self,
+        org_id: &str,
+        email: &str,
+    ) -> Result<Option<AgentAccount>, StoreError> {
+        let row = sqlx::query(
+            "SELECT account_id, access FROM agent_accounts WHERE org_id = ? AND email = ?",
+        )
+        .bind(org_id)
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|row| AgentAccount {
+            account_id: row.get("account_id"),
+            access: row.get("access"),
+        }))
+    }
+
+    /// The account of an email in any org, for replies stored before their org was recorded.
+    pub async fn agent_account_in_any_org(&self, email: &str) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT account_id FROM agent_accounts WHERE email = ? ORDER BY provisioned_at_ms DESC LIMIT 1",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn save_agent_account(
+        &self,
+        org_id: &str,
+        email: &str,
+        account: &AgentAccount,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO agent_accounts (org_id, email, account_id, access, provisioned_at_ms)
+             VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (org_id, email) DO UPDATE SET account_id = excluded.account_id,
+                 access = excluded.access, provisioned_at_ms = excluded.provisioned_at_ms",
+        )
+        .bind(org_id)
+        .bind(email)
+        .bind(account.account_id)
+        .bind(&account.access)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Forgets an agent's account, so their next reply provisions it again (e.g. after Alcméon
+    /// refused to let it answer).
+    pub async fn forget_agent_account(&self, org_id: &str, email: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM agent_accounts WHERE org_id = ? AND email = ?")
+            .bind(org_id)
+            .bind(email)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
