@@ -5,63 +5,91 @@ use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use unic_langid::LanguageIdentifier;
 
-/// The shipped locales and their messages; English is the reference and the last fallback.
+/// The shipped locales and their messages, named by BCP 47 tag: every language Salesforce fully
+/// supports, plus Arabic and Hebrew. English is the reference and the last fallback.
 const LOCALES: &[(&str, &str)] = &[
     ("en", include_str!("../locales/en/widget.ftl")),
+    ("ar", include_str!("../locales/ar/widget.ftl")),
+    ("da", include_str!("../locales/da/widget.ftl")),
+    ("de", include_str!("../locales/de/widget.ftl")),
+    ("es", include_str!("../locales/es/widget.ftl")),
+    ("es-MX", include_str!("../locales/es-MX/widget.ftl")),
+    ("fi", include_str!("../locales/fi/widget.ftl")),
     ("fr", include_str!("../locales/fr/widget.ftl")),
+    ("he", include_str!("../locales/he/widget.ftl")),
+    ("it", include_str!("../locales/it/widget.ftl")),
+    ("ja", include_str!("../locales/ja/widget.ftl")),
+    ("ko", include_str!("../locales/ko/widget.ftl")),
+    ("nl", include_str!("../locales/nl/widget.ftl")),
+    ("no", include_str!("../locales/no/widget.ftl")),
+    ("pt-BR", include_str!("../locales/pt-BR/widget.ftl")),
+    ("ru", include_str!("../locales/ru/widget.ftl")),
+    ("sv", include_str!("../locales/sv/widget.ftl")),
+    ("th", include_str!("../locales/th/widget.ftl")),
+    ("zh-CN", include_str!("../locales/zh-CN/widget.ftl")),
+    ("zh-TW", include_str!("../locales/zh-TW/widget.ftl")),
 ];
+
+/// Other spellings of a shipped locale: legacy codes Salesforce still sends (`iw`), Norwegian
+/// written as Bokmål (`nb`; Nynorsk readers get Bokmål rather than English), Chinese by script
+/// or by a region that writes the same script, and languages shipped only in a regional form.
+const ALIASES: &[(&str, &str)] = &[
+    ("iw", "he"),
+    ("nb", "no"),
+    ("nn", "no"),
+    ("zh", "zh-CN"),
+    ("zh-Hans", "zh-CN"),
+    ("zh-SG", "zh-CN"),
+    ("zh-Hant", "zh-TW"),
+    ("zh-HK", "zh-TW"),
+    ("zh-MO", "zh-TW"),
+    ("es-419", "es-MX"),
+    ("pt", "pt-BR"),
+];
+
+const ENGLISH: &str = "en";
 
 const RIGHT_TO_LEFT: &[&str] = &["ar", "he"];
 
 #[derive(Clone)]
 pub struct I18n {
-    /// The negotiated locale first, then its fallbacks down to English.
+    /// The chosen locale first, then its fallbacks down to English.
     bundles: Arc<Vec<FluentBundle<FluentResource>>>,
-    lang: String,
+    lang: &'static str,
 }
 
 impl I18n {
-    /// Picks the best shipped locale for a Salesforce language value such as `fr`, `en-US`,
-    /// `pt_BR`; anything unknown reads English.
+    /// Picks the shipped locale for a Salesforce language value such as `fr`, `en_US`, `pt-BR`
+    /// or `iw`; anything unknown reads English.
     pub fn negotiate(requested: &str) -> Self {
-        let requested: Vec<LanguageIdentifier> =
-            requested.replace('_', "-").parse().into_iter().collect();
-        let available: Vec<LanguageIdentifier> = LOCALES
+        let chain = fallback_chain(locale_for(requested));
+        let bundles = chain
             .iter()
-            .map(|(tag, _)| tag.parse().expect("shipped locale tags are valid"))
-            .collect();
-        let english: LanguageIdentifier = "en".parse().expect("valid tag");
-        let chosen = negotiate_languages(
-            &requested,
-            &available,
-            Some(&english),
-            NegotiationStrategy::Filtering,
-        );
-        let bundles = chosen
-            .iter()
-            .filter_map(|lang| {
-                let source = LOCALES.iter().find(|(tag, _)| *tag == lang.to_string())?.1;
-                Some(bundle(lang, source))
+            .map(|tag| {
+                let source = LOCALES
+                    .iter()
+                    .find(|(shipped, _)| shipped == tag)
+                    .expect("the chain holds shipped locales only")
+                    .1;
+                bundle(tag, source)
             })
-            .collect::<Vec<_>>();
+            .collect();
         Self {
-            lang: chosen[0].to_string(),
+            lang: chain[0],
             bundles: Arc::new(bundles),
         }
     }
 
     /// The locale the widget speaks, as a BCP 47 tag.
     pub fn lang(&self) -> &str {
-        &self.lang
+        self.lang
     }
 
+    /// Whether the widget's root reads right to left (`dir="rtl"`).
     pub fn is_right_to_left(&self) -> bool {
-        RIGHT_TO_LEFT
-            .iter()
-            .any(|rtl| self.lang.split('-').next() == Some(rtl))
+        RIGHT_TO_LEFT.contains(&primary_language(self.lang))
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -85,40 +113,278 @@ impl I18n {
     }
 }
 
-fn bundle(lang: &LanguageIdentifier, source: &'static str) -> FluentBundle<FluentResource> {
+/// The shipped locale for a Salesforce or browser language value: the most specific of
+/// language-script-region, language-script, language-region and language that is shipped or
+/// aliased to a shipped locale, else English. Underscores count as hyphens (`pt_BR`).
+fn locale_for(requested: &str) -> &'static str {
+    let Ok(id) = requested
+        .trim()
+        .replace('_', "-")
+        .parse::<LanguageIdentifier>()
+    else {
+        return ENGLISH;
+    };
+    let language = id.language.as_str();
+    let script = id.script.map(|script| script.as_str().to_owned());
+    let region = id.region.map(|region| region.as_str().to_owned());
+    let candidates = [
+        script
+            .as_ref()
+            .zip(region.as_ref())
+            .map(|(s, r)| format!("{language}-{s}-{r}")),
+        script.as_ref().map(|s| format!("{language}-{s}")),
+        region.as_ref().map(|r| format!("{language}-{r}")),
+        Some(language.to_owned()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|candidate| shipped(&candidate))
+        .unwrap_or(ENGLISH)
+}
+
+/// The shipped locale a tag names, directly or through an alias.
+fn shipped(tag: &str) -> Option<&'static str> {
+    let tag = ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == tag)
+        .map_or(tag, |(_, target)| target);
+    LOCALES
+        .iter()
+        .map(|(shipped, _)| *shipped)
+        .find(|shipped| *shipped == tag)
+}
+
+/// A locale, then its base language when that is shipped too (`es-MX` → `es`), then English.
+/// Aliases play no part: `zh-TW` does not fall back to Simplified Chinese.
+fn fallback_chain(locale: &'static str) -> Vec<&'static str> {
+    let mut chain = vec![locale];
+    let base = primary_language(locale);
+    if let Some((base, _)) = LOCALES
+        .iter()
+        .find(|(tag, _)| *tag == base && *tag != locale)
+    {
+        chain.push(base);
+    }
+    if !chain.contains(&ENGLISH) {
+        chain.push(ENGLISH);
+    }
+    chain
+}
+
+fn primary_language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+fn bundle(tag: &str, source: &'static str) -> FluentBundle<FluentResource> {
+    let lang: LanguageIdentifier = tag.parse().expect("shipped locale tags are valid");
     let resource =
         FluentResource::try_new(source.to_owned()).expect("shipped Fluent files parse (tested)");
-    let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
     bundle
         .add_resource(resource)
         .expect("shipped Fluent files have no duplicate ids (tested)");
     bundle
 }
 
-/// Message ids of a Fluent source, for the completeness test.
+/// What the tests read from a Fluent source: its entries, walked through the syntax tree.
 #[cfg(test)]
-fn message_ids(source: &str) -> std::collections::BTreeSet<String> {
-    let resource = FluentResource::try_new(source.to_owned()).expect("parses");
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
-            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
-            _ => None,
-        })
-        .collect()
+mod source {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    use fluent_syntax::ast::{Variant, VariantKey};
+
+    pub fn entries(source: &str) -> Vec<Entry<&str>> {
+        fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, errors)| panic!("Fluent syntax errors: {errors:?}"))
+            .body
+    }
+
+    /// Each message, attribute (`id.attr`) and term (`-id`) with its patterns.
+    pub fn patterns(source: &str) -> BTreeMap<String, Vec<Pattern<&str>>> {
+        let mut found = BTreeMap::new();
+        for entry in entries(source) {
+            let (id, value, attributes) = match entry {
+                Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes),
+                Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+                _ => continue,
+            };
+            for attribute in attributes {
+                found.insert(format!("{id}.{}", attribute.id.name), vec![attribute.value]);
+            }
+            found.insert(id, value.into_iter().collect());
+        }
+        found
+    }
+
+    pub fn ids(source: &str) -> BTreeSet<String> {
+        patterns(source).into_keys().collect()
+    }
+
+    /// The `$variables` a pattern refers to, in any variant.
+    pub fn variables(pattern: &Pattern<&str>) -> BTreeSet<String> {
+        let mut found = BTreeSet::new();
+        for_each_expression(pattern, &mut |expression| match expression {
+            Expression::Inline(inline) => inline_variables(inline, &mut found),
+            Expression::Select { selector, .. } => inline_variables(selector, &mut found),
+        });
+        found
+    }
+
+    /// Every select expression's variants in a pattern, nested ones included.
+    pub fn selects<'p, 's>(pattern: &'p Pattern<&'s str>) -> Vec<&'p [Variant<&'s str>]> {
+        let mut found = vec![];
+        for_each_expression(pattern, &mut |expression| {
+            if let Expression::Select { variants, .. } = expression {
+                found.push(variants.as_slice());
+            }
+        });
+        found
+    }
+
+    pub fn key(variant: &Variant<&str>) -> String {
+        match &variant.key {
+            VariantKey::Identifier { name } => (*name).to_owned(),
+            VariantKey::NumberLiteral { value } => (*value).to_owned(),
+        }
+    }
+
+    fn for_each_expression<'p, 's>(
+        pattern: &'p Pattern<&'s str>,
+        visit: &mut impl FnMut(&'p Expression<&'s str>),
+    ) {
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                visit_expression(expression, visit);
+            }
+        }
+    }
+
+    fn visit_expression<'p, 's>(
+        expression: &'p Expression<&'s str>,
+        visit: &mut impl FnMut(&'p Expression<&'s str>),
+    ) {
+        visit(expression);
+        match expression {
+            Expression::Select { variants, .. } => {
+                for variant in variants {
+                    for_each_expression(&variant.value, visit);
+                }
+            }
+            Expression::Inline(InlineExpression::Placeable { expression }) => {
+                visit_expression(expression, visit);
+            }
+            Expression::Inline(_) => {}
+        }
+    }
+
+    fn inline_variables(inline: &InlineExpression<&str>, found: &mut BTreeSet<String>) {
+        match inline {
+            InlineExpression::VariableReference { id } => {
+                found.insert(id.name.to_owned());
+            }
+            InlineExpression::FunctionReference { arguments, .. } => {
+                for argument in &arguments.positional {
+                    inline_variables(argument, found);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ENGLISH_SOURCE: &str = LOCALES[0].1;
+
     #[test]
-    fn salesforce_language_values_fall_back_from_region_to_language_to_english() {
-        assert_eq!(I18n::negotiate("fr").lang(), "fr");
-        assert_eq!(I18n::negotiate("fr-CA").lang(), "fr");
-        assert_eq!(I18n::negotiate("en_US").lang(), "en");
-        assert_eq!(I18n::negotiate("xx").lang(), "en");
-        assert_eq!(I18n::negotiate("").lang(), "en");
+    fn salesforce_language_values_map_to_a_shipped_locale() {
+        let expected = [
+            ("en", "en"),
+            ("en_US", "en"),
+            ("en-US", "en"),
+            ("en-GB", "en"),
+            ("fr", "fr"),
+            ("fr_CA", "fr"),
+            ("de", "de"),
+            ("de-AT", "de"),
+            ("it", "it"),
+            ("nl_NL", "nl"),
+            ("da", "da"),
+            ("fi", "fi"),
+            ("sv", "sv"),
+            ("sv-SE", "sv"),
+            ("ja", "ja"),
+            ("ko", "ko"),
+            ("ru", "ru"),
+            ("th", "th"),
+            ("ar", "ar"),
+            ("ar-SA", "ar"),
+            ("he", "he"),
+            ("iw", "he"),
+            ("iw_IL", "he"),
+            ("no", "no"),
+            ("no-NO", "no"),
+            ("nb", "no"),
+            ("nb-NO", "no"),
+            ("nb_NO", "no"),
+            ("nn-NO", "no"),
+            ("pt-BR", "pt-BR"),
+            ("pt_BR", "pt-BR"),
+            ("pt", "pt-BR"),
+            ("pt-PT", "pt-BR"),
+            ("es", "es"),
+            ("es-ES", "es"),
+            ("es-AR", "es"),
+            ("es-MX", "es-MX"),
+            ("es_MX", "es-MX"),
+            ("es-419", "es-MX"),
+            ("zh-CN", "zh-CN"),
+            ("zh_CN", "zh-CN"),
+            ("zh", "zh-CN"),
+            ("zh-Hans", "zh-CN"),
+            ("zh-SG", "zh-CN"),
+            ("zh-Hans-HK", "zh-CN"),
+            ("zh-TW", "zh-TW"),
+            ("zh_TW", "zh-TW"),
+            ("zh-Hant", "zh-TW"),
+            ("zh-hant", "zh-TW"),
+            ("zh-HK", "zh-TW"),
+            ("zh-Hant-HK", "zh-TW"),
+            (" fr-FR ", "fr"),
+        ];
+        for (requested, locale) in expected {
+            assert_eq!(I18n::negotiate(requested).lang(), locale, "{requested:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_or_malformed_language_values_read_english() {
+        for requested in ["", "xx", "pl", "tlh", "en-", "not a tag", "_", "zz_ZZ"] {
+            assert_eq!(I18n::negotiate(requested).lang(), "en", "{requested:?}");
+        }
+    }
+
+    #[test]
+    fn a_regional_locale_falls_back_to_its_language_then_english() {
+        assert_eq!(fallback_chain("es-MX"), ["es-MX", "es", "en"]);
+        assert_eq!(fallback_chain("pt-BR"), ["pt-BR", "en"]);
+        assert_eq!(fallback_chain("zh-TW"), ["zh-TW", "en"]);
+        assert_eq!(fallback_chain("fr"), ["fr", "en"]);
+        assert_eq!(fallback_chain("en"), ["en"]);
+    }
+
+    #[test]
+    fn arabic_and_hebrew_read_right_to_left_and_the_others_left_to_right() {
+        for (tag, _) in LOCALES {
+            let rtl = I18n::negotiate(tag).is_right_to_left();
+            assert_eq!(rtl, ["ar", "he"].contains(tag), "{tag}");
+        }
+        assert!(I18n::negotiate("iw").is_right_to_left());
+        assert!(I18n::negotiate("ar_EG").is_right_to_left());
     }
 
     /// Fluent wraps each placeable in Unicode isolation marks, so an RTL customer name cannot
@@ -127,17 +393,42 @@ mod tests {
         text.replace(['\u{2068}', '\u{2069}'], "")
     }
 
+    fn count(locale: &str, id: &str, count: f64) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", count);
+        visible(I18n::negotiate(locale).t_with(id, &args))
+    }
+
     #[test]
     fn messages_are_translated_and_plurals_follow_the_count() {
         let french = I18n::negotiate("fr");
         assert_eq!(french.t("thread-loading"), "Chargement de la conversation…");
-        let mut args = FluentArgs::new();
-        args.set("count", 1);
-        assert_eq!(visible(french.t_with("thread-count", &args)), "1 message");
-        args.set("count", 3);
+        assert_eq!(count("fr", "thread-count", 1.0), "1 message");
+        assert_eq!(count("en", "thread-count", 3.0), "3 messages");
+    }
+
+    #[test]
+    fn plurals_follow_each_language_s_rules() {
+        assert_eq!(count("ru", "thread-count", 1.0), "1 сообщение");
+        assert_eq!(count("ru", "thread-count", 3.0), "3 сообщения");
+        assert_eq!(count("ru", "thread-count", 5.0), "5 сообщений");
+        assert_eq!(count("ru", "thread-count", 21.0), "21 сообщение");
+        assert_eq!(count("ar", "thread-count", 0.0), "لا توجد رسائل");
+        assert_eq!(count("ar", "thread-count", 1.0), "رسالة واحدة");
+        assert_eq!(count("ar", "thread-count", 2.0), "رسالتان");
+        assert_eq!(count("ar", "thread-count", 3.0), "3 رسائل");
+        assert_eq!(count("ar", "thread-count", 11.0), "11 رسالة");
+        assert_eq!(count("he", "thread-count", 2.0), "2 הודעות");
+        assert_eq!(count("he", "thread-count", 1.0), "הודעה אחת");
+        assert_eq!(count("ja", "thread-count", 1.0), "1 件のメッセージ");
+        assert_eq!(count("fi", "thread-count", 2.0), "2 viestiä");
         assert_eq!(
-            visible(I18n::negotiate("en").t_with("thread-count", &args)),
-            "3 messages"
+            count("pt-BR", "composer-left-chars", 0.0),
+            "0 caracteres restantes"
+        );
+        assert_eq!(
+            count("pt-BR", "composer-left-chars", 1.0),
+            "1 caractere restante"
         );
     }
 
@@ -147,12 +438,8 @@ mod tests {
         assert_eq!(english.t("day-yesterday"), "Yesterday");
         assert_eq!(french.t("day-today"), "Aujourd’hui");
         assert_eq!(french.t("thread-jump-latest"), "Aller au plus récent");
+        assert_eq!(count("fr", "thread-unread", 2.0), "2 nouveaux messages");
         let mut args = FluentArgs::new();
-        args.set("count", 2);
-        assert_eq!(
-            visible(french.t_with("thread-unread", &args)),
-            "2 nouveaux messages"
-        );
         args.set("reason", "24-hour window closed");
         assert_eq!(
             visible(english.t_with("delivery-failed", &args)),
@@ -170,7 +457,7 @@ mod tests {
 
     #[test]
     fn every_message_id_the_protocol_names_has_an_english_message() {
-        let english = message_ids(LOCALES[0].1);
+        let english = source::ids(ENGLISH_SOURCE);
         let errors = protocol::ErrorCode::ALL.map(|code| code.message_id());
         let channels = protocol::Channel::ALL.map(|channel| channel.message_id());
         let failures = protocol::FailureCode::ALL.map(|code| code.message_id());
@@ -187,16 +474,113 @@ mod tests {
     }
 
     #[test]
-    fn every_locale_has_exactly_the_messages_english_has() {
-        let english = message_ids(LOCALES[0].1);
+    fn every_locale_parses_without_errors() {
         for (tag, source) in LOCALES {
-            let ids = message_ids(source);
+            if let Err((_, errors)) = fluent_syntax::parser::parse(*source) {
+                panic!("{tag}: {errors:?}");
+            }
+            let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("valid tag")]);
+            let resource = FluentResource::try_new((*source).to_owned()).expect("parses");
+            if let Err(errors) = bundle.add_resource(resource) {
+                panic!("{tag}: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_locale_has_exactly_the_messages_and_attributes_english_has() {
+        let english = source::ids(ENGLISH_SOURCE);
+        for (tag, source) in LOCALES {
+            let ids = source::ids(source);
             let missing: Vec<_> = english.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&english).collect();
             assert!(
                 missing.is_empty() && extra.is_empty(),
                 "{tag}: missing {missing:?}, not in English {extra:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_translation_uses_the_placeables_its_english_message_uses() {
+        let english = source::patterns(ENGLISH_SOURCE);
+        for (tag, source) in LOCALES {
+            for (id, patterns) in source::patterns(source) {
+                let Some(reference) = english.get(&id) else {
+                    continue; // an extra id: the completeness test names it
+                };
+                let theirs: Vec<_> = patterns.iter().map(source::variables).collect();
+                let ours: Vec<_> = reference.iter().map(source::variables).collect();
+                assert_eq!(theirs, ours, "{tag}: {id}");
+            }
+        }
+    }
+
+    /// CLDR's cardinal plural categories for each shipped language.
+    fn plural_categories(tag: &str) -> &'static [&'static str] {
+        match primary_language(tag) {
+            "ja" | "ko" | "th" | "zh" => &["other"],
+            "ru" => &["one", "few", "many", "other"],
+            "ar" => &["zero", "one", "two", "few", "many", "other"],
+            "he" => &["one", "two", "many", "other"],
+            "fr" | "pt" | "es" | "it" => &["one", "many", "other"],
+            _ => &["one", "other"],
+        }
+    }
+
+    #[test]
+    fn every_plural_selector_defaults_to_other_and_uses_the_language_s_categories() {
+        for (tag, source) in LOCALES {
+            let categories = plural_categories(tag);
+            for (id, patterns) in source::patterns(source) {
+                for variants in patterns.iter().flat_map(source::selects) {
+                    let default = variants.iter().find(|variant| variant.default);
+                    assert_eq!(
+                        default.map(source::key).as_deref(),
+                        Some("other"),
+                        "{tag}: {id}"
+                    );
+                    for key in variants.iter().map(source::key) {
+                        let known =
+                            categories.contains(&key.as_str()) || key.parse::<f64>().is_ok();
+                        assert!(
+                            known,
+                            "{tag}: {id} has a [{key}] variant, not a {tag} plural category"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_formats_in_every_locale_for_any_count() {
+        let names = source::patterns(ENGLISH_SOURCE)
+            .values()
+            .flatten()
+            .flat_map(source::variables)
+            .collect::<std::collections::BTreeSet<_>>();
+        for (tag, _) in LOCALES {
+            let i18n = I18n::negotiate(tag);
+            let bundle = &i18n.bundles[0];
+            for count in [0.0, 1.0, 2.0, 3.0, 5.0, 11.0, 21.0, 100.0, 1.5] {
+                let mut args = FluentArgs::new();
+                for name in &names {
+                    args.set(name.clone(), "x");
+                }
+                args.set("count", count);
+                for id in source::ids(ENGLISH_SOURCE) {
+                    let message = bundle.get_message(&id).expect("complete (tested)");
+                    let mut errors = vec![];
+                    let text = bundle.format_pattern(
+                        message.value().expect("value"),
+                        Some(&args),
+                        &mut errors,
+                    );
+                    assert!(errors.is_empty(), "{tag}: {id}: {errors:?}");
+                    assert!(!text.trim().is_empty(), "{tag}: {id} is empty");
+                }
+            }
         }
     }
 }

@@ -1,0 +1,156 @@
+# The widget's messages in Arabic (right to left); the ids are exactly those of
+# locales/en/widget.ftl. Counts use CLDR's zero, one, two, few (3–10), many (11–99) and other
+# (100, 101…). Events are phrased in the passive so the author's gender never shows.
+
+widget-title = المحادثة
+thread-loading = جارٍ تحميل المحادثة…
+thread-empty = لا توجد رسائل في هذه المحادثة بعد.
+thread-count = { $count ->
+    [zero] لا توجد رسائل
+    [one] رسالة واحدة
+    [two] رسالتان
+    [few] { $count } رسائل
+    [many] { $count } رسالة
+   *[other] { $count } رسالة
+}
+thread-label = الرسائل مع { $customer }
+message-from-customer = العميل
+message-from-agent = الوكيل
+unknown-time-zone = المنطقة الزمنية { $zone } غير معروفة؛ تُعرض الأوقات بالتوقيت العالمي المنسق (UTC).
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = مراجعة Google
+channel-inmessage = دردشة الويب
+channel-other = وسائل التواصل الاجتماعي
+
+error-unauthenticated = انتهت صلاحية جلستك. أعد تحميل الصفحة لتسجيل الدخول مرة أخرى.
+error-forbidden = ليس لديك إذن للقيام بذلك.
+error-not-found = هذه المحادثة غير متاحة بعد. ستظهر بمجرد أن يرسلها Alcméon.
+error-bad-request = الطلب غير صالح.
+error-payload-too-large = الحجم كبير جدًا بحيث يتعذر إرساله.
+error-rate-limited = Alcméon مشغول. ستتم إعادة المحاولة بعد قليل.
+error-upstream-unavailable = يتعذر الوصول إلى Alcméon حاليًا.
+error-internal = حدث خطأ من جانبنا. حاول مرة أخرى بعد لحظات.
+error-network = يتعذر الوصول إلى خدمة المحادثات. تحقق من اتصالك.
+error-session = تعذر على Salesforce فتح جلسة في خدمة المحادثات.
+
+thread-count-more = { $count ->
+    [zero] لم يتم تحميل أي رسالة، وتوجد رسائل أقدم
+    [one] تم تحميل رسالة واحدة، وتوجد رسائل أقدم
+    [two] تم تحميل رسالتين، وتوجد رسائل أقدم
+    [few] تم تحميل { $count } رسائل، وتوجد رسائل أقدم
+    [many] تم تحميل { $count } رسالة، وتوجد رسائل أقدم
+   *[other] تم تحميل { $count } رسالة، وتوجد رسائل أقدم
+}
+thread-loading-older = جارٍ تحميل الرسائل السابقة…
+thread-beginning = بداية المحادثة
+thread-retry = إعادة المحاولة
+thread-jump-latest = الانتقال إلى الأحدث
+thread-unread = { $count ->
+    [zero] لا توجد رسائل جديدة
+    [one] رسالة جديدة واحدة
+    [two] رسالتان جديدتان
+    [few] { $count } رسائل جديدة
+    [many] { $count } رسالة جديدة
+   *[other] { $count } رسالة جديدة
+}
+thread-new-messages = رسائل جديدة
+day-today = اليوم
+day-yesterday = أمس
+day-date = { $date }
+delivery-sending = جارٍ الإرسال…
+delivery-sent = تم الإرسال
+delivery-failed = فشل الإرسال: { $reason }
+
+composer-label = الرد على { $customer }
+composer-placeholder = اكتب ردًا…
+composer-send = إرسال
+composer-hint = Enter للإرسال · Shift+Enter لإضافة سطر
+composer-left-chars = { $count ->
+    [zero] لم يتبق أي حرف
+    [one] يتبقى حرف واحد
+    [two] يتبقى حرفان
+    [few] يتبقى { $count } أحرف
+    [many] يتبقى { $count } حرفًا
+   *[other] يتبقى { $count } حرف
+}
+composer-left-bytes = { $count ->
+    [zero] لم يتبق أي بايت
+    [one] يتبقى بايت واحد
+    [two] يتبقى بايتان
+   *[other] يتبقى { $count } بايت
+}
+composer-over-chars = { $count ->
+    [one] حرف واحد زائد
+    [two] حرفان زائدان
+    [few] { $count } أحرف زائدة
+    [many] { $count } حرفًا زائدًا
+   *[other] { $count } حرف زائد
+}
+composer-over-bytes = { $count ->
+    [one] بايت واحد زائد
+    [two] بايتان زائدان
+   *[other] { $count } بايت زائد
+}
+delivery-retry = إعادة المحاولة
+delivery-retry-label = إعادة محاولة إرسال هذا الرد
+error-conflict = تم إرسال هذا الرد بالفعل بطريقة أخرى. أعد تحميل المحادثة.
+
+message-from-you = أنت
+
+failure-channel-refused = رفضت القناة الرد
+failure-empty-message = رفض Alcméon ردًا فارغًا
+failure-message-too-long = الرد طويل جدًا بالنسبة لهذه القناة
+failure-insufficient-permissions = لا يُسمح لحسابك في Alcméon بالرد على هذه المحادثة
+failure-task-not-found = لم تعد هذه المحادثة موجودة في Alcméon
+failure-alcmeon-refused = رفض Alcméon الرد
+failure-alcmeon-unavailable = تعذر الوصول إلى Alcméon
+failure-rate-limited = استمر حد معدل الإرسال في Alcméon في رفض الرد
+failure-unknown = لم يتم التسليم لسبب غير معروف
+failure-with-detail = { $reason } ({ $detail })
+
+reply-blocked-no-permission = يمكنك قراءة هذه المحادثة، لكن أذوناتك في Salesforce لا تسمح بالرد.
+reply-blocked-closed = هذه المحادثة مؤرشفة. يمكنك الرد مرة أخرى عندما يكتب العميل.
+reply-blocked-window = انتهت مهلة الرد في هذه القناة. يمكنك الرد مرة أخرى عندما يكتب العميل.
+
+event-archived = تمت أرشفة المحادثة بواسطة { $author }
+event-auto-archived = تمت أرشفة المحادثة تلقائيًا
+event-assigned = تم إسناد المحادثة إلى { $to } بواسطة { $author }
+event-acquired = تم تولي المحادثة بواسطة { $author }
+event-released = تم تحرير المحادثة بواسطة { $author }
+event-taken-over = تم نقل المحادثة من { $from } إلى { $author }
+event-on-hold = تم تعليق المحادثة بواسطة { $author }
+event-tagged = تم تعيين الوسم { $tag } على { $value } بواسطة { $author }
+event-marked-vip = تم تمييز العميل كعميل VIP بواسطة { $author }
+event-unmarked-vip = تمت إزالة تمييز VIP عن العميل بواسطة { $author }
+event-anonymized = تمت إزالة بيانات الهوية من المحادثة عند انتهاء فترة الاحتفاظ بها
+event-other = تم تحديث المحادثة بواسطة { $author }
+
+announce-customer-message = رسالة جديدة من { $author }: { $text }
+announce-agent-reply = رد من { $author }: { $text }
+announce-reply-failed = فشل إرسال ردك: { $reason }
+announce-attachments = { $count ->
+    [zero] لا توجد مرفقات
+    [one] مرفق واحد
+    [two] مرفقان
+    [few] { $count } مرفقات
+    [many] { $count } مرفقًا
+   *[other] { $count } مرفق
+}
+
+attachment-image = صورة مرفقة بالرسالة
+attachment-loading = جارٍ تحميل المرفق…
+attachment-failed = تعذر تحميل المرفق
+attachment-download = تنزيل الملف ({ $size })
+attachment-download-typed = تنزيل ملف { $type } ({ $size })
+size-bytes = { $count ->
+    [one] بايت واحد
+    [two] بايتان
+   *[other] { $count } بايت
+}
+size-kb = { $size }{"\u00A0"}كيلوبايت
+size-mb = { $size }{"\u00A0"}ميغابايت
+size-gb = { $size }{"\u00A0"}غيغابايت

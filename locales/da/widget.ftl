@@ -1,0 +1,127 @@
+# The widget's messages in Danish; the ids are exactly those of locales/en/widget.ftl.
+
+widget-title = Samtale
+thread-loading = Indlæser samtalen…
+thread-empty = Der er endnu ingen beskeder i denne samtale.
+thread-count = { $count ->
+    [one] { $count } besked
+   *[other] { $count } beskeder
+}
+thread-label = Beskeder med { $customer }
+message-from-customer = Kunde
+message-from-agent = Medarbejder
+unknown-time-zone = Tidszonen { $zone } er ukendt; tidspunkter vises i UTC.
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = Google-anmeldelse
+channel-inmessage = Webchat
+channel-other = Sociale medier
+
+error-unauthenticated = Din session er udløbet. Genindlæs siden for at logge ind igen.
+error-forbidden = Du har ikke tilladelse til at gøre dette.
+error-not-found = Denne samtale er ikke tilgængelig endnu. Den vises, så snart Alcméon har sendt den.
+error-bad-request = Anmodningen var ugyldig.
+error-payload-too-large = Dette er for stort til at blive sendt.
+error-rate-limited = Alcméon har travlt. Prøver igen om lidt.
+error-upstream-unavailable = Alcméon kan ikke nås lige nu.
+error-internal = Der opstod en fejl hos os. Prøv igen om et øjeblik.
+error-network = Samtaletjenesten kan ikke nås. Kontrollér din forbindelse.
+error-session = Salesforce kunne ikke åbne en session til samtaletjenesten.
+
+thread-count-more = { $count ->
+    [one] { $count } besked indlæst, der er flere før den
+   *[other] { $count } beskeder indlæst, der er flere før dem
+}
+thread-loading-older = Indlæser tidligere beskeder…
+thread-beginning = Samtalens begyndelse
+thread-retry = Prøv igen
+thread-jump-latest = Gå til nyeste
+thread-unread = { $count ->
+    [one] { $count } ny besked
+   *[other] { $count } nye beskeder
+}
+thread-new-messages = Nye beskeder
+day-today = I dag
+day-yesterday = I går
+day-date = { $date }
+delivery-sending = Sender…
+delivery-sent = Sendt
+delivery-failed = Mislykkedes: { $reason }
+
+composer-label = Svar til { $customer }
+composer-placeholder = Skriv et svar…
+composer-send = Send
+composer-hint = Enter sender · Skift+Enter tilføjer en linje
+composer-left-chars = { $count ->
+    [one] { $count } tegn tilbage
+   *[other] { $count } tegn tilbage
+}
+composer-left-bytes = { $count ->
+    [one] { $count } byte tilbage
+   *[other] { $count } byte tilbage
+}
+composer-over-chars = { $count ->
+    [one] { $count } tegn for meget
+   *[other] { $count } tegn for meget
+}
+composer-over-bytes = { $count ->
+    [one] { $count } byte for meget
+   *[other] { $count } byte for meget
+}
+delivery-retry = Prøv igen
+delivery-retry-label = Prøv at sende dette svar igen
+error-conflict = Dette svar er allerede sendt på en anden måde. Genindlæs samtalen.
+
+message-from-you = Dig
+
+failure-channel-refused = Kanalen afviste svaret
+failure-empty-message = Alcméon afviste et tomt svar
+failure-message-too-long = For langt til denne kanal
+failure-insufficient-permissions = Din Alcméon-konto må ikke besvare denne samtale
+failure-task-not-found = Alcméon har ikke længere denne samtale
+failure-alcmeon-refused = Alcméon afviste svaret
+failure-alcmeon-unavailable = Alcméon kunne ikke nås
+failure-rate-limited = Alcméons hastighedsgrænse blev ved med at afvise svaret
+failure-unknown = Ikke leveret af ukendt årsag
+failure-with-detail = { $reason } ({ $detail })
+
+reply-blocked-no-permission = Du kan læse denne samtale, men dine Salesforce-tilladelser giver ikke mulighed for at svare.
+reply-blocked-closed = Denne samtale er arkiveret. Du kan svare igen, når kunden skriver.
+reply-blocked-window = Kanalens svarvindue er lukket. Du kan svare igen, når kunden skriver.
+
+event-archived = { $author } arkiverede samtalen
+event-auto-archived = Samtalen blev arkiveret automatisk
+event-assigned = { $author } tildelte samtalen til { $to }
+event-acquired = { $author } tog samtalen
+event-released = { $author } frigav samtalen
+event-taken-over = { $author } overtog samtalen fra { $from }
+event-on-hold = { $author } satte samtalen i venteposition
+event-tagged = { $author } satte mærket { $tag } til { $value }
+event-marked-vip = { $author } markerede kunden som VIP
+event-unmarked-vip = { $author } fjernede kundens VIP-markering
+event-anonymized = Samtalen blev anonymiseret ved udløbet af opbevaringsperioden
+event-other = { $author } opdaterede samtalen
+
+announce-customer-message = Ny besked fra { $author }: { $text }
+announce-agent-reply = { $author } svarede: { $text }
+announce-reply-failed = Dit svar mislykkedes: { $reason }
+announce-attachments = { $count ->
+    [one] en vedhæftet fil
+   *[other] { $count } vedhæftede filer
+}
+
+attachment-image = Billede vedhæftet beskeden
+attachment-loading = Indlæser den vedhæftede fil…
+attachment-failed = Den vedhæftede fil kunne ikke indlæses
+attachment-download = Download fil ({ $size })
+attachment-download-typed = Download { $type }-fil ({ $size })
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } byte
+}
+size-kb = { $size }{"\u00A0"}KB
+size-mb = { $size }{"\u00A0"}MB
+size-gb = { $size }{"\u00A0"}GB

@@ -1,0 +1,127 @@
+# The widget's messages in German; the ids are exactly those of locales/en/widget.ftl.
+
+widget-title = Unterhaltung
+thread-loading = Unterhaltung wird geladen…
+thread-empty = In dieser Unterhaltung gibt es noch keine Nachrichten.
+thread-count = { $count ->
+    [one] { $count } Nachricht
+   *[other] { $count } Nachrichten
+}
+thread-label = Nachrichten mit { $customer }
+message-from-customer = Kunde
+message-from-agent = Mitarbeiter
+unknown-time-zone = Die Zeitzone { $zone } ist unbekannt; Uhrzeiten werden in UTC angezeigt.
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = Google-Rezension
+channel-inmessage = Web-Chat
+channel-other = Soziale Medien
+
+error-unauthenticated = Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.
+error-forbidden = Sie haben keine Berechtigung für diese Aktion.
+error-not-found = Diese Unterhaltung ist noch nicht verfügbar. Sie erscheint, sobald Alcméon sie übermittelt hat.
+error-bad-request = Die Anfrage war ungültig.
+error-payload-too-large = Das ist zu groß zum Senden.
+error-rate-limited = Alcméon ist ausgelastet. Es wird gleich erneut versucht.
+error-upstream-unavailable = Alcméon ist derzeit nicht erreichbar.
+error-internal = Bei uns ist ein Fehler aufgetreten. Versuchen Sie es gleich noch einmal.
+error-network = Der Unterhaltungsdienst ist nicht erreichbar. Überprüfen Sie Ihre Verbindung.
+error-session = Salesforce konnte keine Sitzung für den Unterhaltungsdienst öffnen.
+
+thread-count-more = { $count ->
+    [one] { $count } Nachricht geladen, davor gibt es weitere
+   *[other] { $count } Nachrichten geladen, davor gibt es weitere
+}
+thread-loading-older = Frühere Nachrichten werden geladen…
+thread-beginning = Beginn der Unterhaltung
+thread-retry = Erneut versuchen
+thread-jump-latest = Zur neuesten Nachricht
+thread-unread = { $count ->
+    [one] { $count } neue Nachricht
+   *[other] { $count } neue Nachrichten
+}
+thread-new-messages = Neue Nachrichten
+day-today = Heute
+day-yesterday = Gestern
+day-date = { $date }
+delivery-sending = Wird gesendet…
+delivery-sent = Gesendet
+delivery-failed = Fehlgeschlagen: { $reason }
+
+composer-label = Antwort an { $customer }
+composer-placeholder = Antwort schreiben…
+composer-send = Senden
+composer-hint = Eingabetaste sendet · Umschalt+Eingabetaste fügt eine Zeile hinzu
+composer-left-chars = { $count ->
+    [one] Noch { $count } Zeichen
+   *[other] Noch { $count } Zeichen
+}
+composer-left-bytes = { $count ->
+    [one] Noch { $count } Byte
+   *[other] Noch { $count } Bytes
+}
+composer-over-chars = { $count ->
+    [one] { $count } Zeichen zu viel
+   *[other] { $count } Zeichen zu viel
+}
+composer-over-bytes = { $count ->
+    [one] { $count } Byte zu viel
+   *[other] { $count } Bytes zu viel
+}
+delivery-retry = Wiederholen
+delivery-retry-label = Diese Antwort erneut senden
+error-conflict = Diese Antwort wurde bereits anders gesendet. Laden Sie die Unterhaltung neu.
+
+message-from-you = Sie
+
+failure-channel-refused = Der Kanal hat die Antwort abgelehnt
+failure-empty-message = Alcméon hat eine leere Antwort abgelehnt
+failure-message-too-long = Zu lang für diesen Kanal
+failure-insufficient-permissions = Ihr Alcméon-Konto darf diese Unterhaltung nicht beantworten
+failure-task-not-found = Alcméon hat diese Unterhaltung nicht mehr
+failure-alcmeon-refused = Alcméon hat die Antwort abgelehnt
+failure-alcmeon-unavailable = Alcméon war nicht erreichbar
+failure-rate-limited = Das Ratenlimit von Alcméon hat die Antwort wiederholt abgelehnt
+failure-unknown = Aus unbekanntem Grund nicht zugestellt
+failure-with-detail = { $reason } ({ $detail })
+
+reply-blocked-no-permission = Sie können diese Unterhaltung lesen, aber Ihre Salesforce-Berechtigungen erlauben keine Antwort.
+reply-blocked-closed = Diese Unterhaltung ist archiviert. Sie können wieder antworten, sobald der Kunde schreibt.
+reply-blocked-window = Das Antwortfenster des Kanals ist geschlossen. Sie können wieder antworten, sobald der Kunde schreibt.
+
+event-archived = { $author } hat die Unterhaltung archiviert
+event-auto-archived = Die Unterhaltung wurde automatisch archiviert
+event-assigned = { $author } hat die Unterhaltung { $to } zugewiesen
+event-acquired = { $author } hat die Unterhaltung angenommen
+event-released = { $author } hat die Unterhaltung freigegeben
+event-taken-over = { $author } hat die Unterhaltung von { $from } übernommen
+event-on-hold = { $author } hat die Unterhaltung zurückgestellt
+event-tagged = { $author } hat das Tag { $tag } auf { $value } gesetzt
+event-marked-vip = { $author } hat den Kunden als VIP markiert
+event-unmarked-vip = { $author } hat die VIP-Markierung des Kunden entfernt
+event-anonymized = Die Unterhaltung wurde am Ende ihrer Aufbewahrungsfrist anonymisiert
+event-other = { $author } hat die Unterhaltung aktualisiert
+
+announce-customer-message = Neue Nachricht von { $author }: { $text }
+announce-agent-reply = { $author } hat geantwortet: { $text }
+announce-reply-failed = Ihre Antwort ist fehlgeschlagen: { $reason }
+announce-attachments = { $count ->
+    [one] ein Anhang
+   *[other] { $count } Anhänge
+}
+
+attachment-image = An die Nachricht angehängtes Bild
+attachment-loading = Anhang wird geladen…
+attachment-failed = Der Anhang konnte nicht geladen werden
+attachment-download = Datei herunterladen ({ $size })
+attachment-download-typed = { $type }-Datei herunterladen ({ $size })
+size-bytes = { $count ->
+    [one] { $count } Byte
+   *[other] { $count } Bytes
+}
+size-kb = { $size }{"\u00A0"}KB
+size-mb = { $size }{"\u00A0"}MB
+size-gb = { $size }{"\u00A0"}GB

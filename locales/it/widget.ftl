@@ -1,0 +1,127 @@
+# The widget's messages in Italian; the ids are exactly those of locales/en/widget.ftl.
+
+widget-title = Conversazione
+thread-loading = Caricamento della conversazione…
+thread-empty = Non ci sono ancora messaggi in questa conversazione.
+thread-count = { $count ->
+    [one] { $count } messaggio
+   *[other] { $count } messaggi
+}
+thread-label = Messaggi con { $customer }
+message-from-customer = Cliente
+message-from-agent = Agente
+unknown-time-zone = Il fuso orario { $zone } è sconosciuto; gli orari sono indicati in UTC.
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = Recensione Google
+channel-inmessage = Chat web
+channel-other = Social media
+
+error-unauthenticated = La sessione è scaduta. Ricarica la pagina per accedere di nuovo.
+error-forbidden = Non disponi dell'autorizzazione per eseguire questa operazione.
+error-not-found = Questa conversazione non è ancora disponibile. Comparirà non appena Alcméon l'avrà inviata.
+error-bad-request = La richiesta non è valida.
+error-payload-too-large = È troppo grande per essere inviato.
+error-rate-limited = Alcméon è occupato. Nuovo tentativo a breve.
+error-upstream-unavailable = Alcméon non è raggiungibile al momento.
+error-internal = Si è verificato un errore da parte nostra. Riprova tra un momento.
+error-network = Il servizio di conversazione non è raggiungibile. Controlla la connessione.
+error-session = Salesforce non è riuscito ad aprire una sessione per il servizio di conversazione.
+
+thread-count-more = { $count ->
+    [one] { $count } messaggio caricato, ce ne sono altri precedenti
+   *[other] { $count } messaggi caricati, ce ne sono altri precedenti
+}
+thread-loading-older = Caricamento dei messaggi precedenti…
+thread-beginning = Inizio della conversazione
+thread-retry = Riprova
+thread-jump-latest = Vai al più recente
+thread-unread = { $count ->
+    [one] { $count } nuovo messaggio
+   *[other] { $count } nuovi messaggi
+}
+thread-new-messages = Nuovi messaggi
+day-today = Oggi
+day-yesterday = Ieri
+day-date = { $date }
+delivery-sending = Invio in corso…
+delivery-sent = Inviato
+delivery-failed = Non riuscito: { $reason }
+
+composer-label = Rispondi a { $customer }
+composer-placeholder = Scrivi una risposta…
+composer-send = Invia
+composer-hint = Invio invia · Maiusc+Invio aggiunge una riga
+composer-left-chars = { $count ->
+    [one] { $count } carattere rimanente
+   *[other] { $count } caratteri rimanenti
+}
+composer-left-bytes = { $count ->
+    [one] { $count } byte rimanente
+   *[other] { $count } byte rimanenti
+}
+composer-over-chars = { $count ->
+    [one] { $count } carattere di troppo
+   *[other] { $count } caratteri di troppo
+}
+composer-over-bytes = { $count ->
+    [one] { $count } byte di troppo
+   *[other] { $count } byte di troppo
+}
+delivery-retry = Riprova
+delivery-retry-label = Riprova a inviare questa risposta
+error-conflict = Questa risposta è già stata inviata in un altro modo. Ricarica la conversazione.
+
+message-from-you = Tu
+
+failure-channel-refused = Il canale ha rifiutato la risposta
+failure-empty-message = Alcméon ha rifiutato una risposta vuota
+failure-message-too-long = Troppo lungo per questo canale
+failure-insufficient-permissions = Il tuo account Alcméon non può rispondere a questa conversazione
+failure-task-not-found = Alcméon non ha più questa conversazione
+failure-alcmeon-refused = Alcméon ha rifiutato la risposta
+failure-alcmeon-unavailable = Alcméon non era raggiungibile
+failure-rate-limited = Il limite di invio di Alcméon ha continuato a rifiutare la risposta
+failure-unknown = Non recapitato, per un motivo sconosciuto
+failure-with-detail = { $reason } ({ $detail })
+
+reply-blocked-no-permission = Puoi leggere questa conversazione, ma le tue autorizzazioni Salesforce non ti consentono di rispondere.
+reply-blocked-closed = Questa conversazione è archiviata. Potrai rispondere di nuovo quando il cliente scriverà.
+reply-blocked-window = La finestra di risposta del canale è chiusa. Potrai rispondere di nuovo quando il cliente scriverà.
+
+event-archived = { $author } ha archiviato la conversazione
+event-auto-archived = La conversazione è stata archiviata automaticamente
+event-assigned = { $author } ha assegnato la conversazione a { $to }
+event-acquired = { $author } ha preso in carico la conversazione
+event-released = { $author } ha rilasciato la conversazione
+event-taken-over = { $author } ha rilevato la conversazione da { $from }
+event-on-hold = { $author } ha messo in attesa la conversazione
+event-tagged = { $author } ha impostato il tag { $tag } su { $value }
+event-marked-vip = { $author } ha contrassegnato il cliente come VIP
+event-unmarked-vip = { $author } ha rimosso il contrassegno VIP del cliente
+event-anonymized = La conversazione è stata resa anonima al termine del periodo di conservazione
+event-other = { $author } ha aggiornato la conversazione
+
+announce-customer-message = Nuovo messaggio da { $author }: { $text }
+announce-agent-reply = { $author } ha risposto: { $text }
+announce-reply-failed = La tua risposta non è riuscita: { $reason }
+announce-attachments = { $count ->
+    [one] un allegato
+   *[other] { $count } allegati
+}
+
+attachment-image = Immagine allegata al messaggio
+attachment-loading = Caricamento dell'allegato…
+attachment-failed = Impossibile caricare l'allegato
+attachment-download = Scarica file ({ $size })
+attachment-download-typed = Scarica file { $type } ({ $size })
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } byte
+}
+size-kb = { $size }{"\u00A0"}KB
+size-mb = { $size }{"\u00A0"}MB
+size-gb = { $size }{"\u00A0"}GB

@@ -1,0 +1,128 @@
+# The widget's messages in Norwegian Bokmål (Salesforce's "no"); the ids are exactly those of
+# locales/en/widget.ftl.
+
+widget-title = Samtale
+thread-loading = Laster inn samtalen…
+thread-empty = Det er ingen meldinger i denne samtalen ennå.
+thread-count = { $count ->
+    [one] { $count } melding
+   *[other] { $count } meldinger
+}
+thread-label = Meldinger med { $customer }
+message-from-customer = Kunde
+message-from-agent = Medarbeider
+unknown-time-zone = Tidssonen { $zone } er ukjent; tidspunkter vises i UTC.
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = Google-anmeldelse
+channel-inmessage = Nettprat
+channel-other = Sosiale medier
+
+error-unauthenticated = Økten din er utløpt. Last inn siden på nytt for å logge på igjen.
+error-forbidden = Du har ikke tillatelse til å gjøre dette.
+error-not-found = Denne samtalen er ikke tilgjengelig ennå. Den vises så snart Alcméon har sendt den.
+error-bad-request = Forespørselen var ugyldig.
+error-payload-too-large = Dette er for stort til å sendes.
+error-rate-limited = Alcméon er opptatt. Prøver igjen om litt.
+error-upstream-unavailable = Alcméon kan ikke nås akkurat nå.
+error-internal = Noe gikk galt hos oss. Prøv igjen om et øyeblikk.
+error-network = Samtaletjenesten kan ikke nås. Kontroller tilkoblingen.
+error-session = Salesforce kunne ikke åpne en økt for samtaletjenesten.
+
+thread-count-more = { $count ->
+    [one] { $count } melding lastet inn, det finnes flere før den
+   *[other] { $count } meldinger lastet inn, det finnes flere før dem
+}
+thread-loading-older = Laster inn tidligere meldinger…
+thread-beginning = Begynnelsen av samtalen
+thread-retry = Prøv igjen
+thread-jump-latest = Gå til nyeste
+thread-unread = { $count ->
+    [one] { $count } ny melding
+   *[other] { $count } nye meldinger
+}
+thread-new-messages = Nye meldinger
+day-today = I dag
+day-yesterday = I går
+day-date = { $date }
+delivery-sending = Sender…
+delivery-sent = Sendt
+delivery-failed = Mislyktes: { $reason }
+
+composer-label = Svar til { $customer }
+composer-placeholder = Skriv et svar…
+composer-send = Send
+composer-hint = Enter sender · Skift+Enter legger til en linje
+composer-left-chars = { $count ->
+    [one] { $count } tegn igjen
+   *[other] { $count } tegn igjen
+}
+composer-left-bytes = { $count ->
+    [one] { $count } byte igjen
+   *[other] { $count } byte igjen
+}
+composer-over-chars = { $count ->
+    [one] { $count } tegn for mye
+   *[other] { $count } tegn for mye
+}
+composer-over-bytes = { $count ->
+    [one] { $count } byte for mye
+   *[other] { $count } byte for mye
+}
+delivery-retry = Prøv igjen
+delivery-retry-label = Prøv å sende dette svaret på nytt
+error-conflict = Dette svaret er allerede sendt på en annen måte. Last inn samtalen på nytt.
+
+message-from-you = Deg
+
+failure-channel-refused = Kanalen avviste svaret
+failure-empty-message = Alcméon avviste et tomt svar
+failure-message-too-long = For langt for denne kanalen
+failure-insufficient-permissions = Alcméon-kontoen din har ikke lov til å svare på denne samtalen
+failure-task-not-found = Alcméon har ikke lenger denne samtalen
+failure-alcmeon-refused = Alcméon avviste svaret
+failure-alcmeon-unavailable = Alcméon kunne ikke nås
+failure-rate-limited = Alcméons hastighetsgrense fortsatte å avvise svaret
+failure-unknown = Ikke levert, av ukjent årsak
+failure-with-detail = { $reason } ({ $detail })
+
+reply-blocked-no-permission = Du kan lese denne samtalen, men Salesforce-tillatelsene dine gir deg ikke lov til å svare.
+reply-blocked-closed = Denne samtalen er arkivert. Du kan svare igjen når kunden skriver.
+reply-blocked-window = Svarvinduet for kanalen er stengt. Du kan svare igjen når kunden skriver.
+
+event-archived = { $author } arkiverte samtalen
+event-auto-archived = Samtalen ble arkivert automatisk
+event-assigned = { $author } tildelte samtalen til { $to }
+event-acquired = { $author } tok samtalen
+event-released = { $author } frigjorde samtalen
+event-taken-over = { $author } overtok samtalen fra { $from }
+event-on-hold = { $author } satte samtalen på vent
+event-tagged = { $author } satte etiketten { $tag } til { $value }
+event-marked-vip = { $author } merket kunden som VIP
+event-unmarked-vip = { $author } fjernet kundens VIP-merking
+event-anonymized = Samtalen ble anonymisert ved slutten av oppbevaringsperioden
+event-other = { $author } oppdaterte samtalen
+
+announce-customer-message = Ny melding fra { $author }: { $text }
+announce-agent-reply = { $author } svarte: { $text }
+announce-reply-failed = Svaret ditt mislyktes: { $reason }
+announce-attachments = { $count ->
+    [one] et vedlegg
+   *[other] { $count } vedlegg
+}
+
+attachment-image = Bilde vedlagt meldingen
+attachment-loading = Laster inn vedlegget…
+attachment-failed = Kunne ikke laste inn vedlegget
+attachment-download = Last ned fil ({ $size })
+attachment-download-typed = Last ned { $type }-fil ({ $size })
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } byte
+}
+size-kb = { $size }{"\u00A0"}kB
+size-mb = { $size }{"\u00A0"}MB
+size-gb = { $size }{"\u00A0"}GB

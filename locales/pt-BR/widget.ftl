@@ -1,0 +1,132 @@
+# The widget's messages in Portuguese (Brazil); the ids are exactly those of locales/en/widget.ftl.
+# CLDR puts 0 in Portuguese's "one" category; the [0] variants keep "0 caracteres" plural.
+
+widget-title = Conversa
+thread-loading = Carregando a conversa…
+thread-empty = Ainda não há mensagens nesta conversa.
+thread-count = { $count ->
+    [0] { $count } mensagens
+    [one] { $count } mensagem
+   *[other] { $count } mensagens
+}
+thread-label = Mensagens com { $customer }
+message-from-customer = Cliente
+message-from-agent = Agente
+unknown-time-zone = O fuso horário { $zone } é desconhecido; os horários são exibidos em UTC.
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = Avaliação no Google
+channel-inmessage = Chat na web
+channel-other = Redes sociais
+
+error-unauthenticated = Sua sessão expirou. Recarregue a página para entrar novamente.
+error-forbidden = Você não tem permissão para fazer isso.
+error-not-found = Esta conversa ainda não está disponível. Ela aparecerá assim que a Alcméon a enviar.
+error-bad-request = A solicitação não é válida.
+error-payload-too-large = É grande demais para ser enviado.
+error-rate-limited = A Alcméon está ocupada. Tentando novamente em instantes.
+error-upstream-unavailable = Não é possível acessar a Alcméon no momento.
+error-internal = Ocorreu um erro do nosso lado. Tente novamente em instantes.
+error-network = Não é possível acessar o serviço de conversas. Verifique sua conexão.
+error-session = O Salesforce não conseguiu abrir uma sessão no serviço de conversas.
+
+thread-count-more = { $count ->
+    [one] { $count } mensagem carregada, há outras antes dela
+   *[other] { $count } mensagens carregadas, há outras antes delas
+}
+thread-loading-older = Carregando mensagens anteriores…
+thread-beginning = Início da conversa
+thread-retry = Tentar novamente
+thread-jump-latest = Ir para a mais recente
+thread-unread = { $count ->
+    [one] { $count } nova mensagem
+   *[other] { $count } novas mensagens
+}
+thread-new-messages = Novas mensagens
+day-today = Hoje
+day-yesterday = Ontem
+day-date = { $date }
+delivery-sending = Enviando…
+delivery-sent = Enviada
+delivery-failed = Falha: { $reason }
+
+composer-label = Responder a { $customer }
+composer-placeholder = Escreva uma resposta…
+composer-send = Enviar
+composer-hint = Enter envia · Shift+Enter adiciona uma linha
+composer-left-chars = { $count ->
+    [0] { $count } caracteres restantes
+    [one] { $count } caractere restante
+   *[other] { $count } caracteres restantes
+}
+composer-left-bytes = { $count ->
+    [0] { $count } bytes restantes
+    [one] { $count } byte restante
+   *[other] { $count } bytes restantes
+}
+composer-over-chars = { $count ->
+    [one] { $count } caractere a mais
+   *[other] { $count } caracteres a mais
+}
+composer-over-bytes = { $count ->
+    [one] { $count } byte a mais
+   *[other] { $count } bytes a mais
+}
+delivery-retry = Tentar novamente
+delivery-retry-label = Tentar enviar esta resposta novamente
+error-conflict = Esta resposta já foi enviada de outra forma. Recarregue a conversa.
+
+message-from-you = Você
+
+failure-channel-refused = O canal recusou a resposta
+failure-empty-message = A Alcméon recusou uma resposta vazia
+failure-message-too-long = Longa demais para este canal
+failure-insufficient-permissions = Sua conta da Alcméon não pode responder a esta conversa
+failure-task-not-found = A Alcméon não tem mais esta conversa
+failure-alcmeon-refused = A Alcméon recusou a resposta
+failure-alcmeon-unavailable = Não foi possível acessar a Alcméon
+failure-rate-limited = O limite de envios da Alcméon continuou recusando a resposta
+failure-unknown = Não entregue, por um motivo desconhecido
+failure-with-detail = { $reason } ({ $detail })
+
+reply-blocked-no-permission = Você pode ler esta conversa, mas suas permissões do Salesforce não permitem responder.
+reply-blocked-closed = Esta conversa está arquivada. Você poderá responder novamente quando o cliente escrever.
+reply-blocked-window = A janela de resposta do canal foi encerrada. Você poderá responder novamente quando o cliente escrever.
+
+event-archived = { $author } arquivou a conversa
+event-auto-archived = A conversa foi arquivada automaticamente
+event-assigned = { $author } atribuiu a conversa a { $to }
+event-acquired = { $author } assumiu a conversa
+event-released = { $author } liberou a conversa
+event-taken-over = { $author } assumiu a conversa de { $from }
+event-on-hold = { $author } colocou a conversa em espera
+event-tagged = { $author } definiu a etiqueta { $tag } como { $value }
+event-marked-vip = { $author } marcou o cliente como VIP
+event-unmarked-vip = { $author } removeu a marcação VIP do cliente
+event-anonymized = A conversa foi anonimizada ao fim do período de retenção
+event-other = { $author } atualizou a conversa
+
+announce-customer-message = Nova mensagem de { $author }: { $text }
+announce-agent-reply = { $author } respondeu: { $text }
+announce-reply-failed = Sua resposta falhou: { $reason }
+announce-attachments = { $count ->
+    [one] um anexo
+   *[other] { $count } anexos
+}
+
+attachment-image = Imagem anexada à mensagem
+attachment-loading = Carregando o anexo…
+attachment-failed = Não foi possível carregar o anexo
+attachment-download = Baixar arquivo ({ $size })
+attachment-download-typed = Baixar arquivo { $type } ({ $size })
+size-bytes = { $count ->
+    [0] { $count } bytes
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+size-kb = { $size }{"\u00A0"}KB
+size-mb = { $size }{"\u00A0"}MB
+size-gb = { $size }{"\u00A0"}GB

@@ -1,0 +1,119 @@
+# The widget's messages in Chinese (Simplified); the ids are exactly those of locales/en/widget.ftl.
+# Chinese has no plural forms: every count selector keeps only its *[other] variant.
+
+widget-title = 对话
+thread-loading = 正在加载对话…
+thread-empty = 此对话中还没有消息。
+thread-count = { $count ->
+   *[other] { $count } 条消息
+}
+thread-label = 与 { $customer } 的消息
+message-from-customer = 客户
+message-from-agent = 客服代表
+unknown-time-zone = 时区 { $zone } 未知；时间以 UTC 显示。
+
+channel-whatsapp = WhatsApp
+channel-facebook = Messenger
+channel-instagram = Instagram
+channel-twitter = X
+channel-gmb = Google 评价
+channel-inmessage = 网页聊天
+channel-other = 社交媒体
+
+error-unauthenticated = 您的会话已过期。请重新加载页面以再次登录。
+error-forbidden = 您无权执行此操作。
+error-not-found = 此对话尚不可用。Alcméon 发送后即会显示。
+error-bad-request = 请求无效。
+error-payload-too-large = 内容过大，无法发送。
+error-rate-limited = Alcméon 繁忙，稍后将自动重试。
+error-upstream-unavailable = 目前无法连接到 Alcméon。
+error-internal = 我们这边出现了问题。请稍后重试。
+error-network = 无法连接到对话服务。请检查您的网络连接。
+error-session = Salesforce 无法为对话服务打开会话。
+
+thread-count-more = { $count ->
+   *[other] 已加载 { $count } 条消息，之前还有更多
+}
+thread-loading-older = 正在加载更早的消息…
+thread-beginning = 对话开始
+thread-retry = 重试
+thread-jump-latest = 跳到最新
+thread-unread = { $count ->
+   *[other] { $count } 条新消息
+}
+thread-new-messages = 新消息
+day-today = 今天
+day-yesterday = 昨天
+day-date = { $date }
+delivery-sending = 正在发送…
+delivery-sent = 已发送
+delivery-failed = 失败：{ $reason }
+
+composer-label = 回复 { $customer }
+composer-placeholder = 输入回复…
+composer-send = 发送
+composer-hint = 按 Enter 发送 · 按 Shift+Enter 换行
+composer-left-chars = { $count ->
+   *[other] 还可输入 { $count } 个字符
+}
+composer-left-bytes = { $count ->
+   *[other] 还剩 { $count } 个字节
+}
+composer-over-chars = { $count ->
+   *[other] 超出 { $count } 个字符
+}
+composer-over-bytes = { $count ->
+   *[other] 超出 { $count } 个字节
+}
+delivery-retry = 重试
+delivery-retry-label = 重新发送此回复
+error-conflict = 此回复已通过其他方式发送。请重新加载对话。
+
+message-from-you = 您
+
+failure-channel-refused = 渠道拒绝了此回复
+failure-empty-message = Alcméon 拒绝了空回复
+failure-message-too-long = 超出此渠道的长度限制
+failure-insufficient-permissions = 您的 Alcméon 账户无权回复此对话
+failure-task-not-found = Alcméon 中已不存在此对话
+failure-alcmeon-refused = Alcméon 拒绝了此回复
+failure-alcmeon-unavailable = 无法连接到 Alcméon
+failure-rate-limited = 受 Alcméon 速率限制，回复被多次拒绝
+failure-unknown = 未送达，原因未知
+failure-with-detail = { $reason }（{ $detail }）
+
+reply-blocked-no-permission = 您可以查看此对话，但您的 Salesforce 权限不允许回复。
+reply-blocked-closed = 此对话已归档。客户再次发送消息后，您即可回复。
+reply-blocked-window = 此渠道的回复时限已过。客户再次发送消息后，您即可回复。
+
+event-archived = { $author } 归档了对话
+event-auto-archived = 对话已自动归档
+event-assigned = { $author } 将对话分配给了 { $to }
+event-acquired = { $author } 接手了对话
+event-released = { $author } 释放了对话
+event-taken-over = { $author } 从 { $from } 处接管了对话
+event-on-hold = { $author } 将对话设为了暂挂
+event-tagged = { $author } 将标签 { $tag } 设置为 { $value }
+event-marked-vip = { $author } 将客户标记为 VIP
+event-unmarked-vip = { $author } 取消了客户的 VIP 标记
+event-anonymized = 对话已在保留期结束时匿名化
+event-other = { $author } 更新了对话
+
+announce-customer-message = 来自 { $author } 的新消息：{ $text }
+announce-agent-reply = { $author } 已回复：{ $text }
+announce-reply-failed = 您的回复发送失败：{ $reason }
+announce-attachments = { $count ->
+   *[other] { $count } 个附件
+}
+
+attachment-image = 消息中附带的图片
+attachment-loading = 正在加载附件…
+attachment-failed = 无法加载附件
+attachment-download = 下载文件（{ $size }）
+attachment-download-typed = 下载 { $type } 文件（{ $size }）
+size-bytes = { $count ->
+   *[other] { $count } 字节
+}
+size-kb = { $size }{"\u00A0"}KB
+size-mb = { $size }{"\u00A0"}MB
+size-gb = { $size }{"\u00A0"}GB
