@@ -71,8 +71,11 @@ pub struct Provisioner {
     store: Store,
     alcmeon: Arc<AlcmeonClient>,
     mapping: Arc<AccountMapping>,
-    in_progress: Arc<Mutex<HashMap<(String, String), Arc<tokio::sync::Mutex<()>>>>>,
+    in_progress: Arc<Mutex<HashMap<AgentKey, Arc<tokio::sync::Mutex<()>>>>>,
 }
+
+/// (org id, lower-case email). The lock map keeps one small entry per agent ever seen.
+type AgentKey = (String, String);
 
 impl Provisioner {
     pub fn new(store: Store, alcmeon: Arc<AlcmeonClient>, mapping: AccountMapping) -> Self {

@@ -195,6 +195,18 @@ impl TestApp {
         response.json().await.unwrap()
     }
 
+    /// Reads an emulator introspection control (`GET /_emulator{path}`).
+    pub async fn emulator_get(&self, path: &str) -> Value {
+        let response = self
+            .http
+            .get(format!("{}/_emulator{path}", self.emulator.base_url()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "emulator control {path}");
+        response.json().await.unwrap()
+    }
+
     /// Delivers a notification to the webhook as Alcméon would, signed.
     pub async fn deliver_webhook(&self, notification: &Value) -> reqwest::StatusCode {
         let body = notification.to_string();

@@ -4,6 +4,7 @@ mod attachments;
 mod conversation_state;
 mod events;
 mod helpers;
+mod provisioning;
 mod replica;
 mod replies;
 mod sessions;
