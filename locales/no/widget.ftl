@@ -18,7 +18,7 @@ channel-facebook = Messenger
 channel-instagram = Instagram
 channel-twitter = X
 channel-gmb = Google-anmeldelse
-channel-inmessage = Nettprat
+channel-inmessage = Nettchat
 channel-other = Sosiale medier
 
 error-unauthenticated = Økten din er utløpt. Last inn siden på nytt for å logge på igjen.
