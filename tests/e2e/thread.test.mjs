@@ -71,6 +71,27 @@ test('the widget speaks the agent’s Salesforce language', async () => {
   await page.close();
 });
 
+test('in Arabic and in Kathmandu time the widget reads right to left and shows local times', async () => {
+  const page = await product.browser.newPage();
+  await page.goto(`${product.stack.hostUrl}?conversation=1001&lang=ar&tz=Asia/Kathmandu`);
+  await page.locator('.acw-message').first().waitFor();
+  const root = page.locator('.acw');
+  assert.equal(await root.getAttribute('lang'), 'ar');
+  assert.equal(await root.getAttribute('dir'), 'rtl');
+  assert.equal((await page.locator('.acw-send').textContent()).trim(), 'إرسال');
+  assert.equal(await page.locator('.acw-bubble').first().getAttribute('dir'), 'auto');
+  // Kathmandu is UTC+5:45: the shown time is the UTC instant moved by 5 h 45 min, in Arabic.
+  const time = page.locator('time.acw-time').first();
+  const instant = new Date(await time.getAttribute('datetime'));
+  const spaces = (text) => text.replace(/[\s\u202f]+/g, ' ').trim();
+  const expected = spaces(new Intl.DateTimeFormat('ar', { timeZone: 'Asia/Kathmandu', timeStyle: 'short' }).format(instant));
+  assert.equal(spaces(await time.textContent()), expected);
+  const kathmanduMinute = (instant.getUTCMinutes() + 45) % 60;
+  const latinDigits = expected.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660));
+  assert.ok(latinDigits.includes(String(kathmanduMinute).padStart(2, '0')), `${expected} shows minute ${kathmanduMinute}`);
+  await page.close();
+});
+
 test('an unknown conversation shows a clear message instead of an empty widget', async () => {
   const page = await product.browser.newPage();
   await page.goto(`${product.stack.hostUrl}?conversation=999999`);
