@@ -2,7 +2,7 @@
 //! conversation as the widget follows it, together with what the backend said when it refused a
 //! reply (it applies the same rule, sometimes with fresher facts).
 
-use protocol::{Conversation, ErrorCode, ItemKind, ReplyBlock, ThreadItem, Viewer};
+use protocol::{Conversation, ItemKind, ReplyBlock, ThreadItem, Viewer};
 
 use crate::api::Failure;
 
@@ -58,19 +58,14 @@ fn refusal_block(failure: &Failure) -> Option<ReplyBlock> {
     let Failure::Api(error) = failure else {
         return None;
     };
-    match error.code {
-        ErrorCode::Forbidden => Some(ReplyBlock::NoPermission),
-        ErrorCode::ConversationClosed => Some(ReplyBlock::ConversationClosed),
-        ErrorCode::ReplyWindowClosed => Some(ReplyBlock::ReplyWindowClosed),
-        _ => None,
-    }
+    ReplyBlock::from_error_code(error.code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::thread_model::tests::{DAY0, event, item};
-    use protocol::{ApiError, Channel, ConversationEvent, ConversationStatus};
+    use protocol::{ApiError, Channel, ConversationEvent, ConversationStatus, ErrorCode};
 
     const HOUR: i64 = 60 * 60 * 1000;
 

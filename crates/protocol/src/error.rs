@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::ReplyBlock;
+
 /// Every error the backend returns to the widget has this one shape.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiError {
@@ -74,8 +76,8 @@ impl ErrorCode {
             Self::NotFound => "error-not-found",
             Self::BadRequest => "error-bad-request",
             Self::Conflict => "error-conflict",
-            Self::ConversationClosed => "reply-blocked-closed",
-            Self::ReplyWindowClosed => "reply-blocked-window",
+            Self::ConversationClosed => ReplyBlock::ConversationClosed.message_id(),
+            Self::ReplyWindowClosed => ReplyBlock::ReplyWindowClosed.message_id(),
             Self::PayloadTooLarge => "error-payload-too-large",
             Self::RateLimited => "error-rate-limited",
             Self::UpstreamUnavailable => "error-upstream-unavailable",

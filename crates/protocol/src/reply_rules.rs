@@ -70,6 +70,13 @@ impl ReplyBlock {
         }
     }
 
+    /// The block a backend error stands for, if it is one of [`ReplyBlock::error_code`]'s.
+    pub fn from_error_code(code: ErrorCode) -> Option<ReplyBlock> {
+        Self::ALL
+            .into_iter()
+            .find(|block| block.error_code() == code)
+    }
+
     /// The error the backend answers a reply with when this blocks it.
     pub fn error_code(self) -> ErrorCode {
         match self {
@@ -115,6 +122,14 @@ mod tests {
         let old = conversation(Channel::Gmb, Some(0));
         assert_eq!(old.reply_block(true, i64::MAX / 2), None);
         assert_eq!(old.reply_window_closes_at_ms(), None);
+    }
+
+    #[test]
+    fn each_block_is_read_back_from_its_error_code() {
+        for block in ReplyBlock::ALL {
+            assert_eq!(ReplyBlock::from_error_code(block.error_code()), Some(block));
+        }
+        assert_eq!(ReplyBlock::from_error_code(ErrorCode::Conflict), None);
     }
 
     #[test]
