@@ -4,7 +4,8 @@
 //! agents' replies as each agent's own Alcméon account, provisioned on their first reply
 //! (idempotently, through one rate-limit governor shared by every Alcméon call,
 //! again at start-up if Alcméon never accepted them), streams thread changes as Server-Sent
-//! Events, and verifies the session tokens Salesforce mints for each agent. It never renders HTML
+//! Events, gives the widget its agent's time zone rules, and verifies the session tokens Salesforce
+//! mints for each agent. It never renders HTML
 //! and knows Alcméon only by a base URL and credentials.
 
 pub mod alcmeon;
@@ -17,6 +18,7 @@ mod startup;
 pub mod store;
 mod sync;
 pub mod telemetry;
+mod time_zones;
 
 pub use config::{AccountMapping, Config, ConfigError, OrgSecret};
 pub use http::{Agent, Claims, Permissions, SessionVerifier};

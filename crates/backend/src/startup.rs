@@ -89,6 +89,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         webhook_secret: config.alcmeon_secret.as_str().into(),
         sync: trigger,
         outbox,
+        zones: Default::default(),
     };
     let app = http::routes(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -9,6 +9,7 @@ mod error;
 mod failure;
 mod reply_rules;
 mod thread;
+mod zone_rules;
 
 pub use channel::Channel;
 pub use channel_rules::{ALCMEON_MAX_REPLY_CHARS, LengthUnit, ReplyLimit, TooLong, is_blank};
@@ -20,3 +21,4 @@ pub use thread::{
     Attachment, Conversation, ConversationStatus, Delivery, ItemKind, NewReply, ThreadItem,
     ThreadPage, Viewer,
 };
+pub use zone_rules::{LocalDay, OffsetChange, ZoneRules};

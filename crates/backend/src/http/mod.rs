@@ -8,6 +8,7 @@ mod events;
 mod health;
 mod replies;
 mod session;
+mod time_zones;
 mod webhook;
 
 use std::sync::Arc;
@@ -22,6 +23,7 @@ pub use session::{Agent, Claims, Permissions, SessionVerifier};
 use crate::outbox::Outbox;
 use crate::store::Store;
 use crate::sync::SyncTrigger;
+use crate::time_zones::ZoneRulesCache;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -31,6 +33,7 @@ pub struct AppState {
     pub webhook_secret: Arc<str>,
     pub sync: SyncTrigger,
     pub outbox: Outbox,
+    pub zones: ZoneRulesCache,
 }
 
 /// The path Alcméon's webhook is configured to call.
@@ -67,5 +70,6 @@ pub fn routes(state: AppState) -> Router {
             "/v1/conversations/{conversation_id}/attachments/{attachment_id}",
             get(attachments::download),
         )
+        .route("/v1/time-zones/{*zone}", get(time_zones::rules))
         .with_state(state)
 }

@@ -8,4 +8,5 @@ mod provisioning;
 mod replica;
 mod replies;
 mod sessions;
+mod time_zones;
 mod webhook;
