@@ -1,0 +1,96 @@
+// What the permission sets and the Trusted URL give an org, read from their metadata files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_DIR, readMetadata } from './metadata-tools.mjs';
+
+const ALCMEON_OBJECTS = ['alcmeon__Conversation__c', 'alcmeon__Engagement__c'];
+
+const CUSTOM_PERMISSIONS = {
+    Alcmeon_Widget_Reader: [],
+    Alcmeon_Widget_Agent: ['Alcmeon_Reply'],
+    Alcmeon_Widget_Moderator: ['Alcmeon_Moderate', 'Alcmeon_Reply']
+};
+
+// Salesforce refuses a permission set that lists a required or master-detail field: those are
+// readable by everyone who can read the object.
+function listableFields() {
+    const fields = [];
+    for (const object of ALCMEON_OBJECTS) {
+        const fieldsDir = path.join(DEFAULT_DIR, 'objects', object, 'fields');
+        for (const file of fs.readdirSync(fieldsDir)) {
+            const field = readMetadata(path.join(fieldsDir, file));
+            if (field.required !== 'true' && field.type !== 'MasterDetail') {
+                fields.push(`${object}.${field.fullName}`);
+            }
+        }
+    }
+    return fields.sort();
+}
+
+test('the permission sets on disk are the three the README describes', () => {
+    const names = fs.readdirSync(path.join(DEFAULT_DIR, 'permissionsets')).map((file) => file.split('.')[0]);
+    assert.deepEqual(names.sort(), Object.keys(CUSTOM_PERMISSIONS).sort());
+});
+
+for (const [name, customPermissions] of Object.entries(CUSTOM_PERMISSIONS)) {
+    const permissionSet = () =>
+        readMetadata(path.join(DEFAULT_DIR, 'permissionsets', `${name}.permissionset-meta.xml`));
+
+    test(`${name} grants the Apex class AlcmeonSessionController`, () => {
+        const grants = permissionSet().classAccesses ?? [];
+        assert.ok(grants.some((grant) => grant.apexClass === 'AlcmeonSessionController' && grant.enabled === 'true'));
+    });
+
+    test(`${name} grants exactly the custom permissions ${JSON.stringify(customPermissions)}`, () => {
+        const granted = (permissionSet().customPermissions ?? [])
+            .filter((permission) => permission.enabled === 'true')
+            .map((permission) => permission.name);
+        assert.deepEqual(granted.sort(), customPermissions);
+    });
+
+    test(`${name} lets its users read both Alcméon objects, and only read them`, () => {
+        const grants = permissionSet().objectPermissions ?? [];
+        const byObject = Object.fromEntries(grants.map((grant) => [grant.object, grant]));
+        for (const object of ALCMEON_OBJECTS) {
+            assert.deepEqual(byObject[object], {
+                allowCreate: 'false',
+                allowDelete: 'false',
+                allowEdit: 'false',
+                allowRead: 'true',
+                modifyAllRecords: 'false',
+                object,
+                viewAllRecords: 'false'
+            });
+        }
+    });
+
+    test(`${name} lists every optional Alcméon field as read-only, and no required one`, () => {
+        const grants = permissionSet().fieldPermissions ?? [];
+        assert.deepEqual(grants.map((grant) => grant.field).sort(), listableFields());
+        for (const grant of grants) {
+            assert.deepEqual([grant.readable, grant.editable], ['true', 'false'], grant.field);
+        }
+    });
+}
+
+const readTrustedUrl = () =>
+    readMetadata(path.join(DEFAULT_DIR, 'cspTrustedSites/Alcmeon_Backend.cspTrustedSite-meta.xml'));
+
+test('Trusted URL Alcmeon_Backend is active everywhere and allows connect-src, frame-src and img-src only', () => {
+    const site = readTrustedUrl();
+    assert.equal(site.isActive, 'true');
+    assert.equal(site.context, 'All');
+    const allowed = Object.keys(site)
+        .filter((key) => key.startsWith('isApplicableTo') && site[key] === 'true')
+        .sort();
+    assert.deepEqual(allowed, ['isApplicableToConnectSrc', 'isApplicableToFrameSrc', 'isApplicableToImgSrc']);
+});
+
+test('Trusted URL Alcmeon_Backend is an https origin, with no path, for the admin to replace', () => {
+    const { endpointUrl } = readTrustedUrl();
+    const url = new URL(endpointUrl);
+    assert.equal(url.protocol, 'https:');
+    assert.equal(url.origin, endpointUrl);
+});
