@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use futures_util::{Stream, StreamExt};
 use gloo_net::http::{Method, RequestBuilder, Response};
-use protocol::{ApiError, ErrorCode, NewReply, ThreadItem, ThreadPage};
+use protocol::{ApiError, ErrorCode, NewReply, ThreadItem, ThreadPage, ZoneRules};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -53,6 +53,17 @@ impl Backend {
 
     pub async fn thread(&self, conversation_id: i64) -> Result<ThreadPage, Failure> {
         self.get_json(&format!("/v1/conversations/{conversation_id}/thread"))
+            .await
+    }
+
+    /// The offsets of the IANA time zone `zone`; `Failure::Api` with `NotFound` when the tz
+    /// database has no such zone.
+    pub async fn zone_rules(&self, zone: &str) -> Result<ZoneRules, Failure> {
+        let path: Vec<String> = zone
+            .split('/')
+            .map(|segment| js_sys::encode_uri_component(segment).into())
+            .collect();
+        self.get_json(&format!("/v1/time-zones/{}", path.join("/")))
             .await
     }
 

@@ -1,5 +1,6 @@
 //! Mounting and unmounting the widget, and its top-level view.
 
+use leptos::context::Provider;
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -12,6 +13,9 @@ use crate::context::WidgetContext;
 use crate::file_size::NumberFormat;
 use crate::i18n::I18n;
 use crate::time::TimeFormat;
+use fluent_bundle::FluentArgs;
+use futures_util::future::join;
+use protocol::ZoneRules;
 
 /// What `mount` returns to the host; `unmount()` removes the widget, its listeners and requests.
 #[wasm_bindgen]
@@ -41,24 +45,42 @@ pub fn mount(element: HtmlElement, context: JsValue) -> Result<WidgetHandle, JsE
 #[component]
 fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
     let i18n = I18n::negotiate(&context.lang);
-    let times = TimeFormat::new(context.format_locale(), &context.time_zone);
-    let zone_note = times.unknown_zone.clone().map(|zone| {
-        let mut args = fluent_bundle::FluentArgs::new();
-        args.set("zone", zone);
-        view! { <p class="acw-note" role="note">{i18n.t_with("unknown-time-zone", &args)}</p> }
-    });
     provide_context(i18n.clone());
-    provide_context(StoredValue::new_local(times));
     provide_context(StoredValue::new_local(NumberFormat::new(
         context.format_locale(),
     )));
 
     let conversation_id = context.conversation_id;
     let thread_backend = StoredValue::new_local(backend.clone());
+    let zone_name = context.time_zone.clone();
     let thread = LocalResource::new(move || {
         let backend = backend.clone();
-        async move { backend.thread(conversation_id).await }
+        let zone_name = zone_name.clone();
+        async move {
+            let (page, zone) = join(
+                backend.thread(conversation_id),
+                backend.zone_rules(&zone_name),
+            )
+            .await;
+            page.map(|page| (page, zone.ok()))
+        }
     });
+    let format_locale = context.format_locale().to_owned();
+    let zone_i18n = i18n.clone();
+    let loaded_view = move |page, zone: Option<ZoneRules>| {
+        let zone_note = zone.is_none().then(|| {
+            let mut args = FluentArgs::new();
+            args.set("zone", context.time_zone.clone());
+            view! { <p class="acw-note" role="note">{zone_i18n.t_with("unknown-time-zone", &args)}</p> }
+        });
+        let times = TimeFormat::new(&format_locale, zone.unwrap_or_else(ZoneRules::utc));
+        view! {
+            {zone_note}
+            <Provider value=StoredValue::new_local(times)>
+                <ConversationView page backend=thread_backend.get_value()/>
+            </Provider>
+        }
+    };
     let status_i18n = i18n.clone();
     let error_view = move |failure: Failure| {
         view! { <p class="acw-error" role="alert">{status_i18n.t(failure.message_id())}</p> }
@@ -71,10 +93,9 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
     };
     view! {
         <section class="acw" lang=lang dir=dir>
-            {zone_note}
             <Suspense fallback=move || view! { <p class="acw-status" role="status">{i18n.t("thread-loading")}</p> }>
                 {move || thread.get().map(|result| match result {
-                    Ok(page) => view! { <ConversationView page backend=thread_backend.get_value()/> }.into_any(),
+                    Ok((page, zone)) => loaded_view.clone()(page, zone).into_any(),
                     Err(failure) => error_view.clone()(failure).into_any(),
                 })}
             </Suspense>

@@ -2,51 +2,12 @@
 //! grouped by sender. Pure Rust without the browser: the caller says which local calendar day (in
 //! the agent's time zone) each item falls on, and which day is today.
 
-use protocol::{Delivery, ItemKind, ThreadItem};
+use protocol::{Delivery, ItemKind, LocalDay, ThreadItem};
 
 /// Consecutive messages by the same sender are grouped when each comes within this long
 /// after the previous one. Measuring from the previous message (not the group's first) keeps
 /// groups stable when an older page is added: only the old first message can join a group.
 pub const GROUP_WINDOW_MS: i64 = 5 * 60 * 1000;
-
-/// A calendar day in the agent's zone, `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DayKey(pub String);
-
-impl DayKey {
-    pub fn new(year: i32, month: u32, day: u32) -> Self {
-        Self(format!("{year:04}-{month:02}-{day:02}"))
-    }
-
-    fn parts(&self) -> Option<(i32, u32, u32)> {
-        let mut parts = self.0.splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok()?;
-        let day = parts.next()?.parse().ok()?;
-        Some((year, month, day))
-    }
-
-    /// The calendar day before this one.
-    pub fn previous(&self) -> Option<Self> {
-        let (year, month, day) = self.parts()?;
-        Some(if day > 1 {
-            Self::new(year, month, day - 1)
-        } else if month > 1 {
-            Self::new(year, month - 1, days_in_month(year, month - 1))
-        } else {
-            Self::new(year - 1, 12, 31)
-        })
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
 
 /// What a day separator says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,10 +18,10 @@ pub enum DayLabel {
     Date,
 }
 
-pub fn day_label(day: &DayKey, today: &DayKey) -> DayLabel {
+pub fn day_label(day: LocalDay, today: LocalDay) -> DayLabel {
     if day == today {
         DayLabel::Today
-    } else if today.previous().as_ref() == Some(day) {
+    } else if day == today.previous() {
         DayLabel::Yesterday
     } else {
         DayLabel::Date
@@ -70,7 +31,7 @@ pub fn day_label(day: &DayKey, today: &DayKey) -> DayLabel {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
     /// Starts a local calendar day; `at_ms` is its first item's time, for formatting the date.
-    Day { day: DayKey, at_ms: i64 },
+    Day { day: LocalDay, at_ms: i64 },
     /// Marks where the messages that arrived while the agent was scrolled up begin.
     Unread,
     Message {
@@ -190,19 +151,19 @@ fn same_group(previous: &ThreadItem, next: &ThreadItem) -> bool {
 /// ends the group before it).
 pub fn build_rows(
     items: &[ThreadItem],
-    mut day_of: impl FnMut(&ThreadItem) -> DayKey,
+    mut day_of: impl FnMut(&ThreadItem) -> LocalDay,
     unread_from: Option<i64>,
 ) -> Vec<Row> {
     let mut rows = Vec::with_capacity(items.len() + items.len() / 8 + 2);
-    let mut current_day: Option<DayKey> = None;
+    let mut current_day: Option<LocalDay> = None;
     let mut previous: Option<&ThreadItem> = None;
     let mut last_message: Option<usize> = None;
     for item in items {
         let day = day_of(item);
         let mut breaks_group = false;
-        if current_day.as_ref() != Some(&day) {
+        if current_day != Some(day) {
             rows.push(Row::Day {
-                day: day.clone(),
+                day,
                 at_ms: item.at_ms,
             });
             current_day = Some(day);
@@ -252,6 +213,8 @@ pub fn kind_class(kind: ItemKind) -> &'static str {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use protocol::ZoneRules;
+
     use super::*;
 
     const MINUTE: i64 = 60_000;
@@ -288,16 +251,21 @@ pub(crate) mod tests {
         }
     }
 
-    /// Days in UTC, for tests: the real caller asks Intl for the agent's zone.
-    pub fn utc_day(item: &ThreadItem) -> DayKey {
-        let days = (item.at_ms - DAY0).div_euclid(24 * 60 * MINUTE);
-        DayKey::new(2026, 11, (24 + days) as u32)
+    /// Days in UTC, for tests: the real caller uses the agent's zone.
+    pub fn utc_day(item: &ThreadItem) -> LocalDay {
+        ZoneRules::utc().local_day(item.at_ms)
+    }
+
+    /// A day near `DAY0` (24 November 2026) as `2026-11-DD`, for readable expectations.
+    fn november(day: LocalDay) -> String {
+        let day0 = ZoneRules::utc().local_day(DAY0);
+        format!("2026-11-{}", 24 + day.0 - day0.0)
     }
 
     fn shape(rows: &[Row]) -> Vec<String> {
         rows.iter()
             .map(|row| match row {
-                Row::Day { day, .. } => format!("day {}", day.0),
+                Row::Day { day, .. } => format!("day {}", november(*day)),
                 Row::Unread => "unread".to_owned(),
                 Row::Message {
                     item,
@@ -479,7 +447,7 @@ pub(crate) mod tests {
         assert_eq!(
             rows[2],
             Row::Day {
-                day: DayKey("2026-11-24".into()),
+                day: utc_day(&item(0, ItemKind::Inbound, "", DAY0)),
                 at_ms: DAY0 + MINUTE
             }
         );
@@ -506,32 +474,50 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn today_and_yesterday_compare_day_keys_across_month_and_year_ends() {
-        let today = DayKey::new(2026, 3, 1);
-        assert_eq!(day_label(&DayKey::new(2026, 3, 1), &today), DayLabel::Today);
+    fn today_and_yesterday_are_the_agents_local_days() {
+        let today = LocalDay(20_000);
+        assert_eq!(day_label(today, today), DayLabel::Today);
+        assert_eq!(day_label(LocalDay(19_999), today), DayLabel::Yesterday);
+        assert_eq!(day_label(LocalDay(19_998), today), DayLabel::Date);
         assert_eq!(
-            day_label(&DayKey::new(2026, 2, 28), &today),
-            DayLabel::Yesterday
-        );
-        assert_eq!(day_label(&DayKey::new(2026, 2, 27), &today), DayLabel::Date);
-        assert_eq!(
-            DayKey::new(2024, 3, 1).previous(),
-            Some(DayKey::new(2024, 2, 29))
-        );
-        assert_eq!(
-            DayKey::new(2027, 1, 1).previous(),
-            Some(DayKey::new(2026, 12, 31))
-        );
-        assert_eq!(
-            DayKey::new(2026, 5, 1).previous(),
-            Some(DayKey::new(2026, 4, 30))
-        );
-        assert_eq!(
-            day_label(&DayKey::new(2026, 3, 2), &today),
+            day_label(LocalDay(20_001), today),
             DayLabel::Date,
             "a day after today (clock skew) is a date"
         );
-        assert_eq!(DayKey("garbage".into()).previous(), None);
+    }
+
+    /// 24 November 2026: Paris is UTC+1 and Los Angeles UTC−8 (both on winter time).
+    #[test]
+    fn the_same_messages_get_different_day_separators_for_agents_in_different_zones() {
+        use ItemKind::*;
+        let items = vec![
+            item(1, Inbound, "Ana", DAY0 + 12 * 60 * MINUTE),
+            item(2, Inbound, "Ana", DAY0 + (23 * 60 + 30) * MINUTE),
+        ];
+        let now = DAY0 + (31 * 60 + 30) * MINUTE;
+        let separators = |zone: &ZoneRules| -> Vec<(String, DayLabel)> {
+            let today = zone.local_day(now);
+            build_rows(&items, |item| zone.local_day(item.at_ms), None)
+                .iter()
+                .filter_map(|row| match row {
+                    Row::Day { day, .. } => Some((november(*day), day_label(*day, today))),
+                    _ => None,
+                })
+                .collect()
+        };
+        let paris = ZoneRules::fixed("Europe/Paris", 3600);
+        let los_angeles = ZoneRules::fixed("America/Los_Angeles", -8 * 3600);
+        assert_eq!(
+            separators(&paris),
+            [
+                ("2026-11-24".to_owned(), DayLabel::Yesterday),
+                ("2026-11-25".to_owned(), DayLabel::Today)
+            ]
+        );
+        assert_eq!(
+            separators(&los_angeles),
+            [("2026-11-24".to_owned(), DayLabel::Today)]
+        );
     }
 
     #[test]

@@ -1,17 +1,18 @@
-//! Times are stored in UTC and shown in the agent's Salesforce time zone and locale, formatted by
-//! the browser's `Intl.DateTimeFormat` (its own time zone data, no bytes added to the widget).
-//! Which local calendar day a time falls on is also Intl's answer, as a `YYYY-MM-DD` key.
+//! Times are stored in UTC and shown in the agent's Salesforce time zone and locale. The zone's
+//! offsets come from the backend (`protocol::ZoneRules`, computed with chrono-tz), which gives each
+//! instant's local wall-clock reading; the browser's `Intl.DateTimeFormat` writes that reading in
+//! the agent's locale style (12/24 h, month names, digits), set to UTC so that it adds no zone of
+//! its own.
 
-use js_sys::{Array, Date, Object, Reflect};
+use js_sys::{Date, Object, Reflect};
+use protocol::{LocalDay, ZoneRules};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::thread_model::DayKey;
-
 #[wasm_bindgen]
 extern "C" {
-    /// `Intl.DateTimeFormat(locale, options)`, returning the RangeError for an unknown zone or
-    /// locale instead of aborting.
+    /// `Intl.DateTimeFormat(locale, options)`, returning the RangeError for an unknown locale
+    /// instead of aborting.
     #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
     fn date_time_format(
         locale: &JsValue,
@@ -19,6 +20,7 @@ extern "C" {
     ) -> Result<js_sys::Intl::DateTimeFormat, JsValue>;
 }
 
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 const DATE_TIME: &[(&str, &str)] = &[("dateStyle", "medium"), ("timeStyle", "short")];
 const TIME: &[(&str, &str)] = &[("timeStyle", "short")];
 const DAY: &[(&str, &str)] = &[
@@ -27,84 +29,60 @@ const DAY: &[(&str, &str)] = &[
     ("month", "long"),
     ("day", "numeric"),
 ];
-/// Gregorian, Latin digits: the parts of a day key whatever the agent's locale.
-const DAY_KEY: &[(&str, &str)] = &[
-    ("calendar", "gregory"),
-    ("numberingSystem", "latn"),
-    ("year", "numeric"),
-    ("month", "numeric"),
-    ("day", "numeric"),
-];
 
 pub struct TimeFormat {
+    zone: ZoneRules,
     date_time: js_sys::Intl::DateTimeFormat,
     time: js_sys::Intl::DateTimeFormat,
     day: js_sys::Intl::DateTimeFormat,
-    day_key: js_sys::Intl::DateTimeFormat,
-    /// Set when the requested zone was unknown and UTC is used instead.
-    pub unknown_zone: Option<String>,
 }
 
 impl TimeFormat {
-    pub fn new(locale: &str, time_zone: &str) -> Self {
-        let (zone, unknown_zone) = match formatter("en-US", time_zone, DAY_KEY) {
-            Some(_) => (time_zone, None),
-            None => ("UTC", Some(time_zone.to_owned())),
-        };
+    pub fn new(locale: &str, zone: ZoneRules) -> Self {
         let make = |options| {
-            formatter(locale, zone, options)
-                .or_else(|| formatter("en", zone, options))
-                .expect("every browser formats a known zone in English")
+            formatter(locale, options)
+                .or_else(|| formatter("en", options))
+                .expect("every browser formats in English")
         };
         Self {
+            zone,
             date_time: make(DATE_TIME),
             time: make(TIME),
             day: make(DAY),
-            day_key: formatter("en-US", zone, DAY_KEY).expect("checked above"),
-            unknown_zone,
         }
     }
 
     /// The date and time of `at_ms` (milliseconds since the epoch, UTC) in the agent's zone.
     pub fn date_time(&self, at_ms: i64) -> String {
-        format(&self.date_time, at_ms)
+        format(&self.date_time, self.zone.local_ms(at_ms))
     }
 
     /// The time of day of `at_ms` in the agent's zone, e.g. `3:29 PM`.
     pub fn time(&self, at_ms: i64) -> String {
-        format(&self.time, at_ms)
+        format(&self.time, self.zone.local_ms(at_ms))
     }
 
     /// The local day of `at_ms` in full, for a day separator, e.g. `Tuesday, November 24, 2026`.
     pub fn day(&self, at_ms: i64) -> String {
-        format(&self.day, at_ms)
+        format(&self.day, self.zone.local_ms(at_ms))
     }
 
     /// The local calendar day of `at_ms` in the agent's zone.
-    pub fn day_key(&self, at_ms: i64) -> DayKey {
-        let parts: Array = self.day_key.format_to_parts(&date(at_ms));
-        let (mut year, mut month, mut day) = (0, 0, 0);
-        for part in parts.iter() {
-            let field = |name: &str| {
-                Reflect::get(&part, &name.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
-            let value = field("value").and_then(|v| v.parse().ok()).unwrap_or(0);
-            match field("type").as_deref() {
-                Some("year") => year = value,
-                Some("month") => month = value,
-                Some("day") => day = value,
-                _ => {}
-            }
-        }
-        DayKey::new(year as i32, month, day)
+    pub fn local_day(&self, at_ms: i64) -> LocalDay {
+        self.zone.local_day(at_ms)
     }
 }
 
 /// The ISO 8601 form of `at_ms`, for a `<time datetime>` attribute.
 pub fn iso(at_ms: i64) -> String {
     date(at_ms).to_iso_string().into()
+}
+
+/// A local day as `YYYY-MM-DD`, for a `<time datetime>` attribute.
+pub fn day_iso(day: LocalDay) -> String {
+    let mut text = iso(day.0 * DAY_MS);
+    text.truncate("YYYY-MM-DD".len());
+    text
 }
 
 /// The current time in milliseconds since the epoch.
@@ -125,14 +103,10 @@ fn format(formatter: &js_sys::Intl::DateTimeFormat, at_ms: i64) -> String {
         .unwrap_or_default()
 }
 
-fn formatter(
-    locale: &str,
-    time_zone: &str,
-    fields: &[(&str, &str)],
-) -> Option<js_sys::Intl::DateTimeFormat> {
+fn formatter(locale: &str, fields: &[(&str, &str)]) -> Option<js_sys::Intl::DateTimeFormat> {
     let options = Object::new();
     let set = |key: &str, value: &str| Reflect::set(&options, &key.into(), &value.into());
-    set("timeZone", time_zone).ok()?;
+    set("timeZone", "UTC").ok()?;
     for (key, value) in fields {
         set(key, value).ok()?;
     }

@@ -6,14 +6,14 @@
 //! and the view keeps the first visible row where it was. Row heights are never estimated, so
 //! messages of any length never make the view jump. Pure Rust: the component does the scrolling.
 
-use protocol::{ItemKind, ThreadItem};
+use protocol::{ItemKind, LocalDay, ThreadItem};
 
-use crate::thread_model::{DayKey, Row, build_rows};
+use crate::thread_model::{Row, build_rows};
 
 pub struct Timeline {
     /// Every loaded item, oldest first, and its local day.
     items: Vec<ThreadItem>,
-    days: Vec<DayKey>,
+    days: Vec<LocalDay>,
     rows: Vec<Row>,
     /// The rows in the DOM: `rows[start..end]`.
     start: usize,
@@ -34,7 +34,7 @@ impl Timeline {
     pub fn new(
         items: Vec<ThreadItem>,
         has_older: bool,
-        day_of: &dyn Fn(&ThreadItem) -> DayKey,
+        day_of: &dyn Fn(&ThreadItem) -> LocalDay,
     ) -> Self {
         let days = items.iter().map(day_of).collect();
         let mut timeline = Self {
@@ -56,17 +56,13 @@ impl Timeline {
         let mut days = self.days.iter();
         self.rows = build_rows(
             &self.items,
-            |_| {
-                days.next()
-                    .cloned()
-                    .unwrap_or_else(|| DayKey(String::new()))
-            },
+            |_| days.next().copied().unwrap_or(LocalDay(i64::MIN)),
             self.unread_from,
         );
     }
 
     /// Rebuilds the rows, keeping the window on the same messages (the first and last message in
-    /// it; a day separator or marker before the first one can move out, sliding up shows it).
+    /// it), with the day separator or unread marker right before the first one.
     fn rebuild_keeping_window(&mut self) {
         let messages = || {
             self.rows[self.start..self.end]
@@ -81,7 +77,10 @@ impl Timeline {
                 .and_then(|key| self.rows.iter().position(|row| row.anchor_key() == *key))
         };
         match (position(&first), position(&last)) {
-            (Some(start), Some(last)) if start <= last => {
+            (Some(mut start), Some(last)) if start <= last => {
+                while start > 0 && !self.rows[start - 1].is_item() {
+                    start -= 1;
+                }
                 self.start = start;
                 self.end = (last + 1).min(start + Self::WINDOW);
             }
@@ -168,7 +167,7 @@ impl Timeline {
         &mut self,
         older: Vec<ThreadItem>,
         has_older: bool,
-        day_of: &dyn Fn(&ThreadItem) -> DayKey,
+        day_of: &dyn Fn(&ThreadItem) -> LocalDay,
     ) {
         self.has_older = has_older;
         let first = self.oldest_id();
@@ -192,7 +191,7 @@ impl Timeline {
         &mut self,
         newer: Vec<ThreadItem>,
         following: bool,
-        day_of: &dyn Fn(&ThreadItem) -> DayKey,
+        day_of: &dyn Fn(&ThreadItem) -> LocalDay,
     ) {
         let was_at_end = self.at_end();
         let mut added = 0;
@@ -296,6 +295,17 @@ mod tests {
         timeline.prepend(items(940..960), false, &utc_day);
         assert_eq!(timeline.len(), 110);
         assert!(!timeline.has_older());
+    }
+
+    #[test]
+    fn reloading_the_newest_page_keeps_the_first_messages_day_separator_in_the_window() {
+        let mut timeline = Timeline::new(items(0..3), false, &utc_day);
+        assert!(matches!(timeline.visible()[0], Row::Day { .. }));
+        timeline.append(items(0..3), true, &utc_day);
+        assert!(matches!(timeline.visible()[0], Row::Day { .. }));
+        timeline.append(items(500..501), true, &utc_day);
+        assert!(matches!(timeline.visible()[0], Row::Day { .. }));
+        assert_eq!(message_ids(timeline.visible()), [0, 1, 2, 500]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
-use protocol::{Delivery, ThreadItem};
+use protocol::{Delivery, LocalDay, ThreadItem};
 
 use super::attachment::Attachments;
 use super::conversation_state::ConversationState;
@@ -13,11 +13,11 @@ use super::replies::Replies;
 use crate::i18n::I18n;
 use crate::item_text::{author_name, failure_reason};
 use crate::linkify::{Segment, linkify};
-use crate::thread_model::{DayKey, DayLabel, Row, Sender, day_label, kind_class};
-use crate::time::{TimeFormat, iso};
+use crate::thread_model::{DayLabel, Row, Sender, day_label, kind_class};
+use crate::time::{TimeFormat, day_iso, iso};
 
 #[component]
-pub fn ThreadRow(row: Row, today: DayKey) -> impl IntoView {
+pub fn ThreadRow(row: Row, today: LocalDay) -> impl IntoView {
     let anchor = row.anchor_key();
     match row {
         Row::Day { day, at_ms } => view! { <DaySeparator anchor day at_ms today/> }.into_any(),
@@ -40,10 +40,10 @@ pub fn ThreadRow(row: Row, today: DayKey) -> impl IntoView {
 }
 
 #[component]
-fn DaySeparator(anchor: String, day: DayKey, at_ms: i64, today: DayKey) -> impl IntoView {
+fn DaySeparator(anchor: String, day: LocalDay, at_ms: i64, today: LocalDay) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
-    let label = match day_label(&day, &today) {
+    let label = match day_label(day, today) {
         DayLabel::Today => i18n.t("day-today"),
         DayLabel::Yesterday => i18n.t("day-yesterday"),
         DayLabel::Date => {
@@ -54,7 +54,7 @@ fn DaySeparator(anchor: String, day: DayKey, at_ms: i64, today: DayKey) -> impl 
     };
     view! {
         <li class="acw-day" data-row=anchor>
-            <time class="acw-day-label" datetime=day.0>{label}</time>
+            <time class="acw-day-label" datetime=day_iso(day)>{label}</time>
         </li>
     }
 }

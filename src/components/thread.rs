@@ -39,7 +39,7 @@ impl ThreadFeed {
     /// The thread of a freshly loaded first page, opened on its newest messages.
     pub fn new(page: ThreadPage, times: StoredValue<TimeFormat, LocalStorage>) -> Self {
         let timeline = Timeline::new(page.items, page.has_older, &|item| {
-            times.with_value(|t| t.day_key(item.at_ms))
+            times.with_value(|t| t.local_day(item.at_ms))
         });
         Self {
             timeline: RwSignal::new(timeline),
@@ -59,7 +59,7 @@ impl ThreadFeed {
         let times = self.times;
         self.timeline.try_update(|timeline| {
             timeline.append(items, following, &|item| {
-                times.with_value(|t| t.day_key(item.at_ms))
+                times.with_value(|t| t.local_day(item.at_ms))
             })
         });
         if following {
@@ -209,7 +209,7 @@ impl Scrolling {
                         // Slide onto the new rows only if the agent is still at the top.
                         let at_start = t.at_start();
                         t.prepend(page.items, page.has_older, &|item| {
-                            times.with_value(|times| times.day_key(item.at_ms))
+                            times.with_value(|times| times.local_day(item.at_ms))
                         });
                         if at_start {
                             t.slide_up();
@@ -250,7 +250,7 @@ fn anchor_top(row: &web_sys::Element) -> i32 {
 #[component]
 pub fn Thread(conversation: Conversation, feed: ThreadFeed, backend: Backend) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let today = feed.times.with_value(|t| t.day_key(now_ms()));
+    let today = feed.times.with_value(|t| t.local_day(now_ms()));
     let scrolling = Scrolling {
         feed,
         backend: StoredValue::new_local(backend),
@@ -360,7 +360,7 @@ pub fn Thread(conversation: Conversation, feed: ThreadFeed, backend: Backend) ->
                         key=|row| row.render_key()
                         let(row)
                     >
-                        <ThreadRow row today=today.clone()/>
+                        <ThreadRow row today=today/>
                     </For>
                 </ol>
             </div>
