@@ -12,10 +12,11 @@ use crate::components::ConversationView;
 use crate::context::WidgetContext;
 use crate::file_size::NumberFormat;
 use crate::i18n::I18n;
+use crate::locale_files;
 use crate::time::TimeFormat;
 use fluent_bundle::FluentArgs;
 use futures_util::future::join;
-use protocol::ZoneRules;
+use protocol::{ThreadPage, ZoneRules};
 
 /// What `mount` returns to the host; `unmount()` removes the widget, its listeners and requests.
 #[wasm_bindgen]
@@ -44,12 +45,15 @@ pub fn mount(element: HtmlElement, context: JsValue) -> Result<WidgetHandle, JsE
 
 #[component]
 fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
-    let i18n = I18n::negotiate(&context.lang);
-    provide_context(i18n.clone());
     provide_context(StoredValue::new_local(NumberFormat::new(
         context.format_locale(),
     )));
-
+    let lang = context.lang.clone();
+    let assets_url = context.assets_url.clone();
+    let strings = LocalResource::new(move || {
+        let (lang, assets_url) = (lang.clone(), assets_url.clone());
+        async move { locale_files::load(&lang, assets_url.as_deref()).await }
+    });
     let conversation_id = context.conversation_id;
     let thread_backend = StoredValue::new_local(backend.clone());
     let zone_name = context.time_zone.clone();
@@ -65,6 +69,28 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
             page.map(|page| (page, zone.ok()))
         }
     });
+    let context = StoredValue::new(context);
+    // Nothing is written until the agent's language is there: no English flash for others.
+    move || {
+        strings.get().map(|i18n| {
+            view! {
+                <Provider value=i18n.clone()>
+                    <Widget i18n context=context.get_value() thread thread_backend/>
+                </Provider>
+            }
+        })
+    }
+}
+
+type ThreadLoad = Result<(ThreadPage, Option<ZoneRules>), Failure>;
+
+#[component]
+fn Widget(
+    i18n: I18n,
+    context: WidgetContext,
+    thread: LocalResource<ThreadLoad>,
+    thread_backend: StoredValue<Backend, LocalStorage>,
+) -> impl IntoView {
     let format_locale = context.format_locale().to_owned();
     let zone_i18n = i18n.clone();
     let loaded_view = move |page, zone: Option<ZoneRules>| {

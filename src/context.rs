@@ -18,6 +18,9 @@ pub struct WidgetContext {
     /// `@salesforce/i18n/timeZone`, an IANA name.
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
+    /// Where the widget's static files are (the static resource): its locale files are there.
+    #[serde(default)]
+    pub assets_url: Option<String>,
 }
 
 fn default_lang() -> String {

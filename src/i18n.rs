@@ -7,30 +7,15 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-/// The shipped locales and their messages, named by BCP 47 tag: every language Salesforce fully
-/// supports, plus Arabic and Hebrew. English is the reference and the last fallback.
-const LOCALES: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en/widget.ftl")),
-    ("ar", include_str!("../locales/ar/widget.ftl")),
-    ("da", include_str!("../locales/da/widget.ftl")),
-    ("de", include_str!("../locales/de/widget.ftl")),
-    ("es", include_str!("../locales/es/widget.ftl")),
-    ("es-MX", include_str!("../locales/es-MX/widget.ftl")),
-    ("fi", include_str!("../locales/fi/widget.ftl")),
-    ("fr", include_str!("../locales/fr/widget.ftl")),
-    ("he", include_str!("../locales/he/widget.ftl")),
-    ("it", include_str!("../locales/it/widget.ftl")),
-    ("ja", include_str!("../locales/ja/widget.ftl")),
-    ("ko", include_str!("../locales/ko/widget.ftl")),
-    ("nl", include_str!("../locales/nl/widget.ftl")),
-    ("no", include_str!("../locales/no/widget.ftl")),
-    ("pt-BR", include_str!("../locales/pt-BR/widget.ftl")),
-    ("ru", include_str!("../locales/ru/widget.ftl")),
-    ("sv", include_str!("../locales/sv/widget.ftl")),
-    ("th", include_str!("../locales/th/widget.ftl")),
-    ("zh-CN", include_str!("../locales/zh-CN/widget.ftl")),
-    ("zh-TW", include_str!("../locales/zh-TW/widget.ftl")),
+/// The shipped locales, named by BCP 47 tag: every language Salesforce fully supports, plus Arabic
+/// and Hebrew. English is the reference and the last fallback, and the only one built into the
+/// widget; the others are `locales/<tag>.ftl` in the widget's static resource, fetched at mount.
+pub const LOCALES: &[&str] = &[
+    "en", "ar", "da", "de", "es", "es-MX", "fi", "fr", "he", "it", "ja", "ko", "nl", "no", "pt-BR",
+    "ru", "sv", "th", "zh-CN", "zh-TW",
 ];
+
+const ENGLISH_SOURCE: &str = include_str!("../locales/en/widget.ftl");
 
 /// Other spellings of a shipped locale: legacy codes Salesforce still sends (`iw`), Norwegian
 /// written as Bokmål (`nb`; Nynorsk readers get Bokmål rather than English), Chinese by script
@@ -49,7 +34,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("pt", "pt-BR"),
 ];
 
-const ENGLISH: &str = "en";
+pub const ENGLISH: &str = "en";
 
 const RIGHT_TO_LEFT: &[&str] = &["ar", "he"];
 
@@ -61,25 +46,32 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Picks the shipped locale for a Salesforce language value such as `fr`, `en_US`, `pt-BR`
-    /// or `iw`; anything unknown reads English.
-    pub fn negotiate(requested: &str) -> Self {
-        let chain = fallback_chain(locale_for(requested));
-        let bundles = chain
+    /// Speaks the first locale of `chain` (see [`locale_chain`]) whose Fluent source
+    /// `source_of` gives and that parses, falling back message by message along the chain;
+    /// English is built in.
+    pub fn from_sources(
+        chain: &[&'static str],
+        source_of: impl Fn(&str) -> Option<String>,
+    ) -> Self {
+        let bundles: Vec<_> = chain
             .iter()
-            .map(|tag| {
-                let source = LOCALES
-                    .iter()
-                    .find(|(shipped, _)| shipped == tag)
-                    .expect("the chain holds shipped locales only")
-                    .1;
-                bundle(tag, source)
+            .filter_map(|tag| {
+                let source = match *tag {
+                    ENGLISH => Some(ENGLISH_SOURCE.to_owned()),
+                    _ => source_of(tag),
+                }?;
+                Some((*tag, bundle(tag, source)?))
             })
             .collect();
         Self {
-            lang: chain[0],
-            bundles: Arc::new(bundles),
+            lang: bundles.first().map_or(ENGLISH, |(tag, _)| tag),
+            bundles: Arc::new(bundles.into_iter().map(|(_, bundle)| bundle).collect()),
         }
+    }
+
+    /// English only, the built-in locale.
+    pub fn english() -> Self {
+        Self::from_sources(&[ENGLISH], |_| None)
     }
 
     /// The locale the widget speaks, as a BCP 47 tag.
@@ -111,6 +103,13 @@ impl I18n {
         }
         id.to_owned()
     }
+}
+
+/// The locales to speak for a Salesforce language value such as `fr`, `en_US`, `pt-BR` or `iw`:
+/// its shipped locale, then that locale's fallbacks down to English. Anything unknown reads
+/// English.
+pub fn locale_chain(requested: &str) -> Vec<&'static str> {
+    fallback_chain(locale_for(requested))
 }
 
 /// The shipped locale for a Salesforce or browser language value: the most specific of
@@ -149,10 +148,7 @@ fn shipped(tag: &str) -> Option<&'static str> {
         .iter()
         .find(|(alias, _)| *alias == tag)
         .map_or(tag, |(_, target)| target);
-    LOCALES
-        .iter()
-        .map(|(shipped, _)| *shipped)
-        .find(|shipped| *shipped == tag)
+    LOCALES.iter().copied().find(|shipped| *shipped == tag)
 }
 
 /// A locale, then its base language when that is shipped too (`es-MX` → `es`), then English.
@@ -160,10 +156,7 @@ fn shipped(tag: &str) -> Option<&'static str> {
 fn fallback_chain(locale: &'static str) -> Vec<&'static str> {
     let mut chain = vec![locale];
     let base = primary_language(locale);
-    if let Some((base, _)) = LOCALES
-        .iter()
-        .find(|(tag, _)| *tag == base && *tag != locale)
-    {
+    if let Some(base) = LOCALES.iter().find(|tag| **tag == base && **tag != locale) {
         chain.push(base);
     }
     if !chain.contains(&ENGLISH) {
@@ -176,15 +169,31 @@ fn primary_language(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
 }
 
-fn bundle(tag: &str, source: &'static str) -> FluentBundle<FluentResource> {
-    let lang: LanguageIdentifier = tag.parse().expect("shipped locale tags are valid");
-    let resource =
-        FluentResource::try_new(source.to_owned()).expect("shipped Fluent files parse (tested)");
+/// A bundle of `source`, or `None` when it is not a clean Fluent file (e.g. an error page served
+/// in its place).
+fn bundle(tag: &str, source: String) -> Option<FluentBundle<FluentResource>> {
+    let lang: LanguageIdentifier = tag.parse().ok()?;
+    let resource = FluentResource::try_new(source).ok()?;
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-    bundle
-        .add_resource(resource)
-        .expect("shipped Fluent files have no duplicate ids (tested)");
-    bundle
+    bundle.add_resource(resource).ok()?;
+    Some(bundle)
+}
+
+#[cfg(test)]
+fn read_source(tag: &str) -> Option<String> {
+    std::fs::read_to_string(format!(
+        "{}/locales/{tag}/widget.ftl",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .ok()
+}
+
+#[cfg(test)]
+impl I18n {
+    /// The locale for `requested` with every shipped source at hand, as after a successful load.
+    pub fn negotiate(requested: &str) -> Self {
+        Self::from_sources(&locale_chain(requested), read_source)
+    }
 }
 
 /// What the tests read from a Fluent source: its entries, walked through the syntax tree.
@@ -298,7 +307,13 @@ mod source {
 mod tests {
     use super::*;
 
-    const ENGLISH_SOURCE: &str = LOCALES[0].1;
+    /// Each shipped locale's Fluent source, as the static resource holds it.
+    fn shipped_sources() -> Vec<(&'static str, String)> {
+        LOCALES
+            .iter()
+            .map(|tag| (*tag, read_source(tag).unwrap_or_else(|| panic!("{tag}"))))
+            .collect()
+    }
 
     #[test]
     fn salesforce_language_values_map_to_a_shipped_locale() {
@@ -379,7 +394,7 @@ mod tests {
 
     #[test]
     fn arabic_and_hebrew_read_right_to_left_and_the_others_left_to_right() {
-        for (tag, _) in LOCALES {
+        for tag in LOCALES {
             let rtl = I18n::negotiate(tag).is_right_to_left();
             assert_eq!(rtl, ["ar", "he"].contains(tag), "{tag}");
         }
@@ -475,12 +490,12 @@ mod tests {
 
     #[test]
     fn every_locale_parses_without_errors() {
-        for (tag, source) in LOCALES {
-            if let Err((_, errors)) = fluent_syntax::parser::parse(*source) {
+        for (tag, source) in &shipped_sources() {
+            if let Err((_, errors)) = fluent_syntax::parser::parse(source.as_str()) {
                 panic!("{tag}: {errors:?}");
             }
             let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("valid tag")]);
-            let resource = FluentResource::try_new((*source).to_owned()).expect("parses");
+            let resource = FluentResource::try_new(source.clone()).expect("parses");
             if let Err(errors) = bundle.add_resource(resource) {
                 panic!("{tag}: {errors:?}");
             }
@@ -490,7 +505,7 @@ mod tests {
     #[test]
     fn every_locale_has_exactly_the_messages_and_attributes_english_has() {
         let english = source::ids(ENGLISH_SOURCE);
-        for (tag, source) in LOCALES {
+        for (tag, source) in &shipped_sources() {
             let ids = source::ids(source);
             let missing: Vec<_> = english.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&english).collect();
@@ -504,7 +519,7 @@ mod tests {
     #[test]
     fn every_translation_uses_the_placeables_its_english_message_uses() {
         let english = source::patterns(ENGLISH_SOURCE);
-        for (tag, source) in LOCALES {
+        for (tag, source) in &shipped_sources() {
             for (id, patterns) in source::patterns(source) {
                 let Some(reference) = english.get(&id) else {
                     continue; // an extra id: the completeness test names it
@@ -530,7 +545,7 @@ mod tests {
 
     #[test]
     fn every_plural_selector_defaults_to_other_and_uses_the_language_s_categories() {
-        for (tag, source) in LOCALES {
+        for (tag, source) in &shipped_sources() {
             let categories = plural_categories(tag);
             for (id, patterns) in source::patterns(source) {
                 for variants in patterns.iter().flat_map(source::selects) {
@@ -560,7 +575,7 @@ mod tests {
             .flatten()
             .flat_map(source::variables)
             .collect::<std::collections::BTreeSet<_>>();
-        for (tag, _) in LOCALES {
+        for tag in LOCALES {
             let i18n = I18n::negotiate(tag);
             let bundle = &i18n.bundles[0];
             for count in [0.0, 1.0, 2.0, 3.0, 5.0, 11.0, 21.0, 100.0, 1.5] {

@@ -14,6 +14,7 @@ pub mod i18n;
 mod item_text;
 mod linkify;
 mod live;
+mod locale_files;
 mod reply_gate;
 mod session_token;
 mod thread_model;

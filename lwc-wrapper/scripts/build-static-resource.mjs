@@ -6,7 +6,7 @@
  *
  * Copies the wasm-bindgen `--target no-modules` glue, the .wasm and widget.css (if present) into
  * force-app/main/default/staticresources/alcmeonWidget/ as alcmeon_widget.js,
- * alcmeon_widget_bg.wasm and widget.css. Trunk names files after the crate (`alcmeon-widget`); both
+ * alcmeon_widget_bg.wasm and widget.css, and each non-English locale as locales/<tag>.ftl. Trunk names files after the crate (`alcmeon-widget`); both
  * `-` and `_` spellings, and Trunk's optional `-<hash>` suffix, are accepted.
  *
  * The glue is rewritten so that, loaded as a classic script by Salesforce's `loadScript` (which
@@ -174,6 +174,21 @@ export function findDistFiles(distDir) {
 }
 
 /**
+ * The locales Trunk copied to `dist/locales/<tag>/widget.ftl`, except English, which is built
+ * into the widget; the widget fetches the agent's locale as `locales/<tag>.ftl` at mount.
+ */
+export function findDistLocales(distDir) {
+    const localesDir = path.join(distDir, 'locales');
+    if (!fs.existsSync(localesDir)) {
+        return [];
+    }
+    return fs
+        .readdirSync(localesDir)
+        .filter((tag) => tag !== 'en' && fs.existsSync(path.join(localesDir, tag, 'widget.ftl')))
+        .sort();
+}
+
+/**
  * Reads Trunk's output from distDir, checks it, and writes the static resource into outDir
  * (replacing what was there). Returns `{ files: [{ name, bytes }], totalBytes, zippedBytes }`.
  */
@@ -193,6 +208,10 @@ export function buildStaticResource(distDir, { outDir = RESOURCE_DIR, maxBytes =
     if (found.css) {
         outputs.push({ name: OUTPUT_NAMES.css, data: fs.readFileSync(path.join(distDir, found.css)) });
     }
+    for (const tag of findDistLocales(distDir)) {
+        const source = path.join(distDir, 'locales', tag, 'widget.ftl');
+        outputs.push({ name: `locales/${tag}.ftl`, data: fs.readFileSync(source) });
+    }
 
     const totalBytes = outputs.reduce((sum, file) => sum + file.data.length, 0);
     const zippedBytes = outputs.reduce((sum, file) => sum + zlib.deflateRawSync(file.data).length, 0);
@@ -206,7 +225,9 @@ export function buildStaticResource(distDir, { outDir = RESOURCE_DIR, maxBytes =
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
     for (const file of outputs) {
-        fs.writeFileSync(path.join(outDir, file.name), file.data);
+        const target = path.join(outDir, file.name);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, file.data);
     }
     return {
         files: outputs.map((file) => ({ name: file.name, bytes: file.data.length })),

@@ -212,6 +212,23 @@ test('builds the resource from Trunk output named after the crate (dash spelling
     assert.equal(result.missingCss, false);
 });
 
+test('ships every locale Trunk copied except English, which is built into the widget', (t) => {
+    const dist = tempDir(t);
+    const out = path.join(tempDir(t), 'alcmeonWidget');
+    fs.writeFileSync(path.join(dist, 'alcmeon-widget.js'), GLUE_CURRENT);
+    fs.writeFileSync(path.join(dist, 'alcmeon-widget_bg.wasm'), WASM_BYTES);
+    for (const [tag, text] of [['en', 'send = Send\n'], ['fr', 'send = Envoyer\n'], ['pt-BR', 'send = Enviar\n']]) {
+        fs.mkdirSync(path.join(dist, 'locales', tag), { recursive: true });
+        fs.writeFileSync(path.join(dist, 'locales', tag, 'widget.ftl'), text);
+    }
+
+    const result = buildStaticResource(dist, { outDir: out });
+
+    assert.deepEqual(fs.readdirSync(path.join(out, 'locales')).sort(), ['fr.ftl', 'pt-BR.ftl']);
+    assert.equal(fs.readFileSync(path.join(out, 'locales', 'fr.ftl'), 'utf8'), 'send = Envoyer\n');
+    assert.ok(result.files.some((file) => file.name === 'locales/pt-BR.ftl'));
+});
+
 test('accepts the underscore spelling and hashed names, and a missing stylesheet', (t) => {
     const dist = tempDir(t);
     const out = path.join(tempDir(t), 'alcmeonWidget');

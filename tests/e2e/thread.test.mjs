@@ -71,6 +71,25 @@ test('the widget speaks the agent’s Salesforce language', async () => {
   await page.close();
 });
 
+test('the agent’s locale file comes from the static resource; without it the widget reads English', async () => {
+  const fetched = [];
+  const french = await product.browser.newPage();
+  french.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await french.goto(`${product.stack.hostUrl}?conversation=1005&lang=fr_FR&tz=Europe/Paris`);
+  await french.locator('.acw-header').waitFor();
+  assert.ok(fetched.includes('/resource/alcmeonWidget/locales/fr.ftl'), fetched.join(' '));
+  assert.equal((await french.locator('.acw-send').textContent()).trim(), 'Envoyer');
+  await french.close();
+
+  const offline = await product.browser.newPage();
+  await offline.route('**/locales/*.ftl', (route) => route.abort());
+  await offline.goto(`${product.stack.hostUrl}?conversation=1005&lang=fr&tz=Europe/Paris`);
+  await offline.locator('.acw-header').waitFor();
+  assert.equal(await offline.locator('.acw').getAttribute('lang'), 'en');
+  assert.equal((await offline.locator('.acw-send').textContent()).trim(), 'Send');
+  await offline.close();
+});
+
 test('in Arabic and in Kathmandu time the widget reads right to left and shows local times', async () => {
   const page = await product.browser.newPage();
   await page.goto(`${product.stack.hostUrl}?conversation=1001&lang=ar&tz=Asia/Kathmandu`);

@@ -206,7 +206,8 @@ function ensureStylesheet(element, href) {
 /**
  * Mounts the widget into `element` (the LWC's `lwc:dom="manual"` node). When `resourceUrl` is
  * given, first adds a <link> to the widget's stylesheet inside the element, so the styles apply
- * inside a shadow root too. Returns the widget's handle (`unmount()`, `free()`).
+ * inside a shadow root too, and tells the widget (`assetsUrl`) where to fetch its locale files.
+ * Returns the widget's handle (`unmount()`, `free()`).
  */
 export function mountWidget(api, element, context, { resourceUrl } = {}) {
     if (!api || typeof api.mount !== 'function') {
@@ -215,12 +216,14 @@ export function mountWidget(api, element, context, { resourceUrl } = {}) {
     if (!element || typeof element.appendChild !== 'function') {
         throw new WidgetLoadError('mountWidget: no element to mount into');
     }
+    let mountContext = context;
     if (resourceUrl) {
         ensureStylesheet(element, `${baseUrl(resourceUrl)}/${STYLE_FILE}`);
+        mountContext = Object.freeze({ ...context, assetsUrl: baseUrl(resourceUrl) });
     }
     let handle;
     try {
-        handle = api.mount(element, context);
+        handle = api.mount(element, mountContext);
     } catch (error) {
         throw new WidgetLoadError(`The widget failed to mount: ${describe(error)}`, error);
     }

@@ -134,6 +134,17 @@ describe('widgetLoader', () => {
         expect(api.mount.mock.calls[0][0]).toBe(element);
     });
 
+    it('tells the widget where its locale files are: the static resource', async () => {
+        const { loadScript } = fakeGlue();
+        const api = await loadWidget({ loadScript, resourceUrl: `${RESOURCE_URL}/` });
+        const element = document.createElement('div');
+        mountWidget(api, element, context(), { resourceUrl: `${RESOURCE_URL}/` });
+        const mounted = api.mount.mock.calls[0][1];
+        expect(mounted.assetsUrl).toBe(RESOURCE_URL);
+        expect(mounted.conversationId).toBe(context().conversationId);
+        expect(typeof mounted.getToken).toBe('function');
+    });
+
     it('reports a mount that throws or returns no handle', async () => {
         const { init, loadScript } = fakeGlue();
         const api = await loadWidget({ loadScript, resourceUrl: RESOURCE_URL });
