@@ -97,6 +97,7 @@ describe('c-alcmeon-conversation', () => {
             userId: '0055g00000AbCdEAAV',
             recordId: mockConversationRecord.id,
             objectApiName: 'alcmeon__Conversation__c',
+            assetsUrl: RESOURCE_URL,
             getToken: expect.any(Function)
         });
 
