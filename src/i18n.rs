@@ -10,7 +10,7 @@ use unic_langid::LanguageIdentifier;
 /// The shipped locales, named by BCP 47 tag: every language Salesforce fully supports, plus Arabic
 /// and Hebrew. English is the reference and the last fallback, and the only one built into the
 /// widget; the others are `locales/<tag>.ftl` in the widget's static resource, fetched at mount.
-pub const LOCALES: &[&str] = &[
+const LOCALES: &[&str] = &[
     "en", "ar", "da", "de", "es", "es-MX", "fi", "fr", "he", "it", "ja", "ko", "nl", "no", "pt-BR",
     "ru", "sv", "th", "zh-CN", "zh-TW",
 ];
@@ -67,11 +67,6 @@ impl I18n {
             lang: bundles.first().map_or(ENGLISH, |(tag, _)| tag),
             bundles: Arc::new(bundles.into_iter().map(|(_, bundle)| bundle).collect()),
         }
-    }
-
-    /// English only, the built-in locale.
-    pub fn english() -> Self {
-        Self::from_sources(&[ENGLISH], |_| None)
     }
 
     /// The locale the widget speaks, as a BCP 47 tag.
