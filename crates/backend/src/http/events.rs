@@ -8,7 +8,9 @@
 //! in sequence order even when two writers publish out of order. Without `Last-Event-ID` the
 //! stream starts at the conversation's latest change when the response headers are sent: a widget
 //! that waits for those headers before fetching the thread page misses nothing in between (an item
-//! in both the page and a later event is simply replaced). The session token comes in the
+//! in both the page and a later event is simply replaced). Every stream opens with `event: ready`
+//! whose id is the sequence it starts after, so a widget that has not yet received an item still
+//! has a position to resume from. The session token comes in the
 //! Authorization header (the widget reads the stream with fetch), never in the URL.
 
 use std::collections::VecDeque;
@@ -19,7 +21,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use futures_util::Stream;
+use futures_util::{Stream, StreamExt};
 use tokio::sync::broadcast::{self, error::RecvError};
 
 use super::conversations::not_found;
@@ -60,7 +62,11 @@ pub async fn stream(
         }
         None => cursor.last_seq = state.store.last_event_seq(conversation_id).await?,
     }
-    let events = futures_util::stream::unfold(cursor, |mut cursor| async move {
+    let ready = Event::default()
+        .event("ready")
+        .id(cursor.last_seq.to_string())
+        .data("{}");
+    let items = futures_util::stream::unfold(cursor, |mut cursor| async move {
         let event = cursor.next().await?;
         let sse = Event::default()
             .event("item")
@@ -69,6 +75,7 @@ pub async fn stream(
             .unwrap_or_else(|_| Event::default().comment("unserialisable item"));
         Some((Ok(sse), cursor))
     });
+    let events = futures_util::stream::once(async { Ok(ready) }).chain(items);
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }
 

@@ -35,6 +35,17 @@ impl EventStream {
 
     /// The next `item` event (its id and item), or `None` when none comes within `wait`.
     async fn next_item(&mut self, wait: Duration) -> Option<(i64, ThreadItem)> {
+        loop {
+            let frame = self.next_frame(wait).await?;
+            if frame.event == "item" {
+                let item = serde_json::from_str(&frame.data).unwrap();
+                return Some((frame.id.unwrap().parse().unwrap(), item));
+            }
+        }
+    }
+
+    /// The next event of any kind (keep-alive comments skipped).
+    async fn next_frame(&mut self, wait: Duration) -> Option<Frame> {
         let deadline = tokio::time::Instant::now() + wait;
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
@@ -45,12 +56,14 @@ impl EventStream {
                         .find_map(|line| line.strip_prefix(name))
                         .map(|v| v.trim_start().to_owned())
                 };
-                if field("event:").as_deref() != Some("item") {
+                let Some(event) = field("event:") else {
                     continue;
-                }
-                let id = field("id:").unwrap().parse().unwrap();
-                let item = serde_json::from_str(&field("data:").unwrap()).unwrap();
-                return Some((id, item));
+                };
+                return Some(Frame {
+                    event,
+                    id: field("id:"),
+                    data: field("data:").unwrap_or_default(),
+                });
             }
             let chunk = tokio::time::timeout_at(deadline, self.response.chunk())
                 .await
@@ -59,6 +72,12 @@ impl EventStream {
             self.buffer.push_str(&String::from_utf8_lossy(&chunk));
         }
     }
+}
+
+struct Frame {
+    event: String,
+    id: Option<String>,
+    data: String,
 }
 
 async fn wait_for_conversation(app: &TestApp, conversation_id: i64) {
@@ -108,6 +127,25 @@ async fn a_customer_message_arrives_as_an_event_and_a_reconnect_replays_exactly_
     let (c, three) = stream.next_item(Duration::from_secs(5)).await.unwrap();
     assert_eq!(three.text, "live again");
     assert!(c > b);
+}
+
+#[tokio::test]
+async fn a_stream_first_tells_where_it_starts_so_a_widget_that_saw_no_item_can_resume() {
+    let app = spawn_app(0).await;
+    wait_for_conversation(&app, 1003).await;
+    let mut stream = EventStream::open(&app, 1003, None).await;
+    let ready = stream.next_frame(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(ready.event, "ready", "the first event");
+    let start: i64 = ready.id.expect("ready carries an id").parse().unwrap();
+    drop(stream);
+
+    let last = app
+        .customer_writes(1003, "written before any item was seen")
+        .await;
+    app.wait_for_replica("latest_action_id", last).await;
+    let mut stream = EventStream::open(&app, 1003, Some(start)).await;
+    let (_, item) = stream.next_item(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(item.text, "written before any item was seen");
 }
 
 #[tokio::test]
