@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DIR, readMetadata } from './metadata-tools.mjs';
+import { ALCMEON_PACKAGE_DIR, DEFAULT_DIR, readMetadata } from './metadata-tools.mjs';
 
 const ALCMEON_OBJECTS = ['alcmeon__Conversation__c', 'alcmeon__Engagement__c'];
 
@@ -18,7 +18,7 @@ const CUSTOM_PERMISSIONS = {
 function listableFields() {
     const fields = [];
     for (const object of ALCMEON_OBJECTS) {
-        const fieldsDir = path.join(DEFAULT_DIR, 'objects', object, 'fields');
+        const fieldsDir = path.join(ALCMEON_PACKAGE_DIR, 'objects', object, 'fields');
         for (const file of fs.readdirSync(fieldsDir)) {
             const field = readMetadata(path.join(fieldsDir, file));
             if (field.required !== 'true' && field.type !== 'MasterDetail') {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DIR, readMetadata } from './metadata-tools.mjs';
+import { XMLParser } from 'fast-xml-parser';
+import { ALCMEON_PACKAGE_DIR, DEFAULT_DIR, readMetadata } from './metadata-tools.mjs';
 
 const DOCUMENTED = {
     alcmeon__Conversation__c: {
@@ -44,7 +45,7 @@ function describeField(field) {
 }
 
 for (const [object, documented] of Object.entries(DOCUMENTED)) {
-    const objectDir = path.join(DEFAULT_DIR, 'objects', object);
+    const objectDir = path.join(ALCMEON_PACKAGE_DIR, 'objects', object);
 
     test(`${object} is named by an auto number labelled like Alcméon's`, () => {
         const { nameField } = readMetadata(path.join(objectDir, `${object}.object-meta.xml`));
@@ -65,7 +66,7 @@ for (const [object, documented] of Object.entries(DOCUMENTED)) {
 test('each lookup to a parent has its own relationship name there (Salesforce rejects duplicates)', () => {
     const seen = new Map();
     for (const object of Object.keys(DOCUMENTED)) {
-        const fieldsDir = path.join(DEFAULT_DIR, 'objects', object, 'fields');
+        const fieldsDir = path.join(ALCMEON_PACKAGE_DIR, 'objects', object, 'fields');
         for (const file of fs.readdirSync(fieldsDir)) {
             const field = readMetadata(path.join(fieldsDir, file));
             if (!field.referenceTo) continue;
@@ -75,4 +76,25 @@ test('each lookup to a parent has its own relationship name there (Salesforce re
             seen.set(key, `${object}.${field.fullName}`);
         }
     }
+});
+
+test("the component's App Builder defaults name the package's relationship and fields", () => {
+    const bundle = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+        fs.readFileSync(path.join(DEFAULT_DIR, 'lwc/alcmeonConversation/alcmeonConversation.js-meta.xml'), 'utf8')
+    );
+    const properties = bundle.LightningComponentBundle.targetConfigs.targetConfig.property;
+    const defaults = Object.fromEntries(properties.map((property) => [property.name, property.default]));
+    const caseLookup = readMetadata(
+        path.join(ALCMEON_PACKAGE_DIR, 'objects/alcmeon__Conversation__c/fields/alcmeon__Case__c.field-meta.xml')
+    );
+    assert.equal(defaults.caseConversationsRelationship, `alcmeon__${caseLookup.relationshipName}__r`);
+    assert.ok(
+        fs.existsSync(
+            path.join(
+                ALCMEON_PACKAGE_DIR,
+                `objects/alcmeon__Conversation__c/fields/${defaults.conversationIdField}.field-meta.xml`
+            )
+        ),
+        `${defaults.conversationIdField} is a field of alcmeon__Conversation__c`
+    );
 });

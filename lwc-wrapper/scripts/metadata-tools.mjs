@@ -10,6 +10,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DIR = path.join(PROJECT_DIR, 'force-app/main/default');
+/** Alcméon's managed-package objects as documented: read by the checks, never deployed from here. */
+export const ALCMEON_PACKAGE_DIR = path.join(PROJECT_DIR, 'alcmeon-package/main/default');
 const WIDGET_RESOURCE = 'force-app/main/default/staticresources/alcmeonWidget';
 
 export function listFiles(dir) {

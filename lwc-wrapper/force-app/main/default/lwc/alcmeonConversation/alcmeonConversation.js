@@ -7,6 +7,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { loadScript } from 'lightning/platformResourceLoader';
 import WIDGET_RESOURCE from '@salesforce/resourceUrl/alcmeonWidget';
 import LANG from '@salesforce/i18n/lang';
@@ -19,6 +20,7 @@ import TITLE_LABEL from '@salesforce/label/c.Alcmeon_Widget_Title';
 import LOADING_LABEL from '@salesforce/label/c.Alcmeon_Loading';
 import LOAD_ERROR_LABEL from '@salesforce/label/c.Alcmeon_Error_Load';
 import NO_CONVERSATION_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation';
+import NO_CONVERSATION_ID_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation_Id';
 import NOT_CONFIGURED_LABEL from '@salesforce/label/c.Alcmeon_Error_Not_Configured';
 import {
     createWidgetContext,
@@ -52,10 +54,14 @@ function reduceError(error) {
 export default class AlcmeonConversation extends LightningElement {
     @api recordId;
     @api objectApiName;
-    /** On a Case page: the Case lookup field pointing to the conversation record. */
-    @api caseConversationField = 'alcmeon__Conversation__c';
-    /** The conversation field holding Alcméon's numeric conversation id. */
-    @api conversationIdField = 'alcmeon__scoped_id__c';
+    /**
+     * On a Case page: the relationship from the Case to its conversations, i.e. the child side of
+     * the conversation's alcmeon__Case__c lookup. When several conversations share the Case, the
+     * most recently modified one is shown.
+     */
+    @api caseConversationsRelationship = 'alcmeon__Conversations__r';
+    /** The conversation field holding Alcméon's conversation id, or a link ending with it. */
+    @api conversationIdField = 'alcmeon__url__c';
     @api height = DEFAULT_HEIGHT;
     /** Overrides the backend URL of the Alcmeon Widget Setting record. */
     @api backendUrl;
@@ -64,7 +70,6 @@ export default class AlcmeonConversation extends LightningElement {
 
     widget;
     conversationId;
-    linkedConversationRecordId;
     settingsBackendUrl;
     errorMessage;
     errorDetail;
@@ -79,28 +84,36 @@ export default class AlcmeonConversation extends LightningElement {
         return this.objectApiName === CASE_OBJECT ? this.recordId : undefined;
     }
 
-    get caseFields() {
-        return [`${CASE_OBJECT}.${this.caseConversationField}`];
+    get conversationRecordId() {
+        return this.objectApiName === CONVERSATION_OBJECT ? this.recordId : undefined;
     }
 
-    get conversationRecordId() {
-        return this.objectApiName === CONVERSATION_OBJECT
-            ? this.recordId
-            : this.linkedConversationRecordId;
+    get conversationIdFieldName() {
+        return `${CONVERSATION_OBJECT}.${this.conversationIdField}`;
     }
 
     get conversationFields() {
-        return [`${CONVERSATION_OBJECT}.${this.conversationIdField}`];
+        return [this.conversationIdFieldName];
     }
 
-    @wire(getRecord, { recordId: '$caseRecordId', fields: '$caseFields' })
-    wiredCase({ data, error }) {
+    get newestFirst() {
+        return [`-${CONVERSATION_OBJECT}.LastModifiedDate`];
+    }
+
+    @wire(getRelatedListRecords, {
+        parentRecordId: '$caseRecordId',
+        relatedListId: '$caseConversationsRelationship',
+        fields: '$conversationFields',
+        sortBy: '$newestFirst',
+        pageSize: 1
+    })
+    wiredCaseConversations({ data, error }) {
         if (error) {
             this.showError(LOAD_ERROR_LABEL, error);
-        } else if (data && data.apiName === CASE_OBJECT) {
-            const linkedId = getFieldValue(data, this.caseFields[0]);
-            if (linkedId) {
-                this.linkedConversationRecordId = linkedId;
+        } else if (data) {
+            const [conversation] = data.records || [];
+            if (conversation) {
+                this.useConversation(conversation);
             } else {
                 this.showError(NO_CONVERSATION_LABEL);
             }
@@ -111,13 +124,21 @@ export default class AlcmeonConversation extends LightningElement {
     wiredConversation({ data, error }) {
         if (error) {
             this.showError(LOAD_ERROR_LABEL, error);
-        } else if (data && data.apiName === CONVERSATION_OBJECT) {
-            const id = parseConversationId(getFieldValue(data, this.conversationFields[0]));
-            if (id === null) {
-                this.showError(NO_CONVERSATION_LABEL);
-            } else {
-                this.conversationId = id;
-            }
+        } else if (data) {
+            this.useConversation(data);
+        }
+    }
+
+    useConversation(record) {
+        const value = getFieldValue(record, this.conversationIdFieldName);
+        const id = parseConversationId(value);
+        if (id === null) {
+            this.showError(
+                NO_CONVERSATION_ID_LABEL,
+                `${this.conversationIdField}: ${value === null || value === undefined ? '—' : value}`
+            );
+        } else {
+            this.conversationId = id;
         }
     }
 

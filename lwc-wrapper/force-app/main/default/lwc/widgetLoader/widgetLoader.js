@@ -137,18 +137,40 @@ export function loadWidget({ loadScript, resourceUrl } = {}) {
 }
 
 /**
- * Turns a record field value into Alcméon's numeric conversation id, or null when it is not one.
- * Accepts a non-negative integer or a string of digits (surrounding blanks ignored).
+ * Turns a record field value into Alcméon's numeric conversation id, or null when it holds none.
+ * Accepts a non-negative integer, a string of digits (surrounding blanks ignored), or a link to
+ * the conversation whose last path segment (of the path or of the #fragment) is the id, such as
+ * `https://app.alcmeon.com/#/conversations/1001`.
  */
 export function parseConversationId(value) {
     if (typeof value === 'number') {
         return Number.isSafeInteger(value) && value >= 0 ? value : null;
     }
-    if (typeof value !== 'string' || !/^\s*\d+\s*$/.test(value)) {
+    if (typeof value !== 'string') {
         return null;
     }
-    const id = Number(value.trim());
+    const text = value.trim();
+    const digits = /^\d+$/.test(text) ? text : lastPathSegmentOfLink(text);
+    if (digits === null) {
+        return null;
+    }
+    const id = Number(digits);
     return Number.isSafeInteger(id) ? id : null;
+}
+
+function lastPathSegmentOfLink(text) {
+    let url;
+    try {
+        url = new URL(text);
+    } catch {
+        return null;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return null;
+    }
+    const path = url.hash.startsWith('#/') ? url.hash.slice(1).split('?')[0] : url.pathname;
+    const match = /\/(\d+)\/?$/.exec(path);
+    return match ? match[1] : null;
 }
 
 /**

@@ -2,13 +2,16 @@ import { createElement } from '@lwc/engine-dom';
 import AlcmeonConversation from 'c/alcmeonConversation';
 import { resetWidgetLoader } from 'c/widgetLoader';
 import { getRecord } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { loadScript } from 'lightning/platformResourceLoader';
 import getSessionToken from '@salesforce/apex/AlcmeonSessionController.getSessionToken';
 import getBackendUrl from '@salesforce/apex/AlcmeonSessionController.getBackendUrl';
 
 const mockConversationRecord = require('./data/getConversationRecord.json');
-const mockCaseRecord = require('./data/getCaseRecord.json');
-const mockCaseRecordWithoutConversation = require('./data/getCaseRecordWithoutConversation.json');
+const mockCaseConversations = require('./data/getRelatedListRecords.json');
+const mockCaseWithoutConversations = require('./data/getRelatedListRecordsEmpty.json');
+
+const CASE_ID = '5005g00000QwErTAAZ';
 
 const RESOURCE_URL = '/resource/1763600000000/alcmeonWidget';
 const BACKEND_URL = 'https://widget.example.com';
@@ -134,45 +137,79 @@ describe('c-alcmeon-conversation', () => {
         expect(init.mount.mock.calls[0][1].conversationId).toBe(77);
     });
 
-    it('follows the Case lookup to the conversation record on a Case page', async () => {
+    it('says which field is wrong when the conversation record holds no conversation id', async () => {
         const { init } = installFakeWidget();
-        createComponent({
-            recordId: mockCaseRecord.id,
-            objectApiName: 'Case',
-            backendUrl: BACKEND_URL
-        });
+        const element = conversationPage();
 
-        getRecord.emit(mockCaseRecord);
+        getRecord.emit({
+            ...mockConversationRecord,
+            fields: { alcmeon__url__c: { displayValue: null, value: 'a:b:c:d' } }
+        });
         await flushPromises();
+
         expect(init.mount).not.toHaveBeenCalled();
-        expect(getRecord.getLastConfig()).toEqual({
-            recordId: mockCaseRecord.fields.alcmeon__Conversation__c.value,
-            fields: ['alcmeon__Conversation__c.alcmeon__scoped_id__c']
-        });
+        const error = element.shadowRoot.querySelector('.state_error');
+        expect(error.textContent).toContain('c.Alcmeon_Error_No_Conversation_Id');
+        expect(error.textContent).toContain('alcmeon__url__c: a:b:c:d');
+    });
 
-        getRecord.emit(mockConversationRecord);
+    it('finds the conversation that points to the Case, newest first, on a Case page', async () => {
+        const { init } = installFakeWidget();
+        createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
+
+        getRelatedListRecords.emit(mockCaseConversations);
         await flushPromises();
 
+        expect(getRelatedListRecords.getLastConfig()).toEqual({
+            parentRecordId: CASE_ID,
+            relatedListId: 'alcmeon__Conversations__r',
+            fields: ['alcmeon__Conversation__c.alcmeon__url__c'],
+            sortBy: ['-alcmeon__Conversation__c.LastModifiedDate'],
+            pageSize: 1
+        });
         const context = init.mount.mock.calls[0][1];
-        expect(context.conversationId).toBe(1001);
-        expect(context.recordId).toBe(mockCaseRecord.id);
+        expect(context.conversationId).toBe(1002);
+        expect(context.recordId).toBe(CASE_ID);
         expect(context.objectApiName).toBe('Case');
     });
 
-    it('says so when the Case has no linked conversation', async () => {
-        const { init } = installFakeWidget();
-        const element = createComponent({
-            recordId: mockCaseRecordWithoutConversation.id,
+    it('uses the Case relationship configured in App Builder', async () => {
+        installFakeWidget();
+        createComponent({
+            recordId: CASE_ID,
             objectApiName: 'Case',
-            backendUrl: BACKEND_URL
+            backendUrl: BACKEND_URL,
+            caseConversationsRelationship: 'Social_Conversations__r'
         });
+        await flushPromises();
 
-        getRecord.emit(mockCaseRecordWithoutConversation);
+        expect(getRelatedListRecords.getLastConfig().relatedListId).toBe('Social_Conversations__r');
+    });
+
+    it('says so when no conversation points to the Case', async () => {
+        const { init } = installFakeWidget();
+        const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
+
+        getRelatedListRecords.emit(mockCaseWithoutConversations);
         await flushPromises();
 
         expect(init.mount).not.toHaveBeenCalled();
         const error = element.shadowRoot.querySelector('.state_error');
         expect(error.textContent).toContain('c.Alcmeon_Error_No_Conversation');
+        expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    });
+
+    it('shows the error state when the Case’s conversations cannot be read', async () => {
+        const { init } = installFakeWidget();
+        const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
+
+        getRelatedListRecords.error({ message: 'The requested resource does not exist' }, 404, 'Not Found');
+        await flushPromises();
+
+        expect(init.mount).not.toHaveBeenCalled();
+        const error = element.shadowRoot.querySelector('.state_error');
+        expect(error.textContent).toContain('c.Alcmeon_Error_Load');
+        expect(error.textContent).toContain('The requested resource does not exist');
     });
 
     it('shows the error state when the widget script cannot be loaded', async () => {

@@ -190,6 +190,17 @@ describe('widgetLoader', () => {
         expect(parseConversationId('99999999999999999999')).toBeNull();
     });
 
+    it('reads the conversation id at the end of a link to the conversation', () => {
+        expect(parseConversationId('https://app.alcmeon.com/#/conversations/1001')).toBe(1001);
+        expect(parseConversationId('https://app.alcmeon.com/conversations/1002/')).toBe(1002);
+        expect(parseConversationId('https://app.alcmeon.com/#/conversations/1003?tab=info')).toBe(1003);
+        expect(parseConversationId('https://app.alcmeon.com/conversations/1004#messages')).toBe(1004);
+        expect(parseConversationId('https://app.alcmeon.com/conversations/')).toBeNull();
+        expect(parseConversationId('https://app.alcmeon.com/conversations/12abc')).toBeNull();
+        expect(parseConversationId('ftp://files.example.com/conversations/5')).toBeNull();
+        expect(parseConversationId('a:b:c:d')).toBeNull();
+    });
+
     it('builds the context with exactly the contract keys', () => {
         const getToken = () => Promise.resolve('t');
         const built = createWidgetContext({
