@@ -311,6 +311,19 @@ mod tests {
     }
 
     #[test]
+    fn every_locale_folder_is_a_listed_locale_and_every_listed_locale_has_a_folder() {
+        let mut folders: Vec<String> =
+            std::fs::read_dir(format!("{}/locales", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+                .collect();
+        folders.sort();
+        let mut listed: Vec<&str> = LOCALES.to_vec();
+        listed.sort();
+        assert_eq!(folders, listed);
+    }
+
+    #[test]
     fn salesforce_language_values_map_to_a_shipped_locale() {
         let expected = [
             ("en", "en"),
