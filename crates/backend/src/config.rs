@@ -1,5 +1,6 @@
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Everything the backend reads from its environment, parsed once at start-up.
@@ -14,9 +15,14 @@ pub struct Config {
     pub database_url: String,
     /// `BACKEND_ORGS`: `orgId=secret` pairs separated by commas; the Salesforce orgs allowed in.
     pub orgs: Vec<OrgSecret>,
-    /// `BACKEND_ALLOWED_ORIGINS`: comma-separated browser origins allowed by CORS
-    /// (e.g. `https://acme.lightning.force.com`).
+    /// `BACKEND_ALLOWED_ORIGINS`: comma-separated browser origins (`scheme://host[:port]`, e.g.
+    /// `https://acme.lightning.force.com`) allowed by CORS and allowed to frame `/embed/frame.html`.
     pub allowed_origins: Vec<String>,
+    /// `BACKEND_WIDGET_DIR`: the folder of the built widget, i.e. the `alcmeonWidget` static
+    /// resource (`alcmeon_widget.js`, `alcmeon_widget_bg.wasm`, `widget.css`, `locales/`). When set,
+    /// the backend also serves the widget in a frame under `/embed/`, the fallback for Salesforce
+    /// pages that cannot run WebAssembly; when unset, `/embed/` answers 404.
+    pub widget_dir: Option<PathBuf>,
     /// `ALCMEON_API_URL`, default `https://api.alcmeon.com`.
     pub alcmeon_url: String,
     /// `ALCMEON_INSTANCE_ID` and `ALCMEON_APP_SECRET`: the Alcméon application's credentials; the
@@ -139,8 +145,10 @@ impl Config {
                 .unwrap_or_else(|| "sqlite://data/backend.db".into()),
             orgs,
             allowed_origins: get("BACKEND_ALLOWED_ORIGINS")
-                .map(|raw| split_list(&raw).map(str::to_owned).collect())
-                .unwrap_or_default(),
+                .map_or(Ok(vec![]), |raw| parse_origins(&raw))?,
+            widget_dir: get("BACKEND_WIDGET_DIR")
+                .filter(|dir| !dir.trim().is_empty())
+                .map(PathBuf::from),
             alcmeon_url: get("ALCMEON_API_URL").unwrap_or_else(|| "https://api.alcmeon.com".into()),
             alcmeon_instance_id: get("ALCMEON_INSTANCE_ID").ok_or(ConfigError::Missing {
                 name: "ALCMEON_INSTANCE_ID",
@@ -170,6 +178,38 @@ fn parse_ids(name: &'static str, raw: &str) -> Result<Vec<i64>, ConfigError> {
                     "{id:?} is not an Alcméon id; expected whole numbers separated by commas"
                 ),
             })
+        })
+        .collect()
+}
+
+/// Origins as browsers send them: `http(s)://host[:port]`, nothing else (they are written into
+/// CORS and Content-Security-Policy headers). A trailing slash is dropped.
+fn parse_origins(raw: &str) -> Result<Vec<String>, ConfigError> {
+    split_list(raw)
+        .map(|origin| {
+            let origin = origin.trim_end_matches('/');
+            let host = origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"))
+                .unwrap_or_default();
+            let (name, port) = match host.rsplit_once(':') {
+                Some((name, port)) if !port.contains(']') => (name, port),
+                _ => (host, "0"),
+            };
+            let valid_name = match name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+                Some(ipv6) => !ipv6.is_empty() && ipv6.chars().all(|c| c.is_ascii_hexdigit() || c == ':'),
+                None => name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'),
+            };
+            if !name.is_empty() && valid_name && port.parse::<u16>().is_ok() {
+                Ok(origin.to_owned())
+            } else {
+                Err(ConfigError::Invalid {
+                    name: "BACKEND_ALLOWED_ORIGINS",
+                    reason: format!(
+                        "{origin:?} is not an origin; expected scheme://host[:port], e.g. https://acme.lightning.force.com"
+                    ),
+                })
+            }
         })
         .collect()
 }
@@ -272,6 +312,43 @@ mod tests {
             error.to_string(),
             "ALCMEON_ROLES_FOR_MODERATE is not valid: \"Moderator\" is not an Alcméon id; expected whole numbers separated by commas"
         );
+    }
+
+    #[test]
+    fn allowed_origins_are_bare_origins_and_the_widget_dir_is_optional() {
+        let mut pairs = REQUIRED.to_vec();
+        pairs.push((
+            "BACKEND_ALLOWED_ORIGINS",
+            "https://acme.lightning.force.com/, http://127.0.0.1:8090, http://[::1]",
+        ));
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(
+            config.allowed_origins,
+            [
+                "https://acme.lightning.force.com",
+                "http://127.0.0.1:8090",
+                "http://[::1]"
+            ]
+        );
+        assert_eq!(config.widget_dir, None);
+        pairs.push(("BACKEND_WIDGET_DIR", "/srv/alcmeonWidget"));
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(config.widget_dir, Some(PathBuf::from("/srv/alcmeonWidget")));
+        for bad in [
+            "acme.lightning.force.com",
+            "https://a.example; script-src *",
+            "https://a:b.example",
+            "https://a.example/path",
+            "https://a.example:99999",
+            "https://",
+        ] {
+            pairs[3] = ("BACKEND_ALLOWED_ORIGINS", bad);
+            let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+            assert!(
+                error.to_string().contains("is not an origin"),
+                "{bad}: {error}"
+            );
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! agents' replies as each agent's own Alcméon account, provisioned on their first reply
 //! (idempotently, through one rate-limit governor shared by every Alcméon call,
 //! again at start-up if Alcméon never accepted them), streams thread changes as Server-Sent
-//! Events, gives the widget its agent's time zone rules, and verifies the session tokens Salesforce
-//! mints for each agent. It never renders HTML
+//! Events, gives the widget its agent's time zone rules, verifies the session tokens Salesforce
+//! mints for each agent, and can serve the widget itself in a frame (`/embed/`) for pages that
+//! cannot run WebAssembly. It never renders HTML
 //! and knows Alcméon only by a base URL and credentials.
 
 pub mod alcmeon;

@@ -39,11 +39,20 @@ pub enum StartError {
     Store(#[from] crate::store::StoreError),
     #[error("could not listen on the configured address: {0}")]
     Bind(#[from] std::io::Error),
+    #[error(
+        "BACKEND_WIDGET_DIR {0} holds no alcmeon_widget.js: point it at the built static resource"
+    )]
+    WidgetDir(String),
 }
 
-/// Opens the store, sends again the replies Alcméon never accepted, starts the backfill and
+/// Checks the widget folder, opens the store, sends again the replies Alcméon never accepted, starts the backfill and
 /// pruning workers and serves HTTP until the process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    if let Some(dir) = &config.widget_dir
+        && !dir.join("alcmeon_widget.js").is_file()
+    {
+        return Err(StartError::WidgetDir(dir.display().to_string()));
+    }
     let store = Store::open(&config.database_url).await?;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
@@ -92,6 +101,10 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         zones: Default::default(),
     };
     let app = http::routes(state)
+        .merge(http::embed::routes(
+            &config.allowed_origins,
+            config.widget_dir.as_deref(),
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&config.allowed_origins))
         .layer(TraceLayer::new_for_http());

@@ -3,6 +3,7 @@
 
 mod attachments;
 mod conversations;
+pub mod embed;
 mod error;
 mod events;
 mod health;

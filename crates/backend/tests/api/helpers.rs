@@ -1,4 +1,5 @@
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use alcmeon_emulator::RunningEmulator;
@@ -32,7 +33,7 @@ fn free_port() -> u16 {
 }
 
 /// How a test's emulator and backend are set up.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub webhook_drop_percent: u8,
     /// Alcméon's limit, in calls per sliding minute.
@@ -41,6 +42,10 @@ pub struct Options {
     pub backend_rate_limit: u32,
     /// How long the backend keeps logged thread changes.
     pub event_retention: Duration,
+    /// `BACKEND_ALLOWED_ORIGINS`.
+    pub allowed_origins: Vec<String>,
+    /// `BACKEND_WIDGET_DIR`.
+    pub widget_dir: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -50,6 +55,8 @@ impl Default for Options {
             emulator_rate_limit: 1000,
             backend_rate_limit: 1000,
             event_retention: Duration::from_secs(24 * 3600),
+            allowed_origins: vec![],
+            widget_dir: None,
         }
     }
 }
@@ -70,6 +77,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         emulator_rate_limit,
         backend_rate_limit,
         event_retention,
+        allowed_origins,
+        widget_dir,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -96,7 +105,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             org_id: ORG_ID.into(),
             secret: SESSION_SECRET.into(),
         }],
-        allowed_origins: vec![],
+        allowed_origins,
+        widget_dir,
         alcmeon_url: emulator.base_url(),
         alcmeon_instance_id: INSTANCE_ID.into(),
         alcmeon_secret: ALCMEON_SECRET.into(),

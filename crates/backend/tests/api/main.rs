@@ -2,6 +2,7 @@
 
 mod attachments;
 mod conversation_state;
+mod embed;
 mod events;
 mod helpers;
 mod provisioning;

@@ -1,0 +1,142 @@
+/*
+ * The widget frame's script (served as /embed/frame.js by src/http/embed.rs). The parent page is
+ * the Salesforce page whose own JavaScript could not run WebAssembly; widgetLoader.js's
+ * mountWidgetFrame() is its side of this protocol:
+ *
+ *   frame  -> parent  {type: 'alcmeon:frame-ready'}          to '*': it carries nothing
+ *   parent -> frame   {type: 'alcmeon:mount', context}       the widget context, without getToken
+ *   frame  -> parent  {type: 'alcmeon:mounted'} | {type: 'alcmeon:frame-error', message}
+ *   frame  -> parent  {type: 'alcmeon:token-request', id}    each time the widget needs a token
+ *   parent -> frame   {type: 'alcmeon:token', id, token} | {type: 'alcmeon:token', id, error}
+ *
+ * A mount is accepted only from window.parent and from an origin of /embed/config.json; that
+ * origin becomes the only one listened to and written to. Everything else is ignored.
+ */
+(function () {
+    'use strict';
+
+    const EMBED_URL = new URL('.', document.baseURI);
+    const WIDGET_URL = new URL('widget/', EMBED_URL);
+    const BACKEND_URL = new URL('..', EMBED_URL).href.replace(/\/+$/, '');
+    const TOKEN_TIMEOUT_MS = 20000;
+    const CONTEXT_TEXT_KEYS = ['lang', 'locale', 'timeZone', 'userId', 'recordId', 'objectApiName'];
+
+    let allowedOrigins = [];
+    let parentOrigin = null;
+    let warned = false;
+    let nextTokenId = 1;
+    const pendingTokens = new Map();
+
+    function warnOnce(event, reason) {
+        if (!warned) {
+            warned = true;
+            console.warn(`Alcméon frame: ignored a message from ${event.origin} (${reason}); further ones are ignored silently`);
+        }
+    }
+
+    function tell(message) {
+        window.parent.postMessage(message, parentOrigin);
+    }
+
+    function getToken() {
+        const id = nextTokenId++;
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                pendingTokens.delete(id);
+                reject(new Error('the page did not send a session token in time'));
+            }, TOKEN_TIMEOUT_MS);
+            pendingTokens.set(id, { resolve, reject, timer });
+            tell({ type: 'alcmeon:token-request', id });
+        });
+    }
+
+    function settleToken(data) {
+        const pending = pendingTokens.get(data.id);
+        if (!pending) {
+            return false;
+        }
+        pendingTokens.delete(data.id);
+        clearTimeout(pending.timer);
+        if (typeof data.token === 'string' && data.token.length > 0) {
+            pending.resolve(data.token);
+        } else {
+            pending.reject(new Error(typeof data.error === 'string' ? data.error : 'the page sent no session token'));
+        }
+        return true;
+    }
+
+    /** The widget context from the parent's plain data; the backend is the one serving this frame. */
+    function readContext(context) {
+        if (!context || typeof context !== 'object' || !Number.isSafeInteger(context.conversationId)) {
+            throw new Error('the mount message carries no valid context');
+        }
+        const read = { backendUrl: BACKEND_URL, conversationId: context.conversationId };
+        for (const key of CONTEXT_TEXT_KEYS) {
+            if (typeof context[key] === 'string') {
+                read[key] = context[key];
+            }
+        }
+        return read;
+    }
+
+    function loadScript(url) {
+        return new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = url;
+            script.onload = () => resolve();
+            script.onerror = () => reject(new Error(`could not load ${url}`));
+            document.head.appendChild(script);
+        });
+    }
+
+    async function mount(rawContext) {
+        try {
+            const context = readContext(rawContext);
+            await loadScript(new URL('alcmeon_widget.js', WIDGET_URL).href);
+            const widget = window.alcmeonWidget;
+            await widget({ module_or_path: new URL('alcmeon_widget_bg.wasm', WIDGET_URL).href });
+            if (context.lang) {
+                document.documentElement.lang = context.lang;
+            }
+            const assetsUrl = WIDGET_URL.href.replace(/\/+$/, '');
+            widget.mount(document.getElementById('widget'), { ...context, assetsUrl, getToken });
+            tell({ type: 'alcmeon:mounted' });
+        } catch (error) {
+            console.error('Alcméon frame: the widget could not start', error);
+            tell({ type: 'alcmeon:frame-error', message: String((error && error.message) || error) });
+        }
+    }
+
+    function onMessage(event) {
+        const data = event.data;
+        if (event.source !== window.parent) {
+            warnOnce(event, 'not the parent window');
+        } else if (parentOrigin === null ? !allowedOrigins.includes(event.origin) : event.origin !== parentOrigin) {
+            warnOnce(event, 'origin not allowed');
+        } else if (!data || typeof data !== 'object') {
+            warnOnce(event, 'not a message of this protocol');
+        } else if (data.type === 'alcmeon:mount' && parentOrigin === null) {
+            parentOrigin = event.origin;
+            mount(data.context);
+        } else if (!(data.type === 'alcmeon:token' && settleToken(data))) {
+            warnOnce(event, `unexpected ${String(data.type)}`);
+        }
+    }
+
+    async function start() {
+        if (window.parent === window) {
+            console.warn('Alcméon frame: this page only works inside the Salesforce component');
+            return;
+        }
+        const response = await fetch(new URL('config.json', EMBED_URL), { credentials: 'omit' });
+        if (!response.ok) {
+            throw new Error(`config.json: HTTP ${response.status}`);
+        }
+        const config = await response.json();
+        allowedOrigins = Array.isArray(config.allowedOrigins) ? config.allowedOrigins : [];
+        window.addEventListener('message', onMessage);
+        window.parent.postMessage({ type: 'alcmeon:frame-ready' }, '*');
+    }
+
+    start().catch((error) => console.error('Alcméon frame: could not start', error));
+})();
