@@ -10,27 +10,59 @@
  * (see scripts/build-static-resource.mjs). Loaded as a classic script, the glue publishes its init
  * function as `window.alcmeonWidget`; after `await window.alcmeonWidget({ module_or_path })`,
  * `window.alcmeonWidget.mount(element, context)` returns a handle with `unmount()` and `free()`.
+ *
+ * When the page cannot run WebAssembly (a Content Security Policy without 'wasm-unsafe-eval', or
+ * no `WebAssembly` at all under Lightning Locker), loadWidget rejects with an error for which
+ * `needsFrame(error)` is true; the host then mounts the widget in an iframe served by the backend
+ * with `mountWidgetFrame` (the frame's side: crates/backend/embed/frame.js).
  */
 
 export const GLUE_FILE = 'alcmeon_widget.js';
 export const WASM_FILE = 'alcmeon_widget_bg.wasm';
 export const STYLE_FILE = 'widget.css';
 export const GLOBAL_NAME = 'alcmeonWidget';
+export const FRAME_PATH = '/embed/frame.html';
+
+/** WidgetLoadError codes: this page cannot run WebAssembly (mount the frame), or anything else. */
+export const WASM_UNAVAILABLE = 'wasm-unavailable';
+export const LOAD_FAILED = 'load-failed';
+
+const CONTEXT_DATA_KEYS = ['backendUrl', 'conversationId', 'lang', 'locale', 'timeZone', 'userId', 'recordId', 'objectApiName'];
+const FRAME_READY_TIMEOUT_MS = 30000;
 
 const STYLE_MARKER = 'data-alcmeon-widget-style';
 
 // One load per page (per LWS sandbox in Lightning): every component shares the same promise.
 let pendingLoad;
 
-/** An error while loading or mounting the widget; `cause` keeps the original error. */
+/**
+ * An error while loading or mounting the widget; `cause` keeps the original error and `code` says
+ * what kind it is (WASM_UNAVAILABLE or LOAD_FAILED).
+ */
 export class WidgetLoadError extends Error {
-    constructor(message, cause) {
+    constructor(message, cause, code = LOAD_FAILED) {
         super(message);
         this.name = 'WidgetLoadError';
+        this.code = code;
         if (cause !== undefined) {
             this.cause = cause;
         }
     }
+}
+
+/** True when `error` means this page cannot run WebAssembly, so the widget must run in a frame. */
+export function needsFrame(error) {
+    return Boolean(error) && error.code === WASM_UNAVAILABLE;
+}
+
+const WASM_REFUSED_ERRORS = ['CompileError', 'LinkError', 'EvalError'];
+
+function isWasmRefusal(error) {
+    return (
+        Boolean(error) &&
+        (WASM_REFUSED_ERRORS.includes(error.name) ||
+            /unsafe-eval|wasm-eval|Content Security Policy/i.test(describe(error)))
+    );
 }
 
 function describe(error) {
@@ -65,6 +97,9 @@ function readGlobal() {
 }
 
 async function load(loadScript, base) {
+    if (typeof WebAssembly !== 'object' || WebAssembly === null) {
+        throw new WidgetLoadError('This page offers no WebAssembly', undefined, WASM_UNAVAILABLE);
+    }
     const glueUrl = `${base}/${GLUE_FILE}`;
     try {
         await loadScript(glueUrl);
@@ -87,12 +122,12 @@ async function load(loadScript, base) {
     try {
         await init({ module_or_path: wasmUrl });
     } catch (error) {
-        const hint = /unsafe-eval|Content Security Policy/i.test(describe(error))
-            ? " (the page's Content Security Policy forbids WebAssembly)"
-            : '';
+        const refused = isWasmRefusal(error);
+        const hint = refused ? " (the page's Content Security Policy forbids WebAssembly)" : '';
         throw new WidgetLoadError(
             `Could not start the widget's WebAssembly module ${wasmUrl}${hint}: ${describe(error)}`,
-            error
+            error,
+            refused ? WASM_UNAVAILABLE : LOAD_FAILED
         );
     }
 
@@ -267,6 +302,120 @@ export function unmountWidget(handle) {
             handle.free();
         }
     }
+}
+
+/**
+ * Mounts the widget in an iframe served by the backend (`<backendUrl>/embed/frame.html`), for pages
+ * that cannot run WebAssembly. The frame gets the context's plain data by postMessage once it says
+ * it is ready, and asks for each session token, answered with `context.getToken()`. Only messages
+ * from that iframe's window and the backend's origin are heard.
+ *
+ * @param {Element} element where the iframe goes
+ * @param {object} context from createWidgetContext
+ * @param {object} options
+ * @param {string} options.backendUrl the backend serving the frame (default: context.backendUrl)
+ * @param {string} options.title the iframe's accessible name (a Custom Label in the LWC)
+ * @param {() => void} options.onMounted called when the widget is up in the frame
+ * @param {(error: WidgetLoadError) => void} options.onError called when the frame fails or stays silent
+ * @param {number} options.readyTimeoutMs how long the frame may take to answer (30 s)
+ * @returns {{unmount: () => void, free: () => void}} a handle like mountWidget's
+ */
+export function mountWidgetFrame(element, context, options = {}) {
+    if (!element || typeof element.appendChild !== 'function') {
+        throw new WidgetLoadError('mountWidgetFrame: no element to mount into');
+    }
+    if (!context || typeof context.getToken !== 'function') {
+        throw new WidgetLoadError('mountWidgetFrame: the context has no getToken function');
+    }
+    const { onMounted, onError, title } = options;
+    const base = baseUrl(options.backendUrl || context.backendUrl);
+    let origin;
+    try {
+        origin = new URL(base).origin;
+    } catch (error) {
+        throw new WidgetLoadError(`mountWidgetFrame: ${base} is not a URL`, error);
+    }
+    const data = {};
+    for (const key of CONTEXT_DATA_KEYS) {
+        if (context[key] !== undefined) {
+            data[key] = context[key];
+        }
+    }
+
+    const view = element.ownerDocument.defaultView;
+    const iframe = element.ownerDocument.createElement('iframe');
+    iframe.setAttribute('title', title || 'Alcméon');
+    iframe.setAttribute(
+        'sandbox',
+        'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads'
+    );
+    iframe.style.width = '100%';
+    iframe.style.height = '100%';
+    iframe.style.border = '0';
+    iframe.style.display = 'block';
+
+    let closed = false;
+    let readyTimer;
+    const fail = (error) => {
+        if (!closed && typeof onError === 'function') {
+            onError(error);
+        }
+    };
+    const post = (message) => {
+        if (!closed && iframe.contentWindow) {
+            iframe.contentWindow.postMessage(message, origin);
+        }
+    };
+    const answerToken = (id) => {
+        Promise.resolve()
+            .then(() => context.getToken())
+            .then(
+                (token) => post({ type: 'alcmeon:token', id, token }),
+                (error) => post({ type: 'alcmeon:token', id, error: describe(error) })
+            );
+    };
+    const onMessage = (event) => {
+        const message = event.data;
+        if (event.source !== iframe.contentWindow || event.origin !== origin || !message) {
+            return;
+        }
+        if (message.type === 'alcmeon:frame-ready') {
+            clearTimeout(readyTimer);
+            post({ type: 'alcmeon:mount', context: data });
+        } else if (message.type === 'alcmeon:token-request' && Number.isSafeInteger(message.id)) {
+            answerToken(message.id);
+        } else if (message.type === 'alcmeon:mounted' && typeof onMounted === 'function') {
+            onMounted();
+        } else if (message.type === 'alcmeon:frame-error') {
+            fail(new WidgetLoadError(`The widget frame could not start the widget: ${describe(message.message)}`));
+        }
+    };
+
+    view.addEventListener('message', onMessage);
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    readyTimer = setTimeout(
+        () =>
+            fail(
+                new WidgetLoadError(
+                    `The widget frame ${base}${FRAME_PATH} did not answer: is the backend reachable, ` +
+                        'and this page among its BACKEND_ALLOWED_ORIGINS?'
+                )
+            ),
+        options.readyTimeoutMs || FRAME_READY_TIMEOUT_MS
+    );
+    iframe.setAttribute('src', `${base}${FRAME_PATH}`);
+    element.appendChild(iframe);
+
+    const unmount = () => {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        clearTimeout(readyTimer);
+        view.removeEventListener('message', onMessage);
+        iframe.remove();
+    };
+    return { unmount, free: unmount };
 }
 
 /** Test helper: forgets the memoised load so the next loadWidget() loads again. */
