@@ -57,6 +57,7 @@ function startProcess(name, command, args, env, pattern, { verbose }) {
 /**
  * Starts emulator, backend and host page. Options: `ports` ({emulator, backend, host}; free ones
  * by default), `dataDir` (a fresh temporary folder by default), `emulatorEnv` (extra settings),
+ * `allowedOrigins` (more origins the backend accepts CORS requests from, e.g. another test page),
  * `verbose` (echo the servers' logs).
  */
 export async function startStack(options = {}) {
@@ -81,7 +82,8 @@ export async function startStack(options = {}) {
         BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
         BACKEND_DATABASE_URL: `sqlite://${join(dataDir, 'backend.db')}`,
         BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}`,
-        BACKEND_ALLOWED_ORIGINS: `http://127.0.0.1:${ports.host},http://localhost:${ports.host}`,
+        BACKEND_ALLOWED_ORIGINS: [`http://127.0.0.1:${ports.host}`, `http://localhost:${ports.host}`, ...(options.allowedOrigins ?? [])].join(','),
+        BACKEND_WIDGET_DIR: join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', 'staticresources', 'alcmeonWidget'),
         ALCMEON_API_URL: emulatorUrl,
         ALCMEON_INSTANCE_ID: DEMO.instanceId,
         ALCMEON_APP_SECRET: DEMO.alcmeonSecret,
