@@ -26,6 +26,8 @@ import {
     createWidgetContext,
     loadWidget,
     mountWidget,
+    mountWidgetFrame,
+    needsFrame,
     parseConversationId,
     unmountWidget
 } from 'c/widgetLoader';
@@ -69,6 +71,8 @@ export default class AlcmeonConversation extends LightningElement {
     labels = { title: TITLE_LABEL, loading: LOADING_LABEL };
 
     widget;
+    /** WebAssembly cannot run on this page: the widget runs in an iframe served by the backend. */
+    inFrame = false;
     conversationId;
     settingsBackendUrl;
     errorMessage;
@@ -161,7 +165,7 @@ export default class AlcmeonConversation extends LightningElement {
                 })
                 .catch((error) => this.showError(NOT_CONFIGURED_LABEL, error));
         }
-        if (!this.widget) {
+        if (!this.widget && !this.inFrame) {
             loadWidget({
                 loadScript: (url) => loadScript(this, url),
                 resourceUrl: WIDGET_RESOURCE
@@ -169,7 +173,13 @@ export default class AlcmeonConversation extends LightningElement {
                 .then((widget) => {
                     this.widget = widget;
                 })
-                .catch((error) => this.showError(LOAD_ERROR_LABEL, error));
+                .catch((error) => {
+                    if (needsFrame(error)) {
+                        this.inFrame = true;
+                    } else {
+                        this.showError(LOAD_ERROR_LABEL, error);
+                    }
+                });
         }
     }
 
@@ -179,9 +189,16 @@ export default class AlcmeonConversation extends LightningElement {
         }
         const element = this.template.querySelector('.mount');
         try {
-            this.handle = mountWidget(this.widget, element, this.widgetContext(), {
-                resourceUrl: WIDGET_RESOURCE
-            });
+            this.handle = this.inFrame
+                ? mountWidgetFrame(element, this.widgetContext(), {
+                      backendUrl: this.effectiveBackendUrl,
+                      title: TITLE_LABEL,
+                      onError: (error) => {
+                          this.releaseWidget();
+                          this.showError(LOAD_ERROR_LABEL, error);
+                      }
+                  })
+                : mountWidget(this.widget, element, this.widgetContext(), { resourceUrl: WIDGET_RESOURCE });
             this.mounted = true;
         } catch (error) {
             this.showError(LOAD_ERROR_LABEL, error);
@@ -190,6 +207,10 @@ export default class AlcmeonConversation extends LightningElement {
 
     disconnectedCallback() {
         this.connected = false;
+        this.releaseWidget();
+    }
+
+    releaseWidget() {
         const handle = this.handle;
         this.handle = undefined;
         this.mounted = false;
@@ -236,7 +257,7 @@ export default class AlcmeonConversation extends LightningElement {
         return (
             this.connected &&
             !this.errorMessage &&
-            Boolean(this.widget) &&
+            (Boolean(this.widget) || this.inFrame) &&
             this.conversationId !== undefined &&
             Boolean(this.effectiveBackendUrl)
         );
@@ -254,6 +275,11 @@ export default class AlcmeonConversation extends LightningElement {
             return 'mounted';
         }
         return this.isReady ? 'ready' : 'loading';
+    }
+
+    /** 'inline' | 'frame': how the widget runs, rendered as data-mode for support and tests. */
+    get mode() {
+        return this.inFrame ? 'frame' : 'inline';
     }
 
     get hasError() {

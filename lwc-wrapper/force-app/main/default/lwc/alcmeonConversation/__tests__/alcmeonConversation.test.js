@@ -293,6 +293,133 @@ describe('c-alcmeon-conversation', () => {
         await expect(getToken()).rejects.toThrow('Session secret missing');
     });
 
+    describe('when WebAssembly cannot run on the page', () => {
+        const BACKEND_ORIGIN = new URL(BACKEND_URL).origin;
+
+        // The frame page speaking to the component, as the backend's /embed/frame.js does.
+        function frameSays(iframe, data, { origin = BACKEND_ORIGIN, source = iframe.contentWindow } = {}) {
+            window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+        }
+
+        async function fallenBackConversationPage() {
+            const { init } = installFakeWidget();
+            init.mockRejectedValue(
+                new WebAssembly.CompileError(
+                    "WebAssembly.instantiate(): Refused to compile or instantiate WebAssembly module because 'unsafe-eval' is not an allowed source of script"
+                )
+            );
+            getSessionToken.mockResolvedValue('token-in-frame');
+            const element = conversationPage();
+            getRecord.emit(mockConversationRecord);
+            await flushPromises();
+            const iframe = element.shadowRoot.querySelector('.mount iframe');
+            return { element, init, iframe };
+        }
+
+        it('runs the widget in the backend’s frame instead, with the context and tokens by postMessage', async () => {
+            const { element, init, iframe } = await fallenBackConversationPage();
+
+            expect(init.mount).not.toHaveBeenCalled();
+            expect(iframe.getAttribute('src')).toBe(`${BACKEND_URL}/embed/frame.html`);
+            expect(iframe.getAttribute('title')).toBe('c.Alcmeon_Widget_Title');
+            const body = element.shadowRoot.querySelector('.body');
+            expect(body.dataset.mode).toBe('frame');
+            expect(body.dataset.state).toBe('mounted');
+            expect(element.shadowRoot.querySelector('.state_error')).toBeNull();
+
+            const posted = jest.spyOn(iframe.contentWindow, 'postMessage').mockImplementation(() => {});
+            frameSays(iframe, { type: 'alcmeon:frame-ready' });
+            expect(posted).toHaveBeenCalledWith(
+                {
+                    type: 'alcmeon:mount',
+                    context: {
+                        backendUrl: BACKEND_URL,
+                        conversationId: 1001,
+                        lang: 'fr',
+                        locale: 'fr-FR',
+                        timeZone: 'Europe/Paris',
+                        userId: '0055g00000AbCdEAAV',
+                        recordId: mockConversationRecord.id,
+                        objectApiName: 'alcmeon__Conversation__c'
+                    }
+                },
+                BACKEND_ORIGIN
+            );
+
+            frameSays(iframe, { type: 'alcmeon:token-request', id: 7 });
+            await flushPromises();
+            expect(getSessionToken).toHaveBeenCalledTimes(1);
+            expect(posted).toHaveBeenLastCalledWith(
+                { type: 'alcmeon:token', id: 7, token: 'token-in-frame' },
+                BACKEND_ORIGIN
+            );
+        });
+
+        it('gives no token to a message from another origin or another window', async () => {
+            const { iframe } = await fallenBackConversationPage();
+            const posted = jest.spyOn(iframe.contentWindow, 'postMessage').mockImplementation(() => {});
+
+            frameSays(iframe, { type: 'alcmeon:token-request', id: 1 }, { origin: 'https://evil.example.com' });
+            frameSays(iframe, { type: 'alcmeon:token-request', id: 2 }, { source: window });
+            await flushPromises();
+
+            expect(getSessionToken).not.toHaveBeenCalled();
+            expect(posted).not.toHaveBeenCalled();
+        });
+
+        it('falls back too when the page has no WebAssembly at all, without loading the script', async () => {
+            const { init } = installFakeWidget();
+            const webAssembly = global.WebAssembly;
+            delete global.WebAssembly;
+            try {
+                const element = conversationPage();
+                getRecord.emit(mockConversationRecord);
+                await flushPromises();
+
+                expect(loadScript).not.toHaveBeenCalled();
+                expect(init.mount).not.toHaveBeenCalled();
+                expect(element.shadowRoot.querySelector('.mount iframe')).not.toBeNull();
+                expect(element.shadowRoot.querySelector('.body').dataset.mode).toBe('frame');
+            } finally {
+                global.WebAssembly = webAssembly;
+            }
+        });
+
+        it('shows the error state, and removes the frame, when the frame never answers', async () => {
+            jest.useFakeTimers();
+            try {
+                const { init } = installFakeWidget();
+                init.mockRejectedValue(new WebAssembly.CompileError('Refused to compile'));
+                const element = conversationPage();
+                getRecord.emit(mockConversationRecord);
+                await jest.advanceTimersByTimeAsync(0);
+                expect(element.shadowRoot.querySelector('.mount iframe')).not.toBeNull();
+
+                await jest.advanceTimersByTimeAsync(30_000);
+
+                const error = element.shadowRoot.querySelector('.state_error');
+                expect(error.textContent).toContain('c.Alcmeon_Error_Load');
+                expect(error.textContent).toContain('did not answer');
+                expect(element.shadowRoot.querySelector('.mount iframe')).toBeNull();
+            } finally {
+                jest.useRealTimers();
+            }
+        });
+
+        it('removes the frame and stops listening when removed from the page', async () => {
+            const { element, iframe } = await fallenBackConversationPage();
+            const posted = jest.spyOn(iframe.contentWindow, 'postMessage').mockImplementation(() => {});
+
+            document.body.removeChild(element);
+            frameSays(iframe, { type: 'alcmeon:token-request', id: 3 });
+            await flushPromises();
+
+            expect(iframe.isConnected).toBe(false);
+            expect(getSessionToken).not.toHaveBeenCalled();
+            expect(posted).not.toHaveBeenCalled();
+        });
+    });
+
     it('is accessible while loading', async () => {
         installFakeWidget();
         const element = conversationPage();
