@@ -59,9 +59,12 @@ function isPlatformImport(id) {
 }
 
 // A one-line entry that makes rollup resolve the component through its `c/` specifier, so the
-// compiler knows its namespace and name (it reads them from the specifier, not the folder).
+// compiler knows its namespace and name (it reads them from the specifier, not the folder). Its id
+// is a path in this folder (never written) because LWC's module resolver looks for its
+// configuration upwards from the importer.
+const ENTRY = join(HERE, 'lightning-entry.js');
+
 function entryPlugin(specifier) {
-    const ENTRY = '\0lightning-entry';
     return {
         name: 'lightning-entry',
         resolveId: (id) => (id === ENTRY ? ENTRY : null),
@@ -72,7 +75,7 @@ function entryPlugin(specifier) {
 async function buildComponent(specifier, { lws }) {
     const bundleName = specifier.split('/')[1];
     const bundle = await rollup({
-        input: '\0lightning-entry',
+        input: ENTRY,
         external: isPlatformImport,
         plugins: [
             entryPlugin(specifier),
@@ -127,7 +130,7 @@ async function buildPlatform() {
 export async function buildLightningScripts() {
     const [platform, syntheticShadow, lws, component, componentLws] = await Promise.all([
         buildPlatform(),
-        buildScript('@lwc/synthetic-shadow', [productionMode(), nodeResolve()]),
+        buildScript(fileURLToPath(import.meta.resolve('@lwc/synthetic-shadow')), [productionMode(), nodeResolve()]),
         buildScript(join(RUNTIME_DIR, 'lws.js'), [productionMode(), nodeResolve()]),
         buildComponent(COMPONENT, { lws: false }),
         buildComponent(COMPONENT, { lws: true }),
