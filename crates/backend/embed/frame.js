@@ -26,6 +26,8 @@
     let warned = false;
     let nextTokenId = 1;
     const pendingTokens = new Map();
+    // Held for the frame's lifetime: a collected handle would unmount the widget.
+    let widgetHandle = null;
 
     function warnOnce(event, reason) {
         if (!warned) {
@@ -99,7 +101,7 @@
                 document.documentElement.lang = context.lang;
             }
             const assetsUrl = WIDGET_URL.href.replace(/\/+$/, '');
-            widget.mount(document.getElementById('widget'), { ...context, assetsUrl, getToken });
+            widgetHandle = widget.mount(document.getElementById('widget'), { ...context, assetsUrl, getToken });
             tell({ type: 'alcmeon:mounted' });
         } catch (error) {
             console.error('Alcméon frame: the widget could not start', error);

@@ -347,7 +347,7 @@ export function mountWidgetFrame(element, context, options = {}) {
     iframe.setAttribute('title', title || 'Alcméon');
     iframe.setAttribute(
         'sandbox',
-        'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads'
+        'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads'
     );
     iframe.style.width = '100%';
     iframe.style.height = '100%';
