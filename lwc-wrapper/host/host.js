@@ -9,11 +9,15 @@
  * token_ttl (session-token lifetime in seconds, 10 to 300; 300 when absent),
  * object (Case | alcmeon__Conversation__c), height (600).
  * getToken() POSTs to /apex/session-token, the Apex stand-in.
+ * When the page cannot run WebAssembly (server.mjs's ?csp=strict or ?wasm=off), the widget runs in
+ * the backend's frame instead; the `.mount` element's data-mode says which: "inline" or "frame".
  */
 import {
     createWidgetContext,
     loadWidget,
     mountWidget,
+    mountWidgetFrame,
+    needsFrame,
     parseConversationId,
     unmountWidget
 } from '/lwc/widgetLoader/widgetLoader.js';
@@ -147,6 +151,7 @@ class HostedAlcmeonConversation extends HTMLElement {
         const handle = this.handle;
         this.handle = undefined;
         this.setState('loading');
+        delete this.mountElement.dataset.mode;
         unmountWidget(handle);
     }
 
@@ -173,12 +178,9 @@ class HostedAlcmeonConversation extends HTMLElement {
             this.setState('error', labels.Alcmeon_Error_No_Conversation);
             return;
         }
+        let context;
         try {
-            const api = await loadWidget({ loadScript, resourceUrl: config.resourceUrl });
-            if (generation !== this.generation) {
-                return;
-            }
-            const context = createWidgetContext({
+            context = createWidgetContext({
                 backendUrl: config.backendUrl,
                 conversationId,
                 lang,
@@ -189,14 +191,49 @@ class HostedAlcmeonConversation extends HTMLElement {
                 objectApiName,
                 getToken
             });
+            const api = await loadWidget({ loadScript, resourceUrl: config.resourceUrl });
+            if (generation !== this.generation) {
+                return;
+            }
             this.handle = mountWidget(api, this.mountElement, context, { resourceUrl: config.resourceUrl });
+            this.mountElement.dataset.mode = 'inline';
             this.setState('mounted');
         } catch (error) {
-            if (generation === this.generation) {
-                console.error(error);
-                this.setState('error', labels.Alcmeon_Error_Load, error.message);
+            if (generation !== this.generation) {
+                return;
+            }
+            if (needsFrame(error)) {
+                this.startFrame(generation, context, error);
+            } else {
+                this.fail(error);
             }
         }
+    }
+
+    startFrame(generation, context, reason) {
+        console.info(`${reason.message}: the widget runs in a frame from ${config.backendUrl}`);
+        const current = () => generation === this.generation;
+        try {
+            this.handle = mountWidgetFrame(this.mountElement, context, {
+                title: labels.Alcmeon_Widget_Title,
+                onMounted: () => current() && this.setState('mounted'),
+                onError: (error) => {
+                    if (current()) {
+                        unmountWidget(this.handle);
+                        this.handle = undefined;
+                        this.fail(error);
+                    }
+                }
+            });
+            this.mountElement.dataset.mode = 'frame';
+        } catch (error) {
+            this.fail(error);
+        }
+    }
+
+    fail(error) {
+        console.error(error);
+        this.setState('error', labels.Alcmeon_Error_Load, error.message);
     }
 }
 

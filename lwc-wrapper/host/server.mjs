@@ -4,7 +4,11 @@
  * the LWC does (through force-app/main/default/lwc/widgetLoader), for end-to-end tests and demos.
  * Node built-ins only.
  *
- *   GET  /                          the record page (host/index.html with its configuration)
+ *   GET  /                          the record page (host/index.html with its configuration);
+ *                                   ?csp=strict sends a Lightning-like Content-Security-Policy that
+ *                                   refuses WebAssembly (script-src 'self', frames from the backend only),
+ *                                   ?wasm=off removes window.WebAssembly before any script runs
+ *                                   (as Lightning Locker may): both make the widget fall back to its frame
  *   GET  /host/*                    files of this folder (host.js, host.css, ...)
  *   GET  /lwc/*                     force-app/main/default/lwc (widgetLoader.js, component CSS)
  *   GET  /resource/alcmeonWidget/*  the static resource directory (built by scripts/build-static-resource.mjs)
@@ -134,7 +138,18 @@ function serveFile(res, root, urlPath, missingHint) {
     });
 }
 
-function renderPage(res, config) {
+const HOST_SCRIPT_TAG = '<script type="module" src="/host/host.js"></script>';
+const NO_WASM_SCRIPT_TAG = '<script src="/host/no-wasm.js"></script>';
+
+/** The record page's extra headers for `?csp=strict`: no WebAssembly, frames only from the backend. */
+export function pagePolicy(query, backendUrl) {
+    if (query.get('csp') !== 'strict') {
+        return {};
+    }
+    return { 'content-security-policy': `script-src 'self'; frame-src ${new URL(backendUrl).origin}` };
+}
+
+function renderPage(res, config, query) {
     fs.readFile(path.join(HOST_DIR, 'index.html'), 'utf8', (error, template) => {
         if (error) {
             send(res, 500, 'host/index.html is missing\n');
@@ -152,8 +167,13 @@ function renderPage(res, config) {
             orgId: config.orgId,
             labels
         }).replace(/</g, '\\u003c');
-        send(res, 200, template.replace('__HOST_CONFIG__', () => pageConfig), {
-            'content-type': 'text/html; charset=utf-8'
+        let page = template.replace('__HOST_CONFIG__', () => pageConfig);
+        if (query.get('wasm') === 'off') {
+            page = page.replace(HOST_SCRIPT_TAG, `${NO_WASM_SCRIPT_TAG}\n        ${HOST_SCRIPT_TAG}`);
+        }
+        send(res, 200, page, {
+            'content-type': 'text/html; charset=utf-8',
+            ...pagePolicy(query, config.backendUrl)
         });
     });
 }
@@ -220,7 +240,7 @@ async function sessionToken(req, res, config) {
 /** Creates the host page's HTTP server (not yet listening). */
 export function createHostServer(config = loadConfig()) {
     return http.createServer((req, res) => {
-        const { pathname } = new URL(req.url, 'http://host.invalid');
+        const { pathname, searchParams } = new URL(req.url, 'http://host.invalid');
         const isRead = req.method === 'GET' || req.method === 'HEAD';
 
         if (pathname === '/apex/session-token') {
@@ -236,7 +256,7 @@ export function createHostServer(config = loadConfig()) {
             return;
         }
         if (pathname === '/' || pathname === '/index.html') {
-            renderPage(res, config);
+            renderPage(res, config, searchParams);
         } else if (pathname.startsWith('/host/')) {
             serveFile(res, HOST_DIR, pathname.slice('/host/'.length));
         } else if (pathname.startsWith('/lwc/')) {

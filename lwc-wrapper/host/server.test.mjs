@@ -70,6 +70,24 @@ test('serves the record page with its configuration and the labels', async () =>
     assert.match(html, /<script type="module" src="\/host\/host.js"><\/script>/);
 });
 
+test('?csp=strict sends a policy refusing WebAssembly and allowing frames from the backend only', async () => {
+    const strict = await fetch(new URL('?csp=strict&conversation=1001', base));
+    assert.equal(strict.status, 200);
+    assert.equal(strict.headers.get('content-security-policy'), "script-src 'self'; frame-src http://127.0.0.1:9999");
+    assert.equal((await fetch(base)).headers.get('content-security-policy'), null);
+});
+
+test('?wasm=off loads a script removing WebAssembly before the host script', async () => {
+    const html = await (await fetch(new URL('?wasm=off', base))).text();
+    const noWasm = html.indexOf('<script src="/host/no-wasm.js"></script>');
+    assert.ok(noWasm > 0, 'the no-wasm script is on the page');
+    assert.ok(noWasm < html.indexOf('<script type="module" src="/host/host.js">'), 'and runs first');
+    assert.ok(!(await (await fetch(base)).text()).includes('no-wasm.js'), 'only when asked');
+    const script = await fetch(new URL('host/no-wasm.js', base));
+    assert.match(script.headers.get('content-type'), /^text\/javascript/);
+    assert.match(await script.text(), /delete window\.WebAssembly/);
+});
+
 test('serves the host script, the shared loader and the static resource with the right MIME types', async () => {
     const cases = [
         ['host/host.js', /^text\/javascript/, 'widgetLoader.js'],
