@@ -2,6 +2,7 @@
 // in an iframe served by the backend, which gets its context and session tokens by postMessage,
 // and only from the allowed origins and from its parent.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { test } from 'node:test';
 import { useRunningProduct } from '../support/product.mjs';
@@ -85,6 +86,36 @@ test('without WebAssembly at all (Lightning Locker) the widget runs in the backe
     opened.logs.join('\n'),
   );
   await replyIsDeliveredOnce(opened, 1003, `Sent without WebAssembly ${Date.now()}`, () => opened.page.keyboard.press('Enter'));
+  await opened.page.close();
+});
+
+test('in the frame an image is previewed and a PDF is downloaded intact', async () => {
+  const opened = await openInFrame('conversation=1002&csp=strict');
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  const pdf = Buffer.from('%PDF-1.4\n% Lumio invoice 2026-119\n%%EOF\n');
+  const text = `The box, and the invoice ${Date.now()}`;
+  const response = await fetch(`${product.stack.emulatorUrl}/_emulator/conversations/1002/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      text,
+      attachments: [
+        { mime_type: 'image/png', data: png },
+        { mime_type: 'application/pdf', data: pdf.toString('base64') },
+      ],
+    }),
+  });
+  assert.equal(response.status, 200);
+  const message = opened.widget.locator('.acw-inbound', { hasText: text });
+  await message.waitFor({ timeout: 20_000 });
+  const image = message.locator('img.acw-attachment-image');
+  await image.waitFor({ timeout: 10_000 });
+  assert.equal(await image.evaluate((img) => img.decode().then(() => img.naturalWidth)), 1, 'the preview loaded');
+  const [download] = await Promise.all([
+    opened.page.waitForEvent('download'),
+    message.locator('button.acw-attachment-download').click(),
+  ]);
+  assert.deepEqual(await readFile(await download.path()), pdf);
   await opened.page.close();
 });
 

@@ -65,6 +65,11 @@ describe('mountWidgetFrame', () => {
         expect(iframe.style.width).toBe('100%');
         expect(iframe.style.height).toBe('100%');
         expect(iframe.style.border).toMatch(/^0/);
+        // Sandboxed, yet its scripts, composer form, links and downloads work.
+        expect(iframe.getAttribute('sandbox').split(' ')).toEqual(
+            expect.arrayContaining(['allow-scripts', 'allow-same-origin', 'allow-forms', 'allow-popups', 'allow-downloads'])
+        );
+        expect(iframe.getAttribute('sandbox')).not.toMatch('allow-top-navigation');
         await expect(element).toBeAccessible();
     });
 
