@@ -32,7 +32,8 @@ export function useLightning(options = {}) {
 }
 
 // Installed before any page script: counts the page's pending timers (a setTimeout until it runs
-// or is cleared, a setInterval until it is cleared) and records CSP violations.
+// or is cleared, a setInterval until it is cleared), keeps the abort signal of every event-stream
+// fetch (open until aborted), and records CSP violations.
 function pageProbes() {
     const pending = new Map();
     const native = { setTimeout, clearTimeout, setInterval, clearInterval };
@@ -59,12 +60,26 @@ function pageProbes() {
     window.setInterval = track('interval', native.setInterval);
     window.clearTimeout = clear(native.clearTimeout);
     window.clearInterval = clear(native.clearInterval);
+    const streams = [];
+    const nativeFetch = window.fetch;
+    window.fetch = function (input, init) {
+        const url = typeof input === 'string' ? input : String((input && input.url) || input);
+        if (/\/events(\?|$)/.test(url)) {
+            streams.push((init && init.signal) || (input && input.signal) || null);
+        }
+        return nativeFetch.apply(this, arguments);
+    };
     const violations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
         violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI });
     });
     Object.defineProperty(window, 'lightningProbes', {
-        value: Object.freeze({ pendingTimers: () => [...pending.values()], violations: () => violations.slice() }),
+        value: Object.freeze({
+            pendingTimers: () => [...pending.values()],
+            openStreams: () => streams.filter((signal) => !signal || !signal.aborted).length,
+            streamsOpened: () => streams.length,
+            violations: () => violations.slice(),
+        }),
     });
 }
 
