@@ -9,48 +9,48 @@ import { alcmeon } from '../support/stack.mjs';
 const lightning = useLightning({ verbose: !!process.env.VERBOSE });
 
 async function answersWithText(conversationId, text) {
-    const [conversation] = await alcmeon(lightning.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
-    return conversation.actions.filter((action) => action.type === 'answer' && action.data.answers[0].content === text);
+  const [conversation] = await alcmeon(lightning.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
+  return conversation.actions.filter((action) => action.type === 'answer' && action.data.answers[0].content === text);
 }
 
 test('CSP script-src self: the widget runs in an iframe from the backend origin, and replies typed there reach "sent" with Send and with Enter', async () => {
-    const { page, context, response } = await openRecordPage(lightning, { shadow: 'synthetic', csp: 'self', object: CASE, conversation: 1001 });
-    assert.match(response.headers()['content-security-policy'], /script-src 'self' blob:;/);
-    const body = page.locator('c-alcmeon-conversation .body[data-mode="frame"]');
-    await body.waitFor({ timeout: 30_000 });
-    const iframe = body.locator('.mount iframe');
-    const frameUrl = `${lightning.stack.backendUrl}/embed/frame.html`;
-    assert.equal(await iframe.getAttribute('src'), frameUrl);
-    const widget = iframe.contentFrame();
-    await widget.locator('.acw-composer-text').waitFor({ timeout: 30_000 });
-    assert.equal(await componentState(page), 'mounted');
+  const { page, context, response } = await openRecordPage(lightning, { shadow: 'synthetic', csp: 'self', object: CASE, conversation: 1001 });
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' blob:;/);
+  const body = page.locator('c-alcmeon-conversation .body[data-mode="frame"]');
+  await body.waitFor({ timeout: 30_000 });
+  const iframe = body.locator('.mount iframe');
+  const frameUrl = `${lightning.stack.backendUrl}/embed/frame.html`;
+  assert.equal(await iframe.getAttribute('src'), frameUrl);
+  const widget = iframe.contentFrame();
+  await widget.locator('.acw-composer-text').waitFor({ timeout: 30_000 });
+  assert.equal(await componentState(page), 'mounted');
 
-    const frame = page.frames().find((f) => f.url() === frameUrl);
-    assert.ok(frame, 'the frame holds the backend’s page');
-    assert.equal(await frame.evaluate(() => window.location.origin), new URL(lightning.stack.backendUrl).origin);
-    assert.equal(await page.locator('c-alcmeon-conversation .mount > .acw').count(), 0, 'nothing of the widget in the page itself');
-    assert.ok(
-        (await cspViolations(page)).some((violation) => violation.blocked === 'wasm-eval'),
-        'the page’s CSP is what refused WebAssembly',
-    );
+  const frame = page.frames().find((f) => f.url() === frameUrl);
+  assert.ok(frame, 'the frame holds the backend’s page');
+  assert.equal(await frame.evaluate(() => window.location.origin), new URL(lightning.stack.backendUrl).origin);
+  assert.equal(await page.locator('c-alcmeon-conversation .mount > .acw').count(), 0, 'nothing of the widget in the page itself');
+  assert.ok(
+    (await cspViolations(page)).some((violation) => violation.blocked === 'wasm-eval'),
+    'the page’s CSP is what refused WebAssembly',
+  );
 
-    for (const [via, send] of [
-        ['Send', () => widget.locator('.acw-send').click()],
-        ['Enter', () => page.keyboard.press('Enter')],
-    ]) {
-        const text = `Answered from the frame (${via}) ${Date.now()}`;
-        await widget.locator('.acw-composer-text').click();
-        await page.keyboard.type(text);
-        await send();
-        const item = widget.locator('.acw-outbound', { hasText: text });
-        await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
-        assert.equal(await item.count(), 1);
-        assert.equal(await widget.locator('.acw-composer-text').inputValue(), '', 'sending empties the composer');
-        assert.equal((await answersWithText(1001, text)).length, 1, 'Alcméon received the reply once');
-    }
+  for (const [via, send] of [
+    ['Send', () => widget.locator('.acw-send').click()],
+    ['Enter', () => page.keyboard.press('Enter')],
+  ]) {
+    const text = `Answered from the frame (${via}) ${Date.now()}`;
+    await widget.locator('.acw-composer-text').click();
+    await page.keyboard.type(text);
+    await send();
+    const item = widget.locator('.acw-outbound', { hasText: text });
+    await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
+    assert.equal(await item.count(), 1);
+    assert.equal(await widget.locator('.acw-composer-text').inputValue(), '', 'sending empties the composer');
+    assert.equal((await answersWithText(1001, text)).length, 1, 'Alcméon received the reply once');
+  }
 
-    // Navigating away removes the frame with the component.
-    await page.evaluate(() => window.lightningHarness.unmount());
-    assert.equal(await page.locator('iframe').count(), 0, 'the frame is gone');
-    await context.close();
+  // Navigating away removes the frame with the component.
+  await page.evaluate(() => window.lightningHarness.unmount());
+  assert.equal(await page.locator('iframe').count(), 0, 'the frame is gone');
+  await context.close();
 });

@@ -30,32 +30,32 @@ export const DEFINE = 'lightningDefine';
 const productionMode = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
 
 function isDirectory(path) {
-    try {
-        return statSync(path).isDirectory();
-    } catch {
-        return false;
-    }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** `c/<name>` for every bundle folder of the SFDX project (SFDX folders carry no namespace). */
 function namespaceModules() {
-    return readdirSync(LWC_DIR)
-        .filter((name) => isDirectory(join(LWC_DIR, name)) && !name.startsWith('.'))
-        .map((name) => ({ name: `c/${name}`, path: join(LWC_DIR, name, `${name}.js`) }));
+  return readdirSync(LWC_DIR)
+    .filter((name) => isDirectory(join(LWC_DIR, name)) && !name.startsWith('.'))
+    .map((name) => ({ name: `c/${name}`, path: join(LWC_DIR, name, `${name}.js`) }));
 }
 
 /** The bundle's API version (js-meta.xml), as Lightning compiles it. */
 function apiVersion(bundle) {
-    const meta = readFileSync(join(LWC_DIR, bundle, `${bundle}.js-meta.xml`), 'utf8');
-    const match = /<apiVersion>\s*(\d+)(?:\.\d+)?\s*<\/apiVersion>/.exec(meta);
-    return match ? Number(match[1]) : undefined;
+  const meta = readFileSync(join(LWC_DIR, bundle, `${bundle}.js-meta.xml`), 'utf8');
+  const match = /<apiVersion>\s*(\d+)(?:\.\d+)?\s*<\/apiVersion>/.exec(meta);
+  return match ? Number(match[1]) : undefined;
 }
 
 // Anything that is neither relative nor one of the project's own `c/` modules comes from the
 // platform at run time.
 function isPlatformImport(id) {
-    const own = ['.', '/', '\0', 'c/', '@lwc/resources/'];
-    return !own.some((prefix) => id.startsWith(prefix));
+  const own = ['.', '/', '\0', 'c/', '@lwc/resources/'];
+  return !own.some((prefix) => id.startsWith(prefix));
 }
 
 // A one-line entry that makes rollup resolve the component through its `c/` specifier, so the
@@ -65,81 +65,81 @@ function isPlatformImport(id) {
 const ENTRY = join(HERE, 'lightning-entry.js');
 
 function entryPlugin(specifier) {
-    return {
-        name: 'lightning-entry',
-        resolveId: (id) => (id === ENTRY ? ENTRY : null),
-        load: (id) => (id === ENTRY ? `export { default } from '${specifier}';` : null),
-    };
+  return {
+    name: 'lightning-entry',
+    resolveId: (id) => (id === ENTRY ? ENTRY : null),
+    load: (id) => (id === ENTRY ? `export { default } from '${specifier}';` : null),
+  };
 }
 
 async function buildComponent(specifier, { lws }) {
-    const bundleName = specifier.split('/')[1];
-    const bundle = await rollup({
-        input: ENTRY,
-        external: isPlatformImport,
-        plugins: [
-            entryPlugin(specifier),
-            lwc({
-                rootDir: LWC_DIR,
-                exclude: ['**/node_modules/**'],
-                modules: namespaceModules(),
-                apiVersion: apiVersion(bundleName),
-                enableLightningWebSecurityTransforms: lws,
-            }),
-        ],
-        onwarn: (warning, warn) => (warning.code === 'UNUSED_EXTERNAL_IMPORT' ? undefined : warn(warning)),
-    });
-    const { output } = await bundle.generate({
-        format: 'amd',
-        amd: { id: specifier, define: DEFINE },
-        exports: 'default',
-        interop: 'esModule',
-        freeze: false,
-        sourcemap: 'inline',
-    });
-    await bundle.close();
-    return output[0].code;
+  const bundleName = specifier.split('/')[1];
+  const bundle = await rollup({
+    input: ENTRY,
+    external: isPlatformImport,
+    plugins: [
+      entryPlugin(specifier),
+      lwc({
+        rootDir: LWC_DIR,
+        exclude: ['**/node_modules/**'],
+        modules: namespaceModules(),
+        apiVersion: apiVersion(bundleName),
+        enableLightningWebSecurityTransforms: lws,
+      }),
+    ],
+    onwarn: (warning, warn) => (warning.code === 'UNUSED_EXTERNAL_IMPORT' ? undefined : warn(warning)),
+  });
+  const { output } = await bundle.generate({
+    format: 'amd',
+    amd: { id: specifier, define: DEFINE },
+    exports: 'default',
+    interop: 'esModule',
+    freeze: false,
+    sourcemap: 'inline',
+  });
+  await bundle.close();
+  return output[0].code;
 }
 
 async function buildScript(input, plugins, name) {
-    const bundle = await rollup({ input, plugins, onwarn: (warning, warn) => (warning.code === 'CIRCULAR_DEPENDENCY' ? undefined : warn(warning)) });
-    const { output } = await bundle.generate({ format: 'iife', name, freeze: false });
-    await bundle.close();
-    return output[0].code;
+  const bundle = await rollup({ input, plugins, onwarn: (warning, warn) => (warning.code === 'CIRCULAR_DEPENDENCY' ? undefined : warn(warning)) });
+  const { output } = await bundle.generate({ format: 'iife', name, freeze: false });
+  await bundle.close();
+  return output[0].code;
 }
 
 async function buildPlatform() {
-    return buildScript(
-        join(RUNTIME_DIR, 'platform.js'),
-        [
-            productionMode(),
-            lwc({
-                rootDir: STUBS_DIR,
-                exclude: ['**/node_modules/**'],
-                modules: [{ name: 'lightning/spinner', path: join(STUBS_DIR, 'lightning', 'spinner', 'spinner.js') }],
-            }),
-            nodeResolve(),
-        ],
-    );
+  return buildScript(
+    join(RUNTIME_DIR, 'platform.js'),
+    [
+      productionMode(),
+      lwc({
+        rootDir: STUBS_DIR,
+        exclude: ['**/node_modules/**'],
+        modules: [{ name: 'lightning/spinner', path: join(STUBS_DIR, 'lightning', 'spinner', 'spinner.js') }],
+      }),
+      nodeResolve(),
+    ],
+  );
 }
 
 /**
- * Builds every script of the page; resolves to { '<file>.js': source }. The component is read from
- * the working tree at this moment, so a test run always exercises the component as it is.
- */
+* Builds every script of the page; resolves to { '<file>.js': source }. The component is read from
+* the working tree at this moment, so a test run always exercises the component as it is.
+*/
 export async function buildLightningScripts() {
-    const [platform, syntheticShadow, lws, component, componentLws] = await Promise.all([
-        buildPlatform(),
-        buildScript(fileURLToPath(import.meta.resolve('@lwc/synthetic-shadow')), [productionMode(), nodeResolve()]),
-        buildScript(join(RUNTIME_DIR, 'lws.js'), [productionMode(), nodeResolve()]),
-        buildComponent(COMPONENT, { lws: false }),
-        buildComponent(COMPONENT, { lws: true }),
-    ]);
-    return {
-        'platform.js': platform,
-        'synthetic-shadow.js': syntheticShadow,
-        'lws.js': lws,
-        'component.js': component,
-        'component-lws.js': componentLws,
-    };
+  const [platform, syntheticShadow, lws, component, componentLws] = await Promise.all([
+    buildPlatform(),
+    buildScript(fileURLToPath(import.meta.resolve('@lwc/synthetic-shadow')), [productionMode(), nodeResolve()]),
+    buildScript(join(RUNTIME_DIR, 'lws.js'), [productionMode(), nodeResolve()]),
+    buildComponent(COMPONENT, { lws: false }),
+    buildComponent(COMPONENT, { lws: true }),
+  ]);
+  return {
+    'platform.js': platform,
+    'synthetic-shadow.js': syntheticShadow,
+    'lws.js': lws,
+    'component.js': component,
+    'component-lws.js': componentLws,
+  };
 }

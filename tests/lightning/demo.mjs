@@ -13,16 +13,16 @@ server.useBackend({ url: stack.backendUrl, orgId: DEMO.orgId, sessionSecret: DEM
 const modes = [...MODES, { name: 'CSP script-src self (no WebAssembly: the backend frame)', page: { csp: 'self' } }];
 console.log('The real c-alcmeon-conversation on a Lightning-like record page:');
 for (const mode of modes) {
-    console.log(`  ${mode.name}`);
-    console.log(`    Case:         ${server.origin}${recordPagePath({ ...mode.page, object: CASE })}`);
-    console.log(`    Conversation: ${server.origin}${recordPagePath({ ...mode.page, object: CONVERSATION })}`);
+  console.log(`  ${mode.name}`);
+  console.log(`    Case:         ${server.origin}${recordPagePath({ ...mode.page, object: CASE })}`);
+  console.log(`    Conversation: ${server.origin}${recordPagePath({ ...mode.page, object: CONVERSATION })}`);
 }
 console.log(`Other options (server.mjs): conversation=1002…1005|none, wireError=getRecord|getRelatedListRecords, lang, tz, mount=manual
 Backend ${stack.backendUrl}, emulator ${stack.emulatorUrl}. Press Ctrl-C to stop.`);
 const shutdown = async () => {
-    stack.stop();
-    await server.close();
-    process.exit(0);
+  stack.stop();
+  await server.close();
+  process.exit(0);
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -2,43 +2,43 @@
 // counters after a forced garbage collection, and the event listeners on an object with the
 // script each handler comes from.
 export async function openDevtools(page) {
-    const cdp = await page.context().newCDPSession(page);
-    const scripts = new Map();
-    cdp.on('Debugger.scriptParsed', ({ scriptId, url }) => scripts.set(scriptId, url));
-    await cdp.send('Debugger.enable');
-    return {
-        /** Full garbage collections, letting finalizers run in between. */
-        async collectGarbage() {
-            for (let i = 0; i < 3; i += 1) {
-                await cdp.send('HeapProfiler.collectGarbage');
-                await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-            }
-        },
+  const cdp = await page.context().newCDPSession(page);
+  const scripts = new Map();
+  cdp.on('Debugger.scriptParsed', ({ scriptId, url }) => scripts.set(scriptId, url));
+  await cdp.send('Debugger.enable');
+  return {
+    /** Full garbage collections, letting finalizers run in between. */
+    async collectGarbage() {
+      for (let i = 0; i < 3; i += 1) {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+      }
+    },
 
-        /** { documents, nodes, jsEventListeners } of the page after garbage collection. */
-        async counters() {
-            await this.collectGarbage();
-            return cdp.send('Memory.getDOMCounters');
-        },
+    /** { documents, nodes, jsEventListeners } of the page after garbage collection. */
+    async counters() {
+      await this.collectGarbage();
+      return cdp.send('Memory.getDOMCounters');
+    },
 
-        /**
-         * The listeners on the object `expression` evaluates to (in the page's main world):
-         * [{ type, capture, script }] where script is the URL of the handler's script ('' for code
-         * evaluated without one).
-         */
-        async listeners(expression) {
-            const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'listeners' });
-            if (exceptionDetails || !result.objectId) {
-                throw new Error(`${expression} is not an object in the page: ${exceptionDetails?.exception?.description ?? result.type}`);
-            }
-            try {
-                const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: 0 });
-                return listeners.map((listener) => ({ type: listener.type, capture: listener.useCapture, script: scripts.get(listener.scriptId) ?? '' }));
-            } finally {
-                await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'listeners' });
-            }
-        },
+    /**
+    * The listeners on the object `expression` evaluates to (in the page's main world):
+    * [{ type, capture, script }] where script is the URL of the handler's script ('' for code
+    * evaluated without one).
+    */
+    async listeners(expression) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'listeners' });
+      if (exceptionDetails || !result.objectId) {
+        throw new Error(`${expression} is not an object in the page: ${exceptionDetails?.exception?.description ?? result.type}`);
+      }
+      try {
+        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: 0 });
+        return listeners.map((listener) => ({ type: listener.type, capture: listener.useCapture, script: scripts.get(listener.scriptId) ?? '' }));
+      } finally {
+        await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'listeners' });
+      }
+    },
 
-        detach: () => cdp.detach(),
-    };
+    detach: () => cdp.detach(),
+  };
 }

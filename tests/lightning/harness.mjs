@@ -15,157 +15,157 @@ export const COMPONENT_TAG = 'c-alcmeon-conversation';
 
 /** Starts the product and the page server before the file's tests, stops them after. */
 export function useLightning(options = {}) {
-    const lightning = {};
-    before(async () => {
-        lightning.server = await startLightningServer();
-        lightning.stack = await startStack({ ...options, allowedOrigins: [lightning.server.origin] });
-        lightning.server.useBackend({ url: lightning.stack.backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret });
-        lightning.browser = await launchBrowser();
-        await waitForReplica(lightning.stack.backendUrl, await highestActionId(lightning.stack.emulatorUrl));
-    });
-    after(async () => {
-        await lightning.browser?.close();
-        lightning.stack?.stop();
-        await lightning.server?.close();
-    });
-    return lightning;
+  const lightning = {};
+  before(async () => {
+    lightning.server = await startLightningServer();
+    lightning.stack = await startStack({ ...options, allowedOrigins: [lightning.server.origin] });
+    lightning.server.useBackend({ url: lightning.stack.backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret });
+    lightning.browser = await launchBrowser();
+    await waitForReplica(lightning.stack.backendUrl, await highestActionId(lightning.stack.emulatorUrl));
+  });
+  after(async () => {
+    await lightning.browser?.close();
+    lightning.stack?.stop();
+    await lightning.server?.close();
+  });
+  return lightning;
 }
 
 // Installed before any page script: counts the page's pending timers (a setTimeout until it runs
 // or is cleared, a setInterval until it is cleared), keeps the abort signal of every event-stream
 // fetch (open until aborted), and records CSP violations.
 function pageProbes() {
-    const pending = new Map();
-    const native = { setTimeout, clearTimeout, setInterval, clearInterval };
-    const track = (kind, schedule) =>
-        function (callback, delay, ...args) {
-            let id;
-            const run =
-                typeof callback === 'function'
-                    ? function (...callArgs) {
-                          if (kind === 'timeout') pending.delete(id);
-                          return callback.apply(this, callArgs);
-                      }
-                    : callback;
-            id = schedule.call(window, run, delay, ...args);
-            pending.set(id, { kind, delay, stack: new Error().stack.split('\n').slice(2, 7).join('\n') });
-            return id;
-        };
-    const clear = (cancel) =>
-        function (id) {
-            pending.delete(id);
-            return cancel.call(window, id);
-        };
-    window.setTimeout = track('timeout', native.setTimeout);
-    window.setInterval = track('interval', native.setInterval);
-    window.clearTimeout = clear(native.clearTimeout);
-    window.clearInterval = clear(native.clearInterval);
-    const streams = [];
-    const nativeFetch = window.fetch;
-    window.fetch = function (input, init) {
-        const url = typeof input === 'string' ? input : String((input && input.url) || input);
-        if (/\/events(\?|$)/.test(url)) {
-            streams.push((init && init.signal) || (input && input.signal) || null);
-        }
-        return nativeFetch.apply(this, arguments);
+  const pending = new Map();
+  const native = { setTimeout, clearTimeout, setInterval, clearInterval };
+  const track = (kind, schedule) =>
+    function (callback, delay, ...args) {
+      let id;
+      const run =
+        typeof callback === 'function'
+          ? function (...callArgs) {
+             if (kind === 'timeout') pending.delete(id);
+             return callback.apply(this, callArgs);
+           }
+          : callback;
+      id = schedule.call(window, run, delay, ...args);
+      pending.set(id, { kind, delay, stack: new Error().stack.split('\n').slice(2, 7).join('\n') });
+      return id;
     };
-    const violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-        violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI });
-    });
-    Object.defineProperty(window, 'lightningProbes', {
-        value: Object.freeze({
-            pendingTimers: () => [...pending.values()],
-            openStreams: () => streams.filter((signal) => !signal || !signal.aborted).length,
-            streamsOpened: () => streams.length,
-            violations: () => violations.slice(),
-        }),
-    });
+  const clear = (cancel) =>
+    function (id) {
+      pending.delete(id);
+      return cancel.call(window, id);
+    };
+  window.setTimeout = track('timeout', native.setTimeout);
+  window.setInterval = track('interval', native.setInterval);
+  window.clearTimeout = clear(native.clearTimeout);
+  window.clearInterval = clear(native.clearInterval);
+  const streams = [];
+  const nativeFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : String((input && input.url) || input);
+    if (/\/events(\?|$)/.test(url)) {
+      streams.push((init && init.signal) || (input && input.signal) || null);
+    }
+    return nativeFetch.apply(this, arguments);
+  };
+  const violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI });
+  });
+  Object.defineProperty(window, 'lightningProbes', {
+    value: Object.freeze({
+      pendingTimers: () => [...pending.values()],
+      openStreams: () => streams.filter((signal) => !signal || !signal.aborted).length,
+      streamsOpened: () => streams.length,
+      violations: () => violations.slice(),
+    }),
+  });
 }
 
 /**
- * Opens a record page (see recordPagePath for `pageOptions`) in a new page of `context` (a fresh
- * browser context by default). Returns { page, context, response, errors, requests }: page errors
- * and console errors as they happen, every request the page made.
- */
+* Opens a record page (see recordPagePath for `pageOptions`) in a new page of `context` (a fresh
+* browser context by default). Returns { page, context, response, errors, requests }: page errors
+* and console errors as they happen, every request the page made.
+*/
 export async function openRecordPage(lightning, pageOptions, { context } = {}) {
-    const ownContext = context ?? (await lightning.browser.newContext());
-    await ownContext.addInitScript(pageProbes);
-    const page = await ownContext.newPage();
-    const errors = [];
-    const requests = [];
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-    });
-    page.on('request', (request) => requests.push(request));
-    const response = await page.goto(`${lightning.server.origin}${recordPagePath(pageOptions)}`);
-    return { page, context: ownContext, response, errors, requests };
+  const ownContext = context ?? (await lightning.browser.newContext());
+  await ownContext.addInitScript(pageProbes);
+  const page = await ownContext.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  page.on('request', (request) => requests.push(request));
+  const response = await page.goto(`${lightning.server.origin}${recordPagePath(pageOptions)}`);
+  return { page, context: ownContext, response, errors, requests };
 }
 
 /** The component's data-state: loading, ready, mounted or error. */
 export function componentState(page) {
-    return page.locator(`${COMPONENT_TAG} .body`).getAttribute('data-state');
+  return page.locator(`${COMPONENT_TAG} .body`).getAttribute('data-state');
 }
 
 /** Waits until the widget shows its composer (mounted, thread loaded). */
 export async function widgetReady(page) {
-    await page.locator('.acw-composer-text').waitFor({ timeout: 30_000 });
+  await page.locator('.acw-composer-text').waitFor({ timeout: 30_000 });
 }
 
 /** The Alcméon conversation ids whose thread the page asked the backend for. */
 export function threadsRequested(requests) {
-    return requests.map((request) => /\/v1\/conversations\/(\d+)\/thread/.exec(request.url())).filter(Boolean).map((match) => Number(match[1]));
+  return requests.map((request) => /\/v1\/conversations\/(\d+)\/thread/.exec(request.url())).filter(Boolean).map((match) => Number(match[1]));
 }
 
 /** CSP violations the page reported (securitypolicyviolation events). */
 export function cspViolations(page) {
-    return page.evaluate(() => window.lightningProbes.violations());
+  return page.evaluate(() => window.lightningProbes.violations());
 }
 
 /** Native shadow roots on the component's host, as the browser itself sees the DOM (CDP, piercing). */
 export async function nativeShadowRoots(page) {
-    const cdp = await page.context().newCDPSession(page);
-    try {
-        const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-        const find = (node) => {
-            if (node.nodeName === COMPONENT_TAG.toUpperCase()) return node;
-            for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-                const found = find(child);
-                if (found) return found;
-            }
-            return undefined;
-        };
-        const host = find(root);
-        assert.ok(host, 'the component is in the DOM');
-        return (host.shadowRoots ?? []).length;
-    } finally {
-        await cdp.detach();
-    }
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const find = (node) => {
+      if (node.nodeName === COMPONENT_TAG.toUpperCase()) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const host = find(root);
+    assert.ok(host, 'the component is in the DOM');
+    return (host.shadowRoots ?? []).length;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Fluent isolates placeables with U+2068…U+2069; compare what the agent sees. */
 export const visible = (text) => text.replace(/[\u2068\u2069]/g, '');
 
 /**
- * Types `text` with the real keyboard into the composer and sends it with the Send button
- * (`via: 'button'`) or Enter; waits until the reply shows "sent" and checks Alcméon received it once.
- */
+* Types `text` with the real keyboard into the composer and sends it with the Send button
+* (`via: 'button'`) or Enter; waits until the reply shows "sent" and checks Alcméon received it once.
+*/
 export async function sendReply(lightning, page, conversationId, text, { via }) {
-    const box = page.locator('.acw-composer-text');
-    await box.click();
-    await page.keyboard.type(text);
-    assert.equal(await box.inputValue(), text, 'the keyboard typed into the composer');
-    if (via === 'enter') {
-        await page.keyboard.press('Enter');
-    } else {
-        await page.locator('.acw-send').click();
-    }
-    const item = page.locator('.acw-outbound', { hasText: text });
-    await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
-    assert.equal(await box.inputValue(), '', 'sending empties the composer');
-    assert.equal(await item.count(), 1, 'the reply is shown once');
-    const [conversation] = await alcmeon(lightning.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
-    const answers = conversation.actions.filter((action) => action.type === 'answer' && action.data.answers[0].content === text);
-    assert.equal(answers.length, 1, `Alcméon received "${text}" once`);
+  const box = page.locator('.acw-composer-text');
+  await box.click();
+  await page.keyboard.type(text);
+  assert.equal(await box.inputValue(), text, 'the keyboard typed into the composer');
+  if (via === 'enter') {
+    await page.keyboard.press('Enter');
+  } else {
+    await page.locator('.acw-send').click();
+  }
+  const item = page.locator('.acw-outbound', { hasText: text });
+  await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
+  assert.equal(await box.inputValue(), '', 'sending empties the composer');
+  assert.equal(await item.count(), 1, 'the reply is shown once');
+  const [conversation] = await alcmeon(lightning.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
+  const answers = conversation.actions.filter((action) => action.type === 'answer' && action.data.answers[0].content === text);
+  assert.equal(answers.length, 1, `Alcméon received "${text}" once`);
 }

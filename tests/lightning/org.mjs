@@ -13,98 +13,98 @@ const OBJECT_DIRS = [join(WRAPPER, 'alcmeon-package', 'main', 'default', 'object
 const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (text) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity) => XML_ENTITIES[entity]);
 const tag = (xml, name) => {
-    const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
-    return match ? unescapeXml(match[1].trim()) : undefined;
+  const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml);
+  return match ? unescapeXml(match[1].trim()) : undefined;
 };
 
 // Standard fields every object has, and those of the standard objects the page shows.
 const SYSTEM_FIELDS = ['Id', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
 const STANDARD_OBJECTS = {
-    Case: ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Description', 'IsClosed', 'ContactId', 'AccountId', 'OwnerId'],
+  Case: ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Description', 'IsClosed', 'ContactId', 'AccountId', 'OwnerId'],
 };
 
 /** Custom Labels: { fullName: value }. */
 export function readLabels() {
-    const xml = readFileSync(join(DEFAULT_DIR, 'labels', 'CustomLabels.labels-meta.xml'), 'utf8');
-    const labels = {};
-    for (const [, block] of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
-        labels[tag(block, 'fullName')] = tag(block, 'value');
-    }
-    return labels;
+  const xml = readFileSync(join(DEFAULT_DIR, 'labels', 'CustomLabels.labels-meta.xml'), 'utf8');
+  const labels = {};
+  for (const [, block] of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
+    labels[tag(block, 'fullName')] = tag(block, 'value');
+  }
+  return labels;
 }
 
 // `alcmeon__Case__c` with relationshipName `Conversations` → `alcmeon__Conversations__r`.
 function childRelationshipName(fieldName, relationshipName) {
-    const parts = fieldName.split('__');
-    return parts.length === 3 ? `${parts[0]}__${relationshipName}__r` : `${relationshipName}__r`;
+  const parts = fieldName.split('__');
+  return parts.length === 3 ? `${parts[0]}__${relationshipName}__r` : `${relationshipName}__r`;
 }
 
 /**
- * { objects: { <Object>: { fields: [...] } }, relationships: { <Parent>: { <relationship>:
- * { childObjectApiName, fieldApiName } } } }.
- */
+* { objects: { <Object>: { fields: [...] } }, relationships: { <Parent>: { <relationship>:
+* { childObjectApiName, fieldApiName } } } }.
+*/
 export function readSchema() {
-    const objects = {};
-    const relationships = {};
-    for (const [name, fields] of Object.entries(STANDARD_OBJECTS)) {
-        objects[name] = { fields: [...SYSTEM_FIELDS, ...fields] };
-    }
-    for (const dir of OBJECT_DIRS.filter((path) => existsSync(path))) {
-        for (const object of readdirSync(dir)) {
-            const fieldsDir = join(dir, object, 'fields');
-            const fields = new Set([...SYSTEM_FIELDS, 'Name', 'OwnerId', ...(objects[object]?.fields ?? [])]);
-            for (const file of existsSync(fieldsDir) ? readdirSync(fieldsDir) : []) {
-                const xml = readFileSync(join(fieldsDir, file), 'utf8');
-                const fieldName = tag(xml, 'fullName');
-                fields.add(fieldName);
-                const parent = tag(xml, 'referenceTo');
-                const relationshipName = tag(xml, 'relationshipName');
-                if (parent && relationshipName) {
-                    relationships[parent] ??= {};
-                    relationships[parent][childRelationshipName(fieldName, relationshipName)] = {
-                        childObjectApiName: object,
-                        fieldApiName: fieldName,
-                    };
-                }
-            }
-            objects[object] = { fields: [...fields] };
+  const objects = {};
+  const relationships = {};
+  for (const [name, fields] of Object.entries(STANDARD_OBJECTS)) {
+    objects[name] = { fields: [...SYSTEM_FIELDS, ...fields] };
+  }
+  for (const dir of OBJECT_DIRS.filter((path) => existsSync(path))) {
+    for (const object of readdirSync(dir)) {
+      const fieldsDir = join(dir, object, 'fields');
+      const fields = new Set([...SYSTEM_FIELDS, 'Name', 'OwnerId', ...(objects[object]?.fields ?? [])]);
+      for (const file of existsSync(fieldsDir) ? readdirSync(fieldsDir) : []) {
+        const xml = readFileSync(join(fieldsDir, file), 'utf8');
+        const fieldName = tag(xml, 'fullName');
+        fields.add(fieldName);
+        const parent = tag(xml, 'referenceTo');
+        const relationshipName = tag(xml, 'relationshipName');
+        if (parent && relationshipName) {
+          relationships[parent] ??= {};
+          relationships[parent][childRelationshipName(fieldName, relationshipName)] = {
+            childObjectApiName: object,
+            fieldApiName: fieldName,
+          };
         }
+      }
+      objects[object] = { fields: [...fields] };
     }
-    return { objects, relationships };
+  }
+  return { objects, relationships };
 }
 
 /**
- * The component's App Builder properties for a record page with their defaults, typed as App
- * Builder passes them: what a freshly placed component carries.
- */
+* The component's App Builder properties for a record page with their defaults, typed as App
+* Builder passes them: what a freshly placed component carries.
+*/
 export function readDesignDefaults(bundle) {
-    const xml = readFileSync(join(DEFAULT_DIR, 'lwc', bundle, `${bundle}.js-meta.xml`), 'utf8');
-    const config = /<targetConfig\s+targets="[^"]*lightning__RecordPage[^"]*"\s*>([\s\S]*?)<\/targetConfig>/.exec(xml);
-    const properties = {};
-    for (const [, attributes] of (config ? config[1] : '').matchAll(/<property\b([^>]*?)\/?>/g)) {
-        const attribute = (name) => {
-            const match = new RegExp(`\\b${name}="([^"]*)"`).exec(attributes);
-            return match ? unescapeXml(match[1]) : undefined;
-        };
-        const value = attribute('default');
-        if (value === undefined) {
-            continue;
-        }
-        const type = attribute('type');
-        properties[attribute('name')] = type === 'Integer' ? Number(value) : type === 'Boolean' ? value === 'true' : value;
+  const xml = readFileSync(join(DEFAULT_DIR, 'lwc', bundle, `${bundle}.js-meta.xml`), 'utf8');
+  const config = /<targetConfig\s+targets="[^"]*lightning__RecordPage[^"]*"\s*>([\s\S]*?)<\/targetConfig>/.exec(xml);
+  const properties = {};
+  for (const [, attributes] of (config ? config[1] : '').matchAll(/<property\b([^>]*?)\/?>/g)) {
+    const attribute = (name) => {
+      const match = new RegExp(`\\b${name}="([^"]*)"`).exec(attributes);
+      return match ? unescapeXml(match[1]) : undefined;
+    };
+    const value = attribute('default');
+    if (value === undefined) {
+      continue;
     }
-    return properties;
+    const type = attribute('type');
+    properties[attribute('name')] = type === 'Integer' ? Number(value) : type === 'Boolean' ? value === 'true' : value;
+  }
+  return properties;
 }
 
 /** `Class.method` names of the @AuraEnabled(cacheable=true) methods in the project's Apex. */
 export function readCacheableApex() {
-    const dir = join(DEFAULT_DIR, 'classes');
-    const cacheable = [];
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.cls'))) {
-        const source = readFileSync(join(dir, file), 'utf8');
-        for (const [, method] of source.matchAll(/@AuraEnabled\s*\(\s*cacheable\s*=\s*true\s*\)\s*(?:public|global)\s+static\s+[\w<>, ]+?\s+(\w+)\s*\(/gi)) {
-            cacheable.push(`${file.replace(/\.cls$/, '')}.${method}`);
-        }
+  const dir = join(DEFAULT_DIR, 'classes');
+  const cacheable = [];
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.cls'))) {
+    const source = readFileSync(join(dir, file), 'utf8');
+    for (const [, method] of source.matchAll(/@AuraEnabled\s*\(\s*cacheable\s*=\s*true\s*\)\s*(?:public|global)\s+static\s+[\w<>, ]+?\s+(\w+)\s*\(/gi)) {
+      cacheable.push(`${file.replace(/\.cls$/, '')}.${method}`);
     }
-    return cacheable;
+  }
+  return cacheable;
 }

@@ -14,57 +14,57 @@ const alcmeonUrl = (n) => `https://app.alcmeon.com/#/conversations/${n}`;
 
 /** The record ids of the test page for `conversation` (an Alcméon id or null). */
 export function recordIds(conversation) {
-    const n = conversation ?? 0;
-    return {
-        caseId: salesforceId('500', n),
-        conversationId: salesforceId('a01', n),
-        olderConversationId: salesforceId('a01', 900000 + n),
-        otherCaseConversationId: salesforceId('a01', 800000 + n),
-    };
+  const n = conversation ?? 0;
+  return {
+    caseId: salesforceId('500', n),
+    conversationId: salesforceId('a01', n),
+    olderConversationId: salesforceId('a01', 900000 + n),
+    otherCaseConversationId: salesforceId('a01', 800000 + n),
+  };
 }
 
 function conversationRecord(id, alcmeonId, caseId, modified) {
-    return {
-        id,
-        apiName: CONVERSATION,
-        fields: {
-            Id: id,
-            Name: `CONV-${alcmeonId}`,
-            alcmeon__url__c: alcmeonUrl(alcmeonId),
-            alcmeon__scoped_id__c: `wa:${alcmeonId}:33612345678`,
-            alcmeon__Case__c: caseId,
-            alcmeon__Status__c: 'OPEN',
-            alcmeon__Social_media_type__c: 'whatsapp',
-            CreatedDate: OLDER,
-            LastModifiedDate: modified,
-        },
-    };
+  return {
+    id,
+    apiName: CONVERSATION,
+    fields: {
+      Id: id,
+      Name: `CONV-${alcmeonId}`,
+      alcmeon__url__c: alcmeonUrl(alcmeonId),
+      alcmeon__scoped_id__c: `wa:${alcmeonId}:33612345678`,
+      alcmeon__Case__c: caseId,
+      alcmeon__Status__c: 'OPEN',
+      alcmeon__Social_media_type__c: 'whatsapp',
+      CreatedDate: OLDER,
+      LastModifiedDate: modified,
+    },
+  };
 }
 
 export function fixtureRecords(conversation) {
-    const ids = recordIds(conversation);
-    const other = conversation === OTHER_ALCMEON_ID ? OTHER_ALCMEON_ID - 1 : OTHER_ALCMEON_ID;
-    const records = [
-        {
-            id: ids.caseId,
-            apiName: CASE,
-            fields: {
-                Id: ids.caseId,
-                CaseNumber: String(1000 + (conversation ?? 0)).padStart(8, '0'),
-                Subject: 'My order never arrived',
-                Status: 'New',
-                Priority: 'High',
-                Origin: 'WhatsApp',
-                LastModifiedDate: NEWER,
-            },
-        },
-        conversationRecord(ids.otherCaseConversationId, other, salesforceId('500', 700000), NEWER),
-    ];
-    if (conversation !== null) {
-        records.push(
-            conversationRecord(ids.olderConversationId, other, ids.caseId, OLDER),
-            conversationRecord(ids.conversationId, conversation, ids.caseId, NEWER),
-        );
-    }
-    return records;
+  const ids = recordIds(conversation);
+  const other = conversation === OTHER_ALCMEON_ID ? OTHER_ALCMEON_ID - 1 : OTHER_ALCMEON_ID;
+  const records = [
+    {
+      id: ids.caseId,
+      apiName: CASE,
+      fields: {
+        Id: ids.caseId,
+        CaseNumber: String(1000 + (conversation ?? 0)).padStart(8, '0'),
+        Subject: 'My order never arrived',
+        Status: 'New',
+        Priority: 'High',
+        Origin: 'WhatsApp',
+        LastModifiedDate: NEWER,
+      },
+    },
+    conversationRecord(ids.otherCaseConversationId, other, salesforceId('500', 700000), NEWER),
+  ];
+  if (conversation !== null) {
+    records.push(
+      conversationRecord(ids.olderConversationId, other, ids.caseId, OLDER),
+      conversationRecord(ids.conversationId, conversation, ids.caseId, NEWER),
+    );
+  }
+  return records;
 }

@@ -22,34 +22,34 @@ import { salesforceModule } from '../stubs/salesforce.js';
 const SANDBOX_KEY = 'c';
 const config = pageConfig();
 const PLATFORM_MODULES = {
-    lwc: engine,
-    'lightning/platformResourceLoader': platformResourceLoader,
-    'lightning/uiRecordApi': uiRecordApi,
-    'lightning/uiRelatedListApi': uiRelatedListApi,
-    'lightning/spinner': { default: spinner },
+  lwc: engine,
+  'lightning/platformResourceLoader': platformResourceLoader,
+  'lightning/uiRecordApi': uiRecordApi,
+  'lightning/uiRelatedListApi': uiRelatedListApi,
+  'lightning/spinner': { default: spinner },
 };
 const defined = new Map();
 
 function moduleNamed(name) {
-    const module = PLATFORM_MODULES[name] || defined.get(name) || salesforceModule(name);
-    if (!module) {
-        throw new Error(`The page has no module "${name}" (is it a Lightning module the harness lacks? add a stub in tests/lightning/stubs)`);
-    }
-    return module;
+  const module = PLATFORM_MODULES[name] || defined.get(name) || salesforceModule(name);
+  if (!module) {
+    throw new Error(`The page has no module "${name}" (is it a Lightning module the harness lacks? add a stub in tests/lightning/stubs)`);
+  }
+  return module;
 }
 
 function lightningDefine(id, dependencies, factory) {
-    const modules = dependencies.map(moduleNamed);
-    let exported;
-    if (config.lws) {
-        const { evaluateFunction, wrapDependency } = window.lightningWebSecurity;
-        const sourceUrl = `\n//# sourceURL=${location.origin}/lightning/sandbox/${SANDBOX_KEY}/${id}.js`;
-        const sandboxedFactory = evaluateFunction(SANDBOX_KEY, factory, undefined, sourceUrl);
-        exported = sandboxedFactory(...modules.map((module, i) => wrapDependency(module, dependencies[i], SANDBOX_KEY)));
-    } else {
-        exported = factory(...modules);
-    }
-    defined.set(id, { default: exported });
+  const modules = dependencies.map(moduleNamed);
+  let exported;
+  if (config.lws) {
+    const { evaluateFunction, wrapDependency } = window.lightningWebSecurity;
+    const sourceUrl = `\n//# sourceURL=${location.origin}/lightning/sandbox/${SANDBOX_KEY}/${id}.js`;
+    const sandboxedFactory = evaluateFunction(SANDBOX_KEY, factory, undefined, sourceUrl);
+    exported = sandboxedFactory(...modules.map((module, i) => wrapDependency(module, dependencies[i], SANDBOX_KEY)));
+  } else {
+    exported = factory(...modules);
+  }
+  defined.set(id, { default: exported });
 }
 
 Object.defineProperty(window, 'lightningDefine', { value: lightningDefine });
@@ -59,38 +59,38 @@ Object.defineProperty(window, 'lightningDefine', { value: lightningDefine });
 let element;
 
 function mount() {
-    if (element) {
-        return false;
-    }
-    const { default: Component } = moduleNamed(config.component.module);
-    element = createElement(config.component.tag, { is: Component });
-    // What App Builder stored for this component (its design properties), then the record context.
-    Object.assign(element, config.component.properties);
-    element.recordId = config.record.id;
-    element.objectApiName = config.record.apiName;
-    document.getElementById('region-main').appendChild(element);
-    return true;
+  if (element) {
+    return false;
+  }
+  const { default: Component } = moduleNamed(config.component.module);
+  element = createElement(config.component.tag, { is: Component });
+  // What App Builder stored for this component (its design properties), then the record context.
+  Object.assign(element, config.component.properties);
+  element.recordId = config.record.id;
+  element.objectApiName = config.record.apiName;
+  document.getElementById('region-main').appendChild(element);
+  return true;
 }
 
 function unmount() {
-    if (!element) {
-        return false;
-    }
-    element.parentNode.removeChild(element);
-    element = undefined;
-    return true;
+  if (!element) {
+    return false;
+  }
+  element.parentNode.removeChild(element);
+  element = undefined;
+  return true;
 }
 
 Object.defineProperty(window, 'lightningHarness', { value: Object.freeze({ mount, unmount, config }) });
 
 function start() {
-    if (config.autoMount !== false) {
-        mount();
-    }
+  if (config.autoMount !== false) {
+    mount();
+  }
 }
 
 if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start, { once: true });
+  document.addEventListener('DOMContentLoaded', start, { once: true });
 } else {
-    start();
+  start();
 }

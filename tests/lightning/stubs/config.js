@@ -3,8 +3,8 @@
 let config;
 
 export function pageConfig() {
-    if (!config) {
-        config = JSON.parse(document.getElementById('lightning-config').textContent);
-    }
-    return config;
+  if (!config) {
+    config = JSON.parse(document.getElementById('lightning-config').textContent);
+  }
+  return config;
 }

@@ -3,11 +3,11 @@
 import { LightningElement, api } from 'lwc';
 
 export default class Spinner extends LightningElement {
-    @api alternativeText;
-    @api size = 'medium';
-    @api variant;
+  @api alternativeText;
+  @api size = 'medium';
+  @api variant;
 
-    get spinnerClass() {
-        return `slds-spinner slds-spinner_${this.size}${this.variant === 'brand' ? ' slds-spinner_brand' : ''}`;
-    }
+  get spinnerClass() {
+    return `slds-spinner slds-spinner_${this.size}${this.variant === 'brand' ? ' slds-spinner_brand' : ''}`;
+  }
 }
