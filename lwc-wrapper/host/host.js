@@ -10,7 +10,8 @@
  * object (Case | alcmeon__Conversation__c), height (600).
  * getToken() POSTs to /apex/session-token, the Apex stand-in.
  * When the page cannot run WebAssembly (server.mjs's ?csp=strict or ?wasm=off), the widget runs in
- * the backend's frame instead; the `.mount` element's data-mode says which: "inline" or "frame".
+ * the backend's frame instead; as in the LWC, the `.body` element's data-mode says which:
+ * "inline" or "frame".
  */
 import {
     createWidgetContext,
@@ -151,7 +152,7 @@ class HostedAlcmeonConversation extends HTMLElement {
         const handle = this.handle;
         this.handle = undefined;
         this.setState('loading');
-        delete this.mountElement.dataset.mode;
+        delete this.body.dataset.mode;
         unmountWidget(handle);
     }
 
@@ -196,7 +197,7 @@ class HostedAlcmeonConversation extends HTMLElement {
                 return;
             }
             this.handle = mountWidget(api, this.mountElement, context, { resourceUrl: config.resourceUrl });
-            this.mountElement.dataset.mode = 'inline';
+            this.body.dataset.mode = 'inline';
             this.setState('mounted');
         } catch (error) {
             if (generation !== this.generation) {
@@ -225,7 +226,7 @@ class HostedAlcmeonConversation extends HTMLElement {
                     }
                 }
             });
-            this.mountElement.dataset.mode = 'frame';
+            this.body.dataset.mode = 'frame';
         } catch (error) {
             this.fail(error);
         }

@@ -34,7 +34,8 @@ const LABELS_FILE = path.join(PROJECT_DIR, 'force-app/main/default/labels/Custom
 const RESOURCE_URL = '/resource/alcmeonWidget';
 const MAX_BODY_BYTES = 16 * 1024;
 
-const MIME_TYPES = {
+/** Content types of the files the local pages serve. */
+export const MIME_TYPES = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
     '.mjs': 'text/javascript; charset=utf-8',

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { test } from 'node:test';
 import { useRunningProduct } from '../support/product.mjs';
-import { alcmeon } from '../support/stack.mjs';
+import { replyIsDeliveredOnce as replyIsDeliveredFromWidget } from '../support/replies.mjs';
 
 const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
@@ -19,28 +19,16 @@ async function openInFrame(query) {
   const logs = [];
   page.on('console', (message) => logs.push(message.text()));
   await page.goto(`${product.stack.hostUrl}?${query}`);
-  const mount = page.locator('c-alcmeon-conversation .mount[data-mode="frame"]');
+  const mount = page.locator('c-alcmeon-conversation .body[data-mode="frame"] .mount');
   await mount.waitFor();
   const widget = mount.locator('iframe').contentFrame();
   await widget.locator('.acw-message').first().waitFor({ timeout: 20_000 });
   return { page, logs, mount, widget };
 }
 
-async function answersWithText(conversationId, text) {
-  const [conversation] = await alcmeon(product.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
-  return conversation.actions.filter((a) => a.type === 'answer' && a.data.answers[0].content === text);
-}
-
-/** The agent types `text` with the keyboard, sends it with `send`, and sees it delivered, once. */
-async function replyIsDeliveredOnce({ page, widget }, conversationId, text, send) {
-  await widget.locator('.acw-composer-text').click();
-  await page.keyboard.type(text);
-  await send();
-  const item = widget.locator('.acw-outbound', { hasText: text });
-  await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
-  assert.equal(await item.count(), 1);
-  assert.equal(await widget.locator('.acw-composer-text').inputValue(), '', 'sending empties the box');
-  assert.equal((await answersWithText(conversationId, text)).length, 1, 'Alcméon received the reply once');
+/** The agent replies from inside the frame and sees it delivered, once. */
+function replyIsDeliveredOnce({ page, widget }, conversationId, text, send) {
+  return replyIsDeliveredFromWidget({ page, widget, emulatorUrl: product.stack.emulatorUrl, conversationId, text, send });
 }
 
 async function widgetFromTheBackend({ page, mount }) {
@@ -60,7 +48,7 @@ async function widgetFromTheBackend({ page, mount }) {
 test('the page inlines the widget when it can run WebAssembly', async () => {
   const page = await product.browser.newPage();
   await page.goto(`${product.stack.hostUrl}?conversation=1001`);
-  await page.locator('c-alcmeon-conversation .mount[data-mode="inline"] .acw-message').first().waitFor();
+  await page.locator('c-alcmeon-conversation .body[data-mode="inline"] .mount .acw-message').first().waitFor();
   assert.equal(await page.locator('c-alcmeon-conversation iframe').count(), 0);
   await page.close();
 });

@@ -4,14 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CASE, componentState, cspViolations, openRecordPage, useLightning } from '../lightning/harness.mjs';
-import { alcmeon } from '../support/stack.mjs';
+import { replyIsDeliveredOnce } from '../support/replies.mjs';
 
 const lightning = useLightning({ verbose: !!process.env.VERBOSE });
-
-async function answersWithText(conversationId, text) {
-  const [conversation] = await alcmeon(lightning.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
-  return conversation.actions.filter((action) => action.type === 'answer' && action.data.answers[0].content === text);
-}
 
 test('CSP script-src self: the widget runs in an iframe from the backend origin, and replies typed there reach "sent" with Send and with Enter', async () => {
   const { page, context, response } = await openRecordPage(lightning, { shadow: 'synthetic', csp: 'self', object: CASE, conversation: 1001 });
@@ -39,14 +34,7 @@ test('CSP script-src self: the widget runs in an iframe from the backend origin,
     ['Enter', () => page.keyboard.press('Enter')],
   ]) {
     const text = `Answered from the frame (${via}) ${Date.now()}`;
-    await widget.locator('.acw-composer-text').click();
-    await page.keyboard.type(text);
-    await send();
-    const item = widget.locator('.acw-outbound', { hasText: text });
-    await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
-    assert.equal(await item.count(), 1);
-    assert.equal(await widget.locator('.acw-composer-text').inputValue(), '', 'sending empties the composer');
-    assert.equal((await answersWithText(1001, text)).length, 1, 'Alcméon received the reply once');
+    await replyIsDeliveredOnce({ page, widget, emulatorUrl: lightning.stack.emulatorUrl, conversationId: 1001, text, send });
   }
 
   // Navigating away removes the frame with the component.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { customerWrites, useRunningProduct } from '../support/product.mjs';
-import { alcmeon } from '../support/stack.mjs';
+import { answersWithText } from '../support/replies.mjs';
 
 const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
@@ -23,14 +23,7 @@ function outbound(page, text) {
   return page.locator('.acw-outbound', { hasText: text });
 }
 
-async function answersWithText(conversationId, text) {
-  const [conversation] = await alcmeon(product.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
-  const answers = conversation.actions.filter((a) => a.type === 'answer' && a.data.answers[0].content === text);
-  const deliveries = conversation.actions.filter(
-    (a) => a.type === 'execute-answer' && answers.some((answer) => answer.id === a.data.answer_action_id),
-  );
-  return { answers, deliveries };
-}
+const answersIn = (conversationId, text) => answersWithText(product.stack.emulatorUrl, conversationId, text);
 
 test('a reply goes from sending to sent, once', async () => {
   const page = await openConversation(1001);
@@ -43,7 +36,7 @@ test('a reply goes from sending to sent, once', async () => {
   await item.waitFor();
   await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
   assert.equal(await item.count(), 1);
-  const { answers, deliveries } = await answersWithText(1001, text);
+  const { answers, deliveries } = await answersIn(1001, text);
   assert.equal(answers.length, 1, 'Alcméon received the reply once');
   assert.equal(deliveries[0].data.answer_status, 'ok');
   await page.close();
@@ -61,7 +54,7 @@ test('a failed reply shows the reason, and Retry delivers it exactly once', asyn
   await item.locator('.acw-retry').click();
   await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
   assert.equal(await item.count(), 1, 'the retried reply is still one item');
-  const { deliveries } = await answersWithText(1002, text);
+  const { deliveries } = await answersIn(1002, text);
   assert.deepEqual(
     deliveries.map((d) => d.data.answer_status),
     ['fail', 'ok'],

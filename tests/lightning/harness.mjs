@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { launchBrowser } from '../support/browser.mjs';
 import { highestActionId, waitForReplica } from '../support/replica.mjs';
-import { DEMO, alcmeon, startStack } from '../support/stack.mjs';
+import { replyIsDeliveredOnce } from '../support/replies.mjs';
+import { DEMO, startStack } from '../support/stack.mjs';
 import { readLabels } from './org.mjs';
 import { recordPagePath, startLightningServer } from './server.mjs';
 
@@ -151,21 +152,7 @@ export const visible = (text) => text.replace(/[\u2068\u2069]/g, '');
 * Types `text` with the real keyboard into the composer and sends it with the Send button
 * (`via: 'button'`) or Enter; waits until the reply shows "sent" and checks Alcméon received it once.
 */
-export async function sendReply(lightning, page, conversationId, text, { via }) {
-  const box = page.locator('.acw-composer-text');
-  await box.click();
-  await page.keyboard.type(text);
-  assert.equal(await box.inputValue(), text, 'the keyboard typed into the composer');
-  if (via === 'enter') {
-    await page.keyboard.press('Enter');
-  } else {
-    await page.locator('.acw-send').click();
-  }
-  const item = page.locator('.acw-outbound', { hasText: text });
-  await item.locator('.acw-delivery[data-state="sent"]').waitFor({ timeout: 20_000 });
-  assert.equal(await box.inputValue(), '', 'sending empties the composer');
-  assert.equal(await item.count(), 1, 'the reply is shown once');
-  const [conversation] = await alcmeon(lightning.stack.emulatorUrl, `/actions/conversations/${conversationId}`);
-  const answers = conversation.actions.filter((action) => action.type === 'answer' && action.data.answers[0].content === text);
-  assert.equal(answers.length, 1, `Alcméon received "${text}" once`);
+export function sendReply(lightning, page, conversationId, text, { via }) {
+  const send = via === 'enter' ? () => page.keyboard.press('Enter') : () => page.locator('.acw-send').click();
+  return replyIsDeliveredOnce({ page, emulatorUrl: lightning.stack.emulatorUrl, conversationId, text, send });
 }

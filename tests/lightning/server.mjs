@@ -24,6 +24,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { MIME_TYPES } from '../../lwc-wrapper/host/server.mjs';
 import { mintSessionToken } from '../../lwc-wrapper/host/session-token.mjs';
 import { COMPONENT, ROOT, buildLightningScripts } from './build.mjs';
 import { readCacheableApex, readDesignDefaults, readLabels, readSchema } from './org.mjs';
@@ -36,16 +37,6 @@ const RESOURCE_URL = '/resource/alcmeonWidget';
 const MAX_BODY_BYTES = 16 * 1024;
 
 export const AGENT = Object.freeze({ id: '0055g00000AbCdEAAV', email: 'camille.martin@example.com', name: 'Camille Martin' });
-
-const MIME_TYPES = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.ftl': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 const SCRIPT_SOURCES = { self: "'self'", 'self-wasm': "'self' 'wasm-unsafe-eval'", 'self-eval': "'self' 'unsafe-eval'" };
 

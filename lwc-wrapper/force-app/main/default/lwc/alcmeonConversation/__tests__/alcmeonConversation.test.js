@@ -16,6 +16,18 @@ const CASE_ID = '5005g00000QwErTAAZ';
 const RESOURCE_URL = '/resource/1763600000000/alcmeonWidget';
 const BACKEND_URL = 'https://widget.example.com';
 
+// The agent and record the widget is told about on the conversation page these tests open.
+const CONVERSATION_PAGE_CONTEXT = {
+    backendUrl: BACKEND_URL,
+    conversationId: 1001,
+    lang: 'fr',
+    locale: 'fr-FR',
+    timeZone: 'Europe/Paris',
+    userId: '0055g00000AbCdEAAV',
+    recordId: mockConversationRecord.id,
+    objectApiName: 'alcmeon__Conversation__c'
+};
+
 jest.mock('@salesforce/resourceUrl/alcmeonWidget', () => ({ default: '/resource/1763600000000/alcmeonWidget' }), {
     virtual: true
 });
@@ -92,14 +104,7 @@ describe('c-alcmeon-conversation', () => {
         const [target, context] = init.mount.mock.calls[0];
         expect(target).toBe(mountElement);
         expect(context).toEqual({
-            backendUrl: BACKEND_URL,
-            conversationId: 1001,
-            lang: 'fr',
-            locale: 'fr-FR',
-            timeZone: 'Europe/Paris',
-            userId: '0055g00000AbCdEAAV',
-            recordId: mockConversationRecord.id,
-            objectApiName: 'alcmeon__Conversation__c',
+            ...CONVERSATION_PAGE_CONTEXT,
             assetsUrl: RESOURCE_URL,
             getToken: expect.any(Function)
         });
@@ -332,16 +337,7 @@ describe('c-alcmeon-conversation', () => {
             expect(posted).toHaveBeenCalledWith(
                 {
                     type: 'alcmeon:mount',
-                    context: {
-                        backendUrl: BACKEND_URL,
-                        conversationId: 1001,
-                        lang: 'fr',
-                        locale: 'fr-FR',
-                        timeZone: 'Europe/Paris',
-                        userId: '0055g00000AbCdEAAV',
-                        recordId: mockConversationRecord.id,
-                        objectApiName: 'alcmeon__Conversation__c'
-                    }
+                    context: CONVERSATION_PAGE_CONTEXT
                 },
                 BACKEND_ORIGIN
             );
