@@ -3,7 +3,7 @@
 //! because the agent scrolls or pages are never announced: only items arriving live come here.
 
 use fluent_bundle::FluentArgs;
-use protocol::{Delivery, ItemKind, ThreadItem};
+use protocol::{AgentEmail, Delivery, ItemKind, ThreadItem};
 
 use crate::i18n::I18n;
 use crate::item_text::{author_name, event_text, failure_reason, summary};
@@ -26,7 +26,7 @@ impl Announcement {
     pub fn for_item(
         item: &ThreadItem,
         previous: Option<&ThreadItem>,
-        viewer_email: &str,
+        viewer_email: Option<&AgentEmail>,
     ) -> Option<Self> {
         let failed = |item: &ThreadItem| matches!(item.delivery, Some(Delivery::Failed { .. }));
         let sender = Sender::of(item, viewer_email);
@@ -79,7 +79,9 @@ mod tests {
     use crate::thread_model::tests::{DAY0, event, item, reply};
     use protocol::{ConversationEvent, FailureCode};
 
-    const VIEWER: &str = "lea@brand.example";
+    fn viewer() -> AgentEmail {
+        AgentEmail::parse("lea@brand.example").unwrap()
+    }
 
     fn visible(text: String) -> String {
         text.replace(['\u{2068}', '\u{2069}'], "")
@@ -97,46 +99,56 @@ mod tests {
     fn news_from_others_is_announced_once() {
         let customer = item(1, ItemKind::Inbound, "Ana", DAY0);
         assert_eq!(
-            Announcement::for_item(&customer, None, VIEWER),
+            Announcement::for_item(&customer, None, Some(&viewer())),
             Some(Announcement::CustomerMessage)
         );
         assert_eq!(
-            Announcement::for_item(&customer, Some(&customer), VIEWER),
+            Announcement::for_item(&customer, Some(&customer), Some(&viewer())),
             None,
             "an update of a known item is not news"
         );
         let colleague = reply(2, "Tom", Some("tom@brand.example"), DAY0);
         assert_eq!(
-            Announcement::for_item(&colleague, None, VIEWER),
+            Announcement::for_item(&colleague, None, Some(&viewer())),
             Some(Announcement::AgentReply)
         );
         assert_eq!(
-            Announcement::for_item(&failed(colleague.clone()), Some(&colleague), VIEWER),
+            Announcement::for_item(
+                &failed(colleague.clone()),
+                Some(&colleague),
+                Some(&viewer())
+            ),
             None,
             "another agent's failure is theirs to hear"
         );
         let archived = event(3, ConversationEvent::Archived, DAY0);
         assert_eq!(
-            Announcement::for_item(&archived, None, VIEWER),
+            Announcement::for_item(&archived, None, Some(&viewer())),
             Some(Announcement::Event)
         );
     }
 
     #[test]
     fn the_viewers_reply_is_announced_only_when_it_turns_failed() {
-        let mut sending = reply(4, "", Some(VIEWER), DAY0);
+        let mut sending = reply(4, "", Some("lea@brand.example"), DAY0);
         sending.delivery = Some(Delivery::Sending);
-        assert_eq!(Announcement::for_item(&sending, None, VIEWER), None);
+        assert_eq!(
+            Announcement::for_item(&sending, None, Some(&viewer())),
+            None
+        );
         let mut sent = sending.clone();
         sent.delivery = Some(Delivery::Sent);
-        assert_eq!(Announcement::for_item(&sent, Some(&sending), VIEWER), None);
+        assert_eq!(
+            Announcement::for_item(&sent, Some(&sending), Some(&viewer())),
+            None
+        );
         let failure = failed(sending.clone());
         assert_eq!(
-            Announcement::for_item(&failure, Some(&sending), VIEWER),
+            Announcement::for_item(&failure, Some(&sending), Some(&viewer())),
             Some(Announcement::ReplyFailed)
         );
         assert_eq!(
-            Announcement::for_item(&failure, Some(&failure), VIEWER),
+            Announcement::for_item(&failure, Some(&failure), Some(&viewer())),
             None,
             "the same failure reported twice (answer and stream) is announced once"
         );
@@ -157,7 +169,7 @@ mod tests {
             visible(Announcement::AgentReply.text(&english, &colleague, None)),
             "Tom replied: On its way"
         );
-        let mine = failed(reply(3, "", Some(VIEWER), DAY0));
+        let mine = failed(reply(3, "", Some("lea@brand.example"), DAY0));
         assert_eq!(
             visible(Announcement::ReplyFailed.text(&english, &mine, None)),
             format!(

@@ -480,14 +480,25 @@ mod tests {
 
     #[test]
     fn every_message_id_the_protocol_names_has_an_english_message() {
+        use protocol::VariantArray;
+
         let english = source::ids(ENGLISH_SOURCE);
-        let errors = protocol::ErrorCode::ALL.map(|code| code.message_id());
-        let channels = protocol::Channel::ALL.map(|channel| channel.message_id());
-        let failures = protocol::FailureCode::ALL.map(|code| code.message_id());
-        let events = protocol::ConversationEvent::examples().map(|event| event.message_id());
-        let blocks = protocol::ReplyBlock::ALL.map(|block| block.message_id());
+        let errors = protocol::ErrorCode::VARIANTS
+            .iter()
+            .map(|code| code.message_id());
+        let channels = protocol::Channel::VARIANTS
+            .iter()
+            .map(|channel| channel.message_id());
+        let failures = protocol::FailureCode::VARIANTS
+            .iter()
+            .map(|code| code.message_id());
+        let events = protocol::EventKind::VARIANTS
+            .iter()
+            .map(|kind| kind.message_id());
+        let blocks = protocol::ReplyBlock::VARIANTS
+            .iter()
+            .map(|block| block.message_id());
         let ids = errors
-            .into_iter()
             .chain(channels)
             .chain(failures)
             .chain(events)

@@ -79,7 +79,7 @@ mod tests {
             last_inbound_at_ms: Some(last_inbound_at_ms),
         };
         let viewer = Viewer {
-            email: "lea@brand.example".into(),
+            email: protocol::AgentEmail::parse("lea@brand.example").unwrap(),
             may_reply: true,
         };
         ReplyGate::new(conversation, viewer, last_inbound_at_ms)

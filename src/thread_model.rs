@@ -2,7 +2,7 @@
 //! grouped by sender. Pure Rust without the browser: the caller says which local calendar day (in
 //! the agent's time zone) each item falls on, and which day is today.
 
-use protocol::{Delivery, ItemKind, LocalDay, ThreadItem};
+use protocol::{AgentEmail, Delivery, ItemKind, LocalDay, ThreadItem};
 
 /// Consecutive messages by the same sender are grouped when each comes within this long
 /// after the previous one. Measuring from the previous message (not the group's first) keeps
@@ -101,12 +101,12 @@ pub enum Sender {
 
 impl Sender {
     /// The sender of a message (`None` for an event) for the viewer whose email is given.
-    pub fn of(item: &ThreadItem, viewer_email: &str) -> Option<Self> {
-        Some(match (item.kind, item.agent_email.as_deref()) {
+    pub fn of(item: &ThreadItem, viewer: Option<&AgentEmail>) -> Option<Self> {
+        Some(match (item.kind, item.agent_email.as_ref()) {
             (ItemKind::Inbound, _) => Self::Customer,
             (ItemKind::Event, _) => return None,
             (ItemKind::Outbound, None) => Self::Bot,
-            (ItemKind::Outbound, Some(email)) if same_email(email, viewer_email) => Self::Me,
+            (ItemKind::Outbound, Some(email)) if Some(email) == viewer => Self::Me,
             (ItemKind::Outbound, Some(_)) => Self::OtherAgent,
         })
     }
@@ -123,10 +123,6 @@ impl Sender {
 }
 
 /// Emails travel lower case; comparing without ASCII case is enough and needs no Unicode tables.
-fn same_email(a: &str, b: &str) -> bool {
-    !a.is_empty() && a.eq_ignore_ascii_case(b)
-}
-
 /// Both messages come from the same person: the customer, one agent (by email, so a reply shown
 /// before the backend named its author joins the agent's group), or one bot (by name).
 fn same_sender(previous: &ThreadItem, next: &ThreadItem) -> bool {
@@ -134,7 +130,7 @@ fn same_sender(previous: &ThreadItem, next: &ThreadItem) -> bool {
         return false;
     }
     match (&previous.agent_email, &next.agent_email) {
-        (Some(a), Some(b)) => same_email(a, b),
+        (Some(a), Some(b)) => a == b,
         (None, None) => previous.author == next.author,
         _ => false,
     }
@@ -238,7 +234,7 @@ pub(crate) mod tests {
 
     pub fn reply(id: i64, author: &str, email: Option<&str>, at_ms: i64) -> ThreadItem {
         ThreadItem {
-            agent_email: email.map(str::to_owned),
+            agent_email: email.map(|email| AgentEmail::parse(email).unwrap()),
             ..item(id, ItemKind::Outbound, author, at_ms)
         }
     }
@@ -372,8 +368,8 @@ pub(crate) mod tests {
 
     #[test]
     fn the_viewers_own_replies_are_told_from_other_agents_and_bots() {
-        let viewer = "lea@brand.example";
-        let sender = |item: ThreadItem| Sender::of(&item, viewer);
+        let viewer = AgentEmail::parse("lea@brand.example").unwrap();
+        let sender = |item: ThreadItem| Sender::of(&item, Some(&viewer));
         assert_eq!(
             sender(reply(1, "Léa", Some("Lea@Brand.example"), DAY0)),
             Some(Sender::Me)
@@ -392,9 +388,9 @@ pub(crate) mod tests {
             None
         );
         assert_eq!(
-            Sender::of(&reply(6, "?", Some(""), DAY0), ""),
+            Sender::of(&reply(6, "Léa", Some("lea@brand.example"), DAY0), None),
             Some(Sender::OtherAgent),
-            "an empty email is nobody's"
+            "before the session names the viewer, no reply is theirs"
         );
         assert_eq!(Sender::Me.class(), "acw-message--mine");
         assert_eq!(Sender::OtherAgent.class(), "acw-message--other-agent");

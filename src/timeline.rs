@@ -386,7 +386,7 @@ mod tests {
             "Me",
             DAY0 + 60 * MINUTE,
         );
-        reply.client_id = Some("c-1".into());
+        reply.client_id = Some(protocol::ClientId::parse("c-1").unwrap());
         reply.delivery = Some(protocol::Delivery::Sending);
         timeline.append(vec![reply.clone()], true, &utc_day);
         assert_eq!(timeline.len(), 6);

@@ -2,7 +2,7 @@
 //! agent may reply (see `reply_gate`), and what the live region says.
 
 use leptos::prelude::*;
-use protocol::{ReplyBlock, ThreadItem, ThreadPage};
+use protocol::{AgentEmail, ReplyBlock, ThreadItem, ThreadPage};
 
 use super::announcer::Announcer;
 use super::thread::ThreadFeed;
@@ -54,10 +54,9 @@ impl ConversationState {
         self.gate.try_update(|gate| gate.refuse(failure));
     }
 
-    pub fn viewer_email(self) -> String {
+    pub fn viewer_email(self) -> Option<AgentEmail> {
         self.gate
             .try_with_untracked(|gate| gate.viewer.email.clone())
-            .unwrap_or_default()
     }
 
     /// The message id of a failure the widget met itself while sending this reply.
@@ -80,7 +79,7 @@ impl ConversationState {
                 .try_update_value(|failures| failures.set(client_id, local_failure));
         }
         let previous = self.feed.known(&item);
-        let news = Announcement::for_item(&item, previous.as_ref(), &self.viewer_email());
+        let news = Announcement::for_item(&item, previous.as_ref(), self.viewer_email().as_ref());
         if let Some(text) = news.and_then(|news| {
             self.i18n
                 .try_with_value(|i18n| news.text(i18n, &item, local_failure))

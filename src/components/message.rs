@@ -64,7 +64,7 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
     let i18n = expect_context::<I18n>();
     let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
     let state = expect_context::<ConversationState>();
-    let sender = Sender::of(&item, &state.viewer_email()).unwrap_or(Sender::Bot);
+    let sender = Sender::of(&item, state.viewer_email().as_ref()).unwrap_or(Sender::Bot);
     let mut class = format!("acw-message {} {}", kind_class(item.kind), sender.class());
     if group_start {
         class.push_str(" acw-group-start");

@@ -3,15 +3,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use protocol::{Delivery, FailureCode, ItemKind, NewReply, ThreadItem};
+use protocol::{ClientId, Delivery, FailureCode, ItemKind, NewReply, ThreadItem, item_id};
 
 use super::conversation_state::ConversationState;
 use crate::api::{Backend, Failure};
 use crate::time::now_ms;
-
-/// Ids of replies the backend has not answered for yet: above every id the backend gives (its
-/// provisional ids start at 2^52), below 2^53 so JavaScript numbers keep them exact.
-const OPTIMISTIC_ID_TOP: i64 = (1 << 53) - 1;
 
 /// In context for the thread's Retry buttons.
 #[derive(Clone, Copy)]
@@ -38,14 +34,14 @@ impl Replies {
             *n
         });
         let item = ThreadItem {
-            id: OPTIMISTIC_ID_TOP - sent.unwrap_or_default(),
+            id: item_id::optimistic(sent.unwrap_or_default()),
             kind: ItemKind::Outbound,
             author: String::new(),
             text,
             at_ms: now_ms(),
             delivery: Some(Delivery::Sending),
             client_id: Some(new_client_id()),
-            agent_email: Some(self.state.viewer_email()),
+            agent_email: self.state.viewer_email(),
             event: None,
             attachments: vec![],
         };
@@ -105,9 +101,10 @@ impl Replies {
     }
 }
 
-fn new_client_id() -> String {
-    web_sys::window()
+fn new_client_id() -> ClientId {
+    let raw = web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|| format!("{}-{}", now_ms(), (js_sys::Math::random() * 1e12) as u64))
+        .unwrap_or_else(|| format!("{}-{}", now_ms(), (js_sys::Math::random() * 1e12) as u64));
+    ClientId::parse(&raw).expect("a UUID, or digits and a dash, make a client id")
 }

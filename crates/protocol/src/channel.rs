@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 /// The social channel a conversation happens on, named after Alcméon's social-account `type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     Whatsapp,
@@ -18,17 +19,6 @@ pub enum Channel {
 }
 
 impl Channel {
-    /// Every channel, so the widget's tests can check that each has a translated name.
-    pub const ALL: [Channel; 7] = [
-        Self::Whatsapp,
-        Self::Facebook,
-        Self::Instagram,
-        Self::Twitter,
-        Self::Gmb,
-        Self::Inmessage,
-        Self::Other,
-    ];
-
     /// Reads Alcméon's social-account `type`; unknown types become [`Channel::Other`].
     pub fn from_alcmeon_type(account_type: &str) -> Self {
         match account_type {

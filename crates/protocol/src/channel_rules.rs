@@ -111,21 +111,13 @@ pub fn is_blank(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use strum::VariantArray;
 
-    const ALL: [Channel; 7] = [
-        Channel::Whatsapp,
-        Channel::Facebook,
-        Channel::Instagram,
-        Channel::Twitter,
-        Channel::Gmb,
-        Channel::Inmessage,
-        Channel::Other,
-    ];
+    use super::*;
 
     #[test]
     fn every_channel_has_a_limit_within_alcmeons_ceiling() {
-        for channel in ALL {
+        for &channel in Channel::VARIANTS {
             let limit = channel.reply_limit();
             assert!(
                 limit.max > 0 && limit.max <= ALCMEON_MAX_REPLY_CHARS,

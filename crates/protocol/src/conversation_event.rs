@@ -1,9 +1,12 @@
 use serde::{Deserialize, Serialize};
+use strum::{EnumDiscriminants, VariantArray};
 
 /// Something an agent or a bot did to a conversation, shown as a line in the thread. Built from
 /// Alcméon's action types; internal notes (`comment`, `help-*`), `first-seen` and the channels'
 /// social actions (likes, follows…) are not shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// [`EventKind`] names each variant without its data; `EventKind::VARIANTS` lists them all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, EnumDiscriminants)]
+#[strum_discriminants(name(EventKind), derive(VariantArray))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ConversationEvent {
     /// `archive`: closed without a reply.
@@ -40,29 +43,6 @@ pub enum ConversationEvent {
 }
 
 impl ConversationEvent {
-    /// One of each kind, so the widget's tests can check that each has a translated message.
-    pub fn examples() -> [ConversationEvent; 12] {
-        [
-            Self::Archived,
-            Self::AutoArchived,
-            Self::Assigned { to: String::new() },
-            Self::Acquired,
-            Self::Released,
-            Self::TakenOver {
-                from: String::new(),
-            },
-            Self::OnHold,
-            Self::Tagged {
-                tag: String::new(),
-                value: String::new(),
-            },
-            Self::MarkedVip,
-            Self::UnmarkedVip,
-            Self::Anonymized,
-            Self::Other,
-        ]
-    }
-
     /// The event Alcméon's action `type` stands for, if it is one the thread shows; `parties`
     /// carries the names the action's `data` gives.
     pub fn from_alcmeon(action_type: &str, parties: EventParties) -> Option<ConversationEvent> {
@@ -95,15 +75,22 @@ impl ConversationEvent {
     /// The Fluent message id the widget shows for this event; it takes `$author` and the event's
     /// own fields (`$to`, `$from`, `$tag`, `$value`).
     pub fn message_id(&self) -> &'static str {
+        EventKind::from(self).message_id()
+    }
+}
+
+impl EventKind {
+    /// The Fluent message id of events of this kind.
+    pub fn message_id(self) -> &'static str {
         match self {
             Self::Archived => "event-archived",
             Self::AutoArchived => "event-auto-archived",
-            Self::Assigned { .. } => "event-assigned",
+            Self::Assigned => "event-assigned",
             Self::Acquired => "event-acquired",
             Self::Released => "event-released",
-            Self::TakenOver { .. } => "event-taken-over",
+            Self::TakenOver => "event-taken-over",
             Self::OnHold => "event-on-hold",
-            Self::Tagged { .. } => "event-tagged",
+            Self::Tagged => "event-tagged",
             Self::MarkedVip => "event-marked-vip",
             Self::UnmarkedVip => "event-unmarked-vip",
             Self::Anonymized => "event-anonymized",

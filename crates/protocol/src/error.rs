@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use crate::ReplyBlock;
 
@@ -14,7 +15,7 @@ pub struct ApiError {
 }
 
 /// Stable error codes: the widget picks its translated message from these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     Unauthenticated,
@@ -37,22 +38,6 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// Every code, so the widget's tests can check that each has a translated message.
-    pub const ALL: [ErrorCode; 12] = [
-        Self::Unauthenticated,
-        Self::Forbidden,
-        Self::NotFound,
-        Self::BadRequest,
-        Self::Conflict,
-        Self::ConversationClosed,
-        Self::ReplyWindowClosed,
-        Self::PayloadTooLarge,
-        Self::RateLimited,
-        Self::UpstreamUnavailable,
-        Self::Internal,
-        Self::Unknown,
-    ];
-
     /// The HTTP status the backend answers with for this code.
     pub fn http_status(self) -> u16 {
         match self {

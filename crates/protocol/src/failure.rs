@@ -1,8 +1,9 @@
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 /// Why a reply was not delivered. The widget shows a translated message per code; Alcméon's
 /// documented `POST /v1/answer/send` errors each have their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum FailureCode {
     /// Alcméon took the reply but the channel refused it (`execute-answer` with `fail`).
@@ -27,19 +28,6 @@ pub enum FailureCode {
 }
 
 impl FailureCode {
-    /// Every code, so the widget's tests can check that each has a translated message.
-    pub const ALL: [FailureCode; 9] = [
-        Self::ChannelRefused,
-        Self::EmptyMessage,
-        Self::MessageTooLong,
-        Self::InsufficientPermissions,
-        Self::TaskNotFound,
-        Self::AlcmeonRefused,
-        Self::AlcmeonUnavailable,
-        Self::RateLimited,
-        Self::Unknown,
-    ];
-
     /// The code for an `error` string of Alcméon's answer API; unknown strings are
     /// [`FailureCode::AlcmeonRefused`], to be shown with the string as detail.
     pub fn from_alcmeon_error(error: &str) -> Self {

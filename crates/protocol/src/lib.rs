@@ -2,21 +2,27 @@
 //! `/v1/`, the single error shape, and the channel rules. Pure Rust with no I/O, so it builds for
 //! wasm32 (the widget) and natively (the backend) and is tested without a server or a browser.
 
+mod agent_email;
 mod channel;
 mod channel_rules;
+mod client_id;
 mod conversation_event;
 mod error;
 mod failure;
+pub mod item_id;
 mod reply_rules;
 mod thread;
 mod zone_rules;
 
+pub use agent_email::{AgentEmail, InvalidAgentEmail};
 pub use channel::Channel;
 pub use channel_rules::{ALCMEON_MAX_REPLY_CHARS, LengthUnit, ReplyLimit, TooLong, is_blank};
-pub use conversation_event::{ConversationEvent, EventParties};
+pub use client_id::{ClientId, InvalidClientId, MAX_CLIENT_ID_CHARS};
+pub use conversation_event::{ConversationEvent, EventKind, EventParties};
 pub use error::{ApiError, ErrorCode};
 pub use failure::FailureCode;
 pub use reply_rules::ReplyBlock;
+pub use strum::VariantArray;
 pub use thread::{
     Attachment, Conversation, ConversationStatus, Delivery, ItemKind, NewReply, ThreadItem,
     ThreadPage, Viewer,

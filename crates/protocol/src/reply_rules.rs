@@ -1,12 +1,14 @@
 //! When an agent may answer a conversation at all. The widget disables Send with the reason, and
 //! the backend refuses a reply for the same reason, from this one rule.
 
+use strum::VariantArray;
+
 use crate::{Channel, Conversation, ConversationStatus, ErrorCode};
 
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
 /// Why Send is disabled whatever the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum ReplyBlock {
     /// The agent's Salesforce permissions do not include replying.
     NoPermission,
@@ -55,12 +57,6 @@ impl Conversation {
 }
 
 impl ReplyBlock {
-    pub const ALL: [ReplyBlock; 3] = [
-        Self::NoPermission,
-        Self::ConversationClosed,
-        Self::ReplyWindowClosed,
-    ];
-
     /// The Fluent message id of the reason the widget shows under a disabled Send.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -72,8 +68,9 @@ impl ReplyBlock {
 
     /// The block a backend error stands for, if it is one of [`ReplyBlock::error_code`]'s.
     pub fn from_error_code(code: ErrorCode) -> Option<ReplyBlock> {
-        Self::ALL
-            .into_iter()
+        Self::VARIANTS
+            .iter()
+            .copied()
             .find(|block| block.error_code() == code)
     }
 
@@ -126,7 +123,7 @@ mod tests {
 
     #[test]
     fn each_block_is_read_back_from_its_error_code() {
-        for block in ReplyBlock::ALL {
+        for &block in ReplyBlock::VARIANTS {
             assert_eq!(ReplyBlock::from_error_code(block.error_code()), Some(block));
         }
         assert_eq!(ReplyBlock::from_error_code(ErrorCode::Conflict), None);

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Channel, ConversationEvent, FailureCode};
+use crate::{AgentEmail, Channel, ClientId, ConversationEvent, FailureCode};
 
 /// What the widget shows at the top of a conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,8 +64,9 @@ pub enum ItemKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThreadItem {
     /// Alcméon's action id: unique, and increasing in the order Alcméon recorded the actions.
-    /// A reply Alcméon has not recorded yet has a provisional id above every action id (2^52 +
-    /// n); once Alcméon records it, the same reply comes back under its `answer` action's id.
+    /// A reply Alcméon has not recorded yet has a provisional id above every action id
+    /// ([`crate::item_id`]); once Alcméon records it, the same reply comes back under its
+    /// `answer` action's id.
     /// So the widget recognises a reply by `client_id` first, and any other item by `id`.
     pub id: i64,
     pub kind: ItemKind,
@@ -80,11 +81,11 @@ pub struct ThreadItem {
     /// The id the widget generated for a reply it sent (its idempotency key); stable for the
     /// reply's whole life, across retries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
-    /// For an outbound item: the email of the agent who sent it, lower case, so the widget can
-    /// tell the viewer's own replies from other agents'. `None` when a bot sent it.
+    pub client_id: Option<ClientId>,
+    /// For an outbound item: the email of the agent who sent it, so the widget can tell the
+    /// viewer's own replies from other agents'. `None` when a bot sent it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agent_email: Option<String>,
+    pub agent_email: Option<AgentEmail>,
     /// For an event item: what happened. `author` is who did it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event: Option<ConversationEvent>,
@@ -143,7 +144,7 @@ pub enum Delivery {
 /// sends the reply twice: the second call returns the first one's item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewReply {
-    pub client_id: String,
+    pub client_id: ClientId,
     pub text: String,
 }
 
@@ -151,8 +152,7 @@ pub struct NewReply {
 /// and, without reply permission, a read-only composer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {
-    /// Lower case, as in [`ThreadItem::agent_email`].
-    pub email: String,
+    pub email: AgentEmail,
     pub may_reply: bool,
 }
 

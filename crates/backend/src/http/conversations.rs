@@ -37,7 +37,7 @@ pub async fn thread(
         )));
     }
     let viewer = Viewer {
-        email: agent.email.to_lowercase(),
+        email: agent.email.clone(),
         may_reply: agent.perms.reply,
     };
     state

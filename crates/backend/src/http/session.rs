@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode};
+use protocol::AgentEmail;
 use serde::Deserialize;
 
 use super::{AppError, AppState};
@@ -20,7 +21,7 @@ const CLOCK_SKEW_SECS: u64 = 30;
 pub struct Claims {
     pub sub: String,
     pub org: String,
-    pub email: String,
+    pub email: AgentEmail,
     #[serde(default)]
     pub name: String,
     #[serde(default)]

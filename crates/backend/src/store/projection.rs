@@ -1,8 +1,8 @@
 //! What an Alcméon action means for the thread the widget shows.
 
 use protocol::{
-    Channel, Conversation, ConversationEvent, ConversationStatus, EventParties, ItemKind,
-    ThreadItem,
+    AgentEmail, Channel, Conversation, ConversationEvent, ConversationStatus, EventParties,
+    ItemKind, ThreadItem,
 };
 use serde_json::Value;
 
@@ -73,8 +73,7 @@ pub fn project(action: &Action) -> Projected {
             agent_email: user
                 .filter(|u| u.is_bot != Some(true))
                 .and_then(|u| u.email.as_deref())
-                .filter(|email| !email.trim().is_empty())
-                .map(|email| email.trim().to_lowercase()),
+                .and_then(|email| AgentEmail::parse(email).ok()),
             ..item(
                 ItemKind::Outbound,
                 user_name,

@@ -96,7 +96,7 @@ async fn insert_item(
     .bind(&item.text)
     .bind(item.at_ms)
     .bind(event)
-    .bind(&item.agent_email)
+    .bind(item.agent_email.as_deref())
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -2,6 +2,8 @@
 //! widget's client id, marked *submitted* once Alcméon has accepted them, and matched to the
 //! `answer` and `execute-answer` actions Alcméon records for them.
 
+#[cfg(test)]
+use protocol::AgentEmail;
 use protocol::{FailureCode, ThreadItem};
 use sqlx::{AssertSqlSafe, Row};
 
@@ -415,7 +417,7 @@ mod tests {
 
     async fn items(store: &Store) -> Vec<ThreadItem> {
         let viewer = Viewer {
-            email: "a@example.com".into(),
+            email: AgentEmail::parse("a@example.com").unwrap(),
             may_reply: true,
         };
         store

@@ -13,8 +13,8 @@
 //! recognises the item by its `client_id`.
 
 use protocol::{
-    Channel, Conversation, ConversationStatus, Delivery, FailureCode, ItemKind, ThreadItem,
-    ThreadPage, Viewer,
+    AgentEmail, Channel, ClientId, Conversation, ConversationStatus, Delivery, FailureCode,
+    ItemKind, ThreadItem, ThreadPage, Viewer,
 };
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row, SqliteExecutor};
@@ -24,7 +24,7 @@ use super::{Store, StoreError, Tx, from_serde_name, now_ms};
 
 /// Provisional item ids of replies not yet recorded by Alcméon start above any action id (2^52,
 /// still exact in a JavaScript number).
-pub const PROVISIONAL_ID_BASE: i64 = 1 << 52;
+pub use protocol::item_id::PROVISIONAL_BASE as PROVISIONAL_ID_BASE;
 
 /// The merged thread; `{filter}` is replaced by a condition on `id` and `conversation_id`.
 const MERGED: &str = "SELECT * FROM (
@@ -83,8 +83,12 @@ fn item_from(row: &SqliteRow) -> ThreadItem {
         text: row.get("text"),
         at_ms: row.get("at_ms"),
         delivery,
-        client_id: row.get("client_id"),
-        agent_email: row.get("agent_email"),
+        client_id: row
+            .get::<Option<String>, _>("client_id")
+            .and_then(|id| ClientId::parse(&id).ok()),
+        agent_email: row
+            .get::<Option<String>, _>("agent_email")
+            .and_then(|email| AgentEmail::parse(&email).ok()),
         event: row
             .get::<Option<String>, _>("event")
             .and_then(|json| serde_json::from_str(&json).ok()),

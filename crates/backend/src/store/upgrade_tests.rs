@@ -1,6 +1,6 @@
 //! A replica written by the previous version keeps its meaning through migration 0003.
 
-use protocol::{Delivery, FailureCode, Viewer};
+use protocol::{AgentEmail, Delivery, FailureCode, Viewer};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 use std::str::FromStr;
 
@@ -43,7 +43,7 @@ async fn old_failure_reasons_become_codes_and_a_reply_caught_mid_send_can_be_ret
 
     let store = Store::open(&url).await.unwrap();
     let viewer = Viewer {
-        email: "ann@example.com".into(),
+        email: AgentEmail::parse("ann@example.com").unwrap(),
         may_reply: true,
     };
     let page = store.thread(100, None, 50, viewer).await.unwrap().unwrap();
