@@ -1,6 +1,6 @@
 //! A local, persistent stand-in for the parts of Alcméon's public REST API that the backend uses,
-//! faithful to the published OpenAPI files (`shared/alcmeon-openapi/`: synchronize.yaml,
-//! answer.yaml, oauth.yaml, user.yaml, shared-security.yaml).
+//! faithful to the published OpenAPI files, carried verbatim in this crate's `openapi/` folder:
+//! synchronize.yaml, answer.yaml, oauth.yaml, user.yaml, shared-security.yaml.
 //!
 //! Alcméon endpoints: `GET /actions`, `GET /actions/conversations/{conversation_id}`,
 //! `POST /v1/answer/send` (as an active account with a role), `POST /v1/oauth2/token`,
