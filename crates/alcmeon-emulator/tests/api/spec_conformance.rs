@@ -13,10 +13,7 @@ use crate::helpers::{
     INSTANCE_ID, SECRET, TestEmulator, latest_task_id, start, test_config, webhook_receiver,
 };
 
-const SPEC_DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/openapi"
-);
+const SPEC_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi");
 
 /// Fields the emulator always sends, made `required` in the test copy.
 const ALWAYS_SENT: &[(&str, &[&str])] = &[
@@ -596,9 +593,13 @@ fn collect_file_refs(value: &Value, files: &mut std::collections::BTreeSet<Strin
                     files.insert(file.to_owned());
                 }
             }
-            object.values().for_each(|child| collect_file_refs(child, files));
+            object
+                .values()
+                .for_each(|child| collect_file_refs(child, files));
         }
-        Value::Array(items) => items.iter().for_each(|child| collect_file_refs(child, files)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|child| collect_file_refs(child, files)),
         _ => {}
     }
 }
