@@ -4,6 +4,10 @@
 //! Scripted failures: an answer whose text contains `[fail]` is always reported `fail`; one that
 //! contains `[fail-once]` fails the first time it is sent on its task and is delivered afterwards
 //! (to test a retry).
+//!
+//! Invariant: an accepted answer is recorded at most once, and its delivery is reported only after
+//! it was recorded. The flow knows the emulator only as an [`AnswerRecorder`], so it depends on
+//! nothing above it.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -13,13 +17,22 @@ use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
 use crate::answer_request::SendAnswerRequest;
-use crate::app_state::AppState;
 use crate::model::ActionStatus;
 
 pub const FAILURE_MARKER: &str = "[fail]";
 pub const FAIL_ONCE_MARKER: &str = "[fail-once]";
 const UNTIL_RECORDED: Duration = Duration::from_millis(150);
 const UNTIL_DELIVERED: Duration = Duration::from_millis(350);
+
+/// Where the flow records the two actions of an answer (the emulator, which also notifies them).
+pub trait AnswerRecorder: Clone + Send + Sync + 'static {
+    /// Records an advisor's answer on a task: the `answer` action's id, or `None` when the task
+    /// does not exist.
+    fn record_answer(&self, task_id: u64, advisor_id: u64, text: &str) -> Option<u64>;
+
+    /// Records the channel's report on the answer action `answer_action_id` (`execute-answer`).
+    fn record_delivery(&self, answer_action_id: u64, outcome: ActionStatus);
+}
 
 /// Where accepted answers wait for the worker.
 #[derive(Clone)]
@@ -41,13 +54,13 @@ impl AnswerQueue {
 }
 
 /// Processes answers concurrently; aborting this task abandons the ones in flight.
-pub async fn run(app: AppState, mut accepted: AcceptedAnswers) {
+pub async fn run(recorder: impl AnswerRecorder, mut accepted: AcceptedAnswers) {
     let mut in_flight = JoinSet::new();
     let failed_once = FailedOnce::default();
     loop {
         tokio::select! {
             request = accepted.recv() => match request {
-                Some(request) => { in_flight.spawn(process(app.clone(), request, failed_once.clone())); }
+                Some(request) => { in_flight.spawn(process(recorder.clone(), request, failed_once.clone())); }
                 None => break,
             },
             Some(_) = in_flight.join_next() => {}
@@ -59,9 +72,14 @@ pub async fn run(app: AppState, mut accepted: AcceptedAnswers) {
 /// The `[fail-once]` answers (task id, text) that already failed once.
 type FailedOnce = Arc<Mutex<HashSet<(u64, String)>>>;
 
-async fn process(app: AppState, request: SendAnswerRequest, failed_once: FailedOnce) {
+async fn process(
+    recorder: impl AnswerRecorder,
+    request: SendAnswerRequest,
+    failed_once: FailedOnce,
+) {
     tokio::time::sleep(UNTIL_RECORDED).await;
-    let Some(answer) = app.record_answer(request.task_id, request.advisor_id, &request.message)
+    let Some(answer_action_id) =
+        recorder.record_answer(request.task_id, request.advisor_id, &request.message)
     else {
         return;
     };
@@ -77,5 +95,91 @@ async fn process(app: AppState, request: SendAnswerRequest, failed_once: FailedO
     } else {
         ActionStatus::Ok
     };
-    app.record_delivery(answer.id, outcome);
+    recorder.record_delivery(answer_action_id, outcome);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records what the flow asks for. Only task 7 exists; an answer's action id is 100 plus the
+    /// number of events recorded so far.
+    #[derive(Clone, Default)]
+    struct Recorded(Arc<Mutex<Vec<String>>>);
+
+    impl AnswerRecorder for Recorded {
+        fn record_answer(&self, task_id: u64, _advisor_id: u64, text: &str) -> Option<u64> {
+            let mut events = self.0.lock().unwrap();
+            (task_id == 7).then(|| {
+                events.push(format!("answer {text}"));
+                100 + events.len() as u64
+            })
+        }
+
+        fn record_delivery(&self, answer_action_id: u64, outcome: ActionStatus) {
+            let mut events = self.0.lock().unwrap();
+            events.push(format!("delivery of {answer_action_id}: {outcome:?}"));
+        }
+    }
+
+    fn request(task_id: u64, message: &str) -> SendAnswerRequest {
+        SendAnswerRequest {
+            message: message.to_owned(),
+            advisor_id: 11,
+            company_id: 1,
+            task_id,
+        }
+    }
+
+    async fn send_in_turn(requests: Vec<SendAnswerRequest>) -> Vec<String> {
+        let recorded = Recorded::default();
+        let failed_once = FailedOnce::default();
+        for request in requests {
+            process(recorded.clone(), request, failed_once.clone()).await;
+        }
+        recorded.0.lock().unwrap().clone()
+    }
+
+    #[tokio::test]
+    async fn an_answer_is_recorded_then_delivered() {
+        let events = send_in_turn(vec![request(7, "Hello")]).await;
+        assert_eq!(events, ["answer Hello", "delivery of 101: Ok"]);
+    }
+
+    #[tokio::test]
+    async fn an_answer_marked_fail_fails_every_time() {
+        let events = send_in_turn(vec![request(7, "No [fail]"), request(7, "No [fail]")]).await;
+        assert_eq!(
+            events,
+            [
+                "answer No [fail]",
+                "delivery of 101: Fail",
+                "answer No [fail]",
+                "delivery of 103: Fail",
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn an_answer_marked_fail_once_is_delivered_when_sent_again() {
+        let events = send_in_turn(vec![
+            request(7, "Retry [fail-once]"),
+            request(7, "Retry [fail-once]"),
+        ])
+        .await;
+        assert_eq!(
+            events,
+            [
+                "answer Retry [fail-once]",
+                "delivery of 101: Fail",
+                "answer Retry [fail-once]",
+                "delivery of 103: Ok",
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn an_answer_on_an_unknown_task_records_nothing() {
+        assert!(send_in_turn(vec![request(8, "Hello")]).await.is_empty());
+    }
 }

@@ -11,34 +11,35 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::Utc;
 
-use crate::app_state::AppState;
 use crate::config::Config;
+use crate::emulator::Emulator;
 use crate::error::ApiError;
 use crate::token;
 
 /// An authenticated application call that fits within the rate limit.
 pub struct ApiCaller;
 
-impl FromRequestParts<AppState> for ApiCaller {
+impl FromRequestParts<Emulator> for ApiCaller {
     type Rejection = ApiError;
 
     async fn from_request_parts(
         parts: &mut Parts,
-        app: &AppState,
+        emulator: &Emulator,
     ) -> Result<Self, Self::Rejection> {
         let credentials = Credentials::from_headers(&parts.headers)
             .ok_or_else(|| ApiError::unauthorized("Missing Authorization header"))?;
-        if !credentials.are_valid_for(&app.config) {
+        if !credentials.are_valid_for(&emulator.config) {
             return Err(ApiError::unauthorized("Invalid credentials"));
         }
-        admit(app, &app.config.instance_id)?;
+        admit(emulator, &emulator.config.instance_id)?;
         Ok(ApiCaller)
     }
 }
 
 /// Counts a call against the application's budget.
-pub fn admit(app: &AppState, instance_id: &str) -> Result<(), ApiError> {
-    app.rate_limiter
+pub fn admit(emulator: &Emulator, instance_id: &str) -> Result<(), ApiError> {
+    emulator
+        .rate_limiter
         .admit(instance_id)
         .map_err(ApiError::rate_limited)
 }

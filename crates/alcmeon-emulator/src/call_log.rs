@@ -1,14 +1,15 @@
 //! How many times each Alcméon endpoint was called, for tests that must prove a call was or was
 //! not made (`GET /_emulator/calls`). Every request to an Alcméon path counts, refused or not.
+//!
+//! Invariant: only the Alcméon routes are counted (the middleware is layered on them alone, never
+//! on the `/_emulator/` controls), so a test's own controls never change the counts it reads.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-
-use crate::app_state::AppState;
 
 #[derive(Default)]
 pub struct CallLog(Mutex<BTreeMap<String, u64>>);
@@ -30,12 +31,12 @@ impl CallLog {
     }
 }
 
-/// Middleware for the Alcméon routes (never the `/_emulator/` controls).
-pub async fn record(State(app): State<AppState>, request: Request, next: Next) -> Response {
+/// Middleware for the Alcméon routes: counts the call in `calls`, then serves it.
+pub async fn record(State(calls): State<Arc<CallLog>>, request: Request, next: Next) -> Response {
     let route = request.extensions().get::<MatchedPath>().map_or_else(
         || request.uri().path().to_owned(),
         |p| p.as_str().to_owned(),
     );
-    app.calls.count(format!("{} {route}", request.method()));
+    calls.count(format!("{} {route}", request.method()));
     next.run(request).await
 }

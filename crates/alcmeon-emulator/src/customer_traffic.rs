@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use chrono::Utc;
 
-use crate::app_state::AppState;
-use crate::state::InboundMessage;
+use crate::alcmeon_data::InboundMessage;
+use crate::emulator::Emulator;
 
 const LINES: [&str; 8] = [
     "Hello? Any news on this?",
@@ -19,11 +19,11 @@ const LINES: [&str; 8] = [
     "Merci beaucoup, bonne journée !",
 ];
 
-pub async fn run(app: AppState, every: Duration) {
+pub async fn run(emulator: Emulator, every: Duration) {
     let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
     for turn in 0usize.. {
         ticks.tick().await;
-        let conversations = app.store.read(|state| state.conversation_ids());
+        let conversations = emulator.data.read(|data| data.conversation_ids());
         let Some(&conversation_id) = conversations.get(turn % conversations.len().max(1)) else {
             continue;
         };
@@ -34,6 +34,6 @@ pub async fn run(app: AppState, every: Duration) {
             attachments: vec![],
             at: Utc::now(),
         };
-        app.receive_inbound(conversation_id, inbound);
+        emulator.receive_inbound(conversation_id, inbound);
     }
 }

@@ -1,6 +1,6 @@
 //! A local, persistent stand-in for the parts of Alcméon's public REST API that the backend uses,
-//! faithful to the published OpenAPI files (`shared/alcmeon-openapi/`: synchronize.yaml,
-//! answer.yaml, oauth.yaml, user.yaml, shared-security.yaml).
+//! faithful to the published OpenAPI files, carried verbatim in this crate's `openapi/` folder:
+//! synchronize.yaml, answer.yaml, oauth.yaml, user.yaml, shared-security.yaml.
 //!
 //! Alcméon endpoints: `GET /actions`, `GET /actions/conversations/{conversation_id}`,
 //! `POST /v1/answer/send` (as an active account with a role), `POST /v1/oauth2/token`,
@@ -28,22 +28,60 @@
 //! 1; accounts created from an email start at 101. Other id ranges start
 //! apart so that a mixed-up id shows: accounts 201, tags 601, tag values 701, authors 3001, tasks
 //! 50001, messages 70001, attachments 90001, actions 1, webhook notifications 1.
+//!
+//! # Modules
+//!
+//! - `alcmeon_data` (with `alcmeon_data/`): the emulated Alcméon data (agents and their user
+//!   accounts, conversations, tasks, actions) and the rules that turn events into spec-shaped
+//!   actions; plain data, no I/O. `seed` builds the demo data above.
+//! - `persistence`: the one `AlcmeonData` behind a lock, saved to the state file after each change.
+//! - `emulator`: what handlers and background tasks share (`Emulator`), and the events that record
+//!   actions and notify them.
+//! - `routes` (with `routes/`): the HTTP surface; `auth` authenticates and rate-limits a call;
+//!   `call_log` counts the calls; `error` is the one error body.
+//! - Background work: `answer_flow` (an accepted answer is recorded, then delivered),
+//!   `customer_traffic` (customers write again, for demos), `webhook` (signed notifications).
+//! - Wire and rules without state: `model` (synchronize.yaml's types), `answer_request`,
+//!   `channel_details`, `token`, `rate_limit`, `config`.
+//!
+//! # Architecture invariants
+//!
+//! - The emulator depends on nothing of ours: no workspace crate, only crates.io. The backend does
+//!   not depend on it either; they meet over HTTP only.
+//! - It answers only what the published specs define (`openapi/`: paths, bodies, status codes and
+//!   error codes), checked by `tests/api/spec_conformance.rs`. Everything else lives under
+//!   `/_emulator/` (`routes/control.rs`), which Alcméon does not have.
+//! - Modules form layers without cycles (`tests/api/architecture.rs` checks it). From the bottom:
+//!   1. `config`, `error`, `model`, `rate_limit`, `token`, `call_log` import no other module;
+//!      `channel_details`, `answer_request`, `webhook` import only those.
+//!   2. `alcmeon_data` imports only `model` and `channel_details`; `persistence` and `seed` import
+//!      it (never each other).
+//!   3. `answer_flow` imports only `answer_request` and `model`: it knows the emulator as an
+//!      `AnswerRecorder` trait, which `emulator` implements.
+//!   4. `emulator` imports the data, the answer queue, the call log, the rate limiter and the
+//!      notifier; `auth`, `customer_traffic` and `routes` sit on it. Only `lib.rs` wires them
+//!      all together.
+//!
+//!   A module's own files belong to it (`alcmeon_data/*.rs` extend `AlcmeonData`; `routes/*.rs`),
+//!   and import one another without cycles too.
+//! - `alcmeon_data` does no I/O and never sees HTTP, time or randomness except through arguments
+//!   (`now`), so the seed and its tests are deterministic.
 
+mod alcmeon_data;
 mod answer_flow;
 mod answer_request;
-mod app_state;
 mod auth;
 mod call_log;
 mod channel_details;
 mod config;
 mod customer_traffic;
+mod emulator;
 mod error;
 mod model;
+mod persistence;
 mod rate_limit;
 mod routes;
 mod seed;
-mod state;
-mod store;
 mod token;
 mod webhook;
 
@@ -56,8 +94,8 @@ use tokio::task::JoinHandle;
 pub use config::{Config, ConfigError};
 pub use webhook::{SIGNATURE_HEADER, signature};
 
-use app_state::AppState;
-use store::Store;
+use emulator::Emulator;
+use persistence::SharedData;
 use webhook::Notifier;
 
 /// A started emulator. Dropping it stops the server and its background tasks.
@@ -93,11 +131,11 @@ impl Drop for RunningEmulator {
     }
 }
 
-/// Loads (or seeds) the state, binds the listener and starts serving in the background.
+/// Loads (or seeds) the data, binds the listener and starts serving in the background.
 pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
     let instance_id = config.instance_id.clone();
-    let store = Store::open(config.state_path.clone(), || {
-        seed::demo_state(&instance_id, Utc::now())
+    let data = SharedData::open(config.state_path.clone(), || {
+        seed::demo_data(&instance_id, Utc::now())
     })?;
     let mut background = Vec::new();
     let notifier = match &config.webhook_url {
@@ -115,13 +153,13 @@ pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
     let (answers, accepted) = answer_flow::AnswerQueue::new();
     let customer_every = config.customer_every;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
-    let app = AppState::new(config, store, notifier, answers);
-    background.push(tokio::spawn(answer_flow::run(app.clone(), accepted)));
+    let emulator = Emulator::new(config, data, notifier, answers);
+    background.push(tokio::spawn(answer_flow::run(emulator.clone(), accepted)));
     if let Some(every) = customer_every {
-        background.push(tokio::spawn(customer_traffic::run(app.clone(), every)));
+        background.push(tokio::spawn(customer_traffic::run(emulator.clone(), every)));
     }
     let addr = listener.local_addr()?;
-    let server = tokio::spawn(async move { axum::serve(listener, routes::router(app)).await });
+    let server = tokio::spawn(async move { axum::serve(listener, routes::router(emulator)).await });
     Ok(RunningEmulator {
         addr,
         server,

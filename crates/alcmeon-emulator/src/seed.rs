@@ -22,10 +22,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::model::{ActionStatus, AdminUser, Channel};
-use crate::state::{
-    AccountAccess, AgentAction, InboundMessage, NewAttachment, NewConversation, State,
+use crate::alcmeon_data::{
+    AccountAccess, AgentAction, AlcmeonData, InboundMessage, NewAttachment, NewConversation,
 };
+use crate::model::{ActionStatus, AdminUser, Channel};
 
 const SOPHIE: u64 = 11;
 const KARIM: u64 = 12;
@@ -67,28 +67,28 @@ impl File {
     }
 }
 
-pub fn demo_state(instance_id: &str, now: DateTime<Utc>) -> State {
-    let mut state = State::new(instance_id);
+pub fn demo_data(instance_id: &str, now: DateTime<Utc>) -> AlcmeonData {
+    let mut data = AlcmeonData::new(instance_id);
     for (id, name, email) in [
         (SOPHIE, "Sophie Laurent", DEFAULT_AGENT_EMAIL),
         (KARIM, "Karim Benali", "karim.benali@example.com"),
         (EMMA, "Emma Schmidt", "emma.schmidt@example.com"),
     ] {
-        state.add_agent(AdminUser {
+        data.add_agent(AdminUser {
             id,
             email: email.to_owned(),
             name: name.to_owned(),
             is_bot: false,
         });
-        state.set_access(id, AccountAccess::agent());
+        data.set_access(id, AccountAccess::agent());
     }
-    state.add_agent(AdminUser {
+    data.add_agent(AdminUser {
         id: LUCAS,
         email: INACTIVE_AGENT_EMAIL.to_owned(),
         name: "Lucas Martin".to_owned(),
         is_bot: false,
     });
-    state.set_access(
+    data.set_access(
         LUCAS,
         AccountAccess {
             is_active: false,
@@ -97,7 +97,7 @@ pub fn demo_state(instance_id: &str, now: DateTime<Utc>) -> State {
     );
     let mut timeline = Vec::new();
     for script in conversations() {
-        let conversation_id = state.add_conversation(NewConversation {
+        let conversation_id = data.add_conversation(NewConversation {
             channel: script.channel,
             account_name: script.account_name.to_owned(),
             customer_name: script.customer_name.to_owned(),
@@ -120,8 +120,8 @@ pub fn demo_state(instance_id: &str, now: DateTime<Utc>) -> State {
         }
     }
     timeline.sort_by_key(|(at, _, _)| *at);
-    replay(&mut state, timeline);
-    state
+    replay(&mut data, timeline);
+    data
 }
 
 #[derive(Clone, Copy)]
@@ -153,7 +153,7 @@ enum Move {
     Tag(&'static str, &'static str),
 }
 
-fn replay(state: &mut State, timeline: Vec<(DateTime<Utc>, u64, Event)>) {
+fn replay(data: &mut AlcmeonData, timeline: Vec<(DateTime<Utc>, u64, Event)>) {
     let mut last_answer: HashMap<u64, u64> = HashMap::new();
     for (at, conversation_id, event) in timeline {
         match event {
@@ -169,26 +169,26 @@ fn replay(state: &mut State, timeline: Vec<(DateTime<Utc>, u64, Event)>) {
                     attachments: file.map(File::attachment).into_iter().collect(),
                     at,
                 };
-                state.add_inbound(conversation_id, inbound);
+                data.add_inbound(conversation_id, inbound);
             }
             Event::Answer { agent, text, .. } => {
-                let task_id = state
+                let task_id = data
                     .latest_task_id(conversation_id)
                     .expect("a script answers a message");
-                let advisor = state.agent_or_new(agent);
-                let answer = state
+                let advisor = data.agent_or_new(agent);
+                let answer = data
                     .add_answer(task_id, advisor, text, at)
                     .expect("the task exists");
                 last_answer.insert(conversation_id, answer.id);
             }
             Event::Delivery(outcome) => {
-                state.add_execute_answer(last_answer[&conversation_id], outcome, at);
+                data.add_execute_answer(last_answer[&conversation_id], outcome, at);
             }
             Event::Agent { agent, action } => {
                 let action = match action {
                     Move::Acquire => AgentAction::Acquire,
                     Move::AssignTo(to) => AgentAction::AssignTo {
-                        to: state.agent_or_new(to),
+                        to: data.agent_or_new(to),
                     },
                     Move::OnHold => AgentAction::OnHold,
                     Move::Archive => AgentAction::Archive,
@@ -197,9 +197,8 @@ fn replay(state: &mut State, timeline: Vec<(DateTime<Utc>, u64, Event)>) {
                         value: value.to_owned(),
                     },
                 };
-                let actor = state.agent_or_new(agent);
-                state
-                    .add_agent_action(conversation_id, actor, action, at)
+                let actor = data.agent_or_new(agent);
+                data.add_agent_action(conversation_id, actor, action, at)
                     .expect("a script acts after a message");
             }
         }
@@ -465,10 +464,10 @@ mod tests {
 
     #[test]
     fn the_demo_has_conversations_1001_to_1007_on_five_channels() {
-        let state = demo_state("demo-instance", Utc::now());
-        assert_eq!(state.conversation_ids(), (1001..=1007).collect::<Vec<_>>());
+        let data = demo_data("demo-instance", Utc::now());
+        assert_eq!(data.conversation_ids(), (1001..=1007).collect::<Vec<_>>());
         let channels: Vec<Channel> = (1001..=1007)
-            .map(|id| state.conversation_actions(id).unwrap()[0].account.channel)
+            .map(|id| data.conversation_actions(id).unwrap()[0].account.channel)
             .collect();
         assert_eq!(
             channels,
@@ -485,8 +484,12 @@ mod tests {
     }
 
     /// How long ago the customer last wrote in a conversation.
-    fn customer_silent_for(state: &State, conversation_id: u64, now: DateTime<Utc>) -> TimeDelta {
-        let actions = state.conversation_actions(conversation_id).unwrap();
+    fn customer_silent_for(
+        data: &AlcmeonData,
+        conversation_id: u64,
+        now: DateTime<Utc>,
+    ) -> TimeDelta {
+        let actions = data.conversation_actions(conversation_id).unwrap();
         let last = actions
             .iter()
             .rev()
@@ -503,16 +506,16 @@ mod tests {
     #[test]
     fn conversations_1001_to_1005_stay_answerable_and_1006_and_1007_do_not() {
         let now = Utc::now();
-        let state = demo_state("demo-instance", now);
+        let data = demo_data("demo-instance", now);
         // The channels' reply windows: WhatsApp 24 hours, Messenger and Instagram 7 days (with
         // a day to spare for a demo left running).
-        assert!(customer_silent_for(&state, 1001, now) < TimeDelta::hours(23));
-        assert!(customer_silent_for(&state, 1002, now) < TimeDelta::days(6));
-        assert!(customer_silent_for(&state, 1003, now) < TimeDelta::days(6));
-        assert!(customer_silent_for(&state, 1006, now) > TimeDelta::days(2));
-        let closed = state.conversation_actions(1007).unwrap();
+        assert!(customer_silent_for(&data, 1001, now) < TimeDelta::hours(23));
+        assert!(customer_silent_for(&data, 1002, now) < TimeDelta::days(6));
+        assert!(customer_silent_for(&data, 1003, now) < TimeDelta::days(6));
+        assert!(customer_silent_for(&data, 1006, now) > TimeDelta::days(2));
+        let closed = data.conversation_actions(1007).unwrap();
         assert_eq!(closed.last().unwrap().action_type, ActionType::Archive);
-        let reopened = state.conversation_actions(1004).unwrap();
+        let reopened = data.conversation_actions(1004).unwrap();
         assert_eq!(
             reopened.last().unwrap().action_type,
             ActionType::TaskCreate,
@@ -522,7 +525,7 @@ mod tests {
 
     #[test]
     fn the_demo_shows_agent_actions_and_a_png_and_a_pdf() {
-        let actions = demo_state("demo-instance", Utc::now()).actions_between(0, None, usize::MAX);
+        let actions = demo_data("demo-instance", Utc::now()).actions_between(0, None, usize::MAX);
         for action_type in [
             ActionType::Acquire,
             ActionType::AssignTo,
@@ -547,7 +550,7 @@ mod tests {
     #[test]
     fn the_demo_stays_small_and_in_time_order() {
         let now = Utc::now();
-        let actions = demo_state("demo-instance", now).actions_between(0, None, usize::MAX);
+        let actions = demo_data("demo-instance", now).actions_between(0, None, usize::MAX);
         assert!(actions.len() < 80, "{} actions", actions.len());
         let moments: Vec<_> = actions
             .iter()
@@ -564,7 +567,7 @@ mod tests {
 
     #[test]
     fn every_answer_is_followed_by_its_delivery() {
-        let actions = demo_state("demo-instance", Utc::now()).actions_between(0, None, usize::MAX);
+        let actions = demo_data("demo-instance", Utc::now()).actions_between(0, None, usize::MAX);
         let answers = actions
             .iter()
             .filter(|a| a.action_type == ActionType::Answer)

@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::app_state::AppState;
+use crate::alcmeon_data::{AccountRefusal, AccountUpdate, ROLES, TEAMS};
 use crate::auth::ApiCaller;
-use crate::state::{AccountRefusal, AccountUpdate, ROLES, TEAMS};
+use crate::emulator::Emulator;
 
 /// user.yaml's `Error`.
 #[derive(Debug)]
@@ -100,7 +100,7 @@ struct NewAccount {
 
 pub async fn create(
     _caller: ApiCaller,
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     body: Bytes,
 ) -> Result<Json<Account>, UserApiError> {
     let new: NewAccount = serde_json::from_slice(&body).map_err(|problem| {
@@ -111,9 +111,9 @@ pub async fn create(
         return Err(UserApiError::bad_request("invalid-email").with_data(json!(email)));
     }
     let name = new.name.unwrap_or_else(|| email.to_owned());
-    let account = app
-        .store
-        .update(|state| state.create_account(email, &name))?;
+    let account = emulator
+        .data
+        .update(|data| data.create_account(email, &name))?;
     Ok(Json(Account {
         id: account.id,
         email: account.email,
@@ -134,7 +134,7 @@ pub struct ListQuery {
 
 pub async fn list(
     _caller: ApiCaller,
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     Query(query): Query<ListQuery>,
 ) -> Result<Json<Vec<Account>>, UserApiError> {
     let is_active = match query.is_active.as_deref() {
@@ -142,9 +142,9 @@ pub async fn list(
         Some("false") => false,
         _ => return Err(UserApiError::bad_request("invalid-is-active-parameter")),
     };
-    let accounts = app
-        .store
-        .read(|state| state.accounts_where_active(is_active));
+    let accounts = emulator
+        .data
+        .read(|data| data.accounts_where_active(is_active));
     Ok(Json(
         accounts
             .into_iter()
@@ -160,7 +160,7 @@ pub async fn list(
 /// 200 with no body, as the spec defines none.
 pub async fn update(
     _caller: ApiCaller,
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     Path(account_id): Path<String>,
     body: Bytes,
 ) -> Result<StatusCode, UserApiError> {
@@ -170,7 +170,8 @@ pub async fn update(
     let update: AccountUpdate = serde_json::from_slice(&body).map_err(|problem| {
         UserApiError::bad_request("invalid-request-body").with_data(json!(problem.to_string()))
     })?;
-    app.store
-        .update(|state| state.update_account(account_id, update))?;
+    emulator
+        .data
+        .update(|data| data.update_account(account_id, update))?;
     Ok(StatusCode::OK)
 }

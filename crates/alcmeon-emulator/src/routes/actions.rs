@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use crate::app_state::AppState;
 use crate::auth::ApiCaller;
+use crate::emulator::Emulator;
 use crate::error::ApiError;
 use crate::model::{Action, Conversation};
 
@@ -24,7 +24,7 @@ pub struct ActionsQuery {
 /// Actions with `min_action_id < id <= max_action_id`, ascending by id.
 pub async fn list(
     _caller: ApiCaller,
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     query: Result<Query<ActionsQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Action>>, ApiError> {
     let Query(query) = query.map_err(|rejection| invalid_parameter(rejection.body_text()))?;
@@ -36,8 +36,8 @@ pub async fn list(
         .max_action_id
         .map(|max| integer("max_action_id", &max))
         .transpose()?;
-    Ok(Json(app.store.read(|state| {
-        state.actions_between(min, max, MAX_ACTIONS_PER_CALL)
+    Ok(Json(emulator.data.read(|data| {
+        data.actions_between(min, max, MAX_ACTIONS_PER_CALL)
     })))
 }
 
@@ -45,13 +45,13 @@ pub async fn list(
 /// array when the conversation does not exist.
 pub async fn of_conversation(
     _caller: ApiCaller,
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     Path(conversation_id): Path<String>,
 ) -> Result<Json<Vec<Conversation>>, ApiError> {
     let id = integer("conversation_id", &conversation_id)?;
     let actions = u64::try_from(id)
         .ok()
-        .and_then(|id| app.store.read(|state| state.conversation_actions(id)));
+        .and_then(|id| emulator.data.read(|data| data.conversation_actions(id)));
     let conversations = actions
         .map(|actions| Conversation {
             id: id.unsigned_abs(),

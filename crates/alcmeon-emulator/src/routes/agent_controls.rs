@@ -9,12 +9,12 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::app_state::AppState;
+use crate::alcmeon_data::{AgentAction, AlcmeonData};
+use crate::emulator::Emulator;
 use crate::error::ApiError;
 use crate::model::{ActionStatus, AdminUser};
 use crate::routes::json_body;
 use crate::seed::DEFAULT_AGENT_EMAIL;
-use crate::state::{AgentAction, State as EmulatorState};
 
 /// The agent who acts, as the request names them.
 #[derive(Deserialize)]
@@ -24,9 +24,9 @@ struct Actor {
 }
 
 impl Actor {
-    fn resolve(&self, state: &mut EmulatorState) -> AdminUser {
+    fn resolve(&self, data: &mut AlcmeonData) -> AdminUser {
         let email = self.agent_email.as_deref().unwrap_or(DEFAULT_AGENT_EMAIL);
-        state.agent_by_email_or_new(email, self.agent_name.as_deref())
+        data.agent_by_email_or_new(email, self.agent_name.as_deref())
     }
 }
 
@@ -89,7 +89,7 @@ fn conversation_not_found() -> ApiError {
 }
 
 pub async fn act(
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     Path(conversation_id): Path<String>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
@@ -98,20 +98,20 @@ pub async fn act(
     let conversation_id: u64 = conversation_id
         .parse()
         .map_err(|_| conversation_not_found())?;
-    let action = app
-        .record(|state| {
-            state.latest_task_id(conversation_id)?;
-            let agent = actor.resolve(state);
+    let action = emulator
+        .record(|data| {
+            data.latest_task_id(conversation_id)?;
+            let agent = actor.resolve(data);
             let action = match requested {
                 Requested::Ready(action) => action,
                 Requested::AssignTo(email) => AgentAction::AssignTo {
-                    to: state.agent_by_email_or_new(&email, None),
+                    to: data.agent_by_email_or_new(&email, None),
                 },
                 Requested::Steal(email) => AgentAction::Steal {
-                    from: state.agent_by_email_or_new(&email, None),
+                    from: data.agent_by_email_or_new(&email, None),
                 },
             };
-            state.add_agent_action(conversation_id, agent, action, Utc::now())
+            data.add_agent_action(conversation_id, agent, action, Utc::now())
         })
         .ok_or_else(conversation_not_found)?;
     Ok(Json(json!({"action_id": action.id})))
@@ -125,7 +125,7 @@ struct AgentReplyRequest {
 }
 
 pub async fn reply(
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     Path(conversation_id): Path<String>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
@@ -136,13 +136,13 @@ pub async fn reply(
     let conversation_id: u64 = conversation_id
         .parse()
         .map_err(|_| conversation_not_found())?;
-    let actions = app
-        .record_all(|state| {
-            let task_id = state.latest_task_id(conversation_id)?;
-            let agent = request.actor.resolve(state);
+    let actions = emulator
+        .record_all(|data| {
+            let task_id = data.latest_task_id(conversation_id)?;
+            let agent = request.actor.resolve(data);
             let now = Utc::now();
-            let answer = state.add_answer(task_id, agent, &request.text, now)?;
-            let delivery = state.add_execute_answer(answer.id, ActionStatus::Ok, now)?;
+            let answer = data.add_answer(task_id, agent, &request.text, now)?;
+            let delivery = data.add_execute_answer(answer.id, ActionStatus::Ok, now)?;
             Some(vec![answer, delivery])
         })
         .ok_or_else(conversation_not_found)?;

@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use serde::Serialize;
 
 use crate::answer_request::SendAnswerRequest;
-use crate::app_state::AppState;
 use crate::auth::ApiCaller;
+use crate::emulator::Emulator;
 use crate::error::ApiError;
 
 #[derive(Serialize)]
@@ -20,20 +20,23 @@ pub struct SendAnswerResponse {
 
 pub async fn send(
     _caller: ApiCaller,
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     body: Bytes,
 ) -> Result<Json<SendAnswerResponse>, ApiError> {
     let request = SendAnswerRequest::parse(&body)?;
-    if !app.store.read(|state| state.may_answer(request.advisor_id)) {
+    if !emulator
+        .data
+        .read(|data| data.may_answer(request.advisor_id))
+    {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "insufficient-permissions",
         ));
     }
-    if !app.store.read(|state| state.task_exists(request.task_id)) {
+    if !emulator.data.read(|data| data.task_exists(request.task_id)) {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "task-not-found"));
     }
-    app.answers.push(request.clone());
+    emulator.answers.push(request.clone());
     Ok(Json(SendAnswerResponse {
         input_data: request,
         status: "started",

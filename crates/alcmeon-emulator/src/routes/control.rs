@@ -47,16 +47,16 @@ use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::app_state::{AppState, GeneratedConversation};
+use crate::alcmeon_data::{InboundMessage, NewAttachment, NewConversation};
+use crate::emulator::{Emulator, GeneratedConversation};
 use crate::error::ApiError;
 use crate::model::Channel;
 use crate::routes::{agent_controls, json_body};
-use crate::state::{InboundMessage, NewAttachment, NewConversation};
 
 /// Keeps a typo from filling the disk.
 const MAX_GENERATED_MESSAGES: usize = 100_000;
 
-pub fn router() -> Router<AppState> {
+pub fn router() -> Router<Emulator> {
     Router::new()
         .route("/health", get(health))
         .route("/accounts", get(accounts))
@@ -73,17 +73,17 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-async fn health(State(app): State<AppState>) -> Json<Value> {
-    let latest_action_id = app.store.read(|state| state.latest_action_id());
+async fn health(State(emulator): State<Emulator>) -> Json<Value> {
+    let latest_action_id = emulator.data.read(|data| data.latest_action_id());
     Json(json!({"status": "ok", "latest_action_id": latest_action_id}))
 }
 
-async fn accounts(State(app): State<AppState>) -> Json<Value> {
-    Json(json!(app.store.read(|state| state.account_details())))
+async fn accounts(State(emulator): State<Emulator>) -> Json<Value> {
+    Json(json!(emulator.data.read(|data| data.account_details())))
 }
 
-async fn calls(State(app): State<AppState>) -> Json<Value> {
-    Json(json!(app.calls.counts()))
+async fn calls(State(emulator): State<Emulator>) -> Json<Value> {
+    Json(json!(emulator.calls.counts()))
 }
 
 #[derive(Deserialize)]
@@ -114,7 +114,7 @@ impl InboundAttachment {
 }
 
 async fn inbound(
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     Path(conversation_id): Path<String>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
@@ -134,7 +134,7 @@ async fn inbound(
     let action = conversation_id
         .parse()
         .ok()
-        .and_then(|conversation_id| app.receive_inbound(conversation_id, inbound))
+        .and_then(|conversation_id| emulator.receive_inbound(conversation_id, inbound))
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "conversation-not-found"))?;
     Ok(Json(json!({"action_id": action.id})))
 }
@@ -155,7 +155,7 @@ fn notify_by_default() -> bool {
 }
 
 async fn open_conversation(
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
     let request: OpenConversationRequest = json_body::parse(&body, "invalid-request-body")?;
@@ -178,8 +178,9 @@ async fn open_conversation(
         messages: request.messages,
         notify: request.notify,
     };
-    let conversation_id = tokio::task::spawn_blocking(move || app.open_conversation(generated))
-        .await
-        .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal-error"))?;
+    let conversation_id =
+        tokio::task::spawn_blocking(move || emulator.open_conversation(generated))
+            .await
+            .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal-error"))?;
     Ok(Json(json!({"conversation_id": conversation_id})))
 }

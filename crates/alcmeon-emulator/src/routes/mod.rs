@@ -13,11 +13,11 @@ use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{get, post};
 
-use crate::app_state::AppState;
 use crate::call_log;
+use crate::emulator::Emulator;
 use crate::error::ApiError;
 
-pub fn router(app: AppState) -> Router {
+pub fn router(emulator: Emulator) -> Router {
     Router::new()
         .route("/actions", get(actions::list))
         .route(
@@ -31,12 +31,12 @@ pub fn router(app: AppState) -> Router {
         .route("/accounts", post(accounts::create).get(accounts::list))
         .route("/accounts/{account_id}", post(accounts::update))
         .route_layer(middleware::from_fn_with_state(
-            app.clone(),
+            emulator.calls.clone(),
             call_log::record,
         ))
         .nest("/_emulator", control::router())
         .fallback(not_found)
-        .with_state(app)
+        .with_state(emulator)
 }
 
 async fn not_found() -> ApiError {

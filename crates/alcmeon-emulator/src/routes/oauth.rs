@@ -9,8 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use chrono::{SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::app_state::AppState;
 use crate::auth::{self, Credentials};
+use crate::emulator::Emulator;
 use crate::error::ApiError;
 use crate::routes::json_body;
 use crate::token;
@@ -31,11 +31,11 @@ pub struct TokenResponse {
 }
 
 pub async fn token(
-    State(app): State<AppState>,
+    State(emulator): State<Emulator>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<TokenResponse>, ApiError> {
-    let config = &app.config;
+    let config = &emulator.config;
     if let Some(credentials) = Credentials::from_headers(&headers)
         && !credentials.are_valid_for(config)
     {
@@ -51,7 +51,7 @@ pub async fn token(
     if request.client_id != config.instance_id || request.client_secret != config.secret {
         return Err(invalid_client());
     }
-    auth::admit(&app, &config.instance_id)?;
+    auth::admit(&emulator, &config.instance_id)?;
     let issued = token::issue(&config.instance_id, &config.secret, Utc::now());
     Ok(Json(TokenResponse {
         access_token: issued.access_token,

@@ -1,10 +1,12 @@
 //! Black-box tests: each starts a real emulator in-process on a free port and talks HTTP to it.
+//! `architecture` reads the sources instead, to hold the invariants `src/lib.rs` states.
 
 mod helpers;
 
 mod accounts;
 mod actions_paging;
 mod answer_send;
+mod architecture;
 mod auth;
 mod binary;
 mod control;

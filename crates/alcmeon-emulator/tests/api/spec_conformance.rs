@@ -13,10 +13,7 @@ use crate::helpers::{
     INSTANCE_ID, SECRET, TestEmulator, latest_task_id, start, test_config, webhook_receiver,
 };
 
-const SPEC_DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/alcmeon-openapi"
-);
+const SPEC_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi");
 
 /// Fields the emulator always sends, made `required` in the test copy.
 const ALWAYS_SENT: &[(&str, &[&str])] = &[
@@ -563,4 +560,46 @@ fn the_strict_copy_rejects_an_invented_field() {
     renamed.as_object_mut().unwrap().remove("is_bot");
     renamed["isBot"] = json!(false);
     assert!(!validator.is_valid(&renamed));
+}
+
+/// The specs the tests load, and every file they `$ref`, are carried in the crate with their
+/// licence, so a fresh clone checks the emulator with nothing beside it.
+#[test]
+fn the_carried_specs_are_complete() {
+    const CHECKED: [&str; 4] = ["synchronize.yaml", "answer.yaml", "oauth.yaml", "user.yaml"];
+    let mut referenced = std::collections::BTreeSet::new();
+    for name in CHECKED {
+        let text = std::fs::read_to_string(format!("{SPEC_DIR}/{name}"))
+            .unwrap_or_else(|error| panic!("{SPEC_DIR}/{name}: {error}"));
+        let document: Value = serde_yaml::from_str(&text).unwrap();
+        collect_file_refs(&document, &mut referenced);
+    }
+    assert!(referenced.contains("shared-security.yaml"));
+    for file in referenced.iter().map(String::as_str).chain(["LICENSE"]) {
+        assert!(
+            std::path::Path::new(SPEC_DIR).join(file).is_file(),
+            "{SPEC_DIR}/{file} is referenced but not carried"
+        );
+    }
+}
+
+/// The file part of every `$ref` that points into another file (`other.yaml#/…`).
+fn collect_file_refs(value: &Value, files: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(target)) = object.get("$ref") {
+                let file = target.split('#').next().unwrap_or_default();
+                if !file.is_empty() {
+                    files.insert(file.to_owned());
+                }
+            }
+            object
+                .values()
+                .for_each(|child| collect_file_refs(child, files));
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|child| collect_file_refs(child, files)),
+        _ => {}
+    }
 }

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{State, TagDefinition, take};
+use super::{AlcmeonData, TagDefinition, take};
 use crate::model::{
     Action, ActionData, ActionStatus, ActionType, AdminUser, AssignToData, StealData, Tag, TagData,
     TagValue, TaskState, TranslatedString,
@@ -63,7 +63,7 @@ impl AgentAction {
     }
 }
 
-impl State {
+impl AlcmeonData {
     /// Records `action` by `actor` on the conversation's latest task. `None` when the conversation
     /// does not exist or has no message yet.
     pub fn add_agent_action(
@@ -147,12 +147,12 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::alcmeon_data::{InboundMessage, NewConversation};
     use crate::model::Channel;
-    use crate::state::{InboundMessage, NewConversation};
 
-    fn conversation_with_a_message() -> (State, u64, AdminUser) {
-        let mut state = State::new("demo-instance");
-        let id = state.add_conversation(NewConversation {
+    fn conversation_with_a_message() -> (AlcmeonData, u64, AdminUser) {
+        let mut data = AlcmeonData::new("demo-instance");
+        let id = data.add_conversation(NewConversation {
             channel: Channel::Twitter,
             account_name: "@Shop".into(),
             customer_name: "Ana".into(),
@@ -164,17 +164,16 @@ mod tests {
             attachments: vec![],
             at: Utc::now(),
         };
-        state.add_inbound(id, inbound);
-        let agent = state.agent_by_email_or_new("sam@example.com", None);
-        (state, id, agent)
+        data.add_inbound(id, inbound);
+        let agent = data.agent_by_email_or_new("sam@example.com", None);
+        (data, id, agent)
     }
 
     #[test]
     fn each_action_leaves_the_task_in_the_state_the_spec_names() {
-        let (mut state, id, agent) = conversation_with_a_message();
+        let (mut data, id, agent) = conversation_with_a_message();
         let mut act = |action| {
-            state
-                .add_agent_action(id, agent.clone(), action, Utc::now())
+            data.add_agent_action(id, agent.clone(), action, Utc::now())
                 .unwrap()
                 .task
                 .state
@@ -189,8 +188,8 @@ mod tests {
 
     #[test]
     fn auto_archiving_is_recorded_as_the_bot() {
-        let (mut state, id, agent) = conversation_with_a_message();
-        let action = state
+        let (mut data, id, agent) = conversation_with_a_message();
+        let action = data
             .add_agent_action(id, agent, AgentAction::AutoArchive, Utc::now())
             .unwrap();
         assert!(action.user.is_bot);
@@ -199,15 +198,15 @@ mod tests {
 
     #[test]
     fn a_tag_set_twice_reports_its_previous_value_and_stays_once_on_the_task() {
-        let (mut state, id, agent) = conversation_with_a_message();
+        let (mut data, id, agent) = conversation_with_a_message();
         let tag = |value: &str| AgentAction::Tag {
             name: "Topic".into(),
             value: value.into(),
         };
-        let first = state
+        let first = data
             .add_agent_action(id, agent.clone(), tag("Delivery"), Utc::now())
             .unwrap();
-        let second = state
+        let second = data
             .add_agent_action(id, agent, tag("Refund"), Utc::now())
             .unwrap();
         let Some(ActionData::Tag(data)) = second.data else {
@@ -221,16 +220,15 @@ mod tests {
 
     #[test]
     fn a_conversation_without_a_message_takes_no_action() {
-        let mut state = State::new("demo-instance");
-        let id = state.add_conversation(NewConversation {
+        let mut data = AlcmeonData::new("demo-instance");
+        let id = data.add_conversation(NewConversation {
             channel: Channel::Whatsapp,
             account_name: "Shop".into(),
             customer_name: "Ana".into(),
         });
-        let agent = state.agent_by_email_or_new("sam@example.com", None);
+        let agent = data.agent_by_email_or_new("sam@example.com", None);
         assert!(
-            state
-                .add_agent_action(id, agent, AgentAction::Archive, Utc::now())
+            data.add_agent_action(id, agent, AgentAction::Archive, Utc::now())
                 .is_none()
         );
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{State, take};
+use super::{AlcmeonData, take};
 use crate::model::AdminUser;
 
 /// The roles every emulator has (`GET /roles`).
@@ -63,7 +63,7 @@ pub struct AccountDetails {
     pub is_active: bool,
 }
 
-impl State {
+impl AlcmeonData {
     /// `POST /accounts`: a new account with no roles and no teams, unless the email (in any
     /// case) already has one.
     pub fn create_account(&mut self, email: &str, name: &str) -> Result<AdminUser, AccountRefusal> {
@@ -193,37 +193,37 @@ mod tests {
 
     #[test]
     fn a_created_account_has_no_powers_until_roles_are_set() {
-        let mut state = State::new("i");
-        let account = state.create_account("New@Example.com", "New").unwrap();
-        assert!(!state.may_answer(account.id));
+        let mut data = AlcmeonData::new("i");
+        let account = data.create_account("New@Example.com", "New").unwrap();
+        assert!(!data.may_answer(account.id));
         assert_eq!(
-            state.create_account("new@example.com", "Again"),
+            data.create_account("new@example.com", "Again"),
             Err(AccountRefusal::EmailTaken)
         );
         let update = AccountUpdate {
             roles: Some(vec![AGENT_ROLE]),
             ..AccountUpdate::default()
         };
-        state.update_account(account.id, update).unwrap();
-        assert!(state.may_answer(account.id));
+        data.update_account(account.id, update).unwrap();
+        assert!(data.may_answer(account.id));
     }
 
     #[test]
     fn an_unknown_role_changes_nothing() {
-        let mut state = State::new("i");
-        let account = state.create_account("a@example.com", "A").unwrap();
+        let mut data = AlcmeonData::new("i");
+        let account = data.create_account("a@example.com", "A").unwrap();
         let update = AccountUpdate {
             roles: Some(vec![AGENT_ROLE, 4]),
             teams: Some(vec![901]),
             is_active: Some(false),
         };
         assert_eq!(
-            state.update_account(account.id, update),
+            data.update_account(account.id, update),
             Err(AccountRefusal::UnknownRole(4))
         );
-        assert_eq!(state.accounts_where_active(true), vec![account]);
+        assert_eq!(data.accounts_where_active(true), vec![account]);
         assert_eq!(
-            state.update_account(1, AccountUpdate::default()),
+            data.update_account(1, AccountUpdate::default()),
             Err(AccountRefusal::UnknownAccount),
             "the bot is no account"
         );

@@ -1,7 +1,9 @@
-//! Everything the emulator remembers, and the rules that turn events into spec-shaped actions.
+//! The emulated Alcméon data: everything the emulator remembers (agents and their user accounts,
+//! conversations, tasks, actions, tags), and the rules that turn events into spec-shaped actions.
 //!
-//! Plain data with no I/O: `store.rs` guards it and writes it to disk. Actions form one ascending id
-//! sequence; each carries a snapshot of its task as it was when the action happened. Webhook
+//! Plain data with no I/O: `persistence.rs` guards it and writes it to disk; `seed.rs` fills a
+//! fresh one. Invariants: actions form one ascending id sequence and are never changed once
+//! recorded; each carries a snapshot of its task as it was when the action happened. Webhook
 //! notification ids are a separate sequence, so a receiver cannot mistake one for the other.
 
 mod agent_actions;
@@ -28,7 +30,7 @@ pub use user_accounts::{AccountAccess, AccountRefusal, AccountUpdate, ROLES, TEA
 pub const SYSTEM_USER_ID: u64 = 1;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct State {
+pub struct AlcmeonData {
     instance_id: String,
     next_ids: NextIds,
     agents: BTreeMap<u64, AdminUser>,
@@ -39,7 +41,8 @@ pub struct State {
     /// Tag ids by name, and their values' ids, as agents have used them.
     #[serde(default)]
     tags: BTreeMap<String, TagDefinition>,
-    /// The user accounts' roles, teams and active flag, by agent id (`state/user_accounts.rs`).
+    /// The user accounts' roles, teams and active flag, by agent id
+    /// (`alcmeon_data/user_accounts.rs`).
     #[serde(default)]
     access: BTreeMap<u64, AccountAccess>,
 }
@@ -119,15 +122,15 @@ pub struct NewAttachment {
     pub bytes: Vec<u8>,
 }
 
-impl State {
-    pub fn new(instance_id: &str) -> State {
+impl AlcmeonData {
+    pub fn new(instance_id: &str) -> AlcmeonData {
         let system_user = AdminUser {
             id: SYSTEM_USER_ID,
             email: "bot@alcmeon.com".to_owned(),
             name: "Alcméon".to_owned(),
             is_bot: true,
         };
-        State {
+        AlcmeonData {
             instance_id: instance_id.to_owned(),
             next_ids: NextIds::default(),
             agents: BTreeMap::from([(SYSTEM_USER_ID, system_user)]),
@@ -470,14 +473,14 @@ fn action_id_at_most(action: &Action, bound: i64) -> bool {
 mod tests {
     use super::*;
 
-    fn state_with_conversation() -> (State, u64) {
-        let mut state = State::new("demo-instance");
-        let id = state.add_conversation(NewConversation {
+    fn data_with_conversation() -> (AlcmeonData, u64) {
+        let mut data = AlcmeonData::new("demo-instance");
+        let id = data.add_conversation(NewConversation {
             channel: Channel::Whatsapp,
             account_name: "Shop".into(),
             customer_name: "Ana".into(),
         });
-        (state, id)
+        (data, id)
     }
 
     fn inbound(text: &str) -> InboundMessage {
@@ -492,10 +495,8 @@ mod tests {
 
     #[test]
     fn an_inbound_message_is_a_pending_task_create_by_the_system_user() {
-        let (mut state, conversation_id) = state_with_conversation();
-        let action = state
-            .add_inbound(conversation_id, inbound("Hello"))
-            .unwrap();
+        let (mut data, conversation_id) = data_with_conversation();
+        let action = data.add_inbound(conversation_id, inbound("Hello")).unwrap();
         assert_eq!(action.action_type, ActionType::TaskCreate);
         assert!(action.user.is_bot);
         assert_eq!(action.task.state, TaskState::Pending);
@@ -506,17 +507,15 @@ mod tests {
 
     #[test]
     fn an_answer_then_its_execution_point_back_at_the_task_and_the_answer() {
-        let (mut state, conversation_id) = state_with_conversation();
-        let created = state
-            .add_inbound(conversation_id, inbound("Hello"))
-            .unwrap();
-        let advisor = state.agent_or_new(77);
-        let answer = state
+        let (mut data, conversation_id) = data_with_conversation();
+        let created = data.add_inbound(conversation_id, inbound("Hello")).unwrap();
+        let advisor = data.agent_or_new(77);
+        let answer = data
             .add_answer(created.task.id, advisor, "Hi!", Utc::now())
             .unwrap();
         assert_eq!(answer.task.state, TaskState::Answered);
         assert_eq!(answer.user.id, 77);
-        let executed = state
+        let executed = data
             .add_execute_answer(answer.id, ActionStatus::Fail, Utc::now())
             .unwrap();
         assert_eq!(executed.status, ActionStatus::Fail);
@@ -531,50 +530,50 @@ mod tests {
 
     #[test]
     fn unknown_conversations_and_tasks_record_nothing() {
-        let (mut state, _) = state_with_conversation();
-        assert!(state.add_inbound(9, inbound("Hello")).is_none());
-        let advisor = state.agent_or_new(77);
-        assert!(state.add_answer(9, advisor, "Hi", Utc::now()).is_none());
-        assert!(state.actions_between(0, None, 10).is_empty());
+        let (mut data, _) = data_with_conversation();
+        assert!(data.add_inbound(9, inbound("Hello")).is_none());
+        let advisor = data.agent_or_new(77);
+        assert!(data.add_answer(9, advisor, "Hi", Utc::now()).is_none());
+        assert!(data.actions_between(0, None, 10).is_empty());
     }
 
     #[test]
     fn paging_is_exclusive_at_min_and_inclusive_at_max() {
-        let (mut state, conversation_id) = state_with_conversation();
+        let (mut data, conversation_id) = data_with_conversation();
         for n in 0..25 {
-            state.add_inbound(conversation_id, inbound(&format!("m{n}")));
+            data.add_inbound(conversation_id, inbound(&format!("m{n}")));
         }
         let ids = |actions: Vec<Action>| actions.iter().map(|a| a.id).collect::<Vec<_>>();
         assert_eq!(
-            ids(state.actions_between(0, None, 10)),
+            ids(data.actions_between(0, None, 10)),
             (1..=10).collect::<Vec<_>>()
         );
         assert_eq!(
-            ids(state.actions_between(20, None, 10)),
+            ids(data.actions_between(20, None, 10)),
             (21..=25).collect::<Vec<_>>()
         );
-        assert_eq!(ids(state.actions_between(3, Some(5), 10)), vec![4, 5]);
-        assert_eq!(ids(state.actions_between(-7, Some(2), 10)), vec![1, 2]);
+        assert_eq!(ids(data.actions_between(3, Some(5), 10)), vec![4, 5]);
+        assert_eq!(ids(data.actions_between(-7, Some(2), 10)), vec![1, 2]);
     }
 
     #[test]
     fn notification_ids_are_their_own_sequence() {
-        let (mut state, conversation_id) = state_with_conversation();
-        state.add_inbound(conversation_id, inbound("seeded, never notified"));
-        let action = state.add_inbound(conversation_id, inbound("live")).unwrap();
-        let notifications = state.notifications_for(vec![action]);
+        let (mut data, conversation_id) = data_with_conversation();
+        data.add_inbound(conversation_id, inbound("seeded, never notified"));
+        let action = data.add_inbound(conversation_id, inbound("live")).unwrap();
+        let notifications = data.notifications_for(vec![action]);
         assert_eq!((notifications[0].id, notifications[0].action.id), (1, 2));
     }
 
     #[test]
     fn a_file_sent_with_a_message_is_inline_base64_with_its_decoded_size() {
-        let (mut state, conversation_id) = state_with_conversation();
+        let (mut data, conversation_id) = data_with_conversation();
         let mut message = inbound("See attached");
         message.attachments.push(NewAttachment {
             mime_type: "application/pdf".into(),
             bytes: b"%PDF-1.4".to_vec(),
         });
-        let action = state.add_inbound(conversation_id, message).unwrap();
+        let action = data.add_inbound(conversation_id, message).unwrap();
         let file = &action.task.message.attachments[0];
         assert_eq!(
             (
@@ -589,22 +588,22 @@ mod tests {
 
     #[test]
     fn an_unknown_agent_email_becomes_an_agent_named_after_it_once() {
-        let (mut state, _) = state_with_conversation();
-        let first = state.agent_by_email_or_new("lea.martin@example.com", None);
+        let (mut data, _) = data_with_conversation();
+        let first = data.agent_by_email_or_new("lea.martin@example.com", None);
         assert_eq!((first.id, first.name.as_str()), (101, "Lea Martin"));
-        let again = state.agent_by_email_or_new("Lea.Martin@Example.com", Some("Other"));
+        let again = data.agent_by_email_or_new("Lea.Martin@Example.com", Some("Other"));
         assert_eq!(again, first);
     }
 
     #[test]
     fn channel_specific_authors_are_filled() {
-        let mut state = State::new("demo-instance");
-        let id = state.add_conversation(NewConversation {
+        let mut data = AlcmeonData::new("demo-instance");
+        let id = data.add_conversation(NewConversation {
             channel: Channel::Instagram,
             account_name: "shop".into(),
             customer_name: "Zoe Durand".into(),
         });
-        let author = state
+        let author = data
             .add_inbound(id, inbound("Hi"))
             .unwrap()
             .task
