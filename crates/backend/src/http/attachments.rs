@@ -26,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(
     get,
     path = "/v1/conversations/{conversation_id}/attachments/{attachment_id}",
+    operation_id = "downloadAttachment",
     tag = "conversations",
     params(
         ("conversation_id" = i64, Path, description = "Alcméon's conversation id"),
@@ -33,7 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     ),
     security(("session" = [])),
     responses(
-        (status = 200, description = "The file's bytes: `image/png`, `image/jpeg`, `image/gif`, `image/webp`, `image/avif` or `image/bmp` for an image the widget previews, `application/octet-stream` for anything else", content_type = "application/octet-stream", body = [u8]),
+        (status = 200, description = "The file's bytes: an image the widget previews (`protocol::Attachment::is_previewable_image`, never SVG) keeps its type, anything else is an `application/octet-stream` download", content(("application/octet-stream"), ("image/*"))),
         (status = 400, description = "A malformed id", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
         (status = 404, description = "The conversation has no such file", body = ApiError),

@@ -35,6 +35,7 @@ pub struct PageQuery {
 #[utoipa::path(
     get,
     path = "/v1/conversations/{conversation_id}/thread",
+    operation_id = "getThread",
     tag = "conversations",
     params(("conversation_id" = i64, Path, description = "Alcméon's conversation id"), PageQuery),
     security(("session" = [])),

@@ -46,6 +46,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(
     get,
     path = "/v1/conversations/{conversation_id}/events",
+    operation_id = "streamEvents",
     tag = "conversations",
     params(
         ("conversation_id" = i64, Path, description = "Alcméon's conversation id"),

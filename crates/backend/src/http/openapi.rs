@@ -35,7 +35,8 @@ operators' `GET /health`, and the widget-in-a-frame files under `/embed/`.";
 )]
 struct ApiDoc;
 
-/// The bearer session token every operation but [`document`] declares.
+/// The bearer session token every operation but [`document`] declares; no licence is claimed
+/// (the crate is not published).
 struct SessionToken;
 
 impl Modify for SessionToken {
@@ -47,6 +48,7 @@ impl Modify for SessionToken {
                 "An HS256 JWT minted by Apex for the agent and the record (a few minutes long)",
             ))
             .build();
+        openapi.info.license = None;
         openapi
             .components
             .get_or_insert_with(Default::default)
@@ -83,6 +85,7 @@ static DOCUMENT: LazyLock<String> = LazyLock::new(|| {
 #[utoipa::path(
     get,
     path = "/v1/openapi.json",
+    operation_id = "getDescription",
     tag = "description",
     responses((status = 200, description = "The widget API's OpenAPI description", content_type = "application/json", body = Object))
 )]
@@ -95,4 +98,54 @@ pub async fn document() -> Response {
         DOCUMENT.as_str(),
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    /// Every operation but the description itself needs the session and says what its absence
+    /// gives: a 401 in the one error shape.
+    #[test]
+    fn every_operation_but_the_description_needs_a_session_and_documents_its_refusal() {
+        let spec: Value = serde_json::from_str(&super::DOCUMENT).unwrap();
+        let operations = spec["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|item| {
+                item.as_object()
+                    .unwrap()
+                    .values()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            });
+        let mut count = 0;
+        for operation in operations {
+            count += 1;
+            let id = operation["operationId"].as_str().unwrap();
+            if id == "getDescription" {
+                assert!(operation.get("security").is_none());
+                continue;
+            }
+            assert_eq!(
+                operation["security"][0]["session"],
+                Value::Array(vec![]),
+                "{id}"
+            );
+            let refused = &operation["responses"]["401"]["content"]["application/json"]["schema"];
+            assert_eq!(refused["$ref"], "#/components/schemas/ApiError", "{id}");
+        }
+        assert_eq!(count, 7, "the widget API has seven operations");
+        let scheme = &spec["components"]["securitySchemes"]["session"];
+        assert_eq!(
+            (scheme["type"].as_str(), scheme["scheme"].as_str()),
+            (Some("http"), Some("bearer"))
+        );
+        let paths = spec["paths"].as_object().unwrap();
+        assert!(
+            paths.contains_key("/v1/time-zones/{zone}"),
+            "a catch-all is a plain parameter"
+        );
+    }
 }

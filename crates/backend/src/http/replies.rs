@@ -34,6 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(
     post,
     path = "/v1/conversations/{conversation_id}/replies",
+    operation_id = "sendReply",
     tag = "replies",
     params(("conversation_id" = i64, Path, description = "Alcméon's conversation id")),
     request_body = NewReply,
@@ -146,6 +147,7 @@ async fn answerable(
 #[utoipa::path(
     post,
     path = "/v1/conversations/{conversation_id}/replies/{client_id}/retry",
+    operation_id = "retryReply",
     tag = "replies",
     params(
         ("conversation_id" = i64, Path, description = "Alcméon's conversation id"),

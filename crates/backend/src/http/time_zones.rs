@@ -22,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(
     get,
     path = "/v1/time-zones/{*zone}",
+    operation_id = "getTimeZoneRules",
     tag = "time zones",
     params(("zone" = String, Path, description = "An IANA zone name, e.g. `Asia/Kathmandu`", example = "Europe/Paris")),
     security(("session" = [])),
