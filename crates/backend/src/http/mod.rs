@@ -1,5 +1,8 @@
-//! The backend's HTTP surface: one module per resource, one error type, and the session
-//! extractor that makes authentication a typed argument.
+//! The backend's HTTP surface: one module per resource, each owning its router; one error type
+//! (`error.rs`) with every extractor rejection mapped to it once (`extract.rs`); the session
+//! extractor that makes authentication a typed argument (`session.rs`). Invariant: the widget
+//! routes are only ever added through `widget_api`, whose `OpenApiRouter`s also produce the OpenAPI
+//! description (`openapi.rs`), so the two cannot drift.
 
 mod attachments;
 mod conversations;
