@@ -8,8 +8,32 @@
 //! mints for each agent, and can serve the widget itself in a frame (`/embed/`) for pages that
 //! cannot run WebAssembly. It never renders HTML
 //! and knows Alcméon only by a base URL and credentials.
+//!
+//! # Architecture invariants
+//!
+//! Each top-level module names (`use crate::…`) only the modules below it in this list, so there
+//! is no import circle; `architecture_tests.rs` checks this on the source.
+//!
+//! - `alcmeon`, `config`, `time_zones`, `telemetry`: name nothing of the crate. `alcmeon` is the
+//!   only code that calls Alcméon, always through its one rate-limit governor.
+//! - `store` (may name `alcmeon`, for its action model only): all the SQL, and only there; rows
+//!   are read into typed structs; a reply's state changes only by `store::ReplyState`'s
+//!   transitions. It never calls Alcméon and knows nothing of HTTP.
+//! - `provisioning` (`alcmeon`, `config`, `store`), `outbox` (`alcmeon`, `provisioning`, `store`),
+//!   `sync` (`alcmeon`, `store`), `event_pruning` (`store`): the work done against Alcméon and
+//!   the store, never SQL of their own.
+//! - `http` (any of the above but `event_pruning`): the edge. It turns requests into typed,
+//!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
+//!   body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
+//!   and never calls Alcméon. Its widget routes and their OpenAPI description are built together.
+//! - `startup`: wires everything; nothing names it.
+//!
+//! The backend never renders HTML (`/embed/` serves fixed files), never depends on the Alcméon
+//! emulator (a test-only dependency), and reads nothing outside the repository.
 
 pub mod alcmeon;
+#[cfg(test)]
+mod architecture_tests;
 mod config;
 mod event_pruning;
 mod http;

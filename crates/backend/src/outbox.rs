@@ -9,7 +9,7 @@ use protocol::FailureCode;
 
 use crate::alcmeon::{AlcmeonClient, ClientError, SendAnswer, user_error_reason};
 use crate::provisioning::{AgentIdentity, Provisioner, ProvisioningError};
-use crate::store::{Store, StoreError};
+use crate::store::{ReplyId, Store, StoreError};
 
 /// How many times a reply is offered again after Alcméon's rate limit refused it.
 const RATE_LIMITED_ATTEMPTS: usize = 5;
@@ -51,9 +51,9 @@ impl Outbox {
 
     /// Sends in a task of its own, so that a widget closing its request never abandons a stored
     /// reply.
-    pub fn send(&self, client_id: String, task_id: i64, text: String, sender: Sender) {
+    pub fn send(&self, reply_id: ReplyId, task_id: i64, text: String, sender: Sender) {
         let outbox = self.clone();
-        tokio::spawn(async move { outbox.deliver(&client_id, task_id, &text, sender).await });
+        tokio::spawn(async move { outbox.deliver(reply_id, task_id, &text, sender).await });
     }
 
     /// Sends again every reply stored as sending that Alcméon never accepted (the process stopped
@@ -61,16 +61,22 @@ impl Outbox {
     /// from: a remembered account is used as it is; an agent who has none yet gets one with the
     /// reply roles only (they could reply when they posted; moderation roles, if theirs, follow
     /// on their next reply). A reply stored before orgs were recorded and without a remembered
-    /// account fails, and the agent may retry it.
+    /// account, or whose stored email is not valid, fails, and the agent may retry it.
     pub async fn resume_unsubmitted(&self) -> Result<usize, StoreError> {
         let replies = self.store.unsubmitted_replies().await?;
         for reply in &replies {
+            let Some(email) = &reply.agent_email else {
+                self.store
+                    .fail_reply(reply.reply_id, FailureCode::AlcmeonUnavailable, None)
+                    .await?;
+                continue;
+            };
             let sender = match &reply.agent_org {
-                Some(org) => match self.store.agent_account(org, &reply.agent_email).await? {
+                Some(org) => match self.store.agent_account(org, email).await? {
                     Some(known) => Some(Sender::Account(known.account_id)),
                     None => Some(Sender::Agent(AgentIdentity {
                         org_id: org.clone(),
-                        email: reply.agent_email.clone(),
+                        email: email.clone(),
                         name: reply.agent_name.clone(),
                         may_reply: true,
                         may_moderate: false,
@@ -78,20 +84,17 @@ impl Outbox {
                 },
                 None => self
                     .store
-                    .agent_account_in_any_org(&reply.agent_email)
+                    .agent_account_in_any_org(email)
                     .await?
                     .map(Sender::Account),
             };
             match sender {
-                Some(sender) => self.send(
-                    reply.client_id.clone(),
-                    reply.task_id,
-                    reply.text.clone(),
-                    sender,
-                ),
+                Some(sender) => {
+                    self.send(reply.reply_id, reply.task_id, reply.text.clone(), sender)
+                }
                 None => {
                     self.store
-                        .fail_reply(&reply.client_id, FailureCode::AlcmeonUnavailable, None)
+                        .fail_reply(reply.reply_id, FailureCode::AlcmeonUnavailable, None)
                         .await?
                 }
             }
@@ -99,15 +102,15 @@ impl Outbox {
         Ok(replies.len())
     }
 
-    async fn deliver(&self, client_id: &str, task_id: i64, text: &str, sender: Sender) {
+    async fn deliver(&self, reply_id: ReplyId, task_id: i64, text: &str, sender: Sender) {
         let outcome = match self.advisor(&sender).await {
-            Ok(advisor_id) => self.send_as(client_id, task_id, text, advisor_id).await,
+            Ok(advisor_id) => self.send_as(reply_id, task_id, text, advisor_id).await,
             Err(error) => Err(error),
         };
         let recorded = match &outcome {
-            Ok(()) => self.store.mark_submitted(client_id).await,
+            Ok(()) => self.store.mark_submitted(reply_id).await,
             Err(error) => {
-                tracing::warn!(%error, client_id, "reply not sent");
+                tracing::warn!(%error, reply = reply_id.0, "reply not sent");
                 let (code, detail) = error.failure();
                 if let (FailureCode::InsufficientPermissions, Sender::Agent(agent)) =
                     (code, &sender)
@@ -119,12 +122,12 @@ impl Outbox {
                         .await;
                 }
                 self.store
-                    .fail_reply(client_id, code, detail.as_deref())
+                    .fail_reply(reply_id, code, detail.as_deref())
                     .await
             }
         };
         if let Err(error) = recorded {
-            tracing::error!(%error, client_id, "could not record how sending a reply went");
+            tracing::error!(%error, reply = reply_id.0, "could not record how sending a reply went");
         }
     }
 
@@ -149,13 +152,13 @@ impl Outbox {
 
     async fn send_as(
         &self,
-        client_id: &str,
+        reply_id: ReplyId,
         task_id: i64,
         text: &str,
         advisor_id: i64,
     ) -> Result<(), DeliveryError> {
         self.store
-            .set_reply_advisor(client_id, advisor_id)
+            .set_reply_advisor(reply_id, advisor_id)
             .await
             .map_err(|e| DeliveryError::Provisioning(e.into()))?;
         let answer = SendAnswer {

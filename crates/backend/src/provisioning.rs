@@ -9,6 +9,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
+use protocol::AgentEmail;
+
 use crate::alcmeon::{AccountUpdate, AlcmeonClient, ClientError};
 use crate::config::AccountMapping;
 use crate::store::{AgentAccount, Store, StoreError};
@@ -17,8 +19,7 @@ use crate::store::{AgentAccount, Store, StoreError};
 #[derive(Debug, Clone)]
 pub struct AgentIdentity {
     pub org_id: String,
-    /// Lower case.
-    pub email: String,
+    pub email: AgentEmail,
     pub name: String,
     pub may_reply: bool,
     pub may_moderate: bool,
@@ -74,8 +75,8 @@ pub struct Provisioner {
     in_progress: Arc<Mutex<HashMap<AgentKey, Arc<tokio::sync::Mutex<()>>>>>,
 }
 
-/// (org id, lower-case email). The lock map keeps one small entry per agent ever seen.
-type AgentKey = (String, String);
+/// (org id, email). The lock map keeps one small entry per agent ever seen.
+type AgentKey = (String, AgentEmail);
 
 impl Provisioner {
     pub fn new(store: Store, alcmeon: Arc<AlcmeonClient>, mapping: AccountMapping) -> Self {
@@ -138,7 +139,7 @@ impl Provisioner {
         agent: &AgentIdentity,
     ) -> Result<(i64, bool), ProvisioningError> {
         let name = if agent.name.trim().is_empty() {
-            &agent.email
+            agent.email.as_str()
         } else {
             &agent.name
         };
@@ -153,7 +154,7 @@ impl Provisioner {
                 .list_accounts(is_active)
                 .await?
                 .into_iter()
-                .find(|account| account.email.eq_ignore_ascii_case(&agent.email));
+                .find(|account| account.email().as_ref() == Some(&agent.email));
             if let Some(account) = found {
                 return Ok((account.id, is_active));
             }

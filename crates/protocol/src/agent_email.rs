@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 const MAX_EMAIL_CHARS: usize = 254;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, format = Email, example = "camille.martin@example.com"))]
 #[serde(transparent)]
 pub struct AgentEmail(String);
 

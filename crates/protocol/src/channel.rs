@@ -3,6 +3,7 @@ use strum::VariantArray;
 
 /// The social channel a conversation happens on, named after Alcméon's social-account `type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     Whatsapp,

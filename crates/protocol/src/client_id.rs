@@ -68,6 +68,26 @@ impl fmt::Display for ClientId {
     }
 }
 
+/// The OpenAPI schema states the same rule as [`ClientId::parse`], from the same constant.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ClientId {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .min_length(Some(1))
+            .max_length(Some(MAX_CLIENT_ID_CHARS))
+            .pattern(Some("^[A-Za-z0-9._~-]+$"))
+            .description(Some(
+                "The widget's id for a reply, its idempotency key: URL-unreserved ASCII.",
+            ))
+            .examples(["0f8fad5b-d9cb-469f-a165-70867728950e"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ClientId {}
+
 impl<'de> Deserialize<'de> for ClientId {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(deserializer)?;

@@ -6,6 +6,7 @@ use strum::{EnumDiscriminants, VariantArray};
 /// social actions (likes, follows…) are not shown.
 /// [`EventKind`] names each variant without its data; `EventKind::VARIANTS` lists them all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, EnumDiscriminants)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[strum_discriminants(name(EventKind), derive(VariantArray))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ConversationEvent {

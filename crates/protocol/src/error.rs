@@ -5,6 +5,7 @@ use crate::ReplyBlock;
 
 /// Every error the backend returns to the widget has this one shape.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: ErrorCode,
     /// A human sentence for logs and operators; the widget shows its own translated text per code.
@@ -16,6 +17,7 @@ pub struct ApiError {
 
 /// Stable error codes: the widget picks its translated message from these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     Unauthenticated,

@@ -4,6 +4,7 @@ use strum::VariantArray;
 /// Why a reply was not delivered. The widget shows a translated message per code; Alcméon's
 /// documented `POST /v1/answer/send` errors each have their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FailureCode {
     /// Alcméon took the reply but the channel refused it (`execute-answer` with `fail`).

@@ -4,6 +4,7 @@ use crate::{AgentEmail, Channel, ClientId, ConversationEvent, FailureCode};
 
 /// What the widget shows at the top of a conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Conversation {
     /// Alcméon's conversation id (`task.conversation_id`).
     pub id: i64,
@@ -22,6 +23,7 @@ pub struct Conversation {
 
 /// Whether agents can still answer in the conversation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ConversationStatus {
     #[default]
@@ -50,6 +52,7 @@ impl Conversation {
 
 /// Who an item in the thread comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// A message the customer sent.
@@ -62,6 +65,7 @@ pub enum ItemKind {
 
 /// One message in a conversation's thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ThreadItem {
     /// Alcméon's action id: unique, and increasing in the order Alcméon recorded the actions.
     /// A reply Alcméon has not recorded yet has a provisional id above every action id
@@ -97,6 +101,7 @@ pub struct ThreadItem {
 /// A file attached to a message. Its bytes are at
 /// `GET /v1/conversations/{conversation id}/attachments/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attachment {
     /// The replica's id for the file (unique across conversations).
     pub id: i64,
@@ -125,6 +130,7 @@ impl Attachment {
 
 /// Where a reply sent from the widget stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Delivery {
     /// Accepted by the backend, not yet confirmed by Alcméon.
@@ -143,6 +149,7 @@ pub enum Delivery {
 /// The body of `POST /v1/conversations/{id}/replies`. Sending the same `client_id` twice never
 /// sends the reply twice: the second call returns the first one's item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewReply {
     pub client_id: ClientId,
     pub text: String,
@@ -151,6 +158,7 @@ pub struct NewReply {
 /// Who is reading the thread, from their session: the widget shows their own replies as theirs
 /// and, without reply permission, a read-only composer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Viewer {
     pub email: AgentEmail,
     pub may_reply: bool,
@@ -158,6 +166,7 @@ pub struct Viewer {
 
 /// The newest items of a conversation, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ThreadPage {
     pub conversation: Conversation,
     pub viewer: Viewer,

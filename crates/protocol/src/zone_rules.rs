@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ZoneRules {
     /// The IANA name, e.g. `Europe/Paris`.
     pub zone: String,
@@ -18,6 +19,7 @@ pub struct ZoneRules {
 
 /// From `at_ms` (milliseconds since the epoch, UTC) on, the zone is `offset_s` seconds east of UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OffsetChange {
     pub at_ms: i64,
     pub offset_s: i32,

@@ -1,6 +1,7 @@
 //! User provisioning (user.yaml, no `/v1` prefix): creating, finding and updating the Alcméon
 //! accounts agents reply as. Every call waits its turn at [`Priority::Provisioning`].
 
+use protocol::AgentEmail;
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -8,11 +9,19 @@ use serde_json::Value;
 use super::client::{AlcmeonClient, ClientError};
 use super::governor::Priority;
 
-/// user.yaml's `Account`.
+/// user.yaml's `Account`. Its email is kept as Alcméon sent it: one account with an odd email
+/// must not make the whole list unreadable.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Account {
     pub id: i64,
     pub email: String,
+}
+
+impl Account {
+    /// The account's email as agents' emails compare, if it is one.
+    pub fn email(&self) -> Option<AgentEmail> {
+        AgentEmail::parse(&self.email).ok()
+    }
 }
 
 /// A `POST /accounts/{account_id}` body: the sets given replace the account's.

@@ -1,5 +1,7 @@
-//! Alcméon as the backend sees it: the published REST API reached over HTTP
-//! (`../shared/alcmeon-openapi/`), and the signature on its webhooks.
+//! Alcméon as the backend sees it: the published REST API reached over HTTP (Alcméon's OpenAPI
+//! specs are carried in this repository, `crates/alcmeon-emulator/openapi/`), and the signature on
+//! its webhooks. Invariant: this module names nothing else of the backend; every call goes through
+//! the one rate-limit [`Governor`].
 
 mod accounts;
 mod client;

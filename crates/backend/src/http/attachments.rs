@@ -5,22 +5,46 @@
 //! `application/octet-stream` download. Nothing is sniffed, and the sandbox CSP keeps a file opened
 //! directly from running script.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use protocol::ApiError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::extract::Path;
 use super::session::Agent;
 use super::{AppError, AppState};
 
 const DOWNLOAD_TYPE: &str = "application/octet-stream";
 
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(download))
+}
+
+/// A file a message carries: a previewable image as itself, anything else as a download.
+#[utoipa::path(
+    get,
+    path = "/v1/conversations/{conversation_id}/attachments/{attachment_id}",
+    operation_id = "downloadAttachment",
+    tag = "conversations",
+    params(
+        ("conversation_id" = i64, Path, description = "Alcméon's conversation id"),
+        ("attachment_id" = i64, Path, description = "The `id` of one of an item's `attachments`"),
+    ),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The file's bytes: an image the widget previews (`protocol::Attachment::is_previewable_image`, never SVG) keeps its type, anything else is an `application/octet-stream` download", content(("application/octet-stream"), ("image/*"))),
+        (status = 400, description = "A malformed id", body = ApiError),
+        (status = 401, description = "No valid session token", body = ApiError),
+        (status = 404, description = "The conversation has no such file", body = ApiError),
+    )
+)]
 pub async fn download(
     State(state): State<AppState>,
     _agent: Agent,
-    path: Result<Path<(i64, i64)>, PathRejection>,
+    Path((conversation_id, attachment_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
-    let Path((conversation_id, attachment_id)) = path?;
     let file = state
         .store
         .attachment(conversation_id, attachment_id)

@@ -1,35 +1,57 @@
-use axum::Json;
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
-use protocol::{ThreadPage, Viewer};
-use serde::Deserialize;
+//! `GET /v1/conversations/{id}/thread`: a conversation and a page of its thread, from the replica
+//! only (never a call to Alcméon on the request's path).
 
+use protocol::{ApiError, ThreadPage, Viewer};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::extract::{Json, Path, Query};
 use super::session::Agent;
 use super::{AppError, AppState};
+use axum::extract::State;
 
 /// How many items a page holds unless the widget asks otherwise, and at most.
 const DEFAULT_PAGE_SIZE: u32 = 50;
 const MAX_PAGE_SIZE: u32 = 200;
 
-#[derive(Debug, Deserialize)]
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(thread))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
-    /// Only items older than this item id.
+    /// Only items older than this item id (the first item of the page the widget has).
     before: Option<i64>,
-    /// 1..=200, default 50.
+    /// How many items, 1 to 200; 50 when absent.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
 }
 
-/// `GET /v1/conversations/{id}/thread?before=<item id>&limit=<1..200>`: the conversation and a
-/// page of its thread from the replica, oldest first: the newest items, or those older than
+/// The conversation and a page of its thread, oldest first: the newest items, or those older than
 /// `before`. `has_older` says whether an older page exists; `viewer` is the session's agent.
+#[utoipa::path(
+    get,
+    path = "/v1/conversations/{conversation_id}/thread",
+    operation_id = "getThread",
+    tag = "conversations",
+    params(("conversation_id" = i64, Path, description = "Alcméon's conversation id"), PageQuery),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The conversation and a page of its thread", body = ThreadPage),
+        (status = 400, description = "A malformed id or query", body = ApiError),
+        (status = 401, description = "No valid session token", body = ApiError),
+        (status = 404, description = "The backend does not know the conversation", body = ApiError),
+    )
+)]
 pub async fn thread(
     State(state): State<AppState>,
     Agent(agent): Agent,
-    path: Result<Path<i64>, PathRejection>,
-    query: Result<Query<PageQuery>, QueryRejection>,
+    Path(conversation_id): Path<i64>,
+    Query(query): Query<PageQuery>,
 ) -> Result<Json<ThreadPage>, AppError> {
-    let Path(conversation_id) = path?;
-    let Query(query) = query?;
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
     if !(1..=MAX_PAGE_SIZE).contains(&limit) {
         return Err(AppError::BadRequest(format!(

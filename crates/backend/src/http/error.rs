@@ -1,3 +1,9 @@
+//! The one error shape. Invariant: every failure a handler or an extractor returns becomes a
+//! `protocol::ApiError` here (`code`, human `message`, optional `retry_after`), with the HTTP status
+//! its `ErrorCode` names; a store failure is logged and never shown.
+
+use std::error::Error as _;
+
 use axum::Json;
 use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
@@ -40,23 +46,44 @@ fn blocked_message(block: ReplyBlock) -> &'static str {
 }
 
 /// A malformed path, query or body is a `bad_request` (a body over the limit `payload_too_large`)
-/// in the one error shape, not axum's text.
+/// in the one error shape, not axum's text. The extractors of `extract.rs` use these, so each
+/// rejection is mapped here only.
 macro_rules! bad_request_from {
     ($($rejection:ty),*) => {$(
         impl From<$rejection> for AppError {
             fn from(rejection: $rejection) -> Self {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    Self::PayloadTooLarge
-                } else {
-                    Self::BadRequest(rejection.body_text())
-                }
+                Self::bad_request_or_too_large(rejection.status(), rejection.body_text())
             }
         }
     )*};
 }
-bad_request_from!(JsonRejection, PathRejection, QueryRejection, BytesRejection);
+bad_request_from!(PathRejection, QueryRejection, BytesRejection);
+
+/// A JSON body whose fields do not fit says which field and why (e.g. `client_id: client_id must
+/// be 1 to 64 characters among …`), from the protocol type's own validation.
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        match &rejection {
+            JsonRejection::JsonDataError(error) => Self::BadRequest(format!(
+                "the request body does not fit: {}",
+                error
+                    .source()
+                    .map_or_else(|| error.body_text(), ToString::to_string)
+            )),
+            _ => Self::bad_request_or_too_large(rejection.status(), rejection.body_text()),
+        }
+    }
+}
 
 impl AppError {
+    fn bad_request_or_too_large(status: StatusCode, text: String) -> Self {
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            Self::PayloadTooLarge
+        } else {
+            Self::BadRequest(text)
+        }
+    }
+
     fn code(&self) -> ErrorCode {
         match self {
             Self::Unauthenticated(_) => ErrorCode::Unauthenticated,

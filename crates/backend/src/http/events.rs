@@ -17,14 +17,17 @@ use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::time::Duration;
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::{Stream, StreamExt};
+use protocol::ApiError;
 use tokio::sync::broadcast::{self, error::RecvError};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::conversations::not_found;
+use super::extract::Path;
 use super::session::Agent;
 use super::{AppError, AppState};
 use crate::store::{Store, ThreadEvent};
@@ -33,13 +36,36 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// The most events read from the log at once.
 const READ_BATCH: u32 = 500;
 
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(stream))
+}
+
+/// The conversation's thread changes as Server-Sent Events: first `event: ready` (its id is the
+/// position the stream starts after), then `event: item` with a `ThreadItem` as JSON data, under
+/// increasing ids. Send `Last-Event-ID` to resume after an event.
+#[utoipa::path(
+    get,
+    path = "/v1/conversations/{conversation_id}/events",
+    operation_id = "streamEvents",
+    tag = "conversations",
+    params(
+        ("conversation_id" = i64, Path, description = "Alcméon's conversation id"),
+        ("Last-Event-ID" = Option<i64>, Header, description = "Resume after this event id"),
+    ),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "A stream of `ready` then `item` events; each item's data is a ThreadItem", content_type = "text/event-stream", body = String),
+        (status = 400, description = "A malformed conversation id", body = ApiError),
+        (status = 401, description = "No valid session token", body = ApiError),
+        (status = 404, description = "The backend does not know the conversation", body = ApiError),
+    )
+)]
 pub async fn stream(
     State(state): State<AppState>,
     _agent: Agent,
-    path: Result<Path<i64>, PathRejection>,
+    Path(conversation_id): Path<i64>,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
-    let Path(conversation_id) = path?;
     if state.store.conversation(conversation_id).await?.is_none() {
         return Err(not_found(conversation_id));
     }

@@ -1,8 +1,16 @@
-use axum::Json;
+//! `GET /health`: for operators and load balancers, outside the widget API (and its description).
+
+use axum::Router;
 use axum::extract::State;
+use axum::routing::get;
 use serde_json::{Value, json};
 
+use super::extract::Json;
 use super::{AppError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/health", get(health))
+}
 
 /// `GET /health`: liveness; how far the backfill has read Alcméon's actions without a gap, and the
 /// newest action stored by any path (webhook or backfill).

@@ -1,12 +1,17 @@
-//! The backend's HTTP surface: one module per resource, one error type, and the session
-//! extractor that makes authentication a typed argument.
+//! The backend's HTTP surface: one module per resource, each owning its router; one error type
+//! (`error.rs`) with every extractor rejection mapped to it once (`extract.rs`); the session
+//! extractor that makes authentication a typed argument (`session.rs`). Invariant: the widget
+//! routes are only ever added through `widget_api`, whose `OpenApiRouter`s also produce the OpenAPI
+//! description (`openapi.rs`), so the two cannot drift.
 
 mod attachments;
 mod conversations;
 pub mod embed;
 mod error;
 mod events;
+mod extract;
 mod health;
+mod openapi;
 mod replies;
 mod session;
 mod time_zones;
@@ -15,8 +20,7 @@ mod webhook;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
 
 pub use error::AppError;
 pub use session::{Agent, Claims, Permissions, SessionVerifier};
@@ -37,40 +41,27 @@ pub struct AppState {
     pub zones: ZoneRulesCache,
 }
 
-/// The path Alcméon's webhook is configured to call.
-pub const WEBHOOK_PATH: &str = "/webhooks/alcmeon";
+/// The widget API under `/v1/`: each resource module's router, routes and description together.
+fn widget_api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::base())
+        .merge(conversations::router())
+        .merge(replies::router())
+        .merge(events::router())
+        .merge(attachments::router())
+        .merge(time_zones::router())
+        .merge(openapi::router())
+}
 
-/// The largest webhook body accepted: Alcméon sends attachments inline, in base64, and allows
-/// files of up to 10 MiB; a message may carry several.
-const WEBHOOK_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+/// The widget API's OpenAPI description, as `GET /v1/openapi.json` serves it.
+pub fn widget_api_description() -> utoipa::openapi::OpenApi {
+    openapi::finish(widget_api().split_for_parts().1)
+}
 
+/// Every route but `/embed/` (see `embed::routes`): the widget API, the webhook, the health check.
 pub fn routes(state: AppState) -> Router {
-    Router::new()
-        .route("/health", get(health::health))
-        .route(
-            WEBHOOK_PATH,
-            post(webhook::receive).layer(DefaultBodyLimit::max(WEBHOOK_MAX_BODY_BYTES)),
-        )
-        .route(
-            "/v1/conversations/{conversation_id}/thread",
-            get(conversations::thread),
-        )
-        .route(
-            "/v1/conversations/{conversation_id}/replies",
-            post(replies::create),
-        )
-        .route(
-            "/v1/conversations/{conversation_id}/replies/{client_id}/retry",
-            post(replies::retry),
-        )
-        .route(
-            "/v1/conversations/{conversation_id}/events",
-            get(events::stream),
-        )
-        .route(
-            "/v1/conversations/{conversation_id}/attachments/{attachment_id}",
-            get(attachments::download),
-        )
-        .route("/v1/time-zones/{*zone}", get(time_zones::rules))
+    let (widget_api, _) = widget_api().split_for_parts();
+    widget_api
+        .merge(webhook::router())
+        .merge(health::router())
         .with_state(state)
 }

@@ -2,44 +2,64 @@
 //! then sends it to Alcméon in the background; posting the same client id again returns the
 //! stored reply and never sends twice. `POST …/replies/{client_id}/retry` re-sends a failed reply,
 //! once. Each reply is sent as the agent's own Alcméon account (see `provisioning.rs`); an
-//! agent without reply permission is refused before anything is stored. Delivery changes reach the widget over the conversation's event stream.
+//! agent without reply permission is refused before anything is stored. Delivery changes reach
+//! the widget over the conversation's event stream.
+//!
+//! Invariant: the client id and the agent's email arrive here already valid (`protocol::ClientId`
+//! from the body or path, `protocol::AgentEmail` from the session); nothing here re-checks or
+//! re-normalises them.
 
-use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use protocol::{Conversation, NewReply, ThreadItem, is_blank};
+use protocol::{ApiError, ClientId, Conversation, NewReply, ThreadItem, is_blank};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use super::conversations::not_found;
+use super::extract::{Json, Path};
 use super::session::{Agent, Claims};
 use super::{AppError, AppState};
 use crate::outbox::Sender;
 use crate::provisioning::AgentIdentity;
 use crate::store::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome};
 
-/// The longest client id accepted, in characters.
-const MAX_CLIENT_ID_CHARS: usize = 64;
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create))
+        .routes(routes!(retry))
+}
 
-/// 201 with the new reply's item (sending); 200 with the stored item when the client id was
-/// already posted (even if the conversation has closed since).
+/// Sends a reply. 201 with the new reply's item (sending); 200 with the stored item when the
+/// client id was already posted (even if the conversation has closed since).
+#[utoipa::path(
+    post,
+    path = "/v1/conversations/{conversation_id}/replies",
+    operation_id = "sendReply",
+    tag = "replies",
+    params(("conversation_id" = i64, Path, description = "Alcméon's conversation id")),
+    request_body = NewReply,
+    security(("session" = [])),
+    responses(
+        (status = 201, description = "Stored and being sent", body = ThreadItem),
+        (status = 200, description = "This client id was posted before: the stored reply", body = ThreadItem),
+        (status = 400, description = "A malformed body or client id, a blank reply, or one too long for the channel", body = ApiError),
+        (status = 401, description = "No valid session token", body = ApiError),
+        (status = 403, description = "The agent may not reply", body = ApiError),
+        (status = 404, description = "The conversation, or a task to answer, is unknown", body = ApiError),
+        (status = 409, description = "The client id was used for another reply, or the conversation takes no reply now (`conversation_closed`, `reply_window_closed`)", body = ApiError),
+        (status = 413, description = "The body is over the size limit", body = ApiError),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     Agent(agent): Agent,
-    path: Result<Path<i64>, PathRejection>,
-    body: Result<Json<NewReply>, JsonRejection>,
+    Path(conversation_id): Path<i64>,
+    Json(reply): Json<NewReply>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
-    let Path(conversation_id) = path?;
-    let Json(reply) = body?;
-    let client_id = reply.client_id.as_str();
-    if is_blank(client_id) || client_id.chars().count() > MAX_CLIENT_ID_CHARS {
-        return Err(AppError::BadRequest(format!(
-            "client_id must be 1 to {MAX_CLIENT_ID_CHARS} characters"
-        )));
-    }
     if is_blank(&reply.text) {
         return Err(AppError::BadRequest("the reply is empty".into()));
     }
-    if let Some(existing) = state.store.existing_reply(client_id).await? {
+    if let Some(existing) = state.store.existing_reply(&reply.client_id).await? {
         return already_posted(existing, conversation_id, &reply);
     }
     let conversation = answerable(&state, &agent, conversation_id).await?;
@@ -58,19 +78,19 @@ pub async fn create(
             ))
         })?;
     let row = NewReplyRow {
-        client_id: client_id.to_owned(),
+        client_id: reply.client_id.clone(),
         conversation_id,
         task_id,
         agent_org: agent.org.clone(),
-        agent_email: agent.email.to_lowercase(),
+        agent_email: agent.email.clone(),
         agent_name: agent.name.clone(),
         text: reply.text.clone(),
         created_at_ms: chrono::Utc::now().timestamp_millis(),
     };
     match state.store.create_reply(&row).await? {
-        ReplyInsert::Created(item) => {
+        ReplyInsert::Created { reply_id, item } => {
             let sender = Sender::Agent(identity(&agent));
-            state.outbox.send(row.client_id, task_id, row.text, sender);
+            state.outbox.send(reply_id, task_id, row.text, sender);
             Ok((StatusCode::CREATED, Json(item)))
         }
         ReplyInsert::Existing(existing) => already_posted(existing, conversation_id, &reply),
@@ -81,7 +101,7 @@ pub async fn create(
 fn identity(agent: &Claims) -> AgentIdentity {
     AgentIdentity {
         org_id: agent.org.clone(),
-        email: agent.email.to_lowercase(),
+        email: agent.email.clone(),
         name: agent.name.clone(),
         may_reply: agent.perms.reply,
         may_moderate: agent.perms.moderate,
@@ -124,21 +144,41 @@ async fn answerable(
 /// Re-sends a failed reply (202 with its item, sending again); a reply that is sending or sent is
 /// returned unchanged (200), so a double click never sends twice. Refused like a new reply when
 /// the conversation cannot be answered now.
+#[utoipa::path(
+    post,
+    path = "/v1/conversations/{conversation_id}/replies/{client_id}/retry",
+    operation_id = "retryReply",
+    tag = "replies",
+    params(
+        ("conversation_id" = i64, Path, description = "Alcméon's conversation id"),
+        ("client_id" = ClientId, Path, description = "The id the widget gave the reply"),
+    ),
+    security(("session" = [])),
+    responses(
+        (status = 202, description = "The failed reply is being sent again", body = ThreadItem),
+        (status = 200, description = "The reply had not failed: unchanged", body = ThreadItem),
+        (status = 400, description = "A malformed conversation or client id", body = ApiError),
+        (status = 401, description = "No valid session token", body = ApiError),
+        (status = 403, description = "The agent may not reply", body = ApiError),
+        (status = 404, description = "No such reply in this conversation", body = ApiError),
+        (status = 409, description = "The conversation takes no reply now", body = ApiError),
+    )
+)]
 pub async fn retry(
     State(state): State<AppState>,
     Agent(agent): Agent,
-    path: Result<Path<(i64, String)>, PathRejection>,
+    Path((conversation_id, client_id)): Path<(i64, ClientId)>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
-    let Path((conversation_id, client_id)) = path?;
     answerable(&state, &agent, conversation_id).await?;
     match state.store.retry_reply(conversation_id, &client_id).await? {
         RetryOutcome::Resend {
+            reply_id,
             item,
             task_id,
             text,
         } => {
             let sender = Sender::Agent(identity(&agent));
-            state.outbox.send(client_id, task_id, text, sender);
+            state.outbox.send(reply_id, task_id, text, sender);
             Ok((StatusCode::ACCEPTED, Json(item)))
         }
         RetryOutcome::Unchanged(item) => Ok((StatusCode::OK, Json(item))),

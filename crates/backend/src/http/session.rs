@@ -189,6 +189,22 @@ mod tests {
     }
 
     #[test]
+    fn the_session_hands_out_the_agents_email_normalised_and_refuses_one_that_is_not_an_email() {
+        let org = "00D000000000DEMOAAA";
+        let mut spelled = claims(now() + 300, AUDIENCE, org);
+        spelled["email"] = json!("  Camille.Martin@Example.COM ");
+        let token = token_with(Algorithm::HS256, SECRET, spelled);
+        let verified = verifier().verify(&token).unwrap();
+        assert_eq!(verified.email, "camille.martin@example.com");
+
+        let mut not_an_email = claims(now() + 300, AUDIENCE, org);
+        not_an_email["email"] = json!("camille");
+        let token = token_with(Algorithm::HS256, SECRET, not_an_email);
+        let refused = verifier().verify(&token).unwrap_err();
+        assert!(refused.contains("agent's email"), "{refused}");
+    }
+
+    #[test]
     fn an_unsigned_alg_none_token_is_refused() {
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
         let payload = URL_SAFE_NO_PAD

@@ -1,10 +1,27 @@
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::extract::rejection::BytesRejection;
-use axum::http::{HeaderMap, StatusCode, Uri};
+//! Alcméon's webhook: outside the widget API (and its description); Alcméon signs each call.
 
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::routing::post;
+
+use super::extract::RawBody;
 use super::{AppError, AppState};
 use crate::alcmeon::{self, Notification};
+
+/// The path Alcméon's webhook is configured to call.
+pub const WEBHOOK_PATH: &str = "/webhooks/alcmeon";
+
+/// The largest webhook body accepted: Alcméon sends attachments inline, in base64, and allows
+/// files of up to 10 MiB; a message may carry several.
+const WEBHOOK_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        WEBHOOK_PATH,
+        post(receive).layer(DefaultBodyLimit::max(WEBHOOK_MAX_BODY_BYTES)),
+    )
+}
 
 /// `POST /webhooks/alcmeon`: one Alcméon notification. The signature is checked over the raw
 /// body, the action is stored before the 200 goes back, and a gap in notification ids wakes the
@@ -13,9 +30,8 @@ pub async fn receive(
     State(state): State<AppState>,
     uri: Uri,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    RawBody(body): RawBody,
 ) -> Result<StatusCode, AppError> {
-    let body = body?;
     let signature = headers
         .get(alcmeon::SIGNATURE_HEADER)
         .and_then(|value| value.to_str().ok())

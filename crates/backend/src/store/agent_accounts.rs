@@ -1,10 +1,12 @@
-//! The Alcméon account each agent replies as, and the access last applied to it.
+//! The Alcméon account each agent replies as, and the access last applied to it. Invariant: an
+//! agent is keyed by (Salesforce org, [`AgentEmail`]), so every spelling of one address finds one
+//! account.
 
-use sqlx::Row;
+use protocol::AgentEmail;
 
 use super::{Store, StoreError, now_ms};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AgentAccount {
     pub account_id: i64,
     /// The canonical roles and teams last applied (`provisioning::Access::canonical`).
@@ -12,31 +14,29 @@ pub struct AgentAccount {
 }
 
 impl Store {
-    /// `email` in lower case.
     pub async fn agent_account(
         &self,
         org_id: &str,
-        email: &str,
+        email: &AgentEmail,
     ) -> Result<Option<AgentAccount>, StoreError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT account_id, access FROM agent_accounts WHERE org_id = ? AND email = ?",
         )
         .bind(org_id)
-        .bind(email)
+        .bind(email.as_str())
         .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|row| AgentAccount {
-            account_id: row.get("account_id"),
-            access: row.get("access"),
-        }))
+        .await?)
     }
 
     /// The account of an email in any org, for replies stored before their org was recorded.
-    pub async fn agent_account_in_any_org(&self, email: &str) -> Result<Option<i64>, StoreError> {
+    pub async fn agent_account_in_any_org(
+        &self,
+        email: &AgentEmail,
+    ) -> Result<Option<i64>, StoreError> {
         Ok(sqlx::query_scalar(
             "SELECT account_id FROM agent_accounts WHERE email = ? ORDER BY provisioned_at_ms DESC LIMIT 1",
         )
-        .bind(email)
+        .bind(email.as_str())
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -44,7 +44,7 @@ impl Store {
     pub async fn save_agent_account(
         &self,
         org_id: &str,
-        email: &str,
+        email: &AgentEmail,
         account: &AgentAccount,
     ) -> Result<(), StoreError> {
         sqlx::query(
@@ -54,7 +54,7 @@ impl Store {
                  access = excluded.access, provisioned_at_ms = excluded.provisioned_at_ms",
         )
         .bind(org_id)
-        .bind(email)
+        .bind(email.as_str())
         .bind(account.account_id)
         .bind(&account.access)
         .bind(now_ms())
@@ -65,10 +65,14 @@ impl Store {
 
     /// Forgets an agent's account, so their next reply provisions it again (e.g. after Alcméon
     /// refused to let it answer).
-    pub async fn forget_agent_account(&self, org_id: &str, email: &str) -> Result<(), StoreError> {
+    pub async fn forget_agent_account(
+        &self,
+        org_id: &str,
+        email: &AgentEmail,
+    ) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM agent_accounts WHERE org_id = ? AND email = ?")
             .bind(org_id)
-            .bind(email)
+            .bind(email.as_str())
             .execute(&self.pool)
             .await?;
         Ok(())

@@ -2,7 +2,6 @@
 //! `protocol::Conversation::follow`, the rule the widget follows too.
 
 use protocol::{ConversationStatus, ItemKind, ThreadItem};
-use sqlx::Row;
 
 use super::thread::read_conversation;
 use super::{StoreError, Tx, from_serde_name, serde_name};
@@ -47,30 +46,41 @@ async fn thread_in_order(
     tx: &mut Tx<'_>,
     conversation_id: i64,
 ) -> Result<Vec<ThreadItem>, StoreError> {
-    let rows = sqlx::query(
+    let rows: Vec<FollowedRow> = sqlx::query_as(
         "SELECT action_id, kind, at_ms, event FROM thread_items
          WHERE conversation_id = ? ORDER BY action_id",
     )
     .bind(conversation_id)
     .fetch_all(&mut **tx)
     .await?;
-    Ok(rows
-        .iter()
-        .map(|row| ThreadItem {
-            id: row.get("action_id"),
-            kind: from_serde_name(row.get("kind")).unwrap_or(ItemKind::Inbound),
+    Ok(rows.into_iter().map(FollowedRow::into_item).collect())
+}
+
+/// What following a stored item needs of it.
+#[derive(sqlx::FromRow)]
+struct FollowedRow {
+    action_id: i64,
+    kind: String,
+    at_ms: i64,
+    /// `protocol::ConversationEvent` JSON.
+    event: Option<String>,
+}
+
+impl FollowedRow {
+    fn into_item(self) -> ThreadItem {
+        ThreadItem {
+            id: self.action_id,
+            kind: from_serde_name(&self.kind).unwrap_or(ItemKind::Inbound),
             author: String::new(),
             text: String::new(),
-            at_ms: row.get("at_ms"),
+            at_ms: self.at_ms,
             delivery: None,
             client_id: None,
             agent_email: None,
-            event: row
-                .get::<Option<String>, _>("event")
-                .and_then(|json| serde_json::from_str(&json).ok()),
+            event: self.event.and_then(|json| serde_json::from_str(&json).ok()),
             attachments: vec![],
-        })
-        .collect())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use protocol::Attachment;
 use serde_json::Value;
-use sqlx::Row;
 
 use super::{Store, StoreError, Tx};
 use crate::alcmeon::Action;
@@ -85,6 +84,27 @@ fn decode(action_id: i64, position: i64, file: &Value) -> Option<InlineFile> {
     })
 }
 
+#[derive(sqlx::FromRow)]
+struct FileRow {
+    id: i64,
+    mime_type: String,
+    size: i64,
+    data: Vec<u8>,
+}
+
+impl FileRow {
+    fn into_file(self) -> StoredFile {
+        StoredFile {
+            attachment: Attachment {
+                id: self.id,
+                mime_type: self.mime_type,
+                size: self.size.unsigned_abs(),
+            },
+            bytes: self.data,
+        }
+    }
+}
+
 pub(super) async fn insert(
     tx: &mut Tx<'_>,
     action_id: i64,
@@ -115,21 +135,14 @@ impl Store {
         conversation_id: i64,
         id: i64,
     ) -> Result<Option<StoredFile>, StoreError> {
-        let row = sqlx::query(
-            "SELECT mime_type, size, data FROM attachments WHERE id = ? AND conversation_id = ?",
+        let row: Option<FileRow> = sqlx::query_as(
+            "SELECT id, mime_type, size, data FROM attachments WHERE id = ? AND conversation_id = ?",
         )
         .bind(id)
         .bind(conversation_id)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|row| StoredFile {
-            attachment: Attachment {
-                id,
-                mime_type: row.get("mime_type"),
-                size: row.get::<i64, _>("size").unsigned_abs(),
-            },
-            bytes: row.get("data"),
-        }))
+        Ok(row.map(FileRow::into_file))
     }
 }
 

@@ -1,6 +1,11 @@
 //! The replica store: Alcméon's actions as received, the conversations, thread items and files
-//! projected from them, the replies sent from the widget, each agent's Alcméon account, and the log of thread changes the SSE
-//! stream replays, in SQLite (the embedded default).
+//! projected from them, the replies sent from the widget (their lifecycle: `reply_state.rs`), each
+//! agent's Alcméon account, and the log of thread changes the SSE stream replays, in SQLite (the
+//! embedded default).
+//!
+//! Invariant: SQL lives here and only here; rows are read into `#[derive(sqlx::FromRow)]` structs
+//! (or single scalars), never by column name; the store never calls Alcméon (it reads Alcméon's
+//! action model, `alcmeon::Action`, and nothing else of that module).
 
 mod agent_accounts;
 mod conversation_state;
@@ -8,6 +13,10 @@ mod files;
 mod projection;
 mod record;
 mod replies;
+mod reply_delivery;
+mod reply_state;
+#[cfg(test)]
+mod reply_tests;
 mod thread;
 #[cfg(test)]
 mod upgrade_tests;
@@ -23,7 +32,10 @@ use tokio::sync::broadcast;
 pub use agent_accounts::AgentAccount;
 pub use files::{InlineFile, StoredFile};
 pub use projection::{Projected, project};
-pub use replies::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome, UnsubmittedReply};
+pub use replies::{
+    ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
+};
+pub use reply_state::{IllegalTransition, ReplyEvent, ReplyState};
 pub use thread::ThreadEvent;
 
 /// How many live events a slow SSE subscriber may fall behind before it re-reads the event log.

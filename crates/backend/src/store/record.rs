@@ -3,7 +3,7 @@
 use protocol::ThreadItem;
 
 use super::{
-    Store, StoreError, Tx, conversation_state, files, project, replies, serde_name, thread,
+    Store, StoreError, Tx, conversation_state, files, project, reply_delivery, serde_name, thread,
 };
 use crate::alcmeon::Action;
 
@@ -66,12 +66,12 @@ impl Store {
             files::insert(tx, item.id, conversation_id, &projected.files).await?;
             conversation_state::follow(tx, conversation_id, &item).await?;
             if action.kind == "answer" {
-                self.link_answer(tx, action, &item).await?;
+                reply_delivery::link_answer(tx, action, &item).await?;
             }
             changed.push(item.id);
         }
         if action.kind == "execute-answer"
-            && let Some(item_id) = replies::apply_delivery(tx, action).await?
+            && let Some(item_id) = reply_delivery::apply_delivery(tx, action).await?
         {
             changed.push(item_id);
         }

@@ -10,16 +10,17 @@
 //!   ([`PROVISIONAL_ID_BASE`] + the reply's row id), which sorts after every Alcméon action id.
 //!
 //! So a reply's item id changes once, from provisional to its `answer` action's id; the widget
-//! recognises the item by its `client_id`.
+//! recognises the item by its `client_id`. A reply's `delivery` is its [`ReplyState`] as the
+//! widget sees it ([`ReplyState::delivery`]).
 
 use protocol::{
-    AgentEmail, Channel, ClientId, Conversation, ConversationStatus, Delivery, FailureCode,
-    ItemKind, ThreadItem, ThreadPage, Viewer,
+    AgentEmail, Channel, ClientId, Conversation, ConversationStatus, ItemKind, ThreadItem,
+    ThreadPage, Viewer,
 };
-use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row, SqliteExecutor};
+use sqlx::{AssertSqlSafe, SqliteExecutor};
 use tokio::sync::broadcast;
 
+use super::reply_state::ReplyState;
 use super::{Store, StoreError, Tx, from_serde_name, now_ms};
 
 /// Provisional item ids of replies not yet recorded by Alcméon start above any action id (2^52,
@@ -58,52 +59,101 @@ fn merged(filter: &str) -> String {
     MERGED.replace("{filter}", filter)
 }
 
-fn item_from(row: &SqliteRow) -> ThreadItem {
-    let delivery = row
-        .get::<Option<String>, _>("state")
-        .map(|state| match state.as_str() {
-            "sent" => Delivery::Sent,
-            "failed" => Delivery::Failed {
-                code: row
-                    .get::<Option<String>, _>("failure_reason")
-                    .and_then(|code| from_serde_name(&code))
-                    .unwrap_or(FailureCode::Unknown),
-                detail: row.get("failure_detail"),
-            },
-            _ => Delivery::Sending,
+/// A row of the merged thread.
+#[derive(sqlx::FromRow)]
+struct MergedRow {
+    id: i64,
+    conversation_id: i64,
+    kind: String,
+    author: String,
+    text: String,
+    at_ms: i64,
+    client_id: Option<String>,
+    state: Option<ReplyState>,
+    failure_reason: Option<String>,
+    failure_detail: Option<String>,
+    agent_email: Option<String>,
+    /// `protocol::ConversationEvent` JSON.
+    event: Option<String>,
+    /// `[protocol::Attachment]` JSON.
+    attachments: Option<String>,
+}
+
+impl MergedRow {
+    /// The item as the widget sees it, in its conversation. A value stored by an older version
+    /// that no longer parses is left out of the item (and logged), never the item itself.
+    fn into_item(self) -> (i64, ThreadItem) {
+        let delivery = self.state.map(|state| {
+            let code = self.failure_reason.as_deref().and_then(from_serde_name);
+            state.delivery(code, self.failure_detail)
         });
-    let attachments = row
-        .get::<Option<String>, _>("attachments")
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default();
-    ThreadItem {
-        id: row.get("id"),
-        kind: from_serde_name(row.get("kind")).unwrap_or(ItemKind::Inbound),
-        author: row.get("author"),
-        text: row.get("text"),
-        at_ms: row.get("at_ms"),
-        delivery,
-        client_id: row
-            .get::<Option<String>, _>("client_id")
-            .and_then(|id| ClientId::parse(&id).ok()),
-        agent_email: row
-            .get::<Option<String>, _>("agent_email")
-            .and_then(|email| AgentEmail::parse(&email).ok()),
-        event: row
-            .get::<Option<String>, _>("event")
-            .and_then(|json| serde_json::from_str(&json).ok()),
-        attachments,
+        let client_id = self.client_id.and_then(|raw| {
+            ClientId::parse(&raw)
+                .inspect_err(|_| tracing::warn!(item = self.id, client_id = %raw, "a stored client id is no longer valid; the reply shows without it"))
+                .ok()
+        });
+        let agent_email = self.agent_email.and_then(|raw| {
+            AgentEmail::parse(&raw)
+                .inspect_err(|_| tracing::warn!(item = self.id, email = %raw, "a stored agent email is not valid; the item shows without it"))
+                .ok()
+        });
+        let item = ThreadItem {
+            id: self.id,
+            kind: from_serde_name(&self.kind).unwrap_or(ItemKind::Inbound),
+            author: self.author,
+            text: self.text,
+            at_ms: self.at_ms,
+            delivery,
+            client_id,
+            agent_email,
+            event: self.event.and_then(|json| serde_json::from_str(&json).ok()),
+            attachments: self
+                .attachments
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default(),
+        };
+        (self.conversation_id, item)
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct ConversationRow {
+    id: i64,
+    channel: String,
+    account_name: String,
+    customer_name: String,
+    status: String,
+    last_inbound_at_ms: Option<i64>,
+}
+
+impl ConversationRow {
+    fn into_conversation(self) -> Conversation {
+        Conversation {
+            id: self.id,
+            channel: from_serde_name(&self.channel).unwrap_or(Channel::Other),
+            account_name: self.account_name,
+            customer_name: self.customer_name,
+            status: from_serde_name(&self.status).unwrap_or(ConversationStatus::Open),
+            last_inbound_at_ms: self.last_inbound_at_ms,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    seq: i64,
+    /// The `ThreadItem` JSON as sent.
+    item: String,
 }
 
 /// The current merged item with this id, if it is in a thread.
 pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>, StoreError> {
-    let row = sqlx::query(AssertSqlSafe(merged("id = ?")))
+    let row: Option<MergedRow> = sqlx::query_as(AssertSqlSafe(merged("id = ?")))
         .bind(PROVISIONAL_ID_BASE)
         .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
-    Ok(row.map(|row| (row.get("conversation_id"), item_from(&row))))
+    Ok(row.map(MergedRow::into_item))
 }
 
 /// Appends the current state of each changed item to the event log; returns the events to publish
@@ -135,21 +185,14 @@ pub async fn read_conversation<'e>(
     executor: impl SqliteExecutor<'e>,
     id: i64,
 ) -> Result<Option<Conversation>, StoreError> {
-    let row = sqlx::query(
+    let row: Option<ConversationRow> = sqlx::query_as(
         "SELECT id, channel, account_name, customer_name, status, last_inbound_at_ms
          FROM conversations WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(executor)
     .await?;
-    Ok(row.map(|row| Conversation {
-        id: row.get("id"),
-        channel: from_serde_name(row.get("channel")).unwrap_or(Channel::Other),
-        account_name: row.get("account_name"),
-        customer_name: row.get("customer_name"),
-        status: from_serde_name(row.get("status")).unwrap_or(ConversationStatus::Open),
-        last_inbound_at_ms: row.get("last_inbound_at_ms"),
-    }))
+    Ok(row.map(ConversationRow::into_conversation))
 }
 
 impl Store {
@@ -173,7 +216,7 @@ impl Store {
             "{} ORDER BY id DESC LIMIT ?",
             merged("conversation_id = ? AND id < ?")
         );
-        let rows = sqlx::query(AssertSqlSafe(query))
+        let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(query))
             .bind(PROVISIONAL_ID_BASE)
             .bind(conversation_id)
             .bind(before.unwrap_or(i64::MAX))
@@ -181,7 +224,11 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         let has_older = rows.len() > limit as usize;
-        let mut items: Vec<ThreadItem> = rows.iter().take(limit as usize).map(item_from).collect();
+        let mut items: Vec<ThreadItem> = rows
+            .into_iter()
+            .take(limit as usize)
+            .map(|row| row.into_item().1)
+            .collect();
         items.reverse();
         Ok(Some(ThreadPage {
             conversation,
@@ -215,7 +262,7 @@ impl Store {
         seq: i64,
         limit: u32,
     ) -> Result<Vec<ThreadEvent>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT seq, item FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
         )
         .bind(conversation_id)
@@ -226,9 +273,9 @@ impl Store {
         rows.into_iter()
             .map(|row| {
                 Ok(ThreadEvent {
-                    seq: row.get("seq"),
+                    seq: row.seq,
                     conversation_id,
-                    item: serde_json::from_str(row.get("item"))?,
+                    item: serde_json::from_str(&row.item)?,
                 })
             })
             .collect()

@@ -1,4 +1,5 @@
-//! A replica written by the previous version keeps its meaning through migration 0003.
+//! A replica written by an earlier version keeps its meaning through the migrations that changed
+//! what its values mean (0003: failure codes; 0005: the reply state).
 
 use protocol::{AgentEmail, Delivery, FailureCode, Viewer};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
@@ -85,4 +86,101 @@ async fn old_failure_reasons_become_codes_and_a_reply_caught_mid_send_can_be_ret
         Some(1_700_000_000_000)
     );
     assert!(store.events_after(100, 0, 10).await.unwrap().is_empty());
+}
+
+/// Version 4's replica: replies still sending in every way it told them apart (the `submitted`
+/// flag, a linked `answer`), and one sent and one failed.
+const VERSION_4_DATA: &str = r#"
+INSERT INTO actions (id, conversation_id, kind, body) VALUES
+    (1, 100, 'task-create', '{}'),
+    (2, 100, 'answer', '{}');
+INSERT INTO conversations (id, channel, account_name, customer_name, status, last_inbound_at_ms)
+    VALUES (100, 'whatsapp', 'Shop', 'Ana', 'open', 1700000000000);
+INSERT INTO thread_items (action_id, conversation_id, kind, author, text, at_ms) VALUES
+    (1, 100, 'inbound', 'Ana', 'hi', 1700000000000),
+    (2, 100, 'outbound', 'Agent', 'linked', 1700000001000);
+INSERT INTO tasks (id, conversation_id) VALUES (10, 100);
+INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, submitted, advisor_id, answer_action_id, created_at_ms) VALUES
+    ('stored', 100, 10, '00D1', 'ann@example.com', 'Ann', 'stored', 'sending', 0, NULL, NULL, 1),
+    ('accepted', 100, 10, '00D1', 'ann@example.com', 'Ann', 'accepted', 'sending', 1, 7, NULL, 2),
+    ('linked', 100, 10, '00D1', 'ann@example.com', 'Ann', 'linked', 'sending', 1, 7, 2, 3),
+    ('failed', 100, 10, '00D1', 'ann@example.com', 'Ann', 'failed', 'failed', 0, 7, NULL, 4);
+INSERT INTO reply_answers (answer_action_id, reply_id) VALUES (2, 3);
+"#;
+
+fn action(id: i64, kind: &str, data: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({"id": id, "type": kind, "date": "2026-11-20", "time": "10:00:00",
+        "user": {"id": 7, "name": "Agent"}, "task": {"id": 10, "conversation_id": 100},
+        "data": data})
+}
+
+#[tokio::test]
+async fn replies_sending_before_the_state_column_keep_their_place_in_the_lifecycle() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let options = SqliteConnectOptions::from_str(&url)
+        .unwrap()
+        .create_if_missing(true);
+    let pool = SqlitePool::connect_with(options).await.unwrap();
+    sqlx::migrate!("./migrations")
+        .run_to(4, &pool)
+        .await
+        .unwrap();
+    sqlx::raw_sql(VERSION_4_DATA).execute(&pool).await.unwrap();
+    pool.close().await;
+
+    let store = Store::open(&url).await.unwrap();
+    let states: Vec<(String, String)> =
+        sqlx::query_as("SELECT client_id, state FROM replies ORDER BY id")
+            .fetch_all(&store.pool)
+            .await
+            .unwrap();
+    let expected = [
+        ("stored", "sending"),
+        ("accepted", "submitted"),
+        ("linked", "recorded"),
+        ("failed", "failed"),
+    ];
+    let states: Vec<(&str, &str)> = states
+        .iter()
+        .map(|(c, s)| (c.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(states, expected);
+    let unsent = store.unsubmitted_replies().await.unwrap();
+    assert_eq!(
+        unsent.len(),
+        1,
+        "only the reply Alcméon never accepted is sent again"
+    );
+    assert_eq!(unsent[0].text, "stored");
+
+    // The linked reply's delivery and the accepted reply's answer are still applied.
+    let answers = serde_json::json!({"answers": [{"content": "accepted"}]});
+    store
+        .record_action(&action(3, "answer", answers))
+        .await
+        .unwrap();
+    for (id, answer) in [(4, 2), (5, 3)] {
+        let outcome = serde_json::json!({"answer_action_id": answer, "answer_status": "ok"});
+        store
+            .record_action(&action(id, "execute-answer", outcome))
+            .await
+            .unwrap();
+    }
+    let viewer = Viewer {
+        email: AgentEmail::parse("ann@example.com").unwrap(),
+        may_reply: true,
+    };
+    let page = store.thread(100, None, 50, viewer).await.unwrap().unwrap();
+    let delivery = |client_id: &str| {
+        let item = page
+            .items
+            .iter()
+            .find(|i| i.client_id.as_deref() == Some(client_id));
+        item.unwrap().delivery.clone().unwrap()
+    };
+    assert_eq!(delivery("linked"), Delivery::Sent);
+    assert_eq!(delivery("accepted"), Delivery::Sent);
+    assert_eq!(delivery("stored"), Delivery::Sending);
+    assert!(matches!(delivery("failed"), Delivery::Failed { .. }));
 }

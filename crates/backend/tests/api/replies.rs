@@ -251,18 +251,21 @@ async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() 
     let stored = app
         .store()
         .create_reply(&backend::store::NewReplyRow {
-            client_id: "crash-1".into(),
+            client_id: protocol::ClientId::parse("crash-1").unwrap(),
             conversation_id: 1001,
             task_id: app.store().latest_task(1001).await.unwrap().unwrap(),
             agent_org: crate::helpers::ORG_ID.into(),
-            agent_email: "agent@example.com".into(),
+            agent_email: protocol::AgentEmail::parse("agent@example.com").unwrap(),
             agent_name: "Test Agent".into(),
             text: text.into(),
             created_at_ms: chrono::Utc::now().timestamp_millis(),
         })
         .await
         .unwrap();
-    assert!(matches!(stored, backend::store::ReplyInsert::Created(_)));
+    assert!(matches!(
+        stored,
+        backend::store::ReplyInsert::Created { .. }
+    ));
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(answers_with(&app, text).await, 0, "nothing sent before");
 

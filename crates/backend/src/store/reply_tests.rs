@@ -1,0 +1,352 @@
+//! The reply lifecycle end to end in the store: widget side (`replies.rs`) and Alcméon's side
+//! (`reply_delivery.rs`) together, as the actions arrive.
+
+use protocol::{AgentEmail, ClientId, Delivery, FailureCode, ThreadItem, Viewer, item_id};
+use serde_json::{Value, json};
+
+use super::{NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, Store};
+
+const ADVISOR: i64 = 7;
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let store = Store::open(&url).await.unwrap();
+    store.record_action(&task_create(1, 10)).await.unwrap();
+    (store, dir)
+}
+
+fn task_create(id: i64, task: i64) -> Value {
+    json!({"id": id, "type": "task-create", "date": "2026-11-20", "time": "10:00:00",
+           "account": {"type": "whatsapp"},
+           "task": {"id": task, "conversation_id": 100,
+                    "message": {"content": "hi", "author": {"name": "Léa"}}}})
+}
+
+fn answer(id: i64, advisor: i64, text: &str) -> Value {
+    json!({"id": id, "type": "answer", "date": "2026-11-20", "time": "10:01:00",
+           "user": {"id": advisor, "name": "Agent"}, "task": {"id": 10, "conversation_id": 100},
+           "data": {"answers": [{"content": text}]}})
+}
+
+fn executed(id: i64, answer: i64, status: &str) -> Value {
+    json!({"id": id, "type": "execute-answer", "date": "2026-11-20", "time": "10:01:01",
+           "task": {"id": 10, "conversation_id": 100},
+           "data": {"answer_action_id": answer, "answer_status": status}})
+}
+
+fn client_id(raw: &str) -> ClientId {
+    ClientId::parse(raw).unwrap()
+}
+
+/// Stores a reply as the widget's post does, sent as [`ADVISOR`].
+async fn reply(store: &Store, client_id: &str, text: &str) -> (ReplyId, ThreadItem) {
+    let row = NewReplyRow {
+        client_id: self::client_id(client_id),
+        conversation_id: 100,
+        task_id: store.latest_task(100).await.unwrap().unwrap(),
+        agent_org: "00D1".into(),
+        agent_email: AgentEmail::parse("a@example.com").unwrap(),
+        agent_name: "Ann".into(),
+        text: text.into(),
+        created_at_ms: 0,
+    };
+    let ReplyInsert::Created { reply_id, item } = store.create_reply(&row).await.unwrap() else {
+        panic!("{client_id} was stored already");
+    };
+    store.set_reply_advisor(reply_id, ADVISOR).await.unwrap();
+    (reply_id, item)
+}
+
+async fn items(store: &Store) -> Vec<ThreadItem> {
+    let viewer = Viewer {
+        email: AgentEmail::parse("a@example.com").unwrap(),
+        may_reply: true,
+    };
+    store
+        .thread(100, None, 50, viewer)
+        .await
+        .unwrap()
+        .unwrap()
+        .items
+}
+
+#[tokio::test]
+async fn an_unrecorded_reply_has_a_provisional_id_after_every_action() {
+    let (store, _dir) = store().await;
+    let (_, item) = reply(&store, "c", "hello").await;
+    assert_eq!(item.id, item_id::provisional(1));
+    assert_eq!(item.delivery, Some(Delivery::Sending));
+    assert_eq!(
+        items(&store).await.last().unwrap().client_id.as_deref(),
+        Some("c")
+    );
+}
+
+#[tokio::test]
+async fn the_answer_becomes_the_replys_item_and_its_execution_marks_it_sent() {
+    let (store, _dir) = store().await;
+    reply(&store, "c", "hello").await;
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    let thread = items(&store).await;
+    assert_eq!(thread.len(), 2, "the reply and its answer are one item");
+    assert_eq!((thread[1].id, thread[1].author.as_str()), (2, "Ann"));
+    assert_eq!(thread[1].delivery, Some(Delivery::Sending));
+    store.record_action(&executed(3, 2, "ok")).await.unwrap();
+    assert_eq!(items(&store).await[1].delivery, Some(Delivery::Sent));
+}
+
+#[tokio::test]
+async fn an_execution_read_before_its_answer_is_applied_when_the_answer_arrives() {
+    let (store, _dir) = store().await;
+    reply(&store, "c", "hello").await;
+    store.record_action(&executed(3, 2, "fail")).await.unwrap();
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    assert_eq!(
+        items(&store).await[1].delivery,
+        Some(Delivery::Failed {
+            code: FailureCode::ChannelRefused,
+            detail: None
+        })
+    );
+}
+
+#[tokio::test]
+async fn answers_of_other_advisors_or_other_texts_are_not_taken_for_a_reply() {
+    let (store, _dir) = store().await;
+    reply(&store, "c", "hello").await;
+    store.record_action(&answer(2, 99, "hello")).await.unwrap();
+    store
+        .record_action(&answer(3, ADVISOR, "hello!"))
+        .await
+        .unwrap();
+    let thread = items(&store).await;
+    assert_eq!(thread.len(), 4);
+    assert!(thread[1].client_id.is_none() && thread[2].client_id.is_none());
+    assert_eq!(thread[3].id, item_id::provisional(1));
+}
+
+#[tokio::test]
+async fn a_reply_whose_send_seemed_to_fail_is_matched_when_alcmeon_records_it_after_all() {
+    let (store, _dir) = store().await;
+    let (lost, _) = reply(&store, "lost", "hello").await;
+    store
+        .fail_reply(lost, FailureCode::AlcmeonUnavailable, None)
+        .await
+        .unwrap();
+    reply(&store, "live", "hello").await;
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    store
+        .record_action(&answer(3, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    store.record_action(&executed(4, 3, "ok")).await.unwrap();
+    let thread = items(&store).await;
+    assert_eq!(thread.len(), 3);
+    assert_eq!(
+        thread[1].client_id.as_deref(),
+        Some("live"),
+        "sending ones first"
+    );
+    assert_eq!(thread[2].client_id.as_deref(), Some("lost"));
+    assert_eq!(thread[2].delivery, Some(Delivery::Sent));
+}
+
+#[tokio::test]
+async fn two_replies_with_one_text_are_matched_oldest_first() {
+    let (store, _dir) = store().await;
+    reply(&store, "first", "ok").await;
+    reply(&store, "second", "ok").await;
+    store
+        .record_action(&answer(2, ADVISOR, "ok"))
+        .await
+        .unwrap();
+    let thread = items(&store).await;
+    assert_eq!(thread[1].client_id.as_deref(), Some("first"));
+    assert_eq!(thread[2].client_id.as_deref(), Some("second"));
+    assert_eq!(thread[2].id, item_id::provisional(2));
+}
+
+#[tokio::test]
+async fn a_retried_reply_hides_its_failed_attempt_and_only_one_retry_resends() {
+    let (store, _dir) = store().await;
+    reply(&store, "c", "hello").await;
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    store.record_action(&executed(3, 2, "fail")).await.unwrap();
+    assert!(matches!(
+        store.retry_reply(100, &client_id("c")).await.unwrap(),
+        RetryOutcome::Resend { task_id: 10, .. }
+    ));
+    assert!(matches!(
+        store.retry_reply(100, &client_id("c")).await.unwrap(),
+        RetryOutcome::Unchanged(_)
+    ));
+    let thread = items(&store).await;
+    assert_eq!(
+        thread.len(),
+        2,
+        "the failed attempt is not shown beside the retry"
+    );
+    assert_eq!(thread[1].delivery, Some(Delivery::Sending));
+    store
+        .record_action(&answer(4, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    store.record_action(&executed(5, 4, "ok")).await.unwrap();
+    let thread = items(&store).await;
+    assert_eq!((thread.len(), thread[1].id), (2, 4));
+    assert_eq!(thread[1].delivery, Some(Delivery::Sent));
+}
+
+async fn unsubmitted(store: &Store) -> Vec<ReplyId> {
+    let replies = store.unsubmitted_replies().await.unwrap();
+    replies.into_iter().map(|r| r.reply_id).collect()
+}
+
+#[tokio::test]
+async fn only_replies_alcmeon_never_accepted_are_left_to_send_again() {
+    let (store, _dir) = store().await;
+    let (accepted, _) = reply(&store, "accepted", "one").await;
+    let (recorded, _) = reply(&store, "recorded", "two").await;
+    let (never_sent, _) = reply(&store, "never-sent", "three").await;
+    store.mark_submitted(accepted).await.unwrap();
+    store
+        .record_action(&answer(2, ADVISOR, "two"))
+        .await
+        .unwrap();
+    assert_eq!(unsubmitted(&store).await, [never_sent]);
+
+    store.record_action(&executed(3, 2, "fail")).await.unwrap();
+    store
+        .retry_reply(100, &client_id("recorded"))
+        .await
+        .unwrap();
+    assert_eq!(
+        unsubmitted(&store).await,
+        [recorded, never_sent],
+        "a retry is a new attempt"
+    );
+}
+
+#[tokio::test]
+async fn a_failure_keeps_alcmeons_word_only_when_no_code_says_it() {
+    let (store, _dir) = store().await;
+    let (odd, _) = reply(&store, "odd", "one").await;
+    let (known, _) = reply(&store, "known", "two").await;
+    store
+        .fail_reply(odd, FailureCode::AlcmeonRefused, Some("brand-new-error"))
+        .await
+        .unwrap();
+    store
+        .fail_reply(known, FailureCode::TaskNotFound, Some("task-not-found"))
+        .await
+        .unwrap();
+    let thread = items(&store).await;
+    assert_eq!(
+        thread[1].delivery,
+        Some(Delivery::Failed {
+            code: FailureCode::AlcmeonRefused,
+            detail: Some("brand-new-error".into())
+        })
+    );
+    assert_eq!(
+        thread[2].delivery,
+        Some(Delivery::Failed {
+            code: FailureCode::TaskNotFound,
+            detail: None
+        })
+    );
+}
+
+#[tokio::test]
+async fn every_thread_change_is_logged_in_order_for_replay() {
+    let (store, _dir) = store().await;
+    reply(&store, "c", "hello").await;
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    store.record_action(&executed(3, 2, "ok")).await.unwrap();
+    let events = store.events_after(100, 0, 100).await.unwrap();
+    let deliveries: Vec<_> = events.iter().map(|e| e.item.delivery.clone()).collect();
+    assert_eq!(
+        deliveries,
+        [
+            None,
+            Some(Delivery::Sending),
+            Some(Delivery::Sending),
+            Some(Delivery::Sent)
+        ]
+    );
+    assert!(events.windows(2).all(|w| w[0].seq < w[1].seq));
+    assert_eq!(
+        store
+            .events_after(100, events[1].seq, 100)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn late_news_of_an_earlier_step_never_moves_a_reply_back() {
+    let (store, _dir) = store().await;
+    let (id, _) = reply(&store, "c", "hello").await;
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    // `started` and a timeout's failure arrive after the answer was read: nothing changes.
+    store.mark_submitted(id).await.unwrap();
+    store
+        .fail_reply(id, FailureCode::AlcmeonUnavailable, None)
+        .await
+        .unwrap();
+    assert_eq!(items(&store).await[1].delivery, Some(Delivery::Sending));
+    store.record_action(&executed(3, 2, "ok")).await.unwrap();
+    store.mark_submitted(id).await.unwrap();
+    store.record_action(&executed(4, 2, "fail")).await.unwrap();
+    assert_eq!(items(&store).await[1].delivery, Some(Delivery::Sent));
+    assert!(unsubmitted(&store).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_reply_an_older_version_stored_with_an_id_and_email_now_invalid_still_shows_and_sends() {
+    let (store, _dir) = store().await;
+    sqlx::query(
+        "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email,
+             agent_name, text, state, created_at_ms)
+         VALUES ('old id', 100, 10, '00D1', 'not an email', 'Ann', 'from before', 'sending', 5)",
+    )
+    .execute(&store.pool)
+    .await
+    .unwrap();
+    let thread = items(&store).await;
+    let old = thread.last().unwrap();
+    assert_eq!(old.text, "from before");
+    assert_eq!(old.delivery, Some(Delivery::Sending));
+    assert_eq!(
+        (old.client_id.as_ref(), old.agent_email.as_ref()),
+        (None, None),
+        "only the values that no longer parse are left out"
+    );
+    let unsent = store.unsubmitted_replies().await.unwrap();
+    assert_eq!(unsent.len(), 1);
+    assert_eq!(
+        (unsent[0].text.as_str(), unsent[0].agent_email.as_ref()),
+        ("from before", None)
+    );
+}
