@@ -4,6 +4,7 @@
 //! Alcméon never accepted. A refusal becomes the reply's failure code.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use protocol::FailureCode;
 
@@ -23,6 +24,8 @@ pub struct Outbox {
     provisioner: Provisioner,
     /// The Alcméon company replies are sent for (see `Config::alcmeon_company_id`).
     company_id: i64,
+    /// Replies handed to [`Outbox::send`] whose sending has not ended yet.
+    in_flight: Arc<AtomicUsize>,
 }
 
 /// Who a reply is sent as.
@@ -46,14 +49,25 @@ impl Outbox {
             alcmeon,
             provisioner,
             company_id,
+            in_flight: Arc::default(),
         }
+    }
+
+    /// How many replies are being sent now (waiting for the rate limit, an account or Alcméon's
+    /// answer). Zero means the outbox will send nothing more until a reply is posted or retried.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.load(Ordering::SeqCst)
     }
 
     /// Sends in a task of its own, so that a widget closing its request never abandons a stored
     /// reply.
     pub fn send(&self, reply_id: ReplyId, task_id: i64, text: String, sender: Sender) {
         let outbox = self.clone();
-        tokio::spawn(async move { outbox.deliver(reply_id, task_id, &text, sender).await });
+        outbox.in_flight.fetch_add(1, Ordering::SeqCst);
+        tokio::spawn(async move {
+            outbox.deliver(reply_id, task_id, &text, sender).await;
+            outbox.in_flight.fetch_sub(1, Ordering::SeqCst);
+        });
     }
 
     /// Sends again every reply stored as sending that Alcméon never accepted (the process stopped

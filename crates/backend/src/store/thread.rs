@@ -281,6 +281,13 @@ impl Store {
             .collect()
     }
 
+    /// The first change still in the log, if any.
+    pub async fn oldest_event_seq(&self) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar("SELECT MIN(seq) FROM events")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     /// Forgets logged changes made before `cutoff_ms`; returns how many. A widget whose stream
     /// reconnects after that long refetches the newest page anyway.
     pub async fn prune_events(&self, cutoff_ms: i64) -> Result<u64, StoreError> {

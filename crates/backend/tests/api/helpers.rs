@@ -169,6 +169,29 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Waits until `/health` satisfies `done` (30 s at most).
+    pub async fn wait_for_health(&self, done: impl Fn(&Value) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let health = self.health().await;
+            if done(&health) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "health never got there: {health}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the outbox sends nothing more: every reply handed to it was accepted or
+    /// refused by Alcméon. After this, Alcméon's answer count can only change if a test posts.
+    pub async fn outbox_idle(&self) {
+        self.wait_for_health(|health| health["outbox"]["in_flight"] == 0)
+            .await;
+    }
+
     /// Waits until the replica's `field` (`actions_read_through` or `latest_action_id`) reaches
     /// `action_id`.
     pub async fn wait_for_replica(&self, field: &str, action_id: i64) {
@@ -215,6 +238,13 @@ impl TestApp {
             .unwrap();
         assert_eq!(response.status(), 200, "emulator control {path}");
         response.json().await.unwrap()
+    }
+
+    /// How many times the backend called `call` (e.g. `POST /v1/answer/send`) on the emulator.
+    pub async fn emulator_calls(&self, call: &str) -> u64 {
+        self.emulator_get("/calls").await[call]
+            .as_u64()
+            .unwrap_or(0)
     }
 
     /// Delivers a notification to the webhook as Alcméon would, signed.

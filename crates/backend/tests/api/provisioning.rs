@@ -26,7 +26,7 @@ async fn reply_sent(app: &TestApp, token: &str, client_id: &str, text: &str) -> 
 }
 
 async fn calls(app: &TestApp, call: &str) -> u64 {
-    app.emulator_get("/calls").await[call].as_u64().unwrap_or(0)
+    app.emulator_calls(call).await
 }
 
 async fn account(app: &TestApp, email: &str) -> Option<Value> {
@@ -196,7 +196,7 @@ async fn an_agent_without_reply_permission_is_refused_and_gets_no_account() {
     );
     let response = app.post_reply_as(&reader, 1001, "r-1", "Let me in").await;
     assert_eq!(response.status(), 403);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.outbox_idle().await;
     assert!(account(&app, "reader@example.com").await.is_none());
     assert_eq!(calls(&app, "POST /accounts").await, 0);
 }

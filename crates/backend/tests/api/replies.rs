@@ -1,5 +1,3 @@
-use std::time::Duration;
-
 use protocol::{Delivery, FailureCode, ItemKind, ThreadItem, ThreadPage};
 use serde_json::{Value, json};
 
@@ -11,6 +9,9 @@ async fn replica_ready(app: &TestApp) {
 }
 
 /// The emulator's `answer` actions carrying `text`.
+/// Alcméon's send endpoint, as the emulator counts its calls.
+const SEND: &str = "POST /v1/answer/send";
+
 async fn answers_with(app: &TestApp, text: &str) -> usize {
     app.emulator_actions()
         .await
@@ -78,8 +79,9 @@ async fn the_same_client_id_posted_twice_sends_once() {
     assert_eq!(again.status(), 200);
     let again: ThreadItem = again.json().await.unwrap();
     assert_eq!(again.delivery, Some(Delivery::Sent));
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.outbox_idle().await;
     assert_eq!(answers_with(&app, "Only once please").await, 1);
+    assert_eq!(app.emulator_calls(SEND).await, 1, "calls to Alcméon's send");
     assert_eq!(items_of(&page(&app, 1002).await, "twice").len(), 1);
 }
 
@@ -116,10 +118,11 @@ async fn a_reply_the_channel_refuses_fails_with_the_reason_and_a_double_retry_se
     statuses.sort_unstable();
     assert_eq!(statuses, [200, 202], "only one retry re-sends");
     // The retry fails on the channel again (same text); it must have been sent exactly once more.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.outbox_idle().await;
     app.wait_for_reply(1001, "f-1", |d| matches!(d, Delivery::Failed { .. }))
         .await;
     assert_eq!(answers_with(&app, text).await, 2);
+    assert_eq!(app.emulator_calls(SEND).await, 2, "calls to Alcméon's send");
     assert_eq!(items_of(&page(&app, 1001).await, "f-1").len(), 1);
 }
 
@@ -132,8 +135,9 @@ async fn retrying_a_sent_reply_sends_nothing() {
         .await;
     let response = app.retry_reply(1004, "s-1").await;
     assert_eq!(response.status(), 200);
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.outbox_idle().await;
     assert_eq!(answers_with(&app, "Thanks for writing").await, 1);
+    assert_eq!(app.emulator_calls(SEND).await, 1, "calls to Alcméon's send");
     assert_eq!(app.retry_reply(1004, "unknown").await.status(), 404);
 }
 
@@ -266,8 +270,9 @@ async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() 
         stored,
         backend::store::ReplyInsert::Created { .. }
     ));
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.outbox_idle().await;
     assert_eq!(answers_with(&app, text).await, 0, "nothing sent before");
+    assert_eq!(app.emulator_calls(SEND).await, 0, "calls to Alcméon's send");
 
     app.restart_backend().await;
     let sent = app
@@ -275,8 +280,9 @@ async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() 
         .await;
     assert_eq!(sent.text, text);
     app.restart_backend().await;
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.outbox_idle().await;
     assert_eq!(answers_with(&app, text).await, 1, "sent exactly once");
+    assert_eq!(app.emulator_calls(SEND).await, 1, "calls to Alcméon's send");
 }
 
 #[tokio::test]
