@@ -6,10 +6,12 @@
 //! (to test a retry).
 //!
 //! Invariant: an accepted answer is recorded at most once, and its delivery is reported only after
-//! it was recorded. The flow knows the emulator only as an [`AnswerRecorder`], so it depends on
-//! nothing above it.
+//! it was recorded. It counts as in progress ([`AnswerQueue::in_progress`]) from the moment it is
+//! accepted until the flow is done with it (its delivery recorded, or its task gone). The flow
+//! knows the emulator only as an [`AnswerRecorder`], so it depends on nothing above it.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -36,20 +38,46 @@ pub trait AnswerRecorder: Clone + Send + Sync + 'static {
 
 /// Where accepted answers wait for the worker.
 #[derive(Clone)]
-pub struct AnswerQueue(mpsc::UnboundedSender<SendAnswerRequest>);
+pub struct AnswerQueue {
+    sender: mpsc::UnboundedSender<SendAnswerRequest>,
+    in_progress: Arc<AtomicU64>,
+}
 
-pub type AcceptedAnswers = mpsc::UnboundedReceiver<SendAnswerRequest>;
+/// The worker's end of the queue.
+pub struct AcceptedAnswers {
+    receiver: mpsc::UnboundedReceiver<SendAnswerRequest>,
+    in_progress: Arc<AtomicU64>,
+}
 
 impl AnswerQueue {
     pub fn new() -> (AnswerQueue, AcceptedAnswers) {
         let (sender, receiver) = mpsc::unbounded_channel();
-        (AnswerQueue(sender), receiver)
+        let in_progress = Arc::<AtomicU64>::default();
+        let accepted = AcceptedAnswers {
+            receiver,
+            in_progress: in_progress.clone(),
+        };
+        (
+            AnswerQueue {
+                sender,
+                in_progress,
+            },
+            accepted,
+        )
     }
 
+    /// Counted as in progress before this returns, so before the caller hears `started`.
     pub fn push(&self, request: SendAnswerRequest) {
-        if self.0.send(request).is_err() {
+        self.in_progress.fetch_add(1, Ordering::SeqCst);
+        if self.sender.send(request).is_err() {
+            self.in_progress.fetch_sub(1, Ordering::SeqCst);
             tracing::warn!("the answer worker has stopped; answer dropped");
         }
+    }
+
+    /// Accepted answers the flow is not done with yet.
+    pub fn in_progress(&self) -> u64 {
+        self.in_progress.load(Ordering::SeqCst)
     }
 }
 
@@ -59,8 +87,15 @@ pub async fn run(recorder: impl AnswerRecorder, mut accepted: AcceptedAnswers) {
     let failed_once = FailedOnce::default();
     loop {
         tokio::select! {
-            request = accepted.recv() => match request {
-                Some(request) => { in_flight.spawn(process(recorder.clone(), request, failed_once.clone())); }
+            request = accepted.receiver.recv() => match request {
+                Some(request) => {
+                    let done = process(recorder.clone(), request, failed_once.clone());
+                    let in_progress = accepted.in_progress.clone();
+                    in_flight.spawn(async move {
+                        done.await;
+                        in_progress.fetch_sub(1, Ordering::SeqCst);
+                    });
+                }
                 None => break,
             },
             Some(_) = in_flight.join_next() => {}
@@ -176,6 +211,38 @@ mod tests {
                 "delivery of 103: Ok",
             ]
         );
+    }
+
+    #[tokio::test]
+    async fn an_answer_is_in_progress_from_its_acceptance_until_its_delivery_is_recorded() {
+        let recorded = Recorded::default();
+        let (queue, accepted) = AnswerQueue::new();
+        queue.push(request(7, "Hello"));
+        queue.push(request(8, "Nobody there"));
+        assert_eq!(queue.in_progress(), 2, "counted when accepted");
+        let worker = tokio::spawn(run(recorded.clone(), accepted));
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            // Read in this order: while the delivery is not recorded, the answer is in progress.
+            let in_progress = queue.in_progress();
+            let delivered = recorded.0.lock().unwrap().len() == 2;
+            if !delivered {
+                assert!(in_progress >= 1, "done before its delivery was recorded");
+            }
+            if in_progress == 0 {
+                break;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "still {in_progress} in progress"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert_eq!(
+            *recorded.0.lock().unwrap(),
+            ["answer Hello", "delivery of 101: Ok"]
+        );
+        worker.abort();
     }
 
     #[tokio::test]

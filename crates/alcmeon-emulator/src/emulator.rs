@@ -17,7 +17,7 @@ use crate::config::Config;
 use crate::model::{Action, ActionStatus};
 use crate::persistence::SharedData;
 use crate::rate_limit::RateLimiter;
-use crate::webhook::Notifier;
+use crate::webhook::{Notifier, WebhookCounts};
 
 #[derive(Clone)]
 pub struct Emulator {
@@ -50,6 +50,11 @@ impl Emulator {
             data: Arc::new(data),
             notifier,
         }
+    }
+
+    /// What became of the webhook notifications so far (all zero without a webhook URL).
+    pub fn webhook_counts(&self) -> WebhookCounts {
+        self.notifier.counts()
     }
 
     /// A customer writes in a conversation. `None` when the conversation does not exist.

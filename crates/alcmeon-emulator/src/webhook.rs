@@ -4,11 +4,16 @@
 //! the application secret, over `<URL path> + " " + <body>`), one-second timeout, never retried.
 //! One background worker sends them in id order so API handlers never wait for the receiver.
 //! A configured share is deliberately dropped (its id still consumed) to exercise gap recovery.
+//!
+//! [`WebhookCounts`] says what became of every notification, so tests can wait until none is left
+//! in flight instead of sleeping.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use reqwest::Url;
+use serde::Serialize;
 use sha2::Sha256;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -18,10 +23,23 @@ use crate::model::Notification;
 pub const SIGNATURE_HEADER: &str = "X-Alcmeon-Webhook-Signature";
 const TIMEOUT: Duration = Duration::from_secs(1);
 
+/// What became of the notifications so far. Every notification is counted exactly once: `queued`
+/// until the worker has its answer (waiting or being sent), then `delivered` (the receiver said
+/// 200) or `failed` (another status, or no answer within the timeout); `dropped` on purpose
+/// instead of being queued.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct WebhookCounts {
+    pub queued: u64,
+    pub delivered: u64,
+    pub dropped: u64,
+    pub failed: u64,
+}
+
 #[derive(Clone)]
 pub struct Notifier {
     queue: Option<mpsc::UnboundedSender<Notification>>,
     drop_percent: u8,
+    counts: Arc<Mutex<WebhookCounts>>,
 }
 
 impl Notifier {
@@ -29,34 +47,47 @@ impl Notifier {
         Notifier {
             queue: None,
             drop_percent: 0,
+            counts: Arc::default(),
         }
     }
 
     /// Starts the sending worker; it stops when every `Notifier` clone is gone or it is aborted.
     pub fn start(url: Url, secret: String, drop_percent: u8) -> (Notifier, JoinHandle<()>) {
         let (queue, pending) = mpsc::unbounded_channel();
-        let worker = tokio::spawn(deliver_all(pending, url, secret));
+        let counts = Arc::<Mutex<WebhookCounts>>::default();
+        let worker = tokio::spawn(deliver_all(pending, url, secret, counts.clone()));
         (
             Notifier {
                 queue: Some(queue),
                 drop_percent,
+                counts,
             },
             worker,
         )
     }
 
+    /// Counted before this returns, so a notification is `queued` as soon as its action exists.
     pub fn notify(&self, notifications: Vec<Notification>) {
         let Some(queue) = &self.queue else { return };
+        // Held while queueing, so the worker cannot count an outcome before its `queued`.
+        let mut counts = self.counts.lock().expect("lock");
         for notification in notifications {
             if is_dropped(notification.id, self.drop_percent) {
                 tracing::info!(
                     id = notification.id,
                     "webhook notification dropped on purpose"
                 );
-            } else if queue.send(notification).is_err() {
+                counts.dropped += 1;
+            } else if queue.send(notification).is_ok() {
+                counts.queued += 1;
+            } else {
                 return;
             }
         }
+    }
+
+    pub fn counts(&self) -> WebhookCounts {
+        *self.counts.lock().expect("lock")
     }
 }
 
@@ -75,7 +106,12 @@ fn is_dropped(id: u64, percent: u8) -> bool {
     id * percent / 100 != id.saturating_sub(1) * percent / 100
 }
 
-async fn deliver_all(mut pending: mpsc::UnboundedReceiver<Notification>, url: Url, secret: String) {
+async fn deliver_all(
+    mut pending: mpsc::UnboundedReceiver<Notification>,
+    url: Url,
+    secret: String,
+    counts: Arc<Mutex<WebhookCounts>>,
+) {
     let client = reqwest::Client::builder()
         .timeout(TIMEOUT)
         .build()
@@ -87,12 +123,24 @@ async fn deliver_all(mut pending: mpsc::UnboundedReceiver<Notification>, url: Ur
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .header(SIGNATURE_HEADER, signature(&secret, url.path(), &body))
             .body(body);
-        match request.send().await {
-            Ok(response) if response.status() == reqwest::StatusCode::OK => {}
+        let delivered = match request.send().await {
+            Ok(response) if response.status() == reqwest::StatusCode::OK => true,
             Ok(response) => {
-                tracing::warn!(id = notification.id, status = %response.status(), "webhook refused")
+                let status = response.status();
+                tracing::warn!(id = notification.id, %status, "webhook refused");
+                false
             }
-            Err(error) => tracing::warn!(id = notification.id, %error, "webhook not delivered"),
+            Err(error) => {
+                tracing::warn!(id = notification.id, %error, "webhook not delivered");
+                false
+            }
+        };
+        let mut counts = counts.lock().expect("lock");
+        counts.queued -= 1;
+        if delivered {
+            counts.delivered += 1;
+        } else {
+            counts.failed += 1;
         }
     }
 }

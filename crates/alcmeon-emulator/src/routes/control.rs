@@ -28,8 +28,19 @@
 //!   (synchronize.yaml's `Account.type`) is required; with `"notify": false` the generated
 //!   messages are not sent to the webhook. An existing account with the same channel and name is
 //!   reused. Returns `{"conversation_id": n}`.
-//! - `GET /_emulator/health`: 200 `{"status": "ok", "latest_action_id": n}` (0 before any action),
-//!   so tests can wait for the backend's replica without spending the application's rate limit.
+//! - `GET /_emulator/health`: 200 `{"status": "ok", "latest_action_id": n, "answers_in_progress":
+//!   n, "webhooks": {"queued": n, "delivered": n, "dropped": n, "failed": n}}`, so tests can wait
+//!   for the backend's replica without spending the application's rate limit, and wait for the
+//!   emulator to be idle instead of sleeping. `latest_action_id` is 0 before any action.
+//!   `answers_in_progress`: answers accepted by `POST /v1/answer/send` whose `answer` and
+//!   `execute-answer` actions are not both recorded yet. `webhooks` counts every notification
+//!   once since the emulator started (all 0 without a webhook URL): `queued` until the receiver
+//!   answered or the one-second timeout passed (waiting or being sent), then `delivered` (200) or
+//!   `failed` (anything else); `dropped` on purpose instead
+//!   (`ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT`). The emulator is idle when `answers_in_progress`
+//!   and `webhooks.queued` are both 0: every answer's actions are recorded and every notification
+//!   has reached the receiver or failed (the simulated customer of
+//!   `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`, if set, still writes later).
 //! - `GET /_emulator/accounts`: every user account with its access, `[{"id", "email", "name",
 //!   "roles": [role ids], "teams": [team ids], "is_active"}]`, by id (the bot is no account).
 //! - `GET /_emulator/calls`: how many requests each Alcméon route received since the emulator
@@ -74,8 +85,17 @@ pub fn router() -> Router<Emulator> {
 }
 
 async fn health(State(emulator): State<Emulator>) -> Json<Value> {
+    // Answers first: an answer leaves `answers_in_progress` only after its notifications are
+    // counted, so a reader that sees it at 0 also sees them.
+    let answers_in_progress = emulator.answers.in_progress();
+    let webhooks = emulator.webhook_counts();
     let latest_action_id = emulator.data.read(|data| data.latest_action_id());
-    Json(json!({"status": "ok", "latest_action_id": latest_action_id}))
+    Json(json!({
+        "status": "ok",
+        "latest_action_id": latest_action_id,
+        "answers_in_progress": answers_in_progress,
+        "webhooks": webhooks,
+    }))
 }
 
 async fn accounts(State(emulator): State<Emulator>) -> Json<Value> {

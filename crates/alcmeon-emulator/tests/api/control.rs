@@ -1,4 +1,4 @@
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -32,6 +32,66 @@ async fn health_answers_without_credentials_with_the_newest_action_id() {
     let action_id = response.json::<Value>().await.unwrap()["action_id"].as_u64();
     assert_eq!(Some(health(&app).await), action_id);
     assert!(action_id.unwrap() > before);
+
+    let full = app.health().await;
+    assert_eq!(full["status"], "ok");
+    assert_eq!(full["answers_in_progress"], 0);
+    assert_eq!(
+        full["webhooks"],
+        json!({"queued": 0, "delivered": 0, "dropped": 0, "failed": 0}),
+        "no webhook URL, nothing notified"
+    );
+}
+
+#[tokio::test]
+async fn health_counts_an_answer_in_progress_until_its_delivery_is_recorded() {
+    let mut receiver = webhook_receiver().await;
+    let app = start(alcmeon_emulator::Config {
+        webhook_url: Some(receiver.url.parse().unwrap()),
+        ..test_config()
+    })
+    .await;
+    let task_id = latest_task_id(&app.conversation_actions(1001).await);
+    let body = json!({"message": "Packed and sent.", "advisor_id": 11, "company_id": 1, "task_id": task_id});
+    assert_eq!(app.send_answer(body).await.status(), StatusCode::OK);
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut seen_in_progress = false;
+    loop {
+        // Health first: if the delivery is not recorded after this read, it was not before it.
+        let health = app.health().await;
+        let delivered = app
+            .conversation_actions(1001)
+            .await
+            .last()
+            .is_some_and(|action| action["type"] == "execute-answer");
+        let in_progress = health["answers_in_progress"].as_u64().unwrap();
+        if !delivered {
+            assert_eq!(in_progress, 1, "in progress until its delivery is recorded");
+            seen_in_progress = true;
+        }
+        if in_progress == 0 {
+            break;
+        }
+        assert_eq!(in_progress, 1, "one answer sent");
+        assert!(Instant::now() < deadline, "still in progress: {health}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(seen_in_progress, "the answer was seen in progress");
+
+    let health = app.wait_until_idle().await;
+    assert_eq!(
+        health["webhooks"],
+        json!({"queued": 0, "delivered": 2, "dropped": 0, "failed": 0}),
+        "the answer and its delivery were notified"
+    );
+    let notified: Vec<Value> = receiver
+        .drain_when_idle(&app)
+        .await
+        .iter()
+        .map(|webhook| webhook.json()["action"]["type"].clone())
+        .collect();
+    assert_eq!(notified, ["answer", "execute-answer"]);
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! Starting emulators and webhook receivers, and the HTTP calls the tests repeat.
 
 use std::net::SocketAddr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use alcmeon_emulator::{Config, RunningEmulator, serve};
 use axum::body::Bytes;
@@ -114,6 +114,37 @@ impl TestEmulator {
             .unwrap()
     }
 
+    /// `GET /_emulator/health`, which needs no credentials.
+    pub async fn health(&self) -> Value {
+        let response = self
+            .client
+            .get(self.url("/_emulator/health"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "GET /_emulator/health");
+        response.json().await.unwrap()
+    }
+
+    /// Polls the health until the emulator is idle (no answer in progress, no webhook queued or
+    /// being sent), for at most ten seconds; returns that health.
+    pub async fn wait_until_idle(&self) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let health = self.health().await;
+            let answers = health["answers_in_progress"].as_u64().unwrap();
+            let webhooks = health["webhooks"]["queued"].as_u64().unwrap();
+            if answers == 0 && webhooks == 0 {
+                return health;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the emulator is still busy after ten seconds: {health}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Polls a conversation until `done` holds for its actions, for at most five seconds.
     pub async fn wait_for_conversation(
         &self,
@@ -205,9 +236,11 @@ impl WebhookReceiver {
             .unwrap()
     }
 
-    /// Waits a little, then returns everything received so far.
-    pub async fn drain_after(&mut self, wait: Duration) -> Vec<ReceivedWebhook> {
-        tokio::time::sleep(wait).await;
+    /// Waits until `app` (which sends to this receiver) is idle, then returns every webhook
+    /// received and not yet taken by [`WebhookReceiver::next`]: all that `app` will send until it
+    /// is asked for more.
+    pub async fn drain_when_idle(&mut self, app: &TestEmulator) -> Vec<ReceivedWebhook> {
+        app.wait_until_idle().await;
         let mut all = Vec::new();
         while let Ok(webhook) = self.received.try_recv() {
             all.push(webhook);

@@ -1,5 +1,3 @@
-use std::time::Duration;
-
 use hmac::{Hmac, Mac};
 use serde_json::json;
 use sha2::Sha256;
@@ -64,7 +62,7 @@ async fn dropped_notifications_leave_gaps_but_every_action_stays_readable() {
         injected.push(app.inject(1004, &format!("ping {n}")).await);
     }
 
-    let received = receiver.drain_after(Duration::from_millis(500)).await;
+    let received = receiver.drain_when_idle(&app).await;
     let ids: Vec<u64> = received
         .iter()
         .map(|webhook| webhook.json()["id"].as_u64().unwrap())
@@ -77,6 +75,10 @@ async fn dropped_notifications_leave_gaps_but_every_action_stays_readable() {
     assert!(
         ids.windows(2).all(|pair| pair[1] > pair[0] + 1),
         "gaps between received ids: {ids:?}"
+    );
+    assert_eq!(
+        app.health().await["webhooks"],
+        json!({"queued": 0, "delivered": 3, "dropped": 3, "failed": 0})
     );
 
     let readable: Vec<u64> = app
@@ -107,4 +109,35 @@ async fn an_answer_is_notified_as_answer_then_execute_answer() {
         answer["action"]["id"]
     );
     assert!(delivery["id"].as_u64() > answer["id"].as_u64());
+
+    assert!(
+        receiver.drain_when_idle(&app).await.is_empty(),
+        "nothing else is notified"
+    );
+    let health = app.health().await;
+    assert_eq!(health["answers_in_progress"], 0);
+    assert_eq!(
+        health["webhooks"],
+        json!({"queued": 0, "delivered": 2, "dropped": 0, "failed": 0})
+    );
+}
+
+#[tokio::test]
+async fn a_refused_notification_counts_as_failed() {
+    let mut receiver = webhook_receiver().await;
+    let refusing = receiver.url.replace("/hooks/", "/not-hooks/");
+    let app = start(alcmeon_emulator::Config {
+        webhook_url: Some(refusing.parse().unwrap()),
+        ..test_config()
+    })
+    .await;
+    app.inject(1001, "Anyone?").await;
+    app.inject(1002, "Hello?").await;
+
+    let health = app.wait_until_idle().await;
+    assert_eq!(
+        health["webhooks"],
+        json!({"queued": 0, "delivered": 0, "dropped": 0, "failed": 2})
+    );
+    assert!(receiver.drain_when_idle(&app).await.is_empty());
 }
