@@ -63,18 +63,13 @@ function pageProbes() {
 
 /**
 * Opens a record page (see recordPagePath in tests/lightning/server.mjs for `pageOptions`) of the
-* running `product` (support/product.mjs) in a new page of `context` (a fresh browser context by
-* default; closing the page closes it). Returns { page, context, response, errors, requests }: page errors and console errors
-* as they happen, every request the page made.
+* running `product` (support/product.mjs) in a new page of `context` (by default a context of its
+* own, closed with the page). Returns { page, context, response, errors, requests }: page errors
+* and console errors as they happen, every request the page made.
 */
 export async function openRecordPage(product, pageOptions, { context, viewport } = {}) {
-  const ownContext = context ?? (await product.browser.newContext({ viewport }));
-  await ownContext.addInitScript(pageProbes);
-  const page = await ownContext.newPage();
-  if (!context) {
-    // As with browser.newPage(): closing the page closes the context made for it.
-    page.once('close', () => ownContext.close());
-  }
+  const page = context ? await context.newPage() : await product.browser.newPage({ viewport });
+  await page.addInitScript(pageProbes);
   const errors = [];
   const requests = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
@@ -83,7 +78,7 @@ export async function openRecordPage(product, pageOptions, { context, viewport }
   });
   page.on('request', (request) => requests.push(request));
   const response = await page.goto(product.stack.pageUrl(pageOptions));
-  return { page, context: ownContext, response, errors, requests };
+  return { page, context: page.context(), response, errors, requests };
 }
 
 /** The component's data-state: loading, ready, mounted or error. */
