@@ -1,5 +1,7 @@
 /**
- * Session tokens for the local host page: the stand-in for Apex AlcmeonSessionController.
+ * Session tokens as Apex AlcmeonSessionController.getSessionToken mints them, for the Apex stand-in
+ * of the Lightning-like host page (tests/lightning/server.mjs). This folder holds only that: the
+ * token module and the vector shared with the Apex test class and the backend's Rust tests.
  *
  * An HS256 JWT: base64url('{"alg":"HS256","typ":"JWT"}') . base64url(claims JSON) . base64url(
  * HMAC-SHA256(secret, header.payload)), with claims in this order: iss, sub, org, email, name,

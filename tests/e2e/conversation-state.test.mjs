@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { customerWrites, useRunningProduct } from '../support/product.mjs';
+import { openRecordPage } from '../support/record-page.mjs';
 
 const product = useRunningProduct();
 
@@ -13,9 +14,9 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwA
 const PDF = Buffer.from('%PDF-1.4\n% Lumio invoice 2026-118\n%%EOF\n');
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>window.pwned=1</script></svg>');
 
-async function openConversation(conversationId, query = '') {
-  const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=${conversationId}${query}`);
+/** The Case page of the conversation (more record-page options in `options`), once its messages show. */
+async function openConversation(conversation, options = {}) {
+  const { page } = await openRecordPage(product, { conversation, ...options });
   await page.locator('.acw-message').first().waitFor();
   return page;
 }
@@ -79,7 +80,8 @@ test('a WhatsApp conversation whose reply window has closed says so and cannot b
 });
 
 test('an agent without reply permission gets a read-only widget that says why', async () => {
-  const page = await openConversation(1001, '&perms=moderate');
+  // The read-only permission set grants neither Alcmeon_Reply nor Alcmeon_Moderate.
+  const page = await openConversation(1001, { permissionSets: 'Alcmeon_Widget_Reader' });
   const blocked = page.locator('.acw-composer-blocked');
   await blocked.waitFor();
   assert.match(await visibleText(blocked), /permission/i);
@@ -89,7 +91,7 @@ test('an agent without reply permission gets a read-only widget that says why', 
 });
 
 test("the agent's own replies are marked as theirs; a colleague's reply appears live under their name", async () => {
-  const page = await openConversation(1003, '&email=Camille.Martin@example.com&name=Camille%20Martin');
+  const page = await openConversation(1003, { email: 'Camille.Martin@example.com', name: 'Camille Martin' });
   const mine = `On my way to check ${Date.now()}`;
   await page.locator('.acw-composer-text').fill(mine);
   await page.locator('.acw-send').click();
@@ -128,8 +130,8 @@ test('an image attachment is previewed, a PDF is downloaded intact, and an SVG i
   assert.equal(await downloads.count(), 2, 'the PDF and the SVG are offered as downloads');
   const [download] = await Promise.all([page.waitForEvent('download'), downloads.first().click()]);
   assert.deepEqual(await readFile(await download.path()), PDF);
-  await downloads.nth(1).click();
-  await page.waitForTimeout(500);
+  const [svg] = await Promise.all([page.waitForEvent('download'), downloads.nth(1).click()]);
+  assert.deepEqual(await readFile(await svg.path()), SVG, 'the SVG is a download, its bytes untouched');
   assert.equal(await page.evaluate(() => window.pwned), undefined, 'the SVG ran no script');
   await page.close();
 });

@@ -1,29 +1,29 @@
-// The frame fallback end to end: on a page that cannot run WebAssembly the host mounts the widget
-// in an iframe served by the backend, which gets its context and session tokens by postMessage,
-// and only from the allowed origins and from its parent.
+// The frame fallback end to end: on a record page that cannot run WebAssembly the real LWC mounts
+// the widget in an iframe served by the backend, which gets its context and session tokens by
+// postMessage, and only from the allowed origins and from its parent.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { test } from 'node:test';
+import { openDevtools } from '../support/devtools.mjs';
 import { useRunningProduct } from '../support/product.mjs';
+import { COMPONENT_TAG, cspViolations, openRecordPage } from '../support/record-page.mjs';
 import { replyIsDeliveredOnce as replyIsDeliveredFromWidget } from '../support/replies.mjs';
 
 const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
 const frameUrl = () => `${product.stack.backendUrl}/embed/frame.html`;
-const hostOrigin = () => new URL(product.stack.hostUrl).origin;
+const hostOrigin = () => product.stack.host.origin;
+const GLUE = '/resource/alcmeonWidget/alcmeon_widget.js';
 
-/** Opens the record page with `query`; resolves once the widget shows messages inside its frame. */
-async function openInFrame(query) {
-  const page = await product.browser.newPage();
-  const logs = [];
-  page.on('console', (message) => logs.push(message.text()));
-  await page.goto(`${product.stack.hostUrl}?${query}`);
-  const mount = page.locator('c-alcmeon-conversation .body[data-mode="frame"] .mount');
+/** Opens the Case page with `pageOptions`; resolves once the widget shows messages inside its frame. */
+async function openInFrame(pageOptions) {
+  const opened = await openRecordPage(product, pageOptions);
+  const mount = opened.page.locator(`${COMPONENT_TAG} .body[data-mode="frame"] .mount`);
   await mount.waitFor();
   const widget = mount.locator('iframe').contentFrame();
   await widget.locator('.acw-message').first().waitFor({ timeout: 20_000 });
-  return { page, logs, mount, widget };
+  return { ...opened, mount, widget };
 }
 
 /** The agent replies from inside the frame and sees it delivered, once. */
@@ -31,34 +31,39 @@ function replyIsDeliveredOnce({ page, widget }, conversationId, text, send) {
   return replyIsDeliveredFromWidget({ page, widget, emulatorUrl: product.stack.emulatorUrl, conversationId, text, send });
 }
 
+/** The backend's frame document inside `page`. */
+async function frameDocument(page) {
+  const frame = page.frames().find((f) => f.url() === frameUrl());
+  assert.ok(frame, 'the frame document is the backend one');
+  return frame;
+}
+
 async function widgetFromTheBackend({ page, mount }) {
   assert.equal(await mount.locator('iframe').getAttribute('src'), frameUrl());
   assert.equal(await mount.locator('.acw').count(), 0, 'nothing of the widget in the page itself');
-  const frame = page.frames().find((f) => f.url() === frameUrl());
-  assert.ok(frame, 'the frame document is the backend one');
+  const frame = await frameDocument(page);
   assert.equal(await frame.evaluate(() => window.location.origin), product.stack.backendUrl);
-  assert.equal(await page.locator('c-alcmeon-conversation .body').getAttribute('data-state'), 'mounted');
+  assert.equal(await page.locator(`${COMPONENT_TAG} .body`).getAttribute('data-state'), 'mounted');
   // The frame keeps the widget's handle: a collected one would unmount the widget.
-  const session = await page.context().newCDPSession(page);
-  await session.send('HeapProfiler.collectGarbage');
-  await page.waitForTimeout(500);
+  const devtools = await openDevtools(page);
+  await devtools.collectGarbage(frame);
+  await devtools.detach();
   assert.equal(await frame.locator('.acw').count(), 1, 'still mounted after a garbage collection');
 }
 
 test('the page inlines the widget when it can run WebAssembly', async () => {
-  const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1001`);
-  await page.locator('c-alcmeon-conversation .body[data-mode="inline"] .mount .acw-message').first().waitFor();
-  assert.equal(await page.locator('c-alcmeon-conversation iframe').count(), 0);
+  const { page } = await openRecordPage(product, { conversation: 1001 });
+  await page.locator(`${COMPONENT_TAG} .body[data-mode="inline"] .mount .acw-message`).first().waitFor();
+  assert.equal(await page.locator(`${COMPONENT_TAG} iframe`).count(), 0);
   await page.close();
 });
 
 test('under a CSP that refuses WebAssembly the widget runs in the backend frame and replies go out once', async () => {
-  const opened = await openInFrame('conversation=1001&csp=strict');
+  const opened = await openInFrame({ conversation: 1001, csp: 'self' });
   await widgetFromTheBackend(opened);
   assert.ok(
-    opened.logs.some((line) => line.includes("Content Security Policy forbids WebAssembly") && line.includes('runs in a frame')),
-    `the page fell back because of its CSP:\n${opened.logs.join('\n')}`,
+    (await cspViolations(opened.page)).some((violation) => violation.blocked === 'wasm-eval'),
+    'the page fell back because its CSP refused WebAssembly',
   );
   const { widget } = opened;
   await replyIsDeliveredOnce(opened, 1001, `Clicked from the frame ${Date.now()}`, () => widget.locator('.acw-send').click());
@@ -67,18 +72,20 @@ test('under a CSP that refuses WebAssembly the widget runs in the backend frame 
 });
 
 test('without WebAssembly at all (Lightning Locker) the widget runs in the backend frame too', async () => {
-  const opened = await openInFrame('conversation=1003&wasm=off');
+  const opened = await openInFrame({ conversation: 1003, wasm: 'off' });
   await widgetFromTheBackend(opened);
-  assert.ok(
-    opened.logs.some((line) => line.includes('no WebAssembly') && line.includes('runs in a frame')),
-    opened.logs.join('\n'),
+  assert.equal(await opened.page.evaluate(() => typeof WebAssembly), 'undefined', 'the page has no WebAssembly');
+  assert.deepEqual(
+    opened.requests.filter((request) => request.url().endsWith(GLUE)).map((request) => request.url()),
+    [],
+    'the page fell back before loading the widget script: it saw there was no WebAssembly',
   );
   await replyIsDeliveredOnce(opened, 1003, `Sent without WebAssembly ${Date.now()}`, () => opened.page.keyboard.press('Enter'));
   await opened.page.close();
 });
 
 test('in the frame an image is previewed and a PDF is downloaded intact', async () => {
-  const opened = await openInFrame('conversation=1002&csp=strict');
+  const opened = await openInFrame({ conversation: 1002, csp: 'self' });
   const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
   const pdf = Buffer.from('%PDF-1.4\n% Lumio invoice 2026-119\n%%EOF\n');
   const text = `The box, and the invoice ${Date.now()}`;
@@ -114,18 +121,29 @@ async function serveForeignPage(html) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
-/** A parent page that records the type of every message its first iframe sends it. */
-function recordingParent(extraBody = '') {
-  return `<!doctype html><body><iframe name="widget" src="${frameUrl()}"></iframe>${extraBody}
+/**
+* A parent page that records the type of every message its first iframe sends it, and whether
+* that iframe has finished loading (`frameLoaded`).
+*/
+function recordingParent() {
+  return `<!doctype html><body><iframe name="widget" src="${frameUrl()}"></iframe>
 <script>
   window.received = [];
   const frame = document.querySelector('iframe');
+  frame.addEventListener('load', () => { window.frameLoaded = true; });
   addEventListener('message', (e) => { if (e.source === frame.contentWindow) received.push(e.data.type); });
 </script></body>`;
 }
 
-const SECOND = 1000;
 const received = (page) => page.evaluate(() => window.received);
+
+/** What the frame started after a message it ignored: the widget script it loads, what it mounted. */
+function frameStarted(frame) {
+  return frame.evaluate(() => ({
+    widgetScripts: document.querySelectorAll('script[src*="alcmeon_widget"]').length,
+    mounted: document.getElementById('widget').childElementCount,
+  }));
+}
 
 test('a page from an origin outside BACKEND_ALLOWED_ORIGINS cannot frame the widget', async () => {
   const foreign = await serveForeignPage(recordingParent());
@@ -133,7 +151,8 @@ test('a page from an origin outside BACKEND_ALLOWED_ORIGINS cannot frame the wid
   const refused = page.waitForEvent('console', (m) => m.text().includes('frame-ancestors'));
   await page.goto(foreign.url);
   assert.match((await refused).text(), new RegExp(`frame-ancestors ${hostOrigin()}`));
-  await page.waitForTimeout(2 * SECOND);
+  // The refused frame's load event ends its navigation: from then on it can never run.
+  await page.waitForFunction(() => window.frameLoaded === true);
   assert.deepEqual(await received(page), [], 'the frame never ran');
   assert.equal(page.frames().some((f) => f.url() === frameUrl()), false);
   await page.close();
@@ -141,32 +160,28 @@ test('a page from an origin outside BACKEND_ALLOWED_ORIGINS cannot frame the wid
 });
 
 test('the frame ignores a mount from an origin outside its allowed list', async () => {
-  const page = await product.browser.newPage();
-  // The backend allows the host page to frame the widget, but the frame's list excludes it.
-  await page.route(`${product.stack.backendUrl}/embed/config.json`, (route) =>
+  const context = await product.browser.newContext();
+  // The backend allows the record page to frame the widget, but the frame's list excludes it.
+  await context.route(`${product.stack.backendUrl}/embed/config.json`, (route) =>
     route.fulfill({ json: { allowedOrigins: ['https://acme.lightning.force.com'] } }),
   );
   const calls = [];
-  page.on('request', (r) => /\/apex\/session-token|\/v1\//.test(r.url()) && calls.push(r.url()));
-  const ignored = page.waitForEvent('console', (m) => m.text().includes('Alcméon frame: ignored a message'));
-  await page.goto(`${product.stack.hostUrl}?conversation=1001&csp=strict`);
+  context.on('request', (r) => /getSessionToken|\/v1\//.test(r.url()) && calls.push(r.url()));
+  const ignored = new Promise((resolve) => context.on('console', (m) => m.text().includes('Alcméon frame: ignored a message') && resolve(m)));
+  const { page } = await openRecordPage(product, { conversation: 1001, csp: 'self' }, { context });
   assert.match((await ignored).text(), new RegExp(`from ${hostOrigin()} \\(origin not allowed\\)`));
-  await page.waitForTimeout(2 * SECOND);
-  const frame = page.frames().find((f) => f.url() === frameUrl());
-  assert.equal(await frame.evaluate(() => document.getElementById('widget').childElementCount), 0, 'nothing mounted');
+  // The frame handles a message in one task: by the time it logged, it had started whatever it would.
+  assert.deepEqual(await frameStarted(await frameDocument(page)), { widgetScripts: 0, mounted: 0 }, 'nothing started, nothing mounted');
   assert.deepEqual(calls, [], 'no token asked for, no API called');
-  await page.close();
+  await context.close();
 });
 
 test('the frame ignores a mount from a window other than its parent, even of an allowed origin', async () => {
-  const page = await product.browser.newPage();
-  // The record page of the allowed origin, its script replaced: it frames the widget without
-  // mounting it, next to a sibling iframe (srcdoc: the page's own origin), the other window.
-  await page.route(`${product.stack.hostUrl}host/host.js`, (route) =>
-    route.fulfill({ contentType: 'text/javascript', body: bareParentScript(frameUrl()) }),
-  );
+  // The record page of the allowed origin without its component: the test frames the widget
+  // without mounting it, next to a sibling iframe (srcdoc: the page's own origin), the other window.
+  const { page } = await openRecordPage(product, { conversation: 1001, mount: 'manual' });
   const ignored = page.waitForEvent('console', (m) => m.text().includes('(not the parent window)'));
-  await page.goto(product.stack.hostUrl);
+  await page.evaluate(bareParent, frameUrl());
   await page.waitForFunction(() => window.received.includes('alcmeon:frame-ready'));
   const mount = { type: 'alcmeon:mount', context: { conversationId: 1001, lang: 'en-US' } };
   await page.frame({ name: 'sibling' }).evaluate(
@@ -174,23 +189,27 @@ test('the frame ignores a mount from a window other than its parent, even of an 
     [mount, product.stack.backendUrl],
   );
   await ignored;
-  await page.waitForTimeout(2 * SECOND);
-  assert.deepEqual(await received(page), ['alcmeon:frame-ready'], 'no token request, nothing mounted');
+  const frame = await frameDocument(page);
+  assert.deepEqual(await frameStarted(frame), { widgetScripts: 0, mounted: 0 }, 'nothing started, nothing mounted');
+  assert.deepEqual(await received(page), ['alcmeon:frame-ready'], 'no token request');
 
   // The same message from the parent is heard: the widget starts and asks for a session token.
   await page.evaluate(
-    ([message, target]) => document.querySelector('iframe').contentWindow.postMessage(message, target),
+    ([message, target]) => document.querySelector('iframe[name="widget"]').contentWindow.postMessage(message, target),
     [mount, product.stack.backendUrl],
   );
   await page.waitForFunction(() => window.received.includes('alcmeon:token-request'), null, { timeout: 20_000 });
+  assert.equal((await frameStarted(frame)).widgetScripts, 1, 'the widget script was loaded for the parent’s mount');
   await page.close();
 });
 
-function bareParentScript(src) {
-  return `
-    window.received = [];
-    const frame = Object.assign(document.createElement('iframe'), { src: ${JSON.stringify(src)} });
-    const sibling = Object.assign(document.createElement('iframe'), { name: 'sibling', srcdoc: '<p>sibling</p>' });
-    document.body.append(frame, sibling);
-    addEventListener('message', (e) => { if (e.source === frame.contentWindow) received.push(e.data.type); });`;
+/** Run in the record page: frames the widget (not mounted) next to a sibling iframe. */
+function bareParent(src) {
+  window.received = [];
+  const frame = Object.assign(document.createElement('iframe'), { name: 'widget', src });
+  const sibling = Object.assign(document.createElement('iframe'), { name: 'sibling', srcdoc: '<p>sibling</p>' });
+  document.body.append(frame, sibling);
+  addEventListener('message', (e) => {
+    if (e.source === frame.contentWindow) window.received.push(e.data.type);
+  });
 }

@@ -3,11 +3,12 @@
 // stream with it; and where Leptos puts its event listeners when the widget lives in a shadow tree.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openDevtools } from '../lightning/devtools.mjs';
-import { CASE, COMPONENT_TAG, openRecordPage, useLightning, widgetReady } from '../lightning/harness.mjs';
-import { MODES } from '../lightning/modes.mjs';
+import { openDevtools } from '../support/devtools.mjs';
+import { MODES } from '../support/modes.mjs';
+import { useRunningProduct } from '../support/product.mjs';
+import { CASE, COMPONENT_TAG, openRecordPage, widgetReady } from '../support/record-page.mjs';
 
-const lightning = useLightning({ verbose: !!process.env.VERBOSE });
+const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
 const CYCLES = 100;
 // One widget left behind is about 180 DOM nodes and 7 listeners (its thread, composer and
@@ -35,23 +36,37 @@ function removeComponent(page) {
 function trackEventStreams(page) {
   const open = new Set();
   let started = 0;
+  const whenNoneOpen = [];
+  const settle = () => {
+    if (open.size === 0) whenNoneOpen.splice(0).forEach((resolve) => resolve());
+  };
   page.on('request', (request) => {
     if (/\/events(\?|$)/.test(request.url())) {
       started += 1;
       open.add(request);
     }
   });
-  const end = (request) => open.delete(request);
+  const end = (request) => {
+    open.delete(request);
+    settle();
+  };
   page.on('requestfinished', end);
   page.on('requestfailed', end);
-  return { started: () => started, open: () => open.size };
-}
-
-async function waitFor(condition, what) {
-  for (let i = 0; i < 100 && !condition(); i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.ok(condition(), what);
+  return {
+    started: () => started,
+    /** Resolves once no /events request is open; rejects naming what is left after 10 s. */
+    allEnded(what) {
+      const ended = new Promise((resolve) => {
+        whenNoneOpen.push(resolve);
+        settle();
+      });
+      let timer;
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: ${open.size} of ${started} /events requests still open`)), 10_000);
+      });
+      return Promise.race([ended, late]).finally(() => clearTimeout(timer));
+    },
+  };
 }
 
 // What a removal must leave at once: no widget node in the removed component, its event stream
@@ -64,7 +79,7 @@ function assertNothingLeft(left, pageTimers, when) {
 
 for (const mode of MODES) {
   test(`${mode.name}: creating and removing the component ${CYCLES} times leaves no widget node, listener, timer or event stream behind`, async () => {
-    const { page, context, errors } = await openRecordPage(lightning, { ...mode.page, object: CASE, conversation: 1001, mount: 'manual' });
+    const { page, context, errors } = await openRecordPage(product, { ...mode.page, object: CASE, conversation: 1001, mount: 'manual' });
     const streams = trackEventStreams(page);
     const devtools = await openDevtools(page);
     const pageTimers = await page.evaluate(() => window.lightningProbes.pendingTimers());
@@ -77,14 +92,14 @@ for (const mode of MODES) {
     // The baseline: the page after one mount and removal (the widget's script, wasm and
     // stylesheet are loaded once per page and stay).
     await mountAndRemove('first removal');
-    await waitFor(() => streams.open() === 0, 'the first widget’s /events request ended');
+    await streams.allEnded('the first widget’s /events request ended');
     const baseline = await devtools.counters();
 
     for (let cycle = 1; cycle <= CYCLES; cycle += 1) {
       await mountAndRemove(`removal ${cycle}`);
     }
     assert.equal(await page.evaluate(() => window.lightningProbes.streamsOpened()), CYCLES + 1, 'every mount opened one event stream');
-    await waitFor(() => streams.open() === 0, `every /events request ended (${streams.open()} of ${streams.started()} still open)`);
+    await streams.allEnded('every /events request ended');
     assert.equal(streams.started(), CYCLES + 1);
 
     const end = await devtools.counters();
@@ -107,7 +122,7 @@ for (const mode of MODES) {
 // addEventListener patch, which filters events by their composed path.
 for (const mode of MODES.filter((m) => !m.page.csp || m.page.lws)) {
   test(`${mode.name}: the composer's listeners sit on its own elements, and none of the widget's on document or window`, async () => {
-    const { page, context } = await openRecordPage(lightning, { ...mode.page, object: CASE, conversation: 1001, mount: 'manual' });
+    const { page, context } = await openRecordPage(product, { ...mode.page, object: CASE, conversation: 1001, mount: 'manual' });
     const devtools = await openDevtools(page);
     const pageLevel = async () => ({ document: await devtools.listeners('document'), window: await devtools.listeners('window') });
     const before = await pageLevel();

@@ -4,6 +4,8 @@
 // conversation show the component's own messages.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { MODES } from '../support/modes.mjs';
+import { useRunningProduct } from '../support/product.mjs';
 import {
   CASE,
   CONVERSATION,
@@ -14,15 +16,13 @@ import {
   openRecordPage,
   sendReply,
   threadsRequested,
-  useLightning,
   visible,
   widgetReady,
-} from '../lightning/harness.mjs';
-import { MODES } from '../lightning/modes.mjs';
+} from '../support/record-page.mjs';
 
 // Sixteen replies and their checks in a few minutes: more than the emulator's default Alcméon
 // budget (15 calls a minute, exercised by the backend's own tests), which is not what this file is about.
-const lightning = useLightning({ verbose: !!process.env.VERBOSE, emulatorEnv: { ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE: '600' } });
+const product = useRunningProduct({ verbose: !!process.env.VERBOSE, emulatorEnv: { ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE: '600' } });
 
 // The Case page finds its conversation through the related list, the Conversation page reads its
 // own record: each page has the LDS adapter whose failure the component must show.
@@ -35,7 +35,7 @@ for (const mode of MODES) {
   describe(mode.name, () => {
     for (const { object, conversation, adapter } of RECORD_PAGES) {
       test(`${object} page: the widget mounts on conversation ${conversation}, and replies typed on the keyboard reach "sent" with Send and with Enter`, async () => {
-        const { page, context, response, errors, requests } = await openRecordPage(lightning, { ...mode.page, object, conversation });
+        const { page, context, response, errors, requests } = await openRecordPage(product, { ...mode.page, object, conversation });
         await widgetReady(page);
         assert.equal(await componentState(page), 'mounted');
         assert.deepEqual([...new Set(threadsRequested(requests))], [conversation], 'the widget shows the record’s conversation');
@@ -51,8 +51,8 @@ for (const mode of MODES) {
         );
 
         const stamp = `${mode.page.shadow}${mode.page.lws ? '+lws' : ''}${mode.page.csp ? `+${mode.page.csp}` : ''} ${Date.now()}`;
-        await sendReply(lightning, page, conversation, `Your parcel left our depot (Send, ${stamp})`, { via: 'button' });
-        await sendReply(lightning, page, conversation, `It should arrive tomorrow (Enter, ${stamp})`, { via: 'enter' });
+        await sendReply(product, page, conversation, `Your parcel left our depot (Send, ${stamp})`, { via: 'button' });
+        await sendReply(product, page, conversation, `It should arrive tomorrow (Enter, ${stamp})`, { via: 'enter' });
 
         assert.deepEqual(await cspViolations(page), [], 'nothing was blocked by the page’s CSP');
         assert.deepEqual(errors, [], 'no error on the page');
@@ -60,7 +60,7 @@ for (const mode of MODES) {
       });
 
       test(`${object} page: when ${adapter} fails, the component shows its error alert and no widget`, async () => {
-        const { page, context } = await openRecordPage(lightning, { ...mode.page, object, conversation, wireError: adapter });
+        const { page, context } = await openRecordPage(product, { ...mode.page, object, conversation, wireError: adapter });
         const alert = page.getByRole('alert');
         await alert.waitFor();
         const text = visible(await alert.textContent());
@@ -73,7 +73,7 @@ for (const mode of MODES) {
     }
 
     test('Case page without a linked conversation: the component says so', async () => {
-      const { page, context, requests } = await openRecordPage(lightning, { ...mode.page, object: CASE, conversation: null });
+      const { page, context, requests } = await openRecordPage(product, { ...mode.page, object: CASE, conversation: null });
       const alert = page.getByRole('alert');
       await alert.waitFor();
       assert.ok(visible(await alert.textContent()).includes(LABELS.Alcmeon_Error_No_Conversation));

@@ -9,13 +9,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launchBrowser } from '../support/browser.mjs';
+import { openRecordPage } from '../support/record-page.mjs';
 import { highestActionId, waitForReplica } from '../support/replica.mjs';
 import { startStack } from '../support/stack.mjs';
 
 const MESSAGES = 10_000;
 const NEWEST = `Message ${MESSAGES} of ${MESSAGES}`;
 
-// Tall enough for the host page's 600 px widget to be entirely on screen.
+// Tall enough for the record page's header and the component's 600 px widget to be entirely on screen.
 const VIEWPORT = { width: 900, height: 1000 };
 
 let stack;
@@ -41,17 +42,52 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  stack?.stop();
+  await stack?.stop();
 });
 
-/** The scrolling log, evaluated inside the page (Playwright pierces the open shadow root). */
+/** The Case page of the long conversation, once its newest message shows. */
+async function openLongThread() {
+  const { page } = await openRecordPage({ stack, browser }, { conversation: conversationId, lang: 'en-US', tz: 'UTC' }, { viewport: VIEWPORT });
+  await page.locator('.acw-bubble', { hasText: NEWEST }).waitFor();
+  return page;
+}
+
+/** The scrolling log, evaluated inside the page (Playwright pierces the shadow root). */
 const log = (page) => page.locator('.acw-thread[role="log"]');
 
-/** Whether `locator`'s element is inside the visible part of the log, and on screen. */
-async function inView(page, locator) {
-  const [box, frame] = await Promise.all([locator.boundingBox(), log(page).boundingBox()]);
-  const bottom = Math.min(frame.y + frame.height, VIEWPORT.height);
-  return box !== null && box.y >= frame.y - 1 && box.y + box.height <= bottom + 1;
+/**
+* The box of `locator`'s element and of the log once the layout is settled: on two consecutive
+* animation frames the log is not busy (no page loading, no reading position to restore:
+* aria-busy="false") and both boxes are the same. Rejects if that has not happened in 600 frames.
+*/
+function settledBoxes(locator) {
+  return locator.evaluate(
+    (element) =>
+      new Promise((resolve, reject) => {
+        const log = element.closest('[role="log"]');
+        const measure = () => {
+          const [a, b] = [element.getBoundingClientRect(), log.getBoundingClientRect()];
+          return { busy: log.getAttribute('aria-busy'), element: { top: a.top, bottom: a.bottom }, log: { top: b.top, bottom: b.bottom } };
+        };
+        let previous;
+        let frames = 0;
+        const step = () => {
+          const boxes = measure();
+          if (boxes.busy === 'false' && JSON.stringify(boxes) === JSON.stringify(previous)) return resolve(boxes);
+          if ((frames += 1) > 600) return reject(new Error(`the log never settled: ${JSON.stringify(boxes)}`));
+          previous = boxes;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+}
+
+/** Whether `locator`'s element is inside the visible part of the log, and on screen, once settled. */
+async function inView(locator) {
+  const { element, log: frame } = await settledBoxes(locator);
+  const bottom = Math.min(frame.bottom, VIEWPORT.height);
+  return element.top >= frame.top - 1 && element.bottom <= bottom + 1;
 }
 
 /** Scrolls the log to its very top; returns the first visible message's id and its bubble's top. */
@@ -67,21 +103,12 @@ function scrollToTop(page) {
 const oldestShown = (page) =>
   log(page).evaluate((el) => Math.min(...[...el.querySelectorAll('.acw-message')].map((m) => Number(m.dataset.itemId))));
 
-const frames = (page, n = 3) =>
-  page.evaluate((n) => new Promise((done) => {
-    const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
-    step(n);
-  }), n);
-
 test('a 10,000-message thread opens on its newest message with only a window of rows in the DOM', async () => {
-  const page = await browser.newPage({ viewport: VIEWPORT });
   const opened = Date.now();
-  await page.goto(`${stack.hostUrl}?conversation=${conversationId}&lang=en-US&tz=UTC`);
+  const page = await openLongThread();
   const newest = page.locator('.acw-bubble', { hasText: NEWEST });
-  await newest.waitFor();
-  await frames(page);
+  assert.ok(await inView(newest), 'the newest message is visible');
   console.log(`# opened on the newest message in ${Date.now() - opened} ms`);
-  assert.ok(await inView(page, newest), 'the newest message is visible');
 
   const messages = await page.locator('.acw-message').count();
   const nodes = await log(page).evaluate((el) => el.querySelectorAll('*').length);
@@ -92,29 +119,22 @@ test('a 10,000-message thread opens on its newest message with only a window of 
 });
 
 test('scrolling to the top loads older pages while the first visible message stays in place', async () => {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  await page.goto(`${stack.hostUrl}?conversation=${conversationId}&lang=en-US&tz=UTC`);
-  await page.locator('.acw-bubble', { hasText: NEWEST }).waitFor();
-  await frames(page);
+  const page = await openLongThread();
+  assert.ok(await inView(page.locator('.acw-bubble', { hasText: NEWEST })), 'the newest message is visible');
 
   for (let round = 0; round < 4; round += 1) {
     const oldestBefore = await oldestShown(page);
     const anchor = await scrollToTop(page);
     // An older page arrives (or the window slides over one already loaded).
     await page.waitForFunction(
-      ([selector, oldest]) => {
-        const el = document.querySelector('alcmeon-conversation, body');
-        const root = [...document.querySelectorAll('*')].find((e) => e.shadowRoot)?.shadowRoot ?? el;
-        const ids = [...root.querySelectorAll(selector)].map((m) => Number(m.dataset.itemId));
+      ([element, oldest]) => {
+        const ids = [...element.querySelectorAll('.acw-message')].map((m) => Number(m.dataset.itemId));
         return ids.length > 0 && Math.min(...ids) < oldest;
       },
-      ['.acw-message', oldestBefore],
+      [await log(page).elementHandle(), oldestBefore],
       { timeout: 15_000 },
     );
-    await frames(page);
-    const top = await page
-      .locator(`.acw-message[data-item-id="${anchor.id}"] .acw-bubble`)
-      .evaluate((bubble) => bubble.getBoundingClientRect().top);
+    const { element: { top } } = await settledBoxes(page.locator(`.acw-message[data-item-id="${anchor.id}"] .acw-bubble`));
     assert.ok(Math.abs(top - anchor.top) <= 3, `round ${round}: message ${anchor.id} moved from ${anchor.top} to ${top}`);
     const count = await page.locator('.acw-message').count();
     assert.ok(count < 200, `round ${round}: ${count} message elements in the DOM`);
@@ -127,8 +147,7 @@ test('scrolling to the top loads older pages while the first visible message sta
   await jump.click();
   const newest = page.locator('.acw-bubble', { hasText: NEWEST });
   await newest.waitFor();
-  await frames(page);
-  assert.ok(await inView(page, newest), 'the newest message is visible again');
+  assert.ok(await inView(newest), 'the newest message is visible again');
   await jump.waitFor({ state: 'hidden' });
   await page.close();
 });

@@ -3,13 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { customerWrites, useRunningProduct } from '../support/product.mjs';
+import { openRecordPage } from '../support/record-page.mjs';
 import { answersWithText } from '../support/replies.mjs';
 
 const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
-async function openConversation(conversationId, context) {
-  const page = await (context ?? product.browser).newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=${conversationId}`);
+/** The Case page of the conversation, once its messages show; `context` is the browser's. */
+async function openConversation(conversation, { context } = {}) {
+  const { page } = await openRecordPage(product, { conversation }, { context });
   await page.locator('.acw-message').first().waitFor();
   return page;
 }
@@ -77,7 +78,7 @@ test('after the connection drops the stream resumes from Last-Event-ID and misse
   context.on('request', (request) => {
     if (request.url().includes('/events')) streams.push(request);
   });
-  const page = await openConversation(1004, context);
+  const page = await openConversation(1004, { context });
   const before = `Before the drop ${Date.now()}`;
   await customerWrites(product.stack.emulatorUrl, 1004, before);
   await page.locator('.acw-inbound', { hasText: before }).waitFor({ timeout: 20_000 });

@@ -17,7 +17,7 @@ test('only http(s) URLs in customer text become links, opening safely in a new t
   const text = 'Track it at https://lumio.example/track?id=7. Not javascript:alert(1) nor data:text/html,<b>x</b>';
   await customerWrites(1003, text);
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1003`);
+  await page.goto(product.stack.pageUrl({ conversation: 1003 }));
   const bubble = page.locator('.acw-bubble', { hasText: 'Track it at' });
   await bubble.waitFor();
   assert.equal(await bubble.textContent(), text, 'every character is still there, as text');
@@ -35,7 +35,7 @@ test('messages the customer sends in a row share one author line under today’s
   await customerWrites(1004, 'First of two quick messages');
   await customerWrites(1004, 'Second of two quick messages');
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1004&lang=fr&tz=UTC`);
+  await page.goto(product.stack.pageUrl({ conversation: 1004, lang: 'fr', tz: 'UTC' }));
   const second = page.locator('.acw-message', { hasText: 'Second of two quick messages' });
   await second.waitFor();
   const first = page.locator('.acw-message', { hasText: 'First of two quick messages' });
@@ -50,7 +50,7 @@ test('messages the customer sends in a row share one author line under today’s
 
 test('the thread is one keyboard-focusable log and "Jump to latest" hides at the bottom', async () => {
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1001`);
+  await page.goto(product.stack.pageUrl({ conversation: 1001 }));
   await page.locator('.acw-message').first().waitFor();
   const log = page.locator('[role="log"]');
   assert.equal(await log.count(), 1);

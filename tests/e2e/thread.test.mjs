@@ -1,5 +1,5 @@
 // The walking skeleton end to end: the emulator holds conversations, the backend learns them,
-// and the widget, mounted by the host page as the LWC mounts it, shows their messages.
+// and the widget, mounted by the real LWC on the Lightning-like record page, shows their messages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { customerWrites, useRunningProduct } from '../support/product.mjs';
@@ -23,7 +23,7 @@ test('the widget shows a seeded conversation: each message with its author and l
   assert.ok(inbound.length > 0 && answers.length > 0, 'the seed has customer messages and agent replies');
 
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1001&lang=en-US&tz=Asia/Kolkata`);
+  await page.goto(product.stack.pageUrl({ conversation: 1001, lang: 'en-US', tz: 'Asia/Kolkata' }));
   const messages = page.locator('.acw-message');
   await messages.first().waitFor();
   assert.equal(await messages.count(), inbound.length + answers.length);
@@ -49,7 +49,7 @@ test('a message that reaches the backend by webhook shows as inert text, never a
   await waitForReplica(product.stack.backendUrl, actionId, 'latest_action_id');
 
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1002`);
+  await page.goto(product.stack.pageUrl({ conversation: 1002 }));
   const bubble = page.locator('.acw-bubble', { hasText: 'onerror' });
   await bubble.waitFor();
   assert.equal(await bubble.textContent(), hostile);
@@ -60,7 +60,7 @@ test('a message that reaches the backend by webhook shows as inert text, never a
 
 test('the widget speaks the agent’s Salesforce language', async () => {
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1005&lang=fr&tz=Europe/Paris`);
+  await page.goto(product.stack.pageUrl({ conversation: 1005, lang: 'fr', tz: 'Europe/Paris' }));
   const header = page.locator('.acw-header');
   await header.waitFor();
   assert.equal(await page.locator('.acw').getAttribute('lang'), 'fr');
@@ -75,7 +75,7 @@ test('the agent’s locale file comes from the static resource; without it the w
   const fetched = [];
   const french = await product.browser.newPage();
   french.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await french.goto(`${product.stack.hostUrl}?conversation=1005&lang=fr_FR&tz=Europe/Paris`);
+  await french.goto(product.stack.pageUrl({ conversation: 1005, lang: 'fr_FR', tz: 'Europe/Paris' }));
   await french.locator('.acw-header').waitFor();
   assert.ok(fetched.includes('/resource/alcmeonWidget/locales/fr.ftl'), fetched.join(' '));
   assert.equal((await french.locator('.acw-send').textContent()).trim(), 'Envoyer');
@@ -83,7 +83,7 @@ test('the agent’s locale file comes from the static resource; without it the w
 
   const offline = await product.browser.newPage();
   await offline.route('**/locales/*.ftl', (route) => route.abort());
-  await offline.goto(`${product.stack.hostUrl}?conversation=1005&lang=fr&tz=Europe/Paris`);
+  await offline.goto(product.stack.pageUrl({ conversation: 1005, lang: 'fr', tz: 'Europe/Paris' }));
   await offline.locator('.acw-header').waitFor();
   assert.equal(await offline.locator('.acw').getAttribute('lang'), 'en');
   assert.equal((await offline.locator('.acw-send').textContent()).trim(), 'Send');
@@ -92,7 +92,7 @@ test('the agent’s locale file comes from the static resource; without it the w
 
 test('in Arabic and in Kathmandu time the widget reads right to left and shows local times', async () => {
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1001&lang=ar&tz=Asia/Kathmandu`);
+  await page.goto(product.stack.pageUrl({ conversation: 1001, lang: 'ar', tz: 'Asia/Kathmandu' }));
   await page.locator('.acw-message').first().waitFor();
   const root = page.locator('.acw');
   assert.equal(await root.getAttribute('lang'), 'ar');
@@ -113,7 +113,7 @@ test('in Arabic and in Kathmandu time the widget reads right to left and shows l
 
 test('an unknown conversation shows a clear message instead of an empty widget', async () => {
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=999999`);
+  await page.goto(product.stack.pageUrl({ conversation: 999999 }));
   const alert = page.locator('.acw-error[role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /not available yet/);

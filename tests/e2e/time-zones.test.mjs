@@ -11,7 +11,7 @@ const product = useRunningProduct();
 // Each message's local date (YYYY-MM-DD) in `timeZone`, and the day separator it is shown under.
 async function daysShown(timeZone) {
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1005&lang=en-US&tz=${timeZone}`);
+  await page.goto(product.stack.pageUrl({ conversation: 1005, lang: 'en-US', tz: timeZone }));
   await page.locator('.acw-message', { hasText: 'Written just now' }).waitFor();
   const rows = await page.locator('[role="log"] li').evaluateAll((items) => {
     let separator = null;
@@ -60,7 +60,7 @@ test('agents in zones 25 hours apart see the same messages under different days'
 
 test('an unknown time zone shows times in UTC with a visible note', async () => {
   const page = await product.browser.newPage();
-  await page.goto(`${product.stack.hostUrl}?conversation=1001&lang=en-US&tz=Mars/Olympus_Mons`);
+  await page.goto(product.stack.pageUrl({ conversation: 1001, lang: 'en-US', tz: 'Mars/Olympus_Mons' }));
   const note = page.locator('.acw-note[role="note"]');
   await note.waitFor();
   assert.match(await note.textContent(), /Mars\/Olympus_Mons.*UTC/);

@@ -1,7 +1,8 @@
 // What the Lightning-like page knows about the org, read from the SFDX metadata the way a deployed
 // org would have it: Custom Labels, the objects' fields and child relationships (force-app and
 // Alcméon's managed package, alcmeon-package/), the component's App Builder properties with their
-// defaults, and which Apex methods are cacheable.
+// defaults, which Apex methods are cacheable, and the custom permissions each permission set
+// grants. The only reader of the metadata in the JavaScript test code: tests take labels from here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.mjs';
@@ -94,6 +95,19 @@ export function readDesignDefaults(bundle) {
     properties[attribute('name')] = type === 'Integer' ? Number(value) : type === 'Boolean' ? value === 'true' : value;
   }
   return properties;
+}
+
+/** { <permission set>: [custom permissions it enables] } from force-app's permission sets. */
+export function readPermissionSets() {
+  const dir = join(DEFAULT_DIR, 'permissionsets');
+  const sets = {};
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.permissionset-meta.xml'))) {
+    const xml = readFileSync(join(dir, file), 'utf8');
+    sets[file.replace('.permissionset-meta.xml', '')] = [...xml.matchAll(/<customPermissions>([\s\S]*?)<\/customPermissions>/g)]
+      .filter(([, block]) => tag(block, 'enabled') === 'true')
+      .map(([, block]) => tag(block, 'name'));
+  }
+  return sets;
 }
 
 /** `Class.method` names of the @AuraEnabled(cacheable=true) methods in the project's Apex. */

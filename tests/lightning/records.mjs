@@ -1,11 +1,28 @@
-// The records a test page's org holds, built from the Alcméon conversation a test asks for:
-// a Case with two conversations (the newest one is the asked conversation; an older one points at
-// another Alcméon conversation, listed first, so a component that does not sort newest first shows
-// the wrong one), and a conversation of another Case (so a component that does not filter by Case
-// shows the wrong one). `conversation: null` gives a Case with no conversation.
+// The records the test org holds: for each of the emulator's seeded conversations (1001–1007) and
+// for the conversation a page asks for (any other Alcméon id, e.g. one a test created or 999999,
+// which Alcméon does not know), a Case and its alcmeon__Conversation__c.
+//
+// Invariants the component is tested against:
+//   - every Case also has an OLDER conversation pointing at another Alcméon conversation, listed
+//     first: a component that does not take the newest one shows the wrong thread;
+//   - the other Cases' conversations are in the org too, listed before and modified after the asked
+//     one: a component that does not filter by Case shows the wrong thread;
+//   - `conversation: null` is Case 00001000, which has no conversation at all.
 export const CASE = 'Case';
 export const CONVERSATION = 'alcmeon__Conversation__c';
+
+/** The emulator's demo conversations (crates/alcmeon-emulator/src/seed.rs), as the org knows them. */
+export const SEEDED_CONVERSATIONS = Object.freeze({
+  1001: { channel: 'whatsapp', customer: 'Amélie Dubois', subject: 'Cracked lampshade on arrival' },
+  1002: { channel: 'facebook', customer: 'Jonas Weber', subject: 'Where is my parcel?' },
+  1003: { channel: 'instagram', customer: 'ليلى حداد', subject: 'Question about a cushion cover' },
+  1004: { channel: 'twitter', customer: 'Chloé ✈️ Travels', subject: 'Delivery delay' },
+  1005: { channel: 'gmb', customer: 'Marco Rossi', subject: 'Google review of the Lyon store' },
+  1006: { channel: 'whatsapp', customer: 'Thomas Moreau', subject: 'Exchange of a rug' },
+  1007: { channel: 'twitter', customer: 'Nadia K.', subject: 'Late refund' },
+});
 const OTHER_ALCMEON_ID = 1005;
+const NEWEST = '2026-11-22T16:45:00.000Z';
 const NEWER = '2026-11-21T10:02:00.000Z';
 const OLDER = '2026-10-02T08:30:00.000Z';
 
@@ -19,11 +36,10 @@ export function recordIds(conversation) {
     caseId: salesforceId('500', n),
     conversationId: salesforceId('a01', n),
     olderConversationId: salesforceId('a01', 900000 + n),
-    otherCaseConversationId: salesforceId('a01', 800000 + n),
   };
 }
 
-function conversationRecord(id, alcmeonId, caseId, modified) {
+function conversationRecord(id, alcmeonId, caseId, modified, about) {
   return {
     id,
     apiName: CONVERSATION,
@@ -31,40 +47,46 @@ function conversationRecord(id, alcmeonId, caseId, modified) {
       Id: id,
       Name: `CONV-${alcmeonId}`,
       alcmeon__url__c: alcmeonUrl(alcmeonId),
-      alcmeon__scoped_id__c: `wa:${alcmeonId}:33612345678`,
+      alcmeon__scoped_id__c: `${about.channel}:${alcmeonId}`,
       alcmeon__Case__c: caseId,
       alcmeon__Status__c: 'OPEN',
-      alcmeon__Social_media_type__c: 'whatsapp',
+      alcmeon__Social_media_type__c: about.channel,
+      alcmeon__User_name__c: about.customer,
       CreatedDate: OLDER,
       LastModifiedDate: modified,
     },
   };
 }
 
-export function fixtureRecords(conversation) {
+function caseRecords(conversation, modified) {
   const ids = recordIds(conversation);
-  const other = conversation === OTHER_ALCMEON_ID ? OTHER_ALCMEON_ID - 1 : OTHER_ALCMEON_ID;
-  const records = [
-    {
-      id: ids.caseId,
-      apiName: CASE,
-      fields: {
-        Id: ids.caseId,
-        CaseNumber: String(1000 + (conversation ?? 0)).padStart(8, '0'),
-        Subject: 'My order never arrived',
-        Status: 'New',
-        Priority: 'High',
-        Origin: 'WhatsApp',
-        LastModifiedDate: NEWER,
-      },
+  const about = SEEDED_CONVERSATIONS[conversation] ?? { channel: 'whatsapp', customer: 'Unknown customer', subject: 'My order never arrived' };
+  const caseRecord = {
+    id: ids.caseId,
+    apiName: CASE,
+    fields: {
+      Id: ids.caseId,
+      CaseNumber: String(1000 + (conversation ?? 0)).padStart(8, '0'),
+      Subject: about.subject,
+      Status: 'New',
+      Priority: 'High',
+      Origin: about.channel,
+      LastModifiedDate: NEWER,
     },
-    conversationRecord(ids.otherCaseConversationId, other, salesforceId('500', 700000), NEWER),
-  ];
-  if (conversation !== null) {
-    records.push(
-      conversationRecord(ids.olderConversationId, other, ids.caseId, OLDER),
-      conversationRecord(ids.conversationId, conversation, ids.caseId, NEWER),
-    );
+  };
+  if (conversation === null) {
+    return [caseRecord];
   }
-  return records;
+  const other = conversation === OTHER_ALCMEON_ID ? OTHER_ALCMEON_ID - 1 : OTHER_ALCMEON_ID;
+  return [
+    caseRecord,
+    conversationRecord(ids.olderConversationId, other, ids.caseId, OLDER, SEEDED_CONVERSATIONS[other]),
+    conversationRecord(ids.conversationId, conversation, ids.caseId, modified, about),
+  ];
+}
+
+/** Every record of the org a page for `conversation` (an Alcméon id, or null) runs in. */
+export function orgRecords(conversation) {
+  const others = [null, ...Object.keys(SEEDED_CONVERSATIONS).map(Number)].filter((id) => id !== conversation);
+  return [...others.flatMap((id) => caseRecords(id, NEWEST)), ...caseRecords(conversation, NEWER)];
 }

@@ -1,44 +1,71 @@
-#!/usr/bin/env node
 /**
-* The Lightning-like test page's server: a record page hosting the REAL `c-alcmeon-conversation`
-* LWC (compiled at start by build.mjs), the static resource, and the Apex stand-in. Node built-ins
-* plus the build.
+* The one host page of the demo and of every browser test: a Lightning-like record page hosting the
+* REAL `c-alcmeon-conversation` LWC (compiled at start by build.mjs). This server stands in for
+* Salesforce and for nothing else: the org's records (records.mjs) and metadata (org.mjs) behind
+* the LDS stubs, the Apex methods, the static resource. Node built-ins plus the build.
 *
-*   GET  /lightning/r/<Object>/<recordId>/view   the record page; its query chooses the mode:
+*   GET  /lightning/r/<Object>/<recordId>/view   the record page (recordPagePath); its query:
 *          shadow=synthetic (default; what Lightning Experience runs) | native
-*          lws=on | off (default)     components evaluated in Lightning Web Security's sandbox
-*          csp=none (default) | self | self-wasm | self-eval   sent as a Content-Security-Policy
-*          conversation=<Alcméon id> | none   the records the org holds (records.mjs; 1001)
-*          wireError=<adapter>[,…]   that LDS adapter answers with an error (getRecord, getRelatedListRecords)
-*          lang, locale, tz          the agent's @salesforce/i18n values (en-US, en-US, Europe/Paris)
-*          mount=manual              the page does not create the component by itself
-*   GET  /lightning/js/<script>.js               the page's scripts (build.mjs)
+*          lws=off (default) | on      components evaluated in Lightning Web Security's sandbox
+*          csp=none (default) | self | self-wasm | self-eval   sent as a Content-Security-Policy;
+*                                      `self` refuses WebAssembly: the widget runs in the backend's frame
+*          wasm=on (default) | off     off: window.WebAssembly is deleted before any other script
+*                                      runs, as Lightning Locker may: the backend's frame too
+*          conversation=<Alcméon id> | none   which Case / conversation record the page shows (1001)
+*          wireError=<adapter>[,…]     that LDS adapter answers with an error (getRecord, getRelatedListRecords)
+*          lang, locale, tz            the agent's @salesforce/i18n values (en-US, = lang, Europe/Paris)
+*          email, name                 the agent's (camille.martin@example.com, Camille Martin)
+*          permissionSets=<set>[,…] | none   the agent's permission sets (Alcmeon_Widget_Agent);
+*                                      their custom permissions become the token's perms, as in Apex
+*          tokenLifetime=<seconds>     10 to 300 (300, the Apex class's): tokens due for renewal soon
+*          mount=auto (default) | manual   manual: the page waits for lightningHarness.mount()
+*   GET  /                                       redirects to the default record page (the demo)
+*   GET  /lightning/js/<script>.js, /lightning/*.css   the page's scripts (build.mjs) and styles
 *   GET  /resource/alcmeonWidget/*               the static resource folder, as built (never rebuilt here)
 *   POST /apex/<Class>.<method>                  the Apex stand-in: AlcmeonSessionController's
-*                                                getSessionToken (minted with lwc-wrapper/host/session-token.mjs,
-*                                                as host/server.mjs does) and getBackendUrl
+*          getSessionToken (minted with lwc-wrapper/host/session-token.mjs for the page's session:
+*          its user, custom permissions and token lifetime) and getBackendUrl
 *
-* In-process: `startLightningServer()` then `useBackend({ url, orgId, sessionSecret })` (the backend
-* must allow the page's origin: startStack's `allowedOrigins`). Standalone: `node tests/lightning/demo.mjs`.
+* `startLightningServer({ port, backend: { url, orgId, sessionSecret } })` (the backend must allow
+* the page's origin); tests/support/stack.mjs starts it with the rest of the product.
 */
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { MIME_TYPES } from '../../lwc-wrapper/host/server.mjs';
-import { mintSessionToken } from '../../lwc-wrapper/host/session-token.mjs';
+import { MIN_TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS, mintSessionToken } from '../../lwc-wrapper/host/session-token.mjs';
 import { COMPONENT, ROOT, buildLightningScripts } from './build.mjs';
-import { readCacheableApex, readDesignDefaults, readLabels, readSchema } from './org.mjs';
-import { CASE, CONVERSATION, fixtureRecords, recordIds } from './records.mjs';
+import { readCacheableApex, readDesignDefaults, readLabels, readPermissionSets, readSchema } from './org.mjs';
+import { CASE, CONVERSATION, orgRecords, recordIds } from './records.mjs';
 
+const HERE = join(ROOT, 'tests', 'lightning');
 const RESOURCE_DIR = join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', 'staticresources', 'alcmeonWidget');
-const SLDS_CSS = join(ROOT, 'lwc-wrapper', 'host', 'slds-lite.css');
-const PAGE_CSS = join(ROOT, 'tests', 'lightning', 'page.css');
 const RESOURCE_URL = '/resource/alcmeonWidget';
+const STYLES = { '/lightning/slds.css': join(HERE, 'slds-lite.css'), '/lightning/page.css': join(HERE, 'page.css') };
 const MAX_BODY_BYTES = 16 * 1024;
 
+/** The running user by default; `email` and `name` override. */
 export const AGENT = Object.freeze({ id: '0055g00000AbCdEAAV', email: 'camille.martin@example.com', name: 'Camille Martin' });
+const DEFAULT_PERMISSION_SETS = ['Alcmeon_Widget_Agent'];
+// AlcmeonSessionController's custom permissions → the token's perms.
+const REPLY_PERMISSION = 'Alcmeon_Reply';
+const MODERATE_PERMISSION = 'Alcmeon_Moderate';
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.ftl': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 const SCRIPT_SOURCES = { self: "'self'", 'self-wasm': "'self' 'wasm-unsafe-eval'", 'self-eval': "'self' 'unsafe-eval'" };
+
+// `wasm=off`: a file rather than an inline script, which the page's CSP would block.
+const NO_WASM_SCRIPT = '// The page offers no WebAssembly, as under Lightning Locker.\ndelete window.WebAssembly;\n';
 
 /**
 * The page's Content-Security-Policy for `csp` (none → no header), letting the backend in for
@@ -64,12 +91,11 @@ export function contentSecurityPolicy(csp, backendOrigin) {
   ].join('; ');
 }
 
-/** The record page's path and query for a test: see the file comment for the options. */
-export function recordPagePath({ object = CASE, conversation = 1001, shadow, lws, csp, wireError, lang, locale, tz, mount } = {}) {
+/** The record page's path and query: `object` (Case) and the query options of the file comment. */
+export function recordPagePath({ object = CASE, conversation = 1001, ...options } = {}) {
   const ids = recordIds(conversation);
   const recordId = object === CONVERSATION ? ids.conversationId : ids.caseId;
-  const query = new URLSearchParams();
-  const options = { conversation: conversation ?? 'none', shadow, lws, csp, wireError, lang, locale, tz, mount };
+  const query = new URLSearchParams({ conversation: conversation ?? 'none' });
   for (const [key, value] of Object.entries(options)) {
     if (value !== undefined) {
       query.set(key, Array.isArray(value) ? value.join(',') : String(value));
@@ -93,23 +119,31 @@ function choice(query, name, allowed, fallback) {
   return value;
 }
 
+const list = (query, name, fallback) => (query.get(name) ?? fallback.join(',')).split(',').filter((item) => item && item !== 'none');
+
 function send(res, status, body, headers = {}) {
   const data = Buffer.isBuffer(body) ? body : Buffer.from(String(body));
   res.writeHead(status, { 'content-length': data.length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   res.end(res.req.method === 'HEAD' ? undefined : data);
 }
 
-const sendJson = (res, status, value) => send(res, status, JSON.stringify(value), { 'content-type': 'application/json; charset=utf-8' });
+const sendJson = (res, status, value) => send(res, status, JSON.stringify(value), { 'content-type': MIME_TYPES['.json'] });
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 async function serveFile(res, root, relativePath) {
-  const file = resolve(root, `.${join('/', decodeURIComponent(relativePath))}`);
-  if (file !== root && !file.startsWith(root + sep)) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(relativePath);
+  } catch {
+    throw new HttpError(400, 'bad path');
+  }
+  const file = resolve(root, `.${join('/', decoded)}`);
+  if (decoded.includes('\0') || (file !== root && !file.startsWith(root + sep))) {
     throw new HttpError(400, 'bad path');
   }
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
-    throw new HttpError(404, `not found: ${relativePath}`);
+    throw new HttpError(404, `not found: ${relativePath}${root === RESOURCE_DIR ? ' (the static resource is built by `make widget`)' : ''}`);
   }
   send(res, 200, await readFile(file), { 'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' });
 }
@@ -135,18 +169,37 @@ function readJsonBody(req) {
 }
 
 /**
-* Starts the page's server on `host:port` (a free port by default) after compiling the page's
-* scripts. Resolves to { url, origin, useBackend(backend), close() }.
+* Compiles the page's scripts, then serves on `host:port` (a free port by default) for `backend`
+* ({ url, orgId, sessionSecret }). Resolves to { url, origin, close() }.
 */
-export async function startLightningServer({ host = '127.0.0.1', port = 0 } = {}) {
-  const scripts = await buildLightningScripts();
+export async function startLightningServer({ host = '127.0.0.1', port = 0, backend }) {
+  const scripts = { ...(await buildLightningScripts()), 'no-wasm.js': NO_WASM_SCRIPT };
   const org = {
     labels: readLabels(),
     schema: readSchema(),
+    permissionSets: readPermissionSets(),
     properties: readDesignDefaults(COMPONENT.split('/')[1]),
     cacheableApex: readCacheableApex(),
   };
-  let backend;
+
+  // The running user as Salesforce knows it from the session: who, with which custom permissions.
+  function session(query) {
+    const permissionSets = list(query, 'permissionSets', DEFAULT_PERMISSION_SETS);
+    const unknown = permissionSets.filter((name) => !org.permissionSets[name]);
+    if (unknown.length > 0) {
+      throw new HttpError(400, `no permission set ${unknown.join(', ')} in force-app (${Object.keys(org.permissionSets).join(', ')})`);
+    }
+    const tokenLifetime = Number(query.get('tokenLifetime') ?? TOKEN_LIFETIME_SECONDS);
+    if (!Number.isSafeInteger(tokenLifetime) || tokenLifetime < MIN_TOKEN_LIFETIME_SECONDS || tokenLifetime > TOKEN_LIFETIME_SECONDS) {
+      throw new HttpError(400, `tokenLifetime must be ${MIN_TOKEN_LIFETIME_SECONDS} to ${TOKEN_LIFETIME_SECONDS} seconds`);
+    }
+    return {
+      user: { id: AGENT.id, email: query.get('email') ?? AGENT.email, name: query.get('name') ?? AGENT.name },
+      permissionSets,
+      permissions: [...new Set(permissionSets.flatMap((name) => org.permissionSets[name]))],
+      tokenLifetime,
+    };
+  }
 
   function pageConfig(object, recordId, query) {
     const conversationParam = query.get('conversation') ?? '1001';
@@ -154,23 +207,22 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0 } = {}
     if (conversation !== null && !Number.isSafeInteger(conversation)) {
       throw new HttpError(400, 'conversation must be an Alcméon conversation id or none');
     }
-    const records = fixtureRecords(conversation);
     const lang = query.get('lang') ?? 'en-US';
     return {
       lws: choice(query, 'lws', ['on', 'off'], 'off') === 'on',
       shadow: choice(query, 'shadow', ['synthetic', 'native'], 'synthetic'),
+      wasm: choice(query, 'wasm', ['on', 'off'], 'on') === 'on',
       autoMount: choice(query, 'mount', ['auto', 'manual'], 'auto') === 'auto',
       component: { module: COMPONENT, tag: 'c-alcmeon-conversation', properties: org.properties },
       record: { id: recordId, apiName: object },
-      records,
+      records: orgRecords(conversation),
       schema: org.schema,
-      wireErrors: (query.get('wireError') ?? '').split(',').filter(Boolean),
+      wireErrors: list(query, 'wireError', []),
       labels: org.labels,
       i18n: { lang, locale: query.get('locale') ?? lang, timeZone: query.get('tz') ?? 'Europe/Paris' },
-      user: AGENT,
+      session: session(query),
       resources: { alcmeonWidget: RESOURCE_URL },
       cacheableApex: org.cacheableApex,
-      permissions: [],
     };
   }
 
@@ -180,11 +232,13 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0 } = {}
     const record = config.records.find((r) => r.id === recordId);
     const title = record?.fields.CaseNumber ?? record?.fields.Name ?? recordId;
     const scripts = [
+      !config.wasm && 'no-wasm.js',
       config.shadow === 'synthetic' && 'synthetic-shadow.js',
       config.lws && 'lws.js',
       'platform.js',
       config.lws ? 'component-lws.js' : 'component.js',
     ].filter(Boolean);
+    const { user } = config.session;
     const html = `<!doctype html>
 <html lang="${escapeHtml(config.i18n.lang)}">
 <head>
@@ -196,32 +250,40 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0 } = {}
 ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\n')}
 </head>
 <body>
-<header class="record-header"><p class="record-type">${escapeHtml(object)}</p><h1>${escapeHtml(title)}</h1></header>
+<header class="record-header">
+<p class="record-type">${escapeHtml(object)}</p>
+<h1>${escapeHtml(title)}</h1>
+<p class="record-subject">${escapeHtml(record?.fields.Subject ?? record?.fields.alcmeon__User_name__c ?? '')}</p>
+<p class="record-user">${escapeHtml(user.name)} · ${escapeHtml(user.email)} · ${escapeHtml(config.session.permissionSets.join(', ') || 'no permission set')}</p>
+</header>
 <main id="region-main" class="region"></main>
 </body>
 </html>
 `;
-    const policy = contentSecurityPolicy(csp, backend ? new URL(backend.url).origin : "'none'");
-    send(res, 200, html, { 'content-type': 'text/html; charset=utf-8', ...(policy && { 'content-security-policy': policy }) });
+    const policy = contentSecurityPolicy(csp, new URL(backend.url).origin);
+    send(res, 200, html, { 'content-type': MIME_TYPES['.html'], ...(policy && { 'content-security-policy': policy }) });
   }
 
   async function apex(req, res, qualifiedName) {
-    const { user } = await readJsonBody(req);
-    if (!backend) {
-      throw new HttpError(503, 'no backend configured: call useBackend() first');
-    }
+    const { session: caller } = await readJsonBody(req);
     if (qualifiedName === 'AlcmeonSessionController.getBackendUrl') {
       return sendJson(res, 200, { returnValue: backend.url });
     }
     if (qualifiedName === 'AlcmeonSessionController.getSessionToken') {
-      if (typeof user?.id !== 'string') {
+      if (typeof caller?.user?.id !== 'string' || !Array.isArray(caller.permissions)) {
         return sendJson(res, 400, { message: 'no running user', exceptionType: 'System.NoAccessException' });
       }
-      const token = mintSessionToken(
-        { orgId: backend.orgId, userId: user.id, email: user.email ?? '', name: user.name ?? '', perms: user.perms, audience: backend.url },
-        backend.sessionSecret,
-      );
-      return sendJson(res, 200, { returnValue: token });
+      const { user, permissions, tokenLifetime } = caller;
+      const perms = { reply: permissions.includes(REPLY_PERMISSION), moderate: permissions.includes(MODERATE_PERMISSION) };
+      try {
+        const token = mintSessionToken(
+          { orgId: backend.orgId, userId: user.id, email: user.email ?? '', name: user.name ?? '', perms, audience: backend.url, lifetimeSeconds: tokenLifetime },
+          backend.sessionSecret,
+        );
+        return sendJson(res, 200, { returnValue: token });
+      } catch (error) {
+        return sendJson(res, 400, { message: error.message, exceptionType: 'System.IllegalArgumentException' });
+      }
     }
     return sendJson(res, 404, { message: `No such Apex method: ${qualifiedName}`, exceptionType: 'System.TypeException' });
   }
@@ -234,12 +296,12 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
       return apex(req, res, apexCall[1]);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+    if (pathname === '/') return send(res, 302, '', { location: recordPagePath() });
     const page = /^\/lightning\/r\/(\w+)\/(\w{15,18})\/view$/.exec(pathname);
     if (page) return renderPage(res, page[1], page[2], searchParams);
     const script = /^\/lightning\/js\/([\w-]+\.js)$/.exec(pathname);
     if (script && scripts[script[1]]) return send(res, 200, scripts[script[1]], { 'content-type': MIME_TYPES['.js'] });
-    if (pathname === '/lightning/slds.css') return send(res, 200, await readFile(SLDS_CSS), { 'content-type': MIME_TYPES['.css'] });
-    if (pathname === '/lightning/page.css') return send(res, 200, await readFile(PAGE_CSS), { 'content-type': MIME_TYPES['.css'] });
+    if (STYLES[pathname]) return send(res, 200, await readFile(STYLES[pathname]), { 'content-type': MIME_TYPES['.css'] });
     if (pathname.startsWith(`${RESOURCE_URL}/`)) return serveFile(res, RESOURCE_DIR, pathname.slice(RESOURCE_URL.length + 1));
     if (pathname === '/favicon.ico') return send(res, 204, '');
     throw new HttpError(404, `not found: ${pathname}`);
@@ -248,7 +310,7 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
       const status = error instanceof HttpError ? error.status : 500;
-      if (!res.headersSent) send(res, status, `${error.message}\n`, { 'content-type': 'text/plain; charset=utf-8' });
+      if (!res.headersSent) send(res, status, `${error.message}\n`, { 'content-type': MIME_TYPES['.txt'] });
       if (status === 500) console.error(error);
     });
   });
@@ -260,10 +322,6 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
   return {
     url: `${origin}/`,
     origin,
-    /** The backend the Apex stand-in mints tokens for and getBackendUrl returns. */
-    useBackend(value) {
-      backend = value;
-    },
     close() {
       server.closeAllConnections();
       return new Promise((resolveClose) => server.close(resolveClose));

@@ -1,5 +1,8 @@
-// `make demo`: the product on its embedded defaults, on fixed local ports, until Ctrl-C.
+// `make demo`: the product on its embedded defaults, on fixed local ports, until Ctrl-C; prints the
+// record page (the real LWC on the Lightning-like page) and the same page in each hosting mode.
 import { join } from 'node:path';
+import { CASE, CONVERSATION } from '../lightning/records.mjs';
+import { MODES } from './modes.mjs';
 import { ROOT, startStack } from './stack.mjs';
 
 const stack = await startStack({
@@ -8,15 +11,23 @@ const stack = await startStack({
   emulatorEnv: { ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS: '45' },
   verbose: process.env.DEMO_VERBOSE === '1',
 });
+const modes = [
+  ...MODES.slice(1),
+  { name: 'CSP script-src self (no WebAssembly: the backend frame)', page: { csp: 'self' } },
+  { name: 'no WebAssembly at all, as under Lightning Locker (the backend frame)', page: { wasm: 'off' } },
+];
 console.log(`
-Alcméon widget demo is running.
-  Record page (host):  ${stack.hostUrl}?conversation=1001
-  Other conversations: ?conversation=1002 … 1005; language and time zone: &lang=fr&tz=America/New_York
-  Backend:             ${stack.backendUrl}   (SQLite in ${stack.dataDir})
-  Alcméon emulator:    ${stack.emulatorUrl}
+Alcméon widget demo is running: the real c-alcmeon-conversation on a Lightning-like record page.
+  Case page:          ${stack.pageUrl({ object: CASE, conversation: 1001 })}
+  Conversation page:  ${stack.pageUrl({ object: CONVERSATION, conversation: 1001 })}
+Other hosting modes of the same Case page:`);
+for (const mode of modes) console.log(`  ${mode.name}\n    ${stack.pageUrl({ ...mode.page, object: CASE })}`);
+console.log(`Page options (tests/lightning/server.mjs): conversation=1001…1007|none, lang=fr, tz=America/New_York,
+  permissionSets=Alcmeon_Widget_Reader (read-only), email, name, tokenLifetime, wireError, mount=manual
+Backend ${stack.backendUrl} (SQLite in ${stack.dataDir}), Alcméon emulator ${stack.emulatorUrl}.
 Press Ctrl-C to stop.`);
-const shutdown = () => {
-  stack.stop();
+const shutdown = async () => {
+  await stack.stop();
   process.exit(0);
 };
 process.on('SIGINT', shutdown);

@@ -1,11 +1,12 @@
-// One running product (emulator, backend, host page) and one headless browser per test file:
-// started before its tests, with the replica caught up, and stopped after them.
+// One running product (emulator, backend, the Lightning-like host page) and one headless browser
+// per test file: started before its tests, with the replica caught up, and stopped after them.
 import { after, before } from 'node:test';
 import { launchBrowser } from './browser.mjs';
 import { highestActionId, waitForReplica } from './replica.mjs';
 import { startStack } from './stack.mjs';
 
-export function useRunningProduct(options) {
+/** `options` go to startStack; the returned object gets `stack` and `browser` before the tests. */
+export function useRunningProduct(options = {}) {
   const product = {};
   before(async () => {
     product.stack = await startStack(options);
@@ -14,7 +15,7 @@ export function useRunningProduct(options) {
   });
   after(async () => {
     await product.browser?.close();
-    product.stack?.stop();
+    await product.stack?.stop();
   });
   return product;
 }

@@ -10,10 +10,10 @@ try {
   await waitForReplica(stack.backendUrl, await highestActionId(stack.emulatorUrl));
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  await page.goto(`${stack.hostUrl}?conversation=1001`);
+  await page.goto(stack.pageUrl({ conversation: 1001 }));
   await page.locator('.acw-message').first().waitFor();
   await page.screenshot({ path: join(ROOT, 'static', 'readme', 'demo.png') });
   await browser.close();
 } finally {
-  stack.stop();
+  await stack.stop();
 }

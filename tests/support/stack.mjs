@@ -1,12 +1,14 @@
 // Starts the whole product on this machine the way `make demo` runs it: the Alcméon emulator
-// (seeded), the backend (SQLite in a data folder) and the host page that mounts the widget as the
-// LWC does. Tests and the demo share this, so the tests exercise exactly what the demo shows.
+// (seeded) and the backend (SQLite in a data folder) as child processes, and in this process the
+// one host page, the Lightning-like record page with the real LWC (tests/lightning/server.mjs).
+// Tests and the demo share this, so the tests exercise exactly what the demo shows.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordPagePath, startLightningServer } from '../lightning/server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'target', 'debug');
@@ -57,8 +59,8 @@ function startProcess(name, command, args, env, pattern, { verbose }) {
 /**
  * Starts emulator, backend and host page. Options: `ports` ({emulator, backend, host}; free ones
  * by default), `dataDir` (a fresh temporary folder by default), `emulatorEnv` (extra settings),
- * `allowedOrigins` (more origins the backend accepts CORS requests from, e.g. another test page),
- * `verbose` (echo the servers' logs).
+ * `verbose` (echo the servers' logs). Resolves to { emulatorUrl, backendUrl, host (its url and
+ * origin), pageUrl(options) (a record page: recordPagePath's options), dataDir, stop(), stopBackend() }.
  */
 export async function startStack(options = {}) {
   const ports = options.ports ?? { emulator: await freePort(), backend: await freePort(), host: await freePort() };
@@ -67,10 +69,12 @@ export async function startStack(options = {}) {
   mkdirSync(dataDir, { recursive: true });
   const emulatorUrl = `http://127.0.0.1:${ports.emulator}`;
   const backendUrl = `http://127.0.0.1:${ports.backend}`;
-  const hostUrl = `http://127.0.0.1:${ports.host}/`;
+  const hostOrigin = `http://127.0.0.1:${ports.host}`;
   const children = [];
-  const stop = () => {
+  let host;
+  const stop = async () => {
     for (const child of children) child.kill('SIGTERM');
+    await host?.close();
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
   };
   const startBackend = () =>
@@ -82,7 +86,7 @@ export async function startStack(options = {}) {
         BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
         BACKEND_DATABASE_URL: `sqlite://${join(dataDir, 'backend.db')}`,
         BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}`,
-        BACKEND_ALLOWED_ORIGINS: [`http://127.0.0.1:${ports.host}`, `http://localhost:${ports.host}`, ...(options.allowedOrigins ?? [])].join(','),
+        BACKEND_ALLOWED_ORIGINS: [hostOrigin, `http://localhost:${ports.host}`].join(','),
         BACKEND_WIDGET_DIR: join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', 'staticresources', 'alcmeonWidget'),
         ALCMEON_API_URL: emulatorUrl,
         ALCMEON_INSTANCE_ID: DEMO.instanceId,
@@ -111,23 +115,12 @@ export async function startStack(options = {}) {
       ),
     );
     children.push(await startBackend());
-    children.push(
-      await startProcess(
-        'host',
-        process.execPath,
-        [join(ROOT, 'lwc-wrapper', 'host', 'server.mjs')],
-        {
-          HOST_ADDR: `127.0.0.1:${ports.host}`,
-          BACKEND_URL: backendUrl,
-          SESSION_SECRET: DEMO.sessionSecret,
-          ORG_ID: DEMO.orgId,
-        },
-        /host page on http/,
-        options,
-      ),
-    );
+    host = await startLightningServer({
+      port: ports.host,
+      backend: { url: backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret },
+    });
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
   // Stops the backend (dropping every open stream) and returns a function that starts it again on
@@ -142,7 +135,8 @@ export async function startStack(options = {}) {
       children[1] = await startBackend();
     };
   };
-  return { emulatorUrl, backendUrl, hostUrl, dataDir, stop, stopBackend };
+  const pageUrl = (pageOptions) => `${host.origin}${recordPagePath(pageOptions)}`;
+  return { emulatorUrl, backendUrl, host, pageUrl, dataDir, stop, stopBackend };
 }
 
 /** Calls the emulator's Alcméon API with the demo application's credentials. */

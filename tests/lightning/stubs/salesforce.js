@@ -7,8 +7,9 @@ import { pageConfig } from './config.js';
 const apexCache = new Map();
 
 /**
-* An @AuraEnabled method: POSTs to the page's Apex stand-in and settles like Lightning's Apex
-* calls; a cacheable=true method's successful answers are kept for the page's life, as LDS does.
+* An @AuraEnabled method: POSTs to the page's Apex stand-in with the page's session (who is
+* calling, as Salesforce knows from its session cookie) and settles like Lightning's Apex calls;
+* a cacheable=true method's successful answers are kept for the page's life, as LDS does.
 */
 function apexMethod(qualifiedName) {
   const cacheable = (pageConfig().cacheableApex || []).includes(qualifiedName);
@@ -30,7 +31,7 @@ function callServer(qualifiedName, params) {
   return fetch(`/apex/${encodeURIComponent(qualifiedName)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ params: params || {}, user: pageConfig().user }),
+    body: JSON.stringify({ params: params || {}, session: pageConfig().session }),
   }).then(async (response) => {
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
@@ -72,7 +73,7 @@ export function salesforceModule(name) {
     case 'i18n':
       return { default: fromTable({ ...I18N_DEFAULTS, ...config.i18n }, rest, 'i18n value', name) };
     case 'user':
-      return { default: fromTable({ Id: config.user.id, isGuest: false }, rest, 'user value', name) };
+      return { default: fromTable({ Id: config.session.user.id, isGuest: false }, rest, 'user value', name) };
     case 'resourceUrl':
       return { default: fromTable(config.resources, rest, 'static resource', name) };
     case 'apex':
@@ -83,7 +84,7 @@ export function salesforceModule(name) {
     }
     case 'customPermission':
     case 'userPermission':
-      return { default: (config.permissions || []).includes(rest) ? true : undefined };
+      return { default: config.session.permissions.includes(rest) ? true : undefined };
     default:
       return undefined;
   }

@@ -31,27 +31,11 @@ import {
     parseConversationId,
     unmountWidget
 } from 'c/widgetLoader';
+import { errorText } from 'c/errorMessages';
 
 const CASE_OBJECT = 'Case';
 const CONVERSATION_OBJECT = 'alcmeon__Conversation__c';
 const DEFAULT_HEIGHT = 600;
-
-/** The message of an Apex/LDS error ({ body: { message } }), an Error or a string. */
-function reduceError(error) {
-    if (!error) {
-        return '';
-    }
-    if (Array.isArray(error.body)) {
-        return error.body.map((e) => e.message).join(', ');
-    }
-    if (error.body && typeof error.body.message === 'string') {
-        return error.body.message;
-    }
-    if (typeof error.message === 'string') {
-        return error.message;
-    }
-    return String(error);
-}
 
 export default class AlcmeonConversation extends LightningElement {
     @api recordId;
@@ -238,7 +222,7 @@ export default class AlcmeonConversation extends LightningElement {
                         return token;
                     },
                     (error) => {
-                        throw new Error(reduceError(error) || 'Could not get a session token');
+                        throw new Error(errorText(error, 'Could not get a session token'));
                     }
                 )
         });
@@ -246,7 +230,7 @@ export default class AlcmeonConversation extends LightningElement {
 
     showError(message, error) {
         this.errorMessage = message;
-        this.errorDetail = typeof error === 'string' ? error : reduceError(error);
+        this.errorDetail = errorText(error);
     }
 
     get effectiveBackendUrl() {

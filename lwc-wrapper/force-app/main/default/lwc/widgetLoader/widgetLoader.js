@@ -2,9 +2,8 @@
  * widgetLoader: loads the Alcméon widget (wasm-bindgen `no-modules` glue + .wasm) from its static
  * resource and mounts it into an element.
  *
- * Plain JavaScript with no Salesforce imports, so that two hosts share it and mount the widget the
- * same way: the LWC `c-alcmeon-conversation` (through `lightning/platformResourceLoader`) and the
- * local host page in lwc-wrapper/host (through a <script> tag, importing this file as an ES module).
+ * No platform imports (only c/errorMessages): `c-alcmeon-conversation` hands it
+ * `lightning/platformResourceLoader`'s loadScript, so it runs and is tested without Lightning.
  *
  * The static resource holds `alcmeon_widget.js`, `alcmeon_widget_bg.wasm` and `widget.css`
  * (see scripts/build-static-resource.mjs). Loaded as a classic script, the glue publishes its init
@@ -16,6 +15,7 @@
  * `needsFrame(error)` is true; the host then mounts the widget in an iframe served by the backend
  * with `mountWidgetFrame` (the frame's side: crates/backend/embed/frame.js).
  */
+import { errorText } from 'c/errorMessages';
 
 export const GLUE_FILE = 'alcmeon_widget.js';
 export const WASM_FILE = 'alcmeon_widget_bg.wasm';
@@ -66,23 +66,7 @@ function isWasmRefusal(error) {
 }
 
 function describe(error) {
-    if (error === undefined || error === null) {
-        return 'unknown error';
-    }
-    if (typeof error === 'string') {
-        return error;
-    }
-    if (error.message) {
-        return error.message;
-    }
-    if (error.body && error.body.message) {
-        return error.body.message;
-    }
-    // A failed <script> load rejects with its `error` Event.
-    if (error.type) {
-        return `${error.type} event`;
-    }
-    return String(error);
+    return errorText(error, 'unknown error');
 }
 
 function baseUrl(resourceUrl) {

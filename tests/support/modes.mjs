@@ -1,5 +1,5 @@
-// The page configurations the Lightning tests run the component in (query options of the record
-// page, see server.mjs), with what each one must show to be the mode it claims.
+// The hosting modes the browser tests run the component in (query options of the record page, see
+// tests/lightning/server.mjs), with what each one must show to be the mode it claims.
 export const MODES = [
   {
     name: 'synthetic shadow (as Lightning Experience runs)',

@@ -7,11 +7,19 @@ export async function openDevtools(page) {
   cdp.on('Debugger.scriptParsed', ({ scriptId, url }) => scripts.set(scriptId, url));
   await cdp.send('Debugger.enable');
   return {
-    /** Full garbage collections, letting finalizers run in between. */
-    async collectGarbage() {
-      for (let i = 0; i < 3; i += 1) {
+    /**
+    * Full garbage collections of the page's heap (its same-site frames share it). After each, waits
+    * until a sentinel object registered in `frame` (the page by default) has been finalized: the
+    * collection happened and the finalization callbacks it queued have started to run.
+    */
+    async collectGarbage(frame = page.mainFrame()) {
+      for (let round = 1; round <= 3; round += 1) {
+        await frame.evaluate(() => {
+          window.gcSentinel ??= { finalized: 0, registry: new FinalizationRegistry(() => (window.gcSentinel.finalized += 1)) };
+          window.gcSentinel.registry.register({}, 'sentinel');
+        });
         await cdp.send('HeapProfiler.collectGarbage');
-        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+        await frame.waitForFunction((expected) => window.gcSentinel.finalized >= expected, round);
       }
     },
 

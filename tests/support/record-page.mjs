@@ -1,36 +1,13 @@
-// What the Lightning browser tests share: one product (emulator, backend) plus the Lightning-like
-// page server and a headless browser per test file, and helpers to open a record page, look into
-// the component, send replies and read the browser's own view of the page (CDP).
+// A record page of the one host (tests/lightning) in the browser, for tests: open it with probes
+// installed, and look into the component (its state, the threads it asked for, CSP violations,
+// its shadow root), then reply as an agent would.
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
-import { launchBrowser } from '../support/browser.mjs';
-import { highestActionId, waitForReplica } from '../support/replica.mjs';
-import { replyIsDeliveredOnce } from '../support/replies.mjs';
-import { DEMO, startStack } from '../support/stack.mjs';
-import { readLabels } from './org.mjs';
-import { recordPagePath, startLightningServer } from './server.mjs';
+import { readLabels } from '../lightning/org.mjs';
+import { replyIsDeliveredOnce } from './replies.mjs';
 
-export { CASE, CONVERSATION } from './records.mjs';
+export { CASE, CONVERSATION } from '../lightning/records.mjs';
 export const LABELS = readLabels();
 export const COMPONENT_TAG = 'c-alcmeon-conversation';
-
-/** Starts the product and the page server before the file's tests, stops them after. */
-export function useLightning(options = {}) {
-  const lightning = {};
-  before(async () => {
-    lightning.server = await startLightningServer();
-    lightning.stack = await startStack({ ...options, allowedOrigins: [lightning.server.origin] });
-    lightning.server.useBackend({ url: lightning.stack.backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret });
-    lightning.browser = await launchBrowser();
-    await waitForReplica(lightning.stack.backendUrl, await highestActionId(lightning.stack.emulatorUrl));
-  });
-  after(async () => {
-    await lightning.browser?.close();
-    lightning.stack?.stop();
-    await lightning.server?.close();
-  });
-  return lightning;
-}
 
 // Installed before any page script: counts the page's pending timers (a setTimeout until it runs
 // or is cleared, a setInterval until it is cleared), keeps the abort signal of every event-stream
@@ -85,14 +62,14 @@ function pageProbes() {
 }
 
 /**
-* Opens a record page (see recordPagePath for `pageOptions`) in a new page of `context` (a fresh
-* browser context by default). Returns { page, context, response, errors, requests }: page errors
+* Opens a record page (see recordPagePath in tests/lightning/server.mjs for `pageOptions`) of the
+* running `product` (support/product.mjs) in a new page of `context` (by default a context of its
+* own, closed with the page). Returns { page, context, response, errors, requests }: page errors
 * and console errors as they happen, every request the page made.
 */
-export async function openRecordPage(lightning, pageOptions, { context } = {}) {
-  const ownContext = context ?? (await lightning.browser.newContext());
-  await ownContext.addInitScript(pageProbes);
-  const page = await ownContext.newPage();
+export async function openRecordPage(product, pageOptions, { context, viewport } = {}) {
+  const page = context ? await context.newPage() : await product.browser.newPage({ viewport });
+  await page.addInitScript(pageProbes);
   const errors = [];
   const requests = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
@@ -100,8 +77,8 @@ export async function openRecordPage(lightning, pageOptions, { context } = {}) {
     if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
   });
   page.on('request', (request) => requests.push(request));
-  const response = await page.goto(`${lightning.server.origin}${recordPagePath(pageOptions)}`);
-  return { page, context: ownContext, response, errors, requests };
+  const response = await page.goto(product.stack.pageUrl(pageOptions));
+  return { page, context: page.context(), response, errors, requests };
 }
 
 /** The component's data-state: loading, ready, mounted or error. */
@@ -152,7 +129,7 @@ export const visible = (text) => text.replace(/[\u2068\u2069]/g, '');
 * Types `text` with the real keyboard into the composer and sends it with the Send button
 * (`via: 'button'`) or Enter; waits until the reply shows "sent" and checks Alcméon received it once.
 */
-export function sendReply(lightning, page, conversationId, text, { via }) {
+export function sendReply(product, page, conversationId, text, { via }) {
   const send = via === 'enter' ? () => page.keyboard.press('Enter') : () => page.locator('.acw-send').click();
-  return replyIsDeliveredOnce({ page, emulatorUrl: lightning.stack.emulatorUrl, conversationId, text, send });
+  return replyIsDeliveredOnce({ page, emulatorUrl: product.stack.emulatorUrl, conversationId, text, send });
 }

@@ -1,0 +1,166 @@
+// The host page's server without a browser (tests/lightning/server.mjs): what each page option puts
+// on the page, the Apex stand-in's tokens, the static resource and path safety. Needs the static
+// resource built (`make widget`), as every browser test does.
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { readPermissionSets } from '../lightning/org.mjs';
+import { CASE, CONVERSATION, SEEDED_CONVERSATIONS, recordIds } from '../lightning/records.mjs';
+import { AGENT, recordPagePath, startLightningServer } from '../lightning/server.mjs';
+
+const BACKEND = Object.freeze({ url: 'http://127.0.0.1:9', orgId: '00DTESTORG', sessionSecret: 'test-secret' });
+let server;
+
+before(async () => {
+  server = await startLightningServer({ backend: BACKEND });
+});
+
+after(() => server.close());
+
+const get = (path) => fetch(new URL(path, server.url), { redirect: 'manual' });
+
+/** The record page for `options` (recordPagePath's), with its configuration and headers. */
+async function recordPage(options) {
+  const response = await get(recordPagePath(options));
+  assert.equal(response.status, 200, await response.clone().text());
+  const html = await response.text();
+  const config = JSON.parse(/<script type="application\/json" id="lightning-config">([^<]*)<\/script>/.exec(html)[1]);
+  const scripts = [...html.matchAll(/<script src="\/lightning\/js\/([\w-]+\.js)"><\/script>/g)].map((match) => match[1]);
+  return { html, config, scripts, policy: response.headers.get('content-security-policy') };
+}
+
+/** Calls an Apex method of the stand-in as the page's platform does. */
+function apex(method, body) {
+  return fetch(new URL(`/apex/AlcmeonSessionController.${method}`, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function mint(session) {
+  const response = await apex('getSessionToken', { params: {}, session });
+  assert.equal(response.status, 200);
+  const token = (await response.json()).returnValue;
+  const [header, payload, signature] = token.split('.');
+  const expected = crypto.createHmac('sha256', BACKEND.sessionSecret).update(`${header}.${payload}`).digest('base64url');
+  assert.equal(signature, expected, 'signed with the backend’s session secret');
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+}
+
+test('the default record page: Case 1001 in synthetic shadow, as an agent, with the org’s labels', async () => {
+  const { config, scripts, policy } = await recordPage();
+  assert.deepEqual(scripts, ['synthetic-shadow.js', 'platform.js', 'component.js']);
+  assert.equal(policy, null);
+  assert.deepEqual(config.record, { id: recordIds(1001).caseId, apiName: CASE });
+  assert.deepEqual(config.session.user, { id: AGENT.id, email: AGENT.email, name: AGENT.name });
+  assert.deepEqual(config.session.permissions, ['Alcmeon_Reply']);
+  assert.equal(config.session.tokenLifetime, 300);
+  assert.equal(config.labels.Alcmeon_Error_No_Conversation, 'No Alcméon conversation is linked to this record.');
+  assert.deepEqual(config.i18n, { lang: 'en-US', locale: 'en-US', timeZone: 'Europe/Paris' });
+  const root = await get('/');
+  assert.equal(root.status, 302);
+  assert.equal(root.headers.get('location'), recordPagePath());
+});
+
+test('the org holds a Case and a conversation for every seeded conversation and for the one asked', async () => {
+  const { config } = await recordPage({ conversation: 999999 });
+  const alcmeonIds = (caseId) =>
+    config.records.filter((r) => r.apiName === CONVERSATION && r.fields.alcmeon__Case__c === caseId).map((r) => r.fields.alcmeon__url__c);
+  for (const id of [...Object.keys(SEEDED_CONVERSATIONS).map(Number), 999999]) {
+    const { caseId } = recordIds(id);
+    assert.ok(config.records.some((r) => r.id === caseId && r.apiName === CASE), `Case of ${id}`);
+    assert.ok(alcmeonIds(caseId).some((url) => url.endsWith(`/${id}`)), `conversation record of ${id}`);
+  }
+  assert.deepEqual(alcmeonIds(recordIds(null).caseId), [], 'Case 00001000 has no conversation');
+  const page = await recordPage({ object: CONVERSATION, conversation: 1004 });
+  assert.deepEqual(page.config.record, { id: recordIds(1004).conversationId, apiName: CONVERSATION });
+});
+
+test('csp=self refuses WebAssembly and lets the backend frame in; self-wasm allows it', async () => {
+  const strict = await recordPage({ csp: 'self' });
+  assert.match(strict.policy, /script-src 'self' blob:;/);
+  assert.doesNotMatch(strict.policy, /wasm-unsafe-eval|unsafe-eval/);
+  assert.match(strict.policy, /frame-src http:\/\/127\.0\.0\.1:9(;|$)/);
+  assert.match((await recordPage({ csp: 'self-wasm' })).policy, /script-src 'self' 'wasm-unsafe-eval' blob:;/);
+});
+
+test('wasm=off deletes WebAssembly in a script that runs before every other one', async () => {
+  const { scripts } = await recordPage({ wasm: 'off', lws: 'on', shadow: 'native' });
+  assert.deepEqual(scripts, ['no-wasm.js', 'lws.js', 'platform.js', 'component-lws.js']);
+  const script = await get('/lightning/js/no-wasm.js');
+  assert.match(script.headers.get('content-type'), /^text\/javascript/);
+  assert.match(await script.text(), /^delete window\.WebAssembly;$/m);
+  assert.ok(!(await recordPage()).scripts.includes('no-wasm.js'), 'only when asked');
+});
+
+test('the agent’s permission sets, email, name and token lifetime reach the page’s session', async () => {
+  const sets = readPermissionSets();
+  const reader = await recordPage({ permissionSets: 'Alcmeon_Widget_Reader', email: 'Camille.Martin@example.com', name: 'C. M.', tokenLifetime: 62 });
+  assert.deepEqual(reader.config.session, {
+    user: { id: AGENT.id, email: 'Camille.Martin@example.com', name: 'C. M.' },
+    permissionSets: ['Alcmeon_Widget_Reader'],
+    permissions: sets.Alcmeon_Widget_Reader,
+    tokenLifetime: 62,
+  });
+  assert.deepEqual((await recordPage({ permissionSets: 'Alcmeon_Widget_Moderator' })).config.session.permissions, ['Alcmeon_Reply', 'Alcmeon_Moderate']);
+  assert.deepEqual((await recordPage({ permissionSets: 'none' })).config.session.permissions, []);
+});
+
+test('the Apex stand-in mints the page session’s token as AlcmeonSessionController does', async () => {
+  const { config } = await recordPage({ permissionSets: 'Alcmeon_Widget_Moderator', tokenLifetime: 62 });
+  const claims = await mint(config.session);
+  assert.deepEqual(Object.keys(claims), ['iss', 'sub', 'org', 'email', 'name', 'perms', 'aud', 'iat', 'exp', 'jti']);
+  assert.equal(claims.org, BACKEND.orgId);
+  assert.equal(claims.sub, AGENT.id);
+  assert.equal(claims.email, AGENT.email);
+  assert.deepEqual(claims.perms, { reply: true, moderate: true });
+  assert.equal(claims.aud, BACKEND.url);
+  assert.equal(claims.exp - claims.iat, 62);
+  const readOnly = await mint((await recordPage({ permissionSets: 'Alcmeon_Widget_Reader' })).config.session);
+  assert.deepEqual(readOnly.perms, { reply: false, moderate: false }, 'no custom permission, no reply');
+  assert.equal(readOnly.exp - readOnly.iat, 300);
+  const url = await apex('getBackendUrl', { params: {}, session: config.session });
+  assert.deepEqual(await url.json(), { returnValue: BACKEND.url });
+});
+
+test('refuses bad pages and bad Apex calls', async () => {
+  for (const options of [
+    { permissionSets: 'Alcmeon_Widget_Admin' },
+    { tokenLifetime: 5 },
+    { tokenLifetime: 301 },
+    { shadow: 'none' },
+    { csp: 'strict' },
+    { wasm: 'maybe' },
+  ]) {
+    assert.equal((await get(recordPagePath(options))).status, 400, JSON.stringify(options));
+  }
+  assert.equal((await get('/lightning/r/Case/500QQ0000001001AAA/view?conversation=abc')).status, 400);
+  assert.equal((await apex('getSessionToken', '{')).status, 400);
+  assert.equal((await apex('getSessionToken', { params: {} })).status, 400, 'no running user');
+  assert.equal((await apex('getSessionToken', 'x'.repeat(20_000))).status, 413);
+  assert.equal((await apex('deleteEverything', {})).status, 404);
+  assert.equal((await get('/apex/AlcmeonSessionController.getBackendUrl')).status, 405);
+  assert.equal((await fetch(server.url, { method: 'DELETE' })).status, 405);
+});
+
+test('serves the static resource with its MIME types, and no path outside its folders', async () => {
+  for (const [file, type] of [
+    ['alcmeon_widget.js', /^text\/javascript/],
+    ['alcmeon_widget_bg.wasm', /^application\/wasm$/],
+    ['widget.css', /^text\/css/],
+    ['locales/fr.ftl', /^text\/plain/],
+  ]) {
+    const response = await get(`/resource/alcmeonWidget/${file}`);
+    assert.equal(response.status, 200, `${file}: ${await response.clone().text()}`);
+    assert.match(response.headers.get('content-type'), type, file);
+  }
+  assert.match((await get('/lightning/slds.css')).headers.get('content-type'), /^text\/css/);
+  assert.equal((await get('/resource/alcmeonWidget/nope.js')).status, 404);
+  assert.equal((await get('/elsewhere')).status, 404);
+  for (const sneaky of ['/resource/alcmeonWidget/..%2f..%2f..%2fpackage.json', '/resource/alcmeonWidget/%2e%2e/%2e%2e/%2e%2e/README.md', '/resource/alcmeonWidget/%00', '/resource/alcmeonWidget/%E0%A4%A']) {
+    const response = await get(sneaky);
+    assert.ok([400, 404].includes(response.status), `${sneaky} -> ${response.status}`);
+    assert.doesNotMatch(await response.text(), /devDependencies|Alcméon/);
+  }
+});
