@@ -1,4 +1,4 @@
-// The Alcméon package's objects as ../shared/reference/alcmeon-api.md §1 documents them.
+// The Alcméon package's objects as Alcméon documents them (its connector's objects and fields).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

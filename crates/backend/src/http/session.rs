@@ -212,7 +212,7 @@ mod tests {
         assert!(verifier().verify(&format!("{header}.{payload}.")).is_err());
     }
 
-    /// The vector Apex's test class and the host page's minting are checked against too.
+    /// The vector Apex's test class and the Lightning-like page's minting are checked against too.
     #[test]
     fn the_shared_test_vector_verifies_with_the_claims_apex_signs() {
         let path = concat!(
