@@ -1,6 +1,6 @@
 //! Mounting and unmounting the widget, and its top-level view. Nothing is written before the
-//! agent's language is there, and the views below the loaded conversation get the widget's
-//! context (`WidgetContext`) from here, once: the only context the app provides.
+//! agent's language is there; once the conversation and the agent's time zone are loaded, the
+//! widget's context (`WidgetContext`) is provided here, once, for every view below.
 
 use leptos::context::Provider;
 use leptos::mount::{UnmountHandle, mount_to};
@@ -89,18 +89,18 @@ fn Widget(
     thread_backend: StoredValue<Backend, LocalStorage>,
 ) -> impl IntoView {
     let format_locale = context.format_locale().to_owned();
-    let zone_i18n = i18n.clone();
+    let loaded_i18n = i18n.clone();
     let loaded_view = move |page, zone: Option<ZoneRules>| {
         let zone_note = zone.is_none().then(|| {
             let mut args = FluentArgs::new();
             args.set("zone", context.time_zone.clone());
-            view! { <p class="acw-note" role="note">{zone_i18n.t_with("unknown-time-zone", &args)}</p> }
+            view! { <p class="acw-note" role="note">{loaded_i18n.t_with("unknown-time-zone", &args)}</p> }
         });
         let times = TimeFormat::new(&format_locale, zone.unwrap_or_else(ZoneRules::utc));
         let numbers = NumberFormat::new(&format_locale);
         view! {
             {zone_note}
-            <Provider value=WidgetContext::new(zone_i18n.clone(), times, numbers)>
+            <Provider value=WidgetContext::new(loaded_i18n.clone(), times, numbers)>
                 <ConversationView page backend=thread_backend.get_value()/>
             </Provider>
         }
