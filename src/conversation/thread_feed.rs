@@ -1,7 +1,7 @@
 //! The thread's state while the conversation is open: the loaded items and the window of rows in
 //! the DOM (`Timeline`), whether the agent follows the newest rows, and older pages asked from the
-//! backend. Rows change only through here; items that arrive while the agent follows are
-//! announced to the view through `arrived`, so it keeps the newest row in sight.
+//! backend. Rows change only through here; when items arrive while the agent follows, the view
+//! hears of it (`on_arrival`) and keeps the newest row in sight.
 
 use std::future::Future;
 
@@ -33,8 +33,8 @@ pub struct ThreadFeed {
     /// The agent is at the bottom of the newest rows: new items scroll into view.
     following: RwSignal<bool>,
     older: RwSignal<OlderPage>,
-    /// Notified when items arrived while the agent followed.
-    arrived: Trigger,
+    /// Run when items arrived while the agent followed.
+    on_arrival: StoredValue<Option<Callback<()>>>,
     context: WidgetContext,
     backend: StoredValue<Backend, LocalStorage>,
     conversation_id: i64,
@@ -50,7 +50,7 @@ impl ThreadFeed {
             timeline: RwSignal::new(timeline),
             following: RwSignal::new(true),
             older: RwSignal::new(OlderPage::Idle),
-            arrived: Trigger::new(),
+            on_arrival: StoredValue::new(None),
             context,
             backend: StoredValue::new_local(backend),
             conversation_id: page.conversation.id,
@@ -70,9 +70,9 @@ impl ThreadFeed {
         self.older.read_only()
     }
 
-    /// Tracks the arrivals of items while the agent follows.
-    pub fn track_arrivals(self) {
-        self.arrived.track();
+    /// Runs `keep_in_sight` each time items arrive while the agent follows.
+    pub fn on_arrival(self, keep_in_sight: Callback<()>) {
+        self.on_arrival.set_value(Some(keep_in_sight));
     }
 
     /// Adds new items at the bottom, or updates loaded ones (same id or same reply client id).
@@ -86,8 +86,8 @@ impl ThreadFeed {
         self.timeline.try_update(|timeline| {
             timeline.append(items, following, &|item| context.local_day(item.at_ms))
         });
-        if following {
-            self.arrived.notify();
+        if following && let Some(Some(keep_in_sight)) = self.on_arrival.try_get_value() {
+            keep_in_sight.try_run(());
         }
     }
 

@@ -37,12 +37,9 @@ impl Log {
             log.scroll_to_bottom();
             log.check();
         });
-        Effect::new(move |ran: Option<()>| {
-            feed.track_arrivals();
-            if ran.is_some() {
-                request_animation_frame(move || log.keep_following());
-            }
-        });
+        feed.on_arrival(Callback::new(move |()| {
+            request_animation_frame(move || log.keep_following());
+        }));
         log
     }
 
