@@ -136,10 +136,19 @@ fn paths_from<'t>(tokens: &[&'t str]) -> Vec<Vec<&'t str>> {
                     for tail in paths_from(&[&["::"], &tokens[inner..]].concat()) {
                         paths.push([path.clone(), tail].concat());
                     }
-                    while inner < tokens.len() && !matches!(tokens[inner], "," | "}") {
-                        inner += 1;
-                    }
-                    if tokens.get(inner) == Some(&",") {
+                    // On to the next item of this group, past any group nested in this one.
+                    let mut depth = 0;
+                    while let Some(&token) = tokens.get(inner) {
+                        match token {
+                            "{" => depth += 1,
+                            "}" if depth == 0 => break,
+                            "}" => depth -= 1,
+                            "," if depth == 0 => {
+                                inner += 1;
+                                break;
+                            }
+                            _ => {}
+                        }
                         inner += 1;
                     }
                 }
@@ -307,8 +316,9 @@ fn the_circle_the_views_once_had_is_found() {
         ("components::thread", "use super::message::ThreadRow;"),
         (
             "components::message",
-            "use super::{attachment::Attachments, replies::Replies};",
+            "use super::{attachment::{Attachments}, event_line::EventLine, replies::Replies};",
         ),
+        ("components::event_line", ""),
         (
             "components::replies",
             "use super::conversation_state::ConversationState;",
@@ -319,6 +329,8 @@ fn the_circle_the_views_once_had_is_found() {
         .iter()
         .map(|(m, code)| (m.to_string(), imports(m, code, &modules)))
         .collect();
+    assert!(graph["components::message"].contains("components::replies"));
+    assert!(graph["components::message"].contains("components::event_line"));
     let found = circle(&graph).expect("a circle");
     assert!(found.len() >= 4, "{found:?}");
     assert_eq!(found.first(), found.last());
