@@ -23,7 +23,6 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
     let i18n = context.i18n();
     let today = context.local_day(now_ms());
     let feed = ConversationState::get().feed();
-    let timeline = feed.timeline();
     let log = Log::open(feed);
 
     let mut args = FluentArgs::new();
@@ -32,7 +31,7 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
     let count = {
         let i18n = i18n.clone();
         move || {
-            timeline.with(|t| {
+            feed.with_timeline(|t| {
                 let mut args = FluentArgs::new();
                 args.set("count", t.message_count());
                 let id = if t.has_older() {
@@ -47,15 +46,14 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
     let empty = {
         let text = i18n.t("thread-empty");
         move || {
-            timeline
-                .with(Timeline::is_empty)
+            feed.with_timeline(Timeline::is_empty)
                 .then(|| view! { <p class="acw-status">{text.clone()}</p> })
         }
     };
     // One slot of fixed height above the rows, so its text changing never moves the rows.
     let older = {
         let i18n = i18n.clone();
-        move || match feed.older().get() {
+        move || match feed.older() {
             OlderPage::Loading => i18n.t("thread-loading-older").into_any(),
             OlderPage::Failed(failure) => view! {
                 <span class="acw-error-text">{i18n.t(failure.message_id())}</span>
@@ -66,7 +64,7 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
             }
             .into_any(),
             OlderPage::Idle
-                if timeline.with(|t| t.at_start() && !t.has_older() && !t.is_empty()) =>
+                if feed.with_timeline(|t| t.at_start() && !t.has_older() && !t.is_empty()) =>
             {
                 i18n.t("thread-beginning").into_any()
             }
@@ -77,7 +75,7 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
     let unread = {
         let i18n = i18n.clone();
         move || {
-            let count = timeline.with(Timeline::unread);
+            let count = feed.with_timeline(Timeline::unread);
             (count > 0).then(|| {
                 let mut args = FluentArgs::new();
                 args.set("count", count);
@@ -109,7 +107,7 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
                 <p class="acw-older">{older}</p>
                 <ol class="acw-rows">
                     <For
-                        each=move || timeline.with(|t| t.visible().to_vec())
+                        each=move || feed.with_timeline(|t| t.visible().to_vec())
                         key=|row| row.render_key()
                         let(row)
                     >
@@ -120,7 +118,7 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
             <button
                 type="button"
                 class="acw-jump"
-                hidden=move || feed.following().get()
+                hidden=move || feed.following()
                 on:click=move |_| log.jump_to_latest()
             >
                 <span aria-hidden="true">"↓ "</span>

@@ -57,17 +57,24 @@ impl ThreadFeed {
         }
     }
 
-    /// The loaded items and the window of rows in the DOM.
-    pub fn timeline(self) -> ReadSignal<Timeline> {
-        self.timeline.read_only()
+    /// Reads the loaded items and the window of rows in the DOM (tracked).
+    pub fn with_timeline<R>(self, read: impl FnOnce(&Timeline) -> R) -> R {
+        self.timeline.with(read)
     }
 
-    pub fn following(self) -> ReadSignal<bool> {
-        self.following.read_only()
+    /// Whether the agent follows the newest rows (tracked).
+    pub fn following(self) -> bool {
+        self.following.get()
     }
 
-    pub fn older(self) -> ReadSignal<OlderPage> {
-        self.older.read_only()
+    /// Whether the agent follows the newest rows now; false once unmounted.
+    pub fn still_following(self) -> bool {
+        self.following.try_get_untracked() == Some(true)
+    }
+
+    /// Where the request for an older page stands (tracked).
+    pub fn older(self) -> OlderPage {
+        self.older.get()
     }
 
     /// Runs `keep_in_sight` each time items arrive while the agent follows.

@@ -148,7 +148,7 @@ impl Log {
     }
 
     fn keep_following(self) {
-        let following = self.feed.following().try_get_untracked() == Some(true);
+        let following = self.feed.still_following();
         if let Some(el) = self.element()
             && let Some(top) = after_arrival(following, viewport(&el))
         {
