@@ -11,29 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
+use crate::failure::Failure;
 use crate::session_token::SessionToken;
-
-/// Why a call to the backend did not give an answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Failure {
-    /// The backend answered with its error shape.
-    Api(ApiError),
-    /// The backend could not be reached or answered something unreadable.
-    Network(String),
-    /// The host could not provide a session token.
-    Session(String),
-}
-
-impl Failure {
-    /// The Fluent message id that explains this failure to the agent.
-    pub fn message_id(&self) -> &'static str {
-        match self {
-            Self::Api(error) => error.code.message_id(),
-            Self::Network(_) => "error-network",
-            Self::Session(_) => "error-session",
-        }
-    }
-}
 
 #[derive(Clone)]
 pub struct Backend {

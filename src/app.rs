@@ -1,4 +1,6 @@
-//! Mounting and unmounting the widget, and its top-level view.
+//! Mounting and unmounting the widget, and its top-level view. Nothing is written before the
+//! agent's language is there; once the conversation and the agent's time zone are loaded, the
+//! widget's context (`WidgetContext`) is provided here, once, for every view below.
 
 use leptos::context::Provider;
 use leptos::mount::{UnmountHandle, mount_to};
@@ -7,13 +9,15 @@ use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::api::{Backend, Failure};
+use crate::api::Backend;
 use crate::components::ConversationView;
-use crate::context::WidgetContext;
-use crate::file_size::NumberFormat;
+use crate::failure::Failure;
+use crate::host_context::HostContext;
 use crate::i18n::I18n;
 use crate::locale_files;
+use crate::number_format::NumberFormat;
 use crate::time::TimeFormat;
+use crate::widget_context::WidgetContext;
 use fluent_bundle::FluentArgs;
 use futures_util::future::join;
 use protocol::{ThreadPage, ZoneRules};
@@ -31,10 +35,10 @@ impl WidgetHandle {
     }
 }
 
-/// Mounts the widget into `element` with the host's context (see `WidgetContext`).
+/// Mounts the widget into `element` with the host's context (see `HostContext`).
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, context: JsValue) -> Result<WidgetHandle, JsError> {
-    let (context, get_token) = WidgetContext::from_js(&context)
+    let (context, get_token) = HostContext::from_js(&context)
         .map_err(|e| JsError::new(&format!("invalid widget context: {e}")))?;
     let backend = Backend::new(&context.backend_url, get_token);
     let mounted = mount_to(element, move || view! { <App context backend/> }.into_any());
@@ -44,10 +48,7 @@ pub fn mount(element: HtmlElement, context: JsValue) -> Result<WidgetHandle, JsE
 }
 
 #[component]
-fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
-    provide_context(StoredValue::new_local(NumberFormat::new(
-        context.format_locale(),
-    )));
+fn App(context: HostContext, backend: Backend) -> impl IntoView {
     let lang = context.lang.clone();
     let assets_url = context.assets_url.clone();
     let strings = LocalResource::new(move || {
@@ -72,13 +73,9 @@ fn App(context: WidgetContext, backend: Backend) -> impl IntoView {
     let context = StoredValue::new(context);
     // Nothing is written until the agent's language is there: no English flash for others.
     move || {
-        strings.get().map(|i18n| {
-            view! {
-                <Provider value=i18n.clone()>
-                    <Widget i18n context=context.get_value() thread thread_backend/>
-                </Provider>
-            }
-        })
+        strings
+            .get()
+            .map(|i18n| view! { <Widget i18n context=context.get_value() thread thread_backend/> })
     }
 }
 
@@ -87,22 +84,23 @@ type ThreadLoad = Result<(ThreadPage, Option<ZoneRules>), Failure>;
 #[component]
 fn Widget(
     i18n: I18n,
-    context: WidgetContext,
+    context: HostContext,
     thread: LocalResource<ThreadLoad>,
     thread_backend: StoredValue<Backend, LocalStorage>,
 ) -> impl IntoView {
     let format_locale = context.format_locale().to_owned();
-    let zone_i18n = i18n.clone();
+    let loaded_i18n = i18n.clone();
     let loaded_view = move |page, zone: Option<ZoneRules>| {
         let zone_note = zone.is_none().then(|| {
             let mut args = FluentArgs::new();
             args.set("zone", context.time_zone.clone());
-            view! { <p class="acw-note" role="note">{zone_i18n.t_with("unknown-time-zone", &args)}</p> }
+            view! { <p class="acw-note" role="note">{loaded_i18n.t_with("unknown-time-zone", &args)}</p> }
         });
         let times = TimeFormat::new(&format_locale, zone.unwrap_or_else(ZoneRules::utc));
+        let numbers = NumberFormat::new(&format_locale);
         view! {
             {zone_note}
-            <Provider value=StoredValue::new_local(times)>
+            <Provider value=WidgetContext::new(loaded_i18n.clone(), times, numbers)>
                 <ConversationView page backend=thread_backend.get_value()/>
             </Provider>
         }

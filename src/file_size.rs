@@ -1,19 +1,10 @@
-//! File sizes as people read them: bytes, KB, MB or GB (of 1024), with the number written the way
-//! the agent's Salesforce locale writes numbers (the browser's `Intl.NumberFormat`).
+//! File sizes as people read them: bytes, KB, MB or GB (of 1024), never "1024 KB". The number
+//! itself is written by the caller's function (in the widget, `NumberFormat` in the agent's
+//! locale), so this stays plain Rust.
 
 use fluent_bundle::FluentArgs;
-use wasm_bindgen::JsValue;
-use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::i18n::I18n;
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Intl.NumberFormat(locale)`, returning the RangeError for an unknown locale instead of
-    /// aborting.
-    #[wasm_bindgen(catch, js_namespace = Intl, js_name = NumberFormat)]
-    fn number_format(locale: &JsValue) -> Result<js_sys::Intl::NumberFormat, JsValue>;
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SizeUnit {
@@ -69,27 +60,6 @@ pub fn size_text(i18n: &I18n, bytes: u64, number: impl Fn(f64) -> String) -> Str
     args.set("count", value);
     args.set("size", number(value));
     i18n.t_with(unit.message_id(), &args)
-}
-
-/// Writes numbers in the agent's locale.
-pub struct NumberFormat(js_sys::Intl::NumberFormat);
-
-impl NumberFormat {
-    pub fn new(locale: &str) -> Self {
-        let format = number_format(&JsValue::from_str(locale))
-            .or_else(|_| number_format(&JsValue::from_str("en")))
-            .expect("every browser formats numbers in English");
-        Self(format)
-    }
-
-    pub fn number(&self, value: f64) -> String {
-        self.0
-            .format()
-            .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_else(|| value.to_string())
-    }
 }
 
 #[cfg(test)]

@@ -1,24 +1,59 @@
 //! The Alcméon conversation widget: a Leptos app compiled to WebAssembly that a host (the
 //! Salesforce LWC, or the local host page) mounts into an element with the agent's context.
 //! JavaScript sees `mount(element, context)` and the handle it returns; everything else is Rust.
+//!
+//! Four layers; a module imports only from its own layer and the ones listed before it, and
+//! `architecture_tests` holds every file of `src/` to these lines:
+//!
+//! - **pure**: `announcement`, `failure`, `file_names`, `file_size`, `i18n`, `item_text`,
+//!   `linkify`, `reading_position`, `reply_gate`, `rows`, `session_token`, `timeline` —
+//!   plain Rust over `protocol` and Fluent, run without a browser: each has its native tests
+//!   (`cargo test -p alcmeon-widget`), and none imports leptos, web-sys, js-sys or the HTTP client.
+//! - **browser**: `api`, `drafts`, `host_context`, `live`, `locale_files`, `number_format`, `time`
+//!   — the widget's effects (HTTP and the event stream, localStorage, `Intl`, the host's object),
+//!   each in its own module like todomvc's `storage.rs`; no state, no views.
+//! - **state**: `conversation`, `widget_context` — what the views show, kept apart from them
+//!   (todomvc's `Todos`): the open conversation and the agent's formats, provided as contexts of
+//!   ours and read with `ConversationState::get()` and `WidgetContext::get()`.
+//! - **views**: `app`, `components` — Leptos components and the mount; they hold no state of
+//!   their own beyond what a single element needs, and never build a URL.
+//!
+//! Which "thread" is which: `rows` turns items into the rows shown (day separators, groups,
+//! the unread marker); `timeline` holds the loaded items in order and the window of rows in the
+//! DOM; `reading_position` decides where the log scrolls; `conversation::ThreadFeed` is that
+//! timeline as reactive state; `components::thread_view` draws it.
 
+// pure
 mod announcement;
-mod api;
-mod app;
-mod attachments;
-mod components;
-mod context;
-mod drafts;
+mod failure;
+mod file_names;
 mod file_size;
 pub mod i18n;
 mod item_text;
 mod linkify;
+mod reading_position;
+mod reply_gate;
+mod rows;
+mod session_token;
+mod timeline;
+// browser
+mod api;
+mod drafts;
+mod host_context;
 mod live;
 mod locale_files;
-mod reply_gate;
-mod session_token;
-mod thread_model;
+mod number_format;
 mod time;
-mod timeline;
+// state
+mod conversation;
+mod widget_context;
+// views
+mod app;
+mod components;
+
+#[cfg(test)]
+mod architecture_tests;
+#[cfg(test)]
+mod test_items;
 
 pub use app::{WidgetHandle, mount};

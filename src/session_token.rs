@@ -40,30 +40,29 @@ fn expiry_ms(payload_json: &str) -> Option<f64> {
     Some(expiry.exp * 1000.0)
 }
 
-/// The token's middle part, decoded with the browser's own base64 (`atob`).
-#[cfg(target_arch = "wasm32")]
+/// The token's middle part: the claims' JSON, written in base64url without padding.
 fn payload_json(token: &str) -> Option<String> {
     let payload = token.split('.').nth(1)?;
-    let mut base64: String = payload
-        .chars()
-        .map(|c| match c {
-            '-' => '+',
-            '_' => '/',
-            c => c,
-        })
-        .collect();
-    while !base64.len().is_multiple_of(4) {
-        base64.push('=');
+    let mut bytes = Vec::with_capacity(payload.len() * 3 / 4);
+    let (mut bits, mut held) = (0u32, 0);
+    for c in payload.bytes() {
+        let sextet = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        bits = (bits << 6 | u32::from(sextet)) & 0x3fff;
+        held += 6;
+        if held >= 8 {
+            held -= 8;
+            bytes.push((bits >> held) as u8);
+        }
     }
-    let binary = web_sys::window()?.atob(&base64).ok()?;
-    // `atob` yields one char per byte; the claims are UTF-8.
-    let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
     String::from_utf8(bytes).ok()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn payload_json(_token: &str) -> Option<String> {
-    None
 }
 
 #[cfg(test)]
@@ -93,6 +92,21 @@ mod tests {
         );
         assert_eq!(expiry_ms(r#"{"sub":"005"}"#), None);
         assert_eq!(expiry_ms("not json"), None);
+    }
+
+    #[test]
+    fn the_expiry_is_read_from_the_tokens_base64url_payload() {
+        // {"sub":"005","name":"Léa","exp":1767225900}, as a JWT writes it (no padding).
+        let token =
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMDUiLCJuYW1lIjoiTMOpYSIsImV4cCI6MTc2NzIyNTkwMH0.sig";
+        assert_eq!(
+            payload_json(token).as_deref(),
+            Some(r#"{"sub":"005","name":"Léa","exp":1767225900}"#)
+        );
+        let read = SessionToken::new(token.into());
+        assert!(read.is_usable_at(1_767_225_900_000.0 - 61_000.0));
+        assert!(!read.is_usable_at(1_767_225_900_000.0 - 60_000.0));
+        assert_eq!(payload_json("a.not*base64.c"), None);
     }
 
     #[test]

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use protocol::Attachment;
 
-use super::conversation_state::ConversationState;
-use crate::attachments::{AttachmentFiles, Preview, extension};
-use crate::file_size::{NumberFormat, size_text};
-use crate::i18n::I18n;
+use crate::conversation::{ConversationState, Preview};
+use crate::file_names::extension;
+use crate::file_size::size_text;
+use crate::widget_context::WidgetContext;
 
 #[component]
 pub fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
@@ -31,9 +31,8 @@ pub fn Attachments(attachments: Vec<Attachment>) -> impl IntoView {
 
 #[component]
 fn ImagePreview(attachment: Attachment) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let files = expect_context::<StoredValue<AttachmentFiles, LocalStorage>>();
-    let preview = files.with_value(|files| files.preview(&attachment));
+    let i18n = WidgetContext::get().i18n();
+    let preview = ConversationState::get().files().preview(&attachment);
     // The bytes arrived but the browser cannot show them as an image.
     let undecodable = RwSignal::new(false);
     let alt = i18n.t("attachment-image");
@@ -72,12 +71,11 @@ enum Saving {
 
 #[component]
 fn Download(attachment: Attachment) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let files = expect_context::<StoredValue<AttachmentFiles, LocalStorage>>();
-    let numbers = expect_context::<StoredValue<NumberFormat, LocalStorage>>();
-    let state = expect_context::<ConversationState>();
+    let context = WidgetContext::get();
+    let i18n = context.i18n();
+    let state = ConversationState::get();
     let mut args = FluentArgs::new();
-    let size = numbers.with_value(|n| size_text(&i18n, attachment.size, |v| n.number(v)));
+    let size = size_text(&i18n, attachment.size, |v| context.number(v));
     args.set("size", size);
     let label = match extension(&attachment.mime_type) {
         Some(kind) => {
@@ -93,7 +91,7 @@ fn Download(attachment: Attachment) -> impl IntoView {
             return;
         }
         saving.set(Saving::Busy);
-        let files = files.get_value();
+        let files = state.files();
         let attachment = attachment.clone();
         let failed = failed.clone();
         spawn_local(async move {

@@ -1,10 +1,13 @@
+//! The reply box. The draft is saved on every keystroke and forgotten only when the reply is sent:
+//! a reload, or the box being blocked meanwhile, never loses what the agent typed.
+
 use fluent_bundle::FluentArgs;
 use leptos::ev;
 use leptos::prelude::*;
 use protocol::{Channel, LengthUnit, ReplyBlock, is_blank};
 
 use crate::drafts;
-use crate::i18n::I18n;
+use crate::widget_context::WidgetContext;
 
 /// Shown from this share of the channel's limit on, so the counter does not distract earlier.
 const COUNTER_FROM_PERCENT: usize = 80;
@@ -22,7 +25,7 @@ pub fn Composer(
     block: Signal<Option<ReplyBlock>>,
     on_send: Callback<String>,
 ) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
+    let i18n = WidgetContext::get().i18n();
     let limit = channel.reply_limit();
     let text = RwSignal::new(drafts::load(conversation_id));
     let used = Memo::new(move |_| text.with(|t| limit.measure(t)));

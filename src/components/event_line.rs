@@ -4,15 +4,15 @@
 use leptos::prelude::*;
 use protocol::ThreadItem;
 
-use crate::i18n::I18n;
 use crate::item_text::event_text;
-use crate::time::{TimeFormat, iso};
+use crate::time::iso;
+use crate::widget_context::WidgetContext;
 
 #[component]
 pub fn EventLine(anchor: String, item: ThreadItem) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
-    let (time, full) = times.with_value(|t| (t.time(item.at_ms), t.date_time(item.at_ms)));
+    let context = WidgetContext::get();
+    let i18n = context.i18n();
+    let (time, full) = (context.time(item.at_ms), context.date_time(item.at_ms));
     view! {
         <li class="acw-event" data-row=anchor data-item-id=item.id>
             <span class="acw-event-body">

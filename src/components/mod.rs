@@ -1,11 +1,13 @@
+//! The widget's views: each reads what it shows from the widget's context (`WidgetContext`) and
+//! the open conversation's state (`ConversationState`), and changes it only by calling that
+//! state's methods. No state is defined here, and nothing outside `app` imports a view.
+
 mod announcer;
 mod attachment;
 mod composer;
-mod conversation;
-mod conversation_state;
+mod conversation_view;
 mod event_line;
-mod message;
-mod replies;
-mod thread;
+mod thread_row;
+mod thread_view;
 
-pub use conversation::ConversationView;
+pub use conversation_view::ConversationView;

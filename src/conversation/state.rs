@@ -1,45 +1,78 @@
-//! A loaded conversation's state as the widget follows it: the thread, what decides whether the
-//! agent may reply (see `reply_gate`), and what the live region says.
+//! A loaded conversation's state as the widget follows it. Every item the backend reports, and
+//! every reply the widget sends, goes through `receive` or `show_sending`: in that order it is
+//! announced if it is news, then it moves the reply gate, then it is shown. So the live region,
+//! the reply box and the thread never disagree about an item.
 
 use leptos::prelude::*;
-use protocol::{AgentEmail, ReplyBlock, ThreadItem, ThreadPage};
+use protocol::{AgentEmail, ClientId, ReplyBlock, ThreadItem, ThreadPage};
 
 use super::announcer::Announcer;
-use super::thread::ThreadFeed;
+use super::attachment_files::AttachmentFiles;
+use super::local_failures::LocalFailures;
+use super::thread_feed::ThreadFeed;
 use crate::announcement::Announcement;
-use crate::api::Failure;
-use crate::i18n::I18n;
+use crate::api::Backend;
+use crate::failure::Failure;
 use crate::reply_gate::ReplyGate;
-use crate::time::{TimeFormat, now_ms};
+use crate::time::now_ms;
+use crate::widget_context::WidgetContext;
 
-/// In context for the thread's rows, the reply box and the live stream; all handles, so `Copy`.
+/// In context for every view of the conversation (see `ConversationState::open`); all handles,
+/// so `Copy`.
 #[derive(Clone, Copy)]
 pub struct ConversationState {
-    pub feed: ThreadFeed,
-    gate: RwSignal<ReplyGate>,
-    /// Failures the widget met itself while sending (the backend unreachable or refusing): the
-    /// message id to show instead of the delivery's code, by reply client id.
-    local_failures: StoredValue<LocalFailures>,
-    announcer: Announcer,
-    i18n: StoredValue<I18n>,
+    pub(super) feed: ThreadFeed,
+    pub(super) gate: RwSignal<ReplyGate>,
+    /// Failures the widget met itself while sending, by reply client id.
+    pub(super) local_failures: StoredValue<LocalFailures>,
+    pub(super) announcer: Announcer,
+    pub(super) context: WidgetContext,
+    pub(super) backend: StoredValue<Backend, LocalStorage>,
+    pub(super) conversation_id: i64,
+    /// How many replies this widget has sent: their optimistic item ids.
+    pub(super) sent: StoredValue<i64>,
+    pub(super) files: StoredValue<AttachmentFiles, LocalStorage>,
 }
 
 impl ConversationState {
-    pub fn new(page: ThreadPage, times: StoredValue<TimeFormat, LocalStorage>, i18n: I18n) -> Self {
+    pub(super) fn new(page: ThreadPage, backend: Backend, context: WidgetContext) -> Self {
+        let conversation_id = page.conversation.id;
         Self {
             gate: RwSignal::new(ReplyGate::new(
                 page.conversation.clone(),
                 page.viewer.clone(),
                 now_ms(),
             )),
-            feed: ThreadFeed::new(page, times),
+            files: StoredValue::new_local(AttachmentFiles::new(backend.clone(), conversation_id)),
+            feed: ThreadFeed::new(page, context, backend.clone()),
             local_failures: StoredValue::new(LocalFailures::default()),
             announcer: Announcer::new(),
-            i18n: StoredValue::new(i18n),
+            context,
+            backend: StoredValue::new_local(backend),
+            conversation_id,
+            sent: StoredValue::new(0),
         }
     }
 
-    /// Why Send is disabled now, if it is.
+    /// The open conversation's state, as `open` provided it.
+    pub fn get() -> Self {
+        expect_context()
+    }
+
+    pub fn feed(self) -> ThreadFeed {
+        self.feed
+    }
+
+    pub fn announcer(self) -> Announcer {
+        self.announcer
+    }
+
+    /// The conversation's attachments.
+    pub fn files(self) -> AttachmentFiles {
+        self.files.get_value()
+    }
+
+    /// Why Send is disabled now, if it is (tracked).
     pub fn block(self) -> Option<ReplyBlock> {
         self.gate.with(ReplyGate::block)
     }
@@ -60,7 +93,7 @@ impl ConversationState {
     }
 
     /// The message id of a failure the widget met itself while sending this reply.
-    pub fn local_failure(self, client_id: Option<&str>) -> Option<&'static str> {
+    pub fn local_failure(self, client_id: Option<&ClientId>) -> Option<&'static str> {
         let client_id = client_id?;
         self.local_failures
             .try_with_value(|failures| failures.get(client_id))
@@ -80,10 +113,8 @@ impl ConversationState {
         }
         let previous = self.feed.known(&item);
         let news = Announcement::for_item(&item, previous.as_ref(), self.viewer_email().as_ref());
-        if let Some(text) = news.and_then(|news| {
-            self.i18n
-                .try_with_value(|i18n| news.text(i18n, &item, local_failure))
-        }) {
+        if let Some(news) = news {
+            let text = news.text(&self.context.i18n(), &item, local_failure);
             self.announcer.say(text);
         }
         self.gate.try_update(|gate| gate.follow(&item, now_ms()));
@@ -120,27 +151,5 @@ impl ConversationState {
     /// Says something through the conversation's one live region.
     pub fn announce(self, text: String) {
         self.announcer.say(text);
-    }
-
-    pub fn announcer(self) -> Announcer {
-        self.announcer
-    }
-}
-
-/// A short list: only the replies that failed on the way to the backend while the widget is open.
-#[derive(Default)]
-struct LocalFailures(Vec<(String, &'static str)>);
-
-impl LocalFailures {
-    fn get(&self, client_id: &str) -> Option<&'static str> {
-        let found = self.0.iter().find(|(id, _)| id == client_id);
-        found.map(|(_, message_id)| *message_id)
-    }
-
-    fn set(&mut self, client_id: &str, message_id: Option<&'static str>) {
-        self.0.retain(|(id, _)| id != client_id);
-        if let Some(message_id) = message_id {
-            self.0.push((client_id.to_owned(), message_id));
-        }
     }
 }

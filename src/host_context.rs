@@ -1,12 +1,13 @@
-//! What the host tells the widget at mount: who the agent is, where the backend is, which
-//! conversation to show, and the agent's Salesforce language and time zone.
+//! What the host tells the widget at mount: where the backend is, which conversation to show, the
+//! agent's Salesforce language and time zone, and how to get a session token. Read once, in
+//! `mount`; nothing else in the widget sees the JavaScript object.
 
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct WidgetContext {
+pub struct HostContext {
     pub backend_url: String,
     pub conversation_id: i64,
     /// `@salesforce/i18n/lang`, e.g. `en-US`, `fr`, `pt-BR`.
@@ -31,7 +32,7 @@ fn default_time_zone() -> String {
     "UTC".into()
 }
 
-impl WidgetContext {
+impl HostContext {
     /// Reads the context object, and its `getToken` function, which returns a promise of a fresh
     /// session token each call.
     pub fn from_js(value: &JsValue) -> Result<(Self, js_sys::Function), String> {

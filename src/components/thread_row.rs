@@ -1,20 +1,20 @@
 //! One row of the thread: a day separator, the unread marker, an event line, or a message.
 //! Message text is the customer's or an agent's, untrusted: it only ever becomes text nodes, and
-//! links only for http(s) URLs (see `linkify`).
+//! links only for http(s) URLs (see `linkify`). Every row carries its anchor key in `data-row`,
+//! which the log keeps the reading position on.
 
 use fluent_bundle::FluentArgs;
 use leptos::prelude::*;
 use protocol::{Delivery, LocalDay, ThreadItem};
 
 use super::attachment::Attachments;
-use super::conversation_state::ConversationState;
 use super::event_line::EventLine;
-use super::replies::Replies;
-use crate::i18n::I18n;
+use crate::conversation::ConversationState;
 use crate::item_text::{author_name, failure_reason};
 use crate::linkify::{Segment, linkify};
-use crate::thread_model::{DayLabel, Row, Sender, day_label, kind_class};
-use crate::time::{TimeFormat, day_iso, iso};
+use crate::rows::{DayLabel, Row, Sender, day_label, kind_class};
+use crate::time::{day_iso, iso};
+use crate::widget_context::WidgetContext;
 
 #[component]
 pub fn ThreadRow(row: Row, today: LocalDay) -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn ThreadRow(row: Row, today: LocalDay) -> impl IntoView {
     match row {
         Row::Day { day, at_ms } => view! { <DaySeparator anchor day at_ms today/> }.into_any(),
         Row::Unread => {
-            let i18n = expect_context::<I18n>();
+            let i18n = WidgetContext::get().i18n();
             view! {
                 <li class="acw-unread" data-row=anchor>
                     <span>{i18n.t("thread-new-messages")}</span>
@@ -41,14 +41,14 @@ pub fn ThreadRow(row: Row, today: LocalDay) -> impl IntoView {
 
 #[component]
 fn DaySeparator(anchor: String, day: LocalDay, at_ms: i64, today: LocalDay) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
+    let context = WidgetContext::get();
+    let i18n = context.i18n();
     let label = match day_label(day, today) {
         DayLabel::Today => i18n.t("day-today"),
         DayLabel::Yesterday => i18n.t("day-yesterday"),
         DayLabel::Date => {
             let mut args = FluentArgs::new();
-            args.set("date", times.with_value(|times| times.day(at_ms)));
+            args.set("date", context.day(at_ms));
             i18n.t_with("day-date", &args)
         }
     };
@@ -61,9 +61,9 @@ fn DaySeparator(anchor: String, day: LocalDay, at_ms: i64, today: LocalDay) -> i
 
 #[component]
 fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let times = expect_context::<StoredValue<TimeFormat, LocalStorage>>();
-    let state = expect_context::<ConversationState>();
+    let context = WidgetContext::get();
+    let i18n = context.i18n();
+    let state = ConversationState::get();
     let sender = Sender::of(&item, state.viewer_email().as_ref()).unwrap_or(Sender::Bot);
     let mut class = format!("acw-message {} {}", kind_class(item.kind), sender.class());
     if group_start {
@@ -74,7 +74,7 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
     }
     let meta = group_start.then(|| {
         let author = author_name(&i18n, &item, sender);
-        let (time, full) = times.with_value(|t| (t.time(item.at_ms), t.date_time(item.at_ms)));
+        let (time, full) = (context.time(item.at_ms), context.date_time(item.at_ms));
         view! {
             <div class="acw-meta">
                 <span class="acw-author" dir="auto">{author}</span>
@@ -87,7 +87,7 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
         view! { <div class="acw-bubble" dir="auto">{message_text(&item.text)}</div> }
     });
     let delivery = item.delivery.is_some().then(|| {
-        let local = state.local_failure(item.client_id.as_deref());
+        let local = state.local_failure(item.client_id.as_ref());
         view! { <DeliveryLine item=item.clone() mine=sender == Sender::Me local/> }
     });
     view! {
@@ -104,7 +104,7 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
 /// the reply box is blocked: the backend would refuse it for the same reason).
 #[component]
 fn DeliveryLine(item: ThreadItem, mine: bool, local: Option<&'static str>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
+    let i18n = WidgetContext::get().i18n();
     let (state, icon, text) = match &item.delivery {
         None | Some(Delivery::Sending) => ("sending", "○", i18n.t("delivery-sending")),
         Some(Delivery::Sent) => ("sent", "✓", i18n.t("delivery-sent")),
@@ -114,24 +114,21 @@ fn DeliveryLine(item: ThreadItem, mine: bool, local: Option<&'static str>) -> im
             ("failed", "!", i18n.t_with("delivery-failed", &args))
         }
     };
-    let retry = (state == "failed" && mine && item.client_id.is_some())
-        .then(use_context::<Replies>)
-        .flatten()
-        .map(|replies| {
-            let failed = item.clone();
-            let state = expect_context::<ConversationState>();
-            view! {
-                <button
-                    type="button"
-                    class="acw-retry"
-                    disabled=move || state.block().is_some()
-                    aria-label=i18n.t("delivery-retry-label")
-                    on:click=move |_| replies.retry(failed.clone())
-                >
-                    {i18n.t("delivery-retry")}
-                </button>
-            }
-        });
+    let retry = (state == "failed" && mine && item.client_id.is_some()).then(|| {
+        let failed = item.clone();
+        let conversation = ConversationState::get();
+        view! {
+            <button
+                type="button"
+                class="acw-retry"
+                disabled=move || conversation.block().is_some()
+                aria-label=i18n.t("delivery-retry-label")
+                on:click=move |_| conversation.retry(failed.clone())
+            >
+                {i18n.t("delivery-retry")}
+            </button>
+        }
+    });
     view! {
         <div class=format!("acw-delivery acw-delivery-{state}") data-state=state>
             <span class="acw-delivery-icon" aria-hidden="true">{icon}</span>

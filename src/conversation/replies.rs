@@ -1,33 +1,17 @@
-//! The agent's replies: shown at once as sending, then as the backend reports them; a failed one
-//! can be sent again under the same client id, so it can never go out twice.
+//! The agent's replies: shown at once as sending, then as the backend reports them. A reply keeps
+//! its client id for life, and a failed one is sent again under that same id, so however often
+//! the agent retries, the backend never sends it twice.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use protocol::{ClientId, Delivery, FailureCode, ItemKind, NewReply, ThreadItem, item_id};
 
-use super::conversation_state::ConversationState;
-use crate::api::{Backend, Failure};
+use super::state::ConversationState;
+use crate::failure::Failure;
 use crate::time::now_ms;
 
-/// In context for the thread's Retry buttons.
-#[derive(Clone, Copy)]
-pub struct Replies {
-    state: ConversationState,
-    backend: StoredValue<Backend, LocalStorage>,
-    conversation_id: i64,
-    sent: StoredValue<i64>,
-}
-
-impl Replies {
-    pub fn new(state: ConversationState, backend: Backend, conversation_id: i64) -> Self {
-        Self {
-            state,
-            backend: StoredValue::new_local(backend),
-            conversation_id,
-            sent: StoredValue::new(0),
-        }
-    }
-
+impl ConversationState {
+    /// Sends a new reply.
     pub fn send(self, text: String) {
         let sent = self.sent.try_update_value(|n| {
             *n += 1;
@@ -41,13 +25,14 @@ impl Replies {
             at_ms: now_ms(),
             delivery: Some(Delivery::Sending),
             client_id: Some(new_client_id()),
-            agent_email: self.state.viewer_email(),
+            agent_email: self.viewer_email(),
             event: None,
             attachments: vec![],
         };
         self.deliver(item, false);
     }
 
+    /// Sends a failed reply again.
     pub fn retry(self, item: ThreadItem) {
         self.deliver(
             ThreadItem {
@@ -59,7 +44,7 @@ impl Replies {
     }
 
     fn deliver(self, item: ThreadItem, retrying: bool) {
-        self.state.show_sending(item.clone());
+        self.show_sending(item.clone());
         let Some(client_id) = item.client_id.clone() else {
             return;
         };
@@ -68,19 +53,20 @@ impl Replies {
             text: item.text.clone(),
         };
         let backend = self.backend.get_value();
+        let conversation_id = self.conversation_id;
         spawn_local(async move {
             // Posting the same client id returns the reply as the backend has it; only a failed
             // one is then sent again.
-            let result = match backend.send_reply(self.conversation_id, &reply).await {
+            let result = match backend.send_reply(conversation_id, &reply).await {
                 Ok(stored)
                     if retrying && matches!(stored.delivery, Some(Delivery::Failed { .. })) =>
                 {
-                    backend.retry_reply(self.conversation_id, &client_id).await
+                    backend.retry_reply(conversation_id, &client_id).await
                 }
                 other => other,
             };
             match result {
-                Ok(stored) => self.state.receive(stored, None),
+                Ok(stored) => self.receive(stored, None),
                 Err(failure) => self.refused(item, &failure),
             }
         });
@@ -89,7 +75,7 @@ impl Replies {
     /// The backend could not be reached or refused the reply: it shows failed with the widget's
     /// reason, and a refusal for one of the reply rule's reasons blocks the reply box with it.
     fn refused(self, item: ThreadItem, failure: &Failure) {
-        self.state.refuse(failure);
+        self.refuse(failure);
         let failed = ThreadItem {
             delivery: Some(Delivery::Failed {
                 code: FailureCode::Unknown,
@@ -97,7 +83,7 @@ impl Replies {
             }),
             ..item
         };
-        self.state.receive(failed, Some(failure.message_id()));
+        self.receive(failed, Some(failure.message_id()));
     }
 }
 

@@ -1,0 +1,69 @@
+//! Opening a loaded conversation: its state is provided to the views below and kept current (the
+//! live stream, the reply window's clock) until they unmount, and nothing outlives them: the
+//! stream is aborted, the clock cleared, the files' object URLs freed.
+
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::set_interval_with_handle;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use protocol::ThreadPage;
+use send_wrapper::SendWrapper;
+
+use super::state::ConversationState;
+use crate::api::Backend;
+use crate::live;
+use crate::widget_context::WidgetContext;
+
+/// How often the reply window is checked again while nothing arrives.
+const CLOCK_TICK: Duration = Duration::from_secs(30);
+
+impl ConversationState {
+    /// The state of the conversation `page` opens, in context for the views below the caller.
+    pub fn open(page: ThreadPage, backend: Backend) -> Self {
+        let state = Self::new(page, backend.clone(), WidgetContext::get());
+        provide_context(state);
+        let files = SendWrapper::new(state.files());
+        on_cleanup(move || files.close());
+        state.tick_clock();
+        state.follow_live(backend);
+        state
+    }
+
+    /// Moves the clock the reply window is checked against, so the window closes while the
+    /// agent looks at it.
+    fn tick_clock(self) {
+        if let Ok(interval) = set_interval_with_handle(move || self.tick(), CLOCK_TICK) {
+            on_cleanup(move || interval.clear());
+        }
+    }
+
+    /// Keeps the conversation current from the backend's event stream until the views unmount.
+    /// Each time the stream (re)opens, the newest page is read again so nothing that changed
+    /// before the stream was established is missed (items are matched by id, so nothing shows
+    /// twice).
+    fn follow_live(self, backend: Backend) {
+        let Ok(controller) = web_sys::AbortController::new() else {
+            return;
+        };
+        let stop = controller.signal();
+        let controller = SendWrapper::new(controller);
+        on_cleanup(move || controller.abort());
+        let conversation_id = self.conversation_id;
+        let refresh_backend = backend.clone();
+        spawn_local(live::follow(
+            backend,
+            conversation_id,
+            stop,
+            move || {
+                let backend = refresh_backend.clone();
+                spawn_local(async move {
+                    if let Ok(page) = backend.thread(conversation_id).await {
+                        self.catch_up(page);
+                    }
+                });
+            },
+            move |item| self.receive(item, None),
+        ));
+    }
+}
