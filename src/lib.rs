@@ -1,5 +1,6 @@
-//! The Alcméon conversation widget: a Leptos app compiled to WebAssembly that a host (the
-//! Salesforce LWC, or the local host page) mounts into an element with the agent's context.
+//! The Alcméon conversation widget: a Leptos app compiled to WebAssembly that its host (the
+//! Salesforce LWC; locally, the same LWC on tests/lightning's record page) mounts into an element
+//! with the agent's context.
 //! JavaScript sees `mount(element, context)` and the handle it returns; everything else is Rust.
 //!
 //! Four layers; a module imports only from its own layer and the ones listed before it, and
