@@ -3,17 +3,17 @@
 //! (session token, Alcméon's user list, a stored reply) it came from.
 
 use std::fmt;
-use std::ops::Deref;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use crate::validated_text::validated_text;
 
 /// The longest address SMTP carries (RFC 5321's path limit, less the angle brackets).
 const MAX_EMAIL_CHARS: usize = 254;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, format = Email, example = "camille.martin@example.com"))]
-#[serde(transparent)]
 pub struct AgentEmail(String);
+
+validated_text!(AgentEmail);
 
 /// Why a text is not an agent's email.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,43 +46,6 @@ impl AgentEmail {
             return Err(InvalidAgentEmail);
         }
         Ok(Self(email))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Deref for AgentEmail {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<str> for AgentEmail {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
-impl PartialEq<&str> for AgentEmail {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-
-impl fmt::Display for AgentEmail {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for AgentEmail {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Self::parse(&raw).map_err(serde::de::Error::custom)
     }
 }
 

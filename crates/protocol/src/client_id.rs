@@ -3,15 +3,15 @@
 //! so it goes into a path (`…/replies/{client_id}/retry`) as it is and never needs escaping.
 
 use std::fmt;
-use std::ops::Deref;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use crate::validated_text::validated_text;
 
 pub const MAX_CLIENT_ID_CHARS: usize = 64;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClientId(String);
+
+validated_text!(ClientId);
 
 /// Why a text is not a client id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,36 +36,6 @@ impl ClientId {
         }
         Ok(Self(raw.to_owned()))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Deref for ClientId {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<str> for ClientId {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
-impl PartialEq<&str> for ClientId {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-
-impl fmt::Display for ClientId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 /// The OpenAPI schema states the same rule as [`ClientId::parse`], from the same constant.
@@ -87,13 +57,6 @@ impl utoipa::PartialSchema for ClientId {
 
 #[cfg(feature = "openapi")]
 impl utoipa::ToSchema for ClientId {}
-
-impl<'de> Deserialize<'de> for ClientId {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Self::parse(&raw).map_err(serde::de::Error::custom)
-    }
-}
 
 #[cfg(test)]
 mod tests {

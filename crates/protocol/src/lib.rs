@@ -12,6 +12,7 @@ mod failure;
 pub mod item_id;
 mod reply_rules;
 mod thread;
+mod validated_text;
 mod zone_rules;
 
 pub use agent_email::{AgentEmail, InvalidAgentEmail};
