@@ -6,8 +6,8 @@
 //! - [`Crate::read`] parses every `.rs` file under a crate's `src/` with `syn`, so comments and
 //!   string literals name nothing. A file's module path is where it lies
 //!   (`src/conversation/state.rs` is `conversation::state`; `lib.rs` and `main.rs` are roots).
-//!   Test code is set apart: items under `#[cfg(test)]` name nothing, and a file declared by a
-//!   `#[cfg(test)] mod x;` (or lying below one) is a test file.
+//!   Test code is set apart: what items under `#[cfg(test)]` name is kept apart and imports
+//!   nothing, and a file declared by a `#[cfg(test)] mod x;` (or lying below one) is a test file.
 //! - A [`SourceFile`] knows the crate modules its code names (every `crate::`, `super::` and
 //!   `self::` path and every path through a child module, `use` groups expanded, macro bodies read
 //!   as tokens), resolved to the longest module path that is a file; and, for "this module never
@@ -36,7 +36,7 @@ pub struct Crate {
     files: Vec<SourceFile>,
 }
 
-/// One `.rs` file: where it lies, its module, and what its code (test code left out) names.
+/// One `.rs` file: where it lies, its module, and what its code and its test items name.
 #[derive(Debug)]
 pub struct SourceFile {
     path: PathBuf,
@@ -117,12 +117,12 @@ impl Crate {
             .map(|(_, module, ..)| module.clone())
             .filter(|module| !module.is_empty())
             .collect();
-        let test_modules: BTreeSet<&Vec<String>> = scanned
+        let test_modules: BTreeSet<Vec<String>> = scanned
             .iter()
-            .flat_map(|(.., scan)| &scan.test_modules)
+            .flat_map(|(.., scan)| scan.test_modules.iter().cloned())
             .collect();
         let files = scanned
-            .iter()
+            .into_iter()
             .map(|(path, module, text, scan)| {
                 let mut imports: Vec<Import> = vec![];
                 for named in &scan.code.paths {
@@ -138,11 +138,10 @@ impl Crate {
                     }
                 }
                 SourceFile {
-                    path: path.clone(),
+                    path,
+                    is_test: (1..=module.len()).any(|n| test_modules.contains(&module[..n])),
                     module: module.join("::"),
-                    is_test: (1..=module.len())
-                        .any(|n| test_modules.contains(&module[..n].to_vec())),
-                    text: text.clone(),
+                    text,
                     imports,
                     code: Names::from(&scan.code),
                     tests: Names::from(&scan.tests),
