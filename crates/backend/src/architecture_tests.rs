@@ -1,10 +1,12 @@
 //! The architecture invariants of `lib.rs`, checked on the source: which top-level module may
-//! name which (`crate::…`), no import circle between them, no SQL outside `store`, no Alcméon
-//! client in `store` or `http`, no emulator among the dependencies, nothing read outside the
-//! repository.
+//! name which (`crate::…`, `super::…`), no import circle between them, no SQL outside `store`, no
+//! Alcméon client in `store` or `http`, no emulator among the dependencies, nothing read outside
+//! the repository. `module-graph` reads the sources; this file only states the rules.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use module_graph::{Crate, dependencies, top};
 
 /// Each top-level module and the top-level modules it may name. Leaves first.
 const ALLOWED: [(&str, &[&str]); 11] = [
@@ -44,145 +46,85 @@ const ALLOWED: [(&str, &[&str]); 11] = [
     ),
 ];
 
-fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
-}
+/// Names only the store's code may use.
+const SQL: [&str; 1] = ["sqlx"];
+/// Names the code of `store` and `http` never uses: the Alcméon client and an HTTP client.
+const ALCMEON_CALLS: [&str; 2] = ["AlcmeonClient", "reqwest"];
+/// Places outside the repository that no file names, even in a comment or a string.
+const OUTSIDE: [&str; 2] = ["../shared", "/work/"];
 
-/// Every `.rs` file under `dir`, with its text.
-fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
-    let mut files = vec![];
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(sources(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            files.push((path, text));
-        }
-    }
-    files
-}
-
-/// The top-level module a file belongs to (`store` for `src/store/thread.rs`), `None` for the
-/// crate root and this file.
-fn module_of(path: &Path) -> Option<String> {
-    let relative = path.strip_prefix(src()).unwrap();
-    let first = relative.components().next()?.as_os_str().to_str()?;
-    let name = first.trim_end_matches(".rs");
-    (!matches!(name, "lib" | "main" | "architecture_tests")).then(|| name.to_owned())
-}
-
-/// The code of a file without its `#[cfg(test)]` tail and its comments.
-fn code(text: &str) -> String {
-    let text = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
-    text.lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Each top-level module and the top-level modules its code names as `crate::…`.
-fn imports() -> BTreeMap<String, BTreeSet<String>> {
-    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (path, text) in sources(&src()) {
-        let Some(module) = module_of(&path) else {
-            continue;
-        };
-        let named = code(&text)
-            .split("crate::")
-            .skip(1)
-            .map(|rest| {
-                rest.chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect::<String>()
-            })
-            .filter(|named| *named != module)
-            .collect::<Vec<_>>();
-        graph.entry(module).or_default().extend(named);
-    }
-    graph
+fn source() -> Crate {
+    Crate::read(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))
 }
 
 #[test]
 fn each_module_names_only_the_modules_it_may() {
     let allowed: BTreeMap<&str, &[&str]> = ALLOWED.into_iter().collect();
-    for (module, named) in imports() {
-        let may = allowed
-            .get(module.as_str())
-            .unwrap_or_else(|| panic!("{module} is not in ALLOWED: say what it may import"));
-        let forbidden: Vec<_> = named
-            .iter()
-            .filter(|n| !may.contains(&n.as_str()))
-            .collect();
-        assert!(forbidden.is_empty(), "{module} names {forbidden:?}");
+    let graph = source().graph();
+    for module in graph.top_level().nodes() {
+        assert!(
+            allowed.contains_key(module),
+            "{module} is not in ALLOWED: say what it may import"
+        );
     }
+    assert!(
+        graph.top_level().edge("http", "store").is_some(),
+        "the checker sees imports"
+    );
+    let wrong =
+        graph.disallowed(|from, to| top(from) == top(to) || allowed[top(from)].contains(&top(to)));
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]
 fn there_is_no_import_circle_between_top_level_modules() {
-    let graph = imports();
-    // Kahn's algorithm: whatever cannot be ordered sits on a circle.
-    let mut remaining = graph.clone();
-    loop {
-        let leaves: Vec<String> = remaining
-            .iter()
-            .filter(|(_, named)| named.iter().all(|n| !remaining.contains_key(n)))
-            .map(|(module, _)| module.clone())
-            .collect();
-        if leaves.is_empty() {
-            break;
-        }
-        leaves.iter().for_each(|leaf| {
-            remaining.remove(leaf);
-        });
-    }
-    assert!(
-        remaining.is_empty(),
-        "modules on an import circle: {remaining:?}"
-    );
+    assert_eq!(source().graph().top_level().circle(), None);
 }
 
 #[test]
 fn sql_lives_in_the_store_and_alcmeon_is_called_from_neither_the_store_nor_http() {
-    for (path, text) in sources(&src()) {
-        let Some(module) = module_of(&path) else {
-            continue;
-        };
-        let code = code(&text);
-        let shown = path.display();
-        if module != "store" {
-            assert!(
-                !code.contains("sqlx::"),
-                "{shown} uses sqlx outside the store"
-            );
+    let source = source();
+    for file in source.files() {
+        let shown = file.path().display();
+        let names = |name: &str| file.code().names(name) || file.tests().names(name);
+        if file.top_level() != "store" {
+            for name in SQL {
+                assert!(!names(name), "{shown} uses {name} outside the store");
+            }
         }
-        if matches!(module.as_str(), "store" | "http") {
-            assert!(!code.contains("AlcmeonClient"), "{shown} calls Alcméon");
-            assert!(!code.contains("reqwest"), "{shown} makes HTTP calls");
+        if matches!(file.top_level(), "store" | "http") {
+            for name in ALCMEON_CALLS {
+                assert!(!names(name), "{shown} names {name}: it calls Alcméon");
+            }
         }
     }
+    let store = source.module("store::thread").unwrap();
+    assert!(store.code().names("sqlx"), "the checker sees SQL");
 }
 
 #[test]
 fn the_emulator_is_only_a_test_dependency_and_nothing_is_read_outside_the_repository() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-    let dependencies = manifest
-        .split("[dependencies]")
-        .nth(1)
-        .unwrap()
-        .split("\n[")
-        .next()
-        .unwrap();
-    assert!(!dependencies.contains("alcmeon-emulator"));
-    let outside = ["../shared", "/work/"];
+    let dependencies = dependencies(&manifest);
+    assert!(dependencies.len() > 10, "{dependencies:#?}");
+    for dependency in dependencies
+        .iter()
+        .filter(|d| d.section != "dev-dependencies")
+    {
+        assert!(
+            !format!("{} {}", dependency.name, dependency.spec).contains("alcmeon-emulator"),
+            "{dependency:?}"
+        );
+    }
     let this_file = Path::new(file!()).file_name().unwrap();
-    for (path, text) in sources(&src()) {
-        if path.file_name() == Some(this_file) {
+    for file in source().files() {
+        if file.path().file_name() == Some(this_file) {
             continue;
         }
-        for place in outside {
-            assert!(!text.contains(place), "{} names {place}", path.display());
+        for place in OUTSIDE {
+            let shown = file.path().display();
+            assert!(!file.text().contains(place), "{shown} names {place}");
         }
     }
 }

@@ -1,238 +1,143 @@
-//! The architecture invariants of `src/lib.rs`, checked on the sources: modules import each other
-//! without a cycle, the data model does no I/O, and the crate depends on nothing of ours.
+//! The architecture invariants of `src/lib.rs`, checked on the sources: modules sit in its layers
+//! and import each other without a cycle, the data model does no I/O, and the crate depends on
+//! nothing of ours. `module-graph` reads the sources; this file only states the rules.
 //!
 //! A module is a top-level file with its own folder (`alcmeon_data.rs` + `alcmeon_data/`,
 //! `routes/mod.rs` + `routes/`): its files may use one another's private items, so the cycle check
 //! runs between modules, then between the files inside each module.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
-const SRC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+use module_graph::{Crate, dependencies, top};
 
-/// Module path (`["routes", "control"]`) → the file's code, comment lines left out. `lib.rs`,
-/// which wires every module together, and the binary's `main.rs` are not modules here.
-fn modules() -> BTreeMap<Vec<String>, String> {
-    let mut modules = BTreeMap::new();
-    collect(Path::new(SRC), &[], &mut modules);
-    modules
-}
+/// `lib.rs`'s layers, from the bottom: a module names only modules of its own layer or below.
+const LAYERS: [(&str, &[&str]); 7] = [
+    ("leaves", &LEAVES),
+    (
+        "rules without state",
+        &["channel_details", "answer_request", "webhook"],
+    ),
+    ("data", &["alcmeon_data"]),
+    ("data's users", &["persistence", "seed"]),
+    ("answer queue", &["answer_flow"]),
+    ("shared handle", &["emulator"]),
+    ("edges", &["auth", "customer_traffic", "routes"]),
+];
+/// The modules that import no other module.
+const LEAVES: [&str; 6] = [
+    "config",
+    "error",
+    "model",
+    "rate_limit",
+    "token",
+    "call_log",
+];
+/// What `lib.rs` says some modules import at most.
+const ONLY: [(&str, &[&str]); 10] = [
+    ("config", &[]),
+    ("error", &[]),
+    ("model", &[]),
+    ("rate_limit", &[]),
+    ("token", &[]),
+    ("call_log", &[]),
+    ("channel_details", &LEAVES),
+    ("answer_request", &LEAVES),
+    ("webhook", &LEAVES),
+    ("answer_flow", &["answer_request", "model"]),
+];
+/// Imports `lib.rs` rules out within a layer.
+const NEVER: [(&str, &str); 2] = [("persistence", "seed"), ("seed", "persistence")];
+/// Modules that never reach the emulator handle, even through others.
+const BELOW_THE_HANDLE: [&str; 6] = [
+    "alcmeon_data",
+    "persistence",
+    "seed",
+    "answer_flow",
+    "call_log",
+    "webhook",
+];
+/// What the data model (and its tests) never names: I/O, HTTP, logging.
+const IO_CRATES: [&str; 5] = ["tokio", "reqwest", "axum", "tracing", "tracing_subscriber"];
+const IO_PATHS: [&str; 2] = ["std::fs", "std::net"];
+/// The workspace's crates, which the emulator never depends on; a dev-only tool may read its
+/// sources in tests.
+const OURS: [&str; 3] = ["protocol", "backend", "alcmeon-widget"];
+const DEV_TOOLS: [&str; 1] = ["module-graph"];
 
-fn collect(dir: &Path, prefix: &[String], modules: &mut BTreeMap<Vec<String>, String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let mut module = prefix.to_vec();
-        if path.is_dir() {
-            module.push(name);
-            collect(&path, &module, modules);
-            continue;
-        }
-        if path.extension().is_none_or(|extension| extension != "rs") {
-            continue;
-        }
-        match name.as_str() {
-            "lib" | "main" if prefix.is_empty() => continue,
-            "mod" => {}
-            _ => module.push(name),
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let code: Vec<&str> = text
-            .lines()
-            .filter(|line| !line.trim_start().starts_with("//"))
-            .collect();
-        modules.insert(module, code.join("\n"));
-    }
-}
-
-/// The modules `code` (in module `from`) names through `crate::`, `super::` or `self::` paths.
-fn imports(from: &[String], code: &str, known: &BTreeSet<Vec<String>>) -> BTreeSet<Vec<String>> {
-    let mut found = BTreeSet::new();
-    for (anchor, base) in [
-        ("crate::", Vec::new()),
-        ("super::", from[..from.len() - 1].to_vec()),
-        ("self::", from.to_vec()),
-    ] {
-        let mut rest = code;
-        while let Some(at) = rest.find(anchor) {
-            let preceded_by_ident = rest[..at]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_');
-            rest = &rest[at + anchor.len()..];
-            if preceded_by_ident {
-                continue;
-            }
-            for path in paths_after(rest) {
-                let mut full = base.clone();
-                full.extend(path);
-                if let Some(module) = longest_known_prefix(&full, known) {
-                    found.insert(module);
-                }
-            }
-        }
-    }
-    found
-}
-
-/// `a::b::C` → `[[a, b, C]]`; `a::{b, c::D}` → `[[a, b], [a, c, D]]` (one level of braces).
-fn paths_after(text: &str) -> Vec<Vec<String>> {
-    let mut segments = Vec::new();
-    let mut rest = text;
-    loop {
-        let end = rest
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
-        if end == 0 {
-            break;
-        }
-        segments.push(rest[..end].to_owned());
-        rest = &rest[end..];
-        match rest.strip_prefix("::") {
-            Some(after) => rest = after,
-            None => return vec![segments],
-        }
-    }
-    let Some(group) = rest.strip_prefix('{').and_then(|g| g.split('}').next()) else {
-        return vec![segments];
-    };
-    group
-        .split(',')
-        .filter_map(|item| {
-            let mut path = segments.clone();
-            path.extend(
-                item.trim()
-                    .split("::")
-                    .map(|s| s.trim().to_owned())
-                    .filter(|s| !s.is_empty() && s != "self"),
-            );
-            (!path.is_empty()).then_some(path)
-        })
-        .collect()
-}
-
-fn longest_known_prefix(path: &[String], known: &BTreeSet<Vec<String>>) -> Option<Vec<String>> {
-    (1..=path.len())
-        .rev()
-        .map(|n| path[..n].to_vec())
-        .find(|prefix| known.contains(prefix))
-}
-
-/// The edges between the nodes `node_of` gives (ignoring files it gives none), without self-loops.
-fn graph(node_of: impl Fn(&[String]) -> Option<String>) -> BTreeMap<String, BTreeSet<String>> {
-    let modules = modules();
-    let known: BTreeSet<Vec<String>> = modules.keys().cloned().collect();
-    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (module, code) in &modules {
-        let Some(from) = node_of(module) else {
-            continue;
-        };
-        let targets = edges.entry(from.clone()).or_default();
-        for target in imports(module, code, &known) {
-            if let Some(to) = node_of(&target).filter(|to| *to != from) {
-                targets.insert(to);
-            }
-        }
-    }
-    edges
-}
-
-/// A cycle as `a → b → a`, if there is one.
-fn find_cycle(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<String> {
-    fn visit(
-        node: &str,
-        edges: &BTreeMap<String, BTreeSet<String>>,
-        path: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-    ) -> Option<String> {
-        if let Some(start) = path.iter().position(|n| n == node) {
-            let mut cycle = path[start..].to_vec();
-            cycle.push(node.to_owned());
-            return Some(cycle.join(" → "));
-        }
-        if done.contains(node) {
-            return None;
-        }
-        path.push(node.to_owned());
-        for next in edges.get(node).into_iter().flatten() {
-            if let Some(cycle) = visit(next, edges, path, done) {
-                return Some(cycle);
-            }
-        }
-        path.pop();
-        done.insert(node.to_owned());
-        None
-    }
-    let mut done = BTreeSet::new();
-    edges
-        .keys()
-        .find_map(|node| visit(node, edges, &mut Vec::new(), &mut done))
+fn source() -> Crate {
+    Crate::read(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))
 }
 
 #[test]
 fn modules_import_each_other_without_a_cycle() {
-    let edges = graph(|module| module.first().cloned());
-    assert!(edges.len() >= 15, "too few modules found: {edges:?}");
-    assert_eq!(find_cycle(&edges), None, "modules: {edges:#?}");
+    let graph = source().graph().top_level();
+    assert!(
+        graph.nodes().count() >= 15,
+        "too few modules found: {graph:?}"
+    );
+    assert_eq!(graph.circle(), None);
 }
 
 #[test]
 fn the_files_inside_a_module_import_each_other_without_a_cycle() {
-    let units: BTreeSet<String> = modules()
-        .keys()
-        .filter(|module| module.len() > 1)
-        .map(|module| module[0].clone())
+    let source = source();
+    let units: BTreeSet<&str> = source
+        .modules()
+        .filter(|file| file.module().contains("::"))
+        .map(|file| file.top_level())
         .collect();
     assert!(units.contains("routes") && units.contains("alcmeon_data"));
+    let graph = source.graph();
     for unit in units {
-        let edges =
-            graph(|module| (module.len() > 1 && module[0] == unit).then(|| module[1].clone()));
-        assert_eq!(find_cycle(&edges), None, "{unit}: {edges:#?}");
+        assert_eq!(graph.within(unit).circle(), None, "in {unit}");
     }
 }
 
 #[test]
+fn modules_sit_in_the_layers_lib_rs_lists() {
+    let graph = source().graph().top_level();
+    let wrong = graph.layer_violations(&LAYERS);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    let only: BTreeMap<&str, &[&str]> = ONLY.into_iter().collect();
+    let wrong = graph.disallowed(|from, to| {
+        only.get(from).is_none_or(|may| may.contains(&to)) && !NEVER.contains(&(from, to))
+    });
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
 fn the_lower_modules_never_reach_the_emulator_handle() {
-    let edges = graph(|module| module.first().cloned());
-    let reachable = |from: &str| {
-        let mut seen = BTreeSet::new();
-        let mut queue = vec![from.to_owned()];
-        while let Some(node) = queue.pop() {
-            for next in edges.get(&node).into_iter().flatten() {
-                if seen.insert(next.clone()) {
-                    queue.push(next.clone());
-                }
-            }
-        }
-        seen
-    };
-    for lower in [
-        "alcmeon_data",
-        "persistence",
-        "seed",
-        "answer_flow",
-        "call_log",
-        "webhook",
-    ] {
+    let graph = source().graph().top_level();
+    for lower in BELOW_THE_HANDLE {
         assert!(
-            !reachable(lower).contains("emulator"),
-            "{lower} reaches emulator: {edges:#?}"
+            !graph.reachable(lower).contains("emulator"),
+            "{lower} reaches emulator: {:?}",
+            graph.reachable(lower)
         );
     }
     assert_eq!(
-        reachable("alcmeon_data"),
+        graph.reachable("alcmeon_data"),
         BTreeSet::from(["model".to_owned(), "channel_details".to_owned()])
     );
 }
 
 #[test]
 fn the_data_model_does_no_io() {
-    for (module, code) in modules() {
-        if module[0] != "alcmeon_data" {
-            continue;
-        }
-        for io in ["std::fs", "std::net", "tokio", "reqwest", "axum", "tracing"] {
-            assert!(!code.contains(io), "{module:?} uses {io}");
+    let source = source();
+    let data: Vec<_> = source
+        .modules()
+        .filter(|file| top(file.module()) == "alcmeon_data")
+        .collect();
+    assert!(data.len() >= 3, "the data model's files: {data:?}");
+    for file in data {
+        let shown = file.path().display();
+        for names in [file.code(), file.tests()] {
+            for io in IO_CRATES {
+                assert!(!names.names(io), "{shown} uses {io}");
+            }
+            for io in IO_PATHS {
+                assert!(!names.names_path(io), "{shown} uses {io}");
+            }
         }
     }
 }
@@ -241,23 +146,15 @@ fn the_data_model_does_no_io() {
 fn the_emulator_depends_on_no_crate_of_ours() {
     let manifest =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).unwrap();
-    let mut section = "";
-    let mut dependencies = 0;
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            section = line;
-            continue;
-        }
-        if !section.contains("dependencies") || line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        dependencies += 1;
-        let name = line.split(['=', ' ']).next().unwrap_or_default();
-        assert!(!line.contains("path"), "{section} {line}");
-        assert!(
-            !["protocol", "backend", "alcmeon-widget"].contains(&name),
-            "{section} {line}"
-        );
+    let dependencies = dependencies(&manifest);
+    assert!(
+        dependencies.len() > 10,
+        "no dependencies read from Cargo.toml"
+    );
+    for dependency in &dependencies {
+        let tool = dependency.section == "dev-dependencies"
+            && DEV_TOOLS.contains(&dependency.name.as_str());
+        assert!(tool || !dependency.spec.contains("path"), "{dependency:?}");
+        assert!(!OURS.contains(&dependency.name.as_str()), "{dependency:?}");
     }
-    assert!(dependencies > 10, "no dependencies read from Cargo.toml");
 }
