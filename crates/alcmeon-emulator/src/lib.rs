@@ -46,8 +46,9 @@
 //!
 //! # Architecture invariants
 //!
-//! - The emulator depends on nothing of ours: no workspace crate, only crates.io. The backend does
-//!   not depend on it either; they meet over HTTP only.
+//! - The emulator depends on nothing of ours: no workspace crate, only crates.io (its tests use
+//!   the workspace's dev-only `module-graph` to check these rules). The backend does not depend on
+//!   it either; they meet over HTTP only.
 //! - It answers only what the published specs define (`openapi/`: paths, bodies, status codes and
 //!   error codes), checked by `tests/api/spec_conformance.rs`. Everything else lives under
 //!   `/_emulator/` (`routes/control.rs`), which Alcméon does not have.
