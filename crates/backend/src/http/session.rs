@@ -1,5 +1,9 @@
 //! The agent's session: an HS256 JWT minted by Apex in the agent's Salesforce org. The backend
 //! accepts only HS256, signed with the secret of a configured org, for its own audience, unexpired.
+//!
+//! Invariant: a refused token is answered with one fixed `401` body, whatever the cause (no token,
+//! bad signature, expired, unknown org, wrong audience, `alg: none`, garbage); the precise reason
+//! goes to the log, never the token.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -56,19 +60,24 @@ impl SessionVerifier {
         Self { orgs, validation }
     }
 
+    /// The token's claims, or why it was refused: a reason for the log, never for the caller.
     pub fn verify(&self, token: &str) -> Result<Claims, String> {
         let org_id = unverified_org(token).ok_or("the session token is malformed")?;
+        // The caller's own words, bounded, reach the log only.
+        let org_id: String = org_id.chars().take(40).collect();
         let org = self
             .orgs
             .iter()
             .find(|org| org.org_id == org_id)
-            .ok_or_else(|| format!("Salesforce org {org_id} is not configured on this backend"))?;
+            .ok_or_else(|| {
+                format!("Salesforce org {org_id:?} is not configured on this backend")
+            })?;
         let data = decode::<Claims>(
             token,
             &DecodingKey::from_secret(org.secret.as_bytes()),
             &self.validation,
         )
-        .map_err(|e| format!("the session token was refused: {e}"))?;
+        .map_err(|e| format!("the session token of org {org_id:?} did not verify: {e}"))?;
         Ok(data.claims)
     }
 }
@@ -93,21 +102,19 @@ impl FromRequestParts<AppState> for Agent {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let header = parts
+        let verified = match parts
             .headers
             .get(AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .ok_or_else(|| {
-                AppError::Unauthenticated("a bearer session token is required".into())
-            })?;
-        let token = header.strip_prefix("Bearer ").ok_or_else(|| {
-            AppError::Unauthenticated("the Authorization header must be a bearer token".into())
-        })?;
-        state
-            .sessions
-            .verify(token)
-            .map(Agent)
-            .map_err(AppError::Unauthenticated)
+            .map(|value| value.to_str().ok().and_then(|h| h.strip_prefix("Bearer ")))
+        {
+            None => Err("no Authorization header".to_owned()),
+            Some(None) => Err("the Authorization header is not a bearer token".to_owned()),
+            Some(Some(token)) => state.sessions.verify(token),
+        };
+        verified.map(Agent).map_err(|reason| {
+            tracing::info!(%reason, path = %parts.uri.path(), "session token refused");
+            AppError::SessionRefused
+        })
     }
 }
 
