@@ -16,6 +16,10 @@ async fn every_refused_token_gets_the_same_answer_naming_no_cause() {
         SESSION_SECRET,
         json!({ "aud": aud, "org": "00DUNKNOWNORGAAA" }),
     );
+    let years_ahead = mint(
+        SESSION_SECRET,
+        json!({ "aud": aud, "exp": 4_000_000_000_u64 }),
+    );
     let no_email = mint(
         SESSION_SECRET,
         json!({ "aud": aud, "email": "not-an-email" }),
@@ -33,6 +37,7 @@ async fn every_refused_token_gets_the_same_answer_naming_no_cause() {
         Some(wrong_secret.as_str()),
         Some(unknown_org.as_str()),
         Some(no_email.as_str()),
+        Some(years_ahead.as_str()),
         Some(alg_none.as_str()),
         None,
     ];
