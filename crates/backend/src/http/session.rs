@@ -76,13 +76,13 @@ impl SessionVerifier {
 
     /// The token's claims, or why it was refused: a reason for the log, never for the caller.
     pub fn verify(&self, token: &str) -> Result<Claims, String> {
-        let org_id = unverified_org(token).ok_or("the session token is malformed")?;
-        // The caller's own words, bounded, reach the log only.
-        let org_id: String = org_id.chars().take(40).collect();
+        let claimed = unverified_org(token).ok_or("the session token is malformed")?;
+        // The caller's own words reach the log only, bounded and quoted.
+        let org_id: String = claimed.chars().take(40).collect();
         let org = self
             .orgs
             .iter()
-            .find(|org| org.org_id == org_id)
+            .find(|org| org.org_id == claimed)
             .ok_or_else(|| {
                 format!("Salesforce org {org_id:?} is not configured on this backend")
             })?;
@@ -322,6 +322,40 @@ mod tests {
             .verify(&signed(timed(None, now + 300, None)))
             .unwrap_err();
         assert!(refused.contains("iat"), "{refused}");
+    }
+
+    /// The reason goes to the log: it names the cause, never any part of the token.
+    #[test]
+    fn a_refusal_reason_names_the_cause_and_no_part_of_the_token() {
+        let org = "00D000000000DEMOAAA";
+        let now = now();
+        let cases = [
+            (signed(claims(now - 120, AUDIENCE, org)), "ExpiredSignature"),
+            (
+                token_with(
+                    Algorithm::HS256,
+                    "another-secret-value",
+                    claims(now + 300, AUDIENCE, org),
+                ),
+                "InvalidSignature",
+            ),
+            (
+                signed(claims(now + 300, "https://evil.example", org)),
+                "InvalidAudience",
+            ),
+            (
+                signed(claims(now + 300, AUDIENCE, "00DOTHER")),
+                "not configured",
+            ),
+            ("garbage".to_owned(), "malformed"),
+        ];
+        for (token, cause) in cases {
+            let reason = verifier().verify(&token).unwrap_err();
+            assert!(reason.contains(cause), "{reason}");
+            for part in token.split('.').filter(|part| part.len() > 8) {
+                assert!(!reason.contains(part), "{reason} shows the token");
+            }
+        }
     }
 
     #[test]
