@@ -91,6 +91,12 @@ export async function startStack(options = {}) {
         ALCMEON_API_URL: emulatorUrl,
         ALCMEON_INSTANCE_ID: DEMO.instanceId,
         ALCMEON_APP_SECRET: DEMO.alcmeonSecret,
+        // The emulator's seeded company, roles (Agent, Moderator) and team (Salesforce): the
+        // backend has no default for them.
+        ALCMEON_COMPANY_ID: '1',
+        ALCMEON_ROLES_FOR_REPLY: '801',
+        ALCMEON_ROLES_FOR_MODERATE: '802',
+        ALCMEON_TEAMS: '901',
         BACKEND_SYNC_INTERVAL_SECS: '30',
       },
       /listening on http/,

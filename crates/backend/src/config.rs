@@ -34,16 +34,17 @@ pub struct Config {
     pub sync_interval: Duration,
     /// What an agent's Alcméon account is given, from their Salesforce permissions. Each reply is
     /// sent as the agent's own account, created (or found by email) on their first reply.
-    /// - `ALCMEON_ROLES_FOR_REPLY`, default `801`: comma-separated Alcméon role ids for an agent
-    ///   with reply permission (agents without it never get an account).
-    /// - `ALCMEON_ROLES_FOR_MODERATE`, default `802`: role ids added when the agent may moderate.
-    /// - `ALCMEON_TEAMS`, default `901`: team ids every provisioned agent gets.
+    /// - `ALCMEON_ROLES_FOR_REPLY`, required: comma-separated Alcméon role ids for an agent with
+    ///   reply permission (agents without it never get an account).
+    /// - `ALCMEON_ROLES_FOR_MODERATE`, required: role ids added when the agent may moderate.
+    /// - `ALCMEON_TEAMS`, required: team ids every provisioned agent gets.
     ///
-    /// The defaults are the emulator's seeded roles Agent and Moderator and team Salesforce, so the
-    /// demo needs no setting; against the real Alcméon, set the ids `GET /roles` and `GET /teams`
-    /// list. An empty value means none.
+    /// No defaults: these are ids of the Alcméon environment (those `GET /roles` and `GET /teams`
+    /// list), and a default would be some other environment's, e.g. the emulator's (801, 802,
+    /// 901), which the demo sets explicitly. A present but empty value means none.
     pub account_mapping: AccountMapping,
-    /// `ALCMEON_COMPANY_ID`, default 1: the Alcméon company replies are sent for.
+    /// `ALCMEON_COMPANY_ID`, required (no default, as above): the Alcméon company replies are
+    /// sent for.
     pub alcmeon_company_id: i64,
     /// `ALCMEON_RATE_LIMIT_PER_MINUTE`, default 15: the backend's budget of Alcméon calls per
     /// sliding minute, shared by replies, provisioning and backfill (in that order of priority);
@@ -71,8 +72,9 @@ pub struct OrgSecret {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{name} is required")]
-    Missing { name: &'static str },
+    /// Every required setting that is absent, in the order the table of the README lists them.
+    #[error("{} {} required", names.join(", "), if names.len() == 1 { "is" } else { "are" })]
+    Missing { names: Vec<&'static str> },
     #[error("{name} is not valid: {reason}")]
     Invalid { name: &'static str, reason: String },
 }
@@ -83,6 +85,15 @@ impl Config {
     }
 
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let missing: Vec<&'static str> = REQUIRED
+            .into_iter()
+            .filter(|name| get(name).is_none())
+            .collect();
+        if !missing.is_empty() {
+            return Err(ConfigError::Missing { names: missing });
+        }
+        let required =
+            |name: &'static str| get(name).ok_or(ConfigError::Missing { names: vec![name] });
         let addr = get("BACKEND_ADDR")
             .unwrap_or_else(|| "127.0.0.1:8080".into())
             .parse()
@@ -90,9 +101,7 @@ impl Config {
                 name: "BACKEND_ADDR",
                 reason: e.to_string(),
             })?;
-        let orgs = parse_orgs(&get("BACKEND_ORGS").ok_or(ConfigError::Missing {
-            name: "BACKEND_ORGS",
-        })?)?;
+        let orgs = parse_orgs(&required("BACKEND_ORGS")?)?;
         let sync_interval = match get("BACKEND_SYNC_INTERVAL_SECS") {
             None => Duration::from_secs(60),
             Some(raw) => Duration::from_secs(raw.parse().map_err(|_| ConfigError::Invalid {
@@ -100,31 +109,30 @@ impl Config {
                 reason: format!("{raw:?} is not a number of seconds"),
             })?),
         };
-        let number = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
-            get(name).map_or(Ok(default), |raw| {
-                raw.trim().parse().map_err(|_| ConfigError::Invalid {
-                    name,
-                    reason: format!("{raw:?} is not a whole number"),
-                })
+        let whole_number = |name: &'static str, raw: String| -> Result<i64, ConfigError> {
+            raw.trim().parse().map_err(|_| ConfigError::Invalid {
+                name,
+                reason: format!("{raw:?} is not a whole number"),
             })
         };
-        let ids = |name: &'static str, default: &[i64]| -> Result<Vec<i64>, ConfigError> {
-            get(name).map_or(Ok(default.to_vec()), |raw| parse_ids(name, &raw))
-        };
+        let ids = |name: &'static str| parse_ids(name, &required(name)?);
         let account_mapping = AccountMapping {
-            roles_for_reply: ids("ALCMEON_ROLES_FOR_REPLY", &[801])?,
-            roles_for_moderate: ids("ALCMEON_ROLES_FOR_MODERATE", &[802])?,
-            teams: ids("ALCMEON_TEAMS", &[901])?,
+            roles_for_reply: ids("ALCMEON_ROLES_FOR_REPLY")?,
+            roles_for_moderate: ids("ALCMEON_ROLES_FOR_MODERATE")?,
+            teams: ids("ALCMEON_TEAMS")?,
         };
-        let alcmeon_company_id = number("ALCMEON_COMPANY_ID", 1)?;
-        let alcmeon_rate_limit_per_minute =
-            u32::try_from(number("ALCMEON_RATE_LIMIT_PER_MINUTE", 15)?)
-                .ok()
-                .and_then(NonZeroU32::new)
-                .ok_or(ConfigError::Invalid {
-                    name: "ALCMEON_RATE_LIMIT_PER_MINUTE",
-                    reason: "must be at least 1".into(),
-                })?;
+        let alcmeon_company_id =
+            whole_number("ALCMEON_COMPANY_ID", required("ALCMEON_COMPANY_ID")?)?;
+        let rate_limit = get("ALCMEON_RATE_LIMIT_PER_MINUTE").map_or(Ok(15), |raw| {
+            whole_number("ALCMEON_RATE_LIMIT_PER_MINUTE", raw)
+        })?;
+        let alcmeon_rate_limit_per_minute = u32::try_from(rate_limit)
+            .ok()
+            .and_then(NonZeroU32::new)
+            .ok_or(ConfigError::Invalid {
+                name: "ALCMEON_RATE_LIMIT_PER_MINUTE",
+                reason: "must be at least 1".into(),
+            })?;
         let event_retention = match get("BACKEND_EVENT_RETENTION_HOURS") {
             None => Duration::from_secs(24 * 60 * 60),
             Some(raw) => raw
@@ -150,12 +158,8 @@ impl Config {
                 .filter(|dir| !dir.trim().is_empty())
                 .map(PathBuf::from),
             alcmeon_url: get("ALCMEON_API_URL").unwrap_or_else(|| "https://api.alcmeon.com".into()),
-            alcmeon_instance_id: get("ALCMEON_INSTANCE_ID").ok_or(ConfigError::Missing {
-                name: "ALCMEON_INSTANCE_ID",
-            })?,
-            alcmeon_secret: get("ALCMEON_APP_SECRET").ok_or(ConfigError::Missing {
-                name: "ALCMEON_APP_SECRET",
-            })?,
+            alcmeon_instance_id: required("ALCMEON_INSTANCE_ID")?,
+            alcmeon_secret: required("ALCMEON_APP_SECRET")?,
             sync_interval,
             account_mapping,
             alcmeon_company_id,
@@ -164,6 +168,18 @@ impl Config {
         })
     }
 }
+
+/// The settings without a default, as the README's table lists them. The Alcméon company, role
+/// and team ids are among them: any default would point at some other environment's data.
+const REQUIRED: [&str; 7] = [
+    "BACKEND_ORGS",
+    "ALCMEON_INSTANCE_ID",
+    "ALCMEON_APP_SECRET",
+    "ALCMEON_COMPANY_ID",
+    "ALCMEON_ROLES_FOR_REPLY",
+    "ALCMEON_ROLES_FOR_MODERATE",
+    "ALCMEON_TEAMS",
+];
 
 fn split_list(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(',').map(str::trim).filter(|s| !s.is_empty())
@@ -235,7 +251,7 @@ fn parse_orgs(raw: &str) -> Result<Vec<OrgSecret>, ConfigError> {
         .collect::<Result<Vec<_>, _>>()?;
     if orgs.is_empty() {
         return Err(ConfigError::Missing {
-            name: "BACKEND_ORGS",
+            names: vec!["BACKEND_ORGS"],
         });
     }
     Ok(orgs)
@@ -258,10 +274,14 @@ mod tests {
         }
     }
 
-    const REQUIRED: [(&str, &str); 3] = [
+    const REQUIRED: [(&str, &str); 7] = [
         ("BACKEND_ORGS", "00D1=a-secret-of-sixteen+"),
         ("ALCMEON_INSTANCE_ID", "i"),
         ("ALCMEON_APP_SECRET", "s"),
+        ("ALCMEON_COMPANY_ID", "7"),
+        ("ALCMEON_ROLES_FOR_REPLY", "11"),
+        ("ALCMEON_ROLES_FOR_MODERATE", "12, 13"),
+        ("ALCMEON_TEAMS", "21"),
     ];
 
     #[test]
@@ -270,13 +290,13 @@ mod tests {
         assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database_url, "sqlite://data/backend.db");
         assert_eq!(config.orgs[0].org_id, "00D1");
-        assert_eq!(config.alcmeon_company_id, 1);
+        assert_eq!(config.alcmeon_company_id, 7);
         assert_eq!(
             config.account_mapping,
             AccountMapping {
-                roles_for_reply: vec![801],
-                roles_for_moderate: vec![802],
-                teams: vec![901],
+                roles_for_reply: vec![11],
+                roles_for_moderate: vec![12, 13],
+                teams: vec![21],
             }
         );
         assert_eq!(config.alcmeon_rate_limit_per_minute.get(), 15);
@@ -301,12 +321,12 @@ mod tests {
     #[test]
     fn role_and_team_lists_take_commas_and_may_be_empty_but_not_words() {
         let mut pairs = REQUIRED.to_vec();
-        pairs.push(("ALCMEON_ROLES_FOR_REPLY", " 5, 6 ,"));
-        pairs.push(("ALCMEON_TEAMS", ""));
+        pairs[4] = ("ALCMEON_ROLES_FOR_REPLY", " 5, 6 ,");
+        pairs[6] = ("ALCMEON_TEAMS", "");
         let config = Config::from_lookup(lookup(&pairs)).unwrap();
         assert_eq!(config.account_mapping.roles_for_reply, [5, 6]);
         assert!(config.account_mapping.teams.is_empty());
-        pairs.push(("ALCMEON_ROLES_FOR_MODERATE", "Moderator"));
+        pairs[5] = ("ALCMEON_ROLES_FOR_MODERATE", "Moderator");
         let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
         assert_eq!(
             error.to_string(),
@@ -342,7 +362,7 @@ mod tests {
             "https://a.example:99999",
             "https://",
         ] {
-            pairs[3] = ("BACKEND_ALLOWED_ORIGINS", bad);
+            pairs[7] = ("BACKEND_ALLOWED_ORIGINS", bad);
             let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
             assert!(
                 error.to_string().contains("is not an origin"),
@@ -358,6 +378,36 @@ mod tests {
         let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
         assert!(
             error.to_string().contains("ALCMEON_RATE_LIMIT_PER_MINUTE"),
+            "{error}"
+        );
+    }
+
+    /// No setting falls back to the emulator's company, roles or team (1, 801, 802, 901).
+    #[test]
+    fn without_alcmeon_company_role_and_team_ids_the_backend_names_each_missing_one() {
+        let error = Config::from_lookup(lookup(&REQUIRED[..3])).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "ALCMEON_COMPANY_ID, ALCMEON_ROLES_FOR_REPLY, ALCMEON_ROLES_FOR_MODERATE, ALCMEON_TEAMS are required"
+        );
+        for (index, (name, _)) in REQUIRED.iter().enumerate() {
+            let mut pairs = REQUIRED.to_vec();
+            pairs.remove(index);
+            let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+            assert_eq!(error.to_string(), format!("{name} is required"));
+        }
+        let error = Config::from_lookup(lookup(&[])).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("{} are required", super::REQUIRED.join(", "))
+        );
+        let mut pairs = REQUIRED.to_vec();
+        pairs[3] = ("ALCMEON_COMPANY_ID", "");
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("ALCMEON_COMPANY_ID is not valid"),
             "{error}"
         );
     }

@@ -3,7 +3,13 @@ use backend::{Config, telemetry};
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     telemetry::init();
-    let config = Config::from_env()?;
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("alcmeon-widget-backend cannot start: {error}");
+            std::process::exit(2);
+        }
+    };
     let server = backend::start(config).await?;
     println!("alcmeon-widget-backend listening on http://{}", server.addr);
     tokio::signal::ctrl_c().await?;

@@ -96,6 +96,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         store: store.clone(),
         sessions: Arc::new(SessionVerifier::new(config.orgs.clone(), &audience)),
         webhook_secret: config.alcmeon_secret.as_str().into(),
+        large_webhook_bodies: Default::default(),
         sync: trigger,
         outbox,
         zones: Default::default(),

@@ -15,6 +15,10 @@ use crate::store::StoreError;
 /// Every failure a handler can return; each becomes the one JSON error shape of `protocol`.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    /// A widget request without a valid session token; the same words whatever the cause, which
+    /// only the log names (`session.rs`).
+    #[error("the session token was refused")]
+    SessionRefused,
     #[error("{0}")]
     Unauthenticated(String),
     #[error("{0}")]
@@ -86,7 +90,7 @@ impl AppError {
 
     fn code(&self) -> ErrorCode {
         match self {
-            Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::SessionRefused | Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,

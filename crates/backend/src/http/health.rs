@@ -14,7 +14,8 @@ pub fn router() -> Router<AppState> {
 
 /// `GET /health`: liveness; how far the backfill has read Alcméon's actions without a gap, and the
 /// newest action stored by any path (webhook or backfill); how many replies are being sent; the
-/// oldest change a reconnecting widget can still replay (`null` when the log is empty).
+/// oldest change a reconnecting widget can still replay (`null` when the log is empty); how many
+/// large webhook bodies are being read, and how many wait their turn.
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
     let read_through = state.store.actions_read_through().await?;
     let latest = state.store.latest_action_id().await?;
@@ -24,5 +25,6 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppErr
         "replica": { "actions_read_through": read_through, "latest_action_id": latest },
         "outbox": { "in_flight": state.outbox.in_flight() },
         "events": { "oldest_seq": oldest_event },
+        "webhook": state.large_webhook_bodies.health(),
     })))
 }

@@ -36,6 +36,8 @@ pub struct AppState {
     pub store: Store,
     pub sessions: Arc<SessionVerifier>,
     pub webhook_secret: Arc<str>,
+    /// Large webhook bodies are read a few at a time (`webhook.rs`).
+    pub large_webhook_bodies: Arc<webhook::LargeBodies>,
     pub sync: SyncTrigger,
     pub outbox: Outbox,
     pub zones: ZoneRulesCache,

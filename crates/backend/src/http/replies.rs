@@ -5,6 +5,12 @@
 //! agent without reply permission is refused before anything is stored. Delivery changes reach
 //! the widget over the conversation's event stream.
 //!
+//! A reply is its author's (the session's org and email): only they may retry it (anyone else
+//! gets `403`, and nothing is sent), and a client id already used by another agent, in another
+//! conversation or for another text is `409 conflict`, with the same words in each case and
+//! nothing of the stored reply. 409 rather than 403: the id is taken, whoever took it; one answer
+//! for every kind of reuse tells a caller guessing ids nothing about whose they are.
+//!
 //! Invariant: the client id and the agent's email arrive here already valid (`protocol::ClientId`
 //! from the body or path, `protocol::AgentEmail` from the session); nothing here re-checks or
 //! re-normalises them.
@@ -21,7 +27,7 @@ use super::session::{Agent, Claims};
 use super::{AppError, AppState};
 use crate::outbox::Sender;
 use crate::provisioning::AgentIdentity;
-use crate::store::{ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome};
+use crate::store::{Author, ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -46,7 +52,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, description = "No valid session token", body = ApiError),
         (status = 403, description = "The agent may not reply", body = ApiError),
         (status = 404, description = "The conversation, or a task to answer, is unknown", body = ApiError),
-        (status = 409, description = "The client id was used for another reply, or the conversation takes no reply now (`conversation_closed`, `reply_window_closed`)", body = ApiError),
+        (status = 409, description = "The client id was used for another reply (another agent's, another conversation's, another text), or the conversation takes no reply now (`conversation_closed`, `reply_window_closed`)", body = ApiError),
         (status = 413, description = "The body is over the size limit", body = ApiError),
     )
 )]
@@ -60,7 +66,7 @@ pub async fn create(
         return Err(AppError::BadRequest("the reply is empty".into()));
     }
     if let Some(existing) = state.store.existing_reply(&reply.client_id).await? {
-        return already_posted(existing, conversation_id, &reply);
+        return already_posted(existing, &agent, conversation_id, &reply);
     }
     let conversation = answerable(&state, &agent, conversation_id).await?;
     conversation
@@ -93,7 +99,9 @@ pub async fn create(
             state.outbox.send(reply_id, task_id, row.text, sender);
             Ok((StatusCode::CREATED, Json(item)))
         }
-        ReplyInsert::Existing(existing) => already_posted(existing, conversation_id, &reply),
+        ReplyInsert::Existing(existing) => {
+            already_posted(existing, &agent, conversation_id, &reply)
+        }
     }
 }
 
@@ -108,13 +116,26 @@ fn identity(agent: &Claims) -> AgentIdentity {
     }
 }
 
-/// The stored reply, unless its client id was used for a different reply.
+/// The session's agent, as a reply's author.
+fn author(agent: &Claims) -> Author {
+    Author {
+        org: agent.org.clone(),
+        email: agent.email.clone(),
+    }
+}
+
+/// The stored reply, unless its client id was used for a different reply: by another agent, in
+/// another conversation or with another text.
 fn already_posted(
     existing: ExistingReply,
+    agent: &Claims,
     conversation_id: i64,
     reply: &NewReply,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
-    if existing.conversation_id != conversation_id || existing.text != reply.text {
+    if existing.author != Some(author(agent))
+        || existing.conversation_id != conversation_id
+        || existing.text != reply.text
+    {
         return Err(AppError::Conflict(format!(
             "client id {} was already used for a different reply",
             reply.client_id
@@ -143,7 +164,8 @@ async fn answerable(
 
 /// Re-sends a failed reply (202 with its item, sending again); a reply that is sending or sent is
 /// returned unchanged (200), so a double click never sends twice. Refused like a new reply when
-/// the conversation cannot be answered now.
+/// the conversation cannot be answered now, and with 403 (nothing sent or shown) for anyone but
+/// the reply's author.
 #[utoipa::path(
     post,
     path = "/v1/conversations/{conversation_id}/replies/{client_id}/retry",
@@ -159,7 +181,7 @@ async fn answerable(
         (status = 200, description = "The reply had not failed: unchanged", body = ThreadItem),
         (status = 400, description = "A malformed conversation or client id", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
-        (status = 403, description = "The agent may not reply", body = ApiError),
+        (status = 403, description = "The agent may not reply, or is not the reply's author", body = ApiError),
         (status = 404, description = "No such reply in this conversation", body = ApiError),
         (status = 409, description = "The conversation takes no reply now", body = ApiError),
     )
@@ -170,7 +192,11 @@ pub async fn retry(
     Path((conversation_id, client_id)): Path<(i64, ClientId)>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
     answerable(&state, &agent, conversation_id).await?;
-    match state.store.retry_reply(conversation_id, &client_id).await? {
+    match state
+        .store
+        .retry_reply(conversation_id, &client_id, &author(&agent))
+        .await?
+    {
         RetryOutcome::Resend {
             reply_id,
             item,
@@ -182,6 +208,9 @@ pub async fn retry(
             Ok((StatusCode::ACCEPTED, Json(item)))
         }
         RetryOutcome::Unchanged(item) => Ok((StatusCode::OK, Json(item))),
+        RetryOutcome::NotAuthor => Err(AppError::Forbidden(
+            "only the agent who wrote a reply may retry it".into(),
+        )),
         RetryOutcome::NotFound => Err(AppError::NotFound(format!(
             "no reply {client_id} in conversation {conversation_id}"
         ))),

@@ -1,5 +1,15 @@
 //! The agent's session: an HS256 JWT minted by Apex in the agent's Salesforce org. The backend
 //! accepts only HS256, signed with the secret of a configured org, for its own audience, unexpired.
+//!
+//! Invariant: a refused token is answered with one fixed `401` body, whatever the cause (no token,
+//! bad signature, expired, unknown org, wrong audience, `alg: none`, garbage); the precise reason
+//! goes to the log, never the token.
+//!
+//! A token lives no longer than Apex mints it for (`AlcmeonSessionController.TOKEN_LIFETIME_SECONDS`,
+//! 300 s; the host page's `session-token.mjs` mints the same or shorter): `iat` is required (Apex,
+//! the host page and the shared vector always carry it), and a token is refused when `exp - iat`
+//! exceeds that lifetime, or when `iat` or `nbf` (optional) is in the future beyond the clock skew;
+//! so `exp` is never more than that lifetime plus the skew ahead.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -16,6 +26,9 @@ use crate::config::OrgSecret;
 /// Clock difference tolerated between Salesforce and the backend, in seconds.
 const CLOCK_SKEW_SECS: u64 = 30;
 
+/// The longest lifetime Apex gives a token (`TOKEN_LIFETIME_SECONDS` in AlcmeonSessionController).
+const MAX_TOKEN_LIFETIME_SECS: u64 = 300;
+
 /// The claims Apex puts in a session token.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Claims {
@@ -27,6 +40,11 @@ pub struct Claims {
     #[serde(default)]
     pub perms: Permissions,
     pub exp: u64,
+    /// When Apex minted the token; required.
+    pub iat: u64,
+    /// Not before; Apex does not set it, but one in the future is refused.
+    #[serde(default)]
+    pub nbf: Option<u64>,
     pub jti: String,
 }
 
@@ -56,21 +74,56 @@ impl SessionVerifier {
         Self { orgs, validation }
     }
 
+    /// The token's claims, or why it was refused: a reason for the log, never for the caller.
     pub fn verify(&self, token: &str) -> Result<Claims, String> {
-        let org_id = unverified_org(token).ok_or("the session token is malformed")?;
+        let claimed = unverified_org(token).ok_or("the session token is malformed")?;
+        // The caller's own words reach the log only, bounded and quoted.
+        let org_id: String = claimed.chars().take(40).collect();
         let org = self
             .orgs
             .iter()
-            .find(|org| org.org_id == org_id)
-            .ok_or_else(|| format!("Salesforce org {org_id} is not configured on this backend"))?;
+            .find(|org| org.org_id == claimed)
+            .ok_or_else(|| {
+                format!("Salesforce org {org_id:?} is not configured on this backend")
+            })?;
         let data = decode::<Claims>(
             token,
             &DecodingKey::from_secret(org.secret.as_bytes()),
             &self.validation,
         )
-        .map_err(|e| format!("the session token was refused: {e}"))?;
-        Ok(data.claims)
+        .map_err(|e| format!("the session token of org {org_id:?} did not verify: {e}"))?;
+        let claims = data.claims;
+        within_lifetime(&claims, now_secs())?;
+        Ok(claims)
     }
+}
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs())
+}
+
+/// Whether a signed token's times are ones Apex could have minted, seen at `now`.
+fn within_lifetime(claims: &Claims, now: u64) -> Result<(), String> {
+    let Claims { iat, exp, nbf, .. } = *claims;
+    if iat > now + CLOCK_SKEW_SECS {
+        return Err(format!(
+            "the session token is issued {}s in the future",
+            iat - now
+        ));
+    }
+    if let Some(nbf) = nbf.filter(|nbf| *nbf > now + CLOCK_SKEW_SECS) {
+        return Err(format!("the session token is valid only in {}s", nbf - now));
+    }
+    if exp.saturating_sub(iat) > MAX_TOKEN_LIFETIME_SECS {
+        return Err(format!(
+            "the session token lives {}s, longer than the {MAX_TOKEN_LIFETIME_SECS}s Apex mints",
+            exp.saturating_sub(iat)
+        ));
+    }
+    // With `iat` at most the skew ahead, `exp` is at most lifetime + skew ahead of now.
+    Ok(())
 }
 
 /// Reads the `org` claim before the signature is checked, only to pick the org's secret.
@@ -93,21 +146,19 @@ impl FromRequestParts<AppState> for Agent {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let header = parts
+        let verified = match parts
             .headers
             .get(AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .ok_or_else(|| {
-                AppError::Unauthenticated("a bearer session token is required".into())
-            })?;
-        let token = header.strip_prefix("Bearer ").ok_or_else(|| {
-            AppError::Unauthenticated("the Authorization header must be a bearer token".into())
-        })?;
-        state
-            .sessions
-            .verify(token)
-            .map(Agent)
-            .map_err(AppError::Unauthenticated)
+            .map(|value| value.to_str().ok().and_then(|h| h.strip_prefix("Bearer ")))
+        {
+            None => Err("no Authorization header".to_owned()),
+            Some(None) => Err("the Authorization header is not a bearer token".to_owned()),
+            Some(Some(token)) => state.sessions.verify(token),
+        };
+        verified.map(Agent).map_err(|reason| {
+            tracing::info!(%reason, path = %parts.uri.path(), "session token refused");
+            AppError::SessionRefused
+        })
     }
 }
 
@@ -202,6 +253,109 @@ mod tests {
         let token = token_with(Algorithm::HS256, SECRET, not_an_email);
         let refused = verifier().verify(&token).unwrap_err();
         assert!(refused.contains("agent's email"), "{refused}");
+    }
+
+    fn signed(claims: serde_json::Value) -> String {
+        token_with(Algorithm::HS256, SECRET, claims)
+    }
+
+    fn timed(iat: Option<u64>, exp: u64, nbf: Option<u64>) -> serde_json::Value {
+        let mut claims = claims(exp, AUDIENCE, "00D000000000DEMOAAA");
+        match iat {
+            Some(iat) => claims["iat"] = json!(iat),
+            None => drop(claims.as_object_mut().unwrap().remove("iat")),
+        }
+        if let Some(nbf) = nbf {
+            claims["nbf"] = json!(nbf);
+        }
+        claims
+    }
+
+    #[test]
+    fn a_token_living_longer_than_apex_mints_is_refused() {
+        let now = now();
+        let years_ahead = verifier()
+            .verify(&signed(timed(Some(now), now + 5 * 365 * 86_400, None)))
+            .unwrap_err();
+        assert!(years_ahead.contains("lives"), "{years_ahead}");
+        // Issued long ago yet still valid: a lifetime Apex never mints.
+        let long_lived = verifier()
+            .verify(&signed(timed(Some(now - 3600), now + 60, None)))
+            .unwrap_err();
+        assert!(long_lived.contains("lives"), "{long_lived}");
+        // iat within the skew ahead, yet a lifetime past 300 s.
+        let ahead = verifier()
+            .verify(&signed(timed(Some(now + 25), now + 25 + 300 + 10, None)))
+            .unwrap_err();
+        assert!(ahead.contains("lives"), "{ahead}");
+
+        // Exactly Apex's lifetime, and a clock 20 s ahead of ours, are accepted.
+        verifier()
+            .verify(&signed(timed(Some(now), now + 300, None)))
+            .unwrap();
+        verifier()
+            .verify(&signed(timed(Some(now + 20), now + 320, None)))
+            .unwrap();
+    }
+
+    #[test]
+    fn a_token_issued_or_valid_only_in_the_future_is_refused() {
+        let now = now();
+        let future_iat = verifier()
+            .verify(&signed(timed(Some(now + 200), now + 400, None)))
+            .unwrap_err();
+        assert!(future_iat.contains("issued"), "{future_iat}");
+        let future_nbf = verifier()
+            .verify(&signed(timed(Some(now), now + 300, Some(now + 120))))
+            .unwrap_err();
+        assert!(future_nbf.contains("valid only in"), "{future_nbf}");
+        verifier()
+            .verify(&signed(timed(Some(now), now + 300, Some(now))))
+            .unwrap();
+    }
+
+    /// Apex, the host page and the shared vector all carry `iat`, so a token without it is refused.
+    #[test]
+    fn a_token_without_iat_is_refused() {
+        let now = now();
+        let refused = verifier()
+            .verify(&signed(timed(None, now + 300, None)))
+            .unwrap_err();
+        assert!(refused.contains("iat"), "{refused}");
+    }
+
+    /// The reason goes to the log: it names the cause, never any part of the token.
+    #[test]
+    fn a_refusal_reason_names_the_cause_and_no_part_of_the_token() {
+        let org = "00D000000000DEMOAAA";
+        let now = now();
+        let cases = [
+            (signed(claims(now - 120, AUDIENCE, org)), "ExpiredSignature"),
+            (
+                token_with(
+                    Algorithm::HS256,
+                    "another-secret-value",
+                    claims(now + 300, AUDIENCE, org),
+                ),
+                "InvalidSignature",
+            ),
+            (
+                signed(claims(now + 300, "https://evil.example", org)),
+                "InvalidAudience",
+            ),
+            (
+                signed(claims(now + 300, AUDIENCE, "00DOTHER")),
+                "not configured",
+            ),
+            ("garbage".to_owned(), "malformed"),
+        ];
+        for (token, cause) in cases {
+            let reason = verifier().verify(&token).unwrap_err();
+            assert!(reason.contains(cause), "{reason}");
+            for part in token.split('.').filter(|part| part.len() > 8) {
+                assert!(!reason.contains(part), "{reason} shows the token");
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,19 @@
 //! Alcméon's webhook: outside the widget API (and its description); Alcméon signs each call.
+//!
+//! Invariant: an unsigned post costs nothing. What can be checked before the body is read is
+//! checked first (a signature header of the right shape, a `Content-Length` within the cap), and
+//! at most [`LARGE_BODIES_AT_ONCE`] large bodies (over [`LARGE_BODY_BYTES`], or of unknown length)
+//! are read at a time; the others wait their turn, so memory stays bounded under a flood.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::http::header::CONTENT_LENGTH;
+use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
+use serde_json::{Value, json};
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::extract::RawBody;
 use super::{AppError, AppState};
@@ -15,6 +25,57 @@ pub const WEBHOOK_PATH: &str = "/webhooks/alcmeon";
 /// The largest webhook body accepted: Alcméon sends attachments inline, in base64, and allows
 /// files of up to 10 MiB; a message may carry several.
 const WEBHOOK_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+
+/// A body above this (a message with files) is large: only a few are read at once.
+const LARGE_BODY_BYTES: u64 = 1024 * 1024;
+
+/// How many large webhook bodies are read and checked at once.
+pub const LARGE_BODIES_AT_ONCE: usize = 2;
+
+/// The gate large webhook bodies pass one permit at a time; `/health` reports it.
+#[derive(Debug)]
+pub struct LargeBodies {
+    permits: Semaphore,
+    waiting: AtomicUsize,
+}
+
+impl Default for LargeBodies {
+    fn default() -> Self {
+        Self {
+            permits: Semaphore::new(LARGE_BODIES_AT_ONCE),
+            waiting: AtomicUsize::new(0),
+        }
+    }
+}
+
+/// Counts a post waiting at the gate, until it enters or its connection goes.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl LargeBodies {
+    /// Waits for a turn to read a large body; the turn ends when the permit is dropped.
+    async fn enter(&self) -> SemaphorePermit<'_> {
+        self.waiting.fetch_add(1, Ordering::Relaxed);
+        let _waiting = Waiting(&self.waiting);
+        self.permits
+            .acquire()
+            .await
+            .expect("the gate is never closed")
+    }
+
+    /// `{reading, waiting}`: large bodies being read now, and posts waiting to be read.
+    pub fn health(&self) -> Value {
+        json!({
+            "large_bodies_reading": LARGE_BODIES_AT_ONCE - self.permits.available_permits(),
+            "large_bodies_waiting": self.waiting.load(Ordering::Relaxed),
+        })
+    }
+}
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
@@ -28,20 +89,26 @@ pub fn router() -> Router<AppState> {
 /// backfill (Alcméon never retries a failed delivery).
 pub async fn receive(
     State(state): State<AppState>,
-    uri: Uri,
-    headers: HeaderMap,
-    RawBody(body): RawBody,
+    request: Request,
 ) -> Result<StatusCode, AppError> {
-    let signature = headers
-        .get(alcmeon::SIGNATURE_HEADER)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    if !alcmeon::verify(&state.webhook_secret, uri.path(), &body, signature) {
-        tracing::warn!("webhook refused: bad or missing signature");
-        return Err(AppError::Unauthenticated(
-            "the webhook signature does not match".into(),
-        ));
+    let Some(signature) = signature_of_shape(request.headers()) else {
+        tracing::warn!("webhook refused before its body: no signature, or not one of Alcméon's");
+        return Err(refused());
+    };
+    let length = declared_length(request.headers())?;
+    let large = length.is_none_or(|length| length > LARGE_BODY_BYTES);
+    let permit = if large {
+        Some(state.large_webhook_bodies.enter().await)
+    } else {
+        None
+    };
+    let path = request.uri().path().to_owned();
+    let RawBody(body) = RawBody::from_request(request, &state).await?;
+    if !alcmeon::verify(&state.webhook_secret, &path, &body, &signature) {
+        tracing::warn!("webhook refused: bad signature");
+        return Err(refused());
     }
+    drop(permit);
     let notification: Notification = serde_json::from_slice(&body).map_err(|e| {
         AppError::BadRequest(format!(
             "the notification is not valid JSON of the expected shape: {e}"
@@ -58,4 +125,36 @@ pub async fn receive(
         state.sync.wake();
     }
     Ok(StatusCode::OK)
+}
+
+fn refused() -> AppError {
+    AppError::Unauthenticated("the webhook signature does not match".into())
+}
+
+/// The signature header, if it has the shape of Alcméon's: 64 hex digits (an HMAC-SHA256).
+fn signature_of_shape(headers: &HeaderMap) -> Option<String> {
+    let value = headers
+        .get(alcmeon::SIGNATURE_HEADER)?
+        .to_str()
+        .ok()?
+        .trim();
+    (value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit())).then(|| value.to_owned())
+}
+
+/// The declared body length: over the cap is refused before a byte is read; `None` when unknown
+/// (chunked), which is read as a large body, still under the cap.
+fn declared_length(headers: &HeaderMap) -> Result<Option<u64>, AppError> {
+    let Some(value) = headers.get(CONTENT_LENGTH) else {
+        return Ok(None);
+    };
+    let length: u64 = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| AppError::BadRequest("the Content-Length is not a number".into()))?;
+    if length > WEBHOOK_MAX_BODY_BYTES as u64 {
+        tracing::warn!(length, "webhook refused before its body: over the size cap");
+        return Err(AppError::PayloadTooLarge);
+    }
+    Ok(Some(length))
 }

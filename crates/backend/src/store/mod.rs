@@ -33,7 +33,7 @@ pub use agent_accounts::AgentAccount;
 pub use files::{InlineFile, StoredFile};
 pub use projection::{Projected, project};
 pub use replies::{
-    ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
+    Author, ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
 };
 pub use reply_state::{IllegalTransition, ReplyEvent, ReplyState};
 pub use thread::ThreadEvent;

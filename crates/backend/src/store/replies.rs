@@ -47,6 +47,15 @@ pub struct ExistingReply {
     pub item: ThreadItem,
     pub conversation_id: i64,
     pub text: String,
+    /// Who wrote it: `None` for a reply stored before orgs were recorded.
+    pub author: Option<Author>,
+}
+
+/// A reply's author: the agent's org and email, as their session named them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub org: String,
+    pub email: AgentEmail,
 }
 
 /// A reply stored as sending that Alcméon never accepted: it was never delivered.
@@ -74,6 +83,8 @@ pub enum RetryOutcome {
     },
     /// The reply had not failed (sending or sent): nothing to do.
     Unchanged(ThreadItem),
+    /// The reply is another agent's (or its author is unknown): nothing was changed.
+    NotAuthor,
     NotFound,
 }
 
@@ -85,6 +96,17 @@ struct ExistingRow {
     item_id: i64,
     conversation_id: i64,
     text: String,
+    agent_org: Option<String>,
+    agent_email: String,
+}
+
+impl ExistingRow {
+    fn author(&self) -> Option<Author> {
+        Some(Author {
+            org: self.agent_org.clone()?,
+            email: AgentEmail::parse(&self.agent_email).ok()?,
+        })
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -175,7 +197,8 @@ impl Store {
     ) -> Result<Option<ExistingReply>, StoreError> {
         let mut tx = self.pool.begin().await?;
         let row: Option<ExistingRow> = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {ITEM_ID} AS item_id, conversation_id, text FROM replies WHERE client_id = ?"
+            "SELECT {ITEM_ID} AS item_id, conversation_id, text, agent_org, agent_email
+             FROM replies WHERE client_id = ?"
         )))
         .bind(PROVISIONAL_ID_BASE)
         .bind(client_id.as_str())
@@ -189,6 +212,7 @@ impl Store {
             .ok_or(sqlx::Error::RowNotFound)?;
         Ok(Some(ExistingReply {
             item,
+            author: row.author(),
             conversation_id: row.conversation_id,
             text: row.text,
         }))
@@ -272,6 +296,7 @@ impl Store {
         &self,
         conversation_id: i64,
         client_id: &ClientId,
+        author: &Author,
     ) -> Result<RetryOutcome, StoreError> {
         let event = ReplyEvent::Retried;
         let mut tx = self.pool.begin().await?;
@@ -279,13 +304,15 @@ impl Store {
             "UPDATE replies SET state = ?, failure_reason = NULL, failure_detail = NULL,
                  answer_action_id = NULL,
                  task_id = COALESCE((SELECT MAX(id) FROM tasks WHERE tasks.conversation_id = replies.conversation_id), task_id)
-             WHERE client_id = ? AND conversation_id = ? AND {}
+             WHERE client_id = ? AND conversation_id = ? AND agent_org = ? AND agent_email = ? AND {}
              RETURNING id, task_id, text",
             event.guard()
         )))
         .bind(event.target())
         .bind(client_id.as_str())
         .bind(conversation_id)
+        .bind(&author.org)
+        .bind(author.email.as_str())
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(row) = resent {
@@ -300,16 +327,18 @@ impl Store {
                 text: row.text,
             });
         }
-        let item_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-            "SELECT {ITEM_ID} FROM replies WHERE client_id = ? AND conversation_id = ?"
+        let row: Option<ExistingRow> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {ITEM_ID} AS item_id, conversation_id, text, agent_org, agent_email
+             FROM replies WHERE client_id = ? AND conversation_id = ?"
         )))
         .bind(PROVISIONAL_ID_BASE)
         .bind(client_id.as_str())
         .bind(conversation_id)
         .fetch_optional(&mut *tx)
         .await?;
-        Ok(match item_id {
-            Some(id) => thread::item(&mut tx, id)
+        Ok(match row {
+            Some(row) if row.author().as_ref() != Some(author) => RetryOutcome::NotAuthor,
+            Some(row) => thread::item(&mut tx, row.item_id)
                 .await?
                 .map_or(RetryOutcome::NotFound, |(_, item)| {
                     RetryOutcome::Unchanged(item)

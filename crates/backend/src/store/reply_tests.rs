@@ -4,7 +4,7 @@
 use protocol::{AgentEmail, ClientId, Delivery, FailureCode, ThreadItem, Viewer, item_id};
 use serde_json::{Value, json};
 
-use super::{NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, Store};
+use super::{Author, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, Store};
 
 const ADVISOR: i64 = 7;
 
@@ -37,6 +37,14 @@ fn executed(id: i64, answer: i64, status: &str) -> Value {
 
 fn client_id(raw: &str) -> ClientId {
     ClientId::parse(raw).unwrap()
+}
+
+/// The author of every reply [`reply`] stores.
+fn author() -> Author {
+    Author {
+        org: "00D1".into(),
+        email: AgentEmail::parse("a@example.com").unwrap(),
+    }
 }
 
 /// Stores a reply as the widget's post does, sent as [`ADVISOR`].
@@ -186,11 +194,17 @@ async fn a_retried_reply_hides_its_failed_attempt_and_only_one_retry_resends() {
         .unwrap();
     store.record_action(&executed(3, 2, "fail")).await.unwrap();
     assert!(matches!(
-        store.retry_reply(100, &client_id("c")).await.unwrap(),
+        store
+            .retry_reply(100, &client_id("c"), &author())
+            .await
+            .unwrap(),
         RetryOutcome::Resend { task_id: 10, .. }
     ));
     assert!(matches!(
-        store.retry_reply(100, &client_id("c")).await.unwrap(),
+        store
+            .retry_reply(100, &client_id("c"), &author())
+            .await
+            .unwrap(),
         RetryOutcome::Unchanged(_)
     ));
     let thread = items(&store).await;
@@ -208,6 +222,69 @@ async fn a_retried_reply_hides_its_failed_attempt_and_only_one_retry_resends() {
     let thread = items(&store).await;
     assert_eq!((thread.len(), thread[1].id), (2, 4));
     assert_eq!(thread[1].delivery, Some(Delivery::Sent));
+}
+
+#[tokio::test]
+async fn only_the_author_retries_a_failed_reply_and_another_agent_changes_nothing() {
+    let (store, _dir) = store().await;
+    reply(&store, "c", "hello").await;
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    store.record_action(&executed(3, 2, "fail")).await.unwrap();
+    let other_email = Author {
+        email: AgentEmail::parse("b@example.com").unwrap(),
+        ..author()
+    };
+    let other_org = Author {
+        org: "00D2".into(),
+        ..author()
+    };
+    for someone_else in [other_email, other_org] {
+        assert!(matches!(
+            store
+                .retry_reply(100, &client_id("c"), &someone_else)
+                .await
+                .unwrap(),
+            RetryOutcome::NotAuthor
+        ));
+    }
+    assert!(
+        matches!(
+            items(&store).await[1].delivery,
+            Some(Delivery::Failed { .. })
+        ),
+        "still failed"
+    );
+    assert!(matches!(
+        store
+            .retry_reply(100, &client_id("c"), &author())
+            .await
+            .unwrap(),
+        RetryOutcome::Resend { .. }
+    ));
+    assert!(matches!(
+        store
+            .retry_reply(100, &client_id("c"), &author())
+            .await
+            .unwrap(),
+        RetryOutcome::Unchanged(_)
+    ));
+    let someone_else = Author {
+        org: "00D2".into(),
+        ..author()
+    };
+    assert!(
+        matches!(
+            store
+                .retry_reply(100, &client_id("c"), &someone_else)
+                .await
+                .unwrap(),
+            RetryOutcome::NotAuthor
+        ),
+        "nor is the sending reply shown to another agent"
+    );
 }
 
 async fn unsubmitted(store: &Store) -> Vec<ReplyId> {
@@ -230,7 +307,7 @@ async fn only_replies_alcmeon_never_accepted_are_left_to_send_again() {
 
     store.record_action(&executed(3, 2, "fail")).await.unwrap();
     store
-        .retry_reply(100, &client_id("recorded"))
+        .retry_reply(100, &client_id("recorded"), &author())
         .await
         .unwrap();
     assert_eq!(

@@ -383,11 +383,21 @@ impl TestApp {
     }
 
     pub async fn retry_reply(&self, conversation_id: i64, client_id: &str) -> reqwest::Response {
+        self.retry_reply_as(&self.session_token(), conversation_id, client_id)
+            .await
+    }
+
+    pub async fn retry_reply_as(
+        &self,
+        token: &str,
+        conversation_id: i64,
+        client_id: &str,
+    ) -> reqwest::Response {
         self.http
             .post(self.url(&format!(
                 "/v1/conversations/{conversation_id}/replies/{client_id}/retry"
             )))
-            .bearer_auth(self.session_token())
+            .bearer_auth(token)
             .send()
             .await
             .unwrap()

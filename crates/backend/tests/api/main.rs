@@ -10,5 +10,6 @@ mod provisioning;
 mod replica;
 mod replies;
 mod sessions;
+mod startup;
 mod time_zones;
 mod webhook;

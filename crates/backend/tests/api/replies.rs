@@ -294,3 +294,83 @@ async fn a_body_over_the_size_limit_is_refused_in_the_one_error_shape() {
     assert_eq!(error["code"], "payload_too_large");
     assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()));
 }
+
+/// Another agent of the same org, with reply permission.
+fn other_agent(app: &TestApp) -> String {
+    mint(
+        SESSION_SECRET,
+        json!({ "aud": app.audience(), "sub": "005000000000002AAA",
+                "email": "dominique.other@example.com", "name": "Dominique" }),
+    )
+}
+
+#[tokio::test]
+async fn only_the_author_retries_a_failed_reply_and_another_agents_retry_sends_nothing() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    let text = "Mine to [fail]";
+    assert_eq!(app.post_reply(1001, "mine-1", text).await.status(), 201);
+    app.wait_for_reply(1001, "mine-1", |d| matches!(d, Delivery::Failed { .. }))
+        .await;
+    app.outbox_idle().await;
+    assert_eq!(app.emulator_calls(SEND).await, 1);
+
+    let response = app.retry_reply_as(&other_agent(&app), 1001, "mine-1").await;
+    assert_eq!(response.status(), 403);
+    let body = response.text().await.unwrap();
+    let error: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(error["code"], "forbidden");
+    assert!(!body.contains("fail"), "nothing of the reply: {body}");
+    app.outbox_idle().await;
+    assert_eq!(
+        app.emulator_calls(SEND).await,
+        1,
+        "another agent's retry sends nothing"
+    );
+    let thread = page(&app, 1001).await;
+    let item = items_of(&thread, "mine-1")[0];
+    assert!(
+        matches!(item.delivery, Some(Delivery::Failed { .. })),
+        "unchanged"
+    );
+
+    // The author's own retry goes out.
+    assert_eq!(app.retry_reply(1001, "mine-1").await.status(), 202);
+    app.outbox_idle().await;
+    assert_eq!(app.emulator_calls(SEND).await, 2);
+}
+
+#[tokio::test]
+async fn a_client_id_taken_by_another_agent_or_conversation_is_a_conflict_showing_nothing_of_it() {
+    let app = spawn_app(0).await;
+    replica_ready(&app).await;
+    let text = "Our private answer";
+    assert_eq!(app.post_reply(1001, "taken-1", text).await.status(), 201);
+    let other = other_agent(&app);
+
+    let mut bodies = Vec::new();
+    for (token, conversation) in [(&other, 1001), (&other, 1004), (&app.session_token(), 1004)] {
+        let response = app
+            .post_reply_as(token, conversation, "taken-1", text)
+            .await;
+        assert_eq!(response.status(), 409, "conversation {conversation}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains(text), "{body}");
+        assert!(
+            !body.contains("sending") && !body.contains("sent"),
+            "{body}"
+        );
+        let error: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(error["code"], "conflict");
+        bodies.push(body);
+    }
+    assert!(
+        bodies.iter().all(|b| *b == bodies[0]),
+        "the same words whoever took the id: {bodies:?}"
+    );
+    // The author posting it again still gets the stored reply (idempotent).
+    assert_eq!(app.post_reply(1001, "taken-1", text).await.status(), 200);
+    app.wait_for_reply(1001, "taken-1", |d| *d == Delivery::Sent)
+        .await;
+    assert_eq!(answers_with(&app, text).await, 1);
+}

@@ -88,3 +88,94 @@ async fn with_a_third_of_webhooks_dropped_every_action_is_still_recovered() {
     assert_eq!(replicated, 30);
     assert!(expected.len() as i64 >= last);
 }
+
+/// A raw HTTP/1.1 post to the webhook: its headers and the first `sent` bytes of its body.
+async fn raw_post(
+    app: &crate::helpers::TestApp,
+    signature: Option<&str>,
+    length: u64,
+    sent: &[u8],
+) -> tokio::net::TcpStream {
+    use tokio::io::AsyncWriteExt;
+    let addr = app.url("").trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let signature = signature
+        .map(|s| format!("X-Alcmeon-Webhook-Signature: {s}\r\n"))
+        .unwrap_or_default();
+    let head = format!(
+        "POST /webhooks/alcmeon HTTP/1.1\r\nHost: backend\r\nContent-Type: application/json\r\n\
+         {signature}Content-Length: {length}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(sent).await.unwrap();
+    stream
+}
+
+/// The status line of the answer, read without sending anything more.
+async fn status_line(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut answer = Vec::new();
+    let mut buffer = [0; 1024];
+    let read = async {
+        while !answer.windows(2).any(|w| w == b"\r\n") {
+            let n = stream.read(&mut buffer).await.unwrap();
+            assert!(n > 0, "the connection closed without an answer");
+            answer.extend_from_slice(&buffer[..n]);
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(20), read)
+        .await
+        .expect("answered without the body");
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    text.lines().next().unwrap().to_owned()
+}
+
+const SHAPED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[tokio::test]
+async fn an_unsigned_or_oversized_webhook_is_refused_before_its_body_is_read() {
+    let app = spawn_app(0).await;
+    // 60 MiB announced, none sent: the answer cannot have waited for the body.
+    for signature in [None, Some("zz"), Some(&SHAPED[1..])] {
+        let mut stream = raw_post(&app, signature, 60 * 1024 * 1024, b"").await;
+        assert_eq!(
+            status_line(&mut stream).await,
+            "HTTP/1.1 401 Unauthorized",
+            "{signature:?}"
+        );
+    }
+    let mut stream = raw_post(&app, Some(SHAPED), 65 * 1024 * 1024, b"").await;
+    assert_eq!(
+        status_line(&mut stream).await,
+        "HTTP/1.1 413 Payload Too Large"
+    );
+}
+
+#[tokio::test]
+async fn large_webhook_bodies_are_read_two_at_a_time_and_the_rest_wait() {
+    let app = spawn_app(0).await;
+    let length = 2 * 1024 * 1024;
+    let mut first = raw_post(&app, Some(SHAPED), length, b"{").await;
+    let _second = raw_post(&app, Some(SHAPED), length, b"{").await;
+    let third = raw_post(&app, Some(SHAPED), length, b"{").await;
+    app.wait_for_health(|h| {
+        h["webhook"]["large_bodies_reading"] == 2 && h["webhook"]["large_bodies_waiting"] == 1
+    })
+    .await;
+
+    // The first body arrives whole (its signature is wrong): its turn ends and the third's begins.
+    use tokio::io::AsyncWriteExt;
+    let rest = vec![b' '; usize::try_from(length).unwrap() - 1];
+    first.write_all(&rest).await.unwrap();
+    assert_eq!(status_line(&mut first).await, "HTTP/1.1 401 Unauthorized");
+    app.wait_for_health(|h| {
+        h["webhook"]["large_bodies_reading"] == 2 && h["webhook"]["large_bodies_waiting"] == 0
+    })
+    .await;
+    drop(third);
+    drop(_second);
+    app.wait_for_health(|h| {
+        h["webhook"]["large_bodies_reading"] == 0 && h["webhook"]["large_bodies_waiting"] == 0
+    })
+    .await;
+}
