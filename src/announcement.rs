@@ -1,5 +1,6 @@
 //! What the conversation's one live region says when something happens while the agent is
-//! here: someone else wrote or did something, or the agent's own reply failed. Rows that appear
+//! here: someone else wrote or did something, or a reply failed (the agent's own, or anyone
+//! else's: the agent must not believe the customer got it). Rows that appear
 //! because the agent scrolls or pages are never announced: only items arriving live come here.
 
 use fluent_bundle::FluentArgs;
@@ -14,6 +15,8 @@ pub enum Announcement {
     CustomerMessage,
     /// Another agent's or a bot's reply.
     AgentReply,
+    /// Another agent's or a bot's reply that was not delivered: new, or just turned failed.
+    AgentReplyFailed,
     Event,
     /// The viewer's own reply could not be delivered.
     ReplyFailed,
@@ -22,7 +25,7 @@ pub enum Announcement {
 impl Announcement {
     /// What to announce for `item` arriving live; `previous` is the version of it already in the
     /// thread, if any (a delivery update). Only news is announced: a new item from someone else,
-    /// or the viewer's reply turning failed.
+    /// or a reply turning failed (someone else's says whose, what and why).
     pub fn for_item(
         item: &ThreadItem,
         previous: Option<&ThreadItem>,
@@ -30,8 +33,12 @@ impl Announcement {
     ) -> Option<Self> {
         let failed = |item: &ThreadItem| matches!(item.delivery, Some(Delivery::Failed { .. }));
         let sender = Sender::of(item, viewer_email);
+        let turned_failed = failed(item) && !previous.is_some_and(failed);
         if sender == Some(Sender::Me) {
-            return (failed(item) && !previous.is_some_and(failed)).then_some(Self::ReplyFailed);
+            return turned_failed.then_some(Self::ReplyFailed);
+        }
+        if item.kind == ItemKind::Outbound && turned_failed {
+            return Some(Self::AgentReplyFailed);
         }
         if previous.is_some() {
             return None;
@@ -49,6 +56,11 @@ impl Announcement {
         let mut args = FluentArgs::new();
         let id = match self {
             Self::Event => return event_text(i18n, item),
+            Self::AgentReplyFailed => {
+                args.set("reason", failure_reason(i18n, item.delivery.as_ref(), None));
+                let reply = Self::AgentReply.text(i18n, item, None);
+                return format!("{reply} {}", i18n.t_with("delivery-failed", &args));
+            }
             Self::ReplyFailed => {
                 let reason = failure_reason(i18n, item.delivery.as_ref(), local_failure);
                 args.set("reason", reason);

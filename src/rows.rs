@@ -128,6 +128,24 @@ impl Sender {
     }
 }
 
+/// How a message's delivery line looks, whoever sent it: its state (`data-state`, and the class
+/// `acw-delivery-{state}`) and its icon.
+pub fn delivery_look(delivery: &Delivery) -> (&'static str, &'static str) {
+    match delivery {
+        Delivery::Sending => ("sending", "○"),
+        Delivery::Sent => ("sent", "✓"),
+        Delivery::Failed { .. } => ("failed", "!"),
+    }
+}
+
+/// Whether a message's delivery line offers Retry: only on the viewer's own failed reply sent
+/// from the widget. A retry is its author's; a message written in Alcméon has no reply to resend.
+pub fn offers_retry(item: &ThreadItem, sender: Sender) -> bool {
+    sender == Sender::Me
+        && item.client_id.is_some()
+        && matches!(item.delivery, Some(Delivery::Failed { .. }))
+}
+
 /// Emails travel lower case; comparing without ASCII case is enough and needs no Unicode tables.
 /// Both messages come from the same person: the customer, one agent (by email, so a reply shown
 /// before the backend named its author joins the agent's group), or one bot (by name).

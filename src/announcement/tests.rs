@@ -41,8 +41,22 @@ fn news_from_others_is_announced_once() {
             Some(&colleague),
             Some(&viewer())
         ),
-        None,
-        "another agent's failure is theirs to hear"
+        Some(Announcement::AgentReplyFailed),
+        "another agent's reply turning failed is news: the customer did not get it"
+    );
+    assert_eq!(
+        Announcement::for_item(
+            &failed(colleague.clone()),
+            Some(&failed(colleague.clone())),
+            Some(&viewer())
+        ),
+        None
+    );
+    let bot = failed(reply(5, "Bot", None, DAY0));
+    assert_eq!(
+        Announcement::for_item(&bot, None, Some(&viewer())),
+        Some(Announcement::AgentReplyFailed),
+        "a reply that arrives already failed says so"
     );
     let archived = event(3, ConversationEvent::Archived, DAY0);
     assert_eq!(
@@ -91,6 +105,13 @@ fn announcements_are_short_sentences_in_the_agents_language() {
     assert_eq!(
         visible(Announcement::AgentReply.text(&english, &colleague, None)),
         "Tom replied: On its way"
+    );
+    assert_eq!(
+        visible(Announcement::AgentReplyFailed.text(&english, &failed(colleague), None)),
+        format!(
+            "Tom replied: On its way Failed: {}",
+            english.t("failure-channel-refused")
+        )
     );
     let mine = failed(reply(3, "", Some("lea@brand.example"), DAY0));
     assert_eq!(

@@ -12,7 +12,7 @@ use super::event_line::EventLine;
 use crate::conversation::ConversationState;
 use crate::item_text::{author_name, failure_reason};
 use crate::linkify::{Segment, linkify};
-use crate::rows::{DayLabel, Row, Sender, day_label, kind_class};
+use crate::rows::{DayLabel, Row, Sender, day_label, delivery_look, kind_class, offers_retry};
 use crate::time::{day_iso, iso};
 use crate::widget_context::WidgetContext;
 
@@ -88,7 +88,8 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
     });
     let delivery = item.delivery.is_some().then(|| {
         let local = state.local_failure(item.client_id.as_ref());
-        view! { <DeliveryLine item=item.clone() mine=sender == Sender::Me local/> }
+        let retry = offers_retry(&item, sender);
+        view! { <DeliveryLine item=item.clone() retry local/> }
     });
     view! {
         <li class=class data-row=anchor data-item-id=item.id>
@@ -100,21 +101,24 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
     }
 }
 
-/// Where a reply stands; a failed one says why, and the viewer's own offers Retry (disabled while
-/// the reply box is blocked: the backend would refuse it for the same reason).
+/// Where a message stands, whoever sent it; a failed one says why, and the viewer's own reply
+/// offers Retry (disabled while the reply box is blocked: the backend would refuse it for the same
+/// reason).
 #[component]
-fn DeliveryLine(item: ThreadItem, mine: bool, local: Option<&'static str>) -> impl IntoView {
+fn DeliveryLine(item: ThreadItem, retry: bool, local: Option<&'static str>) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
-    let (state, icon, text) = match &item.delivery {
-        None | Some(Delivery::Sending) => ("sending", "○", i18n.t("delivery-sending")),
-        Some(Delivery::Sent) => ("sent", "✓", i18n.t("delivery-sent")),
-        Some(failed @ Delivery::Failed { .. }) => {
+    let delivery = item.delivery.clone().unwrap_or(Delivery::Sending);
+    let (state, icon) = delivery_look(&delivery);
+    let text = match &delivery {
+        Delivery::Sending => i18n.t("delivery-sending"),
+        Delivery::Sent => i18n.t("delivery-sent"),
+        Delivery::Failed { .. } => {
             let mut args = FluentArgs::new();
-            args.set("reason", failure_reason(&i18n, Some(failed), local));
-            ("failed", "!", i18n.t_with("delivery-failed", &args))
+            args.set("reason", failure_reason(&i18n, Some(&delivery), local));
+            i18n.t_with("delivery-failed", &args)
         }
     };
-    let retry = (state == "failed" && mine && item.client_id.is_some()).then(|| {
+    let retry = retry.then(|| {
         let failed = item.clone();
         let conversation = ConversationState::get();
         view! {

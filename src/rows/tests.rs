@@ -298,3 +298,39 @@ fn a_row_is_drawn_again_when_its_group_place_or_delivery_changes_but_keeps_its_a
     let without_detail = failed(None);
     assert_ne!(without_detail, failed(Some("brand-new-error")));
 }
+
+#[test]
+fn every_delivery_looks_the_same_whoever_sent_it_and_only_the_authors_failed_reply_offers_retry() {
+    let failure = protocol::Delivery::Failed {
+        code: protocol::FailureCode::ChannelRefused,
+        detail: None,
+    };
+    assert_eq!(
+        delivery_look(&protocol::Delivery::Sending),
+        ("sending", "○")
+    );
+    assert_eq!(delivery_look(&protocol::Delivery::Sent), ("sent", "✓"));
+    assert_eq!(delivery_look(&failure), ("failed", "!"));
+
+    let with = |delivery: protocol::Delivery, client_id: Option<&str>| {
+        let mut item = reply(1, "Emma", Some("emma@brand.example"), DAY0);
+        item.delivery = Some(delivery);
+        item.client_id = client_id.map(|raw| protocol::ClientId::parse(raw).unwrap());
+        item
+    };
+    let widget_reply = with(failure.clone(), Some("c-1"));
+    assert!(offers_retry(&widget_reply, Sender::Me));
+    assert!(
+        !offers_retry(&widget_reply, Sender::OtherAgent),
+        "a colleague's failed widget reply is theirs to retry"
+    );
+    assert!(
+        !offers_retry(&with(failure.clone(), None), Sender::Me),
+        "written in Alcméon: nothing to resend"
+    );
+    assert!(!offers_retry(&with(failure, None), Sender::Bot));
+    assert!(!offers_retry(
+        &with(protocol::Delivery::Sent, Some("c-1")),
+        Sender::Me
+    ));
+}

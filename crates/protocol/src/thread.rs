@@ -79,7 +79,9 @@ pub struct ThreadItem {
     pub text: String,
     /// When it was written, in milliseconds since the Unix epoch (UTC).
     pub at_ms: i64,
-    /// For a reply sent from the widget: how its delivery is going. `None` for everything else.
+    /// For every outbound item, whoever wrote it (the viewer, a colleague in another widget,
+    /// another agent in Alcméon's own inbox, a bot): how its delivery is going. `None` for
+    /// customer messages and events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Delivery>,
     /// The id the widget generated for a reply it sent (its idempotency key); stable for the
@@ -128,12 +130,13 @@ impl Attachment {
     }
 }
 
-/// Where a reply sent from the widget stands.
+/// Where an outbound message stands, whoever sent it. Only the author of a reply sent from the
+/// widget (it has a `client_id`) may retry a failed one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Delivery {
-    /// Accepted by the backend, not yet confirmed by Alcméon.
+    /// Accepted by the backend or recorded by Alcméon (`answer`), not yet reported delivered.
     Sending,
     /// Alcméon reports it delivered on the channel (`execute-answer` `ok`).
     Sent,

@@ -1,7 +1,8 @@
 //! The replica store: Alcméon's actions as received, the conversations, thread items and files
-//! projected from them, the replies sent from the widget (their lifecycle: `reply_state.rs`), each
-//! agent's Alcméon account, and the log of thread changes the SSE stream replays, in SQLite (the
-//! embedded default).
+//! projected from them, what each `execute-answer` said about its `answer` (every outbound
+//! message's delivery, whoever wrote it), the replies sent from the widget (their lifecycle:
+//! `reply_state.rs`), each agent's Alcméon account, and the log of thread changes the SSE stream
+//! replays, in SQLite (the embedded default).
 //!
 //! Invariant: SQL lives here and only here; rows are read into `#[derive(sqlx::FromRow)]` structs
 //! (or single scalars), never by column name; the store never calls Alcméon (it reads Alcméon's

@@ -1,12 +1,15 @@
-//! Replies sent from the widget, Alcméon's side: matching a recorded `answer` action to the reply
-//! it carries, and applying the `execute-answer` that tells whether the channel delivered it. Both
-//! run inside the transaction that stores the action (`record.rs`).
+//! Alcméon's side of outbound messages: what each `execute-answer` says about its `answer`,
+//! whoever wrote it (kept in `answer_outcomes`; [`answer_delivery`] is how the thread shows it),
+//! and, for replies sent from the widget, matching a recorded `answer` to the reply it carries and
+//! moving the reply's state by that outcome. All of it runs inside the transaction that stores the
+//! action (`record.rs`).
 //!
-//! Invariant: an `answer` is linked to at most one reply and a reply's current attempt to at most
-//! one `answer`; the reply's state moves only by [`ReplyEvent`]s' guarded updates, so actions
-//! read in any order (webhook and backfill race) leave the reply as if read in id order.
+//! Invariants: an answer's outcome is its lowest-id `execute-answer`'s, whichever arrived first;
+//! an `answer` is linked to at most one reply and a reply's current attempt to at most one
+//! `answer`; the reply's state moves only by [`ReplyEvent`]s' guarded updates, so actions read in
+//! any order (webhook and backfill race) leave the reply as if read in id order.
 
-use protocol::{FailureCode, ThreadItem};
+use protocol::{Delivery, FailureCode, ThreadItem};
 use sqlx::AssertSqlSafe;
 
 use super::reply_state::{ReplyEvent, ReplyState};
@@ -59,22 +62,33 @@ pub(super) async fn link_answer(
         .bind(reply_id)
         .execute(&mut **tx)
         .await?;
-    let earlier_status: Option<String> = sqlx::query_scalar(
-        "SELECT json_extract(body, '$.data.answer_status') FROM actions
-         WHERE kind = 'execute-answer' AND json_extract(body, '$.data.answer_action_id') = ?
-         ORDER BY id LIMIT 1",
-    )
-    .bind(action.id)
-    .fetch_optional(&mut **tx)
-    .await?
-    .flatten();
+    let earlier_status: Option<String> =
+        sqlx::query_scalar("SELECT status FROM answer_outcomes WHERE answer_action_id = ?")
+            .bind(action.id)
+            .fetch_optional(&mut **tx)
+            .await?;
     if let Some(status) = earlier_status {
         set_outcome(tx, action.id, &status).await?;
     }
     Ok(())
 }
 
-/// Applies an `execute-answer` to the reply its answer belongs to; returns that reply's item id.
+/// How the thread shows an outbound message that is not a widget reply, from its `answer`'s
+/// outcome: sending until its `execute-answer`, then sent (`ok`) or failed (anything else: the
+/// channel refused it; Alcméon's action gives no reason of its own).
+pub(super) fn answer_delivery(status: Option<&str>) -> Delivery {
+    match status {
+        None => Delivery::Sending,
+        Some("ok") => Delivery::Sent,
+        Some(_) => Delivery::Failed {
+            code: FailureCode::ChannelRefused,
+            detail: None,
+        },
+    }
+}
+
+/// Applies an `execute-answer`: records its answer's outcome and moves the reply that answer
+/// belongs to, if any; returns the answer's item id when the outcome is new.
 pub(super) async fn apply_delivery(
     tx: &mut Tx<'_>,
     action: &Action,
@@ -89,23 +103,34 @@ pub(super) async fn apply_delivery(
     let (Some(answer_id), Some(status)) = (answer_id, status) else {
         return Ok(None);
     };
-    Ok(set_outcome(tx, answer_id, status)
-        .await?
-        .then_some(answer_id))
+    let recorded = sqlx::query(
+        "INSERT INTO answer_outcomes (answer_action_id, status, action_id) VALUES (?, ?, ?)
+         ON CONFLICT (answer_action_id) DO UPDATE SET status = excluded.status,
+             action_id = excluded.action_id
+         WHERE excluded.action_id < answer_outcomes.action_id",
+    )
+    .bind(answer_id)
+    .bind(status)
+    .bind(action.id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1;
+    // An outcome already told by a lower-id `execute-answer` has moved the reply already.
+    if recorded {
+        set_outcome(tx, answer_id, status).await?;
+    }
+    Ok(recorded.then_some(answer_id))
 }
 
-/// [`ReplyEvent::Delivered`] (`ok`) or [`ReplyEvent::Undelivered`] (anything else) for the reply
-/// whose current attempt is `answer_id`; returns whether a reply changed.
-async fn set_outcome(tx: &mut Tx<'_>, answer_id: i64, status: &str) -> Result<bool, StoreError> {
-    let (event, code) = if status == "ok" {
-        (ReplyEvent::Delivered, None)
-    } else {
-        (
-            ReplyEvent::Undelivered,
-            Some(serde_name(FailureCode::ChannelRefused)),
-        )
+/// [`ReplyEvent::Delivered`] or [`ReplyEvent::Undelivered`], as [`answer_delivery`] reads
+/// `status`, for the reply whose current attempt is `answer_id`.
+async fn set_outcome(tx: &mut Tx<'_>, answer_id: i64, status: &str) -> Result<(), StoreError> {
+    let (event, code) = match answer_delivery(Some(status)) {
+        Delivery::Failed { code, .. } => (ReplyEvent::Undelivered, Some(serde_name(code))),
+        _ => (ReplyEvent::Delivered, None),
     };
-    let updated = sqlx::query(AssertSqlSafe(format!(
+    sqlx::query(AssertSqlSafe(format!(
         "UPDATE replies SET state = ?, failure_reason = ?, failure_detail = NULL
          WHERE answer_action_id = ? AND {}",
         event.guard()
@@ -114,7 +139,6 @@ async fn set_outcome(tx: &mut Tx<'_>, answer_id: i64, status: &str) -> Result<bo
     .bind(code)
     .bind(answer_id)
     .execute(&mut **tx)
-    .await?
-    .rows_affected();
-    Ok(updated == 1)
+    .await?;
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! The reply lifecycle end to end in the store: widget side (`replies.rs`) and Alcméon's side
-//! (`reply_delivery.rs`) together, as the actions arrive.
+//! (`reply_delivery.rs`) together, as the actions arrive; and the delivery of every other
+//! outbound message (another agent's in Alcméon, a bot's).
 
 use protocol::{AgentEmail, ClientId, Delivery, FailureCode, ThreadItem, Viewer, item_id};
 use serde_json::{Value, json};
@@ -425,5 +426,95 @@ async fn a_reply_an_older_version_stored_with_an_id_and_email_now_invalid_still_
     assert_eq!(
         (unsent[0].text.as_str(), unsent[0].agent_email.as_ref()),
         ("from before", None)
+    );
+}
+
+/// An answer someone wrote in Alcméon itself (no reply of the widget), by advisor 99.
+const ELSEWHERE: i64 = 99;
+
+#[tokio::test]
+async fn an_answer_written_elsewhere_is_sending_until_its_execute_answer_tells_sent_or_failed() {
+    let (store, _dir) = store().await;
+    let mut live = store.subscribe();
+    for (id, text) in [(2, "delivered"), (3, "refused")] {
+        store
+            .record_action(&answer(id, ELSEWHERE, text))
+            .await
+            .unwrap();
+    }
+    let thread = items(&store).await;
+    assert_eq!(thread[0].delivery, None, "a customer message has none");
+    assert_eq!(thread[1].delivery, Some(Delivery::Sending));
+    assert_eq!(thread[2].delivery, Some(Delivery::Sending));
+    assert_eq!(thread[1].client_id, None);
+
+    store.record_action(&executed(4, 2, "ok")).await.unwrap();
+    store.record_action(&executed(5, 3, "fail")).await.unwrap();
+    let refused = Delivery::Failed {
+        code: FailureCode::ChannelRefused,
+        detail: None,
+    };
+    let thread = items(&store).await;
+    assert_eq!(thread[1].delivery, Some(Delivery::Sent));
+    assert_eq!(thread[2].delivery, Some(refused.clone()));
+
+    let mut pushed = vec![];
+    while let Ok(event) = live.try_recv() {
+        pushed.push((event.item.id, event.item.delivery));
+    }
+    assert_eq!(
+        pushed,
+        [
+            (2, Some(Delivery::Sending)),
+            (3, Some(Delivery::Sending)),
+            (2, Some(Delivery::Sent)),
+            (3, Some(refused.clone())),
+        ],
+        "the live stream says what the page says"
+    );
+    let logged = store.events_after(100, 0, 100).await.unwrap();
+    assert_eq!(logged.last().unwrap().item.delivery, Some(refused));
+}
+
+#[tokio::test]
+async fn an_outcome_read_before_its_answer_applies_to_it_and_a_later_one_changes_nothing() {
+    let (store, _dir) = store().await;
+    store.record_action(&executed(3, 2, "fail")).await.unwrap();
+    store
+        .record_action(&answer(2, ELSEWHERE, "late"))
+        .await
+        .unwrap();
+    let failed = Some(Delivery::Failed {
+        code: FailureCode::ChannelRefused,
+        detail: None,
+    });
+    assert_eq!(items(&store).await[1].delivery, failed);
+    let logged = store.events_after(100, 0, 100).await.unwrap().len();
+    store.record_action(&executed(4, 2, "ok")).await.unwrap();
+    assert_eq!(items(&store).await[1].delivery, failed);
+    assert_eq!(
+        store.events_after(100, 0, 100).await.unwrap().len(),
+        logged,
+        "nothing changed, nothing is pushed"
+    );
+}
+
+#[tokio::test]
+async fn a_widget_reply_keeps_its_own_state_when_its_answer_is_refused() {
+    let (store, _dir) = store().await;
+    reply(&store, "c", "hello").await;
+    store
+        .record_action(&answer(2, ADVISOR, "hello"))
+        .await
+        .unwrap();
+    store.record_action(&executed(3, 2, "fail")).await.unwrap();
+    let item = &items(&store).await[1];
+    assert_eq!(item.client_id.as_deref(), Some("c"));
+    assert_eq!(
+        item.delivery,
+        Some(Delivery::Failed {
+            code: FailureCode::ChannelRefused,
+            detail: None,
+        })
     );
 }

@@ -4,14 +4,16 @@
 //! is therefore read from one merged view rather than stored twice:
 //!
 //! - every projected thread item (customer messages, `answer` actions and agents' actions), where an
-//!   `answer` linked to a reply carries that reply's `client_id`, author, email and delivery; an
-//!   `answer` of an earlier, failed attempt of a reply that was retried is hidden;
+//!   `answer` linked to a reply carries that reply's `client_id`, author, email and delivery, and
+//!   any other `answer` (another agent in Alcméon, a bot) the delivery its `execute-answer` told
+//!   ([`answer_delivery`]); an `answer` of an earlier, failed attempt of a reply that was retried
+//!   is hidden;
 //! - plus every reply Alcméon has not recorded yet (no `answer` linked), under a provisional id
 //!   ([`PROVISIONAL_ID_BASE`] + the reply's row id), which sorts after every Alcméon action id.
 //!
 //! So a reply's item id changes once, from provisional to its `answer` action's id; the widget
 //! recognises the item by its `client_id`. A reply's `delivery` is its [`ReplyState`] as the
-//! widget sees it ([`ReplyState::delivery`]).
+//! widget sees it ([`ReplyState::delivery`]). Every outbound item has a delivery; no other has.
 
 use protocol::{
     AgentEmail, Channel, ClientId, Conversation, ConversationStatus, ItemKind, ThreadItem,
@@ -20,6 +22,7 @@ use protocol::{
 use sqlx::{AssertSqlSafe, SqliteExecutor};
 use tokio::sync::broadcast;
 
+use super::reply_delivery::answer_delivery;
 use super::reply_state::ReplyState;
 use super::{Store, StoreError, Tx, from_serde_name, now_ms};
 
@@ -32,18 +35,19 @@ const MERGED: &str = "SELECT * FROM (
     SELECT t.action_id AS id, t.conversation_id, t.kind, COALESCE(r.agent_name, t.author) AS author,
            t.text, t.at_ms, r.client_id, r.state, r.failure_reason, r.failure_detail,
            CASE WHEN r.id IS NULL THEN t.agent_email ELSE r.agent_email END AS agent_email,
-           t.event,
+           t.event, o.status AS answer_status,
            (SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
                                     ORDER BY a.position)
             FROM attachments a WHERE a.action_id = t.action_id) AS attachments
     FROM thread_items t
     LEFT JOIN reply_answers ra ON ra.answer_action_id = t.action_id
     LEFT JOIN replies r ON r.id = ra.reply_id
+    LEFT JOIN answer_outcomes o ON o.answer_action_id = t.action_id
     WHERE ra.answer_action_id IS NULL OR r.answer_action_id = t.action_id
     UNION ALL
     SELECT ? + r.id AS id, r.conversation_id, 'outbound', r.agent_name, r.text, r.created_at_ms,
            r.client_id, r.state, r.failure_reason, r.failure_detail, r.agent_email, NULL,
-           NULL
+           NULL, NULL
     FROM replies r WHERE r.answer_action_id IS NULL
 ) WHERE {filter}";
 
@@ -75,6 +79,8 @@ struct MergedRow {
     agent_email: Option<String>,
     /// `protocol::ConversationEvent` JSON.
     event: Option<String>,
+    /// What the `execute-answer` of an `answer` said (`ok`, `fail`), once read.
+    answer_status: Option<String>,
     /// `[protocol::Attachment]` JSON.
     attachments: Option<String>,
 }
@@ -83,10 +89,16 @@ impl MergedRow {
     /// The item as the widget sees it, in its conversation. A value stored by an older version
     /// that no longer parses is left out of the item (and logged), never the item itself.
     fn into_item(self) -> (i64, ThreadItem) {
-        let delivery = self.state.map(|state| {
-            let code = self.failure_reason.as_deref().and_then(from_serde_name);
-            state.delivery(code, self.failure_detail)
-        });
+        let kind = from_serde_name(&self.kind).unwrap_or(ItemKind::Inbound);
+        let delivery = match self.state {
+            Some(state) => {
+                let code = self.failure_reason.as_deref().and_then(from_serde_name);
+                Some(state.delivery(code, self.failure_detail))
+            }
+            None => {
+                (kind == ItemKind::Outbound).then(|| answer_delivery(self.answer_status.as_deref()))
+            }
+        };
         let client_id = self.client_id.and_then(|raw| {
             ClientId::parse(&raw)
                 .inspect_err(|_| tracing::warn!(item = self.id, client_id = %raw, "a stored client id is no longer valid; the reply shows without it"))
@@ -99,7 +111,7 @@ impl MergedRow {
         });
         let item = ThreadItem {
             id: self.id,
-            kind: from_serde_name(&self.kind).unwrap_or(ItemKind::Inbound),
+            kind,
             author: self.author,
             text: self.text,
             at_ms: self.at_ms,

@@ -1,5 +1,6 @@
 //! A replica written by an earlier version keeps its meaning through the migrations that changed
-//! what its values mean (0003: failure codes; 0005: the reply state).
+//! what its values mean (0003: failure codes; 0005: the reply state; 0006: the outcome of every
+//! answer, whoever wrote it).
 
 use protocol::{AgentEmail, Delivery, FailureCode, Viewer};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
@@ -183,4 +184,75 @@ async fn replies_sending_before_the_state_column_keep_their_place_in_the_lifecyc
     assert_eq!(delivery("accepted"), Delivery::Sent);
     assert_eq!(delivery("stored"), Delivery::Sending);
     assert!(matches!(delivery("failed"), Delivery::Failed { .. }));
+}
+
+/// Version 5's replica: three answers written in Alcméon itself (one delivered, one refused, one
+/// not executed yet) and a widget reply refused on the channel, with their actions as received.
+const VERSION_5_DATA: &str = r#"
+INSERT INTO actions (id, conversation_id, kind, body) VALUES
+    (1, 100, 'task-create', '{}'),
+    (2, 100, 'answer', '{"id":2,"type":"answer"}'),
+    (3, 100, 'answer', '{"id":3,"type":"answer"}'),
+    (4, 100, 'execute-answer', '{"id":4,"type":"execute-answer","data":{"answer_action_id":2,"answer_status":"ok"}}'),
+    (5, 100, 'execute-answer', '{"id":5,"type":"execute-answer","data":{"answer_action_id":3,"answer_status":"fail"}}'),
+    (6, 100, 'answer', '{"id":6,"type":"answer"}'),
+    (7, 100, 'answer', '{"id":7,"type":"answer"}'),
+    (8, 100, 'execute-answer', '{"id":8,"type":"execute-answer","data":{"answer_action_id":7,"answer_status":"fail"}}'),
+    (9, 100, 'execute-answer', '{"id":9,"type":"execute-answer","data":{"answer_action_id":3,"answer_status":"ok"}}'),
+    (10, 100, 'execute-answer', '{"id":10,"type":"execute-answer","data":{}}');
+INSERT INTO conversations (id, channel, account_name, customer_name, status, last_inbound_at_ms)
+    VALUES (100, 'whatsapp', 'Shop', 'Ana', 'open', 1700000000000);
+INSERT INTO thread_items (action_id, conversation_id, kind, author, text, at_ms, agent_email) VALUES
+    (1, 100, 'inbound', 'Ana', 'hi', 1700000000000, NULL),
+    (2, 100, 'outbound', 'Emma', 'delivered', 1700000001000, 'emma@example.com'),
+    (3, 100, 'outbound', 'Emma', 'refused', 1700000002000, 'emma@example.com'),
+    (6, 100, 'outbound', 'Bot', 'pending', 1700000003000, NULL),
+    (7, 100, 'outbound', 'Agent', 'mine', 1700000004000, NULL);
+INSERT INTO tasks (id, conversation_id) VALUES (10, 100);
+INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, failure_reason, advisor_id, answer_action_id, created_at_ms) VALUES
+    ('mine', 100, 10, '00D1', 'ann@example.com', 'Ann', 'mine', 'failed', 'channel_refused', 7, 7, 4);
+INSERT INTO reply_answers (answer_action_id, reply_id) VALUES (7, 1);
+"#;
+
+#[tokio::test]
+async fn answers_already_in_the_replica_get_the_delivery_their_stored_actions_tell() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let options = SqliteConnectOptions::from_str(&url)
+        .unwrap()
+        .create_if_missing(true);
+    let pool = SqlitePool::connect_with(options).await.unwrap();
+    sqlx::migrate!("./migrations")
+        .run_to(5, &pool)
+        .await
+        .unwrap();
+    sqlx::raw_sql(VERSION_5_DATA).execute(&pool).await.unwrap();
+    pool.close().await;
+
+    let store = Store::open(&url).await.unwrap();
+    let viewer = Viewer {
+        email: AgentEmail::parse("ann@example.com").unwrap(),
+        may_reply: true,
+    };
+    let page = store.thread(100, None, 50, viewer).await.unwrap().unwrap();
+    let deliveries: Vec<(&str, Option<Delivery>)> = page
+        .items
+        .iter()
+        .map(|item| (item.text.as_str(), item.delivery.clone()))
+        .collect();
+    let refused = Some(Delivery::Failed {
+        code: FailureCode::ChannelRefused,
+        detail: None,
+    });
+    assert_eq!(
+        deliveries,
+        [
+            ("hi", None),
+            ("delivered", Some(Delivery::Sent)),
+            ("refused", refused.clone()),
+            ("pending", Some(Delivery::Sending)),
+            ("mine", refused),
+        ],
+        "the first execute-answer of each answer is its outcome"
+    );
 }

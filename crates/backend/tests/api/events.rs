@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use protocol::{Delivery, ThreadItem, ThreadPage};
+use protocol::{Delivery, FailureCode, ItemKind, ThreadItem, ThreadPage};
 use serde_json::json;
 
 use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with};
@@ -309,4 +309,67 @@ async fn changes_older_than_the_retention_are_forgotten_and_recent_ones_still_re
         item.text, "written after the others expired",
         "the expired changes are gone: the replay starts with the recent one"
     );
+}
+
+#[tokio::test]
+async fn answers_written_in_alcmeon_tell_their_delivery_on_the_page_and_the_stream() {
+    let app = spawn_app(0).await;
+    app.replica_ready().await;
+    let page = app.page(1002).await;
+    let lyon: Vec<_> = page
+        .items
+        .iter()
+        .filter(|item| item.text.starts_with("Hi Jonas! The Lyon store"))
+        .map(|item| (item.client_id.clone(), item.delivery.clone()))
+        .collect();
+    assert_eq!(
+        lyon,
+        [
+            (
+                None,
+                Some(Delivery::Failed {
+                    code: FailureCode::ChannelRefused,
+                    detail: None,
+                })
+            ),
+            (None, Some(Delivery::Sent)),
+        ],
+        "seeded: Emma's first answer failed, the copy she resent was delivered"
+    );
+    for item in &page.items {
+        assert_eq!(
+            item.delivery.is_some(),
+            item.kind == ItemKind::Outbound,
+            "{item:?}"
+        );
+    }
+
+    let mut stream = EventStream::open(&app, 1003, None).await;
+    let answer = app
+        .emulator_control(
+            "/conversations/1003/agent-replies",
+            json!({"text": "Emma here, the parcel left today",
+                   "agent_email": "emma.schmidt@example.com"}),
+        )
+        .await["answer_action_id"]
+        .as_i64()
+        .unwrap();
+    let mut deliveries = vec![];
+    while deliveries.last() != Some(&Delivery::Sent) {
+        let (_, item) = stream
+            .next_item(Duration::from_secs(20))
+            .await
+            .expect("the answer's delivery is pushed");
+        if item.id == answer {
+            deliveries.push(item.delivery.clone().unwrap());
+        }
+    }
+    // Webhooks may bring the `execute-answer` before its `answer`: then the answer comes sent.
+    assert!(
+        deliveries[..deliveries.len() - 1]
+            .iter()
+            .all(|delivery| *delivery == Delivery::Sending)
+    );
+    let theirs = app.wait_for_item(1003, |item| item.id == answer).await;
+    assert_eq!(theirs.delivery, Some(Delivery::Sent));
 }
