@@ -4,8 +4,7 @@
 //! path, query or body is always a `bad_request` (a body over the limit `payload_too_large`) in
 //! the one error shape, never axum's plain text.
 
-use axum::body::Bytes;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::response::{IntoResponse, Response};
 
 use super::AppError;
@@ -31,17 +30,5 @@ where
 {
     fn into_response(self) -> Response {
         axum::Json(self.0).into_response()
-    }
-}
-
-/// The raw body, for a signature computed over its exact bytes.
-#[derive(Debug)]
-pub struct RawBody(pub Bytes);
-
-impl<S: Send + Sync> FromRequest<S> for RawBody {
-    type Rejection = AppError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
-        Ok(Self(Bytes::from_request(request, state).await?))
     }
 }

@@ -13,3 +13,4 @@ mod sessions;
 mod startup;
 mod time_zones;
 mod webhook;
+mod webhook_flood;
