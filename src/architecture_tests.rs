@@ -36,9 +36,10 @@ fn layers() -> Vec<(String, Vec<String>)> {
         .filter_map(|line| line.strip_prefix("//!"))
         .map(str::trim)
         .collect();
-    doc.join("\n")
+    let doc = doc.join("\n");
+    let (_, layer_list) = doc.split_once("\n- **").expect("lib.rs lists the layers");
+    layer_list
         .split("\n- **")
-        .skip(1)
         .map(|item| {
             let (layer, rest) = item.split_once("**:").expect("a layer line");
             let names = rest
@@ -48,7 +49,10 @@ fn layers() -> Vec<(String, Vec<String>)> {
                 .split("\n\n")
                 .next()
                 .unwrap();
-            let names = names.split('`').skip(1).step_by(2).map(str::to_owned);
+            let names = names.split('`').enumerate();
+            let names = names
+                .filter(|(n, _)| n % 2 == 1)
+                .map(|(_, name)| name.to_owned());
             (layer.to_owned(), names.collect())
         })
         .collect()

@@ -46,7 +46,7 @@
 //!
 //! # Architecture invariants
 //!
-//! - The emulator depends on nothing of ours: no workspace crate, only crates.io (its tests use
+//! - The emulator depends on nothing of ours: no workspace crate, only the Rust package registry (its tests use
 //!   the workspace's dev-only `module-graph` to check these rules). The backend does not depend on
 //!   it either; they meet over HTTP only.
 //! - It answers only what the published specs define (`openapi/`: paths, bodies, status codes and

@@ -11,7 +11,9 @@ use protocol::{AgentEmail, ClientId, FailureCode, ThreadItem, item_id};
 use sqlx::AssertSqlSafe;
 
 use super::reply_state::{ReplyEvent, ReplyState};
-use super::thread::{self, PROVISIONAL_ID_BASE};
+use protocol::item_id::PROVISIONAL_BASE;
+
+use super::thread;
 use super::{Store, StoreError, serde_name};
 
 /// A stored reply's row id: the outbox's handle on it.
@@ -200,7 +202,7 @@ impl Store {
             "SELECT {ITEM_ID} AS item_id, conversation_id, text, agent_org, agent_email
              FROM replies WHERE client_id = ?"
         )))
-        .bind(PROVISIONAL_ID_BASE)
+        .bind(PROVISIONAL_BASE)
         .bind(client_id.as_str())
         .fetch_optional(&mut *tx)
         .await?;
@@ -281,7 +283,7 @@ impl Store {
         .bind(serde_name(code))
         .bind(detail)
         .bind(reply_id)
-        .bind(PROVISIONAL_ID_BASE)
+        .bind(PROVISIONAL_BASE)
         .fetch_optional(&mut *tx)
         .await?;
         let events = thread::log_changes(&mut tx, item_id.as_slice()).await?;
@@ -331,7 +333,7 @@ impl Store {
             "SELECT {ITEM_ID} AS item_id, conversation_id, text, agent_org, agent_email
              FROM replies WHERE client_id = ? AND conversation_id = ?"
         )))
-        .bind(PROVISIONAL_ID_BASE)
+        .bind(PROVISIONAL_BASE)
         .bind(client_id.as_str())
         .bind(conversation_id)
         .fetch_optional(&mut *tx)

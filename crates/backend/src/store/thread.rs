@@ -9,12 +9,13 @@
 //!   ([`answer_delivery`]); an `answer` of an earlier, failed attempt of a reply that was retried
 //!   is hidden;
 //! - plus every reply Alcméon has not recorded yet (no `answer` linked), under a provisional id
-//!   ([`PROVISIONAL_ID_BASE`] + the reply's row id), which sorts after every Alcméon action id.
+//!   ([`PROVISIONAL_BASE`] + the reply's row id), which sorts after every Alcméon action id.
 //!
 //! So a reply's item id changes once, from provisional to its `answer` action's id; the widget
 //! recognises the item by its `client_id`. A reply's `delivery` is its [`ReplyState`] as the
 //! widget sees it ([`ReplyState::delivery`]). Every outbound item has a delivery; no other has.
 
+use protocol::item_id::PROVISIONAL_BASE;
 use protocol::{
     AgentEmail, Channel, ClientId, Conversation, ConversationStatus, ItemKind, ThreadItem,
     ThreadPage, Viewer,
@@ -25,10 +26,6 @@ use tokio::sync::broadcast;
 use super::reply_delivery::answer_delivery;
 use super::reply_state::ReplyState;
 use super::{Store, StoreError, Tx, from_serde_name, now_ms};
-
-/// Provisional item ids of replies not yet recorded by Alcméon start above any action id (2^52,
-/// still exact in a JavaScript number).
-pub use protocol::item_id::PROVISIONAL_BASE as PROVISIONAL_ID_BASE;
 
 /// The merged thread; `{filter}` is replaced by a condition on `id` and `conversation_id`.
 const MERGED: &str = "SELECT * FROM (
@@ -161,7 +158,7 @@ struct EventRow {
 /// The current merged item with this id, if it is in a thread.
 pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>, StoreError> {
     let row: Option<MergedRow> = sqlx::query_as(AssertSqlSafe(merged("id = ?")))
-        .bind(PROVISIONAL_ID_BASE)
+        .bind(PROVISIONAL_BASE)
         .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
@@ -229,7 +226,7 @@ impl Store {
             merged("conversation_id = ? AND id < ?")
         );
         let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(query))
-            .bind(PROVISIONAL_ID_BASE)
+            .bind(PROVISIONAL_BASE)
             .bind(conversation_id)
             .bind(before.unwrap_or(i64::MAX))
             .bind(i64::from(limit) + 1)
