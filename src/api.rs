@@ -35,6 +35,14 @@ impl Backend {
             .await
     }
 
+    /// The conversation's header and its newest item only: what a row of the Case's list shows.
+    pub async fn newest(&self, conversation_id: i64) -> Result<ThreadPage, Failure> {
+        self.get_json(&format!(
+            "/v1/conversations/{conversation_id}/thread?limit=1"
+        ))
+        .await
+    }
+
     /// The offsets of the IANA time zone `zone`; `Failure::Api` with `NotFound` when the tz
     /// database has no such zone.
     pub async fn zone_rules(&self, zone: &str) -> Result<ZoneRules, Failure> {

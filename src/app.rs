@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::api::Backend;
-use crate::components::ConversationView;
+use crate::components::CaseView;
 use crate::failure::Failure;
 use crate::host_context::HostContext;
 use crate::i18n::I18n;
@@ -89,6 +89,7 @@ fn Widget(
     thread_backend: StoredValue<Backend, LocalStorage>,
 ) -> impl IntoView {
     let format_locale = context.format_locale().to_owned();
+    let conversation_ids = context.conversation_ids.clone();
     let loaded_i18n = i18n.clone();
     let loaded_view = move |page, zone: Option<ZoneRules>| {
         let zone_note = zone.is_none().then(|| {
@@ -101,7 +102,7 @@ fn Widget(
         view! {
             {zone_note}
             <Provider value=WidgetContext::new(loaded_i18n.clone(), times, numbers)>
-                <ConversationView page backend=thread_backend.get_value()/>
+                <CaseView page conversation_ids=conversation_ids.clone() backend=thread_backend.get_value()/>
             </Provider>
         }
     };

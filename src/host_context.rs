@@ -1,4 +1,4 @@
-//! What the host tells the widget at mount: where the backend is, which conversation to show, the
+//! What the host tells the widget at mount: where the backend is, which conversation to show (and the Case's others), the
 //! agent's Salesforce language and time zone, and how to get a session token. Read once, in
 //! `mount`; nothing else in the widget sees the JavaScript object.
 
@@ -9,7 +9,12 @@ use wasm_bindgen::{JsCast, JsValue};
 #[serde(rename_all = "camelCase")]
 pub struct HostContext {
     pub backend_url: String,
+    /// The conversation to open: the Case's newest.
     pub conversation_id: i64,
+    /// Every conversation of the Case, newest first (on a conversation's own page, that one):
+    /// the widget lists them when there are several.
+    #[serde(default)]
+    pub conversation_ids: Vec<i64>,
     /// `@salesforce/i18n/lang`, e.g. `en-US`, `fr`, `pt-BR`.
     #[serde(default = "default_lang")]
     pub lang: String,

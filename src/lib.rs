@@ -6,16 +6,18 @@
 //! Four layers; a module imports only from its own layer and the ones listed before it, and
 //! `architecture_tests` holds every file of `src/` to these lines:
 //!
-//! - **pure**: `announcement`, `failure`, `file_names`, `file_size`, `i18n`, `item_text`,
-//!   `linkify`, `reading_position`, `reply_gate`, `rows`, `session_token`, `timeline` —
+//! - **pure**: `announcement`, `conversation_list`, `draft_book`, `failure`, `file_names`,
+//!   `file_size`, `i18n`, `item_text`, `linkify`, `reading_position`, `reply_gate`, `rows`,
+//!   `session_token`, `timeline` —
 //!   plain Rust over `protocol` and Fluent, run without a browser: each has its native tests
 //!   (`cargo test -p alcmeon-widget`), and none imports leptos, web-sys, js-sys or the HTTP client.
 //! - **browser**: `api`, `drafts`, `host_context`, `live`, `locale_files`, `number_format`, `time`
 //!   — the widget's effects (HTTP and the event stream, localStorage, `Intl`, the host's object),
 //!   each in its own module like todomvc's `storage.rs`; no state, no views.
-//! - **state**: `conversation`, `widget_context` — what the views show, kept apart from them
-//!   (todomvc's `Todos`): the open conversation and the agent's formats, provided as contexts of
-//!   ours and read with `ConversationState::get()` and `WidgetContext::get()`.
+//! - **state**: `case_conversations`, `conversation`, `widget_context` — what the views show,
+//!   kept apart from them (todomvc's `Todos`): the Case's conversations and their drafts, the
+//!   open conversation and the agent's formats, provided as contexts of ours and read with
+//!   `CaseConversations::get()`, `ConversationState::get()` and `WidgetContext::get()`.
 //! - **views**: `app`, `components` — Leptos components and the mount; they hold no state of
 //!   their own beyond what a single element needs, and never build a URL.
 //!
@@ -26,6 +28,8 @@
 
 // pure
 mod announcement;
+mod conversation_list;
+mod draft_book;
 mod failure;
 mod file_names;
 mod file_size;
@@ -46,6 +50,7 @@ mod locale_files;
 mod number_format;
 mod time;
 // state
+mod case_conversations;
 mod conversation;
 mod widget_context;
 // views

@@ -222,6 +222,11 @@ impl Timeline {
         }
     }
 
+    /// The newest loaded item (the highest id: a reply not yet recorded by Alcméon is newest).
+    pub fn newest(&self) -> Option<&ThreadItem> {
+        self.items.last()
+    }
+
     /// The loaded version of `item`, if it is already in the thread.
     pub fn find(&self, item: &ThreadItem) -> Option<&ThreadItem> {
         self.items.iter().rev().find(|known| same_item(known, item))

@@ -26,6 +26,11 @@ channel-gmb = مراجعة Google
 channel-inmessage = دردشة الويب
 channel-other = وسائل التواصل الاجتماعي
 
+conversations-label = محادثات هذه الحالة
+conversation-status-open = مفتوحة
+conversation-status-closed = مؤرشفة
+conversation-new-activity = نشاط جديد
+
 error-unauthenticated = انتهت صلاحية جلستك. أعد تحميل الصفحة لتسجيل الدخول مرة أخرى.
 error-forbidden = ليس لديك إذن للقيام بذلك.
 error-not-found = هذه المحادثة غير متاحة بعد. ستظهر بمجرد أن يرسلها Alcméon.

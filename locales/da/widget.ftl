@@ -20,6 +20,11 @@ channel-gmb = Google-anmeldelse
 channel-inmessage = Webchat
 channel-other = Sociale medier
 
+conversations-label = Samtaler i denne sag
+conversation-status-open = Åben
+conversation-status-closed = Arkiveret
+conversation-new-activity = Ny aktivitet
+
 error-unauthenticated = Din session er udløbet. Genindlæs siden for at logge ind igen.
 error-forbidden = Du har ikke tilladelse til at gøre dette.
 error-not-found = Denne samtale er ikke tilgængelig endnu. Den vises, så snart Alcméon har sendt den.

@@ -20,6 +20,11 @@ channel-gmb = Google-Rezension
 channel-inmessage = Web-Chat
 channel-other = Soziale Medien
 
+conversations-label = Unterhaltungen dieses Falls
+conversation-status-open = Offen
+conversation-status-closed = Archiviert
+conversation-new-activity = Neue Aktivität
+
 error-unauthenticated = Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich erneut anzumelden.
 error-forbidden = Sie haben keine Berechtigung für diese Aktion.
 error-not-found = Diese Unterhaltung ist noch nicht verfügbar. Sie erscheint, sobald Alcméon sie übermittelt hat.

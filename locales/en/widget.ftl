@@ -20,6 +20,11 @@ channel-gmb = Google review
 channel-inmessage = Web chat
 channel-other = Social media
 
+conversations-label = Conversations of this case
+conversation-status-open = Open
+conversation-status-closed = Archived
+conversation-new-activity = New activity
+
 error-unauthenticated = Your session has expired. Reload the page to sign in again.
 error-forbidden = You do not have permission to do this.
 error-not-found = This conversation is not available yet. It appears once Alcméon has sent it.

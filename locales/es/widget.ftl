@@ -20,6 +20,11 @@ channel-gmb = Reseña de Google
 channel-inmessage = Chat web
 channel-other = Redes sociales
 
+conversations-label = Conversaciones de este caso
+conversation-status-open = Abierta
+conversation-status-closed = Archivada
+conversation-new-activity = Actividad nueva
+
 error-unauthenticated = Su sesión ha caducado. Vuelva a cargar la página para iniciar sesión de nuevo.
 error-forbidden = No tiene permiso para hacer esto.
 error-not-found = Esta conversación aún no está disponible. Aparecerá en cuanto Alcméon la haya enviado.

@@ -20,6 +20,11 @@ channel-gmb = Google-arvostelu
 channel-inmessage = Verkkochat
 channel-other = Sosiaalinen media
 
+conversations-label = Tämän tapauksen keskustelut
+conversation-status-open = Avoin
+conversation-status-closed = Arkistoitu
+conversation-new-activity = Uutta toimintaa
+
 error-unauthenticated = Istuntosi on vanhentunut. Lataa sivu uudelleen kirjautuaksesi sisään.
 error-forbidden = Sinulla ei ole oikeutta tehdä tätä.
 error-not-found = Tämä keskustelu ei ole vielä saatavilla. Se tulee näkyviin, kun Alcméon on lähettänyt sen.

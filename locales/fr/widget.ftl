@@ -18,6 +18,11 @@ channel-gmb = Avis Google
 channel-inmessage = Chat web
 channel-other = Réseau social
 
+conversations-label = Conversations de cette requête
+conversation-status-open = Ouverte
+conversation-status-closed = Archivée
+conversation-new-activity = Nouvelle activité
+
 error-unauthenticated = Votre session a expiré. Rechargez la page pour vous reconnecter.
 error-forbidden = Vous n’avez pas l’autorisation de faire ceci.
 error-not-found = Cette conversation n’est pas encore disponible. Elle apparaîtra dès qu’Alcméon l’aura transmise.

@@ -22,6 +22,11 @@ channel-gmb = ביקורת ב-Google
 channel-inmessage = צ׳אט באתר
 channel-other = רשתות חברתיות
 
+conversations-label = השיחות של פנייה זו
+conversation-status-open = פתוחה
+conversation-status-closed = בארכיון
+conversation-new-activity = פעילות חדשה
+
 error-unauthenticated = תוקף ההפעלה שלך פג. יש לטעון מחדש את הדף כדי להתחבר שוב.
 error-forbidden = אין לך הרשאה לבצע פעולה זו.
 error-not-found = השיחה הזו עדיין אינה זמינה. היא תופיע ברגע ש-Alcméon ישלח אותה.

@@ -20,6 +20,11 @@ channel-gmb = Recensione Google
 channel-inmessage = Chat web
 channel-other = Social media
 
+conversations-label = Conversazioni di questo caso
+conversation-status-open = Aperta
+conversation-status-closed = Archiviata
+conversation-new-activity = Nuova attività
+
 error-unauthenticated = La sessione è scaduta. Ricarica la pagina per accedere di nuovo.
 error-forbidden = Non disponi dell'autorizzazione per eseguire questa operazione.
 error-not-found = Questa conversazione non è ancora disponibile. Comparirà non appena Alcméon l'avrà inviata.

@@ -20,6 +20,11 @@ channel-gmb = Google のクチコミ
 channel-inmessage = Web チャット
 channel-other = ソーシャルメディア
 
+conversations-label = このケースの会話
+conversation-status-open = オープン
+conversation-status-closed = アーカイブ済み
+conversation-new-activity = 新しいアクティビティ
+
 error-unauthenticated = セッションの有効期限が切れました。ページを再読み込みして、もう一度ログインしてください。
 error-forbidden = この操作を行う権限がありません。
 error-not-found = この会話はまだ利用できません。Alcméon から送信されると表示されます。

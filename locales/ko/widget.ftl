@@ -20,6 +20,11 @@ channel-gmb = Google 리뷰
 channel-inmessage = 웹 채팅
 channel-other = 소셜 미디어
 
+conversations-label = 이 케이스의 대화
+conversation-status-open = 열림
+conversation-status-closed = 보관됨
+conversation-new-activity = 새 활동
+
 error-unauthenticated = 세션이 만료되었습니다. 다시 로그인하려면 페이지를 새로 고치십시오.
 error-forbidden = 이 작업을 수행할 권한이 없습니다.
 error-not-found = 이 대화는 아직 사용할 수 없습니다. Alcméon에서 전송하면 표시됩니다.

@@ -20,6 +20,11 @@ channel-gmb = Google-recensie
 channel-inmessage = Webchat
 channel-other = Sociale media
 
+conversations-label = Gesprekken van deze case
+conversation-status-open = Open
+conversation-status-closed = Gearchiveerd
+conversation-new-activity = Nieuwe activiteit
+
 error-unauthenticated = Uw sessie is verlopen. Laad de pagina opnieuw om u opnieuw aan te melden.
 error-forbidden = U hebt geen toestemming om dit te doen.
 error-not-found = Dit gesprek is nog niet beschikbaar. Het verschijnt zodra Alcméon het heeft verzonden.

@@ -21,6 +21,11 @@ channel-gmb = Google-anmeldelse
 channel-inmessage = Nettchat
 channel-other = Sosiale medier
 
+conversations-label = Samtaler i denne saken
+conversation-status-open = Åpen
+conversation-status-closed = Arkivert
+conversation-new-activity = Ny aktivitet
+
 error-unauthenticated = Økten din er utløpt. Last inn siden på nytt for å logge på igjen.
 error-forbidden = Du har ikke tillatelse til å gjøre dette.
 error-not-found = Denne samtalen er ikke tilgjengelig ennå. Den vises så snart Alcméon har sendt den.

@@ -22,6 +22,11 @@ channel-gmb = Avaliação no Google
 channel-inmessage = Chat na web
 channel-other = Redes sociais
 
+conversations-label = Conversas deste caso
+conversation-status-open = Aberta
+conversation-status-closed = Arquivada
+conversation-new-activity = Nova atividade
+
 error-unauthenticated = Sua sessão expirou. Recarregue a página para entrar novamente.
 error-forbidden = Você não tem permissão para fazer isso.
 error-not-found = Esta conversa ainda não está disponível. Ela aparecerá assim que a Alcméon a enviar.

@@ -23,6 +23,11 @@ channel-gmb = Отзыв в Google
 channel-inmessage = Веб-чат
 channel-other = Социальные сети
 
+conversations-label = Разговоры по этому обращению
+conversation-status-open = Открыт
+conversation-status-closed = В архиве
+conversation-new-activity = Новая активность
+
 error-unauthenticated = Срок действия сеанса истек. Перезагрузите страницу, чтобы войти снова.
 error-forbidden = У вас нет разрешения на это действие.
 error-not-found = Эта переписка пока недоступна. Она появится, как только Alcméon ее передаст.

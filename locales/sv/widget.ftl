@@ -20,6 +20,11 @@ channel-gmb = Google-recension
 channel-inmessage = Webbchatt
 channel-other = Sociala medier
 
+conversations-label = Konversationer i det här ärendet
+conversation-status-open = Öppen
+conversation-status-closed = Arkiverad
+conversation-new-activity = Ny aktivitet
+
 error-unauthenticated = Din session har gått ut. Läs in sidan igen för att logga in på nytt.
 error-forbidden = Du har inte behörighet att göra detta.
 error-not-found = Den här konversationen är inte tillgänglig än. Den visas så snart Alcméon har skickat den.

@@ -20,6 +20,11 @@ channel-gmb = รีวิว Google
 channel-inmessage = แชทบนเว็บ
 channel-other = โซเชียลมีเดีย
 
+conversations-label = การสนทนาของเคสนี้
+conversation-status-open = เปิดอยู่
+conversation-status-closed = เก็บถาวรแล้ว
+conversation-new-activity = มีความเคลื่อนไหวใหม่
+
 error-unauthenticated = เซสชันของคุณหมดอายุแล้ว โปรดโหลดหน้านี้ใหม่เพื่อลงชื่อเข้าใช้อีกครั้ง
 error-forbidden = คุณไม่มีสิทธิ์ดำเนินการนี้
 error-not-found = การสนทนานี้ยังไม่พร้อมใช้งาน และจะปรากฏขึ้นเมื่อ Alcméon ส่งมาแล้ว

@@ -20,6 +20,11 @@ channel-gmb = Google 评价
 channel-inmessage = 网页聊天
 channel-other = 社交媒体
 
+conversations-label = 此个案的对话
+conversation-status-open = 进行中
+conversation-status-closed = 已归档
+conversation-new-activity = 新动态
+
 error-unauthenticated = 您的会话已过期。请重新加载页面以再次登录。
 error-forbidden = 您无权执行此操作。
 error-not-found = 此对话尚不可用。Alcméon 发送后即会显示。

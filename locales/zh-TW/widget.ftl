@@ -20,6 +20,11 @@ channel-gmb = Google 評論
 channel-inmessage = 網頁聊天
 channel-other = 社群媒體
 
+conversations-label = 此案例的對話
+conversation-status-open = 進行中
+conversation-status-closed = 已封存
+conversation-new-activity = 新動態
+
 error-unauthenticated = 您的工作階段已過期。請重新載入頁面以再次登入。
 error-forbidden = 您沒有執行此操作的權限。
 error-not-found = 此對話尚無法使用。Alcméon 傳送後即會顯示。

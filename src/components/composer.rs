@@ -1,12 +1,13 @@
-//! The reply box. The draft is saved on every keystroke and forgotten only when the reply is sent:
-//! a reload, or the box being blocked meanwhile, never loses what the agent typed.
+//! The reply box. The draft is saved on every keystroke, under its conversation's id, and forgotten
+//! only when the reply is sent: a reload, the box being blocked meanwhile, or the agent switching
+//! to another conversation of the Case and back, never loses what the agent typed.
 
 use fluent_bundle::FluentArgs;
 use leptos::ev;
 use leptos::prelude::*;
 use protocol::{Channel, LengthUnit, ReplyBlock, is_blank};
 
-use crate::drafts;
+use crate::case_conversations::CaseConversations;
 use crate::widget_context::WidgetContext;
 
 /// Shown from this share of the channel's limit on, so the counter does not distract earlier.
@@ -27,7 +28,8 @@ pub fn Composer(
 ) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
     let limit = channel.reply_limit();
-    let text = RwSignal::new(drafts::load(conversation_id));
+    let case = CaseConversations::get();
+    let text = RwSignal::new(case.draft(conversation_id));
     let used = Memo::new(move |_| text.with(|t| limit.measure(t)));
     let blank = Memo::new(move |_| text.with(|t| is_blank(t)));
     let too_long = move || used.get() > limit.max;
@@ -38,13 +40,13 @@ pub fn Composer(
         if can_send() {
             let reply = text.get_untracked();
             text.set(String::new());
-            drafts::save(conversation_id, "");
+            case.save_draft(conversation_id, "");
             on_send.run(reply);
         }
     };
     let on_input = move |event: ev::Event| {
         let value = event_target_value(&event);
-        drafts::save(conversation_id, &value);
+        case.save_draft(conversation_id, &value);
         text.set(value);
     };
     let on_keydown = move |event: ev::KeyboardEvent| {

@@ -4,10 +4,12 @@
 
 mod announcer;
 mod attachment;
+mod case_view;
 mod composer;
+mod conversation_tabs;
 mod conversation_view;
 mod event_line;
 mod thread_row;
 mod thread_view;
 
-pub use conversation_view::ConversationView;
+pub use case_view::CaseView;

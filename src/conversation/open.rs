@@ -1,5 +1,5 @@
 //! Opening a loaded conversation: its state is provided to the views below and kept current (the
-//! live stream, the reply window's clock) until they unmount, and nothing outlives them: the
+//! live stream, the reply window's clock, its row in the Case's list) until they unmount, and nothing outlives them: the
 //! stream is aborted, the clock cleared, the files' object URLs freed.
 
 use std::time::Duration;
@@ -12,6 +12,8 @@ use send_wrapper::SendWrapper;
 
 use super::state::ConversationState;
 use crate::api::Backend;
+use crate::case_conversations::CaseConversations;
+use crate::conversation_list::Summary;
 use crate::live;
 use crate::widget_context::WidgetContext;
 
@@ -27,7 +29,25 @@ impl ConversationState {
         on_cleanup(move || files.close());
         state.tick_clock();
         state.follow_live(backend);
+        state.keep_row_current();
         state
+    }
+
+    /// What the conversation looks like on screen now (tracked): its row in the Case's list.
+    fn summary(self) -> Summary {
+        let newest = self.feed.with_timeline(|t| t.newest().cloned());
+        self.gate
+            .with(|gate| Summary::new(&gate.conversation, newest.as_ref()))
+    }
+
+    /// Keeps the conversation's row in the Case's list as the thread on screen changes.
+    fn keep_row_current(self) {
+        let Some(case) = use_context::<CaseConversations>() else {
+            return;
+        };
+        let summary = Memo::new(move |_| self.summary());
+        let id = self.conversation_id;
+        Effect::new(move |_| case.summarize(id, summary.get()));
     }
 
     /// Moves the clock the reply window is checked against, so the window closes while the

@@ -198,8 +198,12 @@ fn every_message_id_the_protocol_names_has_an_english_message() {
     let blocks = protocol::ReplyBlock::VARIANTS
         .iter()
         .map(|block| block.message_id());
+    let statuses = protocol::ConversationStatus::VARIANTS
+        .iter()
+        .map(|status| status.message_id());
     let ids = errors
         .chain(channels)
+        .chain(statuses)
         .chain(failures)
         .chain(events)
         .chain(blocks);

@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use crate::{AgentEmail, Channel, ClientId, ConversationEvent, FailureCode};
 
@@ -22,7 +23,7 @@ pub struct Conversation {
 }
 
 /// Whether agents can still answer in the conversation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ConversationStatus {
@@ -30,6 +31,16 @@ pub enum ConversationStatus {
     Open,
     /// Archived in Alcméon; the customer writing again opens it.
     Closed,
+}
+
+impl ConversationStatus {
+    /// The Fluent message id of the status as the agent reads it.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Open => "conversation-status-open",
+            Self::Closed => "conversation-status-closed",
+        }
+    }
 }
 
 impl Conversation {

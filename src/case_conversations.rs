@@ -1,0 +1,127 @@
+//! The Case's conversations while the widget is open: which one is on screen, what each row of
+//! the list says about its conversation, and every conversation's unsent draft. Provided once at
+//! mount (`app.rs`), read with `CaseConversations::get()`; with one conversation it holds a list
+//! of one and the views show no list.
+//!
+//! Rows are summed up from the backend's thread endpoint with `limit=1` (the header and the newest
+//! item): every row at mount, then the rows off screen again each time the agent switches, so a
+//! row's time and unread mark catch up with what happened there meanwhile. The conversation on
+//! screen keeps its own row current (`ConversationState::open`).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use protocol::ThreadPage;
+
+use crate::api::Backend;
+use crate::conversation_list::{ConversationList, Move, Summary};
+use crate::draft_book::DraftBook;
+use crate::drafts;
+use crate::failure::Failure;
+
+/// All handles, so `Copy`.
+#[derive(Clone, Copy)]
+pub struct CaseConversations {
+    list: RwSignal<ConversationList>,
+    drafts: StoredValue<DraftBook>,
+    backend: StoredValue<Backend, LocalStorage>,
+}
+
+impl CaseConversations {
+    /// The list of `ids` (newest first) with `first` (the newest, loaded) selected, in context
+    /// for the views below the caller; the other rows are read from the backend.
+    pub fn provide(first: &ThreadPage, ids: &[i64], backend: Backend) -> Self {
+        let mut list = ConversationList::new(first.conversation.id, ids);
+        list.summarize(first.conversation.id, Summary::of(first));
+        let case = Self {
+            list: RwSignal::new(list),
+            drafts: StoredValue::new(DraftBook::default()),
+            backend: StoredValue::new_local(backend),
+        };
+        provide_context(case);
+        case.refresh_off_screen();
+        case
+    }
+
+    /// The case's conversations, as `provide` made them available.
+    pub fn get() -> Self {
+        expect_context()
+    }
+
+    /// Whether the view is of a Case with several conversations (the list is shown).
+    pub fn is_several(self) -> bool {
+        self.list.with_untracked(ConversationList::is_several)
+    }
+
+    /// Reads the list (tracked).
+    pub fn with_list<R>(self, read: impl FnOnce(&ConversationList) -> R) -> R {
+        self.list.with(read)
+    }
+
+    /// The conversation on screen (tracked).
+    pub fn selected(self) -> i64 {
+        self.list.with(ConversationList::selected)
+    }
+
+    /// Puts `id` on screen; the rows off screen are read again.
+    pub fn select(self, id: i64) {
+        let mut changed = false;
+        self.list.update(|list| changed = list.select(id));
+        if changed {
+            self.refresh_off_screen();
+        }
+    }
+
+    /// The id a key's move lands on.
+    pub fn moved(self, step: Move) -> i64 {
+        self.list.with_untracked(|list| list.moved(step))
+    }
+
+    /// Reads a conversation's newest page, to put it on screen; its row follows what it says.
+    pub async fn open_thread(self, id: i64) -> Result<ThreadPage, Failure> {
+        let page = self.backend.get_value().thread(id).await;
+        match &page {
+            Ok(page) => self.summarize(id, Summary::of(page)),
+            Err(failure) => self.fail(id, failure),
+        }
+        page
+    }
+
+    /// What a conversation looks like now; does nothing once unmounted.
+    pub fn summarize(self, id: i64, summary: Summary) {
+        self.list.try_update(|list| list.summarize(id, summary));
+    }
+
+    fn fail(self, id: i64, failure: &Failure) {
+        self.list
+            .try_update(|list| list.failed(id, failure.message_id()));
+    }
+
+    fn refresh_off_screen(self) {
+        let (ids, selected) = self
+            .list
+            .with_untracked(|list| (list.ids(), list.selected()));
+        for id in ids.into_iter().filter(|id| *id != selected) {
+            let backend = self.backend.get_value();
+            spawn_local(async move {
+                match backend.newest(id).await {
+                    Ok(page) => self.summarize(id, Summary::of(&page)),
+                    Err(failure) => self.fail(id, &failure),
+                }
+            });
+        }
+    }
+
+    /// The unsent draft of a conversation: as left in this widget, else as browser storage kept it.
+    pub fn draft(self, id: i64) -> String {
+        let kept = self
+            .drafts
+            .with_value(|book| book.get(id).map(str::to_owned));
+        kept.unwrap_or_else(|| drafts::load(id))
+    }
+
+    /// Keeps the draft of a conversation, here and in browser storage (empty once sent).
+    pub fn save_draft(self, id: i64, text: &str) {
+        self.drafts.try_update_value(|book| book.set(id, text));
+        drafts::save(id, text);
+    }
+}

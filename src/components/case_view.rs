@@ -1,0 +1,68 @@
+//! What the widget shows of a Case: with one conversation, that conversation as it always was;
+//! with several, their list (`ConversationTabs`) above the panel of the one selected. Switching
+//! unmounts the conversation on screen (its stream, clock and files go with it) and opens the
+//! selected one from its newest page; each conversation's draft waits in `CaseConversations`.
+
+use leptos::prelude::*;
+use protocol::ThreadPage;
+
+use super::conversation_tabs::{ConversationTabs, PANEL_ID, tab_id};
+use super::conversation_view::ConversationView;
+use crate::api::Backend;
+use crate::case_conversations::CaseConversations;
+use crate::widget_context::WidgetContext;
+
+/// `page` is the newest conversation's, already loaded; `conversation_ids` the Case's, newest
+/// first, as the host gave them.
+#[component]
+pub fn CaseView(page: ThreadPage, conversation_ids: Vec<i64>, backend: Backend) -> impl IntoView {
+    let case = CaseConversations::provide(&page, &conversation_ids, backend.clone());
+    if !case.is_several() {
+        return view! { <ConversationView page backend/> }.into_any();
+    }
+    // The newest page is shown once as loaded; coming back to it reads it again.
+    let first = StoredValue::new(Some(page));
+    let backend = StoredValue::new_local(backend);
+    let panel = move || {
+        let id = case.selected();
+        let loaded = first
+            .try_update_value(|first| first.take_if(|page| page.conversation.id == id))
+            .flatten();
+        match loaded {
+            Some(page) => view! { <ConversationView page backend=backend.get_value()/> }.into_any(),
+            None => view! { <SwitchedConversation id backend=backend.get_value()/> }.into_any(),
+        }
+    };
+    view! {
+        <ConversationTabs/>
+        <div
+            class="acw-conversation-panel"
+            role="tabpanel"
+            id=PANEL_ID
+            aria-labelledby=move || tab_id(case.selected())
+        >
+            {panel}
+        </div>
+    }
+    .into_any()
+}
+
+/// A conversation the agent switched to: its newest page is read, then it opens.
+#[component]
+fn SwitchedConversation(id: i64, backend: Backend) -> impl IntoView {
+    let case = CaseConversations::get();
+    let i18n = WidgetContext::get().i18n();
+    let thread = LocalResource::new(move || case.open_thread(id));
+    let backend = StoredValue::new_local(backend);
+    let loading = i18n.t("thread-loading");
+    view! {
+        <Suspense fallback=move || view! { <p class="acw-status" role="status">{loading.clone()}</p> }>
+            {move || thread.get().map(|result| match result {
+                Ok(page) => view! { <ConversationView page backend=backend.get_value()/> }.into_any(),
+                Err(failure) => view! {
+                    <p class="acw-error" role="alert">{i18n.t(failure.message_id())}</p>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
