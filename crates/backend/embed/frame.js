@@ -4,7 +4,8 @@
  * mountWidgetFrame() is its side of this protocol:
  *
  *   frame  -> parent  {type: 'alcmeon:frame-ready'}          to '*': it carries nothing
- *   parent -> frame   {type: 'alcmeon:mount', context}       the widget context, without getToken
+ *   parent -> frame   {type: 'alcmeon:mount', context}       the widget context (conversationIds
+ *                                                          included), without getToken
  *   frame  -> parent  {type: 'alcmeon:mounted'} | {type: 'alcmeon:frame-error', message}
  *   frame  -> parent  {type: 'alcmeon:token-request', id}    each time the widget needs a token
  *   parent -> frame   {type: 'alcmeon:token', id, token} | {type: 'alcmeon:token', id, error}
@@ -73,6 +74,10 @@
             throw new Error('the mount message carries no valid context');
         }
         const read = { backendUrl: BACKEND_URL, conversationId: context.conversationId };
+        // The Case's conversations, newest first; the widget lists them when there are several.
+        if (Array.isArray(context.conversationIds) && context.conversationIds.every(Number.isSafeInteger)) {
+            read.conversationIds = context.conversationIds.slice();
+        }
         for (const key of CONTEXT_TEXT_KEYS) {
             if (typeof context[key] === 'string') {
                 read[key] = context[key];

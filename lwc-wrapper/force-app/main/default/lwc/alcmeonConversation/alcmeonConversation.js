@@ -1,6 +1,6 @@
 /**
  * alcmeonConversation: hosts the Alcméon conversation widget on a Case or alcmeon__Conversation__c
- * record page. It gathers the context (record, conversation id, the agent's language, locale and
+ * record page. It gathers the context (record, conversation id and the Case's others, the agent's language, locale and
  * time zone), loads the widget from the alcmeonWidget static resource, mounts it into the
  * `lwc:dom="manual"` element, hands it a getToken() backed by Apex, and unmounts it on disconnect.
  * No business logic lives here: the widget does the rest.
@@ -36,6 +36,12 @@ import { errorText } from 'c/errorMessages';
 const CASE_OBJECT = 'Case';
 const CONVERSATION_OBJECT = 'alcmeon__Conversation__c';
 const DEFAULT_HEIGHT = 600;
+/**
+ * How many of a Case's conversations are read, newest first, and listed by the widget. A Case
+ * gathers the conversations of one customer request (WhatsApp, then Instagram…): a handful in
+ * practice; older ones beyond this bound are not listed.
+ */
+export const CASE_CONVERSATIONS_PAGE_SIZE = 20;
 
 export default class AlcmeonConversation extends LightningElement {
     @api recordId;
@@ -43,7 +49,8 @@ export default class AlcmeonConversation extends LightningElement {
     /**
      * On a Case page: the relationship from the Case to its conversations, i.e. the child side of
      * the conversation's alcmeon__Case__c lookup. When several conversations share the Case, the
-     * most recently modified one is shown.
+     * most recently modified one is shown and the widget lists the others (up to
+     * CASE_CONVERSATIONS_PAGE_SIZE, newest first) to switch to.
      */
     @api caseConversationsRelationship = 'alcmeon__Conversations__r';
     /** The conversation field holding Alcméon's conversation id, or a link ending with it. */
@@ -58,6 +65,8 @@ export default class AlcmeonConversation extends LightningElement {
     /** WebAssembly cannot run on this page: the widget runs in an iframe served by the backend. */
     inFrame = false;
     conversationId;
+    /** The Case's Alcméon conversation ids, newest first (conversationId first); on a conversation page, that one. */
+    conversationIds;
     settingsBackendUrl;
     errorMessage;
     errorDetail;
@@ -93,15 +102,15 @@ export default class AlcmeonConversation extends LightningElement {
         relatedListId: '$caseConversationsRelationship',
         fields: '$conversationFields',
         sortBy: '$newestFirst',
-        pageSize: 1
+        pageSize: CASE_CONVERSATIONS_PAGE_SIZE
     })
     wiredCaseConversations({ data, error }) {
         if (error) {
             this.showError(LOAD_ERROR_LABEL, error);
         } else if (data) {
-            const [conversation] = data.records || [];
-            if (conversation) {
-                this.useConversation(conversation);
+            const [newest, ...older] = data.records || [];
+            if (newest) {
+                this.useConversation(newest, older);
             } else {
                 this.showError(NO_CONVERSATION_LABEL);
             }
@@ -117,7 +126,12 @@ export default class AlcmeonConversation extends LightningElement {
         }
     }
 
-    useConversation(record) {
+    /**
+     * Opens `record`'s conversation and lists `others` (older, newest first) after it. An older
+     * conversation whose field holds no id is left out of the list; the opened one holding none
+     * is an error.
+     */
+    useConversation(record, others = []) {
         const value = getFieldValue(record, this.conversationIdFieldName);
         const id = parseConversationId(value);
         if (id === null) {
@@ -125,9 +139,17 @@ export default class AlcmeonConversation extends LightningElement {
                 NO_CONVERSATION_ID_LABEL,
                 `${this.conversationIdField}: ${value === null || value === undefined ? '—' : value}`
             );
-        } else {
-            this.conversationId = id;
+            return;
         }
+        const ids = [id];
+        for (const other of others) {
+            const otherId = parseConversationId(getFieldValue(other, this.conversationIdFieldName));
+            if (otherId !== null && !ids.includes(otherId)) {
+                ids.push(otherId);
+            }
+        }
+        this.conversationIds = ids;
+        this.conversationId = id;
     }
 
     // --- Lifecycle ---------------------------------------------------------------------------
@@ -207,6 +229,7 @@ export default class AlcmeonConversation extends LightningElement {
         return createWidgetContext({
             backendUrl: this.effectiveBackendUrl,
             conversationId: this.conversationId,
+            conversationIds: this.conversationIds,
             lang: LANG,
             locale: LOCALE,
             timeZone: TIME_ZONE,

@@ -27,7 +27,7 @@ export const FRAME_PATH = '/embed/frame.html';
 export const WASM_UNAVAILABLE = 'wasm-unavailable';
 export const LOAD_FAILED = 'load-failed';
 
-const CONTEXT_DATA_KEYS = ['backendUrl', 'conversationId', 'lang', 'locale', 'timeZone', 'userId', 'recordId', 'objectApiName'];
+const CONTEXT_DATA_KEYS = ['backendUrl', 'conversationId', 'conversationIds', 'lang', 'locale', 'timeZone', 'userId', 'recordId', 'objectApiName'];
 const FRAME_READY_TIMEOUT_MS = 30000;
 
 const STYLE_MARKER = 'data-alcmeon-widget-style';
@@ -192,13 +192,20 @@ function lastPathSegmentOfLink(text) {
     return match ? match[1] : null;
 }
 
+function isConversationId(value) {
+    return Number.isSafeInteger(value) && value >= 0;
+}
+
 /**
  * Builds the context object the widget's `mount` expects, with exactly the contract's keys.
- * Throws a WidgetLoadError naming the first missing piece.
+ * `conversationIds` are the Case's conversations, newest first (by default just `conversationId`);
+ * repeats are dropped and `conversationId` (the newest) always comes first, so the list holds the
+ * opened one. Throws a WidgetLoadError naming the first missing or wrong piece.
  */
 export function createWidgetContext({
     backendUrl,
     conversationId,
+    conversationIds = [conversationId],
     lang,
     locale,
     timeZone,
@@ -210,8 +217,11 @@ export function createWidgetContext({
     if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
         throw new WidgetLoadError('widget context: backendUrl is missing');
     }
-    if (!Number.isSafeInteger(conversationId) || conversationId < 0) {
+    if (!isConversationId(conversationId)) {
         throw new WidgetLoadError(`widget context: conversationId ${conversationId} is not a number`);
+    }
+    if (!Array.isArray(conversationIds) || !conversationIds.every(isConversationId)) {
+        throw new WidgetLoadError(`widget context: conversationIds ${conversationIds} are not all numbers`);
     }
     if (typeof getToken !== 'function') {
         throw new WidgetLoadError('widget context: getToken must be a function');
@@ -219,6 +229,7 @@ export function createWidgetContext({
     return Object.freeze({
         backendUrl: backendUrl.replace(/\/+$/, ''),
         conversationId,
+        conversationIds: Object.freeze([...new Set([conversationId, ...conversationIds])]),
         lang: lang || 'en-US',
         locale: locale || lang || 'en-US',
         timeZone: timeZone || 'UTC',

@@ -20,6 +20,7 @@ const BACKEND_URL = 'https://widget.example.com';
 const CONVERSATION_PAGE_CONTEXT = {
     backendUrl: BACKEND_URL,
     conversationId: 1001,
+    conversationIds: [1001],
     lang: 'fr',
     locale: 'fr-FR',
     timeZone: 'Europe/Paris',
@@ -170,12 +171,77 @@ describe('c-alcmeon-conversation', () => {
             relatedListId: 'alcmeon__Conversations__r',
             fields: ['alcmeon__Conversation__c.alcmeon__url__c'],
             sortBy: ['-alcmeon__Conversation__c.LastModifiedDate'],
-            pageSize: 1
+            pageSize: 20
         });
         const context = init.mount.mock.calls[0][1];
         expect(context.conversationId).toBe(1002);
+        expect(context.conversationIds).toEqual([1002]);
         expect(context.recordId).toBe(CASE_ID);
         expect(context.objectApiName).toBe('Case');
+    });
+
+    describe('on a Case with several conversations', () => {
+        // The related list's records, newest first, each pointing at an Alcméon conversation.
+        function caseConversations(...urls) {
+            const [template] = mockCaseConversations.records;
+            const records = urls.map((value, n) => ({
+                ...template,
+                id: `a015g00000Xy2C${n}AAJ`,
+                fields: { alcmeon__url__c: { displayValue: null, value } }
+            }));
+            return { ...mockCaseConversations, count: records.length, records };
+        }
+
+        async function casePageMounted(data) {
+            const { init } = installFakeWidget();
+            const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
+            getRelatedListRecords.emit(data);
+            await flushPromises();
+            return { element, init };
+        }
+
+        it('opens the newest and hands the widget every conversation id, newest first', async () => {
+            const { init } = await casePageMounted(
+                caseConversations('https://app.alcmeon.com/#/conversations/1003', '1001', 1002)
+            );
+            const context = init.mount.mock.calls[0][1];
+            expect(context.conversationId).toBe(1003);
+            expect(context.conversationIds).toEqual([1003, 1001, 1002]);
+        });
+
+        it('leaves out an older conversation without an id, and one listed twice', async () => {
+            const { init } = await casePageMounted(caseConversations('1003', 'not an id', null, '1001', '1003'));
+            expect(init.mount.mock.calls[0][1].conversationIds).toEqual([1003, 1001]);
+        });
+
+        it('says which field is wrong when the newest holds no id, even if older ones do', async () => {
+            const { element, init } = await casePageMounted(caseConversations('not an id', '1001'));
+            expect(init.mount).not.toHaveBeenCalled();
+            const error = element.shadowRoot.querySelector('.state_error');
+            expect(error.textContent).toContain('c.Alcmeon_Error_No_Conversation_Id');
+            expect(error.textContent).toContain('alcmeon__url__c: not an id');
+        });
+
+        it('hands the list to the backend’s frame when WebAssembly cannot run', async () => {
+            const { init } = installFakeWidget();
+            init.mockRejectedValue(new WebAssembly.CompileError('Refused to compile'));
+            const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
+            getRelatedListRecords.emit(caseConversations('1003', '1001'));
+            await flushPromises();
+            const iframe = element.shadowRoot.querySelector('.mount iframe');
+            const posted = jest.spyOn(iframe.contentWindow, 'postMessage').mockImplementation(() => {});
+            window.dispatchEvent(
+                new MessageEvent('message', {
+                    data: { type: 'alcmeon:frame-ready' },
+                    origin: new URL(BACKEND_URL).origin,
+                    source: iframe.contentWindow
+                })
+            );
+            const [[message]] = posted.mock.calls;
+            expect(message.type).toBe('alcmeon:mount');
+            expect(message.context.conversationId).toBe(1003);
+            expect(message.context.conversationIds).toEqual([1003, 1001]);
+        });
     });
 
     it('uses the Case relationship configured in App Builder', async () => {

@@ -14,6 +14,7 @@ function context(getToken = jest.fn().mockResolvedValue('token-1')) {
     return createWidgetContext({
         backendUrl: `${BACKEND}/`,
         conversationId: 1001,
+        conversationIds: [1001, 1005],
         lang: 'fr',
         locale: 'fr-FR',
         timeZone: 'Europe/Paris',
@@ -73,7 +74,7 @@ describe('mountWidgetFrame', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('sends the context, without getToken, to the backend origin once the frame is ready', () => {
+    it('sends the context, the Case’s conversation list included but not getToken, to the backend origin once the frame is ready', () => {
         const { iframe, posted } = mountFrame();
         expect(posted).toEqual([]);
         receive({ type: 'alcmeon:frame-ready' }, { source: iframe.contentWindow });
@@ -84,6 +85,7 @@ describe('mountWidgetFrame', () => {
                     context: {
                         backendUrl: BACKEND,
                         conversationId: 1001,
+                        conversationIds: [1001, 1005],
                         lang: 'fr',
                         locale: 'fr-FR',
                         timeZone: 'Europe/Paris',

@@ -218,6 +218,7 @@ describe('widgetLoader', () => {
         expect(built).toEqual({
             backendUrl: 'http://127.0.0.1:8080',
             conversationId: 1001,
+            conversationIds: [1001],
             lang: 'fr',
             locale: 'fr-FR',
             timeZone: 'Europe/Paris',
@@ -230,5 +231,14 @@ describe('widgetLoader', () => {
         expect(() => context({ backendUrl: '' })).toThrow('backendUrl');
         expect(() => context({ conversationId: undefined })).toThrow('conversationId');
         expect(() => context({ getToken: 'token' })).toThrow('getToken');
+    });
+
+    it('lists the Case’s conversations newest first, the opened one first and none twice', () => {
+        expect(context({ conversationIds: [1002, 1001, 1002, 1005] }).conversationIds).toEqual([1001, 1002, 1005]);
+        expect(context({ conversationId: 1002, conversationIds: [1002, 1001] }).conversationIds).toEqual([1002, 1001]);
+        expect(context({ conversationIds: undefined }).conversationIds).toEqual([1001]);
+        expect(Object.isFrozen(context({ conversationIds: [1001, 1005] }).conversationIds)).toBe(true);
+        expect(() => context({ conversationIds: [1001, '1005'] })).toThrow('conversationIds');
+        expect(() => context({ conversationIds: 1005 })).toThrow('conversationIds');
     });
 });
