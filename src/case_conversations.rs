@@ -4,10 +4,15 @@
 //! of one and the views show no list.
 //!
 //! Rows are summed up from the backend's thread endpoint with `limit=1` (the header and the newest
-//! item): every row at mount, then the rows off screen again each time the agent switches, so a
-//! row's time and unread mark catch up with what happened there meanwhile. The conversation on
-//! screen keeps its own row current (`ConversationState::open`).
+//! item): every row at mount, then the rows off screen again each time the agent switches and
+//! every `OFF_SCREEN_REFRESH`, so a row's time and unread mark catch up with what happened there
+//! (one small request per conversation off screen; a Case has a handful). The conversation on
+//! screen keeps its own row current (`ConversationState::open`). Nothing outlives the views: the
+//! refresh's clock is cleared when they unmount.
 
+use std::time::Duration;
+
+use leptos::leptos_dom::helpers::set_interval_with_handle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use protocol::ThreadPage;
@@ -18,10 +23,15 @@ use crate::draft_book::DraftBook;
 use crate::drafts;
 use crate::failure::Failure;
 
+/// How often the rows of the conversations off screen are read again.
+const OFF_SCREEN_REFRESH: Duration = Duration::from_secs(30);
+
 /// All handles, so `Copy`.
 #[derive(Clone, Copy)]
 pub struct CaseConversations {
     list: RwSignal<ConversationList>,
+    /// The conversation on screen: changes only when the agent switches, not with the rows.
+    selected: Memo<i64>,
     drafts: StoredValue<DraftBook>,
     backend: StoredValue<Backend, LocalStorage>,
 }
@@ -32,13 +42,22 @@ impl CaseConversations {
     pub fn provide(first: &ThreadPage, ids: &[i64], backend: Backend) -> Self {
         let mut list = ConversationList::new(first.conversation.id, ids);
         list.summarize(first.conversation.id, Summary::of(first));
+        let list = RwSignal::new(list);
         let case = Self {
-            list: RwSignal::new(list),
+            list,
+            selected: Memo::new(move |_| list.with(ConversationList::selected)),
             drafts: StoredValue::new(DraftBook::default()),
             backend: StoredValue::new_local(backend),
         };
         provide_context(case);
-        case.refresh_off_screen();
+        if case.is_several() {
+            case.refresh_off_screen();
+            let refresh =
+                set_interval_with_handle(move || case.refresh_off_screen(), OFF_SCREEN_REFRESH);
+            if let Ok(refresh) = refresh {
+                on_cleanup(move || refresh.clear());
+            }
+        }
         case
     }
 
@@ -57,9 +76,9 @@ impl CaseConversations {
         self.list.with(read)
     }
 
-    /// The conversation on screen (tracked).
+    /// The conversation on screen (tracked: changes only when the agent switches).
     pub fn selected(self) -> i64 {
-        self.list.with(ConversationList::selected)
+        self.selected.get()
     }
 
     /// Puts `id` on screen; the rows off screen are read again.

@@ -81,7 +81,7 @@ fn ConversationTab(id: i64) -> impl IntoView {
             });
             view! {
                 <span class="acw-tab-line">
-                    <span class=format!("acw-channel acw-channel-{channel}")>{i18n.t(channel)}</span>
+                    <span class=format!("acw-tab-channel acw-channel-{channel}")>{i18n.t(channel)}</span>
                     <span class="acw-tab-customer" dir="auto">{summary.customer_name}</span>
                 </span>
                 <span class="acw-tab-line acw-tab-meta">

@@ -91,9 +91,17 @@ export async function widgetReady(page) {
   await page.locator('.acw-composer-text').waitFor({ timeout: 30_000 });
 }
 
-/** The Alcméon conversation ids whose thread the page asked the backend for. */
+/**
+* The Alcméon conversation ids whose thread the page asked the backend for, to show it; the
+* one-item pages a Case's list of conversations reads for its rows (`limit=1`) are left out.
+*/
 export function threadsRequested(requests) {
-  return requests.map((request) => /\/v1\/conversations\/(\d+)\/thread/.exec(request.url())).filter(Boolean).map((match) => Number(match[1]));
+  return requests
+    .map((request) => new URL(request.url()))
+    .filter((url) => url.searchParams.get('limit') !== '1')
+    .map((url) => /\/v1\/conversations\/(\d+)\/thread$/.exec(url.pathname))
+    .filter(Boolean)
+    .map((match) => Number(match[1]));
 }
 
 /** CSP violations the page reported (securitypolicyviolation events). */
