@@ -114,6 +114,12 @@ fn a_row_off_screen_is_unread_once_something_new_happens_there_until_it_is_selec
     assert!(!list.unread(1005), "selected, it is read");
     list.summarize(1005, summary(1005, 12, DAY0 + 2 * MINUTE));
     assert!(!list.unread(1005), "what arrives on screen is read");
+    list.select(1001);
+    assert!(
+        !list.unread(1005),
+        "left, it is not news: the agent saw it arrive"
+    );
+    list.select(1005);
 
     list.summarize(1001, summary(1001, 2, DAY0 + 3 * MINUTE));
     assert!(list.unread(1001), "the newest, now off screen, got news");
