@@ -4,6 +4,7 @@
 // Every Case of tests/lightning/records.mjs has an older second conversation: Case 1001's is 1005.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MODES } from '../support/modes.mjs';
 import { customerWrites, useRunningProduct } from '../support/product.mjs';
 import { CONVERSATION, openRecordPage, sendReply, visible, widgetReady } from '../support/record-page.mjs';
 import { answersWithText } from '../support/replies.mjs';
@@ -110,6 +111,28 @@ test('each conversation keeps its own draft while the agent switches by click an
   await page.locator('.acw-outbound', { hasText: reply }).waitFor();
   await page.close();
 });
+
+for (const mode of MODES.slice(1)) {
+  test(`${mode.name}: one arrow key switches, focus follows the selection and each draft stays with its conversation`, async () => {
+    const { page, context } = await openCase(mode.page);
+    const box = page.locator('.acw-composer-text');
+    await box.fill('Draft for Amélie');
+    await tab(page, NEWEST).focus();
+    await page.keyboard.press('ArrowRight');
+    await showing(page, OLDER);
+    assert.ok(await tab(page, OLDER).evaluate((t) => t.getRootNode().activeElement === t), 'focus follows the selection');
+    assert.equal(await box.inputValue(), '');
+    await box.fill('Draft for Marco');
+    await tab(page, OLDER).focus();
+    await page.keyboard.press('ArrowRight');
+    await showing(page, NEWEST);
+    assert.equal(await box.inputValue(), 'Draft for Amélie', 'after the last comes the first, with its draft');
+    await page.keyboard.press('End');
+    await showing(page, OLDER);
+    assert.equal(await box.inputValue(), 'Draft for Marco');
+    await context.close();
+  });
+}
 
 test('news in a conversation off screen updates its row and marks it until the agent opens it', async () => {
   const { page } = await openCase();
