@@ -5,8 +5,10 @@
  *
  * An HS256 JWT: base64url('{"alg":"HS256","typ":"JWT"}') . base64url(claims JSON) . base64url(
  * HMAC-SHA256(secret, header.payload)), with claims in this order: iss, sub, org, email, name,
- * perms { reply, moderate }, aud, iat, exp (= iat + 300), jti. The Apex class, this module and the
- * backend all check the vector in session-token.vector.json.
+ * perms { reply, moderate }, aud, iat, exp (= iat + 300), jti, rec (the 18-character record id the
+ * token is minted on), convs (the Alcméon conversation ids that record names, newest first: the
+ * only ones the backend serves with this token). The Apex class, this module and the backend all
+ * check the vector in session-token.vector.json.
  */
 import crypto from 'node:crypto';
 
@@ -37,7 +39,9 @@ export function sessionClaims({
     audience,
     issuedAt = Math.floor(Date.now() / 1000),
     jwtId = crypto.randomUUID(),
-    lifetimeSeconds = TOKEN_LIFETIME_SECONDS
+    lifetimeSeconds = TOKEN_LIFETIME_SECONDS,
+    recordId,
+    conversationIds
 }) {
     for (const [key, value] of Object.entries({ orgId, userId, audience })) {
         if (typeof value !== 'string' || value.length === 0) {
@@ -59,6 +63,17 @@ export function sessionClaims({
             `sessionClaims: lifetimeSeconds must be ${MIN_TOKEN_LIFETIME_SECONDS} to ${TOKEN_LIFETIME_SECONDS}`
         );
     }
+    if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{18}$/.test(recordId)) {
+        throw new TypeError('sessionClaims: recordId must be an 18-character Salesforce id');
+    }
+    if (
+        !Array.isArray(conversationIds) ||
+        conversationIds.length === 0 ||
+        !conversationIds.every((id) => Number.isSafeInteger(id) && id > 0)
+    ) {
+        // Apex mints no token for a record naming no conversation.
+        throw new TypeError('sessionClaims: conversationIds must be a non-empty array of Alcméon conversation ids');
+    }
     const flag = (value, fallback) => (typeof value === 'boolean' ? value : fallback);
     return {
         iss: orgId,
@@ -70,7 +85,9 @@ export function sessionClaims({
         aud: audience,
         iat: issuedAt,
         exp: issuedAt + lifetimeSeconds,
-        jti: jwtId
+        jti: jwtId,
+        rec: recordId,
+        convs: [...conversationIds]
     };
 }
 

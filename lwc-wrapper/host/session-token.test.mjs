@@ -7,6 +7,9 @@ import { TOKEN_LIFETIME_SECONDS, mintSessionToken, sessionClaims, signHs256 } fr
 
 const vector = JSON.parse(fs.readFileSync(new URL('./session-token.vector.json', import.meta.url), 'utf8'));
 
+/** The record a token is bound to, for tests about other claims. */
+const bound = { recordId: '500000000000001AAA', conversationIds: [1001] };
+
 function decode(part) {
     return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 }
@@ -24,7 +27,9 @@ test('builds the vector claims, in order, from the Apex-like inputs', () => {
         name: 'Camille Martin',
         audience: 'http://127.0.0.1:8080',
         issuedAt: 1767225600,
-        jwtId: '8a6c2f0e-4b1d-4c3e-9f7a-2d5b6c7e8f90'
+        jwtId: '8a6c2f0e-4b1d-4c3e-9f7a-2d5b6c7e8f90',
+        recordId: '500000000000001AAA',
+        conversationIds: [1008, 1001]
     });
     assert.equal(JSON.stringify(claims), vector.payloadJson);
     assert.equal(mintSessionToken({ ...vectorInputs() }, vector.secret), vector.token);
@@ -39,13 +44,21 @@ function vectorInputs() {
         perms: vector.claims.perms,
         audience: vector.claims.aud,
         issuedAt: vector.claims.iat,
-        jwtId: vector.claims.jti
+        jwtId: vector.claims.jti,
+        recordId: vector.claims.rec,
+        conversationIds: vector.claims.convs
     };
 }
 
 test('a fresh token lives five minutes, has its own id and a valid signature', () => {
     const before = Math.floor(Date.now() / 1000);
-    const options = { orgId: 'ORG', userId: 'USER', audience: 'http://127.0.0.1:8080' };
+    const options = {
+        orgId: 'ORG',
+        userId: 'USER',
+        audience: 'http://127.0.0.1:8080',
+        recordId: '500000000000001AAA',
+        conversationIds: [1001]
+    };
     const first = mintSessionToken(options, 'secret');
     const second = mintSessionToken(options, 'secret');
 
@@ -62,7 +75,7 @@ test('a fresh token lives five minutes, has its own id and a valid signature', (
 });
 
 test('tests may shorten the lifetime, within 10 to 300 seconds', () => {
-    const base = { orgId: 'ORG', userId: 'USER', audience: 'A', issuedAt: 1000, jwtId: 'j' };
+    const base = { ...bound, orgId: 'ORG', userId: 'USER', audience: 'A', issuedAt: 1000, jwtId: 'j' };
     assert.equal(sessionClaims({ ...base, lifetimeSeconds: 65 }).exp, 1065);
     assert.throws(() => sessionClaims({ ...base, lifetimeSeconds: 5 }), RangeError);
     assert.throws(() => sessionClaims({ ...base, lifetimeSeconds: 3600 }), RangeError);
@@ -70,7 +83,7 @@ test('tests may shorten the lifetime, within 10 to 300 seconds', () => {
 });
 
 test('permission flags can be set, and non-boolean flags fall back to the defaults', () => {
-    const base = { orgId: 'ORG', userId: 'USER', audience: 'A', issuedAt: 1, jwtId: 'j' };
+    const base = { ...bound, orgId: 'ORG', userId: 'USER', audience: 'A', issuedAt: 1, jwtId: 'j' };
     assert.deepEqual(sessionClaims({ ...base, perms: { reply: false, moderate: true } }).perms, {
         reply: false,
         moderate: true
@@ -80,8 +93,27 @@ test('permission flags can be set, and non-boolean flags fall back to the defaul
 });
 
 test('refuses missing identity, audience or secret', () => {
-    assert.throws(() => sessionClaims({ orgId: 'ORG', audience: 'A' }), /userId/);
-    assert.throws(() => sessionClaims({ orgId: 'ORG', userId: 'U' }), /audience/);
-    assert.throws(() => sessionClaims({ orgId: 'ORG', userId: 'U', audience: 'A', issuedAt: 1.5 }), /issuedAt/);
+    assert.throws(() => sessionClaims({ ...bound, orgId: 'ORG', audience: 'A' }), /userId/);
+    assert.throws(() => sessionClaims({ ...bound, orgId: 'ORG', userId: 'U' }), /audience/);
+    assert.throws(
+        () => sessionClaims({ ...bound, orgId: 'ORG', userId: 'U', audience: 'A', issuedAt: 1.5 }),
+        /issuedAt/
+    );
     assert.throws(() => signHs256({}, ''), /secret/);
+});
+
+test('binds the token to its record and the conversations it names, newest first', () => {
+    const base = { orgId: 'ORG', userId: 'U', audience: 'A', issuedAt: 1, jwtId: 'j' };
+    const claims = sessionClaims({ ...base, recordId: '500000000000001AAA', conversationIds: [1008, 1001] });
+    assert.equal(claims.rec, '500000000000001AAA');
+    assert.deepEqual(claims.convs, [1008, 1001]);
+    assert.deepEqual(Object.keys(claims).slice(-2), ['rec', 'convs'], 'rec and convs come last, as Apex writes them');
+    assert.throws(() => sessionClaims({ ...base, recordId: '500000000000001AAA', conversationIds: [] }), /non-empty/);
+    assert.throws(() => sessionClaims({ ...base, conversationIds: [1001] }), /recordId/);
+    assert.throws(() => sessionClaims({ ...base, recordId: '5000000000001', conversationIds: [1001] }), /recordId/);
+    assert.throws(() => sessionClaims({ ...base, recordId: '500000000000001AAA' }), /conversationIds/);
+    assert.throws(
+        () => sessionClaims({ ...base, recordId: '500000000000001AAA', conversationIds: ['1001'] }),
+        /conversationIds/
+    );
 });

@@ -53,6 +53,6 @@ test('the vector claims JSON is exactly the claims object, in order', () => {
 });
 
 test('a changed literal is caught', () => {
-    const tampered = body.replace('ofVnaA3k', 'ofVnaA3K');
+    const tampered = body.replace('6rmpC4Y1', '6rmpC4y1');
     assert.notDeepEqual(expectedStrings(tampered), [vector.payloadJson, vector.token]);
 });

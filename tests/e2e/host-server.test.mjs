@@ -38,9 +38,16 @@ function apex(method, body) {
   });
 }
 
-async function mint(session) {
-  const response = await apex('getSessionToken', { params: {}, session });
-  assert.equal(response.status, 200);
+/** The component's Apex call on `config`'s page: for its record, with the App Builder defaults. */
+const forRecord = (config, params = {}) => ({
+  params: { recordId: config.record.id, caseConversationsRelationship: 'alcmeon__Conversations__r', conversationIdField: 'alcmeon__url__c', ...params },
+  session: config.session,
+  org: config.org,
+});
+
+async function mint(config, params) {
+  const response = await apex('getSessionToken', forRecord(config, params));
+  assert.equal(response.status, 200, await response.clone().text());
   const token = (await response.json()).returnValue;
   const [header, payload, signature] = token.split('.');
   const expected = crypto.createHmac('sha256', BACKEND.sessionSecret).update(`${header}.${payload}`).digest('base64url');
@@ -102,6 +109,7 @@ test('the agent’s permission sets, email, name and token lifetime reach the pa
     permissionSets: ['Alcmeon_Widget_Reader'],
     permissions: sets.Alcmeon_Widget_Reader,
     tokenLifetime: 62,
+    recordAccess: 'all',
   });
   assert.deepEqual((await recordPage({ permissionSets: 'Alcmeon_Widget_Moderator' })).config.session.permissions, ['Alcmeon_Reply', 'Alcmeon_Moderate']);
   assert.deepEqual((await recordPage({ permissionSets: 'none' })).config.session.permissions, []);
@@ -109,19 +117,47 @@ test('the agent’s permission sets, email, name and token lifetime reach the pa
 
 test('the Apex stand-in mints the page session’s token as AlcmeonSessionController does', async () => {
   const { config } = await recordPage({ permissionSets: 'Alcmeon_Widget_Moderator', tokenLifetime: 62 });
-  const claims = await mint(config.session);
-  assert.deepEqual(Object.keys(claims), ['iss', 'sub', 'org', 'email', 'name', 'perms', 'aud', 'iat', 'exp', 'jti']);
+  const claims = await mint(config);
+  assert.deepEqual(Object.keys(claims), ['iss', 'sub', 'org', 'email', 'name', 'perms', 'aud', 'iat', 'exp', 'jti', 'rec', 'convs']);
   assert.equal(claims.org, BACKEND.orgId);
   assert.equal(claims.sub, AGENT.id);
   assert.equal(claims.email, AGENT.email);
   assert.deepEqual(claims.perms, { reply: true, moderate: true });
   assert.equal(claims.aud, BACKEND.url);
   assert.equal(claims.exp - claims.iat, 62);
-  const readOnly = await mint((await recordPage({ permissionSets: 'Alcmeon_Widget_Reader' })).config.session);
+  const readOnly = await mint((await recordPage({ permissionSets: 'Alcmeon_Widget_Reader' })).config);
   assert.deepEqual(readOnly.perms, { reply: false, moderate: false }, 'no custom permission, no reply');
   assert.equal(readOnly.exp - readOnly.iat, 300);
   const url = await apex('getBackendUrl', { params: {}, session: config.session });
   assert.deepEqual(await url.json(), { returnValue: BACKEND.url });
+});
+
+test('the Apex stand-in signs the record and its conversations, newest first, as Apex reads them', async () => {
+  const casePage = (await recordPage({ conversation: 1001 })).config;
+  const onCase = await mint(casePage);
+  assert.equal(onCase.rec, recordIds(1001).caseId);
+  assert.deepEqual(onCase.convs, [1001, 1005], 'the Case’s two conversations, the newest first');
+  const onConversation = await mint((await recordPage({ object: CONVERSATION, conversation: 1004 })).config);
+  assert.equal(onConversation.rec, recordIds(1004).conversationId);
+  assert.deepEqual(onConversation.convs, [1004], 'a conversation record names itself only');
+  const unseeded = await mint((await recordPage({ conversation: 999999 })).config);
+  assert.deepEqual(unseeded.convs, [999999, 1005]);
+
+  const refusal = async (config, params) => {
+    const response = await apex('getSessionToken', forRecord(config, params));
+    assert.equal(response.status, 400);
+    const body = await response.json();
+    assert.equal(body.exceptionType, 'System.AuraHandledException');
+    return body.message;
+  };
+  const labels = casePage.labels;
+  const hidden = (await recordPage({ conversation: 1001, recordAccess: 'none' })).config;
+  assert.equal(await refusal(hidden), labels.Alcmeon_Error_No_Access);
+  assert.equal(await refusal(casePage, { conversationIdField: 'Subject' }), labels.Alcmeon_Error_Component_Setup);
+  assert.equal(await refusal(casePage, { caseConversationsRelationship: 'CaseComments' }), labels.Alcmeon_Error_Component_Setup);
+  assert.equal(await refusal(casePage, { conversationIdField: 'alcmeon__scoped_id__c' }), labels.Alcmeon_Error_No_Conversation_Id);
+  assert.equal(await refusal((await recordPage({ conversation: null })).config), labels.Alcmeon_Error_No_Conversation);
+  assert.equal(await refusal(casePage, { recordId: '005QQ0000000001AAA' }), labels.Alcmeon_Error_No_Conversation);
 });
 
 test('refuses bad pages and bad Apex calls', async () => {
@@ -132,6 +168,7 @@ test('refuses bad pages and bad Apex calls', async () => {
     { shadow: 'none' },
     { csp: 'strict' },
     { wasm: 'maybe' },
+    { recordAccess: 'some' },
   ]) {
     assert.equal((await get(recordPagePath(options))).status, 400, JSON.stringify(options));
   }

@@ -143,3 +143,19 @@ export async function buildLightningScripts() {
     'component-lws.js': componentLws,
   };
 }
+
+/**
+* One of the project's own JavaScript modules (`c/<name>`, no template) as node runs it: bundled with
+* its `c/` imports into one ES module, so the Apex stand-in applies the component's own rules (e.g.
+* c/widgetLoader's parseConversationId) instead of a copy. Platform imports are not allowed here.
+*/
+export async function importOwnModule(specifier) {
+  const own = Object.fromEntries(namespaceModules().map(({ name, path }) => [name, path]));
+  const bundle = await rollup({
+    input: own[specifier],
+    plugins: [{ name: 'own-modules', resolveId: (id) => own[id] ?? null }],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  return import(`data:text/javascript;base64,${Buffer.from(output[0].code).toString('base64')}`);
+}

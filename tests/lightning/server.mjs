@@ -18,13 +18,17 @@
 *          permissionSets=<set>[,…] | none   the agent's permission sets (Alcmeon_Widget_Agent);
 *                                      their custom permissions become the token's perms, as in Apex
 *          tokenLifetime=<seconds>     10 to 300 (300, the Apex class's): tokens due for renewal soon
+*          recordAccess=all (default) | none   none: the agent may see none of the page's records:
+*                                      LDS answers INSUFFICIENT_ACCESS and Apex mints no token
 *          mount=auto (default) | manual   manual: the page waits for lightningHarness.mount()
 *   GET  /                                       redirects to the default record page (the demo)
 *   GET  /lightning/js/<script>.js, /lightning/*.css   the page's scripts (build.mjs) and styles
 *   GET  /resource/alcmeonWidget/*               the static resource folder, as built (never rebuilt here)
 *   POST /apex/<Class>.<method>                  the Apex stand-in: AlcmeonSessionController's
 *          getSessionToken (minted with lwc-wrapper/host/session-token.mjs for the page's session:
-*          its user, custom permissions and token lifetime) and getBackendUrl
+*          its user, custom permissions and token lifetime; and for the record the component asks
+*          about, read from the page's org as Apex reads it (apex.mjs): the record and its
+*          conversations, or Apex's refusal with its Custom Label) and getBackendUrl
 *
 * `startLightningServer({ port, backend: { url, orgId, sessionSecret } })` (the backend must allow
 * the page's origin); tests/support/stack.mjs starts it with the rest of the product.
@@ -33,7 +37,8 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { MIN_TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS, mintSessionToken } from '../../lwc-wrapper/host/session-token.mjs';
-import { COMPONENT, ROOT, buildLightningScripts } from './build.mjs';
+import { COMPONENT, ROOT, buildLightningScripts, importOwnModule } from './build.mjs';
+import { recordConversationIds } from './apex.mjs';
 import { readCacheableApex, readDesignDefaults, readLabels, readPermissionSets, readSchema } from './org.mjs';
 import { CASE, CONVERSATION, orgRecords, recordIds } from './records.mjs';
 
@@ -174,6 +179,7 @@ function readJsonBody(req) {
 */
 export async function startLightningServer({ host = '127.0.0.1', port = 0, backend }) {
   const scripts = { ...(await buildLightningScripts()), 'no-wasm.js': NO_WASM_SCRIPT };
+  const { parseConversationId } = await importOwnModule('c/widgetLoader');
   const org = {
     labels: readLabels(),
     schema: readSchema(),
@@ -198,6 +204,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
       permissionSets,
       permissions: [...new Set(permissionSets.flatMap((name) => org.permissionSets[name]))],
       tokenLifetime,
+      recordAccess: choice(query, 'recordAccess', ['all', 'none'], 'all'),
     };
   }
 
@@ -216,6 +223,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
       component: { module: COMPONENT, tag: 'c-alcmeon-conversation', properties: org.properties },
       record: { id: recordId, apiName: object },
       records: orgRecords(conversation),
+      org: { conversation },
       schema: org.schema,
       wireErrors: list(query, 'wireError', []),
       labels: org.labels,
@@ -265,7 +273,7 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
   }
 
   async function apex(req, res, qualifiedName) {
-    const { session: caller } = await readJsonBody(req);
+    const { params, session: caller, org: orgState } = await readJsonBody(req);
     if (qualifiedName === 'AlcmeonSessionController.getBackendUrl') {
       return sendJson(res, 200, { returnValue: backend.url });
     }
@@ -273,11 +281,35 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
       if (typeof caller?.user?.id !== 'string' || !Array.isArray(caller.permissions)) {
         return sendJson(res, 400, { message: 'no running user', exceptionType: 'System.NoAccessException' });
       }
+      const conversation = orgState?.conversation ?? null;
+      if (conversation !== null && !Number.isSafeInteger(conversation)) {
+        return sendJson(res, 400, { message: 'no org records', exceptionType: 'System.QueryException' });
+      }
+      const read = recordConversationIds({
+        records: orgRecords(conversation),
+        schema: org.schema,
+        params: params ?? {},
+        canSeeRecords: caller.recordAccess !== 'none',
+        parseConversationId,
+      });
+      if (read.refusal) {
+        return sendJson(res, 400, { message: org.labels[read.refusal], exceptionType: 'System.AuraHandledException' });
+      }
       const { user, permissions, tokenLifetime } = caller;
       const perms = { reply: permissions.includes(REPLY_PERMISSION), moderate: permissions.includes(MODERATE_PERMISSION) };
       try {
         const token = mintSessionToken(
-          { orgId: backend.orgId, userId: user.id, email: user.email ?? '', name: user.name ?? '', perms, audience: backend.url, lifetimeSeconds: tokenLifetime },
+          {
+            orgId: backend.orgId,
+            userId: user.id,
+            email: user.email ?? '',
+            name: user.name ?? '',
+            perms,
+            audience: backend.url,
+            lifetimeSeconds: tokenLifetime,
+            recordId: params.recordId,
+            conversationIds: read.conversationIds,
+          },
           backend.sessionSecret,
         );
         return sendJson(res, 200, { returnValue: token });

@@ -18,6 +18,8 @@ export const DEMO = {
   alcmeonSecret: 'demo-alcmeon-application-secret',
   orgId: '00D000000000DEMOAAA',
   sessionSecret: 'demo-session-secret-0123456789',
+  /** The Alcméon company (environment) the emulator seeds, and so the demo org's. */
+  companyId: 1,
 };
 
 async function freePort() {
@@ -85,7 +87,8 @@ export async function startStack(options = {}) {
       {
         BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
         BACKEND_DATABASE_URL: `sqlite://${join(dataDir, 'backend.db')}`,
-        BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}`,
+        // The org's token secret and Alcméon environment (the emulator's company).
+        BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}@${DEMO.companyId}`,
         BACKEND_ALLOWED_ORIGINS: [hostOrigin, `http://localhost:${ports.host}`].join(','),
         BACKEND_WIDGET_DIR: join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', 'staticresources', 'alcmeonWidget'),
         ALCMEON_API_URL: emulatorUrl,
@@ -93,7 +96,7 @@ export async function startStack(options = {}) {
         ALCMEON_APP_SECRET: DEMO.alcmeonSecret,
         // The emulator's seeded company, roles (Agent, Moderator) and team (Salesforce): the
         // backend has no default for them.
-        ALCMEON_COMPANY_ID: '1',
+        ALCMEON_COMPANY_ID: String(DEMO.companyId),
         ALCMEON_ROLES_FOR_REPLY: '801',
         ALCMEON_ROLES_FOR_MODERATE: '802',
         ALCMEON_TEAMS: '901',

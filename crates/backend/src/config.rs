@@ -13,7 +13,12 @@ pub struct Config {
     pub public_url: Option<String>,
     /// `BACKEND_DATABASE_URL`, default `sqlite://data/backend.db` (created if missing).
     pub database_url: String,
-    /// `BACKEND_ORGS`: `orgId=secret` pairs separated by commas; the Salesforce orgs allowed in.
+    /// `BACKEND_ORGS`: the Salesforce orgs allowed in, separated by commas, each
+    /// `orgId=secret@companyId`: the org's session-token secret (16 characters or more) and the
+    /// Alcméon environment (company id) its conversations live in, e.g.
+    /// `00D5g000004abcdEAA=a-long-random-secret@4242`. The secret is everything between the first
+    /// `=` and the last `@`. One backend serves one Alcméon environment: an org naming another
+    /// company than `ALCMEON_COMPANY_ID` is a start-up error (run one backend per environment).
     pub orgs: Vec<OrgSecret>,
     /// `BACKEND_ALLOWED_ORIGINS`: comma-separated browser origins (`scheme://host[:port]`, e.g.
     /// `https://acme.lightning.force.com`) allowed by CORS and allowed to frame `/embed/frame.html`.
@@ -64,10 +69,31 @@ pub struct AccountMapping {
     pub teams: Vec<i64>,
 }
 
+/// One `BACKEND_ORGS` entry: a Salesforce org, its session-token secret and its Alcméon
+/// environment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgSecret {
     pub org_id: String,
     pub secret: String,
+    /// The Alcméon company (environment) whose conversations the org's agents see.
+    pub alcmeon_company_id: i64,
+}
+
+/// Every org names the one Alcméon environment this backend serves, so no org's token ever reads
+/// or answers another environment's conversations, nor provisions accounts in it.
+pub fn check_org_environments(orgs: &[OrgSecret], company_id: i64) -> Result<(), ConfigError> {
+    match orgs.iter().find(|org| org.alcmeon_company_id != company_id) {
+        None => Ok(()),
+        Some(org) => Err(ConfigError::Invalid {
+            name: "BACKEND_ORGS",
+            reason: format!(
+                "org {} names Alcméon company {}, but this backend serves company {company_id} \
+                 (ALCMEON_COMPANY_ID): one backend serves one Alcméon environment; run one \
+                 backend per environment",
+                org.org_id, org.alcmeon_company_id
+            ),
+        }),
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,6 +149,7 @@ impl Config {
         };
         let alcmeon_company_id =
             whole_number("ALCMEON_COMPANY_ID", required("ALCMEON_COMPANY_ID")?)?;
+        check_org_environments(&orgs, alcmeon_company_id)?;
         let rate_limit = get("ALCMEON_RATE_LIMIT_PER_MINUTE").map_or(Ok(15), |raw| {
             whole_number("ALCMEON_RATE_LIMIT_PER_MINUTE", raw)
         })?;
@@ -232,10 +259,24 @@ fn parse_origins(raw: &str) -> Result<Vec<String>, ConfigError> {
 
 fn parse_orgs(raw: &str) -> Result<Vec<OrgSecret>, ConfigError> {
     let orgs = split_list(raw)
-        .map(|pair| {
-            let (org_id, secret) = pair.split_once('=').ok_or_else(|| ConfigError::Invalid {
+        .map(|entry| {
+            let invalid = |reason: String| ConfigError::Invalid {
                 name: "BACKEND_ORGS",
-                reason: "expected orgId=secret pairs separated by commas".into(),
+                reason,
+            };
+            let (org_id, rest) = entry.split_once('=').ok_or_else(|| {
+                invalid("expected orgId=secret@companyId entries separated by commas".into())
+            })?;
+            let org_id = org_id.trim();
+            let (secret, company) = rest.rsplit_once('@').ok_or_else(|| {
+                invalid(format!(
+                    "org {org_id} names no Alcméon environment: expected orgId=secret@companyId"
+                ))
+            })?;
+            let alcmeon_company_id = company.trim().parse().map_err(|_| {
+                invalid(format!(
+                    "the Alcméon company of org {org_id} is not a whole number"
+                ))
             })?;
             if secret.len() < 16 {
                 return Err(ConfigError::Invalid {
@@ -244,8 +285,9 @@ fn parse_orgs(raw: &str) -> Result<Vec<OrgSecret>, ConfigError> {
                 });
             }
             Ok(OrgSecret {
-                org_id: org_id.trim().into(),
+                org_id: org_id.into(),
                 secret: secret.trim().into(),
+                alcmeon_company_id,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -275,7 +317,7 @@ mod tests {
     }
 
     const REQUIRED: [(&str, &str); 7] = [
-        ("BACKEND_ORGS", "00D1=a-secret-of-sixteen+"),
+        ("BACKEND_ORGS", "00D1=a-secret-of-sixteen+@7"),
         ("ALCMEON_INSTANCE_ID", "i"),
         ("ALCMEON_APP_SECRET", "s"),
         ("ALCMEON_COMPANY_ID", "7"),
@@ -417,8 +459,60 @@ mod tests {
         let error = Config::from_lookup(lookup(&REQUIRED[1..])).unwrap_err();
         assert_eq!(error.to_string(), "BACKEND_ORGS is required");
         let mut pairs = REQUIRED.to_vec();
-        pairs[0] = ("BACKEND_ORGS", "00D1=short");
+        pairs[0] = ("BACKEND_ORGS", "00D1=short@7");
         let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
         assert!(error.to_string().contains("shorter than 16"), "{error}");
+    }
+
+    #[test]
+    fn each_org_names_its_alcmeon_environment_and_a_secret_may_hold_an_at_sign() {
+        let mut pairs = REQUIRED.to_vec();
+        pairs[0] = (
+            "BACKEND_ORGS",
+            "00D1=sixteen@chars-and-more@7, 00D2=another-long-secret@ 7",
+        );
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(
+            config.orgs,
+            [
+                OrgSecret {
+                    org_id: "00D1".into(),
+                    secret: "sixteen@chars-and-more".into(),
+                    alcmeon_company_id: 7,
+                },
+                OrgSecret {
+                    org_id: "00D2".into(),
+                    secret: "another-long-secret".into(),
+                    alcmeon_company_id: 7,
+                },
+            ]
+        );
+        pairs[0] = ("BACKEND_ORGS", "00D1=a-secret-of-sixteen+");
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("org 00D1 names no Alcméon environment"),
+            "{error}"
+        );
+        pairs[0] = ("BACKEND_ORGS", "00D1=a-secret-of-sixteen+@acme");
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(error.to_string().contains("not a whole number"), "{error}");
+    }
+
+    #[test]
+    fn an_org_of_another_alcmeon_environment_is_refused_by_name() {
+        let mut pairs = REQUIRED.to_vec();
+        pairs[0] = (
+            "BACKEND_ORGS",
+            "00D1=a-secret-of-sixteen+@7,00D2=a-secret-of-sixteen+@8",
+        );
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "BACKEND_ORGS is not valid: org 00D2 names Alcméon company 8, but this backend serves \
+             company 7 (ALCMEON_COMPANY_ID): one backend serves one Alcméon environment; run one \
+             backend per environment"
+        );
     }
 }

@@ -8,7 +8,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
 use crate::alcmeon::{AlcmeonClient, Governor};
-use crate::config::Config;
+use crate::config::{Config, ConfigError, check_org_environments};
 use crate::event_pruning;
 use crate::http::{self, AppState, SessionVerifier};
 use crate::outbox::Outbox;
@@ -43,11 +43,15 @@ pub enum StartError {
         "BACKEND_WIDGET_DIR {0} holds no alcmeon_widget.js: point it at the built static resource"
     )]
     WidgetDir(String),
+    /// A `Config` built in code, not read by `Config::from_env`, is checked the same way.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
 }
 
-/// Checks the widget folder, opens the store, sends again the replies Alcméon never accepted, starts the backfill and
+/// Checks that every org names this backend's Alcméon environment, checks the widget folder, opens the store, sends again the replies Alcméon never accepted, starts the backfill and
 /// pruning workers and serves HTTP until the process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    check_org_environments(&config.orgs, config.alcmeon_company_id)?;
     if let Some(dir) = &config.widget_dir
         && !dir.join("alcmeon_widget.js").is_file()
     {

@@ -8,7 +8,8 @@ const apexCache = new Map();
 
 /**
 * An @AuraEnabled method: POSTs to the page's Apex stand-in with the page's session (who is
-* calling, as Salesforce knows from its session cookie) and settles like Lightning's Apex calls;
+* calling, as Salesforce knows from its session cookie) and org (which records it holds, as
+* Salesforce knows from its database) and settles like Lightning's Apex calls;
 * a cacheable=true method's successful answers are kept for the page's life, as LDS does.
 */
 function apexMethod(qualifiedName) {
@@ -31,7 +32,7 @@ function callServer(qualifiedName, params) {
   return fetch(`/apex/${encodeURIComponent(qualifiedName)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ params: params || {}, session: pageConfig().session }),
+    body: JSON.stringify({ params: params || {}, session: pageConfig().session, org: pageConfig().org }),
   }).then(async (response) => {
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
@@ -43,7 +44,7 @@ function callServer(qualifiedName, params) {
         body: {
           message: body.message || `${qualifiedName} failed (HTTP ${response.status})`,
           exceptionType: body.exceptionType || 'System.Exception',
-          isUserDefinedException: false,
+          isUserDefinedException: body.exceptionType === 'System.AuraHandledException',
           stackTrace: '',
         },
       };

@@ -13,7 +13,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::extract::Path;
-use super::session::Agent;
+use super::grant::Granted;
 use super::{AppError, AppState};
 
 const DOWNLOAD_TYPE: &str = "application/octet-stream";
@@ -37,13 +37,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 200, description = "The file's bytes: an image the widget previews (`protocol::Attachment::is_previewable_image`, never SVG) keeps its type, anything else is an `application/octet-stream` download", content(("application/octet-stream"), ("image/*"))),
         (status = 400, description = "A malformed id", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
+        (status = 403, description = "The session token's record does not name this conversation", body = ApiError),
         (status = 404, description = "The conversation has no such file", body = ApiError),
     )
 )]
 pub async fn download(
     State(state): State<AppState>,
-    _agent: Agent,
-    Path((conversation_id, attachment_id)): Path<(i64, i64)>,
+    Granted {
+        conversation_id, ..
+    }: Granted,
+    Path((_, attachment_id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let file = state
         .store

@@ -7,8 +7,8 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::extract::{Json, Path, Query};
-use super::session::Agent;
+use super::extract::{Json, Query};
+use super::grant::Granted;
 use super::{AppError, AppState};
 use axum::extract::State;
 
@@ -43,13 +43,16 @@ pub struct PageQuery {
         (status = 200, description = "The conversation and a page of its thread", body = ThreadPage),
         (status = 400, description = "A malformed id or query", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
+        (status = 403, description = "The session token's record does not name this conversation", body = ApiError),
         (status = 404, description = "The backend does not know the conversation", body = ApiError),
     )
 )]
 pub async fn thread(
     State(state): State<AppState>,
-    Agent(agent): Agent,
-    Path(conversation_id): Path<i64>,
+    Granted {
+        agent,
+        conversation_id,
+    }: Granted,
     Query(query): Query<PageQuery>,
 ) -> Result<Json<ThreadPage>, AppError> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);

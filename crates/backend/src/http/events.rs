@@ -27,8 +27,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::conversations::not_found;
-use super::extract::Path;
-use super::session::Agent;
+use super::grant::Granted;
 use super::{AppError, AppState};
 use crate::store::{Store, ThreadEvent};
 
@@ -57,13 +56,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 200, description = "A stream of `ready` then `item` events; each item's data is a ThreadItem", content_type = "text/event-stream", body = String),
         (status = 400, description = "A malformed conversation id", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
+        (status = 403, description = "The session token's record does not name this conversation", body = ApiError),
         (status = 404, description = "The backend does not know the conversation", body = ApiError),
     )
 )]
 pub async fn stream(
     State(state): State<AppState>,
-    _agent: Agent,
-    Path(conversation_id): Path<i64>,
+    Granted {
+        conversation_id, ..
+    }: Granted,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
     if state.store.conversation(conversation_id).await?.is_none() {

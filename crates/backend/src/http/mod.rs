@@ -10,6 +10,7 @@ pub mod embed;
 mod error;
 mod events;
 mod extract;
+mod grant;
 mod health;
 mod openapi;
 mod replies;

@@ -35,7 +35,8 @@ operators' `GET /health`, and the widget-in-a-frame files under `/embed/`.";
 )]
 struct ApiDoc;
 
-/// The bearer session token every operation but [`document`] declares; no licence is claimed
+/// The bearer session token every operation but [`document`] declares (bound to the record it was
+/// minted on: an operation naming another conversation answers 403); no licence is claimed
 /// (the crate is not published).
 struct SessionToken;
 
@@ -135,6 +136,19 @@ mod tests {
             );
             let refused = &operation["responses"]["401"]["content"]["application/json"]["schema"];
             assert_eq!(refused["$ref"], "#/components/schemas/ApiError", "{id}");
+        }
+        for (path, item) in spec["paths"].as_object().unwrap() {
+            if !path.contains("{conversation_id}") {
+                continue;
+            }
+            for operation in item.as_object().unwrap().values() {
+                let forbidden =
+                    &operation["responses"]["403"]["content"]["application/json"]["schema"];
+                assert_eq!(
+                    forbidden["$ref"], "#/components/schemas/ApiError",
+                    "{path} documents the 403 for a conversation its token does not grant"
+                );
+            }
         }
         assert_eq!(count, 7, "the widget API has seven operations");
         let scheme = &spec["components"]["securitySchemes"]["session"];

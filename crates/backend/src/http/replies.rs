@@ -11,6 +11,9 @@
 //! nothing of the stored reply. 409 rather than 403: the id is taken, whoever took it; one answer
 //! for every kind of reuse tells a caller guessing ids nothing about whose they are.
 //!
+//! Only a conversation the session token's record names is answered (`grant.rs`: 403 otherwise,
+//! before anything is stored or sent).
+//!
 //! Invariant: the client id and the agent's email arrive here already valid (`protocol::ClientId`
 //! from the body or path, `protocol::AgentEmail` from the session); nothing here re-checks or
 //! re-normalises them.
@@ -23,7 +26,8 @@ use utoipa_axum::routes;
 
 use super::conversations::not_found;
 use super::extract::{Json, Path};
-use super::session::{Agent, Claims};
+use super::grant::Granted;
+use super::session::Claims;
 use super::{AppError, AppState};
 use crate::outbox::Sender;
 use crate::provisioning::AgentIdentity;
@@ -50,7 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 200, description = "This client id was posted before: the stored reply", body = ThreadItem),
         (status = 400, description = "A malformed body or client id, a blank reply, or one too long for the channel", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
-        (status = 403, description = "The agent may not reply", body = ApiError),
+        (status = 403, description = "The agent may not reply, or the session token's record does not name this conversation", body = ApiError),
         (status = 404, description = "The conversation, or a task to answer, is unknown", body = ApiError),
         (status = 409, description = "The client id was used for another reply (another agent's, another conversation's, another text), or the conversation takes no reply now (`conversation_closed`, `reply_window_closed`)", body = ApiError),
         (status = 413, description = "The body is over the size limit", body = ApiError),
@@ -58,8 +62,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 pub async fn create(
     State(state): State<AppState>,
-    Agent(agent): Agent,
-    Path(conversation_id): Path<i64>,
+    Granted {
+        agent,
+        conversation_id,
+    }: Granted,
     Json(reply): Json<NewReply>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
     if is_blank(&reply.text) {
@@ -181,15 +187,18 @@ async fn answerable(
         (status = 200, description = "The reply had not failed: unchanged", body = ThreadItem),
         (status = 400, description = "A malformed conversation or client id", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
-        (status = 403, description = "The agent may not reply, or is not the reply's author", body = ApiError),
+        (status = 403, description = "The agent may not reply, is not the reply's author, or the session token's record does not name this conversation", body = ApiError),
         (status = 404, description = "No such reply in this conversation", body = ApiError),
         (status = 409, description = "The conversation takes no reply now", body = ApiError),
     )
 )]
 pub async fn retry(
     State(state): State<AppState>,
-    Agent(agent): Agent,
-    Path((conversation_id, client_id)): Path<(i64, ClientId)>,
+    Granted {
+        agent,
+        conversation_id,
+    }: Granted,
+    Path((_, client_id)): Path<(i64, ClientId)>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
     answerable(&state, &agent, conversation_id).await?;
     match state

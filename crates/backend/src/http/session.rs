@@ -10,6 +10,11 @@
 //! the host page and the shared vector always carry it), and a token is refused when `exp - iat`
 //! exceeds that lifetime, or when `iat` or `nbf` (optional) is in the future beyond the clock skew;
 //! so `exp` is never more than that lifetime plus the skew ahead.
+//!
+//! A token is bound to the Salesforce record it was minted on: `rec` (the record id) and `convs`
+//! (the Alcméon conversation ids Apex read from that record as the agent, newest first) are
+//! required, and [`Claims::may_open`] is the one rule saying which conversations a token opens.
+//! Endpoints naming a conversation take [`Granted`] (`grant.rs`), which applies it.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -46,6 +51,20 @@ pub struct Claims {
     #[serde(default)]
     pub nbf: Option<u64>,
     pub jti: String,
+    /// The Salesforce record (Case or `alcmeon__Conversation__c`, 18 characters) Apex minted the
+    /// token on; required.
+    pub rec: String,
+    /// The Alcméon conversation ids that record names, newest first; required. The only
+    /// conversations this token may read or answer.
+    #[serde(rename = "convs")]
+    pub conversations: Vec<i64>,
+}
+
+impl Claims {
+    /// Whether this token opens the conversation: only those its record names.
+    pub fn may_open(&self, conversation_id: i64) -> bool {
+        self.conversations.contains(&conversation_id)
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -176,6 +195,7 @@ mod tests {
             vec![OrgSecret {
                 org_id: "00D000000000DEMOAAA".into(),
                 secret: SECRET.into(),
+                alcmeon_company_id: 1,
             }],
             AUDIENCE,
         )
@@ -199,7 +219,8 @@ mod tests {
 
     fn claims(exp: u64, aud: &str, org: &str) -> serde_json::Value {
         json!({"sub": "005A", "org": org, "email": "a@example.com", "name": "A", "aud": aud,
-               "iat": now(), "exp": exp, "jti": "j1", "perms": {"reply": true}})
+               "iat": now(), "exp": exp, "jti": "j1", "perms": {"reply": true},
+               "rec": "500000000000001AAA", "convs": [1001, 1008]})
     }
 
     #[test]
@@ -324,6 +345,29 @@ mod tests {
         assert!(refused.contains("iat"), "{refused}");
     }
 
+    /// A token names its record and the conversations it opens; one without either is refused.
+    #[test]
+    fn a_token_without_its_record_or_conversations_is_refused() {
+        for missing in ["rec", "convs"] {
+            let mut unbound = claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA");
+            unbound.as_object_mut().unwrap().remove(missing);
+            let refused = verifier().verify(&signed(unbound)).unwrap_err();
+            assert!(refused.contains(missing), "{refused}");
+        }
+        let mut not_ids = claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA");
+        not_ids["convs"] = json!(["https://app.alcmeon.com/conversations/1001"]);
+        assert!(verifier().verify(&signed(not_ids)).is_err());
+    }
+
+    #[test]
+    fn a_token_opens_only_the_conversations_its_record_names() {
+        let token = signed(claims(now() + 300, AUDIENCE, "00D000000000DEMOAAA"));
+        let claims = verifier().verify(&token).unwrap();
+        assert_eq!(claims.rec, "500000000000001AAA");
+        assert!(claims.may_open(1001) && claims.may_open(1008));
+        assert!(!claims.may_open(1002));
+    }
+
     /// The reason goes to the log: it names the cause, never any part of the token.
     #[test]
     fn a_refusal_reason_names_the_cause_and_no_part_of_the_token() {
@@ -381,6 +425,7 @@ mod tests {
             vec![OrgSecret {
                 org_id: claims["org"].as_str().unwrap().into(),
                 secret: text("secret"),
+                alcmeon_company_id: 1,
             }],
             claims["aud"].as_str().unwrap(),
         );
@@ -395,6 +440,16 @@ mod tests {
             claims["perms"]["reply"].as_bool().unwrap()
         );
         assert_eq!(Some(verified.exp), claims["exp"].as_u64());
+        assert_eq!(verified.rec, claims["rec"].as_str().unwrap());
+        assert_eq!(
+            serde_json::to_value(&verified.conversations).unwrap(),
+            claims["convs"]
+        );
+        assert_eq!(verified.rec.len(), 18, "the record id has 18 characters");
+        assert!(
+            verified.conversations.len() >= 2,
+            "the vector's record names several conversations, newest first"
+        );
 
         let mut tampered = text("token");
         tampered.pop();

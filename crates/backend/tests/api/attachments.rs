@@ -14,7 +14,7 @@ async fn fetch(app: &TestApp, conversation_id: i64, attachment_id: i64) -> reqwe
         .get(app.url(&format!(
             "/v1/conversations/{conversation_id}/attachments/{attachment_id}"
         )))
-        .bearer_auth(app.session_token())
+        .bearer_auth(app.token_for(conversation_id))
         .send()
         .await
         .unwrap()

@@ -188,7 +188,7 @@ async fn the_event_stream_requires_a_session_in_the_header_and_a_known_conversat
     let unknown = app
         .http
         .get(app.url("/v1/conversations/424242/events"))
-        .bearer_auth(app.session_token())
+        .bearer_auth(app.token_for(424242))
         .send()
         .await
         .unwrap();

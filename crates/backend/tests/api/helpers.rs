@@ -13,6 +13,13 @@ pub const ORG_ID: &str = "00D000000000TESTAAA";
 pub const SESSION_SECRET: &str = "test-session-secret-0123456789";
 pub const ALCMEON_SECRET: &str = "test-alcmeon-secret";
 pub const INSTANCE_ID: &str = "test-instance";
+/// The Alcméon company (environment) the emulator answers for, and so the test org's.
+pub const COMPANY_ID: i64 = 1;
+/// The conversations the emulator seeds; the default test agent's record names them all, so tests
+/// about other things need not mint a token per conversation (`tests/api/access.rs` does).
+pub const SEEDED_CONVERSATIONS: [i64; 7] = [1007, 1006, 1005, 1004, 1003, 1002, 1001];
+/// The record the default test agent's token was minted on.
+pub const RECORD_ID: &str = "500000000000001AAA";
 
 pub struct TestApp {
     /// `None` only while the backend restarts.
@@ -104,6 +111,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         orgs: vec![OrgSecret {
             org_id: ORG_ID.into(),
             secret: SESSION_SECRET.into(),
+            alcmeon_company_id: COMPANY_ID,
         }],
         allowed_origins,
         widget_dir,
@@ -116,7 +124,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             roles_for_moderate: vec![802],
             teams: vec![901],
         },
-        alcmeon_company_id: 1,
+        alcmeon_company_id: COMPANY_ID,
         alcmeon_rate_limit_per_minute: std::num::NonZeroU32::new(backend_rate_limit).unwrap(),
         event_retention,
     };
@@ -348,10 +356,19 @@ impl TestApp {
         response["action_id"].as_i64().unwrap()
     }
 
+    /// The default test agent's token, on a record naming every seeded conversation.
     pub fn session_token(&self) -> String {
         mint(
             SESSION_SECRET,
             json!({ "org": ORG_ID, "aud": self.audience() }),
+        )
+    }
+
+    /// The default test agent's token, on a record naming only `conversation_id`.
+    pub fn token_for(&self, conversation_id: i64) -> String {
+        mint(
+            SESSION_SECRET,
+            json!({ "org": ORG_ID, "aud": self.audience(), "convs": [conversation_id] }),
         )
     }
 
@@ -362,8 +379,13 @@ impl TestApp {
         client_id: &str,
         text: &str,
     ) -> reqwest::Response {
-        self.post_reply_as(&self.session_token(), conversation_id, client_id, text)
-            .await
+        self.post_reply_as(
+            &self.token_for(conversation_id),
+            conversation_id,
+            client_id,
+            text,
+        )
+        .await
     }
 
     pub async fn post_reply_as(
@@ -383,7 +405,7 @@ impl TestApp {
     }
 
     pub async fn retry_reply(&self, conversation_id: i64, client_id: &str) -> reqwest::Response {
-        self.retry_reply_as(&self.session_token(), conversation_id, client_id)
+        self.retry_reply_as(&self.token_for(conversation_id), conversation_id, client_id)
             .await
     }
 
@@ -408,7 +430,7 @@ impl TestApp {
             .get(self.url(&format!(
                 "/v1/conversations/{conversation_id}/thread{query}"
             )))
-            .bearer_auth(self.session_token())
+            .bearer_auth(self.token_for(conversation_id))
             .send()
             .await
             .unwrap()
@@ -466,6 +488,7 @@ pub fn mint(secret: &str, claims: Value) -> String {
         "iss": ORG_ID, "sub": "005000000000001AAA", "org": ORG_ID, "email": "agent@example.com",
         "name": "Test Agent", "perms": { "reply": true, "moderate": false },
         "iat": now, "exp": now + 300, "jti": format!("jti-{now}-{}", rand_suffix()),
+        "rec": RECORD_ID, "convs": SEEDED_CONVERSATIONS,
     });
     for (key, value) in claims.as_object().unwrap() {
         all[key] = value.clone();

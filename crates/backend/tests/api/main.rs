@@ -1,5 +1,6 @@
 //! Black-box tests: the real backend on a free port, talking HTTP to the real Alcméon emulator.
 
+mod access;
 mod attachments;
 mod conversation_state;
 mod embed;

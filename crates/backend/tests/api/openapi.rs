@@ -256,8 +256,23 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
         case("GET", TIME_ZONE, "/v1/time-zones/Nowhere/Atlantis", 404),
         case("GET", TIME_ZONE, "/v1/time-zones/Europe/Paris", 401).without_session(),
         case("GET", DESCRIPTION, DESCRIPTION, 200).without_session(),
+        // The session's record names 1001 and 424242, not 1002.
+        case("GET", THREAD, "/v1/conversations/1002/thread", 403),
+        case("POST", REPLIES, "/v1/conversations/1002/replies", 403)
+            .with_body(json!({"client_id": "elsewhere", "text": "hi"})),
+        case("POST", RETRY, "/v1/conversations/1002/replies/x/retry", 403),
+        case("GET", EVENTS, "/v1/conversations/1002/events", 403),
+        case(
+            "GET",
+            ATTACHMENT,
+            "/v1/conversations/1002/attachments/1",
+            403,
+        ),
     ];
-    let token = app.session_token();
+    let token = mint(
+        SESSION_SECRET,
+        json!({"aud": app.audience(), "convs": [1001, 424242]}),
+    );
     let mut exercised = BTreeSet::new();
     for case in cases {
         let session = case.session.then_some(token.as_str());

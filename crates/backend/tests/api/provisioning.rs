@@ -4,7 +4,9 @@
 use protocol::{Delivery, ThreadItem};
 use serde_json::{Value, json};
 
-use crate::helpers::{ORG_ID, SESSION_SECRET, TestApp, mint, spawn_app};
+use crate::helpers::{
+    ALCMEON_SECRET, INSTANCE_ID, ORG_ID, SESSION_SECRET, TestApp, mint, spawn_app,
+};
 
 fn token(app: &TestApp, email: &str, perms: Value) -> String {
     mint(
@@ -199,4 +201,34 @@ async fn an_agent_without_reply_permission_is_refused_and_gets_no_account() {
     app.outbox_idle().await;
     assert!(account(&app, "reader@example.com").await.is_none());
     assert_eq!(calls(&app, "POST /accounts").await, 0);
+}
+
+/// An account Alcméon already has, with more roles than the agent's Salesforce permissions map
+/// to, is found by email in this backend's environment and left with exactly what the token
+/// grants: a reply-only agent never replies as a moderator or supervisor.
+#[tokio::test]
+async fn an_existing_account_gets_exactly_what_the_token_grants_never_more() {
+    let app = spawn_app(0).await;
+    app.replica_ready().await;
+    // An Alcméon admin made Karim (12) a moderator and supervisor.
+    let raised = app
+        .http
+        .post(format!("{}/accounts/12", app.emulator.base_url()))
+        .basic_auth(INSTANCE_ID, Some(ALCMEON_SECRET))
+        .json(&json!({"roles": [801, 802, 803], "teams": [902]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raised.status(), 200);
+
+    let token = token(&app, "karim.benali@example.com", replier());
+    reply_sent(&app, &token, "k-exact", "Karim, reply-only").await;
+    let karim = account(&app, "karim.benali@example.com").await.unwrap();
+    assert_eq!(karim["id"], 12, "the existing account, not a new one");
+    assert_eq!(
+        (&karim["roles"], &karim["teams"]),
+        (&json!([801]), &json!([901])),
+        "the reply roles only: no moderation or supervision kept from before"
+    );
+    assert_eq!(answered_by(&app, "Karim, reply-only").await["id"], 12);
 }

@@ -35,7 +35,7 @@ fn start_backend() -> Backend {
             "BACKEND_DATABASE_URL",
             format!("sqlite://{}", data.path().join("backend.db").display()),
         )
-        .env("BACKEND_ORGS", format!("{ORG_ID}={SESSION_SECRET}"))
+        .env("BACKEND_ORGS", format!("{ORG_ID}={SESSION_SECRET}@1"))
         .env("ALCMEON_API_URL", "http://127.0.0.1:9")
         .env("ALCMEON_INSTANCE_ID", INSTANCE_ID)
         .env("ALCMEON_APP_SECRET", ALCMEON_SECRET)

@@ -112,7 +112,9 @@ function wireLog() {
 * A wire adapter in LWC's protocol (constructor(dataCallback), connect, update, disconnect).
 * Subclasses implement `answer(config)`: undefined while the config is incomplete (nothing is
 * emitted, as LDS does for undefined reactive parameters), else `{ data }` or `{ error }`.
-* The page's `wireErrors` list makes the named adapter answer every complete config with an error.
+* The page's `wireErrors` list makes the named adapter answer every complete config with an error;
+* a running user who may not see the page's records (`session.recordAccess: 'none'`) gets the UI
+* API's refusal from every adapter.
 */
 export class StubWireAdapter {
   constructor(dataCallback) {
@@ -153,6 +155,8 @@ export class StubWireAdapter {
     const adapter = this.constructor.adapterName;
     if ((pageConfig().wireErrors || []).includes(adapter)) {
       result = { error: ldsError(500, 'UNKNOWN_EXCEPTION', `${adapter} failed (the test page injected this error)`) };
+    } else if (pageConfig().session.recordAccess === 'none') {
+      result = { error: ldsError(403, 'INSUFFICIENT_ACCESS', 'insufficient access rights on object id') };
     }
     wireLog().push({ adapter, config: JSON.parse(key), answer: result.error ? 'error' : 'data' });
     // LDS answers from its cache or the network, never synchronously.

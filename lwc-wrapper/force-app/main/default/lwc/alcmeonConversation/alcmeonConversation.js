@@ -4,6 +4,11 @@
  * time zone), loads the widget from the alcmeonWidget static resource, mounts it into the
  * `lwc:dom="manual"` element, hands it a getToken() backed by Apex, and unmounts it on disconnect.
  * No business logic lives here: the widget does the rest.
+ *
+ * Every token is minted by Apex for this record (`getSessionToken({ recordId, … })`): it names
+ * the Alcméon conversations the agent may open from here, read by Apex as the agent. The first one
+ * is asked for before the widget mounts, so an agent Apex refuses (no access to the record, no
+ * conversation id on it) sees Apex's message in the error state and the widget never loads.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
@@ -71,6 +76,12 @@ export default class AlcmeonConversation extends LightningElement {
     errorMessage;
     errorDetail;
     mounted = false;
+    /** The first token Apex minted for this record; handed to the widget's first getToken(). */
+    firstToken;
+    /** Apex minted a token for this record: the agent may open its conversations. */
+    recordGranted = false;
+    /** Apex refused the record: its message stays, whatever else fails after. */
+    refused = false;
 
     handle;
     connected = false;
@@ -160,6 +171,14 @@ export default class AlcmeonConversation extends LightningElement {
             this.showError(NO_CONVERSATION_LABEL, `Unsupported record type ${this.objectApiName}`);
             return;
         }
+        if (!this.recordGranted) {
+            this.requestToken()
+                .then((token) => {
+                    this.firstToken = token;
+                    this.recordGranted = true;
+                })
+                .catch((error) => this.showRefusal(error));
+        }
         if (!this.backendUrl && !this.settingsBackendUrl) {
             getBackendUrl()
                 .then((url) => {
@@ -236,22 +255,47 @@ export default class AlcmeonConversation extends LightningElement {
             userId: USER_ID,
             recordId: this.recordId,
             objectApiName: this.objectApiName,
-            getToken: () =>
-                getSessionToken().then(
-                    (token) => {
-                        if (typeof token !== 'string' || token.length === 0) {
-                            throw new Error('The session token is empty');
-                        }
-                        return token;
-                    },
-                    (error) => {
-                        throw new Error(errorText(error, 'Could not get a session token'));
-                    }
-                )
+            getToken: () => {
+                const first = this.firstToken;
+                this.firstToken = undefined;
+                return first ? Promise.resolve(first) : this.requestToken();
+            }
         });
     }
 
+    /** A fresh token from Apex for this record, or an Error saying why Apex refused it. */
+    requestToken() {
+        return Promise.resolve()
+            .then(() =>
+                getSessionToken({
+                    recordId: this.recordId,
+                    caseConversationsRelationship: this.caseConversationsRelationship,
+                    conversationIdField: this.conversationIdField
+                })
+            )
+            .then(
+                (token) => {
+                    if (typeof token !== 'string' || token.length === 0) {
+                        throw new Error('The session token is empty');
+                    }
+                    return token;
+                },
+                (error) => {
+                    throw new Error(errorText(error, 'Could not get a session token'));
+                }
+            );
+    }
+
+    /** Apex minted no token for this record: its message (a Custom Label) is what the agent reads. */
+    showRefusal(error) {
+        this.showError(errorText(error, LOAD_ERROR_LABEL));
+        this.refused = true;
+    }
+
     showError(message, error) {
+        if (this.refused) {
+            return;
+        }
         this.errorMessage = message;
         this.errorDetail = errorText(error);
     }
@@ -264,6 +308,7 @@ export default class AlcmeonConversation extends LightningElement {
         return (
             this.connected &&
             !this.errorMessage &&
+            this.recordGranted &&
             (Boolean(this.widget) || this.inFrame) &&
             this.conversationId !== undefined &&
             Boolean(this.effectiveBackendUrl)

@@ -79,6 +79,10 @@ function conversationPage(extra = {}) {
 }
 
 describe('c-alcmeon-conversation', () => {
+    beforeEach(() => {
+        getSessionToken.mockResolvedValue('token-for-the-record');
+    });
+
     afterEach(() => {
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
@@ -244,6 +248,32 @@ describe('c-alcmeon-conversation', () => {
         });
     });
 
+    it('asks Apex for tokens of the record it sits on, with the App Builder fields Apex checks', async () => {
+        const { init } = installFakeWidget();
+        createComponent({
+            recordId: CASE_ID,
+            objectApiName: 'Case',
+            backendUrl: BACKEND_URL,
+            conversationIdField: 'Conversation_Number__c'
+        });
+        getRelatedListRecords.emit({
+            records: [{ fields: { Conversation_Number__c: { value: 1002 } } }]
+        });
+        await flushPromises();
+
+        const forThisCase = {
+            recordId: CASE_ID,
+            caseConversationsRelationship: 'alcmeon__Conversations__r',
+            conversationIdField: 'Conversation_Number__c'
+        };
+        expect(getSessionToken.mock.calls).toEqual([[forThisCase]]);
+        const { getToken } = init.mount.mock.calls[0][1];
+        getSessionToken.mockResolvedValue('a-later-token');
+        await expect(getToken()).resolves.toBe('token-for-the-record');
+        await expect(getToken()).resolves.toBe('a-later-token');
+        expect(getSessionToken.mock.calls).toEqual([[forThisCase], [forThisCase]]);
+    });
+
     it('uses the Case relationship configured in App Builder', async () => {
         installFakeWidget();
         createComponent({
@@ -352,15 +382,46 @@ describe('c-alcmeon-conversation', () => {
         );
     });
 
-    it('passes an Apex failure to the widget as an Error from getToken', async () => {
+    it('shows why Apex minted no token for the record, and never mounts the widget', async () => {
         const { init } = installFakeWidget();
-        getSessionToken.mockRejectedValue({ body: { message: 'Session secret missing' }, status: 500 });
+        getSessionToken.mockRejectedValue({ body: { message: 'c.Alcmeon_Error_No_Access' }, status: 400 });
+        const element = conversationPage();
+
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        expect(getSessionToken).toHaveBeenCalledWith({
+            recordId: mockConversationRecord.id,
+            caseConversationsRelationship: 'alcmeon__Conversations__r',
+            conversationIdField: 'alcmeon__url__c'
+        });
+        expect(init.mount).not.toHaveBeenCalled();
+        expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('error');
+        expect(element.shadowRoot.querySelector('.state_error h2').textContent).toBe('c.Alcmeon_Error_No_Access');
+    });
+
+    it('keeps Apex’s refusal on screen when the record cannot be read either', async () => {
+        installFakeWidget();
+        getSessionToken.mockRejectedValue({ body: { message: 'c.Alcmeon_Error_No_Access' }, status: 400 });
+        const element = conversationPage();
+        await flushPromises();
+
+        getRecord.error({ message: 'insufficient access rights on object id' });
+        await flushPromises();
+
+        expect(element.shadowRoot.querySelector('.state_error h2').textContent).toBe('c.Alcmeon_Error_No_Access');
+    });
+
+    it('passes a later Apex failure to the widget as an Error from getToken', async () => {
+        const { init } = installFakeWidget();
         conversationPage();
 
         getRecord.emit(mockConversationRecord);
         await flushPromises();
 
         const { getToken } = init.mount.mock.calls[0][1];
+        await expect(getToken()).resolves.toBe('token-for-the-record');
+        getSessionToken.mockRejectedValue({ body: { message: 'Session secret missing' }, status: 500 });
         await expect(getToken()).rejects.toThrow('Session secret missing');
     });
 
@@ -425,7 +486,7 @@ describe('c-alcmeon-conversation', () => {
             frameSays(iframe, { type: 'alcmeon:token-request', id: 2 }, { source: window });
             await flushPromises();
 
-            expect(getSessionToken).not.toHaveBeenCalled();
+            expect(getSessionToken).toHaveBeenCalledTimes(1); // before mounting, for the record
             expect(posted).not.toHaveBeenCalled();
         });
 
@@ -477,7 +538,7 @@ describe('c-alcmeon-conversation', () => {
             await flushPromises();
 
             expect(iframe.isConnected).toBe(false);
-            expect(getSessionToken).not.toHaveBeenCalled();
+            expect(getSessionToken).toHaveBeenCalledTimes(1); // before mounting, for the record
             expect(posted).not.toHaveBeenCalled();
         });
     });

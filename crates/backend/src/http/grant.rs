@@ -1,0 +1,62 @@
+//! Which conversation a request may touch. Invariant: every widget route whose path names a
+//! `{conversation_id}` takes [`Granted`] instead of [`Agent`], so it serves that conversation only
+//! when the session token's record names it (`Claims::may_open`); anything else is `403
+//! forbidden` in the one error shape, before the handler reads or sends anything. The refusal is
+//! logged with the path, org, user and conversation id, never the token.
+//! `tests/api/access.rs` walks every such path of the OpenAPI description to keep it so.
+
+use axum::extract::{FromRequestParts, RawPathParams};
+use axum::http::request::Parts;
+
+use super::session::{Agent, Claims};
+use super::{AppError, AppState};
+
+/// The path parameter naming Alcméon's conversation id, in every route that has one.
+const CONVERSATION_PARAM: &str = "conversation_id";
+
+/// The session's agent and the conversation the path names, which the agent's token opens.
+#[derive(Debug, Clone)]
+pub struct Granted {
+    pub agent: Claims,
+    pub conversation_id: i64,
+}
+
+impl FromRequestParts<AppState> for Granted {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Agent(agent) = Agent::from_request_parts(parts, state).await?;
+        let conversation_id = conversation_in_path(parts, state).await?;
+        if !agent.may_open(conversation_id) {
+            tracing::warn!(
+                path = %parts.uri.path(),
+                org = %agent.org,
+                user = %agent.sub,
+                conversation_id,
+                "a session token asked for a conversation its record does not name"
+            );
+            return Err(AppError::Forbidden(format!(
+                "conversation {conversation_id} is not one this record's session token grants"
+            )));
+        }
+        Ok(Granted {
+            agent,
+            conversation_id,
+        })
+    }
+}
+
+async fn conversation_in_path(parts: &mut Parts, state: &AppState) -> Result<i64, AppError> {
+    let params = RawPathParams::from_request_parts(parts, state)
+        .await
+        .map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+    let raw = params
+        .iter()
+        .find_map(|(name, value)| (name == CONVERSATION_PARAM).then_some(value))
+        .ok_or_else(|| AppError::BadRequest("the path names no conversation".into()))?;
+    raw.parse()
+        .map_err(|_| AppError::BadRequest(format!("{raw:?} is not a conversation id")))
+}
