@@ -11,7 +11,9 @@
 //! in both the page and a later event is simply replaced). Every stream opens with `event: ready`
 //! whose id is the sequence it starts after, so a widget that has not yet received an item still
 //! has a position to resume from. The session token comes in the
-//! Authorization header (the widget reads the stream with fetch), never in the URL.
+//! Authorization header (the widget reads the stream with fetch), never in the URL, and the stream
+//! ends when that token expires: the widget reconnects with a fresh one and `Last-Event-ID`, so an
+//! agent whose access to the record was removed stops receiving within a token's life.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -63,7 +65,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn stream(
     State(state): State<AppState>,
     Granted {
-        conversation_id, ..
+        agent,
+        conversation_id,
     }: Granted,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
@@ -102,7 +105,9 @@ pub async fn stream(
             .unwrap_or_else(|_| Event::default().comment("unserialisable item"));
         Some((Ok(sse), cursor))
     });
-    let events = futures_util::stream::once(async { Ok(ready) }).chain(items);
+    let events = futures_util::stream::once(async { Ok(ready) })
+        .chain(items)
+        .take_until(tokio::time::sleep(agent.expires_in()));
     Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }
 

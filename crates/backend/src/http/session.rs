@@ -65,6 +65,11 @@ impl Claims {
     pub fn may_open(&self, conversation_id: i64) -> bool {
         self.conversations.contains(&conversation_id)
     }
+
+    /// How long until the token expires (zero once it has).
+    pub fn expires_in(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.exp.saturating_sub(now_secs()))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -3,7 +3,7 @@ use std::time::Duration;
 use protocol::{Delivery, FailureCode, ItemKind, ThreadItem, ThreadPage};
 use serde_json::json;
 
-use crate::helpers::{Options, TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{ORG_ID, Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_app_with};
 
 /// A conversation's event stream read over real HTTP, as the widget reads it with fetch.
 struct EventStream {
@@ -13,10 +13,19 @@ struct EventStream {
 
 impl EventStream {
     async fn open(app: &TestApp, conversation_id: i64, last_event_id: Option<i64>) -> Self {
+        Self::open_with(app, &app.session_token(), conversation_id, last_event_id).await
+    }
+
+    async fn open_with(
+        app: &TestApp,
+        token: &str,
+        conversation_id: i64,
+        last_event_id: Option<i64>,
+    ) -> Self {
         let mut request = app
             .http
             .get(app.url(&format!("/v1/conversations/{conversation_id}/events")))
-            .bearer_auth(app.session_token());
+            .bearer_auth(token);
         if let Some(id) = last_event_id {
             request = request.header("Last-Event-ID", id.to_string());
         }
@@ -127,6 +136,43 @@ async fn a_customer_message_arrives_as_an_event_and_a_reconnect_replays_exactly_
     let (c, three) = stream.next_item(Duration::from_secs(5)).await.unwrap();
     assert_eq!(three.text, "live again");
     assert!(c > b);
+}
+
+/// An agent whose access to the record is removed gets no token from Apex: the stream they hold
+/// ends with the token they have, and the widget's reconnect needs a fresh one.
+#[tokio::test]
+async fn a_stream_ends_when_its_session_token_expires() {
+    let app = spawn_app(0).await;
+    wait_for_conversation(&app, 1003).await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let expiring = mint(
+        SESSION_SECRET,
+        json!({ "org": ORG_ID, "aud": app.audience(), "iat": now, "exp": now + 2 }),
+    );
+    let mut stream = EventStream::open_with(&app, &expiring, 1003, None).await;
+    let ready = stream.next_frame(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(ready.event, "ready");
+
+    // Keep-alives come every 15 s: the body ends long before a reader would see one unless the
+    // stream is cut at the token's expiry.
+    let ended = tokio::time::timeout(Duration::from_secs(12), async {
+        while stream.response.chunk().await.unwrap().is_some() {}
+    })
+    .await;
+    assert!(ended.is_ok(), "the stream outlived its token");
+
+    let written = app.customer_writes(1003, "after the token expired").await;
+    app.wait_for_replica("latest_action_id", written).await;
+    let start = ready.id.unwrap().parse().unwrap();
+    let mut resumed = EventStream::open(&app, 1003, Some(start)).await;
+    let (_, item) = resumed.next_item(Duration::from_secs(5)).await.unwrap();
+    assert_eq!(
+        item.text, "after the token expired",
+        "a fresh token resumes"
+    );
 }
 
 #[tokio::test]
