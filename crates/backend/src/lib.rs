@@ -20,7 +20,7 @@
 //!   are read into typed structs; a reply's state changes only by `store::ReplyState`'s
 //!   transitions. It never calls Alcméon and knows nothing of HTTP.
 //! - `provisioning` (`alcmeon`, `config`, `store`), `outbox` (`alcmeon`, `provisioning`, `store`),
-//!   `sync` (`alcmeon`, `store`), `event_pruning` (`store`): the work done against Alcméon and
+//!   `sync` (`alcmeon`, `config`, `store`), `event_pruning` (`store`): the work done against Alcméon and
 //!   the store, never SQL of their own.
 //! - `http` (any of the above but `event_pruning`): the edge. It turns requests into typed,
 //!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
@@ -45,6 +45,6 @@ mod sync;
 pub mod telemetry;
 mod time_zones;
 
-pub use config::{AccountMapping, Config, ConfigError, OrgSecret};
+pub use config::{AccountMapping, Config, ConfigError, OrgSecret, ReplicaStart};
 pub use http::{Agent, Claims, Permissions, SessionVerifier};
 pub use startup::{RunningServer, start};

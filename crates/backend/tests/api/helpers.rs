@@ -4,7 +4,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use alcmeon_emulator::RunningEmulator;
 use backend::store::Store;
-use backend::{Config, OrgSecret, RunningServer};
+use backend::{Config, OrgSecret, ReplicaStart, RunningServer};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -46,6 +46,10 @@ pub struct Options {
     pub allowed_origins: Vec<String>,
     /// `BACKEND_WIDGET_DIR`.
     pub widget_dir: Option<PathBuf>,
+    /// `BACKEND_REPLICA_START`: most tests read the demo's few actions from the beginning.
+    pub replica_start: ReplicaStart,
+    /// `ALCMEON_EMULATOR_BULK_ACTIONS` and `_BULK_CONVERSATIONS`: generated history after the demo.
+    pub bulk: Option<(u64, u64)>,
 }
 
 impl Default for Options {
@@ -57,6 +61,8 @@ impl Default for Options {
             event_retention: Duration::from_secs(24 * 3600),
             allowed_origins: vec![],
             widget_dir: None,
+            replica_start: ReplicaStart::AfterAction(0),
+            bulk: None,
         }
     }
 }
@@ -79,6 +85,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         event_retention,
         allowed_origins,
         widget_dir,
+        replica_start,
+        bulk,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -92,6 +100,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
                 .unwrap(),
         ),
         webhook_drop_percent,
+        bulk_actions: bulk.map_or(0, |(actions, _)| actions),
+        bulk_conversations: bulk.map_or(0, |(_, conversations)| conversations),
         ..Default::default()
     })
     .await
@@ -111,6 +121,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         alcmeon_instance_id: INSTANCE_ID.into(),
         alcmeon_secret: ALCMEON_SECRET.into(),
         sync_interval: Duration::from_secs(3600),
+        replica_start,
         account_mapping: backend::AccountMapping {
             roles_for_reply: vec![801],
             roles_for_moderate: vec![802],
