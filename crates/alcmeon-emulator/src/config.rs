@@ -18,6 +18,9 @@ pub struct Config {
     pub secret: String,
     /// `ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE`: calls per application per sliding minute.
     pub rate_limit_per_minute: u32,
+    /// `ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS`, default 60 (Alcméon's minute): the sliding
+    /// window the limit counts calls in; shorter only for tests that wait a 429 out.
+    pub rate_limit_window: Duration,
     /// `ALCMEON_EMULATOR_WEBHOOK_URL`: where notifications are POSTed; none when unset.
     pub webhook_url: Option<Url>,
     /// `ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT`: share of notifications deliberately never sent.
@@ -41,6 +44,7 @@ impl Default for Config {
             instance_id: "demo-instance".to_owned(),
             secret: "demo-secret".to_owned(),
             rate_limit_per_minute: 15,
+            rate_limit_window: Duration::from_secs(60),
             webhook_url: None,
             webhook_drop_percent: 0,
             state_path: None,
@@ -111,6 +115,16 @@ impl Config {
             instance_id: value("ALCMEON_EMULATOR_INSTANCE_ID").unwrap_or(defaults.instance_id),
             secret: value("ALCMEON_EMULATOR_SECRET").unwrap_or(defaults.secret),
             rate_limit_per_minute: rate_limit,
+            rate_limit_window: match parsed(value, "ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS")? {
+                None => defaults.rate_limit_window,
+                Some(0) => {
+                    return Err(problem(
+                        "ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS",
+                        "must be at least 1",
+                    ));
+                }
+                Some(seconds) => Duration::from_secs(seconds),
+            },
             webhook_url: parsed(value, "ALCMEON_EMULATOR_WEBHOOK_URL")?,
             webhook_drop_percent: drop_percent,
             state_path: value("ALCMEON_EMULATOR_STATE").map(PathBuf::from),

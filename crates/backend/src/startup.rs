@@ -54,6 +54,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         return Err(StartError::WidgetDir(dir.display().to_string()));
     }
     let store = Store::open(&config.database_url).await?;
+    sync::decide_without_alcmeon(&store, config.replica_start).await?;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let audience = config

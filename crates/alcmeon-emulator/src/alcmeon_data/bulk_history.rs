@@ -43,9 +43,13 @@ impl BulkHistory {
     /// Generated action ids with `min < id <= max`, ascending.
     fn ids_between(&self, min: i64, max: Option<i64>) -> std::ops::Range<u64> {
         let ids = self.ids();
-        let start = u64::try_from(min.saturating_add(1)).unwrap_or(0).max(ids.start);
+        let start = u64::try_from(min.saturating_add(1))
+            .unwrap_or(0)
+            .max(ids.start);
         let end = max.map_or(ids.end, |max| {
-            u64::try_from(max.saturating_add(1)).unwrap_or(0).min(ids.end)
+            u64::try_from(max.saturating_add(1))
+                .unwrap_or(0)
+                .min(ids.end)
         });
         start..end.max(start)
     }
@@ -147,27 +151,53 @@ mod tests {
         let now = Utc::now();
         data.add_bulk_history(100, 7, now);
         let ids = |actions: Vec<Action>| actions.iter().map(|a| a.id).collect::<Vec<_>>();
-        assert_eq!(ids(data.actions_between(0, None, 10)), (1..=10).collect::<Vec<_>>());
-        assert_eq!(ids(data.actions_between(95, None, 10)), vec![96, 97, 98, 99, 100]);
+        assert_eq!(
+            ids(data.actions_between(0, None, 10)),
+            (1..=10).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ids(data.actions_between(95, None, 10)),
+            vec![96, 97, 98, 99, 100]
+        );
         assert_eq!(ids(data.actions_between(3, Some(5), 10)), vec![4, 5]);
         assert_eq!(data.latest_action_id(), 100);
         let conversation = data.conversation_ids()[2];
         let actions = data.conversation_actions(conversation).unwrap();
-        assert_eq!(ids(actions.clone()), (3..=100).step_by(7).collect::<Vec<_>>());
-        assert!(actions.iter().all(|a| a.action_type == ActionType::TaskCreate
-            && a.task.conversation_id == conversation));
-        assert_eq!(actions[1].task.message.content, format!("Message 2 in conversation {conversation}"));
+        assert_eq!(
+            ids(actions.clone()),
+            (3..=100).step_by(7).collect::<Vec<_>>()
+        );
+        assert!(
+            actions
+                .iter()
+                .all(|a| a.action_type == ActionType::TaskCreate
+                    && a.task.conversation_id == conversation)
+        );
+        assert_eq!(
+            actions[1].task.message.content,
+            format!("Message 2 in conversation {conversation}")
+        );
         let last = data.actions_between(99, None, 10).remove(0);
         assert_eq!(last.date, now.date_naive());
-        let written = data.add_inbound(conversation, InboundMessage {
-            text: "again".into(),
-            author_name: None,
-            rating_value: None,
-            attachments: vec![],
-            at: now,
-        });
+        let written = data.add_inbound(
+            conversation,
+            InboundMessage {
+                text: "again".into(),
+                author_name: None,
+                rating_value: None,
+                attachments: vec![],
+                at: now,
+            },
+        );
         assert_eq!(written.unwrap().id, 101, "later actions follow the history");
-        assert_eq!(data.conversation_actions(conversation).unwrap().last().unwrap().id, 101);
+        assert_eq!(
+            data.conversation_actions(conversation)
+                .unwrap()
+                .last()
+                .unwrap()
+                .id,
+            101
+        );
     }
 
     use crate::alcmeon_data::InboundMessage;

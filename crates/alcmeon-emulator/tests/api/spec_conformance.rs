@@ -666,8 +666,16 @@ async fn a_million_generated_actions_seed_in_seconds_and_list_as_the_spec_says()
         &body,
     );
     let actions = body[0]["actions"].as_array().unwrap();
-    assert_eq!(actions.len(), 20, "a million messages over 50,000 conversations");
-    assert!(actions.iter().all(|a| a["task"]["conversation_id"] == 30000));
+    assert_eq!(
+        actions.len(),
+        20,
+        "a million messages over 50,000 conversations"
+    );
+    assert!(
+        actions
+            .iter()
+            .all(|a| a["task"]["conversation_id"] == 30000)
+    );
     assert_eq!(
         app.get_json("/actions/conversations/51008").await,
         Value::Array(vec![]),

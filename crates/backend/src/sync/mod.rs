@@ -24,6 +24,7 @@ use crate::config::ReplicaStart;
 use crate::store::Store;
 
 pub use on_demand::{ConversationFetcher, Fetched};
+pub use replica_start::decide_without_alcmeon;
 
 /// Wakes the backfill worker.
 #[derive(Clone, Default)]
@@ -50,7 +51,9 @@ pub fn spawn(
                     Ok(count) => tracing::info!(count, "backfilled actions from Alcméon"),
                     Err(error) => tracing::warn!(%error, "backfill stopped; will retry"),
                 },
-                Err(error) => tracing::warn!(%error, "the replica's start is not decided; will retry"),
+                Err(error) => {
+                    tracing::warn!(%error, "the replica's start is not decided; will retry")
+                }
             }
             tokio::select! {
                 _ = trigger.0.notified() => {}

@@ -152,7 +152,9 @@ impl ConversationFetcher {
                 new += 1;
             }
         }
-        self.store.mark_conversation_fetched(conversation_id).await?;
+        self.store
+            .mark_conversation_fetched(conversation_id)
+            .await?;
         Ok(new)
     }
 

@@ -29,7 +29,7 @@ pub(super) async fn decide(
     client: &AlcmeonClient,
     start: ReplicaStart,
 ) -> Result<i64, BackfillError> {
-    if let Some(after) = store.replica_started_after().await? {
+    if let Some(after) = decide_without_alcmeon(store, start).await? {
         return Ok(after);
     }
     let after = match start {
@@ -43,6 +43,21 @@ pub(super) async fn decide(
     let after = store.start_replica_after(after).await?;
     tracing::info!(after, "a new replica starts reading Alcméon's actions");
     Ok(after)
+}
+
+/// The start when it needs no call: already decided, or a configured action id (decided now, at
+/// start-up, before any webhook is taken in).
+pub async fn decide_without_alcmeon(
+    store: &Store,
+    start: ReplicaStart,
+) -> Result<Option<i64>, crate::store::StoreError> {
+    if let Some(after) = store.replica_started_after().await? {
+        return Ok(Some(after));
+    }
+    match start {
+        ReplicaStart::AfterAction(after) => Ok(Some(store.start_replica_after(after).await?)),
+        ReplicaStart::Newest | ReplicaStart::Since(_) => Ok(None),
+    }
 }
 
 /// The id of the newest action Alcméon holds (0 when it holds none).
