@@ -14,6 +14,14 @@ use web_sys::AbortSignal;
 use crate::failure::Failure;
 use crate::session_token::SessionToken;
 
+/// What opening a conversation gave.
+pub enum Opening {
+    /// Its newest page.
+    Page(ThreadPage),
+    /// The backend is fetching it from Alcméon (`202`): ask again, the next answer waits for it.
+    Fetching,
+}
+
 #[derive(Clone)]
 pub struct Backend {
     base_url: String,
@@ -33,6 +41,20 @@ impl Backend {
     pub async fn thread(&self, conversation_id: i64) -> Result<ThreadPage, Failure> {
         self.get_json(&format!("/v1/conversations/{conversation_id}/thread"))
             .await
+    }
+
+    /// The conversation's newest page, or word that the backend is fetching it from Alcméon.
+    pub async fn open_thread(&self, conversation_id: i64) -> Result<Opening, Failure> {
+        let path = format!("/v1/conversations/{conversation_id}/thread");
+        let response = self.answer(Method::GET, &path, None).await?;
+        if response.status() == 202 {
+            return Ok(Opening::Fetching);
+        }
+        response
+            .json()
+            .await
+            .map(Opening::Page)
+            .map_err(|e| Failure::Network(e.to_string()))
     }
 
     /// The offsets of the IANA time zone `zone`; `Failure::Api` with `NotFound` when the tz
