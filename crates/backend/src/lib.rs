@@ -1,6 +1,8 @@
 //! The widget's backend. It serves the widget API under `/v1/` from a replica of Alcméon's
 //! actions (messages, agents' actions, attached files, each conversation's status and reply
-//! window), takes Alcméon's signed webhooks, fills gaps in them with `GET /actions`, sends the
+//! window), takes Alcméon's signed webhooks, fills gaps in them with `GET /actions` (a new replica
+//! starting at the newest action, not action 0), fetches a conversation it does not hold whole in
+//! one call when a widget opens it, sends the
 //! agents' replies as each agent's own Alcméon account, provisioned on their first reply
 //! (idempotently, through one rate-limit governor shared by every Alcméon call,
 //! again at start-up if Alcméon never accepted them), streams thread changes as Server-Sent
