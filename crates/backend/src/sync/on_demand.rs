@@ -145,7 +145,7 @@ impl ConversationFetcher {
         conversation_id: i64,
         mut actions: Vec<serde_json::Value>,
     ) -> Result<usize, StoreError> {
-        actions.sort_by_key(|action| action_id(action));
+        actions.sort_by_key(action_id);
         let mut new = 0;
         for action in &actions {
             if self.store.record_action(action).await? {
