@@ -126,15 +126,17 @@ fn Widget(
     };
     view! {
         <section class="acw" lang=lang dir=dir>
-            <Suspense fallback=move || {
-                let loading = if fetching.get() { "thread-fetching" } else { "thread-loading" };
-                view! { <p class="acw-status" role="status">{i18n.t(loading)}</p> }
-            }>
-                {move || thread.get().map(|result| match result {
-                    Ok((page, zone)) => loaded_view.clone()(page, zone).into_any(),
-                    Err(failure) => error_view.clone()(failure).into_any(),
-                })}
-            </Suspense>
+            {move || match thread.get() {
+                None => {
+                    let i18n = i18n.clone();
+                    let loading = move || {
+                        i18n.t(if fetching.get() { "thread-fetching" } else { "thread-loading" })
+                    };
+                    view! { <p class="acw-status" role="status">{loading}</p> }.into_any()
+                }
+                Some(Ok((page, zone))) => loaded_view.clone()(page, zone).into_any(),
+                Some(Err(failure)) => error_view.clone()(failure).into_any(),
+            }}
         </section>
     }
 }

@@ -52,7 +52,7 @@ impl Store {
     pub async fn conversation_is_whole(&self, conversation_id: i64) -> Result<bool, StoreError> {
         Ok(sqlx::query_scalar(
             "SELECT EXISTS (SELECT 1 FROM conversations WHERE id = ?)
-                AND ((SELECT started_after FROM sync_state WHERE id = 1) = 0
+                AND (COALESCE((SELECT started_after FROM sync_state WHERE id = 1) = 0, 0)
                      OR EXISTS (SELECT 1 FROM fetched_conversations WHERE id = ?))",
         )
         .bind(conversation_id)
