@@ -14,6 +14,14 @@ use web_sys::AbortSignal;
 use crate::failure::Failure;
 use crate::session_token::SessionToken;
 
+/// What opening a conversation gave.
+pub enum Opening {
+    /// Its newest page.
+    Page(ThreadPage),
+    /// The backend is fetching it from Alcméon (`202`): ask again, the next answer waits for it.
+    Fetching,
+}
+
 #[derive(Clone)]
 pub struct Backend {
     base_url: String,
@@ -30,17 +38,46 @@ impl Backend {
         }
     }
 
+    /// The conversation's newest page, once the backend holds it.
     pub async fn thread(&self, conversation_id: i64) -> Result<ThreadPage, Failure> {
-        self.get_json(&format!("/v1/conversations/{conversation_id}/thread"))
+        self.page_once_fetched(&format!("/v1/conversations/{conversation_id}/thread"))
             .await
     }
 
     /// The conversation's header and its newest item only: what a row of the Case's list shows.
     pub async fn newest(&self, conversation_id: i64) -> Result<ThreadPage, Failure> {
-        self.get_json(&format!(
+        self.page_once_fetched(&format!(
             "/v1/conversations/{conversation_id}/thread?limit=1"
         ))
         .await
+    }
+
+    /// The conversation's newest page, or word that the backend is fetching it from Alcméon.
+    pub async fn open_thread(&self, conversation_id: i64) -> Result<Opening, Failure> {
+        self.opening(&format!("/v1/conversations/{conversation_id}/thread"))
+            .await
+    }
+
+    async fn opening(&self, path: &str) -> Result<Opening, Failure> {
+        let response = self.answer(Method::GET, path, None).await?;
+        if response.status() == 202 {
+            return Ok(Opening::Fetching);
+        }
+        response
+            .json()
+            .await
+            .map(Opening::Page)
+            .map_err(|e| Failure::Network(e.to_string()))
+    }
+
+    /// A thread page; while the backend fetches the conversation it asks again, and each later
+    /// answer waits for the fetch (so this never spins).
+    async fn page_once_fetched(&self, path: &str) -> Result<ThreadPage, Failure> {
+        loop {
+            if let Opening::Page(page) = self.opening(path).await? {
+                return Ok(page);
+            }
+        }
     }
 
     /// The offsets of the IANA time zone `zone`; `Failure::Api` with `NotFound` when the tz

@@ -1,6 +1,8 @@
 //! Mounting and unmounting the widget, and its top-level view. Nothing is written before the
 //! agent's language is there; once the conversation and the agent's time zone are loaded, the
-//! widget's context (`WidgetContext`) is provided here, once, for every view below.
+//! widget's context (`WidgetContext`) is provided here, once, for every view below. While the
+//! backend fetches a conversation its replica did not hold (it answers `202`), the loading state
+//! says so, and the widget asks again until the thread comes.
 
 use leptos::context::Provider;
 use leptos::mount::{UnmountHandle, mount_to};
@@ -9,7 +11,7 @@ use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::api::Backend;
+use crate::api::{Backend, Opening};
 use crate::components::CaseView;
 use crate::failure::Failure;
 use crate::host_context::HostContext;
@@ -58,15 +60,20 @@ fn App(context: HostContext, backend: Backend) -> impl IntoView {
     let conversation_id = context.conversation_id;
     let thread_backend = StoredValue::new_local(backend.clone());
     let zone_name = context.time_zone.clone();
+    let fetching = RwSignal::new(false);
     let thread = LocalResource::new(move || {
         let backend = backend.clone();
         let zone_name = zone_name.clone();
         async move {
-            let (page, zone) = join(
-                backend.thread(conversation_id),
-                backend.zone_rules(&zone_name),
-            )
-            .await;
+            let page = async {
+                loop {
+                    match backend.open_thread(conversation_id).await? {
+                        Opening::Page(page) => return Ok(page),
+                        Opening::Fetching => fetching.set(true),
+                    }
+                }
+            };
+            let (page, zone) = join(page, backend.zone_rules(&zone_name)).await;
             page.map(|page| (page, zone.ok()))
         }
     });
@@ -75,7 +82,7 @@ fn App(context: HostContext, backend: Backend) -> impl IntoView {
     move || {
         strings
             .get()
-            .map(|i18n| view! { <Widget i18n context=context.get_value() thread thread_backend/> })
+            .map(|i18n| view! { <Widget i18n context=context.get_value() thread fetching=fetching.read_only() thread_backend/> })
     }
 }
 
@@ -86,6 +93,8 @@ fn Widget(
     i18n: I18n,
     context: HostContext,
     thread: LocalResource<ThreadLoad>,
+    /// The backend is fetching the conversation from Alcméon.
+    fetching: ReadSignal<bool>,
     thread_backend: StoredValue<Backend, LocalStorage>,
 ) -> impl IntoView {
     let format_locale = context.format_locale().to_owned();
@@ -118,12 +127,17 @@ fn Widget(
     };
     view! {
         <section class="acw" lang=lang dir=dir>
-            <Suspense fallback=move || view! { <p class="acw-status" role="status">{i18n.t("thread-loading")}</p> }>
-                {move || thread.get().map(|result| match result {
-                    Ok((page, zone)) => loaded_view.clone()(page, zone).into_any(),
-                    Err(failure) => error_view.clone()(failure).into_any(),
-                })}
-            </Suspense>
+            {move || match thread.get() {
+                None => {
+                    let i18n = i18n.clone();
+                    let loading = move || {
+                        i18n.t(if fetching.get() { "thread-fetching" } else { "thread-loading" })
+                    };
+                    view! { <p class="acw-status" role="status">{loading}</p> }.into_any()
+                }
+                Some(Ok((page, zone))) => loaded_view.clone()(page, zone).into_any(),
+                Some(Err(failure)) => error_view.clone()(failure).into_any(),
+            }}
         </section>
     }
 }

@@ -4,6 +4,7 @@
 
 widget-title = المحادثة
 thread-loading = جارٍ تحميل المحادثة…
+thread-fetching = جارٍ جلب المحادثة من Alcméon…
 thread-empty = لا توجد رسائل في هذه المحادثة بعد.
 thread-count = { $count ->
     [zero] لا توجد رسائل

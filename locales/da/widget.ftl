@@ -2,6 +2,7 @@
 
 widget-title = Samtale
 thread-loading = Indlæser samtalen…
+thread-fetching = Henter samtalen fra Alcméon…
 thread-empty = Der er endnu ingen beskeder i denne samtale.
 thread-count = { $count ->
     [one] { $count } besked

@@ -2,6 +2,7 @@
 
 widget-title = Unterhaltung
 thread-loading = Unterhaltung wird geladen…
+thread-fetching = Unterhaltung wird von Alcméon abgerufen…
 thread-empty = In dieser Unterhaltung gibt es noch keine Nachrichten.
 thread-count = { $count ->
     [one] { $count } Nachricht

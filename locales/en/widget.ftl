@@ -2,6 +2,7 @@
 
 widget-title = Conversation
 thread-loading = Loading the conversation…
+thread-fetching = Fetching this conversation from Alcméon…
 thread-empty = No messages in this conversation yet.
 thread-count = { $count ->
     [one] { $count } message

@@ -2,6 +2,7 @@
 
 widget-title = Conversación
 thread-loading = Cargando la conversación…
+thread-fetching = Obteniendo la conversación de Alcméon…
 thread-empty = Todavía no hay mensajes en esta conversación.
 thread-count = { $count ->
     [one] { $count } mensaje

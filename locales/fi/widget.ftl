@@ -2,6 +2,7 @@
 
 widget-title = Keskustelu
 thread-loading = Ladataan keskustelua…
+thread-fetching = Haetaan keskustelua Alcméonista…
 thread-empty = Tässä keskustelussa ei ole vielä viestejä.
 thread-count = { $count ->
     [one] { $count } viesti

@@ -1,5 +1,6 @@
 widget-title = Conversation
 thread-loading = Chargement de la conversation…
+thread-fetching = Récupération de la conversation depuis Alcméon…
 thread-empty = Aucun message dans cette conversation pour l’instant.
 thread-count = { $count ->
     [one] { $count } message

@@ -4,6 +4,7 @@
 
 widget-title = שיחה
 thread-loading = טוען את השיחה…
+thread-fetching = מביא את השיחה מ-Alcméon…
 thread-empty = אין עדיין הודעות בשיחה זו.
 thread-count = { $count ->
     [one] הודעה אחת

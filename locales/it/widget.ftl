@@ -2,6 +2,7 @@
 
 widget-title = Conversazione
 thread-loading = Caricamento della conversazione…
+thread-fetching = Recupero della conversazione da Alcméon…
 thread-empty = Non ci sono ancora messaggi in questa conversazione.
 thread-count = { $count ->
     [one] { $count } messaggio

@@ -3,6 +3,7 @@
 
 widget-title = 会話
 thread-loading = 会話を読み込んでいます…
+thread-fetching = Alcméon から会話を取得しています…
 thread-empty = この会話にはまだメッセージがありません。
 thread-count = { $count ->
    *[other] { $count } 件のメッセージ

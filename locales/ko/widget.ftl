@@ -3,6 +3,7 @@
 
 widget-title = 대화
 thread-loading = 대화를 불러오는 중…
+thread-fetching = Alcméon에서 대화를 가져오는 중…
 thread-empty = 이 대화에는 아직 메시지가 없습니다.
 thread-count = { $count ->
    *[other] 메시지 { $count }개

@@ -2,6 +2,7 @@
 
 widget-title = Gesprek
 thread-loading = Gesprek laden…
+thread-fetching = Gesprek wordt opgehaald uit Alcméon…
 thread-empty = Er zijn nog geen berichten in dit gesprek.
 thread-count = { $count ->
     [one] { $count } bericht

@@ -3,6 +3,7 @@
 
 widget-title = Samtale
 thread-loading = Laster inn samtalen…
+thread-fetching = Henter samtalen fra Alcméon…
 thread-empty = Det er ingen meldinger i denne samtalen ennå.
 thread-count = { $count ->
     [one] { $count } melding

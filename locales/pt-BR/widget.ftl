@@ -3,6 +3,7 @@
 
 widget-title = Conversa
 thread-loading = Carregando a conversa…
+thread-fetching = Buscando a conversa no Alcméon…
 thread-empty = Ainda não há mensagens nesta conversa.
 thread-count = { $count ->
     [0] { $count } mensagens

@@ -3,6 +3,7 @@
 
 widget-title = Переписка
 thread-loading = Загрузка переписки…
+thread-fetching = Получение переписки из Alcméon…
 thread-empty = В этой переписке пока нет сообщений.
 thread-count = { $count ->
     [one] { $count } сообщение

@@ -2,6 +2,7 @@
 
 widget-title = Konversation
 thread-loading = Läser in konversationen…
+thread-fetching = Hämtar konversationen från Alcméon…
 thread-empty = Det finns inga meddelanden i den här konversationen än.
 thread-count = { $count ->
     [one] { $count } meddelande

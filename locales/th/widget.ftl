@@ -3,6 +3,7 @@
 
 widget-title = การสนทนา
 thread-loading = กำลังโหลดการสนทนา…
+thread-fetching = กำลังดึงการสนทนาจาก Alcméon…
 thread-empty = ยังไม่มีข้อความในการสนทนานี้
 thread-count = { $count ->
    *[other] { $count } ข้อความ

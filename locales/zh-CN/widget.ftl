@@ -3,6 +3,7 @@
 
 widget-title = 对话
 thread-loading = 正在加载对话…
+thread-fetching = 正在从 Alcméon 获取对话…
 thread-empty = 此对话中还没有消息。
 thread-count = { $count ->
    *[other] { $count } 条消息

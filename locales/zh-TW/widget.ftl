@@ -3,6 +3,7 @@
 
 widget-title = 對話
 thread-loading = 正在載入對話…
+thread-fetching = 正在從 Alcméon 取得對話…
 thread-empty = 此對話中尚無訊息。
 thread-count = { $count ->
    *[other] { $count } 則訊息

@@ -101,6 +101,8 @@ export async function startStack(options = {}) {
         ALCMEON_ROLES_FOR_MODERATE: '802',
         ALCMEON_TEAMS: '901',
         BACKEND_SYNC_INTERVAL_SECS: '30',
+        BACKEND_REPLICA_START: '0',
+        ...options.backendEnv,
       },
       /listening on http/,
       options,

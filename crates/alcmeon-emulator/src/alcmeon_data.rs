@@ -7,6 +7,7 @@
 //! notification ids are a separate sequence, so a receiver cannot mistake one for the other.
 
 mod agent_actions;
+mod bulk_history;
 mod user_accounts;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use crate::model::{
 };
 
 pub use agent_actions::AgentAction;
+use bulk_history::BulkHistory;
 pub use user_accounts::{AccountAccess, AccountRefusal, AccountUpdate, ROLES, TEAMS};
 
 /// The user behind `task-create` actions: customers are not Alcméon users, so a bot records them.
@@ -45,6 +47,9 @@ pub struct AlcmeonData {
     /// (`alcmeon_data/user_accounts.rs`).
     #[serde(default)]
     access: BTreeMap<u64, AccountAccess>,
+    /// A generated history of customer messages (`alcmeon_data/bulk_history.rs`), if seeded.
+    #[serde(default)]
+    bulk: Option<BulkHistory>,
 }
 
 /// Distinct starting points make an id used in the wrong place fail loudly in tests.
@@ -140,6 +145,7 @@ impl AlcmeonData {
             actions: Vec::new(),
             tags: BTreeMap::new(),
             access: BTreeMap::new(),
+            bulk: None,
         }
     }
 
@@ -218,15 +224,67 @@ impl AlcmeonData {
     /// Records a `task-create`: the customer's message opens a new task in the conversation.
     /// `None` when the conversation does not exist.
     pub fn add_inbound(&mut self, conversation_id: u64, inbound: InboundMessage) -> Option<Action> {
-        let conversation = self.conversations.get(&conversation_id)?.clone();
+        self.conversations.get(&conversation_id)?;
+        let attachments = inbound
+            .attachments
+            .into_iter()
+            .map(|file| Attachment {
+                id: take(&mut self.next_ids.attachment),
+                mime_type: file.mime_type,
+                data: BASE64.encode(&file.bytes),
+                size: file.bytes.len() as u64,
+            })
+            .collect();
+        let ids = TaskCreateIds {
+            message: take(&mut self.next_ids.message),
+            task: take(&mut self.next_ids.task),
+            action: take(&mut self.next_ids.action),
+        };
+        let message = Inbound {
+            text: inbound.text,
+            author_name: inbound.author_name,
+            rating_value: inbound.rating_value,
+            attachments,
+            at: inbound.at,
+        };
+        let action = self.build_task_create(conversation_id, ids, message)?;
+        self.tasks.insert(action.task.id, action.task.clone());
+        self.actions.push(action.clone());
+        Some(action)
+    }
+
+    /// The `task-create` of a plain text message, as recorded with `ids`; nothing is stored.
+    fn task_create(
+        &self,
+        conversation_id: u64,
+        ids: TaskCreateIds,
+        text: String,
+        at: DateTime<Utc>,
+    ) -> Option<Action> {
+        let message = Inbound {
+            text,
+            author_name: None,
+            rating_value: None,
+            attachments: vec![],
+            at,
+        };
+        self.build_task_create(conversation_id, ids, message)
+    }
+
+    fn build_task_create(
+        &self,
+        conversation_id: u64,
+        ids: TaskCreateIds,
+        inbound: Inbound,
+    ) -> Option<Action> {
+        let conversation = self.conversations.get(&conversation_id)?;
         let account = self.accounts[&conversation.account_id].clone();
         let mut author = conversation.customer.clone();
         if let Some(name) = inbound.author_name {
             author.name = name;
         }
-        let message_id = take(&mut self.next_ids.message);
         let (date, time) = utc_date_and_time(inbound.at);
-        let task_id = take(&mut self.next_ids.task);
+        let task_id = ids.task;
         let task = Task {
             id: task_id,
             tags: vec![],
@@ -241,39 +299,30 @@ impl AlcmeonData {
             },
             state: TaskState::Pending,
             message: Message {
-                id: message_id,
+                id: ids.message,
                 is_private: conversation.is_private,
                 // The spec says Twitter messages and author names arrive empty; the emulator fills
                 // them anyway so the demo stays readable.
                 content: inbound.text,
-                external_id: channel_details::external_id(account.channel, message_id),
+                external_id: channel_details::external_id(account.channel, ids.message),
                 date,
                 time,
-                attachments: inbound
-                    .attachments
-                    .into_iter()
-                    .map(|file| Attachment {
-                        id: take(&mut self.next_ids.attachment),
-                        mime_type: file.mime_type,
-                        data: BASE64.encode(&file.bytes),
-                        size: file.bytes.len() as u64,
-                    })
-                    .collect(),
+                attachments: inbound.attachments,
                 author,
                 rating_value: inbound.rating_value,
             },
         };
-        self.tasks.insert(task_id, task.clone());
-        let user = self.system_user();
-        Some(self.push_action(
-            ActionType::TaskCreate,
-            ActionStatus::Ok,
-            user,
+        Some(Action {
+            id: ids.action,
+            action_type: ActionType::TaskCreate,
+            date,
+            time,
+            status: ActionStatus::Ok,
+            user: self.system_user(),
             task,
             account,
-            None,
-            inbound.at,
-        ))
+            data: None,
+        })
     }
 
     /// Records an `answer` by `advisor` on a task. `None` when the task does not exist.
@@ -360,31 +409,43 @@ impl AlcmeonData {
 
     /// The id of the newest action, 0 when there is none.
     pub fn latest_action_id(&self) -> u64 {
-        self.actions.last().map_or(0, |action| action.id)
+        let stored = self.actions.last().map_or(0, |action| action.id);
+        stored.max(self.bulk_latest_action_id().unwrap_or(0))
     }
 
-    /// Actions with `min < id <= max`, ascending, at most `limit`.
+    /// Actions with `min < id <= max`, ascending, at most `limit`: stored and generated ones.
     pub fn actions_between(&self, min: i64, max: Option<i64>, limit: usize) -> Vec<Action> {
         let start = self
             .actions
             .partition_point(|action| action_id_at_most(action, min));
-        self.actions[start..]
+        let mut actions: Vec<Action> = self.actions[start..]
             .iter()
             .take_while(|action| max.is_none_or(|max| action_id_at_most(action, max)))
             .take(limit)
             .cloned()
-            .collect()
+            .collect();
+        actions.extend(self.bulk_actions_between(min, max, limit));
+        actions.sort_by_key(|action| action.id);
+        actions.truncate(limit);
+        actions
     }
 
     pub fn conversation_actions(&self, conversation_id: u64) -> Option<Vec<Action>> {
         self.conversations.get(&conversation_id)?;
-        Some(
-            self.actions
-                .iter()
-                .filter(|action| action.conversation_id() == conversation_id)
-                .cloned()
-                .collect(),
-        )
+        let mut actions: Vec<Action> = self
+            .actions
+            .iter()
+            .filter(|action| action.conversation_id() == conversation_id)
+            .cloned()
+            .collect();
+        actions.extend(self.bulk_actions_of(conversation_id));
+        actions.sort_by_key(|action| action.id);
+        Some(actions)
+    }
+
+    /// The id the next conversation will get.
+    fn next_conversation_id(&self) -> u64 {
+        self.next_ids.conversation
     }
 
     fn action(&self, id: u64) -> Option<&Action> {
@@ -460,9 +521,30 @@ fn name_from_email(email: &str) -> String {
 }
 
 fn take(counter: &mut u64) -> u64 {
+    take_many(counter, 1)
+}
+
+/// Reserves `count` ids; returns the first.
+fn take_many(counter: &mut u64, count: u64) -> u64 {
     let id = *counter;
-    *counter += 1;
+    *counter += count;
     id
+}
+
+/// The ids a `task-create` is recorded under.
+struct TaskCreateIds {
+    action: u64,
+    task: u64,
+    message: u64,
+}
+
+/// A customer's message with its files already in Alcméon's shape.
+struct Inbound {
+    text: String,
+    author_name: Option<String>,
+    rating_value: Option<u8>,
+    attachments: Vec<Attachment>,
+    at: DateTime<Utc>,
 }
 
 fn action_id_at_most(action: &Action, bound: i64) -> bool {

@@ -18,6 +18,9 @@ pub struct Config {
     pub secret: String,
     /// `ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE`: calls per application per sliding minute.
     pub rate_limit_per_minute: u32,
+    /// `ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS`, default 60 (Alcméon's minute): the sliding
+    /// window the limit counts calls in; shorter only for tests that wait a 429 out.
+    pub rate_limit_window: Duration,
     /// `ALCMEON_EMULATOR_WEBHOOK_URL`: where notifications are POSTed; none when unset.
     pub webhook_url: Option<Url>,
     /// `ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT`: share of notifications deliberately never sent.
@@ -26,6 +29,12 @@ pub struct Config {
     pub state_path: Option<PathBuf>,
     /// `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`: period of the simulated customer traffic.
     pub customer_every: Option<Duration>,
+    /// `ALCMEON_EMULATOR_BULK_ACTIONS`: a fresh emulator also holds this many generated customer
+    /// messages after the demo data (0: none), for replicas facing a large environment.
+    pub bulk_actions: u64,
+    /// `ALCMEON_EMULATOR_BULK_CONVERSATIONS`: how many conversations they are spread over, in
+    /// turn; default one per 20 messages.
+    pub bulk_conversations: u64,
 }
 
 impl Default for Config {
@@ -35,10 +44,13 @@ impl Default for Config {
             instance_id: "demo-instance".to_owned(),
             secret: "demo-secret".to_owned(),
             rate_limit_per_minute: 15,
+            rate_limit_window: Duration::from_secs(60),
             webhook_url: None,
             webhook_drop_percent: 0,
             state_path: None,
             customer_every: None,
+            bulk_actions: 0,
+            bulk_conversations: 0,
         }
     }
 }
@@ -89,15 +101,36 @@ impl Config {
                 "must be at least 1",
             ));
         }
+        let bulk_actions: u64 = parsed(value, "ALCMEON_EMULATOR_BULK_ACTIONS")?.unwrap_or(0);
+        let bulk_conversations: u64 = parsed(value, "ALCMEON_EMULATOR_BULK_CONVERSATIONS")?
+            .unwrap_or((bulk_actions / 20).max(1));
+        if bulk_actions > 0 && !(1..=bulk_actions).contains(&bulk_conversations) {
+            return Err(problem(
+                "ALCMEON_EMULATOR_BULK_CONVERSATIONS",
+                "must be 1 to ALCMEON_EMULATOR_BULK_ACTIONS",
+            ));
+        }
         Ok(Config {
             addr: parsed(value, "ALCMEON_EMULATOR_ADDR")?.unwrap_or(defaults.addr),
             instance_id: value("ALCMEON_EMULATOR_INSTANCE_ID").unwrap_or(defaults.instance_id),
             secret: value("ALCMEON_EMULATOR_SECRET").unwrap_or(defaults.secret),
             rate_limit_per_minute: rate_limit,
+            rate_limit_window: match parsed(value, "ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS")? {
+                None => defaults.rate_limit_window,
+                Some(0) => {
+                    return Err(problem(
+                        "ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS",
+                        "must be at least 1",
+                    ));
+                }
+                Some(seconds) => Duration::from_secs(seconds),
+            },
             webhook_url: parsed(value, "ALCMEON_EMULATOR_WEBHOOK_URL")?,
             webhook_drop_percent: drop_percent,
             state_path: value("ALCMEON_EMULATOR_STATE").map(PathBuf::from),
             customer_every: customer_every_secs.map(Duration::from_secs),
+            bulk_actions,
+            bulk_conversations,
         })
     }
 }
@@ -163,6 +196,8 @@ mod tests {
             ("ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT", "25"),
             ("ALCMEON_EMULATOR_STATE", "/tmp/state.json"),
             ("ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS", "30"),
+            ("ALCMEON_EMULATOR_BULK_ACTIONS", "1000000"),
+            ("ALCMEON_EMULATOR_BULK_CONVERSATIONS", "50000"),
         ])
         .unwrap();
         assert_eq!(config.addr.port(), 0);
@@ -175,6 +210,10 @@ mod tests {
         assert_eq!(config.webhook_drop_percent, 25);
         assert_eq!(config.state_path.unwrap(), PathBuf::from("/tmp/state.json"));
         assert_eq!(config.customer_every, Some(Duration::from_secs(30)));
+        assert_eq!(
+            (config.bulk_actions, config.bulk_conversations),
+            (1_000_000, 50_000)
+        );
     }
 
     #[test]
@@ -185,5 +224,11 @@ mod tests {
         assert_eq!(error.variable, "ALCMEON_EMULATOR_ADDR");
         let error = config_from(&[("ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE", "0")]).unwrap_err();
         assert_eq!(error.variable, "ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE");
+        let error = config_from(&[
+            ("ALCMEON_EMULATOR_BULK_ACTIONS", "10"),
+            ("ALCMEON_EMULATOR_BULK_CONVERSATIONS", "11"),
+        ])
+        .unwrap_err();
+        assert_eq!(error.variable, "ALCMEON_EMULATOR_BULK_CONVERSATIONS");
     }
 }

@@ -45,7 +45,10 @@ impl Emulator {
         Emulator {
             answers,
             calls: Arc::default(),
-            rate_limiter: Arc::new(RateLimiter::new(config.rate_limit_per_minute)),
+            rate_limiter: Arc::new(RateLimiter::new(
+                config.rate_limit_per_minute,
+                config.rate_limit_window,
+            )),
             config: Arc::new(config),
             data: Arc::new(data),
             notifier,

@@ -22,6 +22,11 @@
 //! | 1006 | `whatsapp`, the customer last wrote 2 days ago (reply window over) | Thomas Moreau |
 //! | 1007 | `twitter`, archived after the last message | Nadia K. |
 //!
+//! With `ALCMEON_EMULATOR_BULK_ACTIONS` (and `_BULK_CONVERSATIONS`), a fresh emulator also holds
+//! a generated history after the demo data: that many customer messages spread in turn over new
+//! conversations from 1008, generated lazily (`alcmeon_data/bulk_history.rs`), so a million
+//! actions over 50,000 conversations are seeded in well under a second.
+//!
 //! Agents are 11 Sophie Laurent, 12 Karim Benali and 13 Emma Schmidt, active accounts with the
 //! role Agent; 14 Lucas Martin is an inactive account. Roles are 801 Agent, 802 Moderator,
 //! 803 Supervisor; teams 901 Salesforce, 902 VIP. Customer messages are recorded by the bot user
@@ -135,8 +140,14 @@ impl Drop for RunningEmulator {
 /// Loads (or seeds) the data, binds the listener and starts serving in the background.
 pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
     let instance_id = config.instance_id.clone();
+    let (bulk_actions, bulk_conversations) = (config.bulk_actions, config.bulk_conversations);
     let data = SharedData::open(config.state_path.clone(), || {
-        seed::demo_data(&instance_id, Utc::now())
+        let now = Utc::now();
+        let mut data = seed::demo_data(&instance_id, now);
+        if bulk_actions > 0 {
+            data.add_bulk_history(bulk_actions, bulk_conversations, now);
+        }
+        data
     })?;
     let mut background = Vec::new();
     let notifier = match &config.webhook_url {

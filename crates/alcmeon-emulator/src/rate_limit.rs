@@ -1,4 +1,5 @@
-//! Alcméon's per-application request budget: at most N calls in any sliding minute.
+//! Alcméon's per-application request budget: at most N calls in any sliding minute (a shorter
+//! window only when a test configures one, to see a 429 waited out without waiting a minute).
 //!
 //! Only accepted calls count; a refused call tells when the oldest counted call leaves the window.
 
@@ -8,17 +9,18 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-const WINDOW: Duration = Duration::from_secs(60);
-
 pub struct RateLimiter {
     per_minute: usize,
+    window: Duration,
     calls: Mutex<HashMap<String, VecDeque<Instant>>>,
 }
 
 impl RateLimiter {
-    pub fn new(per_minute: u32) -> RateLimiter {
+    /// At most `per_minute` calls in any sliding `window` (Alcméon's: a minute).
+    pub fn new(per_minute: u32, window: Duration) -> RateLimiter {
         RateLimiter {
             per_minute: per_minute as usize,
+            window,
             calls: Mutex::new(HashMap::new()),
         }
     }
@@ -39,7 +41,7 @@ impl RateLimiter {
         let recent = calls.entry(caller.to_owned()).or_default();
         while recent
             .front()
-            .is_some_and(|&call| now.duration_since(call) >= WINDOW)
+            .is_some_and(|&call| now.duration_since(call) >= self.window)
         {
             recent.pop_front();
         }
@@ -48,7 +50,7 @@ impl RateLimiter {
             return Ok(());
         }
         let oldest = recent.front().copied().unwrap_or(now);
-        Err(WINDOW.saturating_sub(now.duration_since(oldest)))
+        Err(self.window.saturating_sub(now.duration_since(oldest)))
     }
 }
 
@@ -61,9 +63,11 @@ fn round_up_to_second(at: DateTime<Utc>) -> DateTime<Utc> {
 mod tests {
     use super::*;
 
+    const MINUTE: Duration = Duration::from_secs(60);
+
     #[test]
     fn the_call_over_the_limit_waits_for_the_oldest_to_leave_the_window() {
-        let limiter = RateLimiter::new(2);
+        let limiter = RateLimiter::new(2, MINUTE);
         let start = Instant::now();
         assert!(limiter.admit_at("app", start).is_ok());
         assert!(
@@ -84,7 +88,7 @@ mod tests {
 
     #[test]
     fn callers_have_separate_budgets() {
-        let limiter = RateLimiter::new(1);
+        let limiter = RateLimiter::new(1, MINUTE);
         let now = Instant::now();
         assert!(limiter.admit_at("a", now).is_ok());
         assert!(limiter.admit_at("b", now).is_ok());

@@ -17,7 +17,7 @@ const ALLOWED: [(&str, &[&str]); 11] = [
     ("store", &["alcmeon"]),
     ("provisioning", &["alcmeon", "config", "store"]),
     ("outbox", &["alcmeon", "provisioning", "store"]),
-    ("sync", &["alcmeon", "store"]),
+    ("sync", &["alcmeon", "config", "store"]),
     ("event_pruning", &["store"]),
     (
         "http",

@@ -37,6 +37,10 @@ pub struct Config {
     /// `BACKEND_SYNC_INTERVAL_SECS`, default 60: how often the replica polls `GET /actions` even
     /// when no webhook gap was seen.
     pub sync_interval: Duration,
+    /// `BACKEND_REPLICA_START`, default `newest`: where a new replica starts reading Alcméon's
+    /// actions. An existing replica keeps its cursor; conversations older than the start are
+    /// fetched whole when an agent first opens them.
+    pub replica_start: ReplicaStart,
     /// What an agent's Alcméon account is given, from their Salesforce permissions. Each reply is
     /// sent as the agent's own account, created (or found by email) on their first reply.
     /// - `ALCMEON_ROLES_FOR_REPLY`, required: comma-separated Alcméon role ids for an agent with
@@ -59,6 +63,38 @@ pub struct Config {
     /// thread changes the event streams replay are kept. A widget whose stream reconnects later
     /// than that still misses nothing: it refetches the newest page whenever its stream opens.
     pub event_retention: Duration,
+}
+
+/// Where a new replica starts reading `GET /actions` (`BACKEND_REPLICA_START`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplicaStart {
+    /// `newest`: after the newest action Alcméon holds, found by searching `min_action_id`.
+    Newest,
+    /// `<action id>`: after this action id; `0` reads the whole history from the beginning.
+    AfterAction(i64),
+    /// `YYYY-MM-DD`: from the first action on or after this UTC date.
+    Since(chrono::NaiveDate),
+}
+
+impl std::str::FromStr for ReplicaStart {
+    type Err = String;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let raw = raw.trim();
+        if raw.eq_ignore_ascii_case("newest") {
+            return Ok(Self::Newest);
+        }
+        if let Ok(id) = raw.parse::<i64>() {
+            return (id >= 0)
+                .then_some(Self::AfterAction(id))
+                .ok_or_else(|| format!("{raw:?}: an action id is 0 or more"));
+        }
+        chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map(Self::Since)
+            .map_err(|_| {
+                format!("{raw:?}: expected `newest`, an action id (0: from the beginning) or a date YYYY-MM-DD")
+            })
+    }
 }
 
 /// Alcméon role and team ids, as `Config::account_mapping` describes them.
@@ -135,6 +171,13 @@ impl Config {
                 reason: format!("{raw:?} is not a number of seconds"),
             })?),
         };
+        let replica_start = match get("BACKEND_REPLICA_START") {
+            None => ReplicaStart::Newest,
+            Some(raw) => raw.parse().map_err(|reason| ConfigError::Invalid {
+                name: "BACKEND_REPLICA_START",
+                reason,
+            })?,
+        };
         let whole_number = |name: &'static str, raw: String| -> Result<i64, ConfigError> {
             raw.trim().parse().map_err(|_| ConfigError::Invalid {
                 name,
@@ -188,6 +231,7 @@ impl Config {
             alcmeon_instance_id: required("ALCMEON_INSTANCE_ID")?,
             alcmeon_secret: required("ALCMEON_APP_SECRET")?,
             sync_interval,
+            replica_start,
             account_mapping,
             alcmeon_company_id,
             alcmeon_rate_limit_per_minute,
@@ -343,6 +387,27 @@ mod tests {
         );
         assert_eq!(config.alcmeon_rate_limit_per_minute.get(), 15);
         assert_eq!(config.event_retention, Duration::from_secs(24 * 3600));
+        assert_eq!(config.replica_start, ReplicaStart::Newest);
+    }
+
+    #[test]
+    fn a_new_replica_starts_at_the_newest_action_an_action_id_or_a_date() {
+        let start = |raw: &str| {
+            let mut pairs = REQUIRED.to_vec();
+            pairs.push(("BACKEND_REPLICA_START", raw));
+            Config::from_lookup(lookup(&pairs)).map(|c| c.replica_start)
+        };
+        assert_eq!(start("Newest").unwrap(), ReplicaStart::Newest);
+        assert_eq!(start(" 0 ").unwrap(), ReplicaStart::AfterAction(0));
+        assert_eq!(start("912345").unwrap(), ReplicaStart::AfterAction(912_345));
+        assert_eq!(
+            start("2026-01-31").unwrap(),
+            ReplicaStart::Since(chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap())
+        );
+        for bad in ["-1", "yesterday", "2026-13-01"] {
+            let error = start(bad).unwrap_err().to_string();
+            assert!(error.contains("BACKEND_REPLICA_START"), "{bad}: {error}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The widget's backend. It serves the widget API under `/v1/` from a replica of Alcméon's
 //! actions (messages, agents' actions, attached files, each conversation's status and reply
-//! window), takes Alcméon's signed webhooks, fills gaps in them with `GET /actions`, sends the
+//! window), takes Alcméon's signed webhooks, fills gaps in them with `GET /actions` (a new replica
+//! starting at the newest action, not action 0), fetches a conversation it does not hold whole in
+//! one call when a widget opens it, sends the
 //! agents' replies as each agent's own Alcméon account, provisioned on their first reply
 //! (idempotently, through one rate-limit governor shared by every Alcméon call,
 //! again at start-up if Alcméon never accepted them), streams thread changes as Server-Sent
@@ -20,7 +22,7 @@
 //!   are read into typed structs; a reply's state changes only by `store::ReplyState`'s
 //!   transitions. It never calls Alcméon and knows nothing of HTTP.
 //! - `provisioning` (`alcmeon`, `config`, `store`), `outbox` (`alcmeon`, `provisioning`, `store`),
-//!   `sync` (`alcmeon`, `store`), `event_pruning` (`store`): the work done against Alcméon and
+//!   `sync` (`alcmeon`, `config`, `store`), `event_pruning` (`store`): the work done against Alcméon and
 //!   the store, never SQL of their own.
 //! - `http` (any of the above but `event_pruning`): the edge. It turns requests into typed,
 //!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
@@ -45,6 +47,6 @@ mod sync;
 pub mod telemetry;
 mod time_zones;
 
-pub use config::{AccountMapping, Config, ConfigError, OrgSecret};
+pub use config::{AccountMapping, Config, ConfigError, OrgSecret, ReplicaStart};
 pub use http::{Agent, Claims, Permissions, SessionVerifier};
 pub use startup::{RunningServer, start};

@@ -14,7 +14,7 @@ use crate::http::{self, AppState, SessionVerifier};
 use crate::outbox::Outbox;
 use crate::provisioning::Provisioner;
 use crate::store::Store;
-use crate::sync::{self, SyncTrigger};
+use crate::sync::{self, ConversationFetcher, SyncTrigger};
 
 /// The largest widget request body accepted (replies are far smaller); the webhook has its own.
 const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -58,6 +58,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         return Err(StartError::WidgetDir(dir.display().to_string()));
     }
     let store = Store::open(&config.database_url).await?;
+    sync::decide_without_alcmeon(&store, config.replica_start).await?;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let audience = config
@@ -91,8 +92,15 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         );
     }
     let trigger = SyncTrigger::default();
+    let fetcher = ConversationFetcher::new(store.clone(), client.clone());
     let mut tasks = vec![
-        sync::spawn(store.clone(), client, trigger.clone(), config.sync_interval),
+        sync::spawn(
+            store.clone(),
+            client,
+            trigger.clone(),
+            config.sync_interval,
+            config.replica_start,
+        ),
         event_pruning::spawn(store.clone(), config.event_retention),
     ];
 
@@ -102,6 +110,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         webhook_secret: config.alcmeon_secret.as_str().into(),
         large_webhook_bodies: Default::default(),
         sync: trigger,
+        fetcher,
         outbox,
         zones: Default::default(),
     };

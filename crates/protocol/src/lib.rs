@@ -25,7 +25,7 @@ pub use failure::FailureCode;
 pub use reply_rules::ReplyBlock;
 pub use strum::VariantArray;
 pub use thread::{
-    Attachment, Conversation, ConversationStatus, Delivery, ItemKind, NewReply, ThreadItem,
-    ThreadPage, Viewer,
+    Attachment, Conversation, ConversationFetching, ConversationStatus, Delivery, ItemKind,
+    NewReply, ThreadItem, ThreadPage, Viewer,
 };
 pub use zone_rules::{LocalDay, OffsetChange, ZoneRules};

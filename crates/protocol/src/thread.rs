@@ -190,6 +190,14 @@ pub struct ThreadPage {
     pub has_older: bool,
 }
 
+/// The answer (`202 Accepted`) of the thread route while the backend fetches, from Alcméon, a
+/// conversation its replica does not hold yet: ask again; the next answer waits for the fetch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConversationFetching {
+    pub conversation_id: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

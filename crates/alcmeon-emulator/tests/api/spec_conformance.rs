@@ -515,6 +515,17 @@ async fn rate_limit_bodies_match_every_spec() {
     )
     .await;
     Spec::load("synchronize.yaml").assert_response("/actions", "get", 429, &limited);
+    let limited = json_of(
+        app.get("/actions/conversations/1001").send().await.unwrap(),
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await;
+    Spec::load("synchronize.yaml").assert_response(
+        "/actions/conversations/{conversation_id}",
+        "get",
+        429,
+        &limited,
+    );
 
     let body = json!({"message": "Hi", "advisor_id": 11, "company_id": 1, "task_id": 50001});
     let limited = json_of(app.send_answer(body).await, StatusCode::TOO_MANY_REQUESTS).await;
@@ -605,4 +616,69 @@ fn collect_file_refs(value: &Value, files: &mut std::collections::BTreeSet<Strin
             .for_each(|child| collect_file_refs(child, files)),
         _ => {}
     }
+}
+
+/// A million generated actions over 50,000 conversations: seeded in seconds (the figure is
+/// printed), and every listing of them as synchronize.yaml says, a conversation's whole history
+/// in one call included.
+#[tokio::test]
+async fn a_million_generated_actions_seed_in_seconds_and_list_as_the_spec_says() {
+    let spec = Spec::load("synchronize.yaml");
+    let started = std::time::Instant::now();
+    let app = start(alcmeon_emulator::Config {
+        bulk_actions: 1_000_000,
+        bulk_conversations: 50_000,
+        ..test_config()
+    })
+    .await;
+    let seeding = started.elapsed();
+    println!("seeded 1,000,000 actions over 50,000 conversations in {seeding:?}");
+    assert!(seeding < std::time::Duration::from_secs(10), "{seeding:?}");
+
+    let health: Value = app
+        .client
+        .get(app.url("/_emulator/health"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let latest = health["latest_action_id"].as_u64().unwrap();
+    assert!(latest > 1_000_000, "{health}");
+    for min in [0, 500_000, latest - 3] {
+        let page = app.get_json(&format!("/actions?min_action_id={min}")).await;
+        spec.assert_response("/actions", "get", 200, &page);
+        let ids: Vec<u64> = page
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_u64().unwrap())
+            .collect();
+        let expected = (min + 1..=latest).take(10).collect::<Vec<_>>();
+        assert_eq!(ids, expected, "after {min}");
+    }
+    let body = app.get_json("/actions/conversations/30000").await;
+    spec.assert_response(
+        "/actions/conversations/{conversation_id}",
+        "get",
+        200,
+        &body,
+    );
+    let actions = body[0]["actions"].as_array().unwrap();
+    assert_eq!(
+        actions.len(),
+        20,
+        "a million messages over 50,000 conversations"
+    );
+    assert!(
+        actions
+            .iter()
+            .all(|a| a["task"]["conversation_id"] == 30000)
+    );
+    assert_eq!(
+        app.get_json("/actions/conversations/51008").await,
+        Value::Array(vec![]),
+        "after the last generated conversation"
+    );
 }

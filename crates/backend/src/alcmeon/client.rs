@@ -2,7 +2,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::governor::{Governor, Priority};
@@ -25,6 +25,14 @@ pub struct SendAnswer<'a> {
     pub advisor_id: i64,
     pub company_id: i64,
     pub task_id: i64,
+}
+
+/// synchronize.yaml's `Conversation`: the answer of `GET /actions/conversations/{id}`.
+#[derive(Debug, Deserialize)]
+struct ConversationActions {
+    id: Option<i64>,
+    #[serde(default)]
+    actions: Vec<Value>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +83,30 @@ impl AlcmeonClient {
             429 => Err(self.rate_limited(&body)),
             _ => Err(ClientError::Status { status, body }),
         }
+    }
+
+    /// `GET /actions/conversations/{conversation_id}`: every action of one conversation, in one
+    /// call, at [`Priority::OnDemand`]. `None` when Alcméon does not know the conversation (the
+    /// spec answers an empty list then, and defines no 404).
+    pub async fn conversation_actions(
+        &self,
+        conversation_id: i64,
+    ) -> Result<Option<Vec<Value>>, ClientError> {
+        let request = self.request(
+            reqwest::Method::GET,
+            &format!("/actions/conversations/{conversation_id}"),
+        );
+        let body = self.call(Priority::OnDemand, request).await?;
+        let conversations: Vec<ConversationActions> =
+            serde_json::from_str(&body).map_err(|e| ClientError::Status {
+                status: 200,
+                body: format!("unreadable conversation actions ({e})"),
+            })?;
+        Ok(conversations
+            .into_iter()
+            .find(|c| c.id == Some(conversation_id))
+            .map(|c| c.actions)
+            .filter(|actions| !actions.is_empty()))
     }
 
     /// `POST /v1/answer/send`, ahead of every other kind of call. `Ok` means Alcméon answered

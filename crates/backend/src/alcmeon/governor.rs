@@ -4,7 +4,8 @@
 //!
 //! The budget itself is the `governor` crate's GCRA limiter. Only the order is written here:
 //! a caller waits while a caller of a more urgent [`Priority`] is waiting, so a reply goes out
-//! before the backlog of backfill pages. Waiters re-check every [`POLL`]; at a few calls a minute
+//! before an agent's account is provisioned, a conversation an agent is opening is fetched before
+//! the backlog of backfill pages. Waiters re-check every [`POLL`]; at a few calls a minute
 //! that costs nothing and needs no wake-up bookkeeping. After a 429, every caller holds until
 //! Alcméon's `rate_limited_until`.
 
@@ -26,14 +27,19 @@ pub enum Priority {
     Reply = 0,
     /// Creating an agent's Alcméon account before their first reply.
     Provisioning = 1,
+    /// Fetching a conversation the replica lacks, which a widget is waiting to show.
+    OnDemand = 2,
     /// Filling gaps in the replica: nobody waits on a single page.
-    Backfill = 2,
+    Backfill = 3,
 }
+
+/// How many priorities there are.
+const PRIORITIES: usize = Priority::Backfill as usize + 1;
 
 pub struct Governor {
     budget: DefaultDirectRateLimiter,
     clock: DefaultClock,
-    waiting: Mutex<[usize; 3]>,
+    waiting: Mutex<[usize; PRIORITIES]>,
     held_until: Mutex<Option<Instant>>,
 }
 
@@ -51,7 +57,7 @@ impl Governor {
         Self {
             budget: RateLimiter::direct(quota),
             clock: DefaultClock::default(),
-            waiting: Mutex::new([0; 3]),
+            waiting: Mutex::new([0; PRIORITIES]),
             held_until: Mutex::new(None),
         }
     }
@@ -163,6 +169,32 @@ mod tests {
         lock(&order).push("reply");
         backfill.await.unwrap();
         assert_eq!(*lock(&order), ["reply", "backfill"]);
+    }
+
+    #[tokio::test]
+    async fn an_on_demand_fetch_goes_after_replies_and_before_backfill() {
+        // 60 per minute: a burst of 20, then one call a second.
+        let governor = Arc::new(Governor::new(NonZeroU32::new(60).unwrap()));
+        for _ in 0..20 {
+            governor.acquire(Priority::Backfill).await;
+        }
+        let order = Arc::new(Mutex::new(vec![]));
+        let waiter = |priority: Priority, name: &'static str| {
+            let (governor, order) = (governor.clone(), order.clone());
+            tokio::spawn(async move {
+                governor.acquire(priority).await;
+                lock(&order).push(name);
+            })
+        };
+        let backfill = waiter(Priority::Backfill, "backfill");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let on_demand = waiter(Priority::OnDemand, "on demand");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        governor.acquire(Priority::Reply).await;
+        lock(&order).push("reply");
+        on_demand.await.unwrap();
+        backfill.await.unwrap();
+        assert_eq!(*lock(&order), ["reply", "on demand", "backfill"]);
     }
 
     #[tokio::test]

@@ -1,7 +1,12 @@
-//! `GET /v1/conversations/{id}/thread`: a conversation and a page of its thread, from the replica
-//! only (never a call to Alcméon on the request's path).
+//! `GET /v1/conversations/{id}/thread`: a conversation and a page of its thread, from the replica.
+//! A conversation the replica does not hold whole (never seen, or only its newer actions read
+//! since the replica started) is fetched from Alcméon on demand (`on_demand.rs`): the first
+//! request answers `202` with `ConversationFetching` at once, a request while the fetch runs waits
+//! for it (25 s at most) and answers the thread as soon as it arrives.
 
-use protocol::{ApiError, ThreadPage, Viewer};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use protocol::{ApiError, ConversationFetching, ThreadPage, Viewer};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
@@ -9,6 +14,7 @@ use utoipa_axum::routes;
 
 use super::extract::{Json, Query};
 use super::grant::Granted;
+use super::on_demand::{Arrival, fetch_missing};
 use super::{AppError, AppState};
 use axum::extract::State;
 
@@ -32,6 +38,11 @@ pub struct PageQuery {
 
 /// The conversation and a page of its thread, oldest first: the newest items, or those older than
 /// `before`. `has_older` says whether an older page exists; `viewer` is the session's agent.
+///
+/// A conversation the backend's replica does not hold yet is fetched from Alcméon: the request
+/// that starts the fetch answers `202` at once (show a loading state and ask again); a request
+/// made while it runs waits for it, up to 25 s, then answers the thread, `404` if Alcméon does not
+/// know the conversation, or `202` again while Alcméon's rate limit delays the fetch.
 #[utoipa::path(
     get,
     path = "/v1/conversations/{conversation_id}/thread",
@@ -41,10 +52,12 @@ pub struct PageQuery {
     security(("session" = [])),
     responses(
         (status = 200, description = "The conversation and a page of its thread", body = ThreadPage),
+        (status = 202, description = "The conversation is being fetched from Alcméon: ask again, the next answer waits for it", body = ConversationFetching),
         (status = 400, description = "A malformed id or query", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
         (status = 403, description = "The session token's record does not name this conversation", body = ApiError),
-        (status = 404, description = "The backend does not know the conversation", body = ApiError),
+        (status = 404, description = "Alcméon does not know the conversation", body = ApiError),
+        (status = 502, description = "Alcméon could not be reached to fetch the conversation", body = ApiError),
     )
 )]
 pub async fn thread(
@@ -54,7 +67,7 @@ pub async fn thread(
         conversation_id,
     }: Granted,
     Query(query): Query<PageQuery>,
-) -> Result<Json<ThreadPage>, AppError> {
+) -> Result<Response, AppError> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_SIZE);
     if !(1..=MAX_PAGE_SIZE).contains(&limit) {
         return Err(AppError::BadRequest(format!(
@@ -65,12 +78,25 @@ pub async fn thread(
         email: agent.email.clone(),
         may_reply: agent.perms.reply,
     };
-    state
+    let page = state
         .store
-        .thread(conversation_id, query.before, limit, viewer)
-        .await?
-        .map(Json)
-        .ok_or_else(|| not_found(conversation_id))
+        .thread(conversation_id, query.before, limit, viewer.clone())
+        .await?;
+    if let Some(page) = page {
+        return Ok(Json(page).into_response());
+    }
+    match fetch_missing(&state, conversation_id).await? {
+        Arrival::Fetching => {
+            let fetching = ConversationFetching { conversation_id };
+            Ok((StatusCode::ACCEPTED, Json(fetching)).into_response())
+        }
+        Arrival::Arrived => state
+            .store
+            .thread(conversation_id, query.before, limit, viewer)
+            .await?
+            .map(|page| Json(page).into_response())
+            .ok_or_else(|| not_found(conversation_id)),
+    }
 }
 
 pub fn not_found(conversation_id: i64) -> AppError {

@@ -31,6 +31,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("the request body is larger than this backend accepts")]
     PayloadTooLarge,
+    /// Alcméon answered an error or could not be reached (the cause is logged where it happened).
+    #[error("{0}")]
+    Upstream(String),
     #[error("{}", blocked_message(*.0))]
     ReplyBlocked(ReplyBlock),
     #[error(transparent)]
@@ -96,6 +99,7 @@ impl AppError {
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::BadRequest(_) => ErrorCode::BadRequest,
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            Self::Upstream(_) => ErrorCode::UpstreamUnavailable,
             Self::ReplyBlocked(block) => block.error_code(),
             Self::Store(StoreError::InvalidAction(_)) => ErrorCode::BadRequest,
             Self::Store(_) => ErrorCode::Internal,

@@ -12,17 +12,24 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/health", get(health))
 }
 
-/// `GET /health`: liveness; how far the backfill has read Alcméon's actions without a gap, and the
-/// newest action stored by any path (webhook or backfill); how many replies are being sent; the
+/// `GET /health`: liveness; where the replica started reading (`started_after`: 0 from the
+/// beginning, `null` until decided), how far the backfill has read Alcméon's actions without a
+/// gap, and the newest action stored by any path (webhook, backfill, a conversation fetched on
+/// demand); how many replies are being sent; the
 /// oldest change a reconnecting widget can still replay (`null` when the log is empty); how many
 /// large webhook bodies are being read, and how many wait their turn.
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
+    let started_after = state.store.replica_started_after().await?;
     let read_through = state.store.actions_read_through().await?;
     let latest = state.store.latest_action_id().await?;
     let oldest_event = state.store.oldest_event_seq().await?;
     Ok(Json(json!({
         "status": "ok",
-        "replica": { "actions_read_through": read_through, "latest_action_id": latest },
+        "replica": {
+            "started_after": started_after,
+            "actions_read_through": read_through,
+            "latest_action_id": latest,
+        },
         "outbox": { "in_flight": state.outbox.in_flight() },
         "events": { "oldest_seq": oldest_event },
         "webhook": state.large_webhook_bodies.health(),

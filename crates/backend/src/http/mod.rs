@@ -12,6 +12,7 @@ mod events;
 mod extract;
 mod grant;
 mod health;
+mod on_demand;
 mod openapi;
 mod replies;
 mod session;
@@ -28,7 +29,7 @@ pub use session::{Agent, Claims, Permissions, SessionVerifier};
 
 use crate::outbox::Outbox;
 use crate::store::Store;
-use crate::sync::SyncTrigger;
+use crate::sync::{ConversationFetcher, SyncTrigger};
 use crate::time_zones::ZoneRulesCache;
 
 /// What every handler can reach.
@@ -40,6 +41,8 @@ pub struct AppState {
     /// Large webhook bodies are read a few at a time (`webhook.rs`).
     pub large_webhook_bodies: Arc<webhook::LargeBodies>,
     pub sync: SyncTrigger,
+    /// Fetches the conversations the replica does not hold whole when a widget opens them.
+    pub fetcher: ConversationFetcher,
     pub outbox: Outbox,
     pub zones: ZoneRulesCache,
 }

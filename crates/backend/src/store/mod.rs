@@ -1,7 +1,8 @@
 //! The replica store: Alcméon's actions as received, the conversations, thread items and files
 //! projected from them, what each `execute-answer` said about its `answer` (every outbound
 //! message's delivery, whoever wrote it), the replies sent from the widget (their lifecycle:
-//! `reply_state.rs`), each agent's Alcméon account, and the log of thread changes the SSE stream
+//! `reply_state.rs`), each agent's Alcméon account, where the replica started and which
+//! conversations it holds whole (`replica_origin.rs`), and the log of thread changes the SSE stream
 //! replays, in SQLite (the embedded default).
 //!
 //! Invariant: SQL lives here and only here; rows are read into `#[derive(sqlx::FromRow)]` structs
@@ -13,6 +14,7 @@ mod conversation_state;
 mod files;
 mod projection;
 mod record;
+mod replica_origin;
 mod replies;
 mod reply_delivery;
 mod reply_state;

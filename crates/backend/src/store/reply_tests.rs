@@ -13,6 +13,7 @@ async fn store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::TempDir::new().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let store = Store::open(&url).await.unwrap();
+    store.start_replica_after(0).await.unwrap();
     store.record_action(&task_create(1, 10)).await.unwrap();
     (store, dir)
 }

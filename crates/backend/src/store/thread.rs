@@ -210,7 +210,8 @@ impl Store {
     }
 
     /// Up to `limit` items older than `before` (the newest ones without it), oldest first, as
-    /// `viewer` reads them; `None` for an unknown conversation.
+    /// `viewer` reads them; `None` for a conversation the replica does not hold whole
+    /// (`replica_origin.rs`): unknown, or only its newer actions read.
     pub async fn thread(
         &self,
         conversation_id: i64,
@@ -218,6 +219,9 @@ impl Store {
         limit: u32,
         viewer: Viewer,
     ) -> Result<Option<ThreadPage>, StoreError> {
+        if !self.conversation_is_whole(conversation_id).await? {
+            return Ok(None);
+        }
         let Some(conversation) = self.conversation(conversation_id).await? else {
             return Ok(None);
         };

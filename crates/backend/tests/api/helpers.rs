@@ -4,7 +4,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use alcmeon_emulator::RunningEmulator;
 use backend::store::Store;
-use backend::{Config, OrgSecret, RunningServer};
+use backend::{Config, OrgSecret, ReplicaStart, RunningServer};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use serde_json::{Value, json};
 use tempfile::TempDir;
@@ -45,6 +45,8 @@ pub struct Options {
     pub webhook_drop_percent: u8,
     /// Alcméon's limit, in calls per sliding minute.
     pub emulator_rate_limit: u32,
+    /// The emulator's sliding window for that limit (a minute, as Alcméon's, unless shortened).
+    pub emulator_rate_window: Duration,
     /// The backend's own budget of Alcméon calls per minute.
     pub backend_rate_limit: u32,
     /// How long the backend keeps logged thread changes.
@@ -53,6 +55,10 @@ pub struct Options {
     pub allowed_origins: Vec<String>,
     /// `BACKEND_WIDGET_DIR`.
     pub widget_dir: Option<PathBuf>,
+    /// `BACKEND_REPLICA_START`: most tests read the demo's few actions from the beginning.
+    pub replica_start: ReplicaStart,
+    /// `ALCMEON_EMULATOR_BULK_ACTIONS` and `_BULK_CONVERSATIONS`: generated history after the demo.
+    pub bulk: Option<(u64, u64)>,
 }
 
 impl Default for Options {
@@ -60,10 +66,13 @@ impl Default for Options {
         Self {
             webhook_drop_percent: 0,
             emulator_rate_limit: 1000,
+            emulator_rate_window: Duration::from_secs(60),
             backend_rate_limit: 1000,
             event_retention: Duration::from_secs(24 * 3600),
             allowed_origins: vec![],
             widget_dir: None,
+            replica_start: ReplicaStart::AfterAction(0),
+            bulk: None,
         }
     }
 }
@@ -82,10 +91,13 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let Options {
         webhook_drop_percent,
         emulator_rate_limit,
+        emulator_rate_window,
         backend_rate_limit,
         event_retention,
         allowed_origins,
         widget_dir,
+        replica_start,
+        bulk,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -93,12 +105,15 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         instance_id: INSTANCE_ID.into(),
         secret: ALCMEON_SECRET.into(),
         rate_limit_per_minute: emulator_rate_limit,
+        rate_limit_window: emulator_rate_window,
         webhook_url: Some(
             format!("http://127.0.0.1:{backend_port}/webhooks/alcmeon")
                 .parse()
                 .unwrap(),
         ),
         webhook_drop_percent,
+        bulk_actions: bulk.map_or(0, |(actions, _)| actions),
+        bulk_conversations: bulk.map_or(0, |(_, conversations)| conversations),
         ..Default::default()
     })
     .await
@@ -119,6 +134,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         alcmeon_instance_id: INSTANCE_ID.into(),
         alcmeon_secret: ALCMEON_SECRET.into(),
         sync_interval: Duration::from_secs(3600),
+        replica_start,
         account_mapping: backend::AccountMapping {
             roles_for_reply: vec![801],
             roles_for_moderate: vec![802],
@@ -255,6 +271,18 @@ impl TestApp {
             .unwrap_or(0)
     }
 
+    /// Waits until the emulator has received `count` calls of `call` (30 s at most).
+    pub async fn wait_for_emulator_calls(&self, call: &str, count: u64) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.emulator_calls(call).await < count {
+            assert!(
+                Instant::now() < deadline,
+                "{call} never reached {count} calls"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Delivers a notification to the webhook as Alcméon would, signed.
     pub async fn deliver_webhook(&self, notification: &Value) -> reqwest::StatusCode {
         let body = notification.to_string();
@@ -268,6 +296,23 @@ impl TestApp {
             .await
             .unwrap()
             .status()
+    }
+
+    /// Opens a conversation as the widget does: asks for its thread again while the backend answers
+    /// `202` (fetching it from Alcméon); returns the first other answer and how many `202`s came.
+    pub async fn open_thread(&self, conversation_id: i64) -> (reqwest::Response, usize) {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let mut fetching = 0;
+        loop {
+            let response = self.thread_page(conversation_id, "").await;
+            if response.status() != 202 {
+                return (response, fetching);
+            }
+            let body: Value = response.json().await.unwrap();
+            assert_eq!(body, json!({ "conversation_id": conversation_id }));
+            fetching += 1;
+            assert!(Instant::now() < deadline, "still fetching after 2 minutes");
+        }
     }
 
     /// The newest page of a conversation, read as the default test agent.

@@ -6,6 +6,7 @@ mod conversation_state;
 mod embed;
 mod events;
 mod helpers;
+mod on_demand;
 mod openapi;
 mod provisioning;
 mod replica;

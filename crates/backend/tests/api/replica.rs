@@ -66,6 +66,8 @@ async fn a_customer_message_reaches_the_thread_by_webhook_without_waiting_for_a_
 async fn an_unknown_conversation_is_a_not_found_error_in_the_one_error_shape() {
     let app = spawn_app(0).await;
     let response = app.get_thread(424242, Some(&app.token_for(424242))).await;
+    assert_eq!(response.status(), 202, "the backend asks Alcméon first");
+    let (response, _) = app.open_thread(424242).await;
     assert_eq!(response.status(), 404);
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["code"], "not_found");
