@@ -10,6 +10,7 @@
 //! Both record actions through the same idempotent `Store::record_action`, so an action read by
 //! both paths (or by a webhook too) is stored once.
 
+mod newest_search;
 mod on_demand;
 mod replica_start;
 

@@ -2,25 +2,21 @@
 //!
 //! `GET /actions` offers no ordering, cursor or date parameter: only `min_action_id` (exclusive)
 //! and `max_action_id` (inclusive), and it answers the (at most ten) lowest ids above
-//! `min_action_id`, ascending. So the newest action is found by search on `min_action_id`: an
-//! empty page says nothing lies above it, a short page ends at the newest action, a full page
-//! raises the lower bound to its last id. The search starts from the newest action the replica
-//! already holds (a webhook's), galloping up by [`GALLOP`] until a page is empty, then halves the
-//! range: about `log16(n) + log2(15n / 10)` calls for `n` actions (26 for a million), fewer as
-//! soon as a webhook brings a recent action (re-read before every call), one when it brought the
-//! newest. A date start halves `[0, newest]` again, on the date of the first action after each
-//! probe (action ids follow time in Alcméon). Every call is a backfill call: an agent's reply or a
+//! `min_action_id`, ascending. So the newest action is found by search on `min_action_id`
+//! (`newest_search.rs`: it extrapolates ids at the recent pace of the dated actions it sees and
+//! halves when the guess misses), starting from the newest action the replica already holds (a
+//! webhook's, re-read before every call: one call when it brought the newest). A date start
+//! halves `[0, newest]` again, on the date of the first action after each probe (action ids
+//! follow time in Alcméon). Every call is a backfill call: an agent's reply or a
 //! conversation being opened goes first.
 
 use chrono::NaiveDate;
 
+use super::newest_search::{Look, NewestSearch, Step};
 use super::{BackfillError, action_id, page_after};
 use crate::alcmeon::{ACTIONS_PAGE_SIZE, Action, AlcmeonClient};
 use crate::config::ReplicaStart;
 use crate::store::Store;
-
-/// How much the upper probe grows while no empty page has bounded the search.
-const GALLOP: i64 = 16;
 
 /// The action id the replica reads after: the decided one, else the configured start (decided
 /// now, searching Alcméon if needed).
@@ -62,31 +58,32 @@ pub async fn decide_without_alcmeon(
 
 /// The id of the newest action Alcméon holds (0 when it holds none).
 async fn newest_action_id(store: &Store, client: &AlcmeonClient) -> Result<i64, BackfillError> {
-    // Invariant: lo <= newest <= hi (hi unknown until an empty page); lo is 0 or an action's id.
-    let mut lo = 0;
-    let mut hi: Option<i64> = None;
-    let mut probed_lo = false;
+    let mut search = NewestSearch::new(chrono::Utc::now());
     loop {
-        let known = store.latest_action_id().await?;
-        if known > lo {
-            (lo, probed_lo) = (known, false);
-        }
-        if hi.is_some_and(|hi| hi <= lo) {
-            return Ok(lo);
-        }
-        let probe = match hi {
-            None if !probed_lo => lo,
-            None => lo.max(ACTIONS_PAGE_SIZE as i64).saturating_mul(GALLOP),
-            Some(hi) => lo + (hi - lo) / 2,
+        search.knows(store.latest_action_id().await?);
+        let probe = match search.next() {
+            Step::Found(newest) => return Ok(newest),
+            Step::LookAfter(probe) => probe,
         };
-        probed_lo |= probe == lo;
         let page = page_after(client, probe).await?;
-        match page.iter().filter_map(action_id).max() {
-            None => hi = Some(probe),
-            Some(last) if page.len() < ACTIONS_PAGE_SIZE => return Ok(last),
-            Some(last) => lo = lo.max(last),
+        let look = match page.iter().filter_map(action_id).max() {
+            None => Look::Empty,
+            Some(last) if page.len() < ACTIONS_PAGE_SIZE => Look::Short { last },
+            Some(last) => Look::Full {
+                last,
+                at: page.last().and_then(occurred_at),
+            },
+        };
+        if let Some(newest) = search.saw(probe, look) {
+            return Ok(newest);
         }
     }
+}
+
+fn occurred_at(raw: &serde_json::Value) -> Option<chrono::DateTime<chrono::Utc>> {
+    serde_json::from_value::<Action>(raw.clone())
+        .ok()?
+        .occurred_at()
 }
 
 /// The id after which the actions dated `since` or later begin: the last action before that
