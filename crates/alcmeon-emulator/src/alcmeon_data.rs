@@ -8,6 +8,10 @@
 
 mod agent_actions;
 mod bulk_history;
+mod engagements;
+mod optins;
+mod phone;
+mod templates;
 mod user_accounts;
 
 use std::collections::BTreeMap;
@@ -26,6 +30,13 @@ use crate::model::{
 
 pub use agent_actions::AgentAction;
 use bulk_history::BulkHistory;
+use engagements::Engagements;
+pub use engagements::{AnswerRefusal, SendRefusal, SentEngagement, TemplateChannel, TemplateSend};
+pub use optins::{Optin, OptinType, Optins, Page, UserOptin, UserOptout};
+pub use phone::normalize as normalize_phone;
+pub use templates::{
+    KakaoTemplate, RcsButton, RcsTemplate, Templates, UrlButton, WhatsappTemplate,
+};
 pub use user_accounts::{AccountAccess, AccountRefusal, AccountUpdate, ROLES, TEAMS};
 
 /// The user behind `task-create` actions: customers are not Alcméon users, so a bot records them.
@@ -50,6 +61,16 @@ pub struct AlcmeonData {
     /// A generated history of customer messages (`alcmeon_data/bulk_history.rs`), if seeded.
     #[serde(default)]
     bulk: Option<BulkHistory>,
+    /// Opt-in lists (`alcmeon_data/optins.rs`).
+    #[serde(default)]
+    optins: Optins,
+    /// Templates for engagements (`alcmeon_data/templates.rs`); a state file written before they
+    /// existed has none.
+    #[serde(default)]
+    templates: Templates,
+    /// Sent engagements (`alcmeon_data/engagements.rs`).
+    #[serde(default)]
+    engagements: Engagements,
 }
 
 /// Distinct starting points make an id used in the wrong place fail loudly in tests.
@@ -101,6 +122,9 @@ struct ConversationRecord {
     account_id: u64,
     customer: Author,
     is_private: bool,
+    /// A WhatsApp customer's number, when known (without `+`).
+    #[serde(default)]
+    phone: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -146,7 +170,26 @@ impl AlcmeonData {
             tags: BTreeMap::new(),
             access: BTreeMap::new(),
             bulk: None,
+            optins: Optins::default(),
+            templates: Templates::default(),
+            engagements: Engagements::default(),
         }
+    }
+
+    pub fn optins(&self) -> &Optins {
+        &self.optins
+    }
+
+    pub fn optins_mut(&mut self) -> &mut Optins {
+        &mut self.optins
+    }
+
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    pub fn set_templates(&mut self, templates: Templates) {
+        self.templates = templates;
     }
 
     pub fn add_agent(&mut self, agent: AdminUser) {
@@ -216,6 +259,7 @@ impl AlcmeonData {
                 account_id,
                 customer,
                 is_private,
+                phone: None,
             },
         );
         id

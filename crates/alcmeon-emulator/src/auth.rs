@@ -1,7 +1,8 @@
 //! Who is calling: HTTP Basic `instance_id:secret`, or a Bearer token from `/v1/oauth2/token`.
 //!
 //! [`ApiCaller`] is an extractor, so a handler that takes one cannot run unauthenticated or over
-//! the rate limit.
+//! the rate limit; [`WhatsappSendCaller`] is the same against WhatsApp sends' own budget, which
+//! the general limit does not count (initiate-conversation-api.yaml: 3,000 a minute).
 
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
@@ -26,14 +27,38 @@ impl FromRequestParts<Emulator> for ApiCaller {
         parts: &mut Parts,
         emulator: &Emulator,
     ) -> Result<Self, Self::Rejection> {
-        let credentials = Credentials::from_headers(&parts.headers)
-            .ok_or_else(|| ApiError::unauthorized("Missing Authorization header"))?;
-        if !credentials.are_valid_for(&emulator.config) {
-            return Err(ApiError::unauthorized("Invalid credentials"));
-        }
+        authenticate(parts, emulator)?;
         admit(emulator, &emulator.config.instance_id)?;
         Ok(ApiCaller)
     }
+}
+
+/// An authenticated call to `POST /v1/whatsapp/send/` that fits within WhatsApp's own limit.
+pub struct WhatsappSendCaller;
+
+impl FromRequestParts<Emulator> for WhatsappSendCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        emulator: &Emulator,
+    ) -> Result<Self, Self::Rejection> {
+        authenticate(parts, emulator)?;
+        emulator
+            .whatsapp_rate_limiter
+            .admit(&emulator.config.instance_id)
+            .map_err(ApiError::rate_limited)?;
+        Ok(WhatsappSendCaller)
+    }
+}
+
+fn authenticate(parts: &Parts, emulator: &Emulator) -> Result<(), ApiError> {
+    let credentials = Credentials::from_headers(&parts.headers)
+        .ok_or_else(|| ApiError::unauthorized("Missing Authorization header"))?;
+    if !credentials.are_valid_for(&emulator.config) {
+        return Err(ApiError::unauthorized("Invalid credentials"));
+    }
+    Ok(())
 }
 
 /// Counts a call against the application's budget.

@@ -18,6 +18,10 @@ pub struct Config {
     pub secret: String,
     /// `ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE`: calls per application per sliding minute.
     pub rate_limit_per_minute: u32,
+    /// `ALCMEON_EMULATOR_WHATSAPP_RATE_LIMIT_PER_MINUTE`, default 3,000 (initiate-conversation-api.yaml):
+    /// WhatsApp template sends (`POST /v1/whatsapp/send/`) per application per sliding window, a
+    /// budget of their own that the general limit does not count.
+    pub whatsapp_rate_limit_per_minute: u32,
     /// `ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS`, default 60 (Alcméon's minute): the sliding
     /// window the limit counts calls in; shorter only for tests that wait a 429 out.
     pub rate_limit_window: Duration,
@@ -44,6 +48,7 @@ impl Default for Config {
             instance_id: "demo-instance".to_owned(),
             secret: "demo-secret".to_owned(),
             rate_limit_per_minute: 15,
+            whatsapp_rate_limit_per_minute: 3_000,
             rate_limit_window: Duration::from_secs(60),
             webhook_url: None,
             webhook_drop_percent: 0,
@@ -93,6 +98,14 @@ impl Config {
                 "must be at least 1",
             ));
         }
+        let whatsapp_rate_limit = parsed(value, "ALCMEON_EMULATOR_WHATSAPP_RATE_LIMIT_PER_MINUTE")?
+            .unwrap_or(defaults.whatsapp_rate_limit_per_minute);
+        if whatsapp_rate_limit == 0 {
+            return Err(problem(
+                "ALCMEON_EMULATOR_WHATSAPP_RATE_LIMIT_PER_MINUTE",
+                "must be at least 1",
+            ));
+        }
         let customer_every_secs: Option<u64> =
             parsed(value, "ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS")?;
         if customer_every_secs == Some(0) {
@@ -115,6 +128,7 @@ impl Config {
             instance_id: value("ALCMEON_EMULATOR_INSTANCE_ID").unwrap_or(defaults.instance_id),
             secret: value("ALCMEON_EMULATOR_SECRET").unwrap_or(defaults.secret),
             rate_limit_per_minute: rate_limit,
+            whatsapp_rate_limit_per_minute: whatsapp_rate_limit,
             rate_limit_window: match parsed(value, "ALCMEON_EMULATOR_RATE_LIMIT_WINDOW_SECS")? {
                 None => defaults.rate_limit_window,
                 Some(0) => {
@@ -178,6 +192,7 @@ mod tests {
         assert_eq!(config.instance_id, "demo-instance");
         assert_eq!(config.secret, "demo-secret");
         assert_eq!(config.rate_limit_per_minute, 15);
+        assert_eq!(config.whatsapp_rate_limit_per_minute, 3_000);
         assert!(config.webhook_url.is_none() && config.state_path.is_none());
         assert!(config.customer_every.is_none());
     }
@@ -189,6 +204,7 @@ mod tests {
             ("ALCMEON_EMULATOR_INSTANCE_ID", "acme"),
             ("ALCMEON_EMULATOR_SECRET", "s3cret"),
             ("ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE", "3"),
+            ("ALCMEON_EMULATOR_WHATSAPP_RATE_LIMIT_PER_MINUTE", "5"),
             (
                 "ALCMEON_EMULATOR_WEBHOOK_URL",
                 "http://127.0.0.1:9000/hooks/alcmeon?x=1",
@@ -206,6 +222,7 @@ mod tests {
             ("acme", "s3cret")
         );
         assert_eq!(config.rate_limit_per_minute, 3);
+        assert_eq!(config.whatsapp_rate_limit_per_minute, 5);
         assert_eq!(config.webhook_url.unwrap().path(), "/hooks/alcmeon");
         assert_eq!(config.webhook_drop_percent, 25);
         assert_eq!(config.state_path.unwrap(), PathBuf::from("/tmp/state.json"));

@@ -1,5 +1,5 @@
 //! The running emulator as handlers and background tasks share it ([`Emulator`], cheap to clone):
-//! configuration, the Alcméon data, the rate limiter, the call log, the answer queue and the
+//! configuration, the Alcméon data, the rate limiters (general, WhatsApp sends), the call log, the answer queue and the
 //! webhook notifier; and the events that change the data.
 //!
 //! Invariant: an action is never recorded without being notified. Every event records its actions
@@ -24,6 +24,8 @@ pub struct Emulator {
     pub config: Arc<Config>,
     pub data: Arc<SharedData>,
     pub rate_limiter: Arc<RateLimiter>,
+    /// WhatsApp template sends' own budget (3,000 a minute by default).
+    pub whatsapp_rate_limiter: Arc<RateLimiter>,
     pub answers: AnswerQueue,
     pub calls: Arc<CallLog>,
     notifier: Notifier,
@@ -47,6 +49,10 @@ impl Emulator {
             calls: Arc::default(),
             rate_limiter: Arc::new(RateLimiter::new(
                 config.rate_limit_per_minute,
+                config.rate_limit_window,
+            )),
+            whatsapp_rate_limiter: Arc::new(RateLimiter::new(
+                config.whatsapp_rate_limit_per_minute,
                 config.rate_limit_window,
             )),
             config: Arc::new(config),

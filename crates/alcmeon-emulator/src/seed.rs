@@ -17,6 +17,14 @@
 //! | 1005 | Google reviews | Marco Rossi | reviews with `rating_value` | none |
 //! | 1006 | WhatsApp | Thomas Moreau | the customer last wrote 2 days ago | closed (24 h) |
 //! | 1007 | X | Nadia K. | Karim answers, then `archive`s: closed | none |
+//!
+//! Engagements (`seed/engagements.rs`): the opt-in list 1501 of WhatsApp account 201 with an
+//! opted-in customer (Camille Petit, `33612345678`), an opted-out one (Hugo Bernard,
+//! `33698765432`) and Amélie Dubois (`33611223344`, conversation 1001, whose customer carries that
+//! number); WhatsApp templates 2001..=2003, RCS (account 401) 2101, 2102, KakaoTalk (account 402)
+//! 2201, 2202.
+
+mod engagements;
 
 use std::collections::HashMap;
 
@@ -119,6 +127,7 @@ pub fn demo_data(instance_id: &str, now: DateTime<Utc>) -> AlcmeonData {
             }
         }
     }
+    engagements::add(&mut data, now);
     timeline.sort_by_key(|(at, _, _)| *at);
     replay(&mut data, timeline);
     data

@@ -46,6 +46,19 @@
 //! - `GET /_emulator/calls`: how many requests each Alcméon route received since the emulator
 //!   started, refused ones included: `{"POST /accounts": 1, "GET /accounts": 2, …}` (routes as
 //!   declared, e.g. `POST /accounts/{account_id}`; a route never called is absent).
+//! - `GET /_emulator/engagements`: every accepted template send (`/v1/whatsapp/send/`,
+//!   `/v1/rcs/send/`, `/v1/kakaotalk/send/`), oldest first: `[{"message_id", "channel":
+//!   "whatsapp" | "rcs" | "kakaotalk", "account_id", "template_id", "template_name",
+//!   "to_user_phone_number" (without `+`), "title" (RCS, else null), "content" (the filled body),
+//!   "button_urls" (filled), "sent_at", "conversation_id" (null until the customer answers)}]`.
+//! - `POST /_emulator/engagements/{message_id}/answer` with `{"text": "..."}`: the recipient of a
+//!   WhatsApp engagement answers. The first answer opens a new conversation on the engagement's
+//!   WhatsApp account, whose customer is the recipient (named from the seed's contacts, else
+//!   `+<number>`) and carries the number in `author.group.custom_fields` (field 5001, a
+//!   `{country_prefix, number}` phone value); the message is a `task-create`, notified by webhook.
+//!   Later answers write in the same conversation. Returns `{"conversation_id": n, "action_id":
+//!   n}`; 404 `engagement-not-found`, 400 `empty-message`, 400 `not-a-conversation-channel` for
+//!   RCS and KakaoTalk (synchronize.yaml has no such channel).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -62,7 +75,7 @@ use crate::alcmeon_data::{InboundMessage, NewAttachment, NewConversation};
 use crate::emulator::{Emulator, GeneratedConversation};
 use crate::error::ApiError;
 use crate::model::Channel;
-use crate::routes::{agent_controls, json_body};
+use crate::routes::{agent_controls, engagement_controls, json_body};
 
 /// Keeps a typo from filling the disk.
 const MAX_GENERATED_MESSAGES: usize = 100_000;
@@ -81,6 +94,11 @@ pub fn router() -> Router<Emulator> {
         .route(
             "/conversations/{conversation_id}/agent-replies",
             post(agent_controls::reply),
+        )
+        .route("/engagements", get(engagement_controls::list))
+        .route(
+            "/engagements/{message_id}/answer",
+            post(engagement_controls::answer),
         )
 }
 

@@ -5,8 +5,12 @@ mod actions;
 mod agent_controls;
 mod answer;
 mod control;
+mod engagement_controls;
 mod json_body;
 mod oauth;
+mod optins;
+mod template_lists;
+mod template_sends;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -30,6 +34,33 @@ pub fn router(emulator: Emulator) -> Router {
         .route("/teams", get(accounts::teams))
         .route("/accounts", post(accounts::create).get(accounts::list))
         .route("/accounts/{account_id}", post(accounts::update))
+        .route("/v1/optins", get(optins::list).post(optins::create))
+        .route(
+            "/v1/optins/{optin_id}",
+            get(optins::get).delete(optins::delete),
+        )
+        .route(
+            "/v1/optins/{optin_id}/user-optins",
+            get(optins::user_optins).post(optins::opt_in),
+        )
+        .route(
+            "/v1/optins/{optin_id}/user-optins/{user_optin_id}",
+            get(optins::user_optin),
+        )
+        .route(
+            "/v1/optins/{optin_id}/user-optouts",
+            get(optins::user_optouts),
+        )
+        .route(
+            "/v1/optins/{optin_id}/user-optouts/{user_optout_id}",
+            get(optins::user_optout),
+        )
+        .route("/v1/optins/{optin_id}/optout", post(optins::opt_out))
+        .route("/v1/whatsapp/send/", post(template_sends::whatsapp))
+        .route("/v1/rcs/send/", post(template_sends::rcs))
+        .route("/v1/kakaotalk/send/", post(template_sends::kakaotalk))
+        .route("/v1/rcs/templates", post(template_lists::rcs))
+        .route("/v1/kakaotalk/templates", post(template_lists::kakaotalk))
         .route_layer(middleware::from_fn_with_state(
             emulator.calls.clone(),
             call_log::record,

@@ -11,6 +11,8 @@ mod auth;
 mod binary;
 mod control;
 mod customer_traffic;
+mod engagements;
+mod optins;
 mod persistence;
 mod rate_limit;
 mod spec_conformance;

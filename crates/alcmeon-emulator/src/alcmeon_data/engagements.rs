@@ -1,0 +1,390 @@
+//! Engagements: template messages an application sends to a phone number
+//! (initiate-conversation-api.yaml), and the conversation a WhatsApp customer's answer opens.
+//!
+//! Invariants: every accepted send is recorded once, in order, with its filled text; a refused
+//! send records nothing. A WhatsApp send to a number with an ongoing conversation on that account
+//! (its latest task neither archived nor auto-archived) is refused unless
+//! `interrupt_ongoing_conversation`. The first answer to a WhatsApp engagement opens a new
+//! conversation on the engagement's account whose customer carries the recipient's number (the
+//! [`PHONE_FIELD_ID`] custom field of `author.group`); later answers write in that conversation.
+//! RCS and KakaoTalk have no conversations in synchronize.yaml, so their engagements cannot be
+//! answered.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::phone::{self, PhoneProblem};
+use super::templates::{self, MissingVariable};
+use super::{AlcmeonData, InboundMessage, NewConversation};
+use crate::model::{Action, Channel, TaskState};
+
+/// The user custom field (`author.group.custom_fields[].field_id`) that holds a WhatsApp
+/// customer's number as synchronize.yaml's `CustomFieldPhoneFieldValue`. The spec names no field
+/// for it; this id is the emulator's.
+pub const PHONE_FIELD_ID: u64 = 5001;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TemplateChannel {
+    Whatsapp,
+    Rcs,
+    Kakaotalk,
+}
+
+/// A send request, as the three send endpoints take it.
+#[derive(Debug, Clone)]
+pub struct TemplateSend {
+    pub channel: TemplateChannel,
+    pub to_user_phone_number: String,
+    pub account_id: u64,
+    pub template_id: u64,
+    /// WhatsApp's `variables.body`; RCS's and KakaoTalk's flat `variables`.
+    pub variables: BTreeMap<String, String>,
+    /// WhatsApp's `variables.buttons`; RCS buttons take `variables`.
+    pub button_variables: BTreeMap<String, String>,
+    pub interrupt_ongoing_conversation: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendRefusal {
+    Phone(PhoneProblem),
+    UnknownAccount,
+    UnknownTemplate,
+    MissingVariable(String),
+    OngoingConversation { conversation_id: u64 },
+}
+
+impl From<MissingVariable> for SendRefusal {
+    fn from(missing: MissingVariable) -> Self {
+        SendRefusal::MissingVariable(missing.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerRefusal {
+    UnknownEngagement,
+    NoConversationsOnChannel,
+}
+
+/// An accepted send, as `GET /_emulator/engagements` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentEngagement {
+    pub message_id: String,
+    pub channel: TemplateChannel,
+    pub account_id: u64,
+    pub template_id: u64,
+    pub template_name: String,
+    pub to_user_phone_number: String,
+    /// RCS only.
+    pub title: Option<String>,
+    pub content: String,
+    pub button_urls: Vec<String>,
+    pub sent_at: DateTime<Utc>,
+    /// The conversation the customer's first answer opened.
+    pub conversation_id: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Engagements {
+    sent_count: u64,
+    sent: Vec<SentEngagement>,
+    /// Customers' names by number, for the conversations their answers open.
+    contacts: BTreeMap<String, String>,
+}
+
+impl AlcmeonData {
+    pub fn add_contact(&mut self, number: &str, name: &str) {
+        self.engagements
+            .contacts
+            .insert(number.to_owned(), name.to_owned());
+    }
+
+    /// Gives a conversation's customer a phone number (seeded WhatsApp conversations).
+    pub fn set_customer_phone(&mut self, conversation_id: u64, number: &str) {
+        if let Some(conversation) = self.conversations.get_mut(&conversation_id) {
+            conversation.phone = Some(number.to_owned());
+            let (country_prefix, rest) = phone::split_country_code(number);
+            conversation.customer.group.custom_fields = vec![json!({
+                "field_id": PHONE_FIELD_ID,
+                "field_value": {"country_prefix": country_prefix, "number": rest},
+            })];
+        }
+    }
+
+    pub fn sent_engagements(&self) -> &[SentEngagement] {
+        &self.engagements.sent
+    }
+
+    /// Checks and records a send, in the order a caller meets the refusals: number, account,
+    /// template, variables, then an ongoing conversation.
+    pub fn send_template(
+        &mut self,
+        send: TemplateSend,
+        now: DateTime<Utc>,
+    ) -> Result<SentEngagement, SendRefusal> {
+        let number =
+            phone::normalize(&send.to_user_phone_number, false).map_err(SendRefusal::Phone)?;
+        if !self.is_template_account(send.channel, send.account_id) {
+            return Err(SendRefusal::UnknownAccount);
+        }
+        let (template_name, title, content, button_urls) = self.fill_template(&send)?;
+        if send.channel == TemplateChannel::Whatsapp && !send.interrupt_ongoing_conversation {
+            if let Some(conversation_id) = self.ongoing_conversation(send.account_id, &number) {
+                return Err(SendRefusal::OngoingConversation { conversation_id });
+            }
+        }
+        self.engagements.sent_count += 1;
+        let sent = SentEngagement {
+            message_id: message_uuid(self.engagements.sent_count),
+            channel: send.channel,
+            account_id: send.account_id,
+            template_id: send.template_id,
+            template_name,
+            to_user_phone_number: number,
+            title,
+            content,
+            button_urls,
+            sent_at: now.trunc_subsecs(0),
+            conversation_id: None,
+        };
+        self.engagements.sent.push(sent.clone());
+        Ok(sent)
+    }
+
+    /// The customer answers an engagement with `text`: the `task-create` of the conversation the
+    /// first answer opens (later answers write in the same one).
+    pub fn answer_engagement(
+        &mut self,
+        message_id: &str,
+        text: String,
+        now: DateTime<Utc>,
+    ) -> Result<Action, AnswerRefusal> {
+        let index = self
+            .engagements
+            .sent
+            .iter()
+            .position(|sent| sent.message_id == message_id)
+            .ok_or(AnswerRefusal::UnknownEngagement)?;
+        let engagement = self.engagements.sent[index].clone();
+        if engagement.channel != TemplateChannel::Whatsapp {
+            return Err(AnswerRefusal::NoConversationsOnChannel);
+        }
+        let conversation_id = match engagement.conversation_id {
+            Some(id) => id,
+            None => {
+                let number = &engagement.to_user_phone_number;
+                let customer_name = self
+                    .engagements
+                    .contacts
+                    .get(number)
+                    .cloned()
+                    .unwrap_or_else(|| format!("+{number}"));
+                let account_name = self.accounts[&engagement.account_id].name.clone();
+                let id = self.add_conversation(NewConversation {
+                    channel: Channel::Whatsapp,
+                    account_name,
+                    customer_name,
+                });
+                self.set_customer_phone(id, number);
+                self.engagements.sent[index].conversation_id = Some(id);
+                id
+            }
+        };
+        let inbound = InboundMessage {
+            text,
+            author_name: None,
+            rating_value: None,
+            attachments: vec![],
+            at: now,
+        };
+        self.add_inbound(conversation_id, inbound)
+            .ok_or(AnswerRefusal::UnknownEngagement)
+    }
+
+    fn is_template_account(&self, channel: TemplateChannel, account_id: u64) -> bool {
+        match channel {
+            TemplateChannel::Whatsapp => self
+                .accounts
+                .get(&account_id)
+                .is_some_and(|account| account.channel == Channel::Whatsapp),
+            TemplateChannel::Rcs => self.templates.rcs_account_ids.contains(&account_id),
+            TemplateChannel::Kakaotalk => {
+                self.templates.kakaotalk_account_ids.contains(&account_id)
+            }
+        }
+    }
+
+    /// (template name, title, filled content, filled button URLs) of the account's template.
+    #[allow(clippy::type_complexity)]
+    fn fill_template(
+        &self,
+        send: &TemplateSend,
+    ) -> Result<(String, Option<String>, String, Vec<String>), SendRefusal> {
+        let templates = &self.templates;
+        let belongs =
+            |id: u64, account_id: u64| id == send.template_id && account_id == send.account_id;
+        let values = &send.variables;
+        match send.channel {
+            TemplateChannel::Whatsapp => {
+                let template = templates
+                    .whatsapp
+                    .iter()
+                    .find(|t| belongs(t.id, t.account_id))
+                    .ok_or(SendRefusal::UnknownTemplate)?;
+                let content = templates::fill(&template.body, values)?;
+                let urls = template
+                    .url_buttons
+                    .iter()
+                    .map(|button| templates::fill(&button.url, &send.button_variables))
+                    .collect::<Result<_, _>>()?;
+                Ok((template.name.clone(), None, content, urls))
+            }
+            TemplateChannel::Rcs => {
+                let template = templates
+                    .rcs
+                    .iter()
+                    .find(|t| belongs(t.id, t.account_id))
+                    .ok_or(SendRefusal::UnknownTemplate)?;
+                let title = templates::fill(&template.title, values)?;
+                let content = templates::fill(&template.body, values)?;
+                let urls = template
+                    .buttons
+                    .iter()
+                    .filter_map(|button| button.url.as_deref())
+                    .map(|url| templates::fill(url, values))
+                    .collect::<Result<_, _>>()?;
+                Ok((template.name.clone(), Some(title), content, urls))
+            }
+            TemplateChannel::Kakaotalk => {
+                let template = templates
+                    .kakaotalk
+                    .iter()
+                    .find(|t| belongs(t.id, t.account_id))
+                    .ok_or(SendRefusal::UnknownTemplate)?;
+                let content = templates::fill(&template.body, values)?;
+                Ok((template.name.clone(), None, content, vec![]))
+            }
+        }
+    }
+
+    /// The number's conversation on the account whose latest task is still open.
+    fn ongoing_conversation(&self, account_id: u64, number: &str) -> Option<u64> {
+        self.conversations
+            .iter()
+            .filter(|(_, record)| {
+                record.account_id == account_id && record.phone.as_deref() == Some(number)
+            })
+            .map(|(id, _)| *id)
+            .find(|&id| {
+                self.latest_task_id(id)
+                    .and_then(|task_id| self.tasks.get(&task_id))
+                    .is_some_and(|task| {
+                        !matches!(task.state, TaskState::Archived | TaskState::ArchivedAuto)
+                    })
+            })
+    }
+}
+
+/// A UUID-shaped message id (the spec's examples are UUIDs), unique by send order.
+fn message_uuid(sequence: u64) -> String {
+    format!("e1a9c000-0000-4000-8000-{sequence:012x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alcmeon_data::templates::{Templates, UrlButton, WhatsappTemplate};
+
+    fn whatsapp_data() -> (AlcmeonData, u64) {
+        let mut data = AlcmeonData::new("test");
+        let open = data.add_conversation(NewConversation {
+            channel: Channel::Whatsapp,
+            account_name: "Shop WhatsApp".to_owned(),
+            customer_name: "Ana".to_owned(),
+        });
+        let account_id = data.conversations[&open].account_id;
+        data.set_customer_phone(open, "33611223344");
+        let inbound = InboundMessage {
+            text: "Hi".to_owned(),
+            author_name: None,
+            rating_value: None,
+            attachments: vec![],
+            at: Utc::now(),
+        };
+        data.add_inbound(open, inbound);
+        data.set_templates(Templates {
+            whatsapp: vec![WhatsappTemplate {
+                id: 7,
+                account_id,
+                name: "hello".to_owned(),
+                language: "en".to_owned(),
+                body: "Hello {{name}}".to_owned(),
+                url_buttons: vec![UrlButton {
+                    label: "Open".to_owned(),
+                    url: "https://x.example/{{path}}".to_owned(),
+                }],
+            }],
+            ..Templates::default()
+        });
+        (data, account_id)
+    }
+
+    fn send(account_id: u64, to: &str) -> TemplateSend {
+        TemplateSend {
+            channel: TemplateChannel::Whatsapp,
+            to_user_phone_number: to.to_owned(),
+            account_id,
+            template_id: 7,
+            variables: BTreeMap::from([("name".to_owned(), "Léa".to_owned())]),
+            button_variables: BTreeMap::from([("path".to_owned(), "o/1".to_owned())]),
+            interrupt_ongoing_conversation: false,
+        }
+    }
+
+    #[test]
+    fn an_ongoing_conversation_blocks_a_send_unless_interrupted() {
+        let (mut data, account) = whatsapp_data();
+        let refused = data.send_template(send(account, "33611223344"), Utc::now());
+        assert!(matches!(
+            refused,
+            Err(SendRefusal::OngoingConversation { .. })
+        ));
+        assert!(data.sent_engagements().is_empty());
+        let mut forced = send(account, "33611223344");
+        forced.interrupt_ongoing_conversation = true;
+        let sent = data.send_template(forced, Utc::now()).unwrap();
+        assert_eq!(sent.content, "Hello Léa");
+        assert_eq!(sent.button_urls, ["https://x.example/o/1"]);
+    }
+
+    #[test]
+    fn the_first_answer_opens_a_conversation_carrying_the_number_and_later_ones_reuse_it() {
+        let (mut data, account) = whatsapp_data();
+        let sent = data
+            .send_template(send(account, "33612345678"), Utc::now())
+            .unwrap();
+        let first = data
+            .answer_engagement(&sent.message_id, "Yes".to_owned(), Utc::now())
+            .unwrap();
+        let second = data
+            .answer_engagement(&sent.message_id, "Thanks".to_owned(), Utc::now())
+            .unwrap();
+        assert_eq!(first.conversation_id(), second.conversation_id());
+        assert_eq!(first.account.id, account);
+        let field = &first.task.message.author.group.custom_fields[0];
+        assert_eq!(field["field_value"]["number"], "612345678");
+        assert_eq!(
+            data.sent_engagements()[0].conversation_id,
+            Some(first.conversation_id())
+        );
+        let again = data.send_template(send(account, "33612345678"), Utc::now());
+        assert!(matches!(
+            again,
+            Err(SendRefusal::OngoingConversation { .. })
+        ));
+    }
+}
