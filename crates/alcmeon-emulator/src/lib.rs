@@ -1,11 +1,17 @@
 //! A local, persistent stand-in for the parts of Alcméon's public REST API that the backend uses,
 //! faithful to the published OpenAPI files, carried verbatim in this crate's `openapi/` folder:
-//! synchronize.yaml, answer.yaml, oauth.yaml, user.yaml, shared-security.yaml.
+//! synchronize.yaml, answer.yaml, oauth.yaml, user.yaml, initiate-conversation-api.yaml,
+//! optin-api.yaml, shared-security.yaml.
 //!
 //! Alcméon endpoints: `GET /actions`, `GET /actions/conversations/{conversation_id}`,
 //! `POST /v1/answer/send` (as an active account with a role), `POST /v1/oauth2/token`,
 //! `GET /roles`, `GET /teams`, `POST /accounts`, `GET /accounts?is_active=`,
-//! `POST /accounts/{account_id}`; webhook notifications of every new action.
+//! `POST /accounts/{account_id}`; opt-in lists (`GET`/`POST /v1/optins`, `GET`/`DELETE
+//! /v1/optins/{optin_id}`, `GET`/`POST .../user-optins`, `GET .../user-optins/{id}`,
+//! `GET .../user-optouts`, `GET .../user-optouts/{id}`, `POST .../optout`); template sends
+//! `POST /v1/whatsapp/send/` (its own limit, 3,000 a minute), `POST /v1/rcs/send/`,
+//! `POST /v1/kakaotalk/send/`, and listings `POST /v1/rcs/templates`,
+//! `POST /v1/kakaotalk/templates`; webhook notifications of every new action.
 //! Emulator-only controls live under `/_emulator/` (see `routes/control.rs`). Configuration comes
 //! from `ALCMEON_EMULATOR_*` variables (see [`Config`]).
 //!
@@ -27,6 +33,13 @@
 //! conversations from 1008, generated lazily (`alcmeon_data/bulk_history.rs`), so a million
 //! actions over 50,000 conversations are seeded in well under a second.
 //!
+//! For engagements (`seed/engagements.rs`): WhatsApp account 201 ("Lumio WhatsApp"), opt-in
+//! list 1501 with Camille Petit `33612345678` opted in (user-optin 1601, no conversation), Amélie
+//! Dubois `33611223344` opted in (1602; conversation 1001 is hers and ongoing, so a send is 403),
+//! Hugo Bernard `33698765432` opted out (user-optout 1701); WhatsApp templates 2001
+//! `order_update`, 2002 `order_update_fr`, 2003 `satisfaction_follow_up`; RCS account 401
+//! (templates 2101, 2102) and KakaoTalk account 402 (2201, 2202).
+//!
 //! Agents are 11 Sophie Laurent, 12 Karim Benali and 13 Emma Schmidt, active accounts with the
 //! role Agent; 14 Lucas Martin is an inactive account. Roles are 801 Agent, 802 Moderator,
 //! 803 Supervisor; teams 901 Salesforce, 902 VIP. Customer messages are recorded by the bot user
@@ -44,6 +57,9 @@
 //!   actions and notify them.
 //! - `routes` (with `routes/`): the HTTP surface; `auth` authenticates and rate-limits a call;
 //!   `call_log` counts the calls; `error` is the one error body.
+//! - Engagements live in `alcmeon_data/` too: `optins`, `templates` (placeholder filling),
+//!   `engagements` (sends, answers), `phone` (E.164 rules); their routes are `routes/optins.rs`,
+//!   `routes/template_sends.rs`, `routes/template_lists.rs`, `routes/engagement_controls.rs`.
 //! - Background work: `answer_flow` (an accepted answer is recorded, then delivered),
 //!   `customer_traffic` (customers write again, for demos), `webhook` (signed notifications).
 //! - Wire and rules without state: `model` (synchronize.yaml's types), `answer_request`,

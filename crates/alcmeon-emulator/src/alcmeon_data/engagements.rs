@@ -132,10 +132,11 @@ impl AlcmeonData {
             return Err(SendRefusal::UnknownAccount);
         }
         let (template_name, title, content, button_urls) = self.fill_template(&send)?;
-        if send.channel == TemplateChannel::Whatsapp && !send.interrupt_ongoing_conversation {
-            if let Some(conversation_id) = self.ongoing_conversation(send.account_id, &number) {
-                return Err(SendRefusal::OngoingConversation { conversation_id });
-            }
+        if send.channel == TemplateChannel::Whatsapp
+            && !send.interrupt_ongoing_conversation
+            && let Some(conversation_id) = self.ongoing_conversation(send.account_id, &number)
+        {
+            return Err(SendRefusal::OngoingConversation { conversation_id });
         }
         self.engagements.sent_count += 1;
         let sent = SentEngagement {

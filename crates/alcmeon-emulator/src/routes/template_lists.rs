@@ -60,13 +60,16 @@ struct Range {
     end: Option<String>,
 }
 
+/// A date range's inclusive start and end, each optional.
+type Bounds = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 struct Filter {
     account_id: u64,
     limit: usize,
     page: usize,
     id: Option<u64>,
-    created: (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
-    modified: (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+    created: Bounds,
+    modified: Bounds,
 }
 
 impl Filter {
@@ -161,7 +164,7 @@ fn parse(body: &[u8]) -> Result<(Filter, Option<KakaoStatusFilter>), ApiError> {
     Ok((filter, request.status))
 }
 
-fn range(range: Option<Range>) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>), ApiError> {
+fn range(range: Option<Range>) -> Result<Bounds, ApiError> {
     let Some(range) = range else {
         return Ok((None, None));
     };
@@ -177,7 +180,7 @@ fn instant(text: &str) -> Result<DateTime<Utc>, ApiError> {
         .map_err(|_| invalid(format!("Invalid date: {text}")))
 }
 
-fn within(range: (Option<DateTime<Utc>>, Option<DateTime<Utc>>), at: DateTime<Utc>) -> bool {
+fn within(range: Bounds, at: DateTime<Utc>) -> bool {
     range.0.is_none_or(|start| at >= start) && range.1.is_none_or(|end| at <= end)
 }
 

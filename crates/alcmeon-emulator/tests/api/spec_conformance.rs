@@ -250,10 +250,10 @@ fn forbid_unknown_fields_and_fix_formats(value: &mut Value) {
 
 fn fix_format(schema: &mut Map<String, Value>) {
     // OpenAPI 3.0's `nullable: true` is JSON Schema's `null` type.
-    if schema.get("nullable") == Some(&Value::Bool(true)) {
-        if let Some(Value::String(kind)) = schema.get("type").cloned() {
-            schema.insert("type".to_owned(), json!([kind, "null"]));
-        }
+    if schema.get("nullable") == Some(&Value::Bool(true))
+        && let Some(Value::String(kind)) = schema.get("type").cloned()
+    {
+        schema.insert("type".to_owned(), json!([kind, "null"]));
     }
     match schema.get("format").and_then(Value::as_str) {
         Some("time") => {
