@@ -131,7 +131,7 @@ impl AlcmeonData {
         if !self.is_template_account(send.channel, send.account_id) {
             return Err(SendRefusal::UnknownAccount);
         }
-        let (template_name, title, content, button_urls) = self.fill_template(&send)?;
+        let filled = self.fill_template(&send)?;
         if send.channel == TemplateChannel::Whatsapp
             && !send.interrupt_ongoing_conversation
             && let Some(conversation_id) = self.ongoing_conversation(send.account_id, &number)
@@ -144,11 +144,11 @@ impl AlcmeonData {
             channel: send.channel,
             account_id: send.account_id,
             template_id: send.template_id,
-            template_name,
+            template_name: filled.template_name,
             to_user_phone_number: number,
-            title,
-            content,
-            button_urls,
+            title: filled.title,
+            content: filled.content,
+            button_urls: filled.button_urls,
             sent_at: now.trunc_subsecs(0),
             conversation_id: None,
         };
@@ -219,12 +219,8 @@ impl AlcmeonData {
         }
     }
 
-    /// (template name, title, filled content, filled button URLs) of the account's template.
-    #[allow(clippy::type_complexity)]
-    fn fill_template(
-        &self,
-        send: &TemplateSend,
-    ) -> Result<(String, Option<String>, String, Vec<String>), SendRefusal> {
+    /// The account's template, filled with the request's variables.
+    fn fill_template(&self, send: &TemplateSend) -> Result<Filled, SendRefusal> {
         let templates = &self.templates;
         let belongs =
             |id: u64, account_id: u64| id == send.template_id && account_id == send.account_id;
@@ -242,7 +238,12 @@ impl AlcmeonData {
                     .iter()
                     .map(|button| templates::fill(&button.url, &send.button_variables))
                     .collect::<Result<_, _>>()?;
-                Ok((template.name.clone(), None, content, urls))
+                Ok(Filled {
+                    template_name: template.name.clone(),
+                    title: None,
+                    content,
+                    button_urls: urls,
+                })
             }
             TemplateChannel::Rcs => {
                 let template = templates
@@ -258,7 +259,12 @@ impl AlcmeonData {
                     .filter_map(|button| button.url.as_deref())
                     .map(|url| templates::fill(url, values))
                     .collect::<Result<_, _>>()?;
-                Ok((template.name.clone(), Some(title), content, urls))
+                Ok(Filled {
+                    template_name: template.name.clone(),
+                    title: Some(title),
+                    content,
+                    button_urls: urls,
+                })
             }
             TemplateChannel::Kakaotalk => {
                 let template = templates
@@ -267,7 +273,12 @@ impl AlcmeonData {
                     .find(|t| belongs(t.id, t.account_id))
                     .ok_or(SendRefusal::UnknownTemplate)?;
                 let content = templates::fill(&template.body, values)?;
-                Ok((template.name.clone(), None, content, vec![]))
+                Ok(Filled {
+                    template_name: template.name.clone(),
+                    title: None,
+                    content,
+                    button_urls: vec![],
+                })
             }
         }
     }
@@ -288,6 +299,14 @@ impl AlcmeonData {
                     })
             })
     }
+}
+
+/// A template with its placeholders filled.
+struct Filled {
+    template_name: String,
+    title: Option<String>,
+    content: String,
+    button_urls: Vec<String>,
 }
 
 /// A UUID-shaped message id (the spec's examples are UUIDs), unique by send order.

@@ -38,3 +38,42 @@ async fn a_missing_state_file_starts_from_the_demo_and_creates_the_file() {
     assert!(path.exists());
     assert!(!app.conversation_actions(1005).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_sent_engagement_survives_a_restart_and_can_then_be_answered() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = alcmeon_emulator::Config {
+        state_path: Some(folder.path().join("state.json")),
+        ..test_config()
+    };
+    let first = start(config.clone()).await;
+    let body = serde_json::json!({"to_user_phone_number": "33612345678", "account_id": 201,
+        "template_id": 2003, "variables": {"body": {"customer_name": "Camille"}}});
+    let response = first
+        .post("/v1/whatsapp/send/")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    let message_id = response.json::<serde_json::Value>().await.unwrap()["message_id"].clone();
+    drop(first);
+
+    let second = start(config).await;
+    let answer = second
+        .client
+        .post(second.url(&format!(
+            "/_emulator/engagements/{}/answer",
+            message_id.as_str().unwrap()
+        )))
+        .json(&serde_json::json!({"text": "It was great"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), reqwest::StatusCode::OK);
+    let conversation_id = answer.json::<serde_json::Value>().await.unwrap()["conversation_id"]
+        .as_u64()
+        .unwrap();
+    let actions = second.conversation_actions(conversation_id).await;
+    assert_eq!(actions[0]["task"]["message"]["content"], "It was great");
+}

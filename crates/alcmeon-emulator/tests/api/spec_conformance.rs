@@ -595,6 +595,36 @@ async fn rate_limit_bodies_match_every_spec() {
         .unwrap();
     let limited = json_of(response, StatusCode::TOO_MANY_REQUESTS).await;
     Spec::load("oauth.yaml").assert_response("/v1/oauth2/token", "post", 429, &limited);
+
+    let optin_spec = Spec::load("optin-api.yaml");
+    for (route, path) in [
+        ("/v1/optins", "/v1/optins"),
+        (
+            "/v1/optins/{optin_id}/user-optins",
+            "/v1/optins/1501/user-optins",
+        ),
+    ] {
+        let limited = json_of(
+            app.get(path).send().await.unwrap(),
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+        .await;
+        optin_spec.assert_response(route, "get", 429, &limited);
+    }
+    let initiate_spec = Spec::load("initiate-conversation-api.yaml");
+    for (route, body) in [
+        ("/v1/rcs/templates", json!({"account_id": 401})),
+        ("/v1/kakaotalk/templates", json!({"account_id": 402})),
+        ("/v1/rcs/send/", json!({})),
+        ("/v1/kakaotalk/send/", json!({})),
+    ] {
+        let limited = json_of(
+            app.post(route).json(&body).send().await.unwrap(),
+            StatusCode::TOO_MANY_REQUESTS,
+        )
+        .await;
+        initiate_spec.assert_response(route, "post", 429, &limited);
+    }
 }
 
 #[test]
