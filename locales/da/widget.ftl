@@ -90,7 +90,7 @@ failure-insufficient-permissions = Din Alcméon-konto må ikke besvare denne sam
 failure-task-not-found = Alcméon har ikke længere denne samtale
 failure-alcmeon-refused = Alcméon afviste svaret
 failure-alcmeon-unavailable = Alcméon kunne ikke nås
-failure-rate-limited = Alcméons hastighedsgrænse blev ved med at afvise svaret
+failure-rate-limited = Alcméon afviste svaret gentagne gange på grund af hastighedsgrænsen
 failure-unknown = Ikke leveret af ukendt årsag
 failure-with-detail = { $reason } ({ $detail })
 
@@ -101,7 +101,7 @@ reply-blocked-window = Kanalens svarvindue er lukket. Du kan svare igen, når ku
 event-archived = { $author } arkiverede samtalen
 event-auto-archived = Samtalen blev arkiveret automatisk
 event-assigned = { $author } tildelte samtalen til { $to }
-event-acquired = { $author } tog samtalen
+event-acquired = { $author } tog sig af samtalen
 event-released = { $author } frigav samtalen
 event-taken-over = { $author } overtog samtalen fra { $from }
 event-on-hold = { $author } satte samtalen i venteposition
@@ -113,7 +113,7 @@ event-other = { $author } opdaterede samtalen
 
 announce-customer-message = Ny besked fra { $author }: { $text }
 announce-agent-reply = { $author } svarede: { $text }
-announce-reply-failed = Dit svar mislykkedes: { $reason }
+announce-reply-failed = Dit svar kunne ikke sendes: { $reason }
 announce-attachments = { $count ->
     [one] en vedhæftet fil
    *[other] { $count } vedhæftede filer

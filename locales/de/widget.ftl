@@ -79,7 +79,7 @@ composer-over-bytes = { $count ->
 }
 delivery-retry = Wiederholen
 delivery-retry-label = Diese Antwort erneut senden
-error-conflict = Diese Antwort wurde bereits anders gesendet. Laden Sie die Unterhaltung neu.
+error-conflict = Diese Antwort wurde bereits auf anderem Weg gesendet. Laden Sie die Unterhaltung neu.
 
 message-from-you = Sie
 
@@ -87,10 +87,10 @@ failure-channel-refused = Der Kanal hat die Antwort abgelehnt
 failure-empty-message = Alcméon hat eine leere Antwort abgelehnt
 failure-message-too-long = Zu lang für diesen Kanal
 failure-insufficient-permissions = Ihr Alcméon-Konto darf diese Unterhaltung nicht beantworten
-failure-task-not-found = Alcméon hat diese Unterhaltung nicht mehr
+failure-task-not-found = Diese Unterhaltung ist in Alcméon nicht mehr vorhanden
 failure-alcmeon-refused = Alcméon hat die Antwort abgelehnt
 failure-alcmeon-unavailable = Alcméon war nicht erreichbar
-failure-rate-limited = Das Ratenlimit von Alcméon hat die Antwort wiederholt abgelehnt
+failure-rate-limited = Alcméon hat die Antwort wegen des Ratenlimits wiederholt abgelehnt
 failure-unknown = Aus unbekanntem Grund nicht zugestellt
 failure-with-detail = { $reason } ({ $detail })
 
@@ -113,7 +113,7 @@ event-other = { $author } hat die Unterhaltung aktualisiert
 
 announce-customer-message = Neue Nachricht von { $author }: { $text }
 announce-agent-reply = { $author } hat geantwortet: { $text }
-announce-reply-failed = Ihre Antwort ist fehlgeschlagen: { $reason }
+announce-reply-failed = Ihre Antwort konnte nicht gesendet werden: { $reason }
 announce-attachments = { $count ->
     [one] ein Anhang
    *[other] { $count } Anhänge

@@ -55,6 +55,11 @@ day-yesterday = Yesterday
 day-date = { $date }
 delivery-sending = Sending…
 delivery-sent = Sent
+# $reason is a failure-* phrase below (with its detail), or a whole error-* sentence above when
+# the widget itself could not send the reply (network, session, busy, too large, already sent).
+# Fluent isolates it, so in a right-to-left language (ar, he) every failure-* and error-* text
+# must start with a word of that language, or with a right-to-left mark ({"\u200F"}): one that
+# starts with a Latin word ("Alcméon …") is laid out left to right inside the line.
 delivery-failed = Failed: { $reason }
 
 composer-label = Reply to { $customer }
@@ -83,7 +88,7 @@ error-conflict = This reply was already sent differently. Reload the conversatio
 
 message-from-you = You
 
-# Why a reply was not delivered (protocol FailureCode); shown after "Failed:".
+# Why a reply was not delivered (protocol FailureCode); shown after "Failed:" (see delivery-failed).
 failure-channel-refused = The channel refused the reply
 failure-empty-message = Alcméon refused an empty reply
 failure-message-too-long = Too long for this channel
@@ -91,9 +96,11 @@ failure-insufficient-permissions = Your Alcméon account may not answer this con
 failure-task-not-found = Alcméon no longer has this conversation
 failure-alcmeon-refused = Alcméon refused the reply
 failure-alcmeon-unavailable = Alcméon could not be reached
-failure-rate-limited = Alcméon’s rate limit kept refusing the reply
+failure-rate-limited = Alcméon kept refusing the reply because of its rate limit
 failure-unknown = Not delivered, for an unknown reason
-# $detail is Alcméon's own word for the failure, shown as it came.
+# $detail is Alcméon's own word for the failure, shown as it came. A text that starts with an
+# isolated $reason has no direction of its own and is laid out left to right inside the line: in
+# ar and he, start it with a right-to-left mark ({"\u200F"}) so the detail follows the reason.
 failure-with-detail = { $reason } ({ $detail })
 
 # Why the reply box is disabled (protocol ReplyBlock), shown next to it.
@@ -118,6 +125,7 @@ event-other = { $author } updated the conversation
 # Read out by screen readers when something arrives while the agent is in the conversation.
 announce-customer-message = New message from { $author }: { $text }
 announce-agent-reply = { $author } replied: { $text }
+# $reason as in delivery-failed: a failure-* phrase or a whole error-* sentence.
 announce-reply-failed = Your reply failed: { $reason }
 announce-attachments = { $count ->
     [one] an attachment

@@ -90,7 +90,7 @@ failure-insufficient-permissions = Su cuenta de Alcméon no puede responder esta
 failure-task-not-found = Alcméon ya no tiene esta conversación
 failure-alcmeon-refused = Alcméon rechazó la respuesta
 failure-alcmeon-unavailable = No fue posible comunicarse con Alcméon
-failure-rate-limited = El límite de envíos de Alcméon siguió rechazando la respuesta
+failure-rate-limited = Alcméon rechazó la respuesta repetidamente por su límite de envíos
 failure-unknown = No entregado, por un motivo desconocido
 failure-with-detail = { $reason } ({ $detail })
 

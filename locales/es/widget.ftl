@@ -90,7 +90,7 @@ failure-insufficient-permissions = Su cuenta de Alcméon no puede responder a es
 failure-task-not-found = Alcméon ya no tiene esta conversación
 failure-alcmeon-refused = Alcméon ha rechazado la respuesta
 failure-alcmeon-unavailable = No se ha podido contactar con Alcméon
-failure-rate-limited = El límite de envíos de Alcméon ha seguido rechazando la respuesta
+failure-rate-limited = Alcméon ha rechazado la respuesta repetidamente por su límite de envíos
 failure-unknown = No entregado, por un motivo desconocido
 failure-with-detail = { $reason } ({ $detail })
 

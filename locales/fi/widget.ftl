@@ -11,7 +11,7 @@ thread-count = { $count ->
 thread-label = Viestit asiakkaan { $customer } kanssa
 message-from-customer = Asiakas
 message-from-agent = Asiakaspalvelija
-unknown-time-zone = Aikavyöhyke { $zone } on tuntematon; ajat näytetään UTC-ajassa.
+unknown-time-zone = Aikavyöhyke { $zone } on tuntematon; ajat näytetään UTC-aikana.
 
 channel-whatsapp = WhatsApp
 channel-facebook = Messenger
@@ -86,11 +86,11 @@ message-from-you = Sinä
 failure-channel-refused = Kanava hylkäsi vastauksen
 failure-empty-message = Alcméon hylkäsi tyhjän vastauksen
 failure-message-too-long = Liian pitkä tälle kanavalle
-failure-insufficient-permissions = Alcméon-tililläsi ei saa vastata tähän keskusteluun
+failure-insufficient-permissions = Alcméon-tililläsi ei ole oikeutta vastata tähän keskusteluun
 failure-task-not-found = Alcméonilla ei ole enää tätä keskustelua
 failure-alcmeon-refused = Alcméon hylkäsi vastauksen
 failure-alcmeon-unavailable = Alcméoniin ei saatu yhteyttä
-failure-rate-limited = Alcméonin lähetysraja hylkäsi vastauksen toistuvasti
+failure-rate-limited = Alcméon hylkäsi vastauksen toistuvasti lähetysrajan vuoksi
 failure-unknown = Ei toimitettu, syy tuntematon
 failure-with-detail = { $reason } ({ $detail })
 
@@ -101,9 +101,9 @@ reply-blocked-window = Kanavan vastausaika on umpeutunut. Voit vastata taas, kun
 event-archived = { $author } arkistoi keskustelun
 event-auto-archived = Keskustelu arkistoitiin automaattisesti
 event-assigned = { $author } määritti keskustelun käyttäjälle { $to }
-event-acquired = { $author } otti keskustelun
+event-acquired = { $author } otti keskustelun hoitaakseen
 event-released = { $author } vapautti keskustelun
-event-taken-over = { $author } otti keskustelun käyttäjältä { $from }
+event-taken-over = { $author } siirsi keskustelun itselleen käyttäjältä { $from }
 event-on-hold = { $author } asetti keskustelun pitoon
 event-tagged = { $author } asetti tunnisteen { $tag } arvoksi { $value }
 event-marked-vip = { $author } merkitsi asiakkaan VIP-asiakkaaksi
@@ -113,7 +113,7 @@ event-other = { $author } päivitti keskustelua
 
 announce-customer-message = Uusi viesti lähettäjältä { $author }: { $text }
 announce-agent-reply = { $author } vastasi: { $text }
-announce-reply-failed = Vastauksesi epäonnistui: { $reason }
+announce-reply-failed = Vastauksesi lähetys epäonnistui: { $reason }
 announce-attachments = { $count ->
     [one] yksi liite
    *[other] { $count } liitettä

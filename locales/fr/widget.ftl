@@ -9,7 +9,7 @@ thread-count = { $count ->
 thread-label = Messages avec { $customer }
 message-from-customer = Client
 message-from-agent = Agent
-unknown-time-zone = Le fuseau horaire { $zone } est inconnu ; les heures sont affichées en UTC.
+unknown-time-zone = Le fuseau horaire { $zone } est inconnu{"\u202F"}; les heures sont affichées en UTC.
 
 channel-whatsapp = WhatsApp
 channel-facebook = Messenger
@@ -53,7 +53,7 @@ day-yesterday = Hier
 day-date = { $date }
 delivery-sending = Envoi…
 delivery-sent = Envoyé
-delivery-failed = Échec : { $reason }
+delivery-failed = Échec{"\u202F"}: { $reason }
 
 composer-label = Répondre à { $customer }
 composer-placeholder = Écrire une réponse…
@@ -89,7 +89,7 @@ failure-task-not-found = Alcméon ne connaît plus cette conversation
 failure-alcmeon-refused = Alcméon a refusé la réponse
 failure-alcmeon-unavailable = Alcméon est injoignable
 failure-rate-limited = La limite d’envoi d’Alcméon a bloqué la réponse
-failure-unknown = Non distribuée, pour une raison inconnue
+failure-unknown = Non remis, pour une raison inconnue
 failure-with-detail = { $reason } ({ $detail })
 
 reply-blocked-no-permission = Vous pouvez lire cette conversation, mais vos autorisations Salesforce ne permettent pas d’y répondre.
@@ -99,7 +99,7 @@ reply-blocked-window = Le délai de réponse du canal est écoulé. Vous pourrez
 event-archived = { $author } a archivé la conversation
 event-auto-archived = La conversation a été archivée automatiquement
 event-assigned = { $author } a attribué la conversation à { $to }
-event-acquired = { $author } a pris la conversation
+event-acquired = { $author } a pris en charge la conversation
 event-released = { $author } a libéré la conversation
 event-taken-over = { $author } a repris la conversation à { $from }
 event-on-hold = { $author } a mis la conversation en attente
@@ -109,10 +109,11 @@ event-unmarked-vip = { $author } a retiré le statut VIP du client
 event-anonymized = La conversation a été anonymisée à la fin de sa durée de conservation
 event-other = { $author } a modifié la conversation
 
-announce-customer-message = Nouveau message de { $author } : { $text }
-announce-agent-reply = { $author } a répondu : { $text }
-announce-reply-failed = Échec de votre réponse : { $reason }
+announce-customer-message = Nouveau message de { $author }{"\u202F"}: { $text }
+announce-agent-reply = { $author } a répondu{"\u202F"}: { $text }
+announce-reply-failed = Échec de l’envoi de votre réponse{"\u202F"}: { $reason }
 announce-attachments = { $count ->
+    [0] aucune pièce jointe
     [one] une pièce jointe
    *[other] { $count } pièces jointes
 }

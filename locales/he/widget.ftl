@@ -33,7 +33,7 @@ error-forbidden = אין לך הרשאה לבצע פעולה זו.
 error-not-found = השיחה הזו עדיין אינה זמינה. היא תופיע ברגע ש-Alcméon ישלח אותה.
 error-bad-request = הבקשה אינה חוקית.
 error-payload-too-large = הגודל חורג מהמותר לשליחה.
-error-rate-limited = Alcméon עמוס כרגע. ניסיון חוזר יתבצע בקרוב.
+error-rate-limited = יש עומס על Alcméon כרגע. ניסיון חוזר יתבצע בקרוב.
 error-upstream-unavailable = אין אפשרות להתחבר ל-Alcméon כרגע.
 error-internal = משהו השתבש אצלנו. יש לנסות שוב בעוד רגע.
 error-network = אין אפשרות להתחבר לשירות השיחות. יש לבדוק את החיבור.
@@ -46,7 +46,7 @@ thread-count-more = { $count ->
 thread-loading-older = טוען הודעות קודמות…
 thread-beginning = תחילת השיחה
 thread-retry = ניסיון חוזר
-thread-jump-latest = מעבר לאחרונות
+thread-jump-latest = מעבר להודעות האחרונות
 thread-unread = { $count ->
     [one] הודעה חדשה אחת
    *[other] { $count } הודעות חדשות
@@ -86,15 +86,15 @@ error-conflict = התשובה הזו כבר נשלחה בדרך אחרת. יש �
 message-from-you = את/ה
 
 failure-channel-refused = הערוץ דחה את התשובה
-failure-empty-message = Alcméon דחה תשובה ריקה
+failure-empty-message = תשובה ריקה נדחתה על ידי Alcméon
 failure-message-too-long = ארוכה מדי עבור ערוץ זה
 failure-insufficient-permissions = לחשבון ה-Alcméon שלך אין הרשאה להשיב בשיחה זו
 failure-task-not-found = השיחה הזו כבר אינה קיימת ב-Alcméon
-failure-alcmeon-refused = Alcméon דחה את התשובה
+failure-alcmeon-refused = התשובה נדחתה על ידי Alcméon
 failure-alcmeon-unavailable = לא הייתה אפשרות להתחבר ל-Alcméon
 failure-rate-limited = מגבלת קצב השליחה של Alcméon דחתה את התשובה שוב ושוב
 failure-unknown = לא נמסרה, מסיבה לא ידועה
-failure-with-detail = { $reason } ({ $detail })
+failure-with-detail = {"\u200F"}{ $reason } ({ $detail })
 
 reply-blocked-no-permission = באפשרותך לקרוא שיחה זו, אך הרשאות ה-Salesforce שלך אינן מאפשרות להשיב.
 reply-blocked-closed = שיחה זו הועברה לארכיון. באפשרותך להשיב שוב כשהלקוח יכתוב.

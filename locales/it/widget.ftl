@@ -60,7 +60,7 @@ delivery-failed = Non riuscito: { $reason }
 composer-label = Rispondi a { $customer }
 composer-placeholder = Scrivi una risposta…
 composer-send = Invia
-composer-hint = Invio invia · Maiusc+Invio aggiunge una riga
+composer-hint = Invio per inviare · Maiusc+Invio per andare a capo
 composer-left-chars = { $count ->
     [one] { $count } carattere rimanente
    *[other] { $count } caratteri rimanenti
@@ -90,7 +90,7 @@ failure-insufficient-permissions = Il tuo account Alcméon non può rispondere a
 failure-task-not-found = Alcméon non ha più questa conversazione
 failure-alcmeon-refused = Alcméon ha rifiutato la risposta
 failure-alcmeon-unavailable = Alcméon non era raggiungibile
-failure-rate-limited = Il limite di invio di Alcméon ha continuato a rifiutare la risposta
+failure-rate-limited = Alcméon ha rifiutato ripetutamente la risposta per il limite di invio
 failure-unknown = Non recapitato, per un motivo sconosciuto
 failure-with-detail = { $reason } ({ $detail })
 
@@ -113,7 +113,7 @@ event-other = { $author } ha aggiornato la conversazione
 
 announce-customer-message = Nuovo messaggio da { $author }: { $text }
 announce-agent-reply = { $author } ha risposto: { $text }
-announce-reply-failed = La tua risposta non è riuscita: { $reason }
+announce-reply-failed = Impossibile inviare la risposta: { $reason }
 announce-attachments = { $count ->
     [one] un allegato
    *[other] { $count } allegati

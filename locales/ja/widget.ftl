@@ -38,7 +38,7 @@ error-network = 会話サービスに接続できません。接続を確認し�
 error-session = Salesforce が会話サービスのセッションを開始できませんでした。
 
 thread-count-more = { $count ->
-   *[other] { $count } 件のメッセージを読み込みました (これより前にもあります)
+   *[other] { $count } 件のメッセージを読み込みました（さらに前のメッセージがあります）
 }
 thread-loading-older = 以前のメッセージを読み込んでいます…
 thread-beginning = 会話の先頭

@@ -58,7 +58,7 @@ delivery-failed = 실패: { $reason }
 composer-label = { $customer }님에게 답장
 composer-placeholder = 답장 작성…
 composer-send = 보내기
-composer-hint = Enter 키로 보내기 · Shift+Enter 키로 줄 추가
+composer-hint = Enter 키로 보내기 · Shift+Enter 키로 줄 바꿈
 composer-left-chars = { $count ->
    *[other] { $count }자 남음
 }
@@ -79,7 +79,7 @@ message-from-you = 나
 
 failure-channel-refused = 채널에서 답장을 거부했습니다
 failure-empty-message = Alcméon에서 빈 답장을 거부했습니다
-failure-message-too-long = 이 채널에 비해 너무 깁니다
+failure-message-too-long = 이 채널에서 허용하는 길이를 초과했습니다
 failure-insufficient-permissions = 사용자의 Alcméon 계정으로는 이 대화에 답장할 수 없습니다
 failure-task-not-found = Alcméon에 이 대화가 더 이상 없습니다
 failure-alcmeon-refused = Alcméon에서 답장을 거부했습니다
@@ -96,7 +96,7 @@ event-archived = { $author }님이 대화를 보관했습니다
 event-auto-archived = 대화가 자동으로 보관되었습니다
 event-assigned = { $author }님이 대화를 { $to }님에게 할당했습니다
 event-acquired = { $author }님이 대화를 맡았습니다
-event-released = { $author }님이 대화를 해제했습니다
+event-released = { $author }님이 대화 담당을 해제했습니다
 event-taken-over = { $author }님이 { $from }님에게서 대화를 넘겨받았습니다
 event-on-hold = { $author }님이 대화를 보류했습니다
 event-tagged = { $author }님이 { $tag } 태그를 { $value }(으)로 설정했습니다

@@ -90,7 +90,7 @@ failure-insufficient-permissions = Uw Alcméon-account mag dit gesprek niet bean
 failure-task-not-found = Alcméon heeft dit gesprek niet meer
 failure-alcmeon-refused = Alcméon heeft het antwoord geweigerd
 failure-alcmeon-unavailable = Alcméon was niet bereikbaar
-failure-rate-limited = De verzendlimiet van Alcméon bleef het antwoord weigeren
+failure-rate-limited = Alcméon heeft het antwoord herhaaldelijk geweigerd vanwege de verzendlimiet
 failure-unknown = Niet afgeleverd, om onbekende reden
 failure-with-detail = { $reason } ({ $detail })
 
@@ -113,7 +113,7 @@ event-other = { $author } heeft het gesprek bijgewerkt
 
 announce-customer-message = Nieuw bericht van { $author }: { $text }
 announce-agent-reply = { $author } heeft geantwoord: { $text }
-announce-reply-failed = Uw antwoord is mislukt: { $reason }
+announce-reply-failed = Uw antwoord kon niet worden verzonden: { $reason }
 announce-attachments = { $count ->
     [one] een bijlage
    *[other] { $count } bijlagen

@@ -91,7 +91,7 @@ failure-insufficient-permissions = Alcméon-kontoen din har ikke lov til å svar
 failure-task-not-found = Alcméon har ikke lenger denne samtalen
 failure-alcmeon-refused = Alcméon avviste svaret
 failure-alcmeon-unavailable = Alcméon kunne ikke nås
-failure-rate-limited = Alcméons hastighetsgrense fortsatte å avvise svaret
+failure-rate-limited = Alcméon avviste svaret gjentatte ganger på grunn av hastighetsgrensen
 failure-unknown = Ikke levert, av ukjent årsak
 failure-with-detail = { $reason } ({ $detail })
 
@@ -102,7 +102,7 @@ reply-blocked-window = Svarvinduet for kanalen er stengt. Du kan svare igjen nå
 event-archived = { $author } arkiverte samtalen
 event-auto-archived = Samtalen ble arkivert automatisk
 event-assigned = { $author } tildelte samtalen til { $to }
-event-acquired = { $author } tok samtalen
+event-acquired = { $author } tok seg av samtalen
 event-released = { $author } frigjorde samtalen
 event-taken-over = { $author } overtok samtalen fra { $from }
 event-on-hold = { $author } satte samtalen på vent
@@ -114,7 +114,7 @@ event-other = { $author } oppdaterte samtalen
 
 announce-customer-message = Ny melding fra { $author }: { $text }
 announce-agent-reply = { $author } svarte: { $text }
-announce-reply-failed = Svaret ditt mislyktes: { $reason }
+announce-reply-failed = Svaret ditt kunne ikke sendes: { $reason }
 announce-attachments = { $count ->
     [one] et vedlegg
    *[other] { $count } vedlegg

@@ -40,6 +40,7 @@ error-network = Não é possível acessar o serviço de conversas. Verifique sua
 error-session = O Salesforce não conseguiu abrir uma sessão no serviço de conversas.
 
 thread-count-more = { $count ->
+    [0] Nenhuma mensagem carregada, há outras antes
     [one] { $count } mensagem carregada, há outras antes dela
    *[other] { $count } mensagens carregadas, há outras antes delas
 }
@@ -94,7 +95,7 @@ failure-insufficient-permissions = Sua conta da Alcméon não pode responder a e
 failure-task-not-found = A Alcméon não tem mais esta conversa
 failure-alcmeon-refused = A Alcméon recusou a resposta
 failure-alcmeon-unavailable = Não foi possível acessar a Alcméon
-failure-rate-limited = O limite de envios da Alcméon continuou recusando a resposta
+failure-rate-limited = A Alcméon recusou a resposta repetidamente devido ao limite de envios
 failure-unknown = Não entregue, por um motivo desconhecido
 failure-with-detail = { $reason } ({ $detail })
 
@@ -117,8 +118,9 @@ event-other = { $author } atualizou a conversa
 
 announce-customer-message = Nova mensagem de { $author }: { $text }
 announce-agent-reply = { $author } respondeu: { $text }
-announce-reply-failed = Sua resposta falhou: { $reason }
+announce-reply-failed = Não foi possível enviar sua resposta: { $reason }
 announce-attachments = { $count ->
+    [0] nenhum anexo
     [one] um anexo
    *[other] { $count } anexos
 }

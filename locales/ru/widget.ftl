@@ -81,31 +81,31 @@ composer-left-bytes = { $count ->
    *[other] Осталось { $count } байта
 }
 composer-over-chars = { $count ->
-    [one] Лишний { $count } символ
-    [few] Лишних { $count } символа
-    [many] Лишних { $count } символов
-   *[other] Лишних { $count } символа
+    [one] { $count } лишний символ
+    [few] { $count } лишних символа
+    [many] { $count } лишних символов
+   *[other] { $count } лишнего символа
 }
 composer-over-bytes = { $count ->
-    [one] Лишний { $count } байт
-    [few] Лишних { $count } байта
-    [many] Лишних { $count } байт
-   *[other] Лишних { $count } байта
+    [one] { $count } лишний байт
+    [few] { $count } лишних байта
+    [many] { $count } лишних байт
+   *[other] { $count } лишнего байта
 }
 delivery-retry = Повторить
 delivery-retry-label = Повторить отправку этого ответа
-error-conflict = Этот ответ уже был отправлен иначе. Перезагрузите переписку.
+error-conflict = Этот ответ уже был отправлен другим способом. Перезагрузите переписку.
 
 message-from-you = Вы
 
 failure-channel-refused = Канал отклонил ответ
 failure-empty-message = Alcméon отклонил пустой ответ
-failure-message-too-long = Слишком длинный для этого канала
+failure-message-too-long = Ответ слишком длинный для этого канала
 failure-insufficient-permissions = Ваша учетная запись Alcméon не может отвечать в этой переписке
 failure-task-not-found = В Alcméon больше нет этой переписки
 failure-alcmeon-refused = Alcméon отклонил ответ
 failure-alcmeon-unavailable = Alcméon был недоступен
-failure-rate-limited = Ограничение частоты Alcméon раз за разом отклоняло ответ
+failure-rate-limited = Alcméon несколько раз отклонил ответ из-за ограничения частоты отправки
 failure-unknown = Не доставлено по неизвестной причине
 failure-with-detail = { $reason } ({ $detail })
 
@@ -118,7 +118,7 @@ event-auto-archived = Переписка автоматически перене
 event-assigned = { $author }: переписка назначена пользователю { $to }
 event-acquired = { $author }: переписка взята в работу
 event-released = { $author }: переписка освобождена
-event-taken-over = { $author }: переписка перенята у пользователя { $from }
+event-taken-over = { $author }: переписка перехвачена у пользователя { $from }
 event-on-hold = { $author }: переписка отложена
 event-tagged = { $author }: для тега { $tag } задано значение { $value }
 event-marked-vip = { $author }: клиент отмечен как VIP

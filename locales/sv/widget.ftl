@@ -90,7 +90,7 @@ failure-insufficient-permissions = Ditt Alcméon-konto får inte besvara den hä
 failure-task-not-found = Alcméon har inte längre den här konversationen
 failure-alcmeon-refused = Alcméon avvisade svaret
 failure-alcmeon-unavailable = Alcméon gick inte att nå
-failure-rate-limited = Alcméons hastighetsgräns fortsatte att avvisa svaret
+failure-rate-limited = Alcméon avvisade svaret upprepade gånger på grund av hastighetsgränsen
 failure-unknown = Inte levererat, av okänd anledning
 failure-with-detail = { $reason } ({ $detail })
 
@@ -101,7 +101,7 @@ reply-blocked-window = Kanalens svarsfönster har stängts. Du kan svara igen n�
 event-archived = { $author } arkiverade konversationen
 event-auto-archived = Konversationen arkiverades automatiskt
 event-assigned = { $author } tilldelade konversationen till { $to }
-event-acquired = { $author } tog konversationen
+event-acquired = { $author } tog sig an konversationen
 event-released = { $author } släppte konversationen
 event-taken-over = { $author } tog över konversationen från { $from }
 event-on-hold = { $author } parkerade konversationen
@@ -113,7 +113,7 @@ event-other = { $author } uppdaterade konversationen
 
 announce-customer-message = Nytt meddelande från { $author }: { $text }
 announce-agent-reply = { $author } svarade: { $text }
-announce-reply-failed = Ditt svar misslyckades: { $reason }
+announce-reply-failed = Det gick inte att skicka ditt svar: { $reason }
 announce-attachments = { $count ->
     [one] en bilaga
    *[other] { $count } bilagor

@@ -8,7 +8,7 @@ thread-empty = ยังไม่มีข้อความในการส�
 thread-count = { $count ->
    *[other] { $count } ข้อความ
 }
-thread-label = ข้อความกับ { $customer }
+thread-label = ข้อความในการสนทนากับ { $customer }
 message-from-customer = ลูกค้า
 message-from-agent = เจ้าหน้าที่
 unknown-time-zone = ไม่รู้จักเขตเวลา { $zone } เวลาจะแสดงเป็น UTC
@@ -53,7 +53,7 @@ day-yesterday = เมื่อวาน
 day-date = { $date }
 delivery-sending = กำลังส่ง…
 delivery-sent = ส่งแล้ว
-delivery-failed = ล้มเหลว: { $reason }
+delivery-failed = ส่งไม่สำเร็จ: { $reason }
 
 composer-label = ตอบกลับ { $customer }
 composer-placeholder = เขียนคำตอบ…
@@ -84,7 +84,7 @@ failure-insufficient-permissions = บัญชี Alcméon ของคุณ�
 failure-task-not-found = Alcméon ไม่มีการสนทนานี้แล้ว
 failure-alcmeon-refused = Alcméon ปฏิเสธคำตอบ
 failure-alcmeon-unavailable = ไม่สามารถเชื่อมต่อ Alcméon ได้
-failure-rate-limited = ขีดจำกัดอัตราการส่งของ Alcméon ปฏิเสธคำตอบซ้ำหลายครั้ง
+failure-rate-limited = Alcméon ปฏิเสธคำตอบซ้ำหลายครั้งเนื่องจากเกินขีดจำกัดอัตราการส่ง
 failure-unknown = ส่งไม่ถึงปลายทางโดยไม่ทราบสาเหตุ
 failure-with-detail = { $reason } ({ $detail })
 

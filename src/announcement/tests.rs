@@ -124,6 +124,9 @@ fn announcements_are_short_sentences_in_the_agents_language() {
     let french = I18n::negotiate("fr");
     assert_eq!(
         visible(Announcement::ReplyFailed.text(&french, &mine, Some("error-network"))),
-        format!("Échec de votre réponse : {}", french.t("error-network"))
+        format!(
+            "Échec de l’envoi de votre réponse\u{202F}: {}",
+            french.t("error-network")
+        )
     );
 }

@@ -103,7 +103,8 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
 
 /// Where a message stands, whoever sent it; a failed one says why, and the viewer's own reply
 /// offers Retry (disabled while the reply box is blocked: the backend would refuse it for the same
-/// reason).
+/// reason). The line is the widget's own sentence: it reads in the widget's direction, not one
+/// guessed from its first letter (its inserted reason is isolated by Fluent).
 #[component]
 fn DeliveryLine(item: ThreadItem, retry: bool, local: Option<&'static str>) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
@@ -136,7 +137,7 @@ fn DeliveryLine(item: ThreadItem, retry: bool, local: Option<&'static str>) -> i
     view! {
         <div class=format!("acw-delivery acw-delivery-{state}") data-state=state>
             <span class="acw-delivery-icon" aria-hidden="true">{icon}</span>
-            <span class="acw-delivery-text" dir="auto">{text}</span>
+            <span class="acw-delivery-text">{text}</span>
             {retry}
         </div>
     }

@@ -178,6 +178,95 @@ fn a_customer_name_is_isolated_from_the_sentence_around_it() {
     assert_eq!(label, "Messages with \u{2068}ليلى حداد\u{2069}");
 }
 
+/// What a failure line may receive as its `$reason` in `tag`: each failure phrase, alone and with
+/// Alcméon's detail, and each error sentence of the widget's own failures.
+fn inserted_reasons(tag: &str) -> Vec<(String, String)> {
+    let i18n = I18n::negotiate(tag);
+    let english = source::ids(ENGLISH_SOURCE);
+    let phrases = english
+        .iter()
+        .filter(|id| id.starts_with("failure-") || id.starts_with("error-"))
+        .filter(|id| *id != "failure-with-detail");
+    let mut reasons = vec![];
+    for id in phrases {
+        let reason = i18n.t(id);
+        let mut args = FluentArgs::new();
+        args.set("reason", reason.clone());
+        args.set("detail", "account provisioning: invalid-email");
+        let detailed = i18n.t_with("failure-with-detail", &args);
+        reasons.push((id.clone(), reason));
+        reasons.push((format!("{id} with a detail"), detailed));
+    }
+    reasons
+}
+
+/// Fluent isolates an inserted reason, and the browser lays out an isolate in the direction of
+/// its first strong letter outside nested isolates (none: left to right): in Arabic and Hebrew a
+/// reason that started with "Alcméon", or with the isolated reason before a detail, would read
+/// backwards inside the line.
+#[test]
+fn in_arabic_and_hebrew_every_inserted_failure_reason_reads_right_to_left() {
+    for tag in ["ar", "he"] {
+        for (what, reason) in inserted_reasons(tag) {
+            assert_eq!(
+                unicode_bidi::get_base_direction(reason.as_str()),
+                unicode_bidi::Direction::Rtl,
+                "{tag}: {what}: {reason:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn in_left_to_right_locales_a_reason_with_a_detail_reads_left_to_right() {
+    for tag in LOCALES.iter().filter(|tag| !["ar", "he"].contains(tag)) {
+        for (what, reason) in inserted_reasons(tag) {
+            let direction = unicode_bidi::get_base_direction(reason.as_str());
+            assert_ne!(direction, unicode_bidi::Direction::Rtl, "{tag}: {what}");
+        }
+    }
+}
+
+#[test]
+fn french_puts_a_narrow_no_break_space_before_colons_and_semicolons() {
+    let french = I18n::negotiate("fr");
+    let mut args = FluentArgs::new();
+    for name in ["reason", "zone", "author", "text"] {
+        args.set(name, "x");
+    }
+    for id in source::ids(ENGLISH_SOURCE) {
+        let text = visible(french.t_with(&id, &args));
+        for (at, mark) in text.char_indices().filter(|(_, c)| [':', ';'].contains(c)) {
+            let before = text[..at].chars().next_back();
+            assert_eq!(before, Some('\u{202F}'), "fr: {id}: {mark} in {text:?}");
+        }
+    }
+    assert_eq!(
+        visible(french.t_with("delivery-failed", &args)),
+        "Échec\u{202F}: x"
+    );
+}
+
+#[test]
+fn french_and_brazilian_portuguese_say_none_for_zero() {
+    assert_eq!(
+        count("fr", "announce-attachments", 0.0),
+        "aucune pièce jointe"
+    );
+    assert_eq!(count("fr", "announce-attachments", 1.0), "une pièce jointe");
+    assert_eq!(count("fr", "announce-attachments", 2.0), "2 pièces jointes");
+    assert_eq!(count("pt-BR", "announce-attachments", 0.0), "nenhum anexo");
+    assert_eq!(count("pt-BR", "announce-attachments", 1.0), "um anexo");
+    assert_eq!(
+        count("pt-BR", "thread-count-more", 0.0),
+        "Nenhuma mensagem carregada, há outras antes"
+    );
+    assert_eq!(
+        count("pt-BR", "thread-count-more", 1.0),
+        "1 mensagem carregada, há outras antes dela"
+    );
+}
+
 #[test]
 fn every_message_id_the_protocol_names_has_an_english_message() {
     use protocol::VariantArray;
