@@ -160,3 +160,5 @@ size-bytes = { $count ->
 size-kb = { $size }{"\u00A0"}كيلوبايت
 size-mb = { $size }{"\u00A0"}ميغابايت
 size-gb = { $size }{"\u00A0"}غيغابايت
+# The header names the mode the widget is in: a conversation (its thread and replies).
+mode-conversation = محادثة

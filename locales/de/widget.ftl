@@ -131,3 +131,5 @@ size-bytes = { $count ->
 size-kb = { $size }{"\u00A0"}KB
 size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
+# The header names the mode the widget is in: a conversation (its thread and replies).
+mode-conversation = Konversation

@@ -131,3 +131,5 @@ size-bytes = { $count ->
 size-kb = { $size }{"\u00A0"}kt
 size-mb = { $size }{"\u00A0"}Mt
 size-gb = { $size }{"\u00A0"}Gt
+# The header names the mode the widget is in: a conversation (its thread and replies).
+mode-conversation = Keskustelu

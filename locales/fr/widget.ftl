@@ -130,3 +130,5 @@ size-bytes = { $count ->
 size-kb = { $size }{"\u00A0"}Ko
 size-mb = { $size }{"\u00A0"}Mo
 size-gb = { $size }{"\u00A0"}Go
+# The header names the mode the widget is in: a conversation (its thread and replies).
+mode-conversation = Conversation

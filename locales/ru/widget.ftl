@@ -150,3 +150,5 @@ size-bytes = { $count ->
 size-kb = { $size }{"\u00A0"}КБ
 size-mb = { $size }{"\u00A0"}МБ
 size-gb = { $size }{"\u00A0"}ГБ
+# The header names the mode the widget is in: a conversation (its thread and replies).
+mode-conversation = Беседа

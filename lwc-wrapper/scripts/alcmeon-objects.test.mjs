@@ -88,6 +88,10 @@ test("the component's App Builder defaults name the package's relationship and f
         path.join(ALCMEON_PACKAGE_DIR, 'objects/alcmeon__Conversation__c/fields/alcmeon__Case__c.field-meta.xml')
     );
     assert.equal(defaults.caseConversationsRelationship, `alcmeon__${caseLookup.relationshipName}__r`);
+    const engagementCaseLookup = readMetadata(
+        path.join(ALCMEON_PACKAGE_DIR, 'objects/alcmeon__Engagement__c/fields/alcmeon__Case__c.field-meta.xml')
+    );
+    assert.equal(defaults.caseEngagementsRelationship, `alcmeon__${engagementCaseLookup.relationshipName}__r`);
     assert.ok(
         fs.existsSync(
             path.join(

@@ -1,7 +1,7 @@
-//! The conversation's header and its thread: an accessible log that holds only a window of rows
-//! (see `timeline`), loads older pages when the agent scrolls near the top without moving what
-//! they are reading (see `reading_position`), and offers "Jump to latest" with an unread count
-//! when scrolled up. The log is not a live region (rows come and go as the window slides): news
+//! The conversation's header (it names the widget's mode, conversation, before the customer) and
+//! its thread: an accessible log that holds only a window of rows (see `timeline`), loads older
+//! pages when the agent scrolls near the top without moving what they are reading (see
+//! `reading_position`), and offers "Jump to latest" with an unread count when scrolled up. The log is not a live region (rows come and go as the window slides): news
 //! is announced by the conversation's announcer instead.
 
 mod log;
@@ -85,6 +85,7 @@ pub fn ThreadView(conversation: Conversation) -> impl IntoView {
     };
     view! {
         <header class="acw-header">
+            <span class="acw-mode" data-mode="conversation">{i18n.t("mode-conversation")}</span>
             <span class="acw-customer" dir="auto">{conversation.customer_name}</span>
             <span class=format!("acw-channel acw-channel-{}", conversation.channel.message_id())>
                 {i18n.t(conversation.channel.message_id())}

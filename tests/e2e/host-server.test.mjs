@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { readPermissionSets } from '../lightning/org.mjs';
-import { CASE, CONVERSATION, SEEDED_CONVERSATIONS, recordIds } from '../lightning/records.mjs';
+import { CASE, CONVERSATION, ENGAGEMENT, SEEDED_CONVERSATIONS, recordIds } from '../lightning/records.mjs';
 import { AGENT, recordPagePath, startLightningServer } from '../lightning/server.mjs';
 
 const BACKEND = Object.freeze({ url: 'http://127.0.0.1:9', orgId: '00DTESTORG', sessionSecret: 'test-secret' });
@@ -40,7 +40,13 @@ function apex(method, body) {
 
 /** The component's Apex call on `config`'s page: for its record, with the App Builder defaults. */
 const forRecord = (config, params = {}) => ({
-  params: { recordId: config.record.id, caseConversationsRelationship: 'alcmeon__Conversations__r', conversationIdField: 'alcmeon__url__c', ...params },
+  params: {
+    recordId: config.record.id,
+    caseConversationsRelationship: 'alcmeon__Conversations__r',
+    conversationIdField: 'alcmeon__url__c',
+    caseEngagementsRelationship: 'alcmeon__Engagements__r',
+    ...params,
+  },
   session: config.session,
   org: config.org,
 });
@@ -63,7 +69,7 @@ test('the default record page: Case 1001 in synthetic shadow, as an agent, with 
   assert.deepEqual(config.session.user, { id: AGENT.id, email: AGENT.email, name: AGENT.name });
   assert.deepEqual(config.session.permissions, ['Alcmeon_Reply']);
   assert.equal(config.session.tokenLifetime, 300);
-  assert.equal(config.labels.Alcmeon_Error_No_Conversation, 'No Alcméon conversation is linked to this record.');
+  assert.match(config.labels.Alcmeon_Error_No_Conversation, /^No Alcméon conversation is linked to this record\. .*alcmeon__Case__c/);
   assert.deepEqual(config.i18n, { lang: 'en-US', locale: 'en-US', timeZone: 'Europe/Paris' });
   const root = await get('/');
   assert.equal(root.status, 302);
@@ -160,6 +166,50 @@ test('the Apex stand-in signs the record and its conversations, newest first, as
   assert.equal(await refusal(casePage, { recordId: '005QQ0000000001AAA' }), labels.Alcmeon_Error_No_Conversation);
 });
 
+test('link=engagement: the page’s Case reaches its conversation only through engagements, the newest without one', async () => {
+  const { config } = await recordPage({ conversation: 1003, link: 'engagement' });
+  const ids = recordIds(1003);
+  assert.deepEqual(config.record, { id: ids.caseId, apiName: CASE });
+  assert.deepEqual(config.org, { conversation: 1003, link: 'engagement' });
+  const linking1003 = config.records.filter((r) => r.apiName === CONVERSATION && r.fields.alcmeon__url__c.endsWith('/1003'));
+  assert.deepEqual(linking1003.map((r) => [r.id, r.fields.alcmeon__Case__c]), [[ids.conversationId, null]], 'no Case links 1003 directly');
+  assert.ok(!config.records.some((r) => r.apiName === CONVERSATION && r.fields.alcmeon__Case__c === ids.caseId), 'no conversation names the Case');
+  const engagements = config.records
+    .filter((r) => r.apiName === ENGAGEMENT && r.fields.alcmeon__Case__c === ids.caseId)
+    .sort((a, b) => b.fields.CreatedDate.localeCompare(a.fields.CreatedDate))
+    .map((r) => r.fields.alcmeon__Conversation__c);
+  assert.deepEqual(engagements, [null, ids.conversationId, ids.olderConversationId]);
+
+  const waiting = (await recordPage({ conversation: null, link: 'engagement' })).config;
+  const waitingCase = recordIds(null).caseId;
+  assert.deepEqual(
+    waiting.records.filter((r) => r.apiName === ENGAGEMENT && r.fields.alcmeon__Case__c === waitingCase).map((r) => r.fields.alcmeon__Conversation__c),
+    [null, null],
+  );
+  const empty = (await recordPage({ conversation: null })).config;
+  assert.ok(!empty.records.some((r) => r.fields.alcmeon__Case__c === waitingCase), 'Case 00001000: neither conversation nor engagement');
+  assert.ok(empty.records.some((r) => r.apiName === ENGAGEMENT), 'while the org’s other Cases have engagements');
+});
+
+test('the Apex stand-in signs the conversation of the Case’s newest engagement that has one, as Apex does', async () => {
+  const { config } = await recordPage({ conversation: 1003, link: 'engagement' });
+  const claims = await mint(config);
+  assert.equal(claims.rec, recordIds(1003).caseId);
+  assert.deepEqual(claims.convs, [1003]);
+  const refusal = async (page, params) => {
+    const response = await apex('getSessionToken', forRecord(page, params));
+    assert.equal(response.status, 400);
+    return (await response.json()).message;
+  };
+  const labels = config.labels;
+  assert.equal(await refusal(config, { caseEngagementsRelationship: 'alcmeon__Conversations__r' }), labels.Alcmeon_Error_Component_Setup);
+  assert.equal(await refusal((await recordPage({ conversation: 1003, link: 'engagement', recordAccess: 'none' })).config), labels.Alcmeon_Error_No_Access);
+  assert.equal(await refusal((await recordPage({ conversation: null, link: 'engagement' })).config), labels.Alcmeon_Error_Engagement_Waiting);
+  assert.equal(await refusal((await recordPage({ conversation: null })).config), labels.Alcmeon_Error_No_Conversation);
+  const direct = await mint((await recordPage({ conversation: 1002 })).config);
+  assert.deepEqual(direct.convs, [1002, 1005], 'a Case with its own conversations ignores its engagements');
+});
+
 test('refuses bad pages and bad Apex calls', async () => {
   for (const options of [
     { permissionSets: 'Alcmeon_Widget_Admin' },
@@ -169,6 +219,7 @@ test('refuses bad pages and bad Apex calls', async () => {
     { csp: 'strict' },
     { wasm: 'maybe' },
     { recordAccess: 'some' },
+    { link: 'account' },
   ]) {
     assert.equal((await get(recordPagePath(options))).status, 400, JSON.stringify(options));
   }

@@ -1,13 +1,15 @@
 // The Apex stand-in's reading of a record, as AlcmeonSessionController.conversationIdsOf does it
 // for the running user: the App Builder names checked against the org's schema, the record read
 // as the user (a user who cannot see it gets the Alcmeon_Error_No_Access label), a Case's
-// conversations newest LastModifiedDate first (then id), at most MAX_CONVERSATIONS, each id read
-// by the component's own c/widgetLoader parseConversationId. Answers { conversationIds } or
+// conversations newest LastModifiedDate first (then id), at most MAX_CONVERSATIONS; a Case without
+// any: the conversation of the newest (CreatedDate, then id) of its newest MAX_ENGAGEMENTS
+// engagements that names one, or Alcmeon_Error_Engagement_Waiting when it has engagements but none
+// does; each id read by the component's own c/widgetLoader parseConversationId. Answers { conversationIds } or
 // { refusal: '<Custom Label name>' }, the label Apex's AuraHandledException carries.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.mjs';
-import { CASE, CONVERSATION } from './records.mjs';
+import { CASE, CONVERSATION, ENGAGEMENT } from './records.mjs';
 
 const APEX_CLASS = join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', 'classes', 'AlcmeonSessionController.cls');
 
@@ -19,14 +21,17 @@ function apexConstant(name) {
 }
 
 export const MAX_CONVERSATIONS = apexConstant('MAX_CONVERSATIONS');
-const DEFAULTS = { relationship: 'alcmeon__Conversations__r', idField: 'alcmeon__url__c' };
+export const MAX_ENGAGEMENTS = apexConstant('MAX_ENGAGEMENTS');
+const DEFAULTS = { relationship: 'alcmeon__Conversations__r', idField: 'alcmeon__url__c', engagements: 'alcmeon__Engagements__r' };
+/** The engagement's lookup to the conversation that grew out of it. */
+const ENGAGEMENT_CONVERSATION_FIELD = 'alcmeon__Conversation__c';
 
 const sameName = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 const orDefault = (name, fallback) => (typeof name === 'string' && name.trim() ? name.trim() : fallback);
 
 /**
 * `records`: the org's (records.mjs); `schema`: org.mjs readSchema(); `params`: the LWC's
-* { recordId, caseConversationsRelationship, conversationIdField }; `canSeeRecords`: whether the
+* { recordId, caseConversationsRelationship, conversationIdField, caseEngagementsRelationship }; `canSeeRecords`: whether the
 * running user may see the page's records; `parseConversationId`: c/widgetLoader's.
 */
 export function recordConversationIds({ records, schema, params, canSeeRecords, parseConversationId }) {
@@ -41,23 +46,20 @@ export function recordConversationIds({ records, schema, params, canSeeRecords, 
   }
   let conversations;
   if (record.apiName === CASE) {
-    const wanted = orDefault(params.caseConversationsRelationship, DEFAULTS.relationship);
-    const relationship = Object.entries(schema.relationships[CASE] ?? {}).find(
-      ([name, child]) => sameName(name, wanted) && child.childObjectApiName === CONVERSATION,
-    );
-    if (!relationship) {
+    const lookup = caseLookup(schema, params.caseConversationsRelationship, DEFAULTS.relationship, CONVERSATION);
+    if (!lookup) {
       return { refusal: 'Alcmeon_Error_Component_Setup' };
     }
     if (!canSeeRecords) {
       return { refusal: 'Alcmeon_Error_No_Access' };
     }
-    const lookup = relationship[1].fieldApiName;
-    conversations = records
-      .filter((candidate) => candidate.apiName === CONVERSATION && candidate.fields[lookup] === recordId)
-      .sort((a, b) => b.fields.LastModifiedDate.localeCompare(a.fields.LastModifiedDate) || b.id.localeCompare(a.id))
-      .slice(0, MAX_CONVERSATIONS);
+    conversations = newestFirst(records, CONVERSATION, lookup, recordId, 'LastModifiedDate').slice(0, MAX_CONVERSATIONS);
     if (conversations.length === 0) {
-      return { refusal: 'Alcmeon_Error_No_Conversation' };
+      const read = engagementConversation({ records, schema, params });
+      if (read.refusal) {
+        return read;
+      }
+      conversations = [read.conversation];
     }
   } else {
     if (!canSeeRecords) {
@@ -67,4 +69,43 @@ export function recordConversationIds({ records, schema, params, canSeeRecords, 
   }
   const ids = [...new Set(conversations.map((conversation) => parseConversationId(conversation.fields[idField])).filter((id) => id !== null))];
   return ids.length > 0 ? { conversationIds: ids } : { refusal: 'Alcmeon_Error_No_Conversation_Id' };
+}
+
+/** The child's lookup to Case behind the named child relationship of Case (or `fallback`), or undefined. */
+function caseLookup(schema, requested, fallback, childObject) {
+  const wanted = orDefault(requested, fallback);
+  const relationship = Object.entries(schema.relationships[CASE] ?? {}).find(
+    ([name, child]) => sameName(name, wanted) && child.childObjectApiName === childObject,
+  );
+  return relationship?.[1].fieldApiName;
+}
+
+/** `object`'s records whose `lookup` is `parentId`, newest `dateField` first, then id. */
+function newestFirst(records, object, lookup, parentId, dateField) {
+  return records
+    .filter((candidate) => candidate.apiName === object && candidate.fields[lookup] === parentId)
+    .sort((a, b) => b.fields[dateField].localeCompare(a.fields[dateField]) || b.id.localeCompare(a.id));
+}
+
+/** A Case without conversations: { conversation } of its newest engagement naming one, or { refusal }. */
+function engagementConversation({ records, schema, params }) {
+  const lookup = caseLookup(schema, params.caseEngagementsRelationship, DEFAULTS.engagements, ENGAGEMENT);
+  const conversationLookup = Object.values(schema.relationships[CONVERSATION] ?? {}).some(
+    (child) => child.childObjectApiName === ENGAGEMENT && child.fieldApiName === ENGAGEMENT_CONVERSATION_FIELD,
+  );
+  if (!lookup || !conversationLookup) {
+    return { refusal: 'Alcmeon_Error_Component_Setup' };
+  }
+  const engagements = newestFirst(records, ENGAGEMENT, lookup, params.recordId, 'CreatedDate').slice(0, MAX_ENGAGEMENTS);
+  if (engagements.length === 0) {
+    return { refusal: 'Alcmeon_Error_No_Conversation' };
+  }
+  const answered = engagements.find((engagement) => engagement.fields[ENGAGEMENT_CONVERSATION_FIELD]);
+  if (!answered) {
+    return { refusal: 'Alcmeon_Error_Engagement_Waiting' };
+  }
+  const conversation = records.find(
+    (candidate) => candidate.apiName === CONVERSATION && candidate.id === answered.fields[ENGAGEMENT_CONVERSATION_FIELD],
+  );
+  return conversation ? { conversation } : { refusal: 'Alcmeon_Error_No_Access' };
 }

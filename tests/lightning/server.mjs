@@ -12,6 +12,9 @@
 *          wasm=on (default) | off     off: window.WebAssembly is deleted before any other script
 *                                      runs, as Lightning Locker may: the backend's frame too
 *          conversation=<Alcméon id> | none   which Case / conversation record the page shows (1001)
+*          link=case (default) | engagement   how the page's Case reaches its conversation: the
+*                                      conversation's Case lookup, or only an engagement's (with
+*                                      conversation=none: engagements without a conversation yet)
 *          wireError=<adapter>[,…]     that LDS adapter answers with an error (getRecord, getRelatedListRecords)
 *          lang, locale, tz            the agent's @salesforce/i18n values (en-US, = lang, Europe/Paris)
 *          email, name                 the agent's (camille.martin@example.com, Camille Martin)
@@ -40,7 +43,7 @@ import { MIN_TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS, mintSessionToken } 
 import { COMPONENT, ROOT, buildLightningScripts, importOwnModule } from './build.mjs';
 import { recordConversationIds } from './apex.mjs';
 import { readCacheableApex, readDesignDefaults, readLabels, readPermissionSets, readSchema } from './org.mjs';
-import { CASE, CONVERSATION, orgRecords, recordIds } from './records.mjs';
+import { CASE, CONVERSATION, LINKS, orgRecords, recordIds } from './records.mjs';
 
 const HERE = join(ROOT, 'tests', 'lightning');
 const RESOURCE_DIR = join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', 'staticresources', 'alcmeonWidget');
@@ -214,6 +217,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
     if (conversation !== null && !Number.isSafeInteger(conversation)) {
       throw new HttpError(400, 'conversation must be an Alcméon conversation id or none');
     }
+    const link = choice(query, 'link', LINKS, 'case');
     const lang = query.get('lang') ?? 'en-US';
     return {
       lws: choice(query, 'lws', ['on', 'off'], 'off') === 'on',
@@ -222,8 +226,8 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
       autoMount: choice(query, 'mount', ['auto', 'manual'], 'auto') === 'auto',
       component: { module: COMPONENT, tag: 'c-alcmeon-conversation', properties: org.properties },
       record: { id: recordId, apiName: object },
-      records: orgRecords(conversation),
-      org: { conversation },
+      records: orgRecords(conversation, link),
+      org: { conversation, link },
       schema: org.schema,
       wireErrors: list(query, 'wireError', []),
       labels: org.labels,
@@ -282,11 +286,12 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
         return sendJson(res, 400, { message: 'no running user', exceptionType: 'System.NoAccessException' });
       }
       const conversation = orgState?.conversation ?? null;
-      if (conversation !== null && !Number.isSafeInteger(conversation)) {
+      const link = orgState?.link ?? 'case';
+      if ((conversation !== null && !Number.isSafeInteger(conversation)) || !LINKS.includes(link)) {
         return sendJson(res, 400, { message: 'no org records', exceptionType: 'System.QueryException' });
       }
       const read = recordConversationIds({
-        records: orgRecords(conversation),
+        records: orgRecords(conversation, link),
         schema: org.schema,
         params: params ?? {},
         canSeeRecords: caller.recordAccess !== 'none',

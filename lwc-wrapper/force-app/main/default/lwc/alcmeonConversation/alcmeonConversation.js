@@ -5,6 +5,12 @@
  * `lwc:dom="manual"` element, hands it a getToken() backed by Apex, and unmounts it on disconnect.
  * No business logic lives here: the widget does the rest.
  *
+ * Which conversation, on a Case: its newest conversation (the Case's conversations relationship);
+ * else the conversation of its newest engagement that has one (the engagements relationship, as
+ * Apex reads it: newest CreatedDate first, among the newest CASE_ENGAGEMENTS_PAGE_SIZE), read from
+ * that conversation record as on a conversation page; else the "no conversation" state, saying an
+ * engagement waits when the Case has one.
+ *
  * Every token is minted by Apex for this record (`getSessionToken({ recordId, … })`): it names
  * the Alcméon conversations the agent may open from here, read by Apex as the agent. The first one
  * is asked for before the widget mounts, so an agent Apex refuses (no access to the record, no
@@ -26,6 +32,7 @@ import LOADING_LABEL from '@salesforce/label/c.Alcmeon_Loading';
 import LOAD_ERROR_LABEL from '@salesforce/label/c.Alcmeon_Error_Load';
 import NO_CONVERSATION_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation';
 import NO_CONVERSATION_ID_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation_Id';
+import ENGAGEMENT_WAITING_LABEL from '@salesforce/label/c.Alcmeon_Error_Engagement_Waiting';
 import NOT_CONFIGURED_LABEL from '@salesforce/label/c.Alcmeon_Error_Not_Configured';
 import {
     createWidgetContext,
@@ -40,6 +47,9 @@ import { errorText } from 'c/errorMessages';
 
 const CASE_OBJECT = 'Case';
 const CONVERSATION_OBJECT = 'alcmeon__Conversation__c';
+const ENGAGEMENT_OBJECT = 'alcmeon__Engagement__c';
+/** The engagement's lookup to the conversation that grew out of it (Alcméon's package field). */
+const ENGAGEMENT_CONVERSATION_FIELD = `${ENGAGEMENT_OBJECT}.alcmeon__Conversation__c`;
 const DEFAULT_HEIGHT = 600;
 /**
  * How many of a Case's conversations are read, newest first, and listed by the widget. A Case
@@ -47,6 +57,8 @@ const DEFAULT_HEIGHT = 600;
  * practice; older ones beyond this bound are not listed.
  */
 export const CASE_CONVERSATIONS_PAGE_SIZE = 20;
+/** How many of a Case's newest engagements are looked through for one with a conversation (Apex's MAX_ENGAGEMENTS). */
+export const CASE_ENGAGEMENTS_PAGE_SIZE = 20;
 
 export default class AlcmeonConversation extends LightningElement {
     @api recordId;
@@ -58,6 +70,11 @@ export default class AlcmeonConversation extends LightningElement {
      * CASE_CONVERSATIONS_PAGE_SIZE, newest first) to switch to.
      */
     @api caseConversationsRelationship = 'alcmeon__Conversations__r';
+    /**
+     * On a Case page: the relationship from the Case to its engagements (the child side of the
+     * engagement's alcmeon__Case__c lookup), read when no conversation points to the Case.
+     */
+    @api caseEngagementsRelationship = 'alcmeon__Engagements__r';
     /** The conversation field holding Alcméon's conversation id, or a link ending with it. */
     @api conversationIdField = 'alcmeon__url__c';
     @api height = DEFAULT_HEIGHT;
@@ -82,6 +99,10 @@ export default class AlcmeonConversation extends LightningElement {
     recordGranted = false;
     /** Apex refused the record: its message stays, whatever else fails after. */
     refused = false;
+    /** The Case whose engagements are read: set once no conversation points to it. */
+    engagementsCaseId;
+    /** The conversation record of the Case's newest engagement that has one. */
+    engagementConversationRecordId;
 
     handle;
     connected = false;
@@ -92,8 +113,9 @@ export default class AlcmeonConversation extends LightningElement {
         return this.objectApiName === CASE_OBJECT ? this.recordId : undefined;
     }
 
+    /** The conversation record read by getRecord: the page's, or the one a Case's engagement names. */
     get conversationRecordId() {
-        return this.objectApiName === CONVERSATION_OBJECT ? this.recordId : undefined;
+        return this.objectApiName === CONVERSATION_OBJECT ? this.recordId : this.engagementConversationRecordId;
     }
 
     get conversationIdFieldName() {
@@ -106,6 +128,14 @@ export default class AlcmeonConversation extends LightningElement {
 
     get newestFirst() {
         return [`-${CONVERSATION_OBJECT}.LastModifiedDate`];
+    }
+
+    get engagementFields() {
+        return [ENGAGEMENT_CONVERSATION_FIELD];
+    }
+
+    get newestEngagementsFirst() {
+        return [`-${ENGAGEMENT_OBJECT}.CreatedDate`];
     }
 
     @wire(getRelatedListRecords, {
@@ -123,7 +153,28 @@ export default class AlcmeonConversation extends LightningElement {
             if (newest) {
                 this.useConversation(newest, older);
             } else {
-                this.showError(NO_CONVERSATION_LABEL);
+                this.engagementsCaseId = this.caseRecordId;
+            }
+        }
+    }
+
+    @wire(getRelatedListRecords, {
+        parentRecordId: '$engagementsCaseId',
+        relatedListId: '$caseEngagementsRelationship',
+        fields: '$engagementFields',
+        sortBy: '$newestEngagementsFirst',
+        pageSize: CASE_ENGAGEMENTS_PAGE_SIZE
+    })
+    wiredCaseEngagements({ data, error }) {
+        if (error) {
+            this.showError(LOAD_ERROR_LABEL, error);
+        } else if (data) {
+            const engagements = data.records || [];
+            const answered = engagements.find((engagement) => getFieldValue(engagement, ENGAGEMENT_CONVERSATION_FIELD));
+            if (answered) {
+                this.engagementConversationRecordId = getFieldValue(answered, ENGAGEMENT_CONVERSATION_FIELD);
+            } else {
+                this.showError(engagements.length > 0 ? ENGAGEMENT_WAITING_LABEL : NO_CONVERSATION_LABEL);
             }
         }
     }
@@ -270,7 +321,8 @@ export default class AlcmeonConversation extends LightningElement {
                 getSessionToken({
                     recordId: this.recordId,
                     caseConversationsRelationship: this.caseConversationsRelationship,
-                    conversationIdField: this.conversationIdField
+                    conversationIdField: this.conversationIdField,
+                    caseEngagementsRelationship: this.caseEngagementsRelationship
                 })
             )
             .then(

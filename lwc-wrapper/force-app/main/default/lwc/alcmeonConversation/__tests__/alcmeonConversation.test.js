@@ -62,6 +62,42 @@ function flushPromises() {
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+// Both of a Case's related lists come through getRelatedListRecords: each emit goes to one of them,
+// told apart by its config (set once the component's wires have updated).
+const isConversationsWire = (config) => (config.fields || [])[0]?.startsWith('alcmeon__Conversation__c.');
+const isEngagementsWire = (config) =>
+    Boolean(config.parentRecordId) && (config.fields || [])[0]?.startsWith('alcmeon__Engagement__c.');
+
+async function emitCaseConversations(data) {
+    await flushPromises();
+    getRelatedListRecords.emit(data, isConversationsWire);
+}
+
+async function emitCaseEngagements(data) {
+    await flushPromises();
+    getRelatedListRecords.emit(data, isEngagementsWire);
+}
+
+/** The configs the component's related-list wires have now, each one's latest. */
+function relatedListConfigs() {
+    const configs = [];
+    getRelatedListRecords.emit(undefined, (config) => {
+        configs.push(config);
+        return false;
+    });
+    return configs;
+}
+
+/** A Case's engagements, newest first, each with the conversation record id it names (or null). */
+function caseEngagements(...conversationRecordIds) {
+    const records = conversationRecordIds.map((value, n) => ({
+        apiName: 'alcmeon__Engagement__c',
+        id: `a025g00000En${n}AAA`,
+        fields: { alcmeon__Conversation__c: { displayValue: null, value } }
+    }));
+    return { ...mockCaseWithoutConversations, count: records.length, records };
+}
+
 function createComponent(props) {
     const element = createElement('c-alcmeon-conversation', { is: AlcmeonConversation });
     Object.assign(element, props);
@@ -167,10 +203,10 @@ describe('c-alcmeon-conversation', () => {
         const { init } = installFakeWidget();
         createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
 
-        getRelatedListRecords.emit(mockCaseConversations);
+        await emitCaseConversations(mockCaseConversations);
         await flushPromises();
 
-        expect(getRelatedListRecords.getLastConfig()).toEqual({
+        expect(relatedListConfigs().find(isConversationsWire)).toEqual({
             parentRecordId: CASE_ID,
             relatedListId: 'alcmeon__Conversations__r',
             fields: ['alcmeon__Conversation__c.alcmeon__url__c'],
@@ -199,7 +235,7 @@ describe('c-alcmeon-conversation', () => {
         async function casePageMounted(data) {
             const { init } = installFakeWidget();
             const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
-            getRelatedListRecords.emit(data);
+            await emitCaseConversations(data);
             await flushPromises();
             return { element, init };
         }
@@ -230,7 +266,7 @@ describe('c-alcmeon-conversation', () => {
             const { init } = installFakeWidget();
             init.mockRejectedValue(new WebAssembly.CompileError('Refused to compile'));
             const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
-            getRelatedListRecords.emit(caseConversations('1003', '1001'));
+            await emitCaseConversations(caseConversations('1003', '1001'));
             await flushPromises();
             const iframe = element.shadowRoot.querySelector('.mount iframe');
             const posted = jest.spyOn(iframe.contentWindow, 'postMessage').mockImplementation(() => {});
@@ -256,7 +292,7 @@ describe('c-alcmeon-conversation', () => {
             backendUrl: BACKEND_URL,
             conversationIdField: 'Conversation_Number__c'
         });
-        getRelatedListRecords.emit({
+        await emitCaseConversations({
             records: [{ fields: { Conversation_Number__c: { value: 1002 } } }]
         });
         await flushPromises();
@@ -264,7 +300,8 @@ describe('c-alcmeon-conversation', () => {
         const forThisCase = {
             recordId: CASE_ID,
             caseConversationsRelationship: 'alcmeon__Conversations__r',
-            conversationIdField: 'Conversation_Number__c'
+            conversationIdField: 'Conversation_Number__c',
+            caseEngagementsRelationship: 'alcmeon__Engagements__r'
         };
         expect(getSessionToken.mock.calls).toEqual([[forThisCase]]);
         const { getToken } = init.mount.mock.calls[0][1];
@@ -284,20 +321,171 @@ describe('c-alcmeon-conversation', () => {
         });
         await flushPromises();
 
-        expect(getRelatedListRecords.getLastConfig().relatedListId).toBe('Social_Conversations__r');
+        expect(relatedListConfigs().find(isConversationsWire).relatedListId).toBe('Social_Conversations__r');
     });
 
-    it('says so when no conversation points to the Case', async () => {
+    it('says what to create when neither a conversation nor an engagement points to the Case', async () => {
         const { init } = installFakeWidget();
         const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
 
-        getRelatedListRecords.emit(mockCaseWithoutConversations);
+        await emitCaseConversations(mockCaseWithoutConversations);
+        await flushPromises();
+        expect(element.shadowRoot.querySelector('.state_error')).toBeNull();
+        await emitCaseEngagements(caseEngagements());
         await flushPromises();
 
         expect(init.mount).not.toHaveBeenCalled();
         const error = element.shadowRoot.querySelector('.state_error');
         expect(error.textContent).toContain('c.Alcmeon_Error_No_Conversation');
         expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+    });
+
+    describe('on a Case without a conversation of its own', () => {
+        const CONVERSATION_RECORD_ID = 'a015g00000Xy2EnAAJ';
+        const OLDER_CONVERSATION_RECORD_ID = 'a015g00000Xy2OlAAJ';
+
+        async function caseWithoutConversations(extra = {}) {
+            const { init } = installFakeWidget();
+            const element = createComponent({
+                recordId: CASE_ID,
+                objectApiName: 'Case',
+                backendUrl: BACKEND_URL,
+                ...extra
+            });
+            await flushPromises();
+            return { element, init };
+        }
+
+        it('reads the Case’s engagements, newest first, only once no conversation points to it', async () => {
+            await caseWithoutConversations();
+            expect(relatedListConfigs().filter(isEngagementsWire)).toEqual([]);
+
+            await emitCaseConversations(mockCaseWithoutConversations);
+            await flushPromises();
+
+            expect(relatedListConfigs().find(isEngagementsWire)).toEqual({
+                parentRecordId: CASE_ID,
+                relatedListId: 'alcmeon__Engagements__r',
+                fields: ['alcmeon__Engagement__c.alcmeon__Conversation__c'],
+                sortBy: ['-alcmeon__Engagement__c.CreatedDate'],
+                pageSize: 20
+            });
+        });
+
+        it('never reads them when a conversation points to the Case', async () => {
+            await caseWithoutConversations();
+            await emitCaseConversations(mockCaseConversations);
+            await flushPromises();
+            expect(relatedListConfigs().filter(isEngagementsWire)).toEqual([]);
+        });
+
+        it('uses the engagements relationship configured in App Builder', async () => {
+            await caseWithoutConversations({ caseEngagementsRelationship: 'Outreach__r' });
+            await emitCaseConversations(mockCaseWithoutConversations);
+            await flushPromises();
+            expect(relatedListConfigs().find(isEngagementsWire).relatedListId).toBe('Outreach__r');
+        });
+
+        it('opens the conversation of the newest engagement that has one, read from its record', async () => {
+            const { element, init } = await caseWithoutConversations();
+            await emitCaseConversations(mockCaseWithoutConversations);
+            await flushPromises();
+            expect(getRecord.getLastConfig().recordId).toBeUndefined();
+
+            await emitCaseEngagements(caseEngagements(null, CONVERSATION_RECORD_ID, OLDER_CONVERSATION_RECORD_ID));
+            await flushPromises();
+            expect(getRecord.getLastConfig()).toEqual({
+                recordId: CONVERSATION_RECORD_ID,
+                fields: ['alcmeon__Conversation__c.alcmeon__url__c']
+            });
+            expect(init.mount).not.toHaveBeenCalled();
+
+            getRecord.emit({
+                ...mockConversationRecord,
+                id: CONVERSATION_RECORD_ID,
+                fields: { alcmeon__url__c: { value: 'https://app.alcmeon.com/#/conversations/1003' } }
+            });
+            await flushPromises();
+
+            const context = init.mount.mock.calls[0][1];
+            expect(context.conversationId).toBe(1003);
+            expect(context.conversationIds).toEqual([1003]);
+            expect(context.recordId).toBe(CASE_ID);
+            expect(context.objectApiName).toBe('Case');
+            expect(getSessionToken.mock.calls).toEqual([
+                [
+                    {
+                        recordId: CASE_ID,
+                        caseConversationsRelationship: 'alcmeon__Conversations__r',
+                        conversationIdField: 'alcmeon__url__c',
+                        caseEngagementsRelationship: 'alcmeon__Engagements__r'
+                    }
+                ]
+            ]);
+            expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
+        });
+
+        it('says which field is wrong when the engagement’s conversation holds no id', async () => {
+            const { element, init } = await caseWithoutConversations();
+            await emitCaseConversations(mockCaseWithoutConversations);
+            await flushPromises();
+            await emitCaseEngagements(caseEngagements(CONVERSATION_RECORD_ID));
+            await flushPromises();
+            getRecord.emit({ ...mockConversationRecord, fields: { alcmeon__url__c: { value: null } } });
+            await flushPromises();
+
+            expect(init.mount).not.toHaveBeenCalled();
+            const error = element.shadowRoot.querySelector('.state_error');
+            expect(error.textContent).toContain('c.Alcmeon_Error_No_Conversation_Id');
+            expect(error.textContent).toContain('alcmeon__url__c: —');
+        });
+
+        it('says an engagement is waiting when none of the Case’s engagements has a conversation', async () => {
+            const { element, init } = await caseWithoutConversations();
+            await emitCaseConversations(mockCaseWithoutConversations);
+            await flushPromises();
+            await emitCaseEngagements(caseEngagements(null, null));
+            await flushPromises();
+
+            expect(init.mount).not.toHaveBeenCalled();
+            expect(getRecord.getLastConfig().recordId).toBeUndefined();
+            expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('error');
+            expect(element.shadowRoot.querySelector('.state_error h2').textContent).toBe(
+                'c.Alcmeon_Error_Engagement_Waiting'
+            );
+            expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+        });
+
+        it('shows the error state when the Case’s engagements cannot be read', async () => {
+            const { element, init } = await caseWithoutConversations();
+            await emitCaseConversations(mockCaseWithoutConversations);
+            await flushPromises();
+            getRelatedListRecords.emitError(
+                { body: { message: 'alcmeon__Engagements__r is not a related list of Case' }, status: 400 },
+                isEngagementsWire
+            );
+            await flushPromises();
+
+            expect(init.mount).not.toHaveBeenCalled();
+            const error = element.shadowRoot.querySelector('.state_error');
+            expect(error.textContent).toContain('c.Alcmeon_Error_Load');
+            expect(error.textContent).toContain('alcmeon__Engagements__r is not a related list of Case');
+        });
+
+        it('shows the error state when the engagement’s conversation record cannot be read', async () => {
+            const { element, init } = await caseWithoutConversations();
+            await emitCaseConversations(mockCaseWithoutConversations);
+            await flushPromises();
+            await emitCaseEngagements(caseEngagements(CONVERSATION_RECORD_ID));
+            await flushPromises();
+            getRecord.error({ message: 'insufficient access rights on object id' });
+            await flushPromises();
+
+            expect(init.mount).not.toHaveBeenCalled();
+            const error = element.shadowRoot.querySelector('.state_error');
+            expect(error.textContent).toContain('c.Alcmeon_Error_Load');
+            expect(error.textContent).toContain('insufficient access rights on object id');
+        });
     });
 
     it('shows the error state when the Case’s conversations cannot be read', async () => {
@@ -393,7 +581,8 @@ describe('c-alcmeon-conversation', () => {
         expect(getSessionToken).toHaveBeenCalledWith({
             recordId: mockConversationRecord.id,
             caseConversationsRelationship: 'alcmeon__Conversations__r',
-            conversationIdField: 'alcmeon__url__c'
+            conversationIdField: 'alcmeon__url__c',
+            caseEngagementsRelationship: 'alcmeon__Engagements__r'
         });
         expect(init.mount).not.toHaveBeenCalled();
         expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('error');
