@@ -6,11 +6,16 @@ mod agent_email;
 mod channel;
 mod channel_rules;
 mod client_id;
+mod consent;
 mod conversation_event;
 mod error;
 mod failure;
 pub mod item_id;
 mod reply_rules;
+mod template;
+mod template_fill;
+#[cfg(test)]
+mod template_tests;
 mod thread;
 mod validated_text;
 mod zone_rules;
@@ -19,11 +24,17 @@ pub use agent_email::{AgentEmail, InvalidAgentEmail};
 pub use channel::Channel;
 pub use channel_rules::{ALCMEON_MAX_REPLY_CHARS, LengthUnit, ReplyLimit, TooLong, is_blank};
 pub use client_id::{ClientId, InvalidClientId, MAX_CLIENT_ID_CHARS};
+pub use consent::{ConsentState, normalize_phone};
 pub use conversation_event::{ConversationEvent, EventKind, EventParties};
 pub use error::{ApiError, ErrorCode};
 pub use failure::FailureCode;
 pub use reply_rules::ReplyBlock;
 pub use strum::VariantArray;
+pub use template::{
+    InvalidTemplate, Template, TemplateVariable, UrlButton, WHATSAPP_BODY_MAX_CHARS,
+    WHATSAPP_URL_MAX_CHARS,
+};
+pub use template_fill::{FilledButton, FilledTemplate, ProblemReason, VariableProblem, fill};
 pub use thread::{
     Attachment, Conversation, ConversationFetching, ConversationStatus, Delivery, ItemKind,
     NewReply, ThreadItem, ThreadPage, Viewer,
