@@ -3,6 +3,10 @@ use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub use engagement::{EngagementConfig, read_templates as read_whatsapp_templates};
+
+mod engagement;
+
 /// Everything the backend reads from its environment, parsed once at start-up.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -63,6 +67,10 @@ pub struct Config {
     /// thread changes the event streams replay are kept. A widget whose stream reconnects later
     /// than that still misses nothing: it refetches the newest page whenever its stream opens.
     pub event_retention: Duration,
+    /// The WhatsApp templates, opt-in lists and consent freshness (`engagement.rs` documents each
+    /// setting: `BACKEND_WHATSAPP_TEMPLATES`, `ALCMEON_OPTIN_LIST_IDS`,
+    /// `BACKEND_CONSENT_REFRESH_SECS`, `BACKEND_CONSENT_MAX_AGE_SECS`).
+    pub engagement: EngagementConfig,
 }
 
 /// Where a new replica starts reading `GET /actions` (`BACKEND_REPLICA_START`).
@@ -236,6 +244,7 @@ impl Config {
             alcmeon_company_id,
             alcmeon_rate_limit_per_minute,
             event_retention,
+            engagement: engagement::from_lookup(&get)?,
         })
     }
 }

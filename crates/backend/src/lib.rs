@@ -21,6 +21,7 @@
 //! - `store` (may name `alcmeon`, for its action model only): all the SQL, and only there; rows
 //!   are read into typed structs; a reply's state changes only by `store::ReplyState`'s
 //!   transitions. It never calls Alcméon and knows nothing of HTTP.
+//! - `consent` (`alcmeon`, `store`): the consent replica of Alcméon's opt-in lists kept fresh.
 //! - `provisioning` (`alcmeon`, `config`, `store`), `outbox` (`alcmeon`, `provisioning`, `store`),
 //!   `sync` (`alcmeon`, `config`, `store`), `event_pruning` (`store`): the work done against Alcméon and
 //!   the store, never SQL of their own.
@@ -37,6 +38,7 @@ pub mod alcmeon;
 #[cfg(test)]
 mod architecture_tests;
 mod config;
+mod consent;
 mod event_pruning;
 mod http;
 mod outbox;
@@ -47,6 +49,10 @@ mod sync;
 pub mod telemetry;
 mod time_zones;
 
-pub use config::{AccountMapping, Config, ConfigError, OrgSecret, ReplicaStart};
+pub use config::{
+    AccountMapping, Config, ConfigError, EngagementConfig, OrgSecret, ReplicaStart,
+    read_whatsapp_templates,
+};
+pub use consent::{ConsentError, ConsentReplica};
 pub use http::{Agent, Claims, Permissions, SessionVerifier};
 pub use startup::{RunningServer, start};

@@ -9,6 +9,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::alcmeon::{AlcmeonClient, Governor};
 use crate::config::{Config, ConfigError, check_org_environments};
+use crate::consent::{self, ConsentReplica};
 use crate::event_pruning;
 use crate::http::{self, AppState, SessionVerifier};
 use crate::outbox::Outbox;
@@ -24,6 +25,8 @@ const MAX_BODY_BYTES: usize = 256 * 1024;
 pub struct RunningServer {
     pub addr: SocketAddr,
     pub store: Store,
+    /// The consent replica, for the send (and tests) to ask.
+    pub consent: ConsentReplica,
     tasks: Vec<JoinHandle<()>>,
 }
 
@@ -48,8 +51,9 @@ pub enum StartError {
     Config(#[from] ConfigError),
 }
 
-/// Checks that every org names this backend's Alcméon environment, checks the widget folder, opens the store, sends again the replies Alcméon never accepted, starts the backfill and
-/// pruning workers and serves HTTP until the process ends.
+/// Checks that every org names this backend's Alcméon environment, checks the widget folder,
+/// opens the store, sends again the replies Alcméon never accepted, starts the backfill, consent
+/// and pruning workers and serves HTTP until the process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     check_org_environments(&config.orgs, config.alcmeon_company_id)?;
     if let Some(dir) = &config.widget_dir
@@ -73,6 +77,13 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         &config.alcmeon_secret,
         governor,
     ));
+    let engagement = &config.engagement;
+    let consent = ConsentReplica::new(
+        store.clone(),
+        client.clone(),
+        &engagement.optin_list_ids,
+        engagement.consent_max_age,
+    );
     let provisioner = Provisioner::new(
         store.clone(),
         client.clone(),
@@ -102,6 +113,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
             config.replica_start,
         ),
         event_pruning::spawn(store.clone(), config.event_retention),
+        consent::spawn(consent.clone(), engagement.consent_refresh_interval),
     ];
 
     let state = AppState {
@@ -113,6 +125,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         fetcher,
         outbox,
         zones: Default::default(),
+        whatsapp_templates: engagement.whatsapp_templates.clone().into(),
     };
     let app = http::routes(state)
         .merge(http::embed::routes(
@@ -127,7 +140,12 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
             tracing::error!(%error, "the HTTP server stopped");
         }
     }));
-    Ok(RunningServer { addr, store, tasks })
+    Ok(RunningServer {
+        addr,
+        store,
+        consent,
+        tasks,
+    })
 }
 
 fn cors(allowed_origins: &[String]) -> CorsLayer {

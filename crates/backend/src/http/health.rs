@@ -17,12 +17,20 @@ pub fn router() -> Router<AppState> {
 /// gap, and the newest action stored by any path (webhook, backfill, a conversation fetched on
 /// demand); how many replies are being sent; the
 /// oldest change a reconnecting widget can still replay (`null` when the log is empty); how many
-/// large webhook bodies are being read, and how many wait their turn.
+/// large webhook bodies are being read, and how many wait their turn; when the last whole read of
+/// each opt-in list of the consent replica started (`consent.lists`, empty until the first).
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
     let started_after = state.store.replica_started_after().await?;
     let read_through = state.store.actions_read_through().await?;
     let latest = state.store.latest_action_id().await?;
     let oldest_event = state.store.oldest_event_seq().await?;
+    let consent: Vec<Value> = state
+        .store
+        .consent_refreshes()
+        .await?
+        .into_iter()
+        .map(|r| json!({ "list_id": r.list_id, "refreshed_at_ms": r.refreshed_at_ms }))
+        .collect();
     Ok(Json(json!({
         "status": "ok",
         "replica": {
@@ -33,5 +41,6 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppErr
         "outbox": { "in_flight": state.outbox.in_flight() },
         "events": { "oldest_seq": oldest_event },
         "webhook": state.large_webhook_bodies.health(),
+        "consent": { "lists": consent },
     })))
 }

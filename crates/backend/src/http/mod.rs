@@ -7,6 +7,7 @@
 mod attachments;
 mod conversations;
 pub mod embed;
+mod engagement_templates;
 mod error;
 mod events;
 mod extract;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub fetcher: ConversationFetcher,
     pub outbox: Outbox,
     pub zones: ZoneRulesCache,
+    /// The WhatsApp templates agents may send (`BACKEND_WHATSAPP_TEMPLATES`).
+    pub whatsapp_templates: Arc<[protocol::Template]>,
 }
 
 /// The widget API under `/v1/`: each resource module's router, routes and description together.
@@ -55,6 +58,7 @@ fn widget_api() -> OpenApiRouter<AppState> {
         .merge(events::router())
         .merge(attachments::router())
         .merge(time_zones::router())
+        .merge(engagement_templates::router())
         .merge(openapi::router())
 }
 

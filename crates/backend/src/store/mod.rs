@@ -2,14 +2,16 @@
 //! projected from them, what each `execute-answer` said about its `answer` (every outbound
 //! message's delivery, whoever wrote it), the replies sent from the widget (their lifecycle:
 //! `reply_state.rs`), each agent's Alcméon account, where the replica started and which
-//! conversations it holds whole (`replica_origin.rs`), and the log of thread changes the SSE stream
-//! replays, in SQLite (the embedded default).
+//! conversations it holds whole (`replica_origin.rs`), the log of thread changes the SSE stream
+//! replays, and the consent replica of Alcméon's opt-in lists (`consent.rs`), in SQLite (the
+//! embedded default).
 //!
 //! Invariant: SQL lives here and only here; rows are read into `#[derive(sqlx::FromRow)]` structs
 //! (or single scalars), never by column name; the store never calls Alcméon (it reads Alcméon's
 //! action model, `alcmeon::Action`, and nothing else of that module).
 
 mod agent_accounts;
+mod consent;
 mod conversation_state;
 mod files;
 mod projection;
@@ -33,6 +35,7 @@ use sqlx::{Sqlite, Transaction};
 use tokio::sync::broadcast;
 
 pub use agent_accounts::AgentAccount;
+pub use consent::{ConsentRecord, ConsentRefresh};
 pub use files::{InlineFile, StoredFile};
 pub use projection::{Projected, project};
 pub use replies::{

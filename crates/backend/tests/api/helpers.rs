@@ -59,6 +59,10 @@ pub struct Options {
     pub replica_start: ReplicaStart,
     /// `ALCMEON_EMULATOR_BULK_ACTIONS` and `_BULK_CONVERSATIONS`: generated history after the demo.
     pub bulk: Option<(u64, u64)>,
+    /// `BACKEND_CONSENT_REFRESH_SECS`: long, so a test sees only the start-up read and its own.
+    pub consent_refresh_interval: Duration,
+    /// `BACKEND_CONSENT_MAX_AGE_SECS`.
+    pub consent_max_age: Duration,
 }
 
 impl Default for Options {
@@ -73,6 +77,8 @@ impl Default for Options {
             widget_dir: None,
             replica_start: ReplicaStart::AfterAction(0),
             bulk: None,
+            consent_refresh_interval: Duration::from_secs(3600),
+            consent_max_age: Duration::from_secs(3600),
         }
     }
 }
@@ -98,6 +104,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         widget_dir,
         replica_start,
         bulk,
+        consent_refresh_interval,
+        consent_max_age,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -143,6 +151,16 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         alcmeon_company_id: COMPANY_ID,
         alcmeon_rate_limit_per_minute: std::num::NonZeroU32::new(backend_rate_limit).unwrap(),
         event_retention,
+        engagement: backend::EngagementConfig {
+            whatsapp_templates: backend::read_whatsapp_templates(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../tests/support/whatsapp-templates.json"
+            ))
+            .unwrap(),
+            optin_list_ids: vec![1501],
+            consent_refresh_interval,
+            consent_max_age,
+        },
     };
     let backend = backend::start(backend_config.clone())
         .await
@@ -170,6 +188,11 @@ impl TestApp {
     /// crash).
     pub fn store(&self) -> &Store {
         &self.backend.as_ref().expect("the backend runs").store
+    }
+
+    /// The backend's consent replica, as the send asks it.
+    pub fn consent(&self) -> &backend::ConsentReplica {
+        &self.backend.as_ref().expect("the backend runs").consent
     }
 
     /// Stops the backend and starts it again on the same address and database, as after a crash.

@@ -2,8 +2,10 @@
 
 mod access;
 mod attachments;
+mod consent;
 mod conversation_state;
 mod embed;
+mod engagement_templates;
 mod events;
 mod helpers;
 mod on_demand;

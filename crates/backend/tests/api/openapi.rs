@@ -179,6 +179,7 @@ const EVENTS: &str = "/v1/conversations/{conversation_id}/events";
 const ATTACHMENT: &str = "/v1/conversations/{conversation_id}/attachments/{attachment_id}";
 const TIME_ZONE: &str = "/v1/time-zones/{zone}";
 const DESCRIPTION: &str = "/v1/openapi.json";
+const TEMPLATES: &str = "/v1/engagement-templates";
 
 #[tokio::test]
 async fn every_documented_operation_answers_as_described_on_the_running_backend() {
@@ -257,6 +258,8 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
         case("GET", TIME_ZONE, "/v1/time-zones/Asia/Kathmandu", 200),
         case("GET", TIME_ZONE, "/v1/time-zones/Nowhere/Atlantis", 404),
         case("GET", TIME_ZONE, "/v1/time-zones/Europe/Paris", 401).without_session(),
+        case("GET", TEMPLATES, TEMPLATES, 200),
+        case("GET", TEMPLATES, TEMPLATES, 401).without_session(),
         case("GET", DESCRIPTION, DESCRIPTION, 200).without_session(),
         // The session's record names 1001 and 424242, not 1002.
         case("GET", THREAD, "/v1/conversations/1002/thread", 403),
