@@ -102,6 +102,8 @@ export async function startStack(options = {}) {
         ALCMEON_TEAMS: '901',
         BACKEND_SYNC_INTERVAL_SECS: '30',
         BACKEND_REPLICA_START: '0',
+        BACKEND_WHATSAPP_TEMPLATES: join(ROOT, 'tests', 'support', 'whatsapp-templates.json'),
+        ALCMEON_OPTIN_LIST_IDS: '1501',
         ...options.backendEnv,
       },
       /listening on http/,

@@ -48,9 +48,17 @@ async fn alcmeon(app: &TestApp, path: &str, body: Value) -> reqwest::StatusCode 
     response.status()
 }
 
+/// The emulator's seeded list as the environment's opt-in list.
+fn with_list() -> Options {
+    Options {
+        optin_list_ids: vec![LIST],
+        ..Options::default()
+    }
+}
+
 #[tokio::test]
 async fn the_seeded_customers_read_opted_in_opted_in_and_opted_out_from_one_read() {
-    let app = spawn_app_with(Options::default()).await;
+    let app = spawn_app_with(with_list()).await;
     first_read(&app).await;
     assert!(matches!(
         consent(&app, CAMILLE, FRESH).await,
@@ -98,7 +106,7 @@ async fn the_seeded_customers_read_opted_in_opted_in_and_opted_out_from_one_read
 
 #[tokio::test]
 async fn an_opt_out_after_the_read_is_seen_once_the_replica_is_older_than_the_bound() {
-    let app = spawn_app_with(Options::default()).await;
+    let app = spawn_app_with(with_list()).await;
     let first = first_read(&app).await;
     let body = json!({"account_id": 201, "user_phone_numbers": ["+33612345678"]});
     assert_eq!(alcmeon(&app, "/v1/optins/1501/optout", body).await, 200);
@@ -120,7 +128,7 @@ async fn an_opt_out_after_the_read_is_seen_once_the_replica_is_older_than_the_bo
 
 #[tokio::test]
 async fn a_list_longer_than_a_page_is_read_page_after_page() {
-    let app = spawn_app_with(Options::default()).await;
+    let app = spawn_app_with(with_list()).await;
     first_read(&app).await;
     let numbers: Vec<String> = (0..1000).map(|n| format!("3370000{n:04}")).collect();
     let body = json!({"account_id": 201, "user_phone_numbers": numbers});
@@ -146,15 +154,18 @@ async fn a_list_longer_than_a_page_is_read_page_after_page() {
 
 #[tokio::test]
 async fn a_429_during_the_read_is_waited_out() {
-    // Alcméon allows 2 calls per 3 s here; the backend's own budget would allow far more.
+    // Alcméon allows 6 calls per 3 s here, more than the backend's start-up spends (one page of
+    // actions, one of opt-ins, one of opt-outs), so the backend holds no 429 of its own when the
+    // test spends the rest; its own budget would allow far more.
     let app = spawn_app_with(Options {
         replica_start: backend::ReplicaStart::AfterAction(1_000),
-        emulator_rate_limit: 2,
+        emulator_rate_limit: 6,
         emulator_rate_window: Duration::from_secs(3),
-        ..Options::default()
+        ..with_list()
     })
     .await;
     first_read(&app).await;
+    app.wait_for_emulator_calls("GET /actions", 1).await;
     let before = app.emulator_calls(OPTINS_CALL).await;
     // Hugo Bernard's opt-out again: changes nothing, spends Alcméon's window.
     let body = json!({"account_id": 201, "user_phone_numbers": [HUGO]});

@@ -59,6 +59,9 @@ pub struct Options {
     pub replica_start: ReplicaStart,
     /// `ALCMEON_EMULATOR_BULK_ACTIONS` and `_BULK_CONVERSATIONS`: generated history after the demo.
     pub bulk: Option<(u64, u64)>,
+    /// `ALCMEON_OPTIN_LIST_IDS`: none, as in production unless set, so the consent worker spends
+    /// none of the budget that tests of other calls count.
+    pub optin_list_ids: Vec<i64>,
     /// `BACKEND_CONSENT_REFRESH_SECS`: long, so a test sees only the start-up read and its own.
     pub consent_refresh_interval: Duration,
     /// `BACKEND_CONSENT_MAX_AGE_SECS`.
@@ -77,6 +80,7 @@ impl Default for Options {
             widget_dir: None,
             replica_start: ReplicaStart::AfterAction(0),
             bulk: None,
+            optin_list_ids: vec![],
             consent_refresh_interval: Duration::from_secs(3600),
             consent_max_age: Duration::from_secs(3600),
         }
@@ -104,6 +108,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         widget_dir,
         replica_start,
         bulk,
+        optin_list_ids,
         consent_refresh_interval,
         consent_max_age,
     } = options;
@@ -157,7 +162,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
                 "/../../tests/support/whatsapp-templates.json"
             ))
             .unwrap(),
-            optin_list_ids: vec![1501],
+            optin_list_ids,
             consent_refresh_interval,
             consent_max_age,
         },
