@@ -163,9 +163,10 @@ fn too_long(
 ) -> Option<VariableProblem> {
     let length = substitute(pieces, values).chars().count();
     let excess = length.checked_sub(max).filter(|&excess| excess > 0)?;
-    let longest = labels(pieces).max_by_key(|label| values[label].chars().count())?;
+    let chars = |label: &str| values.get(label).map_or(0, |value| value.chars().count());
+    let longest = labels(pieces).max_by_key(|label| chars(label))?;
     let occurrences = labels(pieces).filter(|label| label == &longest).count();
-    let own = values[longest].chars().count();
+    let own = chars(longest);
     Some(VariableProblem {
         variable: longest.to_owned(),
         reason: ProblemReason::TooLong {
