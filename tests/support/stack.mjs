@@ -152,10 +152,27 @@ export async function startStack(options = {}) {
   return { emulatorUrl, backendUrl, host, pageUrl, dataDir, stop, stopBackend };
 }
 
-/** Calls the emulator's Alcméon API with the demo application's credentials. */
+/**
+ * Calls the emulator's Alcméon API with the demo application's credentials. The backend spends
+ * the same application's budget (15 calls a minute), so a 429 is waited out until Alcméon's
+ * `rate_limited_until`, as any client of the API must.
+ */
 export async function alcmeon(emulatorUrl, path) {
   const auth = Buffer.from(`${DEMO.instanceId}:${DEMO.alcmeonSecret}`).toString('base64');
-  const response = await fetch(`${emulatorUrl}${path}`, { headers: { authorization: `Basic ${auth}` } });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+  for (;;) {
+    const response = await fetch(`${emulatorUrl}${path}`, { headers: { authorization: `Basic ${auth}` } });
+    if (response.status === 429) {
+      const wait = limitedFor(await response.text());
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      continue;
+    }
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+    return response.json();
+  }
+}
+
+/** How long a 429 body's `rate_limited_until` is still ahead, in ms (at least 100). */
+function limitedFor(body) {
+  const until = /rate_limited_until'?"?:\s*'?"?([0-9T:.\-]+Z)/.exec(body)?.[1];
+  return Math.max(100, until ? Date.parse(until) - Date.now() + 50 : 1000);
 }
