@@ -63,7 +63,7 @@
 //! - Background work: `answer_flow` (an accepted answer is recorded, then delivered),
 //!   `customer_traffic` (customers write again, for demos), `webhook` (signed notifications).
 //! - Wire and rules without state: `model` (synchronize.yaml's types), `answer_request`,
-//!   `channel_details`, `token`, `rate_limit`, `config`.
+//!   `channel_details`, `token`, `rate_limit`, `config`, `paging` (the listings' one page rule).
 //!
 //! # Architecture invariants
 //!
@@ -100,6 +100,7 @@ mod customer_traffic;
 mod emulator;
 mod error;
 mod model;
+mod paging;
 mod persistence;
 mod rate_limit;
 mod routes;

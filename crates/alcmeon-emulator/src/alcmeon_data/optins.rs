@@ -256,17 +256,11 @@ fn page_of<'a, T: Clone + 'a>(
     page: usize,
 ) -> Page<T> {
     let all: Vec<&T> = entries.collect();
-    let start = page.saturating_mul(limit);
-    let items: Vec<T> = all
-        .iter()
-        .skip(start)
-        .take(limit)
-        .map(|e| (*e).clone())
-        .collect();
+    let (items, has_more) = crate::paging::page_of(&all, page, limit);
     Page {
-        has_more: start.saturating_add(items.len()) < all.len(),
+        items: items.iter().map(|e| (*e).clone()).collect(),
         total: all.len(),
-        items,
+        has_more,
     }
 }
 

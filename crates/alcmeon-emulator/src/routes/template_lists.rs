@@ -87,10 +87,8 @@ impl Filter {
     }
 
     /// The page's items, and whether another page follows.
-    fn page<T>(&self, all: Vec<T>) -> (Vec<T>, bool) {
-        let start = self.page.saturating_mul(self.limit);
-        let more = all.len() > start.saturating_add(self.limit);
-        (all.into_iter().skip(start).take(self.limit).collect(), more)
+    fn page<'a, T>(&self, all: &'a [T]) -> (&'a [T], bool) {
+        crate::paging::page_of(all, self.page, self.limit)
     }
 }
 
@@ -108,7 +106,7 @@ pub async fn rcs(
             .cloned()
             .collect()
     });
-    let (templates, more) = filter.page(all);
+    let (templates, more) = filter.page(&all);
     let data: Vec<Value> = templates.iter().map(rcs_template).collect();
     let mut body = json!({ "data": data });
     if more {
@@ -137,7 +135,7 @@ pub async fn kakaotalk(
             .cloned()
             .collect()
     });
-    let (templates, more) = filter.page(all);
+    let (templates, more) = filter.page(&all);
     let data: Vec<Value> = templates.iter().map(kakaotalk_template).collect();
     let mut body = json!({ "data": data });
     if more {

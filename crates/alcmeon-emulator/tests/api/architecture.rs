@@ -24,8 +24,9 @@ const LAYERS: [(&str, &[&str]); 7] = [
     ("edges", &["auth", "customer_traffic", "routes"]),
 ];
 /// The modules that import no other module.
-const LEAVES: [&str; 6] = [
+const LEAVES: [&str; 7] = [
     "config",
+    "paging",
     "error",
     "model",
     "rate_limit",
@@ -33,8 +34,9 @@ const LEAVES: [&str; 6] = [
     "call_log",
 ];
 /// What `lib.rs` says some modules import at most.
-const ONLY: [(&str, &[&str]); 10] = [
+const ONLY: [(&str, &[&str]); 11] = [
     ("config", &[]),
+    ("paging", &[]),
     ("error", &[]),
     ("model", &[]),
     ("rate_limit", &[]),
@@ -117,7 +119,7 @@ fn the_lower_modules_never_reach_the_emulator_handle() {
     }
     assert_eq!(
         graph.reachable("alcmeon_data"),
-        BTreeSet::from(["model".to_owned(), "channel_details".to_owned()])
+        BTreeSet::from(["model", "channel_details", "paging"].map(str::to_owned))
     );
 }
 
