@@ -8,6 +8,7 @@ mod channel_rules;
 mod client_id;
 mod consent;
 mod conversation_event;
+mod engagement;
 mod error;
 mod failure;
 pub mod item_id;
@@ -26,6 +27,10 @@ pub use channel_rules::{ALCMEON_MAX_REPLY_CHARS, LengthUnit, ReplyLimit, TooLong
 pub use client_id::{ClientId, InvalidClientId, MAX_CLIENT_ID_CHARS};
 pub use consent::{ConsentState, normalize_phone};
 pub use conversation_event::{ConversationEvent, EventKind, EventParties};
+pub use engagement::{
+    EngagementBlock, EngagementEvent, EngagementPage, EngagementSend, EngagementSendRequest,
+    Recipient, SendFailure, SendFailureCode, SendState, Sender, TemplateChannel,
+};
 pub use error::{ApiError, ErrorCode};
 pub use failure::FailureCode;
 pub use reply_rules::ReplyBlock;

@@ -58,6 +58,31 @@ pub struct Claims {
     /// conversations this token may read or answer.
     #[serde(rename = "convs")]
     pub conversations: Vec<i64>,
+    /// Present when Apex minted the token on a Case in engagement mode (its `convs` then empty):
+    /// the engagement record and what it names, read by Apex as the agent.
+    #[serde(default, rename = "eng")]
+    pub engagement: Option<EngagementClaim>,
+}
+
+/// The `eng` claim: the `alcmeon__Engagement__c` record a token is bound to, with its recipient
+/// and sender as the record holds them (Apex reads the App Builder–mapped fields, the recipient
+/// falling back to the Case Contact's mobile phone). Raw text: the backend normalises and refuses.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct EngagementClaim {
+    /// The engagement record id (18 characters).
+    pub id: String,
+    /// The recipient's phone number as held, possibly empty.
+    #[serde(default)]
+    pub to: String,
+    /// The sender Alcméon account id as held, possibly empty.
+    #[serde(default)]
+    pub from: String,
+    /// The customer's name (the Case Contact's), possibly empty.
+    #[serde(default)]
+    pub name: String,
+    /// The Case's number, for prefilling template variables.
+    #[serde(default)]
+    pub case: String,
 }
 
 impl Claims {
