@@ -32,6 +32,10 @@ pub enum TemplateChannel {
 pub struct EngagementPage {
     /// The `alcmeon__Engagement__c` record id the token was minted for.
     pub record_id: String,
+    /// The Case's number (the token's `eng.case`), for prefilling template variables.
+    pub case_number: String,
+    /// The agent's name (the token's `name`), for prefilling template variables.
+    pub agent_name: String,
     pub recipient: Recipient,
     pub sender: Sender,
     /// The recipient's consent as the backend's replica of Alcméon's opt-in lists knows it; `None`
