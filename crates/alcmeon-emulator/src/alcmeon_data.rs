@@ -3,8 +3,9 @@
 //!
 //! Plain data with no I/O: `persistence.rs` guards it and writes it to disk; `seed.rs` fills a
 //! fresh one. Invariants: actions form one ascending id sequence and are never changed once
-//! recorded; each carries a snapshot of its task as it was when the action happened. Webhook
-//! notification ids are a separate sequence, so a receiver cannot mistake one for the other.
+//! recorded (except their times, by the age control [`AlcmeonData::age_conversation`]); each
+//! carries a snapshot of its task as it was when the action happened. Webhook notification ids
+//! are a separate sequence, so a receiver cannot mistake one for the other.
 
 mod agent_actions;
 mod bulk_history;
@@ -18,7 +19,7 @@ use std::collections::BTreeMap;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::channel_details;
@@ -321,15 +322,39 @@ impl AlcmeonData {
         ids: TaskCreateIds,
         inbound: Inbound,
     ) -> Option<Action> {
+        let (date, time) = utc_date_and_time(inbound.at);
+        let task = self.build_task(conversation_id, ids.task, ids.message, inbound)?;
+        let account = self.accounts[&self.conversations[&conversation_id].account_id].clone();
+        Some(Action {
+            id: ids.action,
+            action_type: ActionType::TaskCreate,
+            date,
+            time,
+            status: ActionStatus::Ok,
+            user: self.system_user(),
+            task,
+            account,
+            data: None,
+        })
+    }
+
+    /// A pending task of the conversation whose message is `inbound`, authored by the
+    /// conversation's customer; nothing is stored.
+    fn build_task(
+        &self,
+        conversation_id: u64,
+        task_id: u64,
+        message_id: u64,
+        inbound: Inbound,
+    ) -> Option<Task> {
         let conversation = self.conversations.get(&conversation_id)?;
-        let account = self.accounts[&conversation.account_id].clone();
+        let account = &self.accounts[&conversation.account_id];
         let mut author = conversation.customer.clone();
         if let Some(name) = inbound.author_name {
             author.name = name;
         }
         let (date, time) = utc_date_and_time(inbound.at);
-        let task_id = ids.task;
-        let task = Task {
+        Some(Task {
             id: task_id,
             tags: vec![],
             url: format!(
@@ -343,29 +368,18 @@ impl AlcmeonData {
             },
             state: TaskState::Pending,
             message: Message {
-                id: ids.message,
+                id: message_id,
                 is_private: conversation.is_private,
                 // The spec says Twitter messages and author names arrive empty; the emulator fills
                 // them anyway so the demo stays readable.
                 content: inbound.text,
-                external_id: channel_details::external_id(account.channel, ids.message),
+                external_id: channel_details::external_id(account.channel, message_id),
                 date,
                 time,
                 attachments: inbound.attachments,
                 author,
                 rating_value: inbound.rating_value,
             },
-        };
-        Some(Action {
-            id: ids.action,
-            action_type: ActionType::TaskCreate,
-            date,
-            time,
-            status: ActionStatus::Ok,
-            user: self.system_user(),
-            task,
-            account,
-            data: None,
         })
     }
 
@@ -485,6 +499,49 @@ impl AlcmeonData {
         actions.extend(self.bulk_actions_of(conversation_id));
         actions.sort_by_key(|action| action.id);
         Some(actions)
+    }
+
+    /// Moves every stored action of the conversation, and its tasks' messages, `by` earlier, as if
+    /// all had happened then (the age control, to close a reply window on demand; a replica that
+    /// already read those actions keeps their old times). Returns when the customer last wrote,
+    /// now; `None` for an unknown conversation or one without a stored customer message.
+    pub fn age_conversation(
+        &mut self,
+        conversation_id: u64,
+        by: TimeDelta,
+    ) -> Option<DateTime<Utc>> {
+        self.conversations.get(&conversation_id)?;
+        let earlier = |date: &mut NaiveDate, time: &mut NaiveTime| {
+            (*date, *time) = utc_date_and_time(date.and_time(*time).and_utc() - by);
+        };
+        let age_task = |task: &mut Task| earlier(&mut task.message.date, &mut task.message.time);
+        for action in self
+            .actions
+            .iter_mut()
+            .filter(|action| action.conversation_id() == conversation_id)
+        {
+            earlier(&mut action.date, &mut action.time);
+            age_task(&mut action.task);
+        }
+        self.tasks
+            .values_mut()
+            .filter(|task| task.conversation_id == conversation_id)
+            .for_each(age_task);
+        self.last_customer_message_at(conversation_id)
+    }
+
+    /// When the conversation's customer last wrote, among the stored actions.
+    pub fn last_customer_message_at(&self, conversation_id: u64) -> Option<DateTime<Utc>> {
+        let last = self.actions.iter().rev().find(|action| {
+            action.conversation_id() == conversation_id
+                && action.action_type == ActionType::TaskCreate
+        })?;
+        Some(last.date.and_time(last.time).and_utc())
+    }
+
+    pub fn channel_of(&self, conversation_id: u64) -> Option<Channel> {
+        let conversation = self.conversations.get(&conversation_id)?;
+        Some(self.accounts[&conversation.account_id].channel)
     }
 
     /// The id the next conversation will get.

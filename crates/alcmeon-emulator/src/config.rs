@@ -39,6 +39,14 @@ pub struct Config {
     /// `ALCMEON_EMULATOR_BULK_CONVERSATIONS`: how many conversations they are spread over, in
     /// turn; default one per 20 messages.
     pub bulk_conversations: u64,
+    /// `ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS`: the recipient of each accepted WhatsApp
+    /// engagement answers it this long after the send (the demo's scripted customer); never when
+    /// unset (tests answer through the control).
+    pub engagement_auto_answer: Option<Duration>,
+    /// `ALCMEON_EMULATOR_CLOSING_WINDOW_SECS`, default 1,800: how long the WhatsApp reply window
+    /// of the seeded conversation 1008 stays open after a fresh emulator starts (its customer last
+    /// wrote 24 h minus this before), under 24 h.
+    pub closing_window: Duration,
 }
 
 impl Default for Config {
@@ -56,6 +64,8 @@ impl Default for Config {
             customer_every: None,
             bulk_actions: 0,
             bulk_conversations: 0,
+            engagement_auto_answer: None,
+            closing_window: Duration::from_secs(30 * 60),
         }
     }
 }
@@ -123,6 +133,24 @@ impl Config {
                 "must be 1 to ALCMEON_EMULATOR_BULK_ACTIONS",
             ));
         }
+        let auto_answer_secs: Option<u64> =
+            parsed(value, "ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS")?;
+        if auto_answer_secs == Some(0) {
+            return Err(problem(
+                "ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS",
+                "must be at least 1",
+            ));
+        }
+        let closing_window = match parsed(value, "ALCMEON_EMULATOR_CLOSING_WINDOW_SECS")? {
+            None => defaults.closing_window,
+            Some(seconds @ 1..86_400) => Duration::from_secs(seconds),
+            Some(_) => {
+                return Err(problem(
+                    "ALCMEON_EMULATOR_CLOSING_WINDOW_SECS",
+                    "must be 1 to 86399 (under 24 hours)",
+                ));
+            }
+        };
         Ok(Config {
             addr: parsed(value, "ALCMEON_EMULATOR_ADDR")?.unwrap_or(defaults.addr),
             instance_id: value("ALCMEON_EMULATOR_INSTANCE_ID").unwrap_or(defaults.instance_id),
@@ -145,6 +173,8 @@ impl Config {
             customer_every: customer_every_secs.map(Duration::from_secs),
             bulk_actions,
             bulk_conversations,
+            engagement_auto_answer: auto_answer_secs.map(Duration::from_secs),
+            closing_window,
         })
     }
 }
@@ -195,6 +225,8 @@ mod tests {
         assert_eq!(config.whatsapp_rate_limit_per_minute, 3_000);
         assert!(config.webhook_url.is_none() && config.state_path.is_none());
         assert!(config.customer_every.is_none());
+        assert!(config.engagement_auto_answer.is_none());
+        assert_eq!(config.closing_window, Duration::from_secs(1_800));
     }
 
     #[test]
@@ -214,6 +246,8 @@ mod tests {
             ("ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS", "30"),
             ("ALCMEON_EMULATOR_BULK_ACTIONS", "1000000"),
             ("ALCMEON_EMULATOR_BULK_CONVERSATIONS", "50000"),
+            ("ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS", "8"),
+            ("ALCMEON_EMULATOR_CLOSING_WINDOW_SECS", "20"),
         ])
         .unwrap();
         assert_eq!(config.addr.port(), 0);
@@ -231,6 +265,8 @@ mod tests {
             (config.bulk_actions, config.bulk_conversations),
             (1_000_000, 50_000)
         );
+        assert_eq!(config.engagement_auto_answer, Some(Duration::from_secs(8)));
+        assert_eq!(config.closing_window, Duration::from_secs(20));
     }
 
     #[test]
@@ -247,5 +283,13 @@ mod tests {
         ])
         .unwrap_err();
         assert_eq!(error.variable, "ALCMEON_EMULATOR_BULK_CONVERSATIONS");
+        let error = config_from(&[("ALCMEON_EMULATOR_CLOSING_WINDOW_SECS", "86400")]).unwrap_err();
+        assert_eq!(error.variable, "ALCMEON_EMULATOR_CLOSING_WINDOW_SECS");
+        let error =
+            config_from(&[("ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS", "0")]).unwrap_err();
+        assert_eq!(
+            error.variable,
+            "ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS"
+        );
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use chrono::{TimeDelta, Utc};
 
-use crate::alcmeon_data::{AlcmeonData, InboundMessage, NewConversation};
+use crate::alcmeon_data::{AlcmeonData, AnswerRefusal, InboundMessage, NewConversation};
 use crate::answer_flow::{AnswerQueue, AnswerRecorder};
 use crate::call_log::CallLog;
 use crate::config::Config;
@@ -69,6 +69,22 @@ impl Emulator {
     /// A customer writes in a conversation. `None` when the conversation does not exist.
     pub fn receive_inbound(&self, conversation_id: u64, inbound: InboundMessage) -> Option<Action> {
         self.record(|data| data.add_inbound(conversation_id, inbound))
+    }
+
+    /// The recipient of an engagement answers it: the actions recorded and notified, the
+    /// answer's `task-create` last (see `alcmeon_data/engagements.rs`).
+    pub fn answer_engagement(
+        &self,
+        message_id: &str,
+        text: String,
+    ) -> Result<Vec<Action>, AnswerRefusal> {
+        let mut refusal = None;
+        self.record_all(|data| {
+            data.answer_engagement(message_id, text, Utc::now())
+                .map_err(|problem| refusal = Some(problem))
+                .ok()
+        })
+        .ok_or_else(|| refusal.unwrap_or(AnswerRefusal::UnknownEngagement))
     }
 
     /// Opens a conversation whose customer has already written `messages` numbered messages, one a

@@ -27,18 +27,25 @@
 //! | 1005 | `gmb` (Google reviews, with `rating_value`) | Marco Rossi |
 //! | 1006 | `whatsapp`, the customer last wrote 2 days ago (reply window over) | Thomas Moreau |
 //! | 1007 | `twitter`, archived after the last message | Nadia K. |
+//! | 1008 | `whatsapp`, the reply window closes 30 min after the seeding (`_CLOSING_WINDOW_SECS`) | Léa Fontaine |
 //!
 //! With `ALCMEON_EMULATOR_BULK_ACTIONS` (and `_BULK_CONVERSATIONS`), a fresh emulator also holds
 //! a generated history after the demo data: that many customer messages spread in turn over new
-//! conversations from 1008, generated lazily (`alcmeon_data/bulk_history.rs`), so a million
+//! conversations from 1009, generated lazily (`alcmeon_data/bulk_history.rs`), so a million
 //! actions over 50,000 conversations are seeded in well under a second.
 //!
 //! For engagements (`seed/engagements.rs`): WhatsApp account 201 ("Lumio WhatsApp"), opt-in
 //! list 1501 with Camille Petit `33612345678` opted in (user-optin 1601, no conversation), Amélie
 //! Dubois `33611223344` opted in (1602; conversation 1001 is hers and ongoing, so a send is 403),
-//! Hugo Bernard `33698765432` opted out (user-optout 1701); WhatsApp templates 2001
-//! `order_update`, 2002 `order_update_fr`, 2003 `satisfaction_follow_up`; RCS account 401
-//! (templates 2101, 2102) and KakaoTalk account 402 (2201, 2202).
+//! Hugo Bernard `33698765432` opted out (user-optout 1701), Léa Fontaine `33623456789` opted in
+//! (1604; conversation 1008, its window closing); Thomas Moreau `33687654321` (conversation 1006)
+//! never opted in. The customers of 1001, 1006 and 1008 carry their numbers in custom field 5001.
+//! WhatsApp templates 2001 `order_update`, 2002 `order_update_fr`, 2003
+//! `satisfaction_follow_up`; RCS account 401 (templates 2101, 2102) and KakaoTalk account 402
+//! (2201, 2202). A customer's answer to a WhatsApp engagement opens a conversation that starts
+//! with the template message; an interrupting send writes it into the ongoing conversation
+//! (`alcmeon_data/engagements.rs`). With `ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS` (the
+//! demo), each recipient answers by itself after that delay.
 //!
 //! Agents are 11 Sophie Laurent, 12 Karim Benali and 13 Emma Schmidt, active accounts with the
 //! role Agent; 14 Lucas Martin is an inactive account. Roles are 801 Agent, 802 Moderator,
@@ -61,7 +68,8 @@
 //!   `engagements` (sends, answers), `phone` (E.164 rules); their routes are `routes/optins.rs`,
 //!   `routes/template_sends.rs`, `routes/template_lists.rs`, `routes/engagement_controls.rs`.
 //! - Background work: `answer_flow` (an accepted answer is recorded, then delivered),
-//!   `customer_traffic` (customers write again, for demos), `webhook` (signed notifications).
+//!   `customer_traffic` (customers write again, and answer engagements, for demos), `webhook`
+//!   (signed notifications).
 //! - Wire and rules without state: `model` (synchronize.yaml's types), `answer_request`,
 //!   `channel_details`, `token`, `rate_limit`, `config`, `paging` (the listings' one page rule).
 //!
@@ -111,7 +119,7 @@ mod webhook;
 use std::io;
 use std::net::SocketAddr;
 
-use chrono::Utc;
+use chrono::{TimeDelta, Utc};
 use tokio::task::JoinHandle;
 
 pub use config::{Config, ConfigError};
@@ -158,9 +166,10 @@ impl Drop for RunningEmulator {
 pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
     let instance_id = config.instance_id.clone();
     let (bulk_actions, bulk_conversations) = (config.bulk_actions, config.bulk_conversations);
+    let closing_window = TimeDelta::from_std(config.closing_window).unwrap_or(TimeDelta::zero());
     let data = SharedData::open(config.state_path.clone(), || {
         let now = Utc::now();
-        let mut data = seed::demo_data(&instance_id, now);
+        let mut data = seed::demo_data(&instance_id, now, closing_window);
         if bulk_actions > 0 {
             data.add_bulk_history(bulk_actions, bulk_conversations, now);
         }

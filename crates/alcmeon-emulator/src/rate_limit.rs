@@ -2,6 +2,8 @@
 //! window only when a test configures one, to see a 429 waited out without waiting a minute).
 //!
 //! Only accepted calls count; a refused call tells when the oldest counted call leaves the window.
+//! A hold (an emulator control) refuses every call until it ends, whatever the budget, as
+//! Alcméon's limit does when other clients of the application spent it.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -13,6 +15,7 @@ pub struct RateLimiter {
     per_minute: usize,
     window: Duration,
     calls: Mutex<HashMap<String, VecDeque<Instant>>>,
+    held_until: Mutex<Option<Instant>>,
 }
 
 impl RateLimiter {
@@ -22,7 +25,18 @@ impl RateLimiter {
             per_minute: per_minute as usize,
             window,
             calls: Mutex::new(HashMap::new()),
+            held_until: Mutex::new(None),
         }
+    }
+
+    /// Refuses every call for `duration` from now; returns the UTC second calls are accepted again.
+    pub fn hold_for(&self, duration: Duration) -> DateTime<Utc> {
+        let until = Instant::now() + duration;
+        *self
+            .held_until
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(until);
+        round_up_to_second(Utc::now() + TimeDelta::from_std(duration).unwrap_or(TimeDelta::MAX))
     }
 
     /// Counts a call by `caller`, or returns the UTC second from which it would be accepted.
@@ -34,6 +48,13 @@ impl RateLimiter {
     }
 
     fn admit_at(&self, caller: &str, now: Instant) -> Result<(), Duration> {
+        let held = *self
+            .held_until
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(until) = held.filter(|&until| until > now) {
+            return Err(until - now);
+        }
         let mut calls = self
             .calls
             .lock()
@@ -82,6 +103,20 @@ mod tests {
         assert!(
             limiter
                 .admit_at("app", start + Duration::from_secs(60))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_hold_refuses_every_call_until_it_ends_without_spending_the_budget() {
+        let limiter = RateLimiter::new(1, MINUTE);
+        limiter.hold_for(Duration::from_secs(5));
+        let start = Instant::now();
+        let wait = limiter.admit_at("app", start).unwrap_err();
+        assert!(wait <= Duration::from_secs(5) && wait > Duration::from_secs(4));
+        assert!(
+            limiter
+                .admit_at("app", start + Duration::from_secs(6))
                 .is_ok()
         );
     }

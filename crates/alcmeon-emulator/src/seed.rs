@@ -1,11 +1,11 @@
-//! The demo data a fresh emulator starts with: seven conversations of "Lumio", a home-goods shop,
+//! The demo data a fresh emulator starts with: eight conversations of "Lumio", a home-goods shop,
 //! with customer messages, agent answers and agent actions spread over the last five days.
 //! Timestamps are relative to the moment of seeding so the demo always looks current; action ids
 //! follow time order across conversations, as they would in Alcméon.
 //!
 //! Deterministic ids: agents 11 Sophie Laurent, 12 Karim Benali, 13 Emma Schmidt, active accounts
 //! with the Agent role (bot 1 records customer messages); 14 Lucas Martin, an inactive account
-//! (`INACTIVE_AGENT_EMAIL`) who never acts; conversations 1001..=1007; attachments from 90001 in
+//! (`INACTIVE_AGENT_EMAIL`) who never acts; conversations 1001..=1008; attachments from 90001 in
 //! time order (90001 the PDF, 90002 the PNG); tags from 601, tag values from 701.
 //!
 //! | id | channel | customer | what it shows | reply window |
@@ -17,12 +17,14 @@
 //! | 1005 | Google reviews | Marco Rossi | reviews with `rating_value` | none |
 //! | 1006 | WhatsApp | Thomas Moreau | the customer last wrote 2 days ago | closed (24 h) |
 //! | 1007 | X | Nadia K. | Karim answers, then `archive`s: closed | none |
+//! | 1008 | WhatsApp | Léa Fontaine (opted in) | Emma promised an answer; the customer last wrote 23 h 30 min before the seeding (24 h minus `ALCMEON_EMULATOR_CLOSING_WINDOW_SECS`) | closing: 30 min left at start |
 //!
 //! Engagements (`seed/engagements.rs`): the opt-in list 1501 of WhatsApp account 201 with an
 //! opted-in customer (Camille Petit, `33612345678`), an opted-out one (Hugo Bernard,
-//! `33698765432`) and Amélie Dubois (`33611223344`, conversation 1001, whose customer carries that
-//! number); WhatsApp templates 2001..=2003, RCS (account 401) 2101, 2102, KakaoTalk (account 402)
-//! 2201, 2202.
+//! `33698765432`), Amélie Dubois (`33611223344`, conversation 1001) and Léa Fontaine
+//! (`33623456789`, conversation 1008), both opted in; Thomas Moreau (`33687654321`, conversation
+//! 1006) never opted in. The customers of 1001, 1006 and 1008 carry their numbers. WhatsApp
+//! templates 2001..=2003, RCS (account 401) 2101, 2102, KakaoTalk (account 402) 2201, 2202.
 
 mod engagements;
 
@@ -75,7 +77,9 @@ impl File {
     }
 }
 
-pub fn demo_data(instance_id: &str, now: DateTime<Utc>) -> AlcmeonData {
+/// The demo data as seeded at `now`; the customer of conversation 1008 last wrote 24 hours minus
+/// `closing_window` before.
+pub fn demo_data(instance_id: &str, now: DateTime<Utc>, closing_window: TimeDelta) -> AlcmeonData {
     let mut data = AlcmeonData::new(instance_id);
     for (id, name, email) in [
         (SOPHIE, "Sophie Laurent", DEFAULT_AGENT_EMAIL),
@@ -104,14 +108,14 @@ pub fn demo_data(instance_id: &str, now: DateTime<Utc>) -> AlcmeonData {
         },
     );
     let mut timeline = Vec::new();
-    for script in conversations() {
+    for script in conversations(closing_window) {
         let conversation_id = data.add_conversation(NewConversation {
             channel: script.channel,
             account_name: script.account_name.to_owned(),
             customer_name: script.customer_name.to_owned(),
         });
         for step in script.steps {
-            let at = now - TimeDelta::minutes(step.minutes_ago);
+            let at = now - step.ago;
             timeline.push((at, conversation_id, step.event));
             if let Event::Answer { delivered, .. } = step.event {
                 let outcome = if delivered {
@@ -222,7 +226,7 @@ struct Script {
 }
 
 struct Step {
-    minutes_ago: i64,
+    ago: TimeDelta,
     event: Event,
 }
 
@@ -232,7 +236,7 @@ const fn ago(days: i64, hours: i64, minutes: i64) -> i64 {
 
 fn customer(minutes_ago: i64, text: &'static str) -> Step {
     Step {
-        minutes_ago,
+        ago: TimeDelta::minutes(minutes_ago),
         event: Event::Customer {
             text,
             rating_value: None,
@@ -243,7 +247,7 @@ fn customer(minutes_ago: i64, text: &'static str) -> Step {
 
 fn customer_sends(minutes_ago: i64, text: &'static str, file: File) -> Step {
     Step {
-        minutes_ago,
+        ago: TimeDelta::minutes(minutes_ago),
         event: Event::Customer {
             text,
             rating_value: None,
@@ -254,7 +258,7 @@ fn customer_sends(minutes_ago: i64, text: &'static str, file: File) -> Step {
 
 fn review(minutes_ago: i64, rating: u8, text: &'static str) -> Step {
     Step {
-        minutes_ago,
+        ago: TimeDelta::minutes(minutes_ago),
         event: Event::Customer {
             text,
             rating_value: Some(rating),
@@ -265,7 +269,7 @@ fn review(minutes_ago: i64, rating: u8, text: &'static str) -> Step {
 
 fn agent(minutes_ago: i64, agent: u64, text: &'static str) -> Step {
     Step {
-        minutes_ago,
+        ago: TimeDelta::minutes(minutes_ago),
         event: Event::Answer {
             agent,
             text,
@@ -276,7 +280,7 @@ fn agent(minutes_ago: i64, agent: u64, text: &'static str) -> Step {
 
 fn undelivered(minutes_ago: i64, agent: u64, text: &'static str) -> Step {
     Step {
-        minutes_ago,
+        ago: TimeDelta::minutes(minutes_ago),
         event: Event::Answer {
             agent,
             text,
@@ -287,12 +291,17 @@ fn undelivered(minutes_ago: i64, agent: u64, text: &'static str) -> Step {
 
 fn acts(minutes_ago: i64, agent: u64, action: Move) -> Step {
     Step {
-        minutes_ago,
+        ago: TimeDelta::minutes(minutes_ago),
         event: Event::Agent { agent, action },
     }
 }
 
-fn conversations() -> Vec<Script> {
+fn conversations(closing_window: TimeDelta) -> Vec<Script> {
+    let last_wrote = TimeDelta::hours(24) - closing_window;
+    let before_last = |minutes: i64, event: Event| Step {
+        ago: last_wrote + TimeDelta::minutes(minutes),
+        event,
+    };
     vec![
         Script {
             channel: Channel::Whatsapp,
@@ -463,6 +472,37 @@ fn conversations() -> Vec<Script> {
                 acts(ago(0, 4, 40), KARIM, Move::Archive),
             ],
         },
+        Script {
+            channel: Channel::Whatsapp,
+            account_name: "Lumio WhatsApp",
+            customer_name: "Léa Fontaine",
+            steps: vec![
+                before_last(
+                    25,
+                    Event::Customer {
+                        text: "Hello! I ordered the Arles armchair in ochre. Could I have it in sage green instead?",
+                        rating_value: None,
+                        file: None,
+                    },
+                ),
+                before_last(
+                    15,
+                    Event::Answer {
+                        agent: EMMA,
+                        text: "Hi Léa! I'm asking our workshop whether the sage fabric is in stock and will come back to you.",
+                        delivered: true,
+                    },
+                ),
+                before_last(
+                    0,
+                    Event::Customer {
+                        text: "Great, thank you! No rush.",
+                        rating_value: None,
+                        file: None,
+                    },
+                ),
+            ],
+        },
     ]
 }
 
@@ -471,11 +511,13 @@ mod tests {
     use super::*;
     use crate::model::{ActionType, Channel};
 
+    const CLOSING: TimeDelta = TimeDelta::minutes(30);
+
     #[test]
-    fn the_demo_has_conversations_1001_to_1007_on_five_channels() {
-        let data = demo_data("demo-instance", Utc::now());
-        assert_eq!(data.conversation_ids(), (1001..=1007).collect::<Vec<_>>());
-        let channels: Vec<Channel> = (1001..=1007)
+    fn the_demo_has_conversations_1001_to_1008_on_five_channels() {
+        let data = demo_data("demo-instance", Utc::now(), CLOSING);
+        assert_eq!(data.conversation_ids(), (1001..=1008).collect::<Vec<_>>());
+        let channels: Vec<Channel> = (1001..=1008)
             .map(|id| data.conversation_actions(id).unwrap()[0].account.channel)
             .collect();
         assert_eq!(
@@ -488,6 +530,7 @@ mod tests {
                 Channel::Gmb,
                 Channel::Whatsapp,
                 Channel::Twitter,
+                Channel::Whatsapp,
             ]
         );
     }
@@ -513,15 +556,20 @@ mod tests {
     }
 
     #[test]
-    fn conversations_1001_to_1005_stay_answerable_and_1006_and_1007_do_not() {
+    fn conversations_1001_to_1005_stay_answerable_1006_and_1007_do_not_and_1008_is_closing() {
         let now = Utc::now();
-        let data = demo_data("demo-instance", now);
+        let data = demo_data("demo-instance", now, CLOSING);
         // The channels' reply windows: WhatsApp 24 hours, Messenger and Instagram 7 days (with
         // a day to spare for a demo left running).
         assert!(customer_silent_for(&data, 1001, now) < TimeDelta::hours(23));
         assert!(customer_silent_for(&data, 1002, now) < TimeDelta::days(6));
         assert!(customer_silent_for(&data, 1003, now) < TimeDelta::days(6));
         assert!(customer_silent_for(&data, 1006, now) > TimeDelta::days(2));
+        let closing = customer_silent_for(&data, 1008, now);
+        assert!(
+            (TimeDelta::minutes(23 * 60 + 29)..TimeDelta::minutes(23 * 60 + 31)).contains(&closing),
+            "1008's window closes in 30 minutes: silent for {closing}"
+        );
         let closed = data.conversation_actions(1007).unwrap();
         assert_eq!(closed.last().unwrap().action_type, ActionType::Archive);
         let reopened = data.conversation_actions(1004).unwrap();
@@ -534,7 +582,8 @@ mod tests {
 
     #[test]
     fn the_demo_shows_agent_actions_and_a_png_and_a_pdf() {
-        let actions = demo_data("demo-instance", Utc::now()).actions_between(0, None, usize::MAX);
+        let actions =
+            demo_data("demo-instance", Utc::now(), CLOSING).actions_between(0, None, usize::MAX);
         for action_type in [
             ActionType::Acquire,
             ActionType::AssignTo,
@@ -559,7 +608,7 @@ mod tests {
     #[test]
     fn the_demo_stays_small_and_in_time_order() {
         let now = Utc::now();
-        let actions = demo_data("demo-instance", now).actions_between(0, None, usize::MAX);
+        let actions = demo_data("demo-instance", now, CLOSING).actions_between(0, None, usize::MAX);
         assert!(actions.len() < 80, "{} actions", actions.len());
         let moments: Vec<_> = actions
             .iter()
@@ -576,7 +625,8 @@ mod tests {
 
     #[test]
     fn every_answer_is_followed_by_its_delivery() {
-        let actions = demo_data("demo-instance", Utc::now()).actions_between(0, None, usize::MAX);
+        let actions =
+            demo_data("demo-instance", Utc::now(), CLOSING).actions_between(0, None, usize::MAX);
         let answers = actions
             .iter()
             .filter(|a| a.action_type == ActionType::Answer)

@@ -4,11 +4,20 @@
 //! Invariants: every accepted send is recorded once, in order, with its filled text; a refused
 //! send records nothing. A WhatsApp send to a number with an ongoing conversation on that account
 //! (its latest task neither archived nor auto-archived) is refused unless
-//! `interrupt_ongoing_conversation`. The first answer to a WhatsApp engagement opens a new
-//! conversation on the engagement's account whose customer carries the recipient's number (the
-//! [`PHONE_FIELD_ID`] custom field of `author.group`); later answers write in that conversation.
-//! RCS and KakaoTalk have no conversations in synchronize.yaml, so their engagements cannot be
-//! answered.
+//! `interrupt_ongoing_conversation`; then the template message is written into that conversation
+//! at once (re-engagement after WhatsApp's 24-hour window) and the customer's answers go there.
+//! Otherwise the first answer to a WhatsApp engagement opens a new conversation on the
+//! engagement's account whose customer carries the recipient's number (the [`PHONE_FIELD_ID`]
+//! custom field of `author.group`), starting with the template message, then the answer; later
+//! answers write in that conversation. RCS and KakaoTalk have no conversations in
+//! synchronize.yaml, so their engagements cannot be answered.
+//!
+//! The brand's template message is recorded as Alcméon records any message the brand sends: an
+//! `answer` by the bot (the application sent it, no agent) and its `execute-answer` `ok`, both
+//! dated at the send time. synchronize.yaml has no conversation that starts with the brand, so in
+//! a conversation the answer opens, the template message's task is one of its own whose message
+//! is the template text under the conversation's customer (who carries the number); its actions
+//! are recorded when the answer opens the conversation, hence ids after the send's contemporaries.
 
 use std::collections::BTreeMap;
 
@@ -18,8 +27,8 @@ use serde_json::json;
 
 use super::phone::{self, PhoneProblem};
 use super::templates::{self, MissingVariable};
-use super::{AlcmeonData, InboundMessage, NewConversation};
-use crate::model::{Action, Channel, TaskState};
+use super::{AlcmeonData, Inbound, InboundMessage, NewConversation, take};
+use crate::model::{Action, ActionStatus, Channel, TaskState};
 
 /// The user custom field (`author.group.custom_fields[].field_id`) that holds a WhatsApp
 /// customer's number as synchronize.yaml's `CustomFieldPhoneFieldValue`. The spec names no field
@@ -83,8 +92,17 @@ pub struct SentEngagement {
     pub content: String,
     pub button_urls: Vec<String>,
     pub sent_at: DateTime<Utc>,
-    /// The conversation the customer's first answer opened.
+    /// The conversation the engagement wrote into (an ongoing one it interrupted), or the one
+    /// the customer's first answer opened.
     pub conversation_id: Option<u64>,
+}
+
+/// An accepted send and the actions it recorded (the template message, when it interrupted an
+/// ongoing conversation).
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub sent: SentEngagement,
+    pub actions: Vec<Action>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -125,16 +143,18 @@ impl AlcmeonData {
         &mut self,
         send: TemplateSend,
         now: DateTime<Utc>,
-    ) -> Result<SentEngagement, SendRefusal> {
+    ) -> Result<Accepted, SendRefusal> {
         let number =
             phone::normalize(&send.to_user_phone_number, false).map_err(SendRefusal::Phone)?;
         if !self.is_template_account(send.channel, send.account_id) {
             return Err(SendRefusal::UnknownAccount);
         }
         let filled = self.fill_template(&send)?;
-        if send.channel == TemplateChannel::Whatsapp
+        let ongoing = (send.channel == TemplateChannel::Whatsapp)
+            .then(|| self.ongoing_conversation(send.account_id, &number))
+            .flatten();
+        if let Some(conversation_id) = ongoing
             && !send.interrupt_ongoing_conversation
-            && let Some(conversation_id) = self.ongoing_conversation(send.account_id, &number)
         {
             return Err(SendRefusal::OngoingConversation { conversation_id });
         }
@@ -150,20 +170,25 @@ impl AlcmeonData {
             content: filled.content,
             button_urls: filled.button_urls,
             sent_at: now.trunc_subsecs(0),
-            conversation_id: None,
+            conversation_id: ongoing,
         };
         self.engagements.sent.push(sent.clone());
-        Ok(sent)
+        let actions = match ongoing {
+            Some(conversation_id) => self.add_brand_message(conversation_id, &sent),
+            None => vec![],
+        };
+        Ok(Accepted { sent, actions })
     }
 
-    /// The customer answers an engagement with `text`: the `task-create` of the conversation the
-    /// first answer opens (later answers write in the same one).
+    /// The customer answers an engagement with `text`: the actions recorded, the answer's
+    /// `task-create` last. The first answer to an engagement without a conversation opens one,
+    /// whose first actions are the template message's (later answers write in the same one).
     pub fn answer_engagement(
         &mut self,
         message_id: &str,
         text: String,
         now: DateTime<Utc>,
-    ) -> Result<Action, AnswerRefusal> {
+    ) -> Result<Vec<Action>, AnswerRefusal> {
         let index = self
             .engagements
             .sent
@@ -174,6 +199,7 @@ impl AlcmeonData {
         if engagement.channel != TemplateChannel::Whatsapp {
             return Err(AnswerRefusal::NoConversationsOnChannel);
         }
+        let mut actions = vec![];
         let conversation_id = match engagement.conversation_id {
             Some(id) => id,
             None => {
@@ -192,6 +218,7 @@ impl AlcmeonData {
                 });
                 self.set_customer_phone(id, number);
                 self.engagements.sent[index].conversation_id = Some(id);
+                actions.extend(self.add_brand_message(id, &engagement));
                 id
             }
         };
@@ -202,8 +229,50 @@ impl AlcmeonData {
             attachments: vec![],
             at: now,
         };
-        self.add_inbound(conversation_id, inbound)
-            .ok_or(AnswerRefusal::UnknownEngagement)
+        let answer = self
+            .add_inbound(conversation_id, inbound)
+            .ok_or(AnswerRefusal::UnknownEngagement)?;
+        actions.push(answer);
+        Ok(actions)
+    }
+
+    /// The template message of `engagement` in the conversation, as the bot's `answer` and its
+    /// `execute-answer` `ok` at the send time: on the latest task, or on a task of its own in a
+    /// conversation without one.
+    fn add_brand_message(
+        &mut self,
+        conversation_id: u64,
+        engagement: &SentEngagement,
+    ) -> Vec<Action> {
+        let at = engagement.sent_at;
+        let task_id = match self.latest_task_id(conversation_id) {
+            Some(task_id) => task_id,
+            None => {
+                let (task_id, message_id) = (
+                    take(&mut self.next_ids.task),
+                    take(&mut self.next_ids.message),
+                );
+                let message = Inbound {
+                    text: engagement.content.clone(),
+                    author_name: None,
+                    rating_value: None,
+                    attachments: vec![],
+                    at,
+                };
+                let Some(task) = self.build_task(conversation_id, task_id, message_id, message)
+                else {
+                    return vec![];
+                };
+                self.tasks.insert(task_id, task);
+                task_id
+            }
+        };
+        let bot = self.system_user();
+        let Some(answer) = self.add_answer(task_id, bot, &engagement.content, at) else {
+            return vec![];
+        };
+        let executed = self.add_execute_answer(answer.id, ActionStatus::Ok, at);
+        [Some(answer), executed].into_iter().flatten().collect()
     }
 
     fn is_template_account(&self, channel: TemplateChannel, account_id: u64) -> bool {
@@ -318,6 +387,7 @@ fn message_uuid(sequence: u64) -> String {
 mod tests {
     use super::*;
     use crate::alcmeon_data::templates::{Templates, UrlButton, WhatsappTemplate};
+    use crate::model::ActionType;
 
     fn whatsapp_data() -> (AlcmeonData, u64) {
         let mut data = AlcmeonData::new("test");
@@ -376,24 +446,61 @@ mod tests {
         assert!(data.sent_engagements().is_empty());
         let mut forced = send(account, "33611223344");
         forced.interrupt_ongoing_conversation = true;
-        let sent = data.send_template(forced, Utc::now()).unwrap();
-        assert_eq!(sent.content, "Hello Léa");
-        assert_eq!(sent.button_urls, ["https://x.example/o/1"]);
+        let accepted = data.send_template(forced, Utc::now()).unwrap();
+        assert_eq!(accepted.sent.content, "Hello Léa");
+        assert_eq!(accepted.sent.button_urls, ["https://x.example/o/1"]);
+    }
+
+    #[test]
+    fn an_interrupting_send_writes_the_template_message_into_the_ongoing_conversation() {
+        let (mut data, account) = whatsapp_data();
+        let ongoing = data.conversation_ids()[0];
+        let mut forced = send(account, "33611223344");
+        forced.interrupt_ongoing_conversation = true;
+        let accepted = data.send_template(forced, Utc::now()).unwrap();
+        let kinds: Vec<_> = accepted.actions.iter().map(|a| a.action_type).collect();
+        assert_eq!(kinds, [ActionType::Answer, ActionType::ExecuteAnswer]);
+        assert!(
+            accepted
+                .actions
+                .iter()
+                .all(|a| a.conversation_id() == ongoing)
+        );
+        assert!(accepted.actions[0].user.is_bot);
+        assert_eq!(accepted.sent.conversation_id, Some(ongoing));
+        let answered = data
+            .answer_engagement(&accepted.sent.message_id, "Ok".to_owned(), Utc::now())
+            .unwrap();
+        assert_eq!(answered.len(), 1);
+        assert_eq!(answered[0].conversation_id(), ongoing);
     }
 
     #[test]
     fn the_first_answer_opens_a_conversation_carrying_the_number_and_later_ones_reuse_it() {
         let (mut data, account) = whatsapp_data();
-        let sent = data
+        let accepted = data
             .send_template(send(account, "33612345678"), Utc::now())
             .unwrap();
-        let first = data
+        assert!(accepted.actions.is_empty());
+        let sent = accepted.sent;
+        let opened = data
             .answer_engagement(&sent.message_id, "Yes".to_owned(), Utc::now())
             .unwrap();
+        let kinds: Vec<_> = opened.iter().map(|a| a.action_type).collect();
+        assert_eq!(
+            kinds,
+            [
+                ActionType::Answer,
+                ActionType::ExecuteAnswer,
+                ActionType::TaskCreate
+            ]
+        );
+        let first = opened.last().unwrap();
         let second = data
             .answer_engagement(&sent.message_id, "Thanks".to_owned(), Utc::now())
             .unwrap();
-        assert_eq!(first.conversation_id(), second.conversation_id());
+        assert_eq!(second.len(), 1);
+        assert_eq!(first.conversation_id(), second[0].conversation_id());
         assert_eq!(first.account.id, account);
         let field = &first.task.message.author.group.custom_fields[0];
         assert_eq!(field["field_value"]["number"], "612345678");

@@ -56,9 +56,28 @@
 //!   WhatsApp account, whose customer is the recipient (named from the seed's contacts, else
 //!   `+<number>`) and carries the number in `author.group.custom_fields` (field 5001, a
 //!   `{country_prefix, number}` phone value); the message is a `task-create`, notified by webhook.
+//!   The new conversation's first actions are the template message (the bot's `answer` with the
+//!   filled text and its `execute-answer` `ok`, dated at the send), then the answer; all are
+//!   notified. An engagement sent with `interrupt_ongoing_conversation` into an ongoing
+//!   conversation wrote its template message there at the send, and its answers go there too.
 //!   Later answers write in the same conversation. Returns `{"conversation_id": n, "action_id":
-//!   n}`; 404 `engagement-not-found`, 400 `empty-message`, 400 `not-a-conversation-channel` for
-//!   RCS and KakaoTalk (synchronize.yaml has no such channel).
+//!   n}` (the answer's); 404 `engagement-not-found`, 400 `empty-message`, 400
+//!   `not-a-conversation-channel` for RCS and KakaoTalk (synchronize.yaml has no such channel).
+//!   With `ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS` set (the demo), the recipient of every
+//!   accepted WhatsApp send answers by itself that long after it, in the template's language.
+//! - `POST /_emulator/conversations/{conversation_id}/age` with `{"seconds": n}`: every stored
+//!   action of the conversation (and its messages) moves n seconds earlier, as if all had happened
+//!   then, e.g. to close a WhatsApp reply window on demand. Nothing is notified, and a replica
+//!   that already read the conversation keeps the old times: age it before the backend reads it
+//!   (with `BACKEND_REPLICA_START=newest` the backend fetches a conversation when first opened).
+//!   Returns `{"last_customer_message_at": "2026-11-25T09:35:00Z"}`; 404 `conversation-not-found`
+//!   (also for one without a customer message), 400 `invalid-seconds` outside 1 to a year.
+//! - `POST /_emulator/rate-limits/{budget}/hold` with `{"seconds": n}`, `budget` `whatsapp-send`
+//!   (`POST /v1/whatsapp/send/`'s own) or `api` (every other Alcméon route): every call on that
+//!   budget gets the spec's 429 for the next n seconds, whatever is left of it, as when other
+//!   clients of the application spent it; the refused calls count in nothing. Returns
+//!   `{"rate_limited_until": "2026-11-26T09:30:05Z"}` (what the 429s say); 404 for another budget,
+//!   400 `invalid-seconds`.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -99,6 +118,14 @@ pub fn router() -> Router<Emulator> {
         .route(
             "/engagements/{message_id}/answer",
             post(engagement_controls::answer),
+        )
+        .route(
+            "/conversations/{conversation_id}/age",
+            post(engagement_controls::age),
+        )
+        .route(
+            "/rate-limits/{budget}/hold",
+            post(engagement_controls::hold_rate_limit),
         )
 }
 

@@ -7,7 +7,9 @@
 //! for WhatsApp and KakaoTalk, 429) but no error strings; these are the emulator's, reusing
 //! optin-api.yaml's for phone numbers: `invalid-request-body`, `invalid-phone-number-format`,
 //! `invalid-phone-number`, `account-not-found`, `template-not-found`, `missing-variable` (the
-//! details name the placeholder), 403 `ongoing-conversation`.
+//! details name the placeholder), 403 `ongoing-conversation`. A WhatsApp send with
+//! `interrupt_ongoing_conversation` to a number with an ongoing conversation writes the template
+//! message into it at once, notified as an agent's reply is (`answer`, `execute-answer`).
 
 use std::collections::BTreeMap;
 
@@ -21,6 +23,7 @@ use serde_json::{Value, json};
 
 use crate::alcmeon_data::{SendRefusal, TemplateChannel, TemplateSend};
 use crate::auth::{ApiCaller, WhatsappSendCaller};
+use crate::customer_traffic;
 use crate::emulator::Emulator;
 use crate::error::ApiError;
 
@@ -115,13 +118,33 @@ fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     })
 }
 
+/// Records an accepted send (and notifies the template message it wrote into an interrupted
+/// conversation); with `ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS`, schedules the recipient's
+/// answer to a WhatsApp send.
 fn record(emulator: &Emulator, send: TemplateSend) -> Result<Json<Value>, ApiError> {
     let raw_number = send.to_user_phone_number.clone();
-    let (account_id, template_id) = (send.account_id, send.template_id);
-    let sent = emulator
-        .data
-        .update(|data| data.send_template(send, Utc::now()))
-        .map_err(|refusal| refused(refusal, &raw_number, account_id, template_id))?;
+    let (channel, account_id, template_id) = (send.channel, send.account_id, send.template_id);
+    let mut outcome = Err(SendRefusal::UnknownTemplate);
+    emulator.record_all(|data| {
+        outcome = data.send_template(send, Utc::now());
+        outcome
+            .as_ref()
+            .ok()
+            .map(|accepted| accepted.actions.clone())
+    });
+    let sent = outcome
+        .map_err(|refusal| refused(refusal, &raw_number, account_id, template_id))?
+        .sent;
+    if let (TemplateChannel::Whatsapp, Some(delay)) =
+        (channel, emulator.config.engagement_auto_answer)
+    {
+        let answer = customer_traffic::answer_engagement_later(
+            emulator.clone(),
+            sent.message_id.clone(),
+            delay,
+        );
+        tokio::spawn(answer);
+    }
     Ok(Json(json!({"status": "ok", "message_id": sent.message_id})))
 }
 

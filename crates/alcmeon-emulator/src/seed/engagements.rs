@@ -1,12 +1,15 @@
 //! The engagement part of the demo: Lumio's WhatsApp account (201, the account of conversations
-//! 1001 and 1006), its consent list and its templates, and RCS and KakaoTalk accounts with theirs.
+//! 1001, 1006 and 1008), its consent list and its templates, and RCS and KakaoTalk accounts with
+//! theirs.
 //!
 //! | what | ids |
 //! |---|---|
 //! | opt-in list "Lumio order updates" (`default`) | 1501 |
 //! | Camille Petit, `33612345678`, opted in, no conversation: the demo's engagement recipient | user-optin 1601 |
 //! | Amélie Dubois (conversation 1001, ongoing), `33611223344`, opted in: a send is refused 403 | user-optin 1602 |
-//! | Hugo Bernard, `33698765432`, opted in then out 3 days ago | user-optout 1701 |
+//! | Hugo Bernard, `33698765432`, opted in then out 3 days ago | user-optin 1603, user-optout 1701 |
+//! | Léa Fontaine (conversation 1008, its reply window closing 30 min after the seeding), `33623456789`, opted in: the countdown, then re-engagement | user-optin 1604 |
+//! | Thomas Moreau (conversation 1006, reply window closed), `33687654321`, never opted in: re-engagement is blocked | none |
 //! | WhatsApp templates on account 201: `order_update` (en), `order_update_fr` (fr), `satisfaction_follow_up` (en) | 2001, 2002, 2003 |
 //! | RCS account 401: `delivery_slot` (en), `delivery_slot_fr` (fr) | 2101, 2102 |
 //! | KakaoTalk account 402: `order_update_kr` (kr, approved), `winter_sale` (en, in review) | 2201, 2202 |
@@ -32,16 +35,31 @@ pub const OPTED_OUT_PHONE: &str = "33698765432";
 /// Amélie Dubois's number: conversation 1001 is ongoing.
 pub const ONGOING_PHONE: &str = "33611223344";
 pub const ONGOING_CONVERSATION_ID: u64 = 1001;
+/// Léa Fontaine's number, opted in: conversation 1008's reply window is closing.
+pub const CLOSING_PHONE: &str = "33623456789";
+pub const CLOSING_CONVERSATION_ID: u64 = 1008;
+/// Thomas Moreau's number, never opted in: conversation 1006's reply window is closed.
+pub const NO_OPTIN_PHONE: &str = "33687654321";
+pub const NO_OPTIN_CONVERSATION_ID: u64 = 1006;
 
 const ORDER_BUTTON_URL: &str = "https://lumio.example/orders/{{order_number}}";
 
-/// Adds the consent list, the contacts and the templates; conversation 1001 must exist.
+/// Adds the consent list, the contacts and the templates; conversations 1001, 1006 and 1008 must
+/// exist, without actions yet (their customers' numbers are in every action).
 pub fn add(data: &mut AlcmeonData, now: DateTime<Utc>) {
-    data.set_customer_phone(ONGOING_CONVERSATION_ID, ONGOING_PHONE);
+    for (conversation_id, number) in [
+        (ONGOING_CONVERSATION_ID, ONGOING_PHONE),
+        (NO_OPTIN_CONVERSATION_ID, NO_OPTIN_PHONE),
+        (CLOSING_CONVERSATION_ID, CLOSING_PHONE),
+    ] {
+        data.set_customer_phone(conversation_id, number);
+    }
     for (number, name) in [
         (OPTED_IN_PHONE, "Camille Petit"),
         (OPTED_OUT_PHONE, "Hugo Bernard"),
         (ONGOING_PHONE, "Amélie Dubois"),
+        (CLOSING_PHONE, "Léa Fontaine"),
+        (NO_OPTIN_PHONE, "Thomas Moreau"),
     ] {
         data.add_contact(number, name);
     }
@@ -53,7 +71,13 @@ pub fn add(data: &mut AlcmeonData, now: DateTime<Utc>) {
         Some("sophie.laurent@example.com"),
         opened,
     ) {
-        let numbers = [OPTED_IN_PHONE, ONGOING_PHONE, OPTED_OUT_PHONE].map(str::to_owned);
+        let numbers = [
+            OPTED_IN_PHONE,
+            ONGOING_PHONE,
+            OPTED_OUT_PHONE,
+            CLOSING_PHONE,
+        ]
+        .map(str::to_owned);
         optins.opt_in(
             list.id,
             WHATSAPP_ACCOUNT_ID,

@@ -145,7 +145,7 @@ async fn a_ten_thousand_message_conversation_is_built_quickly() {
     let conversation_id = response.json::<Value>().await.unwrap()["conversation_id"]
         .as_u64()
         .unwrap();
-    assert_eq!(conversation_id, 1008, "after the seven demo conversations");
+    assert_eq!(conversation_id, 1009, "after the eight demo conversations");
 
     let actions = app.conversation_actions(conversation_id).await;
     assert_eq!(actions.len(), 10_000);

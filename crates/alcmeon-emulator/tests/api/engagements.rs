@@ -1,18 +1,18 @@
 //! Engagements: template sends (initiate-conversation-api.yaml), each answer checked against the
-//! spec, the filled text as `/_emulator/engagements` records it, every refusal, WhatsApp's own
-//! rate limit, and a customer's answer opening a conversation that is listed and notified.
+//! spec, the filled text as `/_emulator/engagements` records it, every refusal and WhatsApp's own
+//! rate limit. What the sends write into conversations: `engagement_conversations.rs`.
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestEmulator, start, start_default, test_config, webhook_receiver};
+use crate::helpers::{TestEmulator, start, start_default, test_config};
 use crate::spec_conformance::{Spec, json_of};
 
-const SPEC: &str = "initiate-conversation-api.yaml";
-const WHATSAPP: &str = "/v1/whatsapp/send/";
-const OPTED_IN: &str = "33612345678";
+pub const SPEC: &str = "initiate-conversation-api.yaml";
+pub const WHATSAPP: &str = "/v1/whatsapp/send/";
+pub const OPTED_IN: &str = "33612345678";
 
-fn order_update(to: &str) -> Value {
+pub fn order_update(to: &str) -> Value {
     json!({
         "to_user_phone_number": to,
         "account_id": 201,
@@ -24,11 +24,11 @@ fn order_update(to: &str) -> Value {
     })
 }
 
-async fn send(app: &TestEmulator, path: &str, body: &Value) -> reqwest::Response {
+pub async fn send(app: &TestEmulator, path: &str, body: &Value) -> reqwest::Response {
     app.post(path).json(body).send().await.unwrap()
 }
 
-async fn engagements(app: &TestEmulator) -> Vec<Value> {
+pub async fn engagements(app: &TestEmulator) -> Vec<Value> {
     let response = app
         .client
         .get(app.url("/_emulator/engagements"))
@@ -301,79 +301,6 @@ async fn rcs_and_kakaotalk_templates_list_and_send_as_the_spec_says() {
         .await
         .unwrap();
     assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
-}
-
-#[tokio::test]
-async fn an_answer_opens_a_conversation_with_the_recipient_on_the_account_and_notifies_it() {
-    let mut receiver = webhook_receiver().await;
-    let mut config = test_config();
-    config.webhook_url = Some(receiver.url.parse().unwrap());
-    let app = start(config).await;
-    let synchronize = Spec::load("synchronize.yaml");
-    let sent = json_of(
-        send(&app, WHATSAPP, &order_update(OPTED_IN)).await,
-        StatusCode::OK,
-    )
-    .await;
-    let message_id = sent["message_id"].as_str().unwrap();
-    let answer = |text: &'static str| {
-        app.client
-            .post(app.url(&format!("/_emulator/engagements/{message_id}/answer")))
-            .json(&json!({ "text": text }))
-            .send()
-    };
-    let opened = json_of(
-        answer("Yes, when does it arrive?").await.unwrap(),
-        StatusCode::OK,
-    )
-    .await;
-    let conversation_id = opened["conversation_id"].as_u64().unwrap();
-    assert!(conversation_id > 1007, "a new conversation: {opened}");
-
-    let webhook = receiver.next().await.json();
-    let validator = synchronize.validator(synchronize.webhook_body_schema());
-    crate::spec_conformance::assert_valid(&validator, &webhook, "the answer's webhook");
-    let action = &webhook["action"];
-    assert_eq!(action["id"], opened["action_id"]);
-    assert_eq!(action["type"], "task-create");
-    assert_eq!(
-        action["account"],
-        json!({"id": 201, "name": "Lumio WhatsApp", "type": "whatsapp"})
-    );
-    assert_eq!(action["task"]["conversation_id"], conversation_id);
-    assert_eq!(
-        action["task"]["message"]["content"],
-        "Yes, when does it arrive?"
-    );
-    let author = &action["task"]["message"]["author"];
-    assert_eq!(author["name"], "Camille Petit");
-    assert_eq!(
-        author["group"]["custom_fields"],
-        json!([{"field_id": 5001, "field_value": {"country_prefix": "33", "number": "612345678"}}])
-    );
-    let listed = app.conversation_actions(conversation_id).await;
-    assert_eq!(listed, vec![action.clone()]);
-    assert_eq!(
-        engagements(&app).await[0]["conversation_id"],
-        conversation_id
-    );
-
-    let again = json_of(answer("Thanks!").await.unwrap(), StatusCode::OK).await;
-    assert_eq!(again["conversation_id"], conversation_id);
-    let refused = json_of(
-        send(&app, WHATSAPP, &order_update(OPTED_IN)).await,
-        StatusCode::FORBIDDEN,
-    )
-    .await;
-    assert_eq!(refused["error"], "ongoing-conversation");
-    let unknown = app
-        .client
-        .post(app.url("/_emulator/engagements/nope/answer"))
-        .json(&json!({"text": "Hi"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -64,10 +64,17 @@ async fn the_seed_holds_an_opted_in_and_an_opted_out_customer() {
         .iter()
         .map(|e| &e["user_phone_number"])
         .collect();
-    assert_eq!(numbers, [&json!("33612345678"), &json!("33611223344")]);
+    assert_eq!(
+        numbers,
+        [
+            &json!("33612345678"),
+            &json!("33611223344"),
+            &json!("33623456789")
+        ]
+    );
     assert_eq!(
         (&optins["total"], &optins["next"]),
-        (&json!(2), &Value::Null)
+        (&json!(3), &Value::Null)
     );
     assert!(
         optins["data"]

@@ -75,5 +75,12 @@ async fn a_sent_engagement_survives_a_restart_and_can_then_be_answered() {
         .as_u64()
         .unwrap();
     let actions = second.conversation_actions(conversation_id).await;
-    assert_eq!(actions[0]["task"]["message"]["content"], "It was great");
+    assert_eq!(
+        actions[0]["data"]["answers"][0]["content"],
+        "Hi Camille, how was your experience with Lumio? Just reply to this message."
+    );
+    assert_eq!(
+        actions.last().unwrap()["task"]["message"]["content"],
+        "It was great"
+    );
 }

@@ -750,7 +750,7 @@ async fn a_million_generated_actions_seed_in_seconds_and_list_as_the_spec_says()
             .all(|a| a["task"]["conversation_id"] == 30000)
     );
     assert_eq!(
-        app.get_json("/actions/conversations/51008").await,
+        app.get_json("/actions/conversations/51009").await,
         Value::Array(vec![]),
         "after the last generated conversation"
     );
