@@ -8,7 +8,12 @@ import { ROOT, startStack } from './stack.mjs';
 const stack = await startStack({
   ports: { emulator: 8081, backend: 8080, host: 8090 },
   dataDir: join(ROOT, 'data', 'demo'),
-  emulatorEnv: { ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS: '45' },
+  // A customer writes every 45 s; the recipient of each WhatsApp engagement answers 15 s after
+  // the send (tests answer through the emulator's control instead).
+  emulatorEnv: {
+    ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS: '45',
+    ALCMEON_EMULATOR_ENGAGEMENT_AUTO_ANSWER_SECS: '15',
+  },
   verbose: process.env.DEMO_VERBOSE === '1',
 });
 const modes = [
@@ -20,9 +25,13 @@ console.log(`
 Alcméon widget demo is running: the real c-alcmeon-conversation on a Lightning-like record page.
   Case page:          ${stack.pageUrl({ object: CASE, conversation: 1001 })}
   Conversation page:  ${stack.pageUrl({ object: CONVERSATION, conversation: 1001 })}
+  WhatsApp window closing (countdown, then re-engagement; Léa opted in):
+                      ${stack.pageUrl({ object: CASE, conversation: 1008 })}
+  WhatsApp window closed (re-engagement blocked: Thomas never opted in):
+                      ${stack.pageUrl({ object: CASE, conversation: 1006 })}
 Other hosting modes of the same Case page:`);
 for (const mode of modes) console.log(`  ${mode.name}\n    ${stack.pageUrl({ ...mode.page, object: CASE })}`);
-console.log(`Page options (tests/lightning/server.mjs): conversation=1001…1007|none, lang=fr, tz=America/New_York,
+console.log(`Page options (tests/lightning/server.mjs): conversation=1001…1008|none, lang=fr, tz=America/New_York,
   permissionSets=Alcmeon_Widget_Reader (read-only), email, name, tokenLifetime, wireError, mount=manual
 Backend ${stack.backendUrl} (SQLite in ${stack.dataDir}), Alcméon emulator ${stack.emulatorUrl}.
 Press Ctrl-C to stop.`);

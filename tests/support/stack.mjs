@@ -104,6 +104,10 @@ export async function startStack(options = {}) {
         BACKEND_REPLICA_START: '0',
         BACKEND_WHATSAPP_TEMPLATES: join(ROOT, 'tests', 'support', 'whatsapp-templates.json'),
         ALCMEON_OPTIN_LIST_IDS: '1501',
+        // The emulator's custom field holding a WhatsApp customer's phone (engagement links and
+        // re-engagement); BACKEND_ENGAGEMENT_LINK_WINDOW_SECS and BACKEND_ORG_ENVIRONMENTS keep
+        // their defaults (7 days, one environment per org).
+        ALCMEON_CUSTOMER_PHONE_FIELD_ID: '5001',
         ...options.backendEnv,
       },
       /listening on http/,
