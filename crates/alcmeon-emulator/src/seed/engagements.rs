@@ -7,7 +7,7 @@
 //! | opt-in list "Lumio order updates" (`default`) | 1501 |
 //! | Camille Petit, `33612345678`, opted in, no conversation: the demo's engagement recipient | user-optin 1601 |
 //! | Amélie Dubois (conversation 1001, ongoing), `33611223344`, opted in: a send is refused 403 | user-optin 1602 |
-//! | Hugo Bernard, `33698765432`, opted in then out 3 days ago | user-optin 1603, user-optout 1701 |
+//! | Hugo Bernard, `33698765432`, opted in (1603, removed by the opt-out) then out 3 days ago | user-optout 1701 |
 //! | Léa Fontaine (conversation 1008, its reply window closing 30 min after the seeding), `33623456789`, opted in: the countdown, then re-engagement | user-optin 1604 |
 //! | Thomas Moreau (conversation 1006, reply window closed), `33687654321`, never opted in: re-engagement is blocked | none |
 //! | WhatsApp templates on account 201: `order_update` (en), `order_update_fr` (fr), `satisfaction_follow_up` (en) | 2001, 2002, 2003 |
