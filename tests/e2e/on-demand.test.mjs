@@ -11,7 +11,7 @@ import { widgetReady } from '../support/record-page.mjs';
 import { DEMO, startStack } from '../support/stack.mjs';
 
 const product = {};
-/** A generated conversation of the million-action history (1008 to 51007). */
+/** A generated conversation of the million-action history (1009 to 51008). */
 const UNSEEN = 30000;
 
 before(async () => {
