@@ -5,6 +5,7 @@ mod attachments;
 mod consent;
 mod conversation_state;
 mod embed;
+mod engagement;
 mod engagement_templates;
 mod events;
 mod helpers;

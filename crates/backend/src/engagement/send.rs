@@ -1,0 +1,408 @@
+//! Sending an engagement: `POST /v1/engagement/sends` (the record's one-off message) and
+//! `POST /v1/conversations/{id}/engagements` (re-engaging a conversation whose window closed, with
+//! `interrupt_ongoing_conversation`).
+//!
+//! Invariants: a client id already stored is answered from the store, never sent again (a
+//! different template, values or agent under it is refused); otherwise the block rule and the
+//! template's fill are checked, the send is stored `sending`, and one task of its own calls
+//! Alcméon (waiting out 429s through the governor) and stores `sent` or `failed`. Every request
+//! then waits for the send to leave `sending`, up to [`SETTLE_WAIT`], and answers it as it is.
+
+use std::collections::BTreeMap;
+
+use protocol::{
+    ConsentState, EngagementSend, EngagementSendRequest, SendFailure, SendFailureCode, SendState,
+    Template, fill, normalize_phone,
+};
+use tokio::sync::broadcast::error::RecvError;
+
+use super::block::{self, Facts, RecipientFact};
+use super::page::recipient_fact;
+use super::{EngagementError, EngagementTarget, Engagements, SETTLE_WAIT, SenderAccount, failure};
+use crate::alcmeon::{ClientError, TemplateMessage};
+use crate::store::{NewEngagementSend, SendInsert, SendOutcome, StoredSend};
+
+/// How many 429 answers in a row one send waits out before it is failed.
+const MAX_RATE_LIMITED: usize = 10;
+
+/// The agent asking for a re-engagement of a conversation.
+#[derive(Debug, Clone)]
+pub struct Reengagement {
+    pub org: String,
+    pub agent_email: protocol::AgentEmail,
+    pub may_reply: bool,
+    pub conversation_id: i64,
+}
+
+/// Where a send goes, under which key.
+struct Delivery {
+    org: String,
+    record_key: String,
+    one_off: bool,
+    agent_email: protocol::AgentEmail,
+    account: SenderAccount,
+    phone: String,
+    interrupt: bool,
+}
+
+impl Engagements {
+    /// The engagement record's one message.
+    pub async fn send(
+        &self,
+        target: &EngagementTarget,
+        request: &EngagementSendRequest,
+    ) -> Result<EngagementSend, EngagementError> {
+        let (org, record_key) = (target.org.as_str(), target.record_id.as_str());
+        if let Some(existing) = self
+            .store
+            .engagement_send(org, record_key, &request.client_id)
+            .await?
+        {
+            return self
+                .repeat(
+                    org,
+                    record_key,
+                    existing,
+                    target.agent_email.as_str(),
+                    request,
+                )
+                .await;
+        }
+        let phone = normalize_phone(&target.raw_phone);
+        let (sender, account) = self.sender_of(&target.raw_sender).await?;
+        let live_send = self
+            .store
+            .latest_engagement_send(org, record_key)
+            .await?
+            .is_some_and(|s| s.state != SendState::Failed);
+        let consent = self.consent_if(phone.as_deref()).await;
+        let facts = Facts {
+            environments: self.environments.count(org),
+            recipient: recipient_fact(&target.raw_phone, phone.as_deref()),
+            sender,
+            may_reply: target.may_reply,
+            live_send,
+            consent,
+        };
+        let (Some(phone), Some(account), None) = (phone, account, block::decide(&facts)) else {
+            let block = block::decide(&facts).unwrap_or(protocol::EngagementBlock::SenderUnknown);
+            return Err(EngagementError::Blocked(block));
+        };
+        let delivery = Delivery {
+            org: org.to_owned(),
+            record_key: record_key.to_owned(),
+            one_off: true,
+            agent_email: target.agent_email.clone(),
+            account,
+            phone,
+            interrupt: false,
+        };
+        self.store_and_send(delivery, request).await
+    }
+
+    /// A template message to a conversation's customer from its account, interrupting the
+    /// conversation (its window closed).
+    pub async fn reengage(
+        &self,
+        asker: &Reengagement,
+        request: &EngagementSendRequest,
+    ) -> Result<EngagementSend, EngagementError> {
+        let record_key = format!("conversation:{}", asker.conversation_id);
+        if let Some(existing) = self
+            .store
+            .engagement_send(&asker.org, &record_key, &request.client_id)
+            .await?
+        {
+            return self
+                .repeat(
+                    &asker.org,
+                    &record_key,
+                    existing,
+                    asker.agent_email.as_str(),
+                    request,
+                )
+                .await;
+        }
+        let (account_id, phone) = self
+            .store
+            .conversation_customer(asker.conversation_id)
+            .await?
+            .ok_or(EngagementError::UnknownCustomer(asker.conversation_id))?;
+        let (sender, account) = self.sender_of(&account_id.to_string()).await?;
+        let facts = Facts {
+            environments: self.environments.count(&asker.org),
+            recipient: RecipientFact::Valid,
+            sender,
+            may_reply: asker.may_reply,
+            live_send: false,
+            consent: self.consent_if(Some(&phone)).await,
+        };
+        let (Some(account), None) = (account, block::decide(&facts)) else {
+            let block = block::decide(&facts).unwrap_or(protocol::EngagementBlock::SenderUnknown);
+            return Err(EngagementError::Blocked(block));
+        };
+        let delivery = Delivery {
+            org: asker.org.clone(),
+            record_key,
+            one_off: false,
+            agent_email: asker.agent_email.clone(),
+            account,
+            phone,
+            interrupt: true,
+        };
+        self.store_and_send(delivery, request).await
+    }
+
+    async fn consent_if(&self, phone: Option<&str>) -> Option<ConsentState> {
+        match phone {
+            Some(phone) => self.consent_of(phone).await,
+            None => None,
+        }
+    }
+
+    async fn store_and_send(
+        &self,
+        delivery: Delivery,
+        request: &EngagementSendRequest,
+    ) -> Result<EngagementSend, EngagementError> {
+        let template = delivery
+            .account
+            .templates
+            .iter()
+            .find(|t| t.id == request.template_id)
+            .ok_or(EngagementError::UnknownTemplate(request.template_id))?;
+        let filled = fill(template, &request.values).map_err(|problems| {
+            let listed: Vec<String> = problems
+                .iter()
+                .map(|p| format!("{} ({})", p.variable, problem_words(&p.reason)))
+                .collect();
+            EngagementError::BadValues(listed.join(", "))
+        })?;
+        let new = NewEngagementSend {
+            org: delivery.org.clone(),
+            record_key: delivery.record_key.clone(),
+            client_id: request.client_id.clone(),
+            one_off: delivery.one_off,
+            agent_email: delivery.agent_email.clone(),
+            channel: delivery.account.channel,
+            account_id: delivery.account.account_id,
+            phone: delivery.phone.clone(),
+            interrupt: delivery.interrupt,
+            template_id: template.id,
+            language: template.language.clone(),
+            content: filled.body,
+            values: request.values.clone(),
+            requested_at_ms: chrono::Utc::now().timestamp_millis(),
+        };
+        match self.store.create_engagement_send(&new).await? {
+            SendInsert::Created(stored) => {
+                self.spawn_delivery(stored.id, &delivery, template, &request.values);
+                Ok(self
+                    .settled(&delivery.org, &delivery.record_key, stored.send)
+                    .await?)
+            }
+            SendInsert::Existing(existing) => {
+                let email = delivery.agent_email.as_str();
+                self.repeat(
+                    &delivery.org,
+                    &delivery.record_key,
+                    existing,
+                    email,
+                    request,
+                )
+                .await
+            }
+            SendInsert::RecordTaken => Err(EngagementError::Blocked(
+                protocol::EngagementBlock::AlreadySent,
+            )),
+        }
+    }
+
+    /// A repeated client id: the stored send, once settled, unless it was another send.
+    async fn repeat(
+        &self,
+        org: &str,
+        record_key: &str,
+        existing: StoredSend,
+        agent_email: &str,
+        request: &EngagementSendRequest,
+    ) -> Result<EngagementSend, EngagementError> {
+        if existing.send.template_id != request.template_id
+            || existing.values != request.values
+            || existing.agent_email != agent_email
+        {
+            return Err(EngagementError::ClientIdReused(
+                request.client_id.to_string(),
+            ));
+        }
+        self.settled(org, record_key, existing.send).await
+    }
+
+    /// The send `known` once it left `sending`, or as it is after [`SETTLE_WAIT`].
+    async fn settled(
+        &self,
+        org: &str,
+        record_key: &str,
+        known: EngagementSend,
+    ) -> Result<EngagementSend, EngagementError> {
+        let mut changes = self.store.subscribe_engagements();
+        let deadline = tokio::time::Instant::now() + SETTLE_WAIT;
+        let mut send = known;
+        loop {
+            if let Some(stored) = self
+                .store
+                .engagement_send(org, record_key, &send.client_id)
+                .await?
+            {
+                send = stored.send;
+            }
+            if send.state != SendState::Sending {
+                return Ok(send);
+            }
+            match tokio::time::timeout_at(deadline, changes.recv()).await {
+                Ok(Ok(_) | Err(RecvError::Lagged(_))) => continue,
+                Ok(Err(RecvError::Closed)) | Err(_) => return Ok(send),
+            }
+        }
+    }
+
+    /// Calls Alcméon for a stored send in a task of its own and stores the outcome.
+    fn spawn_delivery(
+        &self,
+        send_id: i64,
+        delivery: &Delivery,
+        template: &Template,
+        values: &BTreeMap<String, String>,
+    ) {
+        let (body, buttons) = values_by_place(template, values);
+        let service = self.clone();
+        let channel = delivery.account.channel;
+        let (account_id, phone, interrupt) = (
+            delivery.account.account_id,
+            delivery.phone.clone(),
+            delivery.interrupt,
+        );
+        let template_id = template.id;
+        tokio::spawn(async move {
+            let message = TemplateMessage {
+                channel,
+                to_user_phone_number: &phone,
+                account_id,
+                template_id,
+                variables: &body,
+                button_variables: &buttons,
+                interrupt_ongoing_conversation: interrupt,
+            };
+            let outcome = service.call_alcmeon(&message).await;
+            if let Err(error) = service
+                .store
+                .finish_engagement_send(send_id, &outcome)
+                .await
+            {
+                tracing::error!(%error, send_id, "an engagement send's outcome was not stored");
+            }
+        });
+    }
+
+    async fn call_alcmeon(&self, message: &TemplateMessage<'_>) -> SendOutcome {
+        let mut rate_limited = 0;
+        let error = loop {
+            match self.client.send_template(message).await {
+                Ok(message_id) => {
+                    return SendOutcome::Sent {
+                        message_id,
+                        at_ms: chrono::Utc::now().timestamp_millis(),
+                    };
+                }
+                Err(ClientError::RateLimited { .. }) if rate_limited < MAX_RATE_LIMITED => {
+                    rate_limited += 1;
+                }
+                Err(error) => break error,
+            }
+        };
+        let (code, detail) = failure::classify(&error);
+        tracing::warn!(?code, %detail, account_id = message.account_id, "Alcméon refused an engagement send");
+        let ongoing_conversation_id = if code == SendFailureCode::OngoingConversation {
+            self.store
+                .recipient_conversations(message.account_id, message.to_user_phone_number)
+                .await
+                .ok()
+                .and_then(|found| found.first().map(|c| c.conversation_id))
+        } else {
+            None
+        };
+        SendOutcome::Failed(SendFailure {
+            code,
+            detail,
+            ongoing_conversation_id,
+        })
+    }
+}
+
+/// The values Alcméon is sent, each variable's given value or its default, split into the body's
+/// and the URL buttons' (a label used in both goes in both).
+fn values_by_place(
+    template: &Template,
+    given: &BTreeMap<String, String>,
+) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    let (mut body, mut buttons) = (BTreeMap::new(), BTreeMap::new());
+    for variable in &template.variables {
+        let Some(value) = given.get(&variable.label).or(variable.default.as_ref()) else {
+            continue;
+        };
+        let placeholder = format!("{{{{{}}}}}", variable.label);
+        if template.body.contains(&placeholder) {
+            body.insert(variable.label.clone(), value.clone());
+        }
+        if template
+            .url_buttons
+            .iter()
+            .any(|b| b.url.contains(&placeholder))
+        {
+            buttons.insert(variable.label.clone(), value.clone());
+        }
+    }
+    (body, buttons)
+}
+
+/// A variable problem in a few words, for the 400's message (the widget shows its own text).
+fn problem_words(reason: &protocol::ProblemReason) -> String {
+    use protocol::ProblemReason::*;
+    match reason {
+        Missing => "missing".into(),
+        Blank => "blank".into(),
+        TooLong { max_chars } => format!("too long: at most {max_chars} characters"),
+        LineBreak => "holds a line break or a tab".into(),
+        TooManySpaces => "holds more than 4 spaces in a row".into(),
+        NotUrlSafe => "holds a character not allowed in an address".into(),
+        Unknown => "not a variable of the template".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_go_where_their_placeholders_are_and_defaults_fill_the_gaps() {
+        let template: Template = serde_json::from_value(serde_json::json!({
+            "id": 1, "name": "t", "language": "en",
+            "body": "Hi {{name}}, order {{order}} {{sign}}",
+            "url_buttons": [{"label": "Track", "url": "https://x.example/{{order}}"}],
+            "variables": [{"label": "name"}, {"label": "order"},
+                          {"label": "sign", "required": false, "default": "Lumio"}]
+        }))
+        .unwrap();
+        let given = BTreeMap::from([
+            ("name".to_owned(), "Camille".to_owned()),
+            ("order".to_owned(), "A1".to_owned()),
+        ]);
+        let (body, buttons) = values_by_place(&template, &given);
+        assert_eq!(body.len(), 3);
+        assert_eq!(body["sign"], "Lumio");
+        assert_eq!(
+            buttons,
+            BTreeMap::from([("order".to_owned(), "A1".to_owned())])
+        );
+    }
+}
