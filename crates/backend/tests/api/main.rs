@@ -6,6 +6,7 @@ mod consent;
 mod conversation_state;
 mod embed;
 mod engagement;
+mod engagement_access;
 mod engagement_templates;
 mod events;
 mod helpers;
