@@ -85,6 +85,23 @@ impl Engagements {
             consent,
         };
         let (Some(phone), Some(account), None) = (phone, account, block::decide(&facts)) else {
+            // A concurrent request with this client id may have stored it since it was looked
+            // for: it is the send this request repeats, not a block.
+            if let Some(existing) = self
+                .store
+                .engagement_send(org, record_key, &request.client_id)
+                .await?
+            {
+                return self
+                    .repeat(
+                        org,
+                        record_key,
+                        existing,
+                        target.agent_email.as_str(),
+                        request,
+                    )
+                    .await;
+            }
             let block = block::decide(&facts).unwrap_or(protocol::EngagementBlock::SenderUnknown);
             return Err(EngagementError::Blocked(block));
         };

@@ -8,6 +8,7 @@ mod attachments;
 mod conversations;
 pub mod embed;
 mod engagement;
+mod engagement_events;
 mod engagement_templates;
 mod error;
 mod events;
@@ -64,6 +65,7 @@ fn widget_api() -> OpenApiRouter<AppState> {
         .merge(time_zones::router())
         .merge(engagement_templates::router())
         .merge(engagement::router())
+        .merge(engagement_events::router())
         .merge(openapi::router())
 }
 

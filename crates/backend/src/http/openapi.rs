@@ -151,7 +151,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(count, 10, "the widget API has ten operations");
+        assert_eq!(count, 11, "the widget API has eleven operations");
         let scheme = &spec["components"]["securitySchemes"]["session"];
         assert_eq!(
             (scheme["type"].as_str(), scheme["scheme"].as_str()),

@@ -193,6 +193,7 @@ const DESCRIPTION: &str = "/v1/openapi.json";
 const TEMPLATES: &str = "/v1/engagement-templates";
 const ENGAGEMENT: &str = "/v1/engagement";
 const ENGAGEMENT_SENDS: &str = "/v1/engagement/sends";
+const ENGAGEMENT_EVENTS: &str = "/v1/engagement/events";
 
 #[tokio::test]
 async fn every_documented_operation_answers_as_described_on_the_running_backend() {
@@ -290,6 +291,9 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
         case("POST", ENGAGEMENT_SENDS, ENGAGEMENT_SENDS, 404)
             .with_body(engagement::order_update("e-3")),
         case("POST", ENGAGEMENT_SENDS, ENGAGEMENT_SENDS, 401).without_session(),
+        case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 200).with_token(&camille),
+        case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 404),
+        case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 401).without_session(),
         // The session's record names 1001 and 424242, not 1002.
         case("GET", THREAD, "/v1/conversations/1002/thread", 403),
         case("POST", REPLIES, "/v1/conversations/1002/replies", 403)
