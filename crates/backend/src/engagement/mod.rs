@@ -28,6 +28,7 @@ use crate::store::{Store, StoreError};
 
 pub use link::spawn as spawn_linker;
 
+pub use send::Reengagement;
 pub use senders::SenderAccount;
 
 /// The engagement a session token names (its `eng` claim), with the agent asking.

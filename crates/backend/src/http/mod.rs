@@ -17,6 +17,7 @@ mod grant;
 mod health;
 mod on_demand;
 mod openapi;
+mod reengagement;
 mod replies;
 mod session;
 mod time_zones;
@@ -66,6 +67,7 @@ fn widget_api() -> OpenApiRouter<AppState> {
         .merge(engagement_templates::router())
         .merge(engagement::router())
         .merge(engagement_events::router())
+        .merge(reengagement::router())
         .merge(openapi::router())
 }
 

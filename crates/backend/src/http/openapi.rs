@@ -151,7 +151,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(count, 11, "the widget API has eleven operations");
+        assert_eq!(count, 12, "the widget API has twelve operations");
         let scheme = &spec["components"]["securitySchemes"]["session"];
         assert_eq!(
             (scheme["type"].as_str(), scheme["scheme"].as_str()),

@@ -381,3 +381,52 @@ async fn bad_values_and_unknown_templates_are_refused_before_anything_is_stored(
     assert_eq!(page(&app, &token).await.send, None);
     assert!(emulator_engagements(&app).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_conversation_is_re_engaged_from_its_account_to_its_customer_once_interrupting_it() {
+    let app = spawn_app_with(with_consent()).await;
+    ready(&app).await;
+    let path = "/v1/conversations/1001/engagements";
+    let body = json!({"client_id": "re-1", "template_id": 2003,
+                      "values": {"customer_name": "Amélie"}});
+    let post = || {
+        app.http
+            .post(app.url(path))
+            .bearer_auth(app.token_for(1001))
+            .json(&body)
+            .send()
+    };
+    let (first, second) = tokio::join!(post(), post());
+    let first: EngagementSend = first.unwrap().json().await.unwrap();
+    let second: EngagementSend = second.unwrap().json().await.unwrap();
+    assert_eq!(first, second);
+    assert_eq!(first.state, SendState::Sent, "{first:?}");
+    let at_alcmeon = emulator_engagements(&app).await;
+    assert_eq!(
+        at_alcmeon.len(),
+        1,
+        "sent once, through the ongoing conversation"
+    );
+    assert_eq!(at_alcmeon[0]["to_user_phone_number"], "33611223344");
+    assert_eq!(at_alcmeon[0]["account_id"], 201);
+
+    let reader = crate::helpers::mint(
+        SESSION_SECRET,
+        json!({"aud": app.audience(), "convs": [1001], "perms": {"reply": false}}),
+    );
+    let refused = app
+        .http
+        .post(app.url(path))
+        .bearer_auth(reader)
+        .json(&json!({"client_id": "re-2", "template_id": 2003,
+                      "values": {"customer_name": "Amélie"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 409);
+    let body: Value = refused.json().await.unwrap();
+    assert!(
+        body["message"].as_str().unwrap().contains("not allowed"),
+        "{body}"
+    );
+}

@@ -194,6 +194,7 @@ const TEMPLATES: &str = "/v1/engagement-templates";
 const ENGAGEMENT: &str = "/v1/engagement";
 const ENGAGEMENT_SENDS: &str = "/v1/engagement/sends";
 const ENGAGEMENT_EVENTS: &str = "/v1/engagement/events";
+const REENGAGE: &str = "/v1/conversations/{conversation_id}/engagements";
 
 #[tokio::test]
 async fn every_documented_operation_answers_as_described_on_the_running_backend() {
@@ -294,6 +295,15 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
         case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 200).with_token(&camille),
         case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 404),
         case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 401).without_session(),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 200)
+            .with_body(json!({"client_id": "re-1", "template_id": 2003, "values": {"customer_name": "Amélie"}})),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 409)
+            .with_body(json!({"client_id": "re-1", "template_id": 2003, "values": {"customer_name": "Someone"}})),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 400)
+            .with_body(json!({"client_id": "re-2", "template_id": 2003, "values": {}})),
+        case("POST", REENGAGE, "/v1/conversations/1002/engagements", 403)
+            .with_body(json!({"client_id": "re-3", "template_id": 2003, "values": {"customer_name": "x"}})),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 401).without_session(),
         // The session's record names 1001 and 424242, not 1002.
         case("GET", THREAD, "/v1/conversations/1002/thread", 403),
         case("POST", REPLIES, "/v1/conversations/1002/replies", 403)
