@@ -1,7 +1,8 @@
 //! Engagement mode's work against Alcméon and the store: the engagement page of a session's
 //! engagement record (`page.rs`, its one block rule `block.rs`), the one-off template send and the
 //! re-engagement of a conversation (`send.rs`, Alcméon's refusals in `failure.rs`), the sender
-//! accounts and their templates (`senders.rs`), and the link from a sent engagement to the
+//! accounts and their templates (`senders.rs`; RCS and KakaoTalk listings mapped in
+//! `listed_templates.rs`), and the link from a sent engagement to the
 //! conversation the customer's answer opened (`link.rs`).
 //!
 //! Invariants: whether a send may go is decided here only, by `block::decide`, from consent read
@@ -12,6 +13,7 @@
 mod block;
 mod failure;
 mod link;
+mod listed_templates;
 mod page;
 mod send;
 mod senders;

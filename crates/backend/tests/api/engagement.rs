@@ -430,3 +430,70 @@ async fn a_conversation_is_re_engaged_from_its_account_to_its_customer_once_inte
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn rcs_and_kakaotalk_senders_offer_alcmeons_listed_templates_and_send_on_their_channel() {
+    let app = spawn_app_with(with_consent()).await;
+    ready(&app).await;
+    let rcs = engagement_token(&app, CAMILLE, "401", json!({}));
+    let page_401 = page(&app, &rcs).await;
+    assert_eq!(page_401.blocked, None, "{page_401:?}");
+    assert_eq!(
+        page_401.sender.channel,
+        Some(protocol::TemplateChannel::Rcs)
+    );
+    let ids: Vec<i64> = page_401.templates.iter().map(|t| t.id).collect();
+    assert_eq!(ids, [2101, 2102]);
+    let slot = &page_401.templates[0];
+    let labels: Vec<&str> = slot.variables.iter().map(|v| v.label.as_str()).collect();
+    assert_eq!(labels, ["customer_name", "slot", "order_number"]);
+    let body = json!({"client_id": "rcs-1", "template_id": 2101, "values":
+        {"customer_name": "Camille", "slot": "Tuesday 9-12", "order_number": "A-1042"}});
+    let send = sent(&app, &rcs, &body).await;
+    assert_eq!(send.state, SendState::Sent, "{send:?}");
+    let at_alcmeon = emulator_engagements(&app).await;
+    assert_eq!(at_alcmeon[0]["channel"], "rcs");
+    let preview = protocol::fill(
+        slot,
+        &serde_json::from_value(body["values"].clone()).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        preview.body,
+        format!(
+            "{}\n\n{}",
+            at_alcmeon[0]["title"].as_str().unwrap(),
+            at_alcmeon[0]["content"].as_str().unwrap()
+        ),
+        "the preview is what the customer receives"
+    );
+    assert_eq!(send.content, preview.body);
+
+    let kakao = mint(
+        SESSION_SECRET,
+        json!({"org": ORG_ID, "aud": app.audience(), "convs": [],
+               "eng": {"id": "a0X000000000002AAA", "to": CAMILLE, "from": "402"}}),
+    );
+    let page_402 = page(&app, &kakao).await;
+    assert_eq!(
+        page_402.sender.channel,
+        Some(protocol::TemplateChannel::Kakaotalk)
+    );
+    let ids: Vec<i64> = page_402.templates.iter().map(|t| t.id).collect();
+    assert_eq!(ids, [2201], "only the approved template");
+    const LISTINGS: [&str; 2] = ["POST /v1/rcs/templates", "POST /v1/kakaotalk/templates"];
+    let before = [
+        app.emulator_calls(LISTINGS[0]).await,
+        app.emulator_calls(LISTINGS[1]).await,
+    ];
+    page(&app, &kakao).await;
+    page(&app, &rcs).await;
+    let after = [
+        app.emulator_calls(LISTINGS[0]).await,
+        app.emulator_calls(LISTINGS[1]).await,
+    ];
+    assert_eq!(
+        before, after,
+        "listings are reused, not read for every page"
+    );
+}
