@@ -178,6 +178,41 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn conversations_stored_before_0010_get_their_account_from_their_actions() {
+        use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
+        use std::str::FromStr;
+        let dir = tempfile::TempDir::new().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("old.db").display());
+        let options = SqliteConnectOptions::from_str(&url)
+            .unwrap()
+            .create_if_missing(true);
+        let pool = SqlitePool::connect_with(options).await.unwrap();
+        sqlx::migrate!("./migrations")
+            .run_to(9, &pool)
+            .await
+            .unwrap();
+        sqlx::raw_sql(
+            r#"INSERT INTO actions (id, conversation_id, kind, body) VALUES
+                   (1, 100, 'task-create', '{"id": 1, "account": {"id": 201, "type": "whatsapp"}}'),
+                   (2, 200, 'task-create', '{"id": 2}');
+               INSERT INTO conversations (id, channel, account_name, customer_name) VALUES
+                   (100, 'whatsapp', 'Shop', 'Ana'), (200, 'whatsapp', 'Other', 'Bo');"#,
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        let store = Store::open(&url).await.unwrap();
+        let account = store.known_account(201).await.unwrap().unwrap();
+        assert_eq!(account.name, "Shop");
+        assert_eq!(
+            store.conversation_customer(100).await.unwrap(),
+            None,
+            "no number yet"
+        );
+    }
+
+    #[tokio::test]
     async fn without_the_field_id_no_number_is_read() {
         let (store, _dir) = store(None).await;
         store

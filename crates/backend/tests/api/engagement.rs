@@ -497,3 +497,44 @@ async fn rcs_and_kakaotalk_senders_offer_alcmeons_listed_templates_and_send_on_t
         "listings are reused, not read for every page"
     );
 }
+
+#[tokio::test]
+async fn a_send_the_backend_stopped_during_is_shown_failed_and_never_sent_unasked() {
+    let mut app = spawn_app_with(with_consent()).await;
+    ready(&app).await;
+    let stored = app
+        .store()
+        .create_engagement_send(&backend::store::NewEngagementSend {
+            org: ORG_ID.into(),
+            record_key: RECORD.into(),
+            client_id: protocol::ClientId::parse("crashed-1").unwrap(),
+            one_off: true,
+            agent_email: protocol::AgentEmail::parse("agent@example.com").unwrap(),
+            channel: protocol::TemplateChannel::Whatsapp,
+            account_id: 201,
+            phone: "33612345678".into(),
+            interrupt: false,
+            template_id: 2003,
+            language: "en".into(),
+            content: "Hello Camille".into(),
+            values: [("customer_name".to_owned(), "Camille".to_owned())].into(),
+            requested_at_ms: 1,
+        })
+        .await
+        .unwrap();
+    assert!(matches!(stored, backend::store::SendInsert::Created(_)));
+    app.restart_backend().await;
+    let token = token_for(&app);
+    let page = page(&app, &token).await;
+    let send = page.send.unwrap();
+    assert_eq!(send.state, SendState::Failed);
+    assert_eq!(
+        send.failure.unwrap().code,
+        SendFailureCode::AlcmeonUnavailable
+    );
+    assert_eq!(
+        page.blocked, None,
+        "the agent may send again, with a new client id"
+    );
+    assert!(emulator_engagements(&app).await.is_empty());
+}
