@@ -1,6 +1,7 @@
 //! Engagement mode's work against Alcméon and the store: the engagement page of a session's
 //! engagement record (`page.rs`, its one block rule `block.rs`), the one-off template send and the
-//! re-engagement of a conversation (`send.rs`, Alcméon's refusals in `failure.rs`), the sender
+//! re-engagement of a conversation (`send.rs`; the call to Alcméon in `delivery.rs`, its
+//! refusals in `failure.rs`), the sender
 //! accounts and their templates (`senders.rs`; RCS and KakaoTalk listings mapped in
 //! `listed_templates.rs`), and the link from a sent engagement to the
 //! conversation the customer's answer opened (`link.rs`).
@@ -11,6 +12,7 @@
 //! dropped connection neither stops nor repeats it.
 
 mod block;
+mod delivery;
 mod failure;
 mod link;
 mod listed_templates;

@@ -8,22 +8,15 @@
 //! Alcméon (waiting out 429s through the governor) and stores `sent` or `failed`. Every request
 //! then waits for the send to leave `sending`, up to [`SETTLE_WAIT`], and answers it as it is.
 
-use std::collections::BTreeMap;
-
 use protocol::{
-    ConsentState, EngagementSend, EngagementSendRequest, SendFailure, SendFailureCode, SendState,
-    Template, fill, normalize_phone,
+    ConsentState, EngagementSend, EngagementSendRequest, SendState, fill, normalize_phone,
 };
 use tokio::sync::broadcast::error::RecvError;
 
 use super::block::{self, Facts, RecipientFact};
 use super::page::recipient_fact;
-use super::{EngagementError, EngagementTarget, Engagements, SETTLE_WAIT, SenderAccount, failure};
-use crate::alcmeon::{ClientError, TemplateMessage};
-use crate::store::{NewEngagementSend, SendInsert, SendOutcome, StoredSend};
-
-/// How many 429 answers in a row one send waits out before it is failed.
-const MAX_RATE_LIMITED: usize = 10;
+use super::{EngagementError, EngagementTarget, Engagements, SETTLE_WAIT, SenderAccount};
+use crate::store::{NewEngagementSend, SendInsert, StoredSend};
 
 /// The agent asking for a re-engagement of a conversation.
 #[derive(Debug, Clone)]
@@ -35,14 +28,14 @@ pub struct Reengagement {
 }
 
 /// Where a send goes, under which key.
-struct Delivery {
-    org: String,
-    record_key: String,
-    one_off: bool,
-    agent_email: protocol::AgentEmail,
-    account: SenderAccount,
-    phone: String,
-    interrupt: bool,
+pub(super) struct Delivery {
+    pub org: String,
+    pub record_key: String,
+    pub one_off: bool,
+    pub agent_email: protocol::AgentEmail,
+    pub account: SenderAccount,
+    pub phone: String,
+    pub interrupt: bool,
 }
 
 impl Engagements {
@@ -282,104 +275,6 @@ impl Engagements {
             }
         }
     }
-
-    /// Calls Alcméon for a stored send in a task of its own and stores the outcome.
-    fn spawn_delivery(
-        &self,
-        send_id: i64,
-        delivery: &Delivery,
-        template: &Template,
-        values: &BTreeMap<String, String>,
-    ) {
-        let (body, buttons) = values_by_place(template, values);
-        let service = self.clone();
-        let channel = delivery.account.channel;
-        let (account_id, phone, interrupt) = (
-            delivery.account.account_id,
-            delivery.phone.clone(),
-            delivery.interrupt,
-        );
-        let template_id = template.id;
-        tokio::spawn(async move {
-            let message = TemplateMessage {
-                channel,
-                to_user_phone_number: &phone,
-                account_id,
-                template_id,
-                variables: &body,
-                button_variables: &buttons,
-                interrupt_ongoing_conversation: interrupt,
-            };
-            let outcome = service.call_alcmeon(&message).await;
-            if let Err(error) = service
-                .store
-                .finish_engagement_send(send_id, &outcome)
-                .await
-            {
-                tracing::error!(%error, send_id, "an engagement send's outcome was not stored");
-            }
-        });
-    }
-
-    async fn call_alcmeon(&self, message: &TemplateMessage<'_>) -> SendOutcome {
-        let mut rate_limited = 0;
-        let error = loop {
-            match self.client.send_template(message).await {
-                Ok(message_id) => {
-                    return SendOutcome::Sent {
-                        message_id,
-                        at_ms: chrono::Utc::now().timestamp_millis(),
-                    };
-                }
-                Err(ClientError::RateLimited { .. }) if rate_limited < MAX_RATE_LIMITED => {
-                    rate_limited += 1;
-                }
-                Err(error) => break error,
-            }
-        };
-        let (code, detail) = failure::classify(&error);
-        tracing::warn!(?code, %detail, account_id = message.account_id, "Alcméon refused an engagement send");
-        let ongoing_conversation_id = if code == SendFailureCode::OngoingConversation {
-            self.store
-                .recipient_conversations(message.account_id, message.to_user_phone_number)
-                .await
-                .ok()
-                .and_then(|found| found.first().map(|c| c.conversation_id))
-        } else {
-            None
-        };
-        SendOutcome::Failed(SendFailure {
-            code,
-            detail,
-            ongoing_conversation_id,
-        })
-    }
-}
-
-/// The values Alcméon is sent, each variable's given value or its default, split into the body's
-/// and the URL buttons' (a label used in both goes in both).
-fn values_by_place(
-    template: &Template,
-    given: &BTreeMap<String, String>,
-) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
-    let (mut body, mut buttons) = (BTreeMap::new(), BTreeMap::new());
-    for variable in &template.variables {
-        let Some(value) = given.get(&variable.label).or(variable.default.as_ref()) else {
-            continue;
-        };
-        let placeholder = format!("{{{{{}}}}}", variable.label);
-        if template.body.contains(&placeholder) {
-            body.insert(variable.label.clone(), value.clone());
-        }
-        if template
-            .url_buttons
-            .iter()
-            .any(|b| b.url.contains(&placeholder))
-        {
-            buttons.insert(variable.label.clone(), value.clone());
-        }
-    }
-    (body, buttons)
 }
 
 /// A variable problem in a few words, for the 400's message (the widget shows its own text).
@@ -393,33 +288,5 @@ fn problem_words(reason: &protocol::ProblemReason) -> String {
         TooManySpaces => "holds more than 4 spaces in a row".into(),
         NotUrlSafe => "holds a character not allowed in an address".into(),
         Unknown => "not a variable of the template".into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_go_where_their_placeholders_are_and_defaults_fill_the_gaps() {
-        let template: Template = serde_json::from_value(serde_json::json!({
-            "id": 1, "name": "t", "language": "en",
-            "body": "Hi {{name}}, order {{order}} {{sign}}",
-            "url_buttons": [{"label": "Track", "url": "https://x.example/{{order}}"}],
-            "variables": [{"label": "name"}, {"label": "order"},
-                          {"label": "sign", "required": false, "default": "Lumio"}]
-        }))
-        .unwrap();
-        let given = BTreeMap::from([
-            ("name".to_owned(), "Camille".to_owned()),
-            ("order".to_owned(), "A1".to_owned()),
-        ]);
-        let (body, buttons) = values_by_place(&template, &given);
-        assert_eq!(body.len(), 3);
-        assert_eq!(body["sign"], "Lumio");
-        assert_eq!(
-            buttons,
-            BTreeMap::from([("order".to_owned(), "A1".to_owned())])
-        );
     }
 }

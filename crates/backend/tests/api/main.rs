@@ -7,6 +7,7 @@ mod conversation_state;
 mod embed;
 mod engagement;
 mod engagement_access;
+mod engagement_channels;
 mod engagement_stream;
 mod engagement_templates;
 mod events;
