@@ -68,6 +68,8 @@ pub fn spawn(store: Store, window: Duration) -> JoinHandle<()> {
             if closed {
                 return;
             }
+            // One look covers every change that arrived meanwhile (a webhook burst).
+            while thread.try_recv().is_ok() || sends.try_recv().is_ok() {}
         }
     })
 }
