@@ -9,13 +9,14 @@ use std::path::Path;
 use module_graph::{Crate, dependencies, top};
 
 /// Each top-level module and the top-level modules it may name. Leaves first.
-const ALLOWED: [(&str, &[&str]); 12] = [
+const ALLOWED: [(&str, &[&str]); 13] = [
     ("alcmeon", &[]),
     ("config", &[]),
     ("telemetry", &[]),
     ("time_zones", &[]),
     ("store", &["alcmeon"]),
     ("consent", &["alcmeon", "store"]),
+    ("engagement", &["alcmeon", "config", "consent", "store"]),
     ("provisioning", &["alcmeon", "config", "store"]),
     ("outbox", &["alcmeon", "provisioning", "store"]),
     ("sync", &["alcmeon", "config", "store"]),
@@ -25,6 +26,7 @@ const ALLOWED: [(&str, &[&str]); 12] = [
         &[
             "alcmeon",
             "config",
+            "engagement",
             "outbox",
             "provisioning",
             "store",
@@ -38,6 +40,7 @@ const ALLOWED: [(&str, &[&str]); 12] = [
             "alcmeon",
             "config",
             "consent",
+            "engagement",
             "event_pruning",
             "http",
             "outbox",

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 pub use engagement::{EngagementConfig, read_templates as read_whatsapp_templates};
+pub use org_environments::OrgEnvironments;
 
 mod engagement;
+mod org_environments;
 
 /// Everything the backend reads from its environment, parsed once at start-up.
 #[derive(Debug, Clone)]

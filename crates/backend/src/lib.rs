@@ -22,10 +22,12 @@
 //!   are read into typed structs; a reply's state changes only by `store::ReplyState`'s
 //!   transitions. It never calls Alcméon and knows nothing of HTTP.
 //! - `consent` (`alcmeon`, `store`): the consent replica of Alcméon's opt-in lists kept fresh.
+//! - `engagement` (`alcmeon`, `config`, `consent`, `store`): engagement mode's pages, template
+//!   sends and links to the conversations they open.
 //! - `provisioning` (`alcmeon`, `config`, `store`), `outbox` (`alcmeon`, `provisioning`, `store`),
 //!   `sync` (`alcmeon`, `config`, `store`), `event_pruning` (`store`): the work done against Alcméon and
 //!   the store, never SQL of their own.
-//! - `http` (any of the above but `event_pruning`): the edge. It turns requests into typed,
+//! - `http` (any of the above but `consent` and `event_pruning`): the edge. It turns requests into typed,
 //!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
 //!   body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
 //!   and never calls Alcméon. Its widget routes and their OpenAPI description are built together.
@@ -39,6 +41,7 @@ pub mod alcmeon;
 mod architecture_tests;
 mod config;
 mod consent;
+mod engagement;
 mod event_pruning;
 mod http;
 mod outbox;
@@ -50,8 +53,8 @@ pub mod telemetry;
 mod time_zones;
 
 pub use config::{
-    AccountMapping, Config, ConfigError, EngagementConfig, OrgSecret, ReplicaStart,
-    read_whatsapp_templates,
+    AccountMapping, Config, ConfigError, EngagementConfig, OrgEnvironments, OrgSecret,
+    ReplicaStart, read_whatsapp_templates,
 };
 pub use consent::{ConsentError, ConsentReplica};
 pub use http::{Agent, Claims, Permissions, SessionVerifier};

@@ -10,6 +10,7 @@ use tower_http::trace::TraceLayer;
 use crate::alcmeon::{AlcmeonClient, Governor};
 use crate::config::{Config, ConfigError, check_org_environments};
 use crate::consent::{self, ConsentReplica};
+use crate::engagement::{self, Engagements};
 use crate::event_pruning;
 use crate::http::{self, AppState, SessionVerifier};
 use crate::outbox::Outbox;
@@ -61,7 +62,20 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     {
         return Err(StartError::WidgetDir(dir.display().to_string()));
     }
-    let store = Store::open(&config.database_url).await?;
+    let store = Store::open(&config.database_url)
+        .await?
+        .with_customer_phone_field(config.engagement.customer_phone_field_id);
+    let interrupted = store
+        .fail_interrupted_engagement_sends(
+            "the backend stopped before Alcméon answered: check the customer's conversation before sending again",
+        )
+        .await?;
+    if interrupted > 0 {
+        tracing::warn!(
+            count = interrupted,
+            "engagement sends the backend stopped during are shown failed (Alcméon may have sent them)"
+        );
+    }
     sync::decide_without_alcmeon(&store, config.replica_start).await?;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
@@ -83,6 +97,16 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         client.clone(),
         &engagement.optin_list_ids,
         engagement.consent_max_age,
+    );
+    let engagements = Engagements::new(
+        store.clone(),
+        client.clone(),
+        consent.clone(),
+        engagement::Settings {
+            whatsapp_templates: engagement.whatsapp_templates.clone().into(),
+            optin_lists: engagement.optin_list_ids.clone().into(),
+            environments: engagement.org_environments.clone(),
+        },
     );
     let provisioner = Provisioner::new(
         store.clone(),
@@ -114,6 +138,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         ),
         event_pruning::spawn(store.clone(), config.event_retention),
         consent::spawn(consent.clone(), engagement.consent_refresh_interval),
+        engagement::spawn_linker(store.clone(), engagement.link_window),
     ];
 
     let state = AppState {
@@ -126,6 +151,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         outbox,
         zones: Default::default(),
         whatsapp_templates: engagement.whatsapp_templates.clone().into(),
+        engagements,
     };
     let app = http::routes(state)
         .merge(http::embed::routes(

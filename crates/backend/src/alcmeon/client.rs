@@ -16,6 +16,9 @@ pub struct AlcmeonClient {
     instance_id: String,
     secret: String,
     governor: Arc<Governor>,
+    /// WhatsApp template sends have their own budget at Alcméon (3,000 a minute), apart from the
+    /// application's; a 429 on one holds only its own callers.
+    whatsapp_governor: Arc<Governor>,
 }
 
 /// The body of `POST /v1/answer/send` (answer.yaml `SendAnswerRequest`, without attachment).
@@ -45,6 +48,9 @@ pub enum ClientError {
     Transport(#[from] reqwest::Error),
 }
 
+/// Alcméon's own budget for `POST /v1/whatsapp/send/` (initiate-conversation-api.yaml).
+const WHATSAPP_SENDS_PER_MINUTE: std::num::NonZeroU32 = std::num::NonZeroU32::new(3_000).unwrap();
+
 /// The longest page `GET /actions` returns.
 pub const ACTIONS_PAGE_SIZE: usize = 10;
 
@@ -60,6 +66,7 @@ impl AlcmeonClient {
             instance_id: instance_id.to_owned(),
             secret: secret.to_owned(),
             governor,
+            whatsapp_governor: Arc::new(Governor::new(WHATSAPP_SENDS_PER_MINUTE)),
         }
     }
 
@@ -131,22 +138,37 @@ impl AlcmeonClient {
         priority: Priority,
         request: reqwest::RequestBuilder,
     ) -> Result<String, ClientError> {
-        self.governor.acquire(priority).await;
+        self.call_within(&self.governor, priority, request).await
+    }
+
+    /// As [`Self::call`], within WhatsApp's own send budget.
+    pub(super) async fn call_whatsapp_send(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<String, ClientError> {
+        self.call_within(&self.whatsapp_governor, Priority::Reply, request)
+            .await
+    }
+
+    async fn call_within(
+        &self,
+        governor: &Governor,
+        priority: Priority,
+        request: reqwest::RequestBuilder,
+    ) -> Result<String, ClientError> {
+        governor.acquire(priority).await;
         let response = request.send().await?;
         let status = response.status().as_u16();
         let body = response.text().await?;
         match status {
             200..=299 => Ok(body),
-            429 => Err(self.rate_limited(&body)),
+            429 => Err(rate_limited(governor, &body)),
             _ => Err(ClientError::Status { status, body }),
         }
     }
 
     fn rate_limited(&self, body: &str) -> ClientError {
-        let until =
-            rate_limited_until(body).unwrap_or_else(|| Utc::now() + Duration::from_secs(60));
-        self.governor.hold_until(until);
-        ClientError::RateLimited { until }
+        rate_limited(&self.governor, body)
     }
 }
 
@@ -161,6 +183,13 @@ impl ClientError {
             .and_then(|v| v.get("error")?.as_str().map(str::to_owned));
         Some(parsed.unwrap_or_else(|| body.clone()))
     }
+}
+
+/// Holds `governor`'s callers until the reset time a 429 body gives (a minute when it gives none).
+fn rate_limited(governor: &Governor, body: &str) -> ClientError {
+    let until = rate_limited_until(body).unwrap_or_else(|| Utc::now() + Duration::from_secs(60));
+    governor.hold_until(until);
+    ClientError::RateLimited { until }
 }
 
 /// Reads the reset time from a 429 body. Alcméon's `details` is a string holding a Python-style

@@ -9,6 +9,8 @@ mod governor;
 mod model;
 mod optins;
 mod signature;
+mod template_lists;
+mod template_sends;
 
 pub use accounts::{Account, AccountUpdate, user_error_reason};
 pub use client::{ACTIONS_PAGE_SIZE, AlcmeonClient, ClientError, SendAnswer};
@@ -16,3 +18,5 @@ pub use governor::{Governor, Priority};
 pub use model::{Action, AdminUser, Notification};
 pub use optins::{OPTIN_PAGE_SIZE, OptinList, UserOptin, UserOptout};
 pub use signature::{SIGNATURE_HEADER, sign, verify};
+pub use template_lists::{KakaoTemplate, RcsButton, RcsTemplate};
+pub use template_sends::TemplateMessage;

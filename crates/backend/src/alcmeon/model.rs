@@ -53,6 +53,22 @@ pub struct Message {
 pub struct Author {
     pub name: Option<String>,
     pub instagram_author: Option<InstagramAuthor>,
+    /// The customer's user group, with its custom fields (one of which may hold their number).
+    pub group: Option<UserGroup>,
+}
+
+/// synchronize.yaml's `UserGroup`: only its custom fields are read.
+#[derive(Debug, Clone, Deserialize)]
+pub struct UserGroup {
+    #[serde(default)]
+    pub custom_fields: Vec<CustomField>,
+}
+
+/// One entry of `CustomFields`; its value is read only when it is a phone number.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CustomField {
+    pub field_id: Option<i64>,
+    pub field_value: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -62,6 +78,7 @@ pub struct InstagramAuthor {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Account {
+    pub id: Option<i64>,
     pub name: Option<String>,
     #[serde(rename = "type")]
     pub kind: Option<String>,
@@ -85,6 +102,24 @@ impl Message {
 }
 
 impl Author {
+    /// The number held by the custom field `field_id` (`CustomFieldPhoneFieldValue`:
+    /// `country_prefix` and `number`), as written there; `None` when absent or not a phone value.
+    pub fn phone_field(&self, field_id: i64) -> Option<String> {
+        let field = self
+            .group
+            .as_ref()?
+            .custom_fields
+            .iter()
+            .find(|field| field.field_id == Some(field_id))?;
+        let value = field.field_value.as_ref()?;
+        let prefix = value.get("country_prefix")?.as_str()?;
+        let number = value.get("number")?.as_str()?;
+        Some(format!(
+            "+{}{number}",
+            prefix.trim().trim_start_matches('+')
+        ))
+    }
+
     /// The name to show: the channel's display name, else the Instagram handle.
     pub fn display_name(&self) -> Option<String> {
         let name = self.name.as_deref().filter(|n| !n.is_empty());

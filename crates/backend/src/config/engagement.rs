@@ -1,5 +1,7 @@
 //! The engagement settings: which WhatsApp templates an agent may send, which Alcméon opt-in lists
-//! decide consent, and how fresh the consent replica is kept.
+//! decide consent, how fresh the consent replica is kept, how many Alcméon environments each org
+//! is connected to, where a customer's number is read, and how long after a send a conversation
+//! may be linked to it.
 //!
 //! Invariants: every template read is checked (`protocol::Template::check`: its placeholders are
 //! exactly its declared variables) and template ids are unique, else start-up fails naming the
@@ -10,6 +12,7 @@ use std::time::Duration;
 use protocol::Template;
 
 use super::ConfigError;
+use super::org_environments::OrgEnvironments;
 
 /// The engagement part of [`super::Config`].
 #[derive(Debug, Clone, Default)]
@@ -30,6 +33,17 @@ pub struct EngagementConfig {
     /// `BACKEND_CONSENT_MAX_AGE_SECS`, default 60 (decimals allowed): a consent question on a
     /// replica older than this reads Alcméon again first.
     pub consent_max_age: Duration,
+    /// `BACKEND_ORG_ENVIRONMENTS`: `orgId=N` pairs, comma-separated; an org not listed is connected
+    /// to 1 environment. Engagement is available only with exactly 1.
+    pub org_environments: OrgEnvironments,
+    /// `ALCMEON_CUSTOMER_PHONE_FIELD_ID`: the Alcméon user custom field holding a customer's phone
+    /// number (a `CustomFieldPhoneFieldValue` in the action author's `group.custom_fields`); the
+    /// environment's own id, so no default (the emulator's is 5001). Unset: no number is read, so no
+    /// engagement is linked to the conversation it opens.
+    pub customer_phone_field_id: Option<i64>,
+    /// `BACKEND_ENGAGEMENT_LINK_WINDOW_SECS`, default 604800 (7 days): a conversation whose first
+    /// customer message comes later than this after a send is not linked to it.
+    pub link_window: Duration,
 }
 
 pub fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<EngagementConfig, ConfigError> {
@@ -47,6 +61,23 @@ pub fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<EngagementCo
         optin_list_ids,
         consent_refresh_interval: seconds(get, "BACKEND_CONSENT_REFRESH_SECS", 300.0)?,
         consent_max_age: seconds(get, "BACKEND_CONSENT_MAX_AGE_SECS", 60.0)?,
+        org_environments: OrgEnvironments::parse(
+            &get("BACKEND_ORG_ENVIRONMENTS").unwrap_or_default(),
+        )?,
+        customer_phone_field_id: match get("ALCMEON_CUSTOMER_PHONE_FIELD_ID") {
+            None => None,
+            Some(raw) => match super::parse_ids("ALCMEON_CUSTOMER_PHONE_FIELD_ID", &raw)?[..] {
+                [] => None,
+                [id] => Some(id),
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "ALCMEON_CUSTOMER_PHONE_FIELD_ID",
+                        reason: format!("{raw:?} names several fields; give one"),
+                    });
+                }
+            },
+        },
+        link_window: seconds(get, "BACKEND_ENGAGEMENT_LINK_WINDOW_SECS", 604_800.0)?,
     })
 }
 
@@ -168,6 +199,22 @@ mod tests {
         .unwrap();
         assert_eq!(set.optin_list_ids, [1501, 1502]);
         assert_eq!(set.consent_max_age, Duration::from_millis(250));
+        assert_eq!(none.link_window, Duration::from_secs(604_800));
+        assert_eq!(none.customer_phone_field_id, None);
+        let linked = from_lookup(&|name: &str| match name {
+            "ALCMEON_CUSTOMER_PHONE_FIELD_ID" => Some("5001".into()),
+            "BACKEND_ENGAGEMENT_LINK_WINDOW_SECS" => Some("3600".into()),
+            "BACKEND_ORG_ENVIRONMENTS" => Some("00DA=2".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(linked.customer_phone_field_id, Some(5001));
+        assert_eq!(linked.link_window, Duration::from_secs(3600));
+        assert_eq!(linked.org_environments.count("00DA"), 2);
+        let two_fields = from_lookup(&|name: &str| {
+            (name == "ALCMEON_CUSTOMER_PHONE_FIELD_ID").then(|| "1,2".into())
+        });
+        assert!(two_fields.is_err());
         let bad =
             from_lookup(&|name: &str| (name == "BACKEND_CONSENT_REFRESH_SECS").then(|| "0".into()));
         assert!(

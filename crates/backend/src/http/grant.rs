@@ -1,7 +1,11 @@
 //! Which conversation a request may touch. Invariant: every widget route whose path names a
 //! `{conversation_id}` takes [`Granted`] instead of [`Agent`], so it serves that conversation only
-//! when the session token's record names it (`Claims::may_open`); anything else is `403
-//! forbidden` in the one error shape, before the handler reads or sends anything. The refusal is
+//! when the session token's record names it (`Claims::may_open`), or, for a token in engagement
+//! mode (`eng`), when the replica holds it as a conversation of the engagement's recipient
+//! (normalised number) on its sender account (how the widget switches in place to the
+//! conversation the customer's answer opened, or opens the ongoing one a 403 offers, before
+//! Salesforce knows it); anything else is `403 forbidden` in the one error shape, before the
+//! handler reads or sends anything. The refusal is
 //! logged with the path, org, user and conversation id, never the token.
 //! `tests/api/access.rs` walks every such path of the OpenAPI description to keep it so.
 
@@ -30,7 +34,9 @@ impl FromRequestParts<AppState> for Granted {
     ) -> Result<Self, Self::Rejection> {
         let Agent(agent) = Agent::from_request_parts(parts, state).await?;
         let conversation_id = conversation_in_path(parts, state).await?;
-        if !agent.may_open(conversation_id) {
+        if !agent.may_open(conversation_id)
+            && !recipients_conversation(&agent, conversation_id, state).await?
+        {
             tracing::warn!(
                 path = %parts.uri.path(),
                 org = %agent.org,
@@ -47,6 +53,30 @@ impl FromRequestParts<AppState> for Granted {
             conversation_id,
         })
     }
+}
+
+/// Whether the token's engagement recipient has this conversation on its sender account.
+async fn recipients_conversation(
+    agent: &Claims,
+    conversation_id: i64,
+    state: &AppState,
+) -> Result<bool, AppError> {
+    let Some(engagement) = &agent.engagement else {
+        return Ok(false);
+    };
+    let (Some(phone), Ok(account_id)) = (
+        protocol::normalize_phone(&engagement.to),
+        engagement.from.trim().parse::<i64>(),
+    ) else {
+        return Ok(false);
+    };
+    let conversations = state
+        .store
+        .recipient_conversations(account_id, &phone)
+        .await?;
+    Ok(conversations
+        .iter()
+        .any(|c| c.conversation_id == conversation_id))
 }
 
 async fn conversation_in_path(parts: &mut Parts, state: &AppState) -> Result<i64, AppError> {

@@ -7,6 +7,8 @@
 mod attachments;
 mod conversations;
 pub mod embed;
+mod engagement;
+mod engagement_events;
 mod engagement_templates;
 mod error;
 mod events;
@@ -15,6 +17,7 @@ mod grant;
 mod health;
 mod on_demand;
 mod openapi;
+mod reengagement;
 mod replies;
 mod session;
 mod time_zones;
@@ -28,6 +31,7 @@ use utoipa_axum::router::OpenApiRouter;
 pub use error::AppError;
 pub use session::{Agent, Claims, Permissions, SessionVerifier};
 
+use crate::engagement::Engagements;
 use crate::outbox::Outbox;
 use crate::store::Store;
 use crate::sync::{ConversationFetcher, SyncTrigger};
@@ -48,6 +52,8 @@ pub struct AppState {
     pub zones: ZoneRulesCache,
     /// The WhatsApp templates agents may send (`BACKEND_WHATSAPP_TEMPLATES`).
     pub whatsapp_templates: Arc<[protocol::Template]>,
+    /// Engagement mode: pages, sends and their links.
+    pub engagements: Engagements,
 }
 
 /// The widget API under `/v1/`: each resource module's router, routes and description together.
@@ -59,6 +65,9 @@ fn widget_api() -> OpenApiRouter<AppState> {
         .merge(attachments::router())
         .merge(time_zones::router())
         .merge(engagement_templates::router())
+        .merge(engagement::router())
+        .merge(engagement_events::router())
+        .merge(reengagement::router())
         .merge(openapi::router())
 }
 

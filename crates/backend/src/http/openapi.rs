@@ -29,7 +29,7 @@ operators' `GET /health`, and the widget-in-a-frame files under `/embed/`.";
     tags(
         (name = "conversations", description = "A conversation's thread, its live changes and its files"),
         (name = "replies", description = "Sending an agent's replies, once"),
-        (name = "engagement", description = "Starting a conversation: the templates an agent may send"),
+        (name = "engagement", description = "Starting a conversation: the engagement page, its templates, its one send and its live changes; re-engaging a conversation"),
         (name = "time zones", description = "The agent's time zone rules"),
         (name = "description", description = "This description"),
     )
@@ -151,7 +151,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(count, 8, "the widget API has eight operations");
+        assert_eq!(count, 12, "the widget API has twelve operations");
         let scheme = &spec["components"]["securitySchemes"]["session"];
         assert_eq!(
             (scheme["type"].as_str(), scheme["scheme"].as_str()),

@@ -13,8 +13,9 @@
 //!
 //! A token is bound to the Salesforce record it was minted on: `rec` (the record id) and `convs`
 //! (the Alcméon conversation ids Apex read from that record as the agent, newest first) are
-//! required, and [`Claims::may_open`] is the one rule saying which conversations a token opens.
-//! Endpoints naming a conversation take [`Granted`] (`grant.rs`), which applies it.
+//! required, and [`Claims::may_open`] says which conversations a token's record names. Endpoints
+//! naming a conversation take [`Granted`] (`grant.rs`), which applies it and, for a token in
+//! engagement mode (`eng`), also opens its recipient's conversations on its sender account.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;

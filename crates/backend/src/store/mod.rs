@@ -3,8 +3,9 @@
 //! message's delivery, whoever wrote it), the replies sent from the widget (their lifecycle:
 //! `reply_state.rs`), each agent's Alcméon account, where the replica started and which
 //! conversations it holds whole (`replica_origin.rs`), the log of thread changes the SSE stream
-//! replays, and the consent replica of Alcméon's opt-in lists (`consent.rs`), in SQLite (the
-//! embedded default).
+//! replays, the consent replica of Alcméon's opt-in lists (`consent.rs`), each conversation's
+//! account and customer number (`recipients.rs`), and the engagement sends and their links to the
+//! conversations they opened (`engagement_sends.rs`), in SQLite (the embedded default).
 //!
 //! Invariant: SQL lives here and only here; rows are read into `#[derive(sqlx::FromRow)]` structs
 //! (or single scalars), never by column name; the store never calls Alcméon (it reads Alcméon's
@@ -13,8 +14,10 @@
 mod agent_accounts;
 mod consent;
 mod conversation_state;
+mod engagement_sends;
 mod files;
 mod projection;
+mod recipients;
 mod record;
 mod replica_origin;
 mod replies;
@@ -36,8 +39,12 @@ use tokio::sync::broadcast;
 
 pub use agent_accounts::AgentAccount;
 pub use consent::{ConsentRecord, ConsentRefresh};
+pub use engagement_sends::{
+    EngagementChange, NewEngagementSend, PendingLink, SendInsert, SendOutcome, StoredSend,
+};
 pub use files::{InlineFile, StoredFile};
 pub use projection::{Projected, project};
+pub use recipients::{KnownAccount, RecipientConversation};
 pub use replies::{
     Author, ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
 };
@@ -51,6 +58,10 @@ const LIVE_EVENT_BUFFER: usize = 1024;
 pub struct Store {
     pool: SqlitePool,
     events: broadcast::Sender<ThreadEvent>,
+    /// Wake-ups for engagement pages: a send or a link of a record changed.
+    engagements: broadcast::Sender<EngagementChange>,
+    /// `ALCMEON_CUSTOMER_PHONE_FIELD_ID`: the customer custom field holding their number.
+    phone_field_id: Option<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,7 +98,15 @@ impl Store {
         Ok(Self {
             pool,
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
+            engagements: broadcast::channel(LIVE_EVENT_BUFFER).0,
+            phone_field_id: None,
         })
+    }
+
+    /// Reads each conversation's customer number from this custom field (none without it).
+    pub fn with_customer_phone_field(mut self, field_id: Option<i64>) -> Self {
+        self.phone_field_id = field_id;
+        self
     }
 
     pub async fn actions_read_through(&self) -> Result<i64, StoreError> {

@@ -3,7 +3,8 @@
 use protocol::ThreadItem;
 
 use super::{
-    Store, StoreError, Tx, conversation_state, files, project, reply_delivery, serde_name, thread,
+    Store, StoreError, Tx, conversation_state, files, project, recipients, reply_delivery,
+    serde_name, thread,
 };
 use crate::alcmeon::Action;
 
@@ -53,13 +54,23 @@ impl Store {
         }
         let projected = project(action);
         if let Some(conversation) = projected.conversation {
-            sqlx::query("INSERT INTO conversations (id, channel, account_name, customer_name) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET customer_name = CASE WHEN conversations.customer_name = '' THEN excluded.customer_name ELSE conversations.customer_name END")
-                .bind(conversation.id)
-                .bind(serde_name(conversation.channel))
-                .bind(&conversation.account_name)
-                .bind(&conversation.customer_name)
-                .execute(&mut **tx)
-                .await?;
+            let customer = recipients::customer_of(action, self.phone_field_id);
+            sqlx::query(
+                "INSERT INTO conversations (id, channel, account_name, customer_name, account_id, customer_phone)
+                 VALUES (?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (id) DO UPDATE SET
+                     customer_name = CASE WHEN conversations.customer_name = '' THEN excluded.customer_name ELSE conversations.customer_name END,
+                     account_id = COALESCE(conversations.account_id, excluded.account_id),
+                     customer_phone = COALESCE(excluded.customer_phone, conversations.customer_phone)",
+            )
+            .bind(conversation.id)
+            .bind(serde_name(conversation.channel))
+            .bind(&conversation.account_name)
+            .bind(&conversation.customer_name)
+            .bind(customer.account_id)
+            .bind(customer.phone)
+            .execute(&mut **tx)
+            .await?;
         }
         if let Some((conversation_id, item)) = projected.item {
             insert_item(tx, conversation_id, &item).await?;

@@ -11,9 +11,10 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 
-use crate::helpers::{SESSION_SECRET, TestApp, mint, spawn_app};
+use crate::helpers::{Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_app_with};
 
 const SEND: &str = "POST /v1/answer/send";
+const TEMPLATE_SEND: &str = "POST /v1/whatsapp/send/";
 /// The conversation the tokens are for, and the one they are not.
 const GRANTED: i64 = 1001;
 const OTHER: i64 = 1002;
@@ -75,6 +76,10 @@ async fn call(app: &TestApp, method: &Method, path: &str, token: &str) -> (u16, 
     if *method == Method::POST && path.ends_with("/replies") {
         request = request.json(&json!({"client_id": "not-yours", "text": "Leaked?"}));
     }
+    if *method == Method::POST && path.ends_with("/engagements") {
+        request = request.json(&json!({"client_id": "not-yours", "template_id": 2003,
+                                       "values": {"customer_name": "Leaked?"}}));
+    }
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let is_stream = response
@@ -115,10 +120,16 @@ async fn fixture(app: &TestApp) -> Fixture {
 
 #[tokio::test]
 async fn every_conversation_endpoint_serves_only_the_conversations_the_tokens_record_names() {
-    let app = spawn_app(0).await;
+    // Consent is replicated, so a re-engagement of the granted conversation goes through.
+    let app = spawn_app_with(Options {
+        optin_list_ids: vec![1501],
+        ..Options::default()
+    })
+    .await;
     let fixture = fixture(&app).await;
     let operations = conversation_operations(&app).await;
     let sent_before = app.emulator_calls(SEND).await;
+    let template_sends_before = app.emulator_calls(TEMPLATE_SEND).await;
     let granted = app.token_for(GRANTED);
 
     for (method, template) in &operations {
@@ -145,6 +156,11 @@ async fn every_conversation_endpoint_serves_only_the_conversations_the_tokens_re
         app.emulator_calls(SEND).await,
         sent_before,
         "nothing was sent for the conversation the token does not name"
+    );
+    assert_eq!(
+        app.emulator_calls(TEMPLATE_SEND).await,
+        template_sends_before,
+        "no template either"
     );
     let other_thread = app.page(OTHER).await;
     assert!(

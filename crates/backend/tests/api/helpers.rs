@@ -66,6 +66,13 @@ pub struct Options {
     pub consent_refresh_interval: Duration,
     /// `BACKEND_CONSENT_MAX_AGE_SECS`.
     pub consent_max_age: Duration,
+    /// `BACKEND_ORG_ENVIRONMENTS` (`orgId=N,…`; empty: every org has one).
+    pub org_environments: String,
+    /// `BACKEND_ENGAGEMENT_LINK_WINDOW_SECS`.
+    pub link_window: Duration,
+    /// `ALCMEON_EMULATOR_WHATSAPP_RATE_LIMIT_PER_MINUTE` (WhatsApp's own send budget, in the
+    /// emulator's window).
+    pub emulator_whatsapp_rate_limit: u32,
 }
 
 impl Default for Options {
@@ -83,6 +90,9 @@ impl Default for Options {
             optin_list_ids: vec![],
             consent_refresh_interval: Duration::from_secs(3600),
             consent_max_age: Duration::from_secs(3600),
+            org_environments: String::new(),
+            link_window: Duration::from_secs(604_800),
+            emulator_whatsapp_rate_limit: 3_000,
         }
     }
 }
@@ -111,6 +121,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         optin_list_ids,
         consent_refresh_interval,
         consent_max_age,
+        org_environments,
+        link_window,
+        emulator_whatsapp_rate_limit,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -118,6 +131,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         instance_id: INSTANCE_ID.into(),
         secret: ALCMEON_SECRET.into(),
         rate_limit_per_minute: emulator_rate_limit,
+        whatsapp_rate_limit_per_minute: emulator_whatsapp_rate_limit,
         rate_limit_window: emulator_rate_window,
         webhook_url: Some(
             format!("http://127.0.0.1:{backend_port}/webhooks/alcmeon")
@@ -165,6 +179,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             optin_list_ids,
             consent_refresh_interval,
             consent_max_age,
+            org_environments: backend::OrgEnvironments::parse(&org_environments).unwrap(),
+            customer_phone_field_id: Some(5001),
+            link_window,
         },
     };
     let backend = backend::start(backend_config.clone())

@@ -12,7 +12,8 @@ use protocol::ClientId;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{SESSION_SECRET, TestApp, mint, spawn_app};
+use crate::engagement;
+use crate::helpers::{SESSION_SECRET, TestApp, mint, spawn_app, spawn_app_with};
 
 const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
@@ -141,6 +142,8 @@ struct Case {
     template: &'static str,
     path: String,
     session: bool,
+    /// A token of its own (an engagement's) instead of the test's.
+    token: Option<String>,
     body: Option<Value>,
     status: u16,
 }
@@ -151,6 +154,7 @@ fn case(method: &'static str, template: &'static str, path: &str, status: u16) -
         template,
         path: path.to_owned(),
         session: true,
+        token: None,
         body: None,
         status,
     }
@@ -160,6 +164,13 @@ impl Case {
     fn without_session(self) -> Self {
         Self {
             session: false,
+            ..self
+        }
+    }
+
+    fn with_token(self, token: &str) -> Self {
+        Self {
+            token: Some(token.to_owned()),
             ..self
         }
     }
@@ -180,12 +191,17 @@ const ATTACHMENT: &str = "/v1/conversations/{conversation_id}/attachments/{attac
 const TIME_ZONE: &str = "/v1/time-zones/{zone}";
 const DESCRIPTION: &str = "/v1/openapi.json";
 const TEMPLATES: &str = "/v1/engagement-templates";
+const ENGAGEMENT: &str = "/v1/engagement";
+const ENGAGEMENT_SENDS: &str = "/v1/engagement/sends";
+const ENGAGEMENT_EVENTS: &str = "/v1/engagement/events";
+const REENGAGE: &str = "/v1/conversations/{conversation_id}/engagements";
 
 #[tokio::test]
 async fn every_documented_operation_answers_as_described_on_the_running_backend() {
-    let app = spawn_app(0).await;
-    app.replica_ready().await;
+    let app = spawn_app_with(engagement::with_consent()).await;
+    engagement::ready(&app).await;
     let description = Description::fetch(&app).await;
+    let camille = engagement::engagement_token(&app, engagement::CAMILLE, "201", json!({}));
     let sent = app
         .emulator_control(
             "/conversations/1001/inbound",
@@ -261,6 +277,33 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
         case("GET", TEMPLATES, TEMPLATES, 200),
         case("GET", TEMPLATES, TEMPLATES, 401).without_session(),
         case("GET", DESCRIPTION, DESCRIPTION, 200).without_session(),
+        case("GET", ENGAGEMENT, ENGAGEMENT, 200).with_token(&camille),
+        case("GET", ENGAGEMENT, ENGAGEMENT, 404),
+        case("GET", ENGAGEMENT, ENGAGEMENT, 401).without_session(),
+        case("POST", ENGAGEMENT_SENDS, ENGAGEMENT_SENDS, 400)
+            .with_token(&camille)
+            .with_body(json!({"client_id": "e-0", "template_id": 2001, "values": {}})),
+        case("POST", ENGAGEMENT_SENDS, ENGAGEMENT_SENDS, 200)
+            .with_token(&camille)
+            .with_body(engagement::order_update("e-1")),
+        case("POST", ENGAGEMENT_SENDS, ENGAGEMENT_SENDS, 409)
+            .with_token(&camille)
+            .with_body(engagement::order_update("e-2")),
+        case("POST", ENGAGEMENT_SENDS, ENGAGEMENT_SENDS, 404)
+            .with_body(engagement::order_update("e-3")),
+        case("POST", ENGAGEMENT_SENDS, ENGAGEMENT_SENDS, 401).without_session(),
+        case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 200).with_token(&camille),
+        case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 404),
+        case("GET", ENGAGEMENT_EVENTS, ENGAGEMENT_EVENTS, 401).without_session(),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 200)
+            .with_body(json!({"client_id": "re-1", "template_id": 2003, "values": {"customer_name": "Amélie"}})),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 409)
+            .with_body(json!({"client_id": "re-1", "template_id": 2003, "values": {"customer_name": "Someone"}})),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 400)
+            .with_body(json!({"client_id": "re-2", "template_id": 2003, "values": {}})),
+        case("POST", REENGAGE, "/v1/conversations/1002/engagements", 403)
+            .with_body(json!({"client_id": "re-3", "template_id": 2003, "values": {"customer_name": "x"}})),
+        case("POST", REENGAGE, "/v1/conversations/1001/engagements", 401).without_session(),
         // The session's record names 1001 and 424242, not 1002.
         case("GET", THREAD, "/v1/conversations/1002/thread", 403),
         case("POST", REPLIES, "/v1/conversations/1002/replies", 403)
@@ -280,7 +323,8 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
     );
     let mut exercised = BTreeSet::new();
     for case in cases {
-        let session = case.session.then_some(token.as_str());
+        let own = case.token.as_deref().unwrap_or(token.as_str());
+        let session = case.session.then_some(own);
         let answer = call(&app, case.method, &case.path, session, case.body).await;
         assert_eq!(
             answer.status,
