@@ -109,6 +109,50 @@ pub(crate) fn pieces(text: &str) -> Result<Vec<Piece<'_>>, String> {
 }
 
 impl Template {
+    /// A template whose variables are its placeholders in order of first use, all required: how a
+    /// listing that declares no variables (RCS, KakaoTalk) is read. Checked.
+    pub fn from_placeholders(
+        id: i64,
+        name: &str,
+        language: &str,
+        body: String,
+        url_buttons: Vec<UrlButton>,
+    ) -> Result<Self, InvalidTemplate> {
+        let mut labels: Vec<String> = vec![];
+        let texts =
+            std::iter::once(body.as_str()).chain(url_buttons.iter().map(|b| b.url.as_str()));
+        for text in texts {
+            let found = pieces(text).map_err(|reason| InvalidTemplate {
+                name: name.to_owned(),
+                reason,
+            })?;
+            for piece in found {
+                if let Piece::Placeholder(label) = piece
+                    && !labels.iter().any(|known| known == label)
+                {
+                    labels.push(label.to_owned());
+                }
+            }
+        }
+        let template = Self {
+            id,
+            name: name.to_owned(),
+            language: language.to_owned(),
+            variables: labels
+                .into_iter()
+                .map(|label| TemplateVariable {
+                    label,
+                    required: true,
+                    default: None,
+                })
+                .collect(),
+            body,
+            url_buttons,
+        };
+        template.check()?;
+        Ok(template)
+    }
+
     /// Checks the invariants of the module.
     pub fn check(&self) -> Result<(), InvalidTemplate> {
         let invalid = |reason: String| InvalidTemplate {

@@ -189,3 +189,26 @@ fn a_template_whose_placeholders_do_not_match_its_variables_is_refused() {
             .contains("no default")
     );
 }
+
+#[test]
+fn a_listed_template_declares_each_placeholder_once_in_order_of_use() {
+    let template = Template::from_placeholders(
+        2101,
+        "delivery",
+        "fr",
+        "Bonjour {{customer_name}}, colis {{order_number}} ({{customer_name}})".into(),
+        vec![UrlButton {
+            label: "Suivre".into(),
+            url: "https://lumio.example/{{order_number}}/{{step}}".into(),
+        }],
+    )
+    .unwrap();
+    let labels: Vec<&str> = template
+        .variables
+        .iter()
+        .map(|v| v.label.as_str())
+        .collect();
+    assert_eq!(labels, ["customer_name", "order_number", "step"]);
+    assert!(template.variables.iter().all(|v| v.required));
+    assert!(Template::from_placeholders(1, "bad", "en", "Hi {{Name}}".into(), vec![]).is_err());
+}

@@ -6,7 +6,7 @@
 //! KakaoTalk template is offered only once `approved`; a template that does not pass
 //! `Template::check` is left out (and logged), never offered.
 
-use protocol::{Template, TemplateVariable, UrlButton};
+use protocol::{Template, UrlButton};
 
 use crate::alcmeon::{KakaoTemplate, RcsTemplate};
 
@@ -50,43 +50,9 @@ fn checked(
     body: String,
     url_buttons: Vec<UrlButton>,
 ) -> Option<Template> {
-    let mut labels: Vec<String> = vec![];
-    let texts = std::iter::once(body.as_str()).chain(url_buttons.iter().map(|b| b.url.as_str()));
-    for label in texts.flat_map(placeholders) {
-        if !labels.contains(&label) {
-            labels.push(label);
-        }
-    }
-    let template = Template {
-        id,
-        name: name.to_owned(),
-        language: language.to_owned(),
-        body,
-        url_buttons,
-        variables: labels
-            .into_iter()
-            .map(|label| TemplateVariable {
-                label,
-                required: true,
-                default: None,
-            })
-            .collect(),
-    };
-    match template.check() {
-        Ok(()) => Some(template),
-        Err(problem) => {
-            tracing::warn!(%problem, "an Alcméon template is not offered");
-            None
-        }
-    }
-}
-
-/// The labels of `{{label}}` placeholders, in order (malformed ones are left to `check`).
-fn placeholders(text: &str) -> Vec<String> {
-    text.split("{{")
-        .skip(1)
-        .filter_map(|after| after.split_once("}}").map(|(label, _)| label.to_owned()))
-        .collect()
+    Template::from_placeholders(id, name, language, body, url_buttons)
+        .inspect_err(|problem| tracing::warn!(%problem, "an Alcméon template is not offered"))
+        .ok()
 }
 
 #[cfg(test)]
