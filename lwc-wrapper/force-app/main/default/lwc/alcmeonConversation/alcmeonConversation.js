@@ -55,16 +55,11 @@ import {
     unmountWidget
 } from 'c/widgetLoader';
 import { errorText } from 'c/errorMessages';
+import { CONVERSATION_LOOKUP, ENGAGEMENT_OBJECT, conversationLinkFields, sendFields } from 'c/engagementRecord';
 
 const CASE_OBJECT = 'Case';
 const CONVERSATION_OBJECT = 'alcmeon__Conversation__c';
-const ENGAGEMENT_OBJECT = 'alcmeon__Engagement__c';
-/** The engagement's lookup to the conversation that grew out of it (Alcméon's package field). */
-const ENGAGEMENT_CONVERSATION_FIELD = `${ENGAGEMENT_OBJECT}.alcmeon__Conversation__c`;
-/** What the widget sent, written on the engagement (Alcméon's package fields). */
-const ENGAGEMENT_CONTENT_FIELD = 'alcmeon__Message_Content__c';
-const ENGAGEMENT_LANGUAGE_FIELD = 'alcmeon__Language_locale__c';
-const ENGAGEMENT_ERROR_FIELD = 'alcmeon__Message_Send_Error__c';
+const ENGAGEMENT_CONVERSATION_FIELD = `${ENGAGEMENT_OBJECT}.${CONVERSATION_LOOKUP}`;
 const DEFAULT_HEIGHT = 600;
 /**
  * How many of a Case's conversations are read, newest first, and listed by the widget. A Case
@@ -74,32 +69,6 @@ const DEFAULT_HEIGHT = 600;
 export const CASE_CONVERSATIONS_PAGE_SIZE = 20;
 /** How many of a Case's newest engagements are looked through for one with a conversation (Apex's MAX_ENGAGEMENTS). */
 export const CASE_ENGAGEMENTS_PAGE_SIZE = 20;
-
-const isText = (value) => typeof value === 'string';
-
-/** Refuses a send record that is not { content, language, sentAt: ISO 8601 | null, error: string | null }. */
-function checkSendRecord(record) {
-    const { content, language, sentAt, error } = record || {};
-    const sentAtValid = sentAt === null || (isText(sentAt) && !Number.isNaN(Date.parse(sentAt)));
-    if (!isText(content) || !isText(language) || !sentAtValid || !(error === null || isText(error))) {
-        throw new Error('recordEngagementSend: the record must be { content, language, sentAt, error }');
-    }
-}
-
-/** The object info's description of field `name` (any case), or undefined when the agent's object has none. */
-function describedField(objectInfo, name) {
-    const wanted = (name || '').trim().toLowerCase();
-    const fields = (objectInfo && objectInfo.fields) || {};
-    const apiName = wanted ? Object.keys(fields).find((key) => key.toLowerCase() === wanted) : undefined;
-    return apiName ? { ...fields[apiName], apiName } : undefined;
-}
-
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Plain text as the engagement's rich-text content field holds it: escaped, line breaks kept. */
-export function asRichText(text) {
-    return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]).replace(/\r?\n/g, '<br>');
-}
 
 export default class AlcmeonConversation extends LightningElement {
     @api recordId;
@@ -153,7 +122,7 @@ export default class AlcmeonConversation extends LightningElement {
     engagementsCaseId;
     /** The conversation record of the Case's newest engagement that has one. */
     engagementConversationRecordId;
-    /** Engagement mode: the Case's newest engagement, none of whose engagements has a conversation. */
+    /** Engagement mode: the Case's newest engagement (none of the Case's engagements has a conversation). */
     engagementId;
     settleEngagementObjectInfo;
     /** Resolves to getObjectInfo's answer ({ data } or { error }) for the engagement object. */
@@ -400,26 +369,13 @@ export default class AlcmeonConversation extends LightningElement {
             return Promise.resolve(false);
         }
         const engagementId = this.engagementId;
-        return Promise.resolve()
-            .then(() => {
-                checkSendRecord(record);
-                return this.engagementObjectInfo;
-            })
+        return this.engagementObjectInfo
             .then(({ data, error }) => {
                 if (error) {
                     throw new Error(errorText(error, 'The engagement object could not be described'));
                 }
-                const fields = {
-                    Id: engagementId,
-                    [ENGAGEMENT_CONTENT_FIELD]: asRichText(record.content),
-                    [ENGAGEMENT_LANGUAGE_FIELD]: record.language,
-                    [ENGAGEMENT_ERROR_FIELD]: record.error || ''
-                };
-                const sentDate = describedField(data, this.engagementSentDateField);
-                if (sentDate && sentDate.updateable) {
-                    fields[sentDate.apiName] = record.sentAt;
-                }
-                return updateRecord({ fields });
+                const sentDateField = this.engagementSentDateField;
+                return updateRecord({ fields: sendFields({ engagementId, record, objectInfo: data, sentDateField }) });
             })
             .then(() => true);
     }
@@ -442,9 +398,7 @@ export default class AlcmeonConversation extends LightningElement {
                 if (!conversationRecordId) {
                     return false;
                 }
-                return updateRecord({
-                    fields: { Id: engagementId, [ENGAGEMENT_CONVERSATION_FIELD.split('.')[1]]: conversationRecordId }
-                }).then(() => true);
+                return updateRecord({ fields: conversationLinkFields(engagementId, conversationRecordId) }).then(() => true);
             }
         );
     }
