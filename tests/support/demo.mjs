@@ -20,9 +20,11 @@ console.log(`
 Alcméon widget demo is running: the real c-alcmeon-conversation on a Lightning-like record page.
   Case page:          ${stack.pageUrl({ object: CASE, conversation: 1001 })}
   Conversation page:  ${stack.pageUrl({ object: CONVERSATION, conversation: 1001 })}
+  Engagement page:    ${stack.pageUrl({ object: CASE, conversation: null, link: 'engagement-ready' })}
 Other hosting modes of the same Case page:`);
 for (const mode of modes) console.log(`  ${mode.name}\n    ${stack.pageUrl({ ...mode.page, object: CASE })}`);
 console.log(`Page options (tests/lightning/server.mjs): conversation=1001…1007|none, lang=fr, tz=America/New_York,
+  link=engagement-ready|-opted-out|-ongoing|-no-recipient|-bad-recipient (with conversation=none),
   permissionSets=Alcmeon_Widget_Reader (read-only), email, name, tokenLifetime, wireError, mount=manual
 Backend ${stack.backendUrl} (SQLite in ${stack.dataDir}), Alcméon emulator ${stack.emulatorUrl}.
 Press Ctrl-C to stop.`);
