@@ -7,8 +7,12 @@
  * HMAC-SHA256(secret, header.payload)), with claims in this order: iss, sub, org, email, name,
  * perms { reply, moderate }, aud, iat, exp (= iat + 300), jti, rec (the 18-character record id the
  * token is minted on), convs (the Alcméon conversation ids that record names, newest first: the
- * only ones the backend serves with this token). The Apex class, this module and the backend all
- * check the vector in session-token.vector.json.
+ * only ones the backend serves with this token), and in engagement mode (convs then empty) eng:
+ * { id (the 18-character alcmeon__Engagement__c id), to (recipient phone as held), from (sender
+ * Alcméon account id as held), name (the Case Contact's name), case (the CaseNumber) }, in that
+ * order. The Apex class, this module and the backend all check the vectors in
+ * session-token.vector.json (conversation mode at its top level, engagement mode under
+ * `engagement`).
  */
 import crypto from 'node:crypto';
 
@@ -16,6 +20,8 @@ export const TOKEN_LIFETIME_SECONDS = 300;
 /** The shortest lifetime a test may ask for (Apex always uses TOKEN_LIFETIME_SECONDS). */
 export const MIN_TOKEN_LIFETIME_SECONDS = 10;
 const HEADER = Object.freeze({ alg: 'HS256', typ: 'JWT' });
+const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
+const ENGAGEMENT_TEXT_KEYS = ['to', 'from', 'name', 'case'];
 
 /** Signs claims (serialised with JSON.stringify, in their key order) as an HS256 JWT. */
 export function signHs256(claims, secret) {
@@ -41,7 +47,8 @@ export function sessionClaims({
     jwtId = crypto.randomUUID(),
     lifetimeSeconds = TOKEN_LIFETIME_SECONDS,
     recordId,
-    conversationIds
+    conversationIds = [],
+    engagement
 }) {
     for (const [key, value] of Object.entries({ orgId, userId, audience })) {
         if (typeof value !== 'string' || value.length === 0) {
@@ -63,15 +70,17 @@ export function sessionClaims({
             `sessionClaims: lifetimeSeconds must be ${MIN_TOKEN_LIFETIME_SECONDS} to ${TOKEN_LIFETIME_SECONDS}`
         );
     }
-    if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{18}$/.test(recordId)) {
+    if (typeof recordId !== 'string' || !RECORD_ID.test(recordId)) {
         throw new TypeError('sessionClaims: recordId must be an 18-character Salesforce id');
     }
-    if (
+    if (engagement !== undefined) {
+        checkEngagement(engagement, conversationIds);
+    } else if (
         !Array.isArray(conversationIds) ||
         conversationIds.length === 0 ||
         !conversationIds.every((id) => Number.isSafeInteger(id) && id > 0)
     ) {
-        // Apex mints no token for a record naming no conversation.
+        // Apex mints no token for a record naming neither a conversation nor an engagement.
         throw new TypeError('sessionClaims: conversationIds must be a non-empty array of Alcméon conversation ids');
     }
     const flag = (value, fallback) => (typeof value === 'boolean' ? value : fallback);
@@ -87,8 +96,32 @@ export function sessionClaims({
         exp: issuedAt + lifetimeSeconds,
         jti: jwtId,
         rec: recordId,
-        convs: [...conversationIds]
+        convs: [...conversationIds],
+        ...(engagement !== undefined && {
+            eng: {
+                id: engagement.id,
+                to: engagement.to ?? '',
+                from: engagement.from ?? '',
+                name: engagement.name ?? '',
+                case: engagement.case ?? ''
+            }
+        })
     };
+}
+
+/** Engagement mode: no conversation, an engagement record id, and its texts (possibly blank). */
+function checkEngagement(engagement, conversationIds) {
+    if (!Array.isArray(conversationIds) || conversationIds.length > 0) {
+        throw new TypeError('sessionClaims: an engagement token names no conversation (conversationIds: [])');
+    }
+    if (!engagement || typeof engagement.id !== 'string' || !RECORD_ID.test(engagement.id)) {
+        throw new TypeError('sessionClaims: engagement.id must be an 18-character Salesforce id');
+    }
+    for (const key of ENGAGEMENT_TEXT_KEYS) {
+        if (engagement[key] !== undefined && typeof engagement[key] !== 'string') {
+            throw new TypeError(`sessionClaims: engagement.${key} must be a string`);
+        }
+    }
 }
 
 /** Mints a fresh session token (see sessionClaims for the options). */

@@ -117,3 +117,39 @@ test('binds the token to its record and the conversations it names, newest first
         /conversationIds/
     );
 });
+
+test('signs the shared engagement-mode vector exactly: no conversation, the eng claim last', () => {
+    const { engagement } = vector;
+    assert.equal(JSON.stringify(engagement.claims), engagement.payloadJson);
+    const { claims } = engagement;
+    const minted = mintSessionToken(
+        {
+            orgId: claims.org,
+            userId: claims.sub,
+            email: claims.email,
+            name: claims.name,
+            perms: claims.perms,
+            audience: claims.aud,
+            issuedAt: claims.iat,
+            jwtId: claims.jti,
+            recordId: claims.rec,
+            engagement: { id: claims.eng.id, to: claims.eng.to, from: claims.eng.from, name: claims.eng.name, case: claims.eng.case }
+        },
+        vector.secret
+    );
+    assert.equal(minted, engagement.token);
+    assert.deepEqual(Object.keys(decode(minted.split('.')[1])).slice(-3), ['rec', 'convs', 'eng']);
+    assert.deepEqual(Object.keys(claims.eng), ['id', 'to', 'from', 'name', 'case'], 'the backend’s EngagementClaim fields, in Apex’s order');
+});
+
+test('an engagement token names no conversation and an 18-character engagement; blank texts stay blank', () => {
+    const base = { orgId: 'ORG', userId: 'U', audience: 'A', issuedAt: 1, jwtId: 'j', recordId: '500000000000001AAA' };
+    const claims = sessionClaims({ ...base, engagement: { id: 'a02000000000001AAA' } });
+    assert.deepEqual(claims.convs, []);
+    assert.deepEqual(claims.eng, { id: 'a02000000000001AAA', to: '', from: '', name: '', case: '' });
+    assert.equal('eng' in sessionClaims({ ...base, conversationIds: [1001] }), false, 'conversation mode has no eng claim');
+    assert.throws(() => sessionClaims({ ...base, conversationIds: [1001], engagement: { id: 'a02000000000001AAA' } }), /names no conversation/);
+    assert.throws(() => sessionClaims({ ...base, engagement: { id: 'a02000000000001' } }), /engagement\.id/);
+    assert.throws(() => sessionClaims({ ...base, engagement: { id: 'a02000000000001AAA', to: 33612345678 } }), /engagement\.to/);
+    assert.throws(() => sessionClaims({ ...base }), /conversationIds/, 'neither a conversation nor an engagement');
+});

@@ -7,6 +7,16 @@ import { ALCMEON_PACKAGE_DIR, DEFAULT_DIR, readMetadata } from './metadata-tools
 
 const ALCMEON_OBJECTS = ['alcmeon__Conversation__c', 'alcmeon__Engagement__c'];
 
+// Those who may reply send engagements too: the LWC records each send on its engagement (LDS
+// updateRecord as the agent), and the conversation it grew into.
+const ENGAGEMENT_WRITERS = ['Alcmeon_Widget_Agent', 'Alcmeon_Widget_Moderator'];
+const WRITTEN_ENGAGEMENT_FIELDS = [
+    'alcmeon__Engagement__c.alcmeon__Conversation__c',
+    'alcmeon__Engagement__c.alcmeon__Language_locale__c',
+    'alcmeon__Engagement__c.alcmeon__Message_Content__c',
+    'alcmeon__Engagement__c.alcmeon__Message_Send_Error__c'
+];
+
 const CUSTOM_PERMISSIONS = {
     Alcmeon_Widget_Reader: [],
     Alcmeon_Widget_Agent: ['Alcmeon_Reply'],
@@ -50,14 +60,17 @@ for (const [name, customPermissions] of Object.entries(CUSTOM_PERMISSIONS)) {
         assert.deepEqual(granted.sort(), customPermissions);
     });
 
-    test(`${name} lets its users read both Alcméon objects, and only read them`, () => {
+    const writesEngagements = ENGAGEMENT_WRITERS.includes(name);
+
+    test(`${name} lets its users read both Alcméon objects${writesEngagements ? ' and edit engagements' : ', and only read them'}`, () => {
         const grants = permissionSet().objectPermissions ?? [];
         const byObject = Object.fromEntries(grants.map((grant) => [grant.object, grant]));
         for (const object of ALCMEON_OBJECTS) {
+            const edits = writesEngagements && object === 'alcmeon__Engagement__c';
             assert.deepEqual(byObject[object], {
                 allowCreate: 'false',
                 allowDelete: 'false',
-                allowEdit: 'false',
+                allowEdit: String(edits),
                 allowRead: 'true',
                 modifyAllRecords: 'false',
                 object,
@@ -66,11 +79,12 @@ for (const [name, customPermissions] of Object.entries(CUSTOM_PERMISSIONS)) {
         }
     });
 
-    test(`${name} lists every optional Alcméon field as read-only, and no required one`, () => {
+    test(`${name} lists every optional Alcméon field, ${writesEngagements ? 'editable only those an engagement send writes' : 'read-only'}, and no required one`, () => {
         const grants = permissionSet().fieldPermissions ?? [];
         assert.deepEqual(grants.map((grant) => grant.field).sort(), listableFields());
         for (const grant of grants) {
-            assert.deepEqual([grant.readable, grant.editable], ['true', 'false'], grant.field);
+            const editable = writesEngagements && WRITTEN_ENGAGEMENT_FIELDS.includes(grant.field);
+            assert.deepEqual([grant.readable, grant.editable], ['true', String(editable)], grant.field);
         }
     });
 }

@@ -52,6 +52,12 @@ test('the vector claims JSON is exactly the claims object, in order', () => {
     assert.equal(JSON.stringify(vector.claims), vector.payloadJson);
 });
 
+test('the Apex test signs the engagement-mode claims JSON and expects the same token as the vector file', () => {
+    const engagementBody = methodBody(apexTest, 'signsTheSharedEngagementVector');
+    assert.deepEqual(expectedStrings(engagementBody), [vector.engagement.payloadJson, vector.engagement.token]);
+    assert.equal(JSON.stringify(vector.engagement.claims), vector.engagement.payloadJson);
+});
+
 test('a changed literal is caught', () => {
     const tampered = body.replace('6rmpC4Y1', '6rmpC4y1');
     assert.notDeepEqual(expectedStrings(tampered), [vector.payloadJson, vector.token]);

@@ -70,7 +70,7 @@ test('force-app converts to Metadata API format with every component an admin de
         ApexClass: ['AlcmeonSessionController', 'AlcmeonSessionControllerTest'],
         CspTrustedSite: ['Alcmeon_Backend'],
         CustomPermission: ['Alcmeon_Moderate', 'Alcmeon_Reply'],
-        LightningComponentBundle: ['alcmeonConversation', 'errorMessages', 'widgetLoader'],
+        LightningComponentBundle: ['alcmeonConversation', 'engagementRecord', 'errorMessages', 'widgetLoader'],
         PermissionSet: ['Alcmeon_Widget_Agent', 'Alcmeon_Widget_Moderator', 'Alcmeon_Widget_Reader'],
         StaticResource: ['alcmeonWidget']
     };

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { readPermissionSets } from '../lightning/org.mjs';
-import { CASE, CONVERSATION, ENGAGEMENT, SEEDED_CONVERSATIONS, recordIds } from '../lightning/records.mjs';
+import { readEditGrants, readPermissionSets } from '../lightning/org.mjs';
+import { CASE, CONVERSATION, ENGAGEMENT, ENGAGEMENT_FIXTURES, SEEDED_CONVERSATIONS, recordIds } from '../lightning/records.mjs';
 import { AGENT, recordPagePath, startLightningServer } from '../lightning/server.mjs';
 
 const BACKEND = Object.freeze({ url: 'http://127.0.0.1:9', orgId: '00DTESTORG', sessionSecret: 'test-secret' });
@@ -45,6 +45,8 @@ const forRecord = (config, params = {}) => ({
     caseConversationsRelationship: 'alcmeon__Conversations__r',
     conversationIdField: 'alcmeon__url__c',
     caseEngagementsRelationship: 'alcmeon__Engagements__r',
+    engagementRecipientField: 'alcmeon__Recipient_Id__c',
+    engagementSenderField: 'alcmeon__Sender_Id__c',
     ...params,
   },
   session: config.session,
@@ -69,7 +71,7 @@ test('the default record page: Case 1001 in synthetic shadow, as an agent, with 
   assert.deepEqual(config.session.user, { id: AGENT.id, email: AGENT.email, name: AGENT.name });
   assert.deepEqual(config.session.permissions, ['Alcmeon_Reply']);
   assert.equal(config.session.tokenLifetime, 300);
-  assert.match(config.labels.Alcmeon_Error_No_Conversation, /^No Alcméon conversation is linked to this record\. .*alcmeon__Case__c/);
+  assert.match(config.labels.Alcmeon_Error_No_Conversation, /^No Alcméon conversation or engagement is linked to this record\. .*alcmeon__Engagement__c.*alcmeon__Case__c/);
   assert.deepEqual(config.i18n, { lang: 'en-US', locale: 'en-US', timeZone: 'Europe/Paris' });
   const root = await get('/');
   assert.equal(root.status, 302);
@@ -116,7 +118,11 @@ test('the agent’s permission sets, email, name and token lifetime reach the pa
     permissions: sets.Alcmeon_Widget_Reader,
     tokenLifetime: 62,
     recordAccess: 'all',
+    editable: { objects: [], fields: [] },
   });
+  const agent = (await recordPage({ permissionSets: 'Alcmeon_Widget_Agent' })).config.session.editable;
+  assert.deepEqual(agent, readEditGrants().Alcmeon_Widget_Agent);
+  assert.ok(agent.fields.includes('alcmeon__Engagement__c.alcmeon__Sent_Date__c'), 'the test org’s own engagement fields, for those who may edit engagements');
   assert.deepEqual((await recordPage({ permissionSets: 'Alcmeon_Widget_Moderator' })).config.session.permissions, ['Alcmeon_Reply', 'Alcmeon_Moderate']);
   assert.deepEqual((await recordPage({ permissionSets: 'none' })).config.session.permissions, []);
 });
@@ -204,10 +210,63 @@ test('the Apex stand-in signs the conversation of the Case’s newest engagement
   const labels = config.labels;
   assert.equal(await refusal(config, { caseEngagementsRelationship: 'alcmeon__Conversations__r' }), labels.Alcmeon_Error_Component_Setup);
   assert.equal(await refusal((await recordPage({ conversation: 1003, link: 'engagement', recordAccess: 'none' })).config), labels.Alcmeon_Error_No_Access);
-  assert.equal(await refusal((await recordPage({ conversation: null, link: 'engagement' })).config), labels.Alcmeon_Error_Engagement_Waiting);
+  const waiting = await mint((await recordPage({ conversation: null, link: 'engagement' })).config);
+  assert.deepEqual(waiting.convs, [], 'engagements without a conversation: engagement mode');
+  assert.deepEqual(waiting.eng, { id: recordIds(null).waitingEngagementId, to: '', from: '', name: '', case: '00001000' }, 'on the newest');
   assert.equal(await refusal((await recordPage({ conversation: null })).config), labels.Alcmeon_Error_No_Conversation);
   const direct = await mint((await recordPage({ conversation: 1002 })).config);
   assert.deepEqual(direct.convs, [1002, 1005], 'a Case with its own conversations ignores its engagements');
+});
+
+test('engagement fixtures: a Case with a Contact and one engagement, minted in engagement mode as Apex does', async () => {
+  const expected = {
+    'engagement-ready': { to: '+33 6 12 34 56 78', name: 'Camille Martin' },
+    'engagement-contact-mobile': { to: '+33 6 12 34 56 78', name: 'Camille Martin' },
+    'engagement-opted-out': { to: '+33 6 98 76 54 32', name: 'Hugo Lefèvre' },
+    'engagement-ongoing': { to: '+33 6 11 22 33 44', name: 'Amélie Dubois' },
+    'engagement-no-recipient': { to: '', name: 'Léa Fontaine' },
+    'engagement-bad-recipient': { to: '06 12 34', name: 'Marc Petit' },
+  };
+  assert.deepEqual(Object.keys(ENGAGEMENT_FIXTURES).sort(), Object.keys(expected).sort());
+  const { waitingEngagementId, caseId } = recordIds(null);
+  for (const [link, { to, name }] of Object.entries(expected)) {
+    const { config } = await recordPage({ conversation: null, link });
+    const engagements = config.records.filter((r) => r.apiName === ENGAGEMENT && r.fields.alcmeon__Case__c === caseId);
+    assert.deepEqual(engagements.map((r) => [r.id, r.fields.alcmeon__Conversation__c]), [[waitingEngagementId, null]], link);
+    const claims = await mint(config);
+    assert.deepEqual(Object.keys(claims).slice(-3), ['rec', 'convs', 'eng']);
+    assert.deepEqual(claims.convs, [], link);
+    assert.deepEqual(claims.eng, { id: waitingEngagementId, to, from: '201', name, case: '00001000' }, link);
+  }
+  const ready = (await recordPage({ conversation: null, link: 'engagement-ready' })).config;
+  const sender = await mint(ready, { engagementSenderField: 'alcmeon__Recipient_Id__c', engagementRecipientField: ' ' });
+  assert.deepEqual([sender.eng.to, sender.eng.from], ['+33 6 12 34 56 78', '+33 6 12 34 56 78'], 'the mapped fields are read');
+  const setup = ready.labels.Alcmeon_Error_Component_Setup;
+  for (const params of [{ engagementRecipientField: 'Recipient_Phone__c' }, { engagementSenderField: 'Sender__c' }]) {
+    const response = await apex('getSessionToken', forRecord(ready, params));
+    assert.equal((await response.json()).message, setup, JSON.stringify(params));
+  }
+  assert.equal((await get(recordPagePath({ conversation: 1001, link: 'engagement-ready' }))).status, 400, 'only on Case 00001000');
+});
+
+test('findConversationRecord finds the org’s conversation record by its id field, and the ones the connector synced', async () => {
+  const { config } = await recordPage({ conversation: null, link: 'engagement-ready' });
+  const find = async (conversationId, params = {}) => {
+    const response = await apex('findConversationRecord', { ...forRecord(config, params), params: { conversationId, conversationIdField: 'alcmeon__url__c', ...params } });
+    return [response.status, await response.json()];
+  };
+  assert.deepEqual(await find(1002), [200, { returnValue: recordIds(1002).conversationId }], 'a seeded conversation’s record');
+  const fresh = 700000 + Math.floor(Math.random() * 100000);
+  assert.deepEqual(await find(fresh), [200, { returnValue: null }], 'none yet');
+  const synced = await fetch(new URL('/__connector/conversations', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ conversationId: fresh }),
+  });
+  const { recordId } = await synced.json();
+  assert.match(recordId, /^a01\w{15}$/);
+  assert.deepEqual(await find(fresh), [200, { returnValue: recordId }], 'once Alcméon’s connector created it');
+  assert.deepEqual((await find(fresh, { conversationIdField: 'Subject' }))[1].message, config.labels.Alcmeon_Error_Component_Setup);
 });
 
 test('refuses bad pages and bad Apex calls', async () => {

@@ -1,10 +1,12 @@
 // The session token is bound to the record the component sits on: an agent who may not see the
 // record gets Apex's clear refusal and no conversation at all, and the token of a record works for
-// its own conversations only: a request crafted by hand for another conversation is refused 403.
+// its own conversations only: a request crafted by hand for another conversation is refused 403,
+// in engagement mode too.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useRunningProduct } from '../support/product.mjs';
 import { CASE, LABELS, componentState, openRecordPage, threadsRequested, visible, widgetReady } from '../support/record-page.mjs';
+import { recordIds } from '../lightning/records.mjs';
 
 const product = useRunningProduct();
 
@@ -63,4 +65,34 @@ test('the page’s token opens its Case’s conversations and is refused 403 for
   assert.ok(shown.includes('Amélie Dubois'), 'the widget shows conversation 1001');
   assert.ok(!shown.includes('Jonas Weber'), 'conversation 1002 is never shown');
   await context.close();
+});
+
+test('an engagement-mode token is bound to its Case and engagement: it opens no other conversation, and an agent who may not see the Case gets none', async () => {
+  const context = await product.browser.newContext();
+  const tokens = [];
+  context.on('response', (response) => {
+    if (response.url().endsWith(GET_SESSION_TOKEN) && response.ok()) tokens.push(response.json().then((body) => body.returnValue));
+  });
+  const { page, requests } = await openRecordPage(product, { object: CASE, conversation: null, link: 'engagement-ready' }, { context });
+  await page.waitForFunction(() => document.querySelector('c-alcmeon-conversation')?.shadowRoot.querySelector('.body')?.dataset.state !== 'loading');
+  assert.ok(tokens.length > 0, 'Apex minted a token for the Case');
+  const claims = claimsOf(await tokens[0]);
+  assert.deepEqual([claims.convs, claims.eng.id], [[], recordIds(null).waitingEngagementId]);
+  // Conversation 1001 is Amélie's, on the same WhatsApp account: not the engagement's recipient.
+  const thread = await fetch(`${product.stack.backendUrl}/v1/conversations/1001/thread`, { headers: { authorization: `Bearer ${await tokens[0]}` } });
+  assert.equal(thread.status, 403);
+  assert.ok(!JSON.stringify(await thread.json()).includes('Amélie'), 'nothing of conversation 1001 is returned');
+  assert.deepEqual(threadsRequested(requests), []);
+  await context.close();
+
+  const hidden = await openRecordPage(product, { object: CASE, conversation: null, link: 'engagement-ready', recordAccess: 'none' });
+  const alert = hidden.page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(visible((await alert.locator('h2').textContent()).trim()), LABELS.Alcmeon_Error_No_Access);
+  assert.deepEqual(
+    hidden.requests.filter((request) => request.url().startsWith(product.stack.backendUrl)).map((request) => request.url()),
+    [],
+    'nothing reached the backend',
+  );
+  await hidden.context.close();
 });

@@ -1,15 +1,19 @@
 // What the Lightning-like page knows about the org, read from the SFDX metadata the way a deployed
-// org would have it: Custom Labels, the objects' fields and child relationships (force-app and
-// Alcméon's managed package, alcmeon-package/), the component's App Builder properties with their
-// defaults, which Apex methods are cacheable, and the custom permissions each permission set
-// grants. The only reader of the metadata in the JavaScript test code: tests take labels from here.
+// org would have it: Custom Labels, the objects' fields and child relationships (force-app,
+// Alcméon's managed package alcmeon-package/, and org-objects/: the engagement fields Alcméon does
+// not publish, which this test org has under the component's default names), the component's App
+// Builder properties with their defaults, which Apex methods are cacheable, and the custom
+// permissions and edit grants each permission set gives. The only reader of the metadata in the
+// JavaScript test code: tests take labels from here.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './build.mjs';
 
 const WRAPPER = join(ROOT, 'lwc-wrapper');
 const DEFAULT_DIR = join(WRAPPER, 'force-app', 'main', 'default');
-const OBJECT_DIRS = [join(WRAPPER, 'alcmeon-package', 'main', 'default', 'objects'), join(DEFAULT_DIR, 'objects')];
+/** The test org's own fields of Alcméon objects: granted editable, by its admin, to whoever may edit the object. */
+const TEST_ORG_OBJECTS_DIR = join(ROOT, 'tests', 'lightning', 'org-objects');
+const OBJECT_DIRS = [join(WRAPPER, 'alcmeon-package', 'main', 'default', 'objects'), join(DEFAULT_DIR, 'objects'), TEST_ORG_OBJECTS_DIR];
 
 const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (text) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity) => XML_ENTITIES[entity]);
@@ -22,6 +26,7 @@ const tag = (xml, name) => {
 const SYSTEM_FIELDS = ['Id', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
 const STANDARD_OBJECTS = {
   Case: ['CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Description', 'IsClosed', 'ContactId', 'AccountId', 'OwnerId'],
+  Contact: ['Name', 'FirstName', 'LastName', 'MobilePhone', 'Phone', 'Email', 'AccountId', 'OwnerId'],
 };
 
 /** Custom Labels: { fullName: value }. */
@@ -108,6 +113,31 @@ export function readPermissionSets() {
       .map(([, block]) => tag(block, 'name'));
   }
   return sets;
+}
+
+/**
+* { <permission set>: { objects: [objects it may edit], fields: ['Object.Field' it may edit] } }
+* from force-app's permission sets, each field of org-objects/ added for the objects the set may
+* edit (this test org's admin granted them).
+*/
+export function readEditGrants() {
+  const dir = join(DEFAULT_DIR, 'permissionsets');
+  const testOrgFields = readdirSync(TEST_ORG_OBJECTS_DIR).flatMap((object) =>
+    readdirSync(join(TEST_ORG_OBJECTS_DIR, object, 'fields')).map((file) => `${object}.${file.replace('.field-meta.xml', '')}`),
+  );
+  const grants = {};
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.permissionset-meta.xml'))) {
+    const xml = readFileSync(join(dir, file), 'utf8');
+    const objects = [...xml.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)]
+      .filter(([, block]) => tag(block, 'allowEdit') === 'true')
+      .map(([, block]) => tag(block, 'object'));
+    const fields = [...xml.matchAll(/<fieldPermissions>([\s\S]*?)<\/fieldPermissions>/g)]
+      .filter(([, block]) => tag(block, 'editable') === 'true')
+      .map(([, block]) => tag(block, 'field'));
+    fields.push(...testOrgFields.filter((field) => objects.includes(field.split('.')[0])));
+    grants[file.replace('.permissionset-meta.xml', '')] = { objects, fields };
+  }
+  return grants;
 }
 
 /** `Class.method` names of the @AuraEnabled(cacheable=true) methods in the project's Apex. */

@@ -3,7 +3,9 @@
 // which Alcméon does not know), a Case and its alcmeon__Conversation__c, and an
 // alcmeon__Engagement__c of the Case that grew into that conversation. The page's Case reaches its
 // conversation by `link`: `case` (the conversation's alcmeon__Case__c, as above) or `engagement`
-// (only through engagements: the conversation records name no Case).
+// (only through engagements: the conversation records name no Case), or one of the
+// ENGAGEMENT_FIXTURES (`engagement-ready`, …): the Case, with a Contact, has one engagement and no
+// conversation at all, so the component opens it in engagement mode.
 //
 // Invariants the component is tested against:
 //   - every Case also has an OLDER conversation pointing at another Alcméon conversation, listed
@@ -15,12 +17,37 @@
 //   - with `link: 'engagement'`, the Case's newest engagement has no conversation, the next names
 //     the asked one, an older one names another (1005): a component that does not take the newest
 //     engagement WITH a conversation shows the wrong state or thread; and no other Case of the
-//     org links the asked conversation.
+//     org links the asked conversation;
+//   - an engagement fixture is only for `conversation: null` (Case 00001000): its engagement holds
+//     the recipient and sender as the emulator's seed knows them (account 201, WhatsApp), its Case
+//     Contact the customer's name and mobile phone; the other Cases' engagements all have a
+//     conversation, so only the page's Case is in engagement mode.
 export const CASE = 'Case';
 export const CONVERSATION = 'alcmeon__Conversation__c';
 export const ENGAGEMENT = 'alcmeon__Engagement__c';
-/** How the page's Case reaches its conversation (see the file comment). */
-export const LINKS = Object.freeze(['case', 'engagement']);
+export const CONTACT = 'Contact';
+
+/**
+* The page's Case in engagement mode, one fixture per `link`: the Case Contact and what its one
+* engagement holds in the recipient and sender fields (the component's App Builder defaults
+* alcmeon__Recipient_Id__c and alcmeon__Sender_Id__c, which this test org has, see org.mjs). Phones
+* as an agent would type them; the emulator's seed (crates/alcmeon-emulator) knows Camille opted
+* in with no conversation, Hugo opted out, Amélie opted in with conversation 1001 ongoing.
+*/
+export const ENGAGEMENT_FIXTURES = Object.freeze({
+  'engagement-ready': { contact: ['Camille', 'Martin', '+33 6 12 34 56 78'], recipient: '+33 6 12 34 56 78', sender: '201' },
+  /** The recipient field is blank: Apex takes the Case Contact's mobile phone. */
+  'engagement-contact-mobile': { contact: ['Camille', 'Martin', '+33 6 12 34 56 78'], recipient: null, sender: '201' },
+  'engagement-opted-out': { contact: ['Hugo', 'Lefèvre', '+33 6 98 76 54 32'], recipient: '+33 6 98 76 54 32', sender: '201' },
+  'engagement-ongoing': { contact: ['Amélie', 'Dubois', '+33 6 11 22 33 44'], recipient: '+33 6 11 22 33 44', sender: '201' },
+  /** Neither the recipient field nor the Contact holds a phone number. */
+  'engagement-no-recipient': { contact: ['Léa', 'Fontaine', null], recipient: null, sender: '201' },
+  /** The recipient field holds no phone number (the Contact's mobile is not a fallback for it). */
+  'engagement-bad-recipient': { contact: ['Marc', 'Petit', '+33 6 12 34 56 78'], recipient: '06 12 34', sender: '201' },
+});
+
+/** How the page's Case reaches its conversation or engagement (see the file comment). */
+export const LINKS = Object.freeze(['case', 'engagement', ...Object.keys(ENGAGEMENT_FIXTURES)]);
 
 /** The emulator's demo conversations (crates/alcmeon-emulator/src/seed.rs), as the org knows them. */
 export const SEEDED_CONVERSATIONS = Object.freeze({
@@ -50,7 +77,32 @@ export function recordIds(conversation) {
     engagementId: salesforceId('a02', n),
     waitingEngagementId: salesforceId('a02', 800000 + n),
     olderEngagementId: salesforceId('a02', 900000 + n),
+    contactId: salesforceId('003', n),
   };
+}
+
+/** The page's Case in engagement mode (`conversation: null`): its Contact and its one engagement. */
+function engagementFixtureRecords(caseRecord, link) {
+  const { contact, recipient, sender } = ENGAGEMENT_FIXTURES[link];
+  const ids = recordIds(null);
+  const [firstName, lastName, mobilePhone] = contact;
+  const engagement = engagementRecord(ids.waitingEngagementId, ids.caseId, null, NEWEST);
+  Object.assign(engagement.fields, {
+    alcmeon__Message_Content__c: null,
+    alcmeon__Language_locale__c: null,
+    alcmeon__Recipient_Id__c: recipient,
+    alcmeon__Sender_Id__c: sender,
+    alcmeon__Sent_Date__c: null,
+  });
+  return [
+    { ...caseRecord, fields: { ...caseRecord.fields, ContactId: ids.contactId, Subject: 'Your order has shipped' } },
+    {
+      id: ids.contactId,
+      apiName: CONTACT,
+      fields: { Id: ids.contactId, Name: `${firstName} ${lastName}`, FirstName: firstName, LastName: lastName, MobilePhone: mobilePhone, CreatedDate: OLDER, LastModifiedDate: OLDER },
+    },
+    engagement,
+  ];
 }
 
 function engagementRecord(id, caseId, conversationId, created) {
@@ -106,6 +158,9 @@ function caseRecords(conversation, modified, link = 'case') {
       LastModifiedDate: NEWER,
     },
   };
+  if (ENGAGEMENT_FIXTURES[link]) {
+    return engagementFixtureRecords(caseRecord, link);
+  }
   const throughEngagements = link === 'engagement';
   if (conversation === null) {
     return throughEngagements
@@ -129,12 +184,28 @@ function caseRecords(conversation, modified, link = 'case') {
 }
 
 /**
+* The alcmeon__Conversation__c record Alcméon's connector creates when conversation `alcmeonId`
+* starts (an engagement's answer): no Case yet, modified at `when` (ISO 8601).
+*/
+export function syncedConversationRecord(alcmeonId, when) {
+  const record = conversationRecord(salesforceId('a01', 700000 + alcmeonId), alcmeonId, null, when, {
+    channel: 'whatsapp',
+    customer: 'Unknown customer',
+  });
+  record.fields.CreatedDate = when;
+  return record;
+}
+
+/**
 * Every record of the org a page for `conversation` (an Alcméon id, or null) runs in; `link` is how
 * that page's Case reaches it (LINKS). Every other Case links its conversations directly.
 */
 export function orgRecords(conversation, link = 'case') {
   if (!LINKS.includes(link)) {
     throw new Error(`link must be one of ${LINKS.join(', ')}`);
+  }
+  if (ENGAGEMENT_FIXTURES[link] && conversation !== null) {
+    throw new Error(`link=${link} is a Case without conversation: use it with conversation=none`);
   }
   const others = [null, ...Object.keys(SEEDED_CONVERSATIONS).map(Number)].filter((id) => id !== conversation);
   return [...others.flatMap((id) => caseRecords(id, NEWEST)), ...caseRecords(conversation, NEWER, link)];

@@ -12,9 +12,14 @@
 *          wasm=on (default) | off     off: window.WebAssembly is deleted before any other script
 *                                      runs, as Lightning Locker may: the backend's frame too
 *          conversation=<Alcméon id> | none   which Case / conversation record the page shows (1001)
-*          link=case (default) | engagement   how the page's Case reaches its conversation: the
-*                                      conversation's Case lookup, or only an engagement's (with
-*                                      conversation=none: engagements without a conversation yet)
+*          link=case (default) | engagement | engagement-<fixture>   how the page's Case reaches
+*                                      its conversation: the conversation's Case lookup, or only an
+*                                      engagement's (with conversation=none: engagements without a
+*                                      conversation yet, no recipient); engagement-ready,
+*                                      -contact-mobile, -opted-out, -ongoing, -no-recipient,
+*                                      -bad-recipient (conversation=none only): a Case with a
+*                                      Contact and one engagement to send (records.mjs
+*                                      ENGAGEMENT_FIXTURES)
 *          wireError=<adapter>[,…]     that LDS adapter answers with an error (getRecord, getRelatedListRecords)
 *          lang, locale, tz            the agent's @salesforce/i18n values (en-US, = lang, Europe/Paris)
 *          email, name                 the agent's (camille.martin@example.com, Camille Martin)
@@ -31,7 +36,12 @@
 *          getSessionToken (minted with lwc-wrapper/host/session-token.mjs for the page's session:
 *          its user, custom permissions and token lifetime; and for the record the component asks
 *          about, read from the page's org as Apex reads it (apex.mjs): the record and its
-*          conversations, or Apex's refusal with its Custom Label) and getBackendUrl
+*          conversations or its engagement, or Apex's refusal with its Custom Label),
+*          findConversationRecord (the page's org and the conversations the connector synced)
+*          and getBackendUrl
+*   POST /__connector/conversations {conversationId}   plays Alcméon's connector: the org gains an
+*          alcmeon__Conversation__c record (no Case) for that Alcméon conversation, as the package
+*          creates one when a conversation starts; answers { recordId }. Kept for the server's life.
 *
 * `startLightningServer({ port, backend: { url, orgId, sessionSecret } })` (the backend must allow
 * the page's origin); tests/support/stack.mjs starts it with the rest of the product.
@@ -41,9 +51,9 @@ import http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { MIN_TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS, mintSessionToken } from '../../lwc-wrapper/host/session-token.mjs';
 import { COMPONENT, ROOT, buildLightningScripts, importOwnModule } from './build.mjs';
-import { recordConversationIds } from './apex.mjs';
-import { readCacheableApex, readDesignDefaults, readLabels, readPermissionSets, readSchema } from './org.mjs';
-import { CASE, CONVERSATION, LINKS, orgRecords, recordIds } from './records.mjs';
+import { conversationRecordOf, recordLinks } from './apex.mjs';
+import { readCacheableApex, readDesignDefaults, readEditGrants, readLabels, readPermissionSets, readSchema } from './org.mjs';
+import { CASE, CONVERSATION, LINKS, orgRecords, recordIds, syncedConversationRecord } from './records.mjs';
 
 const HERE = join(ROOT, 'tests', 'lightning');
 const RESOURCE_DIR = join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', 'staticresources', 'alcmeonWidget');
@@ -57,6 +67,8 @@ const DEFAULT_PERMISSION_SETS = ['Alcmeon_Widget_Agent'];
 // AlcmeonSessionController's custom permissions → the token's perms.
 const REPLY_PERMISSION = 'Alcmeon_Reply';
 const MODERATE_PERMISSION = 'Alcmeon_Moderate';
+/** The Apex methods that read the org as the running user. */
+const APEX_READERS = ['AlcmeonSessionController.getSessionToken', 'AlcmeonSessionController.findConversationRecord'];
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -183,10 +195,20 @@ function readJsonBody(req) {
 export async function startLightningServer({ host = '127.0.0.1', port = 0, backend }) {
   const scripts = { ...(await buildLightningScripts()), 'no-wasm.js': NO_WASM_SCRIPT };
   const { parseConversationId } = await importOwnModule('c/widgetLoader');
+  /** Conversation records Alcméon's connector created since the server started, by Alcméon id. */
+  const synced = new Map();
+  const pageRecords = (conversation, link) => {
+    try {
+      return orgRecords(conversation, link);
+    } catch (error) {
+      throw new HttpError(400, error.message);
+    }
+  };
   const org = {
     labels: readLabels(),
     schema: readSchema(),
     permissionSets: readPermissionSets(),
+    editGrants: readEditGrants(),
     properties: readDesignDefaults(COMPONENT.split('/')[1]),
     cacheableApex: readCacheableApex(),
   };
@@ -202,10 +224,13 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
     if (!Number.isSafeInteger(tokenLifetime) || tokenLifetime < MIN_TOKEN_LIFETIME_SECONDS || tokenLifetime > TOKEN_LIFETIME_SECONDS) {
       throw new HttpError(400, `tokenLifetime must be ${MIN_TOKEN_LIFETIME_SECONDS} to ${TOKEN_LIFETIME_SECONDS} seconds`);
     }
+    const grants = permissionSets.map((name) => org.editGrants[name]);
     return {
       user: { id: AGENT.id, email: query.get('email') ?? AGENT.email, name: query.get('name') ?? AGENT.name },
       permissionSets,
       permissions: [...new Set(permissionSets.flatMap((name) => org.permissionSets[name]))],
+      // What LDS lets the user write (updateRecord, getObjectInfo's updateable).
+      editable: { objects: [...new Set(grants.flatMap((grant) => grant.objects))], fields: [...new Set(grants.flatMap((grant) => grant.fields))] },
       tokenLifetime,
       recordAccess: choice(query, 'recordAccess', ['all', 'none'], 'all'),
     };
@@ -226,7 +251,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
       autoMount: choice(query, 'mount', ['auto', 'manual'], 'auto') === 'auto',
       component: { module: COMPONENT, tag: 'c-alcmeon-conversation', properties: org.properties },
       record: { id: recordId, apiName: object },
-      records: orgRecords(conversation, link),
+      records: pageRecords(conversation, link),
       org: { conversation, link },
       schema: org.schema,
       wireErrors: list(query, 'wireError', []),
@@ -281,24 +306,31 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
     if (qualifiedName === 'AlcmeonSessionController.getBackendUrl') {
       return sendJson(res, 200, { returnValue: backend.url });
     }
+    if (!APEX_READERS.includes(qualifiedName)) {
+      return sendJson(res, 404, { message: `No such Apex method: ${qualifiedName}`, exceptionType: 'System.TypeException' });
+    }
+    if (typeof caller?.user?.id !== 'string' || !Array.isArray(caller.permissions)) {
+      return sendJson(res, 400, { message: 'no running user', exceptionType: 'System.NoAccessException' });
+    }
+    const conversation = orgState?.conversation ?? null;
+    const link = orgState?.link ?? 'case';
+    let records;
+    try {
+      if (conversation !== null && !Number.isSafeInteger(conversation)) throw new Error('conversation');
+      records = [...orgRecords(conversation, link), ...synced.values()];
+    } catch {
+      return sendJson(res, 400, { message: 'no org records', exceptionType: 'System.QueryException' });
+    }
+    const reading = { records, schema: org.schema, params: params ?? {}, canSeeRecords: caller.recordAccess !== 'none', parseConversationId };
+    const refused = (read) => sendJson(res, 400, { message: org.labels[read.refusal], exceptionType: 'System.AuraHandledException' });
+    if (qualifiedName === 'AlcmeonSessionController.findConversationRecord') {
+      const read = conversationRecordOf(reading);
+      return read.refusal ? refused(read) : sendJson(res, 200, { returnValue: read.recordId });
+    }
     if (qualifiedName === 'AlcmeonSessionController.getSessionToken') {
-      if (typeof caller?.user?.id !== 'string' || !Array.isArray(caller.permissions)) {
-        return sendJson(res, 400, { message: 'no running user', exceptionType: 'System.NoAccessException' });
-      }
-      const conversation = orgState?.conversation ?? null;
-      const link = orgState?.link ?? 'case';
-      if ((conversation !== null && !Number.isSafeInteger(conversation)) || !LINKS.includes(link)) {
-        return sendJson(res, 400, { message: 'no org records', exceptionType: 'System.QueryException' });
-      }
-      const read = recordConversationIds({
-        records: orgRecords(conversation, link),
-        schema: org.schema,
-        params: params ?? {},
-        canSeeRecords: caller.recordAccess !== 'none',
-        parseConversationId,
-      });
+      const read = recordLinks(reading);
       if (read.refusal) {
-        return sendJson(res, 400, { message: org.labels[read.refusal], exceptionType: 'System.AuraHandledException' });
+        return refused(read);
       }
       const { user, permissions, tokenLifetime } = caller;
       const perms = { reply: permissions.includes(REPLY_PERMISSION), moderate: permissions.includes(MODERATE_PERMISSION) };
@@ -314,6 +346,7 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
             lifetimeSeconds: tokenLifetime,
             recordId: params.recordId,
             conversationIds: read.conversationIds,
+            engagement: read.engagement,
           },
           backend.sessionSecret,
         );
@@ -322,11 +355,25 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
         return sendJson(res, 400, { message: error.message, exceptionType: 'System.IllegalArgumentException' });
       }
     }
-    return sendJson(res, 404, { message: `No such Apex method: ${qualifiedName}`, exceptionType: 'System.TypeException' });
+  }
+
+  async function syncConversation(req, res) {
+    const { conversationId } = await readJsonBody(req);
+    if (!Number.isSafeInteger(conversationId) || conversationId <= 0) {
+      throw new HttpError(400, 'conversationId must be an Alcméon conversation id');
+    }
+    if (!synced.has(conversationId)) {
+      synced.set(conversationId, syncedConversationRecord(conversationId, new Date().toISOString()));
+    }
+    return sendJson(res, 200, { recordId: synced.get(conversationId).id });
   }
 
   async function handle(req, res) {
     const { pathname, searchParams } = new URL(req.url, 'http://page.invalid');
+    if (pathname === '/__connector/conversations') {
+      if (req.method !== 'POST') throw new HttpError(405, 'use POST');
+      return syncConversation(req, res);
+    }
     const apexCall = /^\/apex\/([\w.]+)$/.exec(pathname);
     if (apexCall) {
       if (req.method !== 'POST') throw new HttpError(405, 'use POST');

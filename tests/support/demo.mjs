@@ -25,6 +25,7 @@ console.log(`
 Alcméon widget demo is running: the real c-alcmeon-conversation on a Lightning-like record page.
   Case page:          ${stack.pageUrl({ object: CASE, conversation: 1001 })}
   Conversation page:  ${stack.pageUrl({ object: CONVERSATION, conversation: 1001 })}
+  Engagement page:    ${stack.pageUrl({ object: CASE, conversation: null, link: 'engagement-ready' })}
   WhatsApp window closing (countdown, then re-engagement; Léa opted in):
                       ${stack.pageUrl({ object: CASE, conversation: 1008 })}
   WhatsApp window closed (re-engagement blocked: Thomas never opted in):

@@ -15,6 +15,7 @@ import { createElement } from 'lwc';
 import spinner from 'lightning/spinner';
 import { pageConfig } from '../stubs/config.js';
 import * as platformResourceLoader from '../stubs/lightning/platformResourceLoader.js';
+import * as uiObjectInfoApi from '../stubs/lightning/uiObjectInfoApi.js';
 import * as uiRecordApi from '../stubs/lightning/uiRecordApi.js';
 import * as uiRelatedListApi from '../stubs/lightning/uiRelatedListApi.js';
 import { salesforceModule } from '../stubs/salesforce.js';
@@ -24,6 +25,7 @@ const config = pageConfig();
 const PLATFORM_MODULES = {
   lwc: engine,
   'lightning/platformResourceLoader': platformResourceLoader,
+  'lightning/uiObjectInfoApi': uiObjectInfoApi,
   'lightning/uiRecordApi': uiRecordApi,
   'lightning/uiRelatedListApi': uiRelatedListApi,
   'lightning/spinner': { default: spinner },

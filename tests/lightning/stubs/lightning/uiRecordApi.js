@@ -1,6 +1,10 @@
 // lightning/uiRecordApi stand-in: `getRecord` answers from the page's records with exactly the
-// requested fields; `getFieldValue` / `getFieldDisplayValue` read them as LDS's do.
-import { StubWireAdapter, fieldReference, ldsError, recordById, recordRepresentation, selectFields } from './lds.js';
+// requested fields; `getFieldValue` / `getFieldDisplayValue` read them as LDS's do; `updateRecord`
+// writes the page's record as the running user may (their permission sets' edit grants), and
+// logs each write in `window.lightningRecordWrites` ({ recordId, apiName, fields }) so tests can
+// read back what the component wrote. Wires already answered are not refreshed by a write.
+import { pageConfig } from '../config.js';
+import { StubWireAdapter, deepFreeze, fieldReference, ldsError, objectFields, recordById, recordRepresentation, selectFields } from './lds.js';
 
 export class getRecord extends StubWireAdapter {
   static adapterName = 'getRecord';
@@ -62,4 +66,48 @@ export function getFieldDisplayValue(record, field) {
 
 export function getRecordNotifyChange() {
   return Promise.resolve();
+}
+
+function recordWrites() {
+  if (!window.lightningRecordWrites) {
+    Object.defineProperty(window, 'lightningRecordWrites', { value: [] });
+  }
+  return window.lightningRecordWrites;
+}
+
+/** Why the running user may not write `fields` on `record`, as the UI API says it, or undefined. */
+function writeRefusal(record, fields) {
+  const { recordAccess, editable } = pageConfig().session;
+  if (recordAccess === 'none' || !editable.objects.includes(record.apiName)) {
+    return ldsError(403, 'INSUFFICIENT_ACCESS', 'insufficient access rights on object id');
+  }
+  const known = objectFields(record.apiName);
+  const unknown = fields.filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    return ldsError(400, 'INVALID_FIELD', `No such column '${unknown[0]}' on entity '${record.apiName}'.`);
+  }
+  const readOnly = fields.filter((name) => !editable.fields.includes(`${record.apiName}.${name}`));
+  if (readOnly.length > 0) {
+    return ldsError(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${readOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`);
+  }
+  return undefined;
+}
+
+/** `updateRecord({ fields: { Id, ...values } })`: resolves to the record with the written fields, or rejects as LDS does. */
+export function updateRecord(recordInput) {
+  return Promise.resolve().then(() => {
+    const { Id: recordId, ...values } = (recordInput && recordInput.fields) || {};
+    const record = recordById(recordId);
+    if (!record) {
+      throw ldsError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    }
+    const names = Object.keys(values);
+    const refusal = writeRefusal(record, names);
+    if (refusal) {
+      throw refusal;
+    }
+    Object.assign(record.fields, values, { LastModifiedDate: new Date().toISOString() });
+    recordWrites().push(deepFreeze({ recordId, apiName: record.apiName, fields: { ...values } }));
+    return deepFreeze(recordRepresentation(record, names));
+  });
 }

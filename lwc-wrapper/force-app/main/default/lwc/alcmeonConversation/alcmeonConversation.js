@@ -5,11 +5,21 @@
  * `lwc:dom="manual"` element, hands it a getToken() backed by Apex, and unmounts it on disconnect.
  * No business logic lives here: the widget does the rest.
  *
- * Which conversation, on a Case: its newest conversation (the Case's conversations relationship);
+ * Which mode, on a Case: its newest conversation (the Case's conversations relationship);
  * else the conversation of its newest engagement that has one (the engagements relationship, as
  * Apex reads it: newest CreatedDate first, among the newest CASE_ENGAGEMENTS_PAGE_SIZE), read from
- * that conversation record as on a conversation page; else the "no conversation" state, saying an
- * engagement waits when the Case has one.
+ * that conversation record as on a conversation page; else engagement mode on the newest
+ * engagement (the widget gets `engagementId`, no conversation id); else the "no conversation"
+ * state, which says what to create. Once the widget is mounted its mode is the widget's: later
+ * answers of the engagements list (LDS refreshes it after this component links the engagement)
+ * change nothing.
+ *
+ * Engagement records are written through Lightning Data Service (`updateRecord`, as the agent):
+ * the widget calls `recordEngagementSend` when a send ends (content as rich text, language, the
+ * App Builder sent-date field when the object has it for this agent, the error or blank) and
+ * `recordEngagementConversation` when it switches to the conversation that grew out of the
+ * engagement (its alcmeon__Conversation__c record, found by Apex, becomes the engagement's lookup).
+ * Both resolve false, writing nothing, when the page has no engagement (conversation mode).
  *
  * Every token is minted by Apex for this record (`getSessionToken({ recordId, … })`): it names
  * the Alcméon conversations the agent may open from here, read by Apex as the agent. The first one
@@ -17,7 +27,8 @@
  * conversation id on it) sees Apex's message in the error state and the widget never loads.
  */
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { getRecord, getFieldValue, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { loadScript } from 'lightning/platformResourceLoader';
 import WIDGET_RESOURCE from '@salesforce/resourceUrl/alcmeonWidget';
@@ -27,12 +38,12 @@ import TIME_ZONE from '@salesforce/i18n/timeZone';
 import USER_ID from '@salesforce/user/Id';
 import getSessionToken from '@salesforce/apex/AlcmeonSessionController.getSessionToken';
 import getBackendUrl from '@salesforce/apex/AlcmeonSessionController.getBackendUrl';
+import findConversationRecord from '@salesforce/apex/AlcmeonSessionController.findConversationRecord';
 import TITLE_LABEL from '@salesforce/label/c.Alcmeon_Widget_Title';
 import LOADING_LABEL from '@salesforce/label/c.Alcmeon_Loading';
 import LOAD_ERROR_LABEL from '@salesforce/label/c.Alcmeon_Error_Load';
 import NO_CONVERSATION_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation';
 import NO_CONVERSATION_ID_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation_Id';
-import ENGAGEMENT_WAITING_LABEL from '@salesforce/label/c.Alcmeon_Error_Engagement_Waiting';
 import NOT_CONFIGURED_LABEL from '@salesforce/label/c.Alcmeon_Error_Not_Configured';
 import {
     createWidgetContext,
@@ -44,12 +55,11 @@ import {
     unmountWidget
 } from 'c/widgetLoader';
 import { errorText } from 'c/errorMessages';
+import { CONVERSATION_LOOKUP, ENGAGEMENT_OBJECT, conversationLinkFields, sendFields } from 'c/engagementRecord';
 
 const CASE_OBJECT = 'Case';
 const CONVERSATION_OBJECT = 'alcmeon__Conversation__c';
-const ENGAGEMENT_OBJECT = 'alcmeon__Engagement__c';
-/** The engagement's lookup to the conversation that grew out of it (Alcméon's package field). */
-const ENGAGEMENT_CONVERSATION_FIELD = `${ENGAGEMENT_OBJECT}.alcmeon__Conversation__c`;
+const ENGAGEMENT_CONVERSATION_FIELD = `${ENGAGEMENT_OBJECT}.${CONVERSATION_LOOKUP}`;
 const DEFAULT_HEIGHT = 600;
 /**
  * How many of a Case's conversations are read, newest first, and listed by the widget. A Case
@@ -77,6 +87,15 @@ export default class AlcmeonConversation extends LightningElement {
     @api caseEngagementsRelationship = 'alcmeon__Engagements__r';
     /** The conversation field holding Alcméon's conversation id, or a link ending with it. */
     @api conversationIdField = 'alcmeon__url__c';
+    /**
+     * Engagement mode: the engagement field holding the recipient's phone number (read by Apex;
+     * blank, or this default absent from the org: the Case Contact's mobile phone).
+     */
+    @api engagementRecipientField = 'alcmeon__Recipient_Id__c';
+    /** Engagement mode: the engagement field holding the sender's Alcméon account id (read by Apex). */
+    @api engagementSenderField = 'alcmeon__Sender_Id__c';
+    /** Engagement mode: the engagement's date-time field the send time is written to, when the object has it. */
+    @api engagementSentDateField = 'alcmeon__Sent_Date__c';
     @api height = DEFAULT_HEIGHT;
     /** Overrides the backend URL of the Alcmeon Widget Setting record. */
     @api backendUrl;
@@ -103,6 +122,13 @@ export default class AlcmeonConversation extends LightningElement {
     engagementsCaseId;
     /** The conversation record of the Case's newest engagement that has one. */
     engagementConversationRecordId;
+    /** Engagement mode: the Case's newest engagement (none of the Case's engagements has a conversation). */
+    engagementId;
+    settleEngagementObjectInfo;
+    /** Resolves to getObjectInfo's answer ({ data } or { error }) for the engagement object. */
+    engagementObjectInfo = new Promise((resolve) => {
+        this.settleEngagementObjectInfo = resolve;
+    });
 
     handle;
     connected = false;
@@ -138,6 +164,11 @@ export default class AlcmeonConversation extends LightningElement {
         return [`-${ENGAGEMENT_OBJECT}.CreatedDate`];
     }
 
+    /** The engagement object's name once in engagement mode: what its sent-date field is decided from. */
+    get engagementObjectApiName() {
+        return this.engagementId ? ENGAGEMENT_OBJECT : undefined;
+    }
+
     @wire(getRelatedListRecords, {
         parentRecordId: '$caseRecordId',
         relatedListId: '$caseConversationsRelationship',
@@ -166,6 +197,9 @@ export default class AlcmeonConversation extends LightningElement {
         pageSize: CASE_ENGAGEMENTS_PAGE_SIZE
     })
     wiredCaseEngagements({ data, error }) {
+        if (this.handle) {
+            return;
+        }
         if (error) {
             this.showError(LOAD_ERROR_LABEL, error);
         } else if (data) {
@@ -173,9 +207,18 @@ export default class AlcmeonConversation extends LightningElement {
             const answered = engagements.find((engagement) => getFieldValue(engagement, ENGAGEMENT_CONVERSATION_FIELD));
             if (answered) {
                 this.engagementConversationRecordId = getFieldValue(answered, ENGAGEMENT_CONVERSATION_FIELD);
+            } else if (engagements.length > 0) {
+                this.engagementId = engagements[0].id;
             } else {
-                this.showError(engagements.length > 0 ? ENGAGEMENT_WAITING_LABEL : NO_CONVERSATION_LABEL);
+                this.showError(NO_CONVERSATION_LABEL);
             }
+        }
+    }
+
+    @wire(getObjectInfo, { objectApiName: '$engagementObjectApiName' })
+    wiredEngagementObjectInfo({ data, error }) {
+        if (data || error) {
+            this.settleEngagementObjectInfo({ data, error });
         }
     }
 
@@ -298,8 +341,9 @@ export default class AlcmeonConversation extends LightningElement {
     widgetContext() {
         return createWidgetContext({
             backendUrl: this.effectiveBackendUrl,
-            conversationId: this.conversationId,
-            conversationIds: this.conversationIds,
+            ...(this.engagementId
+                ? { engagementId: this.engagementId }
+                : { conversationId: this.conversationId, conversationIds: this.conversationIds }),
             lang: LANG,
             locale: LOCALE,
             timeZone: TIME_ZONE,
@@ -310,8 +354,53 @@ export default class AlcmeonConversation extends LightningElement {
                 const first = this.firstToken;
                 this.firstToken = undefined;
                 return first ? Promise.resolve(first) : this.requestToken();
-            }
+            },
+            recordEngagementSend: (record) => this.recordEngagementSend(record),
+            recordEngagementConversation: (conversationId) => this.recordEngagementConversation(conversationId)
         });
+    }
+
+    /**
+     * Writes what the widget sent on the engagement: true once written, false without an
+     * engagement. `record`: { content, language, sentAt (ISO 8601 or null), error (or null) }.
+     */
+    recordEngagementSend(record) {
+        if (!this.engagementId) {
+            return Promise.resolve(false);
+        }
+        const engagementId = this.engagementId;
+        return this.engagementObjectInfo
+            .then(({ data, error }) => {
+                if (error) {
+                    throw new Error(errorText(error, 'The engagement object could not be described'));
+                }
+                const sentDateField = this.engagementSentDateField;
+                return updateRecord({ fields: sendFields({ engagementId, record, objectInfo: data, sentDateField }) });
+            })
+            .then(() => true);
+    }
+
+    /**
+     * Links the engagement to the alcmeon__Conversation__c record of Alcméon's conversation
+     * `conversationId`: true once written; false when Salesforce holds no such record yet, or
+     * without an engagement.
+     */
+    recordEngagementConversation(conversationId) {
+        if (!this.engagementId) {
+            return Promise.resolve(false);
+        }
+        const engagementId = this.engagementId;
+        if (!Number.isSafeInteger(conversationId) || conversationId < 0) {
+            return Promise.reject(new Error(`recordEngagementConversation: ${conversationId} is not a conversation id`));
+        }
+        return findConversationRecord({ conversationId, conversationIdField: this.conversationIdField }).then(
+            (conversationRecordId) => {
+                if (!conversationRecordId) {
+                    return false;
+                }
+                return updateRecord({ fields: conversationLinkFields(engagementId, conversationRecordId) }).then(() => true);
+            }
+        );
     }
 
     /** A fresh token from Apex for this record, or an Error saying why Apex refused it. */
@@ -322,7 +411,9 @@ export default class AlcmeonConversation extends LightningElement {
                     recordId: this.recordId,
                     caseConversationsRelationship: this.caseConversationsRelationship,
                     conversationIdField: this.conversationIdField,
-                    caseEngagementsRelationship: this.caseEngagementsRelationship
+                    caseEngagementsRelationship: this.caseEngagementsRelationship,
+                    engagementRecipientField: this.engagementRecipientField,
+                    engagementSenderField: this.engagementSenderField
                 })
             )
             .then(
@@ -362,7 +453,7 @@ export default class AlcmeonConversation extends LightningElement {
             !this.errorMessage &&
             this.recordGranted &&
             (Boolean(this.widget) || this.inFrame) &&
-            this.conversationId !== undefined &&
+            (this.conversationId !== undefined || this.engagementId !== undefined) &&
             Boolean(this.effectiveBackendUrl)
         );
     }

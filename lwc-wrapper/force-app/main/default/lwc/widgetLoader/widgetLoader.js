@@ -14,6 +14,11 @@
  * no `WebAssembly` at all under Lightning Locker), loadWidget rejects with an error for which
  * `needsFrame(error)` is true; the host then mounts the widget in an iframe served by the backend
  * with `mountWidgetFrame` (the frame's side: crates/backend/embed/frame.js).
+ *
+ * The widget context is in conversation mode (`conversationId`, `conversationIds`) or in
+ * engagement mode (`engagementId`, the 18-character alcmeon__Engagement__c id, and no
+ * conversation), never both; the host's optional callbacks `recordEngagementSend(record)` and
+ * `recordEngagementConversation(conversationId)` write what the widget did to Salesforce.
  */
 import { errorText } from 'c/errorMessages';
 
@@ -27,7 +32,22 @@ export const FRAME_PATH = '/embed/frame.html';
 export const WASM_UNAVAILABLE = 'wasm-unavailable';
 export const LOAD_FAILED = 'load-failed';
 
-const CONTEXT_DATA_KEYS = ['backendUrl', 'conversationId', 'conversationIds', 'lang', 'locale', 'timeZone', 'userId', 'recordId', 'objectApiName'];
+const CONTEXT_DATA_KEYS = [
+    'backendUrl',
+    'conversationId',
+    'conversationIds',
+    'engagementId',
+    'lang',
+    'locale',
+    'timeZone',
+    'userId',
+    'recordId',
+    'objectApiName'
+];
+/** The host callbacks a context may carry, each optional; the frame reaches them by postMessage. */
+export const ENGAGEMENT_CALLBACKS = ['recordEngagementSend', 'recordEngagementConversation'];
+/** A Salesforce record id as the widget is given it: 18 characters. */
+const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
 const FRAME_READY_TIMEOUT_MS = 30000;
 
 const STYLE_MARKER = 'data-alcmeon-widget-style';
@@ -196,48 +216,84 @@ function isConversationId(value) {
     return Number.isSafeInteger(value) && value >= 0;
 }
 
+/** True when `value` is an 18-character Salesforce record id. */
+export function isRecordId(value) {
+    return typeof value === 'string' && RECORD_ID.test(value);
+}
+
 /**
  * Builds the context object the widget's `mount` expects, with exactly the contract's keys.
- * `conversationIds` are the Case's conversations, newest first (by default just `conversationId`);
- * repeats are dropped and `conversationId` (the newest) always comes first, so the list holds the
- * opened one. Throws a WidgetLoadError naming the first missing or wrong piece.
+ * Conversation mode: `conversationIds` are the Case's conversations, newest first (by default just
+ * `conversationId`); repeats are dropped and `conversationId` (the newest) always comes first, so
+ * the list holds the opened one. Engagement mode: `engagementId` and no conversation id. The
+ * engagement callbacks are kept when given (functions). Throws a WidgetLoadError naming the first
+ * missing or wrong piece.
  */
 export function createWidgetContext({
     backendUrl,
     conversationId,
-    conversationIds = [conversationId],
+    conversationIds,
+    engagementId,
     lang,
     locale,
     timeZone,
     userId,
     recordId,
     objectApiName,
-    getToken
+    getToken,
+    ...callbacks
 } = {}) {
     if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
         throw new WidgetLoadError('widget context: backendUrl is missing');
     }
-    if (!isConversationId(conversationId)) {
-        throw new WidgetLoadError(`widget context: conversationId ${conversationId} is not a number`);
-    }
-    if (!Array.isArray(conversationIds) || !conversationIds.every(isConversationId)) {
-        throw new WidgetLoadError(`widget context: conversationIds ${conversationIds} are not all numbers`);
-    }
+    const mode =
+        engagementId === undefined
+            ? conversationMode(conversationId, conversationIds)
+            : engagementMode(engagementId, conversationId, conversationIds);
     if (typeof getToken !== 'function') {
         throw new WidgetLoadError('widget context: getToken must be a function');
     }
+    const hostCallbacks = {};
+    for (const name of ENGAGEMENT_CALLBACKS) {
+        if (callbacks[name] !== undefined) {
+            if (typeof callbacks[name] !== 'function') {
+                throw new WidgetLoadError(`widget context: ${name} must be a function`);
+            }
+            hostCallbacks[name] = callbacks[name];
+        }
+    }
     return Object.freeze({
         backendUrl: backendUrl.replace(/\/+$/, ''),
-        conversationId,
-        conversationIds: Object.freeze([...new Set([conversationId, ...conversationIds])]),
+        ...mode,
         lang: lang || 'en-US',
         locale: locale || lang || 'en-US',
         timeZone: timeZone || 'UTC',
         userId: userId || '',
         recordId: recordId || '',
         objectApiName: objectApiName || '',
-        getToken
+        getToken,
+        ...hostCallbacks
     });
+}
+
+function conversationMode(conversationId, conversationIds = [conversationId]) {
+    if (!isConversationId(conversationId)) {
+        throw new WidgetLoadError(`widget context: conversationId ${conversationId} is not a number`);
+    }
+    if (!Array.isArray(conversationIds) || !conversationIds.every(isConversationId)) {
+        throw new WidgetLoadError(`widget context: conversationIds ${conversationIds} are not all numbers`);
+    }
+    return { conversationId, conversationIds: Object.freeze([...new Set([conversationId, ...conversationIds])]) };
+}
+
+function engagementMode(engagementId, conversationId, conversationIds) {
+    if (!isRecordId(engagementId)) {
+        throw new WidgetLoadError(`widget context: engagementId ${engagementId} is not an 18-character record id`);
+    }
+    if (conversationId !== undefined || conversationIds !== undefined) {
+        throw new WidgetLoadError('widget context: an engagement context has no conversationId or conversationIds');
+    }
+    return { engagementId };
 }
 
 function ensureStylesheet(element, href) {
@@ -305,6 +361,13 @@ export function unmountWidget(handle) {
  * it is ready, and asks for each session token, answered with `context.getToken()`. Only messages
  * from that iframe's window and the backend's origin are heard.
  *
+ * The engagement callbacks are reached the same way: the frame posts
+ * `{type: 'alcmeon:engagement-send', id, record}` or
+ * `{type: 'alcmeon:engagement-conversation', id, conversationId}` and is answered
+ * `{type: 'alcmeon:engagement-recorded', id, result}` (the callback's resolved value) or
+ * `{type: 'alcmeon:engagement-recorded', id, error}` (a message; also when the context has no such
+ * callback).
+ *
  * @param {Element} element where the iframe goes
  * @param {object} context from createWidgetContext
  * @param {object} options
@@ -369,6 +432,20 @@ export function mountWidgetFrame(element, context, options = {}) {
                 (error) => post({ type: 'alcmeon:token', id, error: describe(error) })
             );
     };
+    const answerRecording = (id, name, argument) => {
+        Promise.resolve()
+            .then(() => {
+                if (typeof context[name] !== 'function') {
+                    throw new Error(`this page has no ${name}`);
+                }
+                return context[name](argument);
+            })
+            .then(
+                (result) =>
+                    post({ type: 'alcmeon:engagement-recorded', id, result: result === undefined ? null : result }),
+                (error) => post({ type: 'alcmeon:engagement-recorded', id, error: describe(error) })
+            );
+    };
     const onMessage = (event) => {
         const message = event.data;
         if (event.source !== iframe.contentWindow || event.origin !== origin || !message) {
@@ -379,6 +456,10 @@ export function mountWidgetFrame(element, context, options = {}) {
             post({ type: 'alcmeon:mount', context: data });
         } else if (message.type === 'alcmeon:token-request' && Number.isSafeInteger(message.id)) {
             answerToken(message.id);
+        } else if (message.type === 'alcmeon:engagement-send' && Number.isSafeInteger(message.id)) {
+            answerRecording(message.id, 'recordEngagementSend', message.record);
+        } else if (message.type === 'alcmeon:engagement-conversation' && Number.isSafeInteger(message.id)) {
+            answerRecording(message.id, 'recordEngagementConversation', message.conversationId);
         } else if (message.type === 'alcmeon:mounted' && typeof onMounted === 'function') {
             onMounted();
         } else if (message.type === 'alcmeon:frame-error') {

@@ -1,11 +1,13 @@
 import { createElement } from '@lwc/engine-dom';
 import AlcmeonConversation from 'c/alcmeonConversation';
 import { resetWidgetLoader } from 'c/widgetLoader';
-import { getRecord } from 'lightning/uiRecordApi';
+import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { loadScript } from 'lightning/platformResourceLoader';
 import getSessionToken from '@salesforce/apex/AlcmeonSessionController.getSessionToken';
 import getBackendUrl from '@salesforce/apex/AlcmeonSessionController.getBackendUrl';
+import findConversationRecord from '@salesforce/apex/AlcmeonSessionController.findConversationRecord';
 
 const mockConversationRecord = require('./data/getConversationRecord.json');
 const mockCaseConversations = require('./data/getRelatedListRecords.json');
@@ -38,6 +40,11 @@ jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Europe/Paris' }), { vi
 jest.mock('@salesforce/user/Id', () => ({ default: '0055g00000AbCdEAAV' }), { virtual: true });
 jest.mock(
     '@salesforce/apex/AlcmeonSessionController.getSessionToken',
+    () => ({ default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/AlcmeonSessionController.findConversationRecord',
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
@@ -92,7 +99,7 @@ function relatedListConfigs() {
 function caseEngagements(...conversationRecordIds) {
     const records = conversationRecordIds.map((value, n) => ({
         apiName: 'alcmeon__Engagement__c',
-        id: `a025g00000En${n}AAA`,
+        id: `a025g00000En${n}AAAAA`,
         fields: { alcmeon__Conversation__c: { displayValue: null, value } }
     }));
     return { ...mockCaseWithoutConversations, count: records.length, records };
@@ -147,7 +154,9 @@ describe('c-alcmeon-conversation', () => {
         expect(context).toEqual({
             ...CONVERSATION_PAGE_CONTEXT,
             assetsUrl: RESOURCE_URL,
-            getToken: expect.any(Function)
+            getToken: expect.any(Function),
+            recordEngagementSend: expect.any(Function),
+            recordEngagementConversation: expect.any(Function)
         });
 
         await expect(context.getToken()).resolves.toBe('token-1');
@@ -157,6 +166,21 @@ describe('c-alcmeon-conversation', () => {
         expect(stylesheet.getAttribute('href')).toBe(`${RESOURCE_URL}/widget.css`);
         expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
         expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
+    });
+
+    it('records nothing for an engagement in conversation mode', async () => {
+        const { init } = installFakeWidget();
+        conversationPage();
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        const context = init.mount.mock.calls[0][1];
+        await expect(context.recordEngagementSend({ content: 'Hi', language: 'en', sentAt: null, error: null })).resolves.toBe(
+            false
+        );
+        await expect(context.recordEngagementConversation(1001)).resolves.toBe(false);
+        expect(updateRecord).not.toHaveBeenCalled();
+        expect(findConversationRecord).not.toHaveBeenCalled();
     });
 
     it('shows a spinner until the conversation id arrives', async () => {
@@ -301,7 +325,9 @@ describe('c-alcmeon-conversation', () => {
             recordId: CASE_ID,
             caseConversationsRelationship: 'alcmeon__Conversations__r',
             conversationIdField: 'Conversation_Number__c',
-            caseEngagementsRelationship: 'alcmeon__Engagements__r'
+            caseEngagementsRelationship: 'alcmeon__Engagements__r',
+            engagementRecipientField: 'alcmeon__Recipient_Id__c',
+            engagementSenderField: 'alcmeon__Sender_Id__c'
         };
         expect(getSessionToken.mock.calls).toEqual([[forThisCase]]);
         const { getToken } = init.mount.mock.calls[0][1];
@@ -341,6 +367,7 @@ describe('c-alcmeon-conversation', () => {
     });
 
     describe('on a Case without a conversation of its own', () => {
+        const NEWEST_ENGAGEMENT_ID = 'a025g00000En0AAAAA';
         const CONVERSATION_RECORD_ID = 'a015g00000Xy2EnAAJ';
         const OLDER_CONVERSATION_RECORD_ID = 'a015g00000Xy2OlAAJ';
 
@@ -418,7 +445,9 @@ describe('c-alcmeon-conversation', () => {
                         recordId: CASE_ID,
                         caseConversationsRelationship: 'alcmeon__Conversations__r',
                         conversationIdField: 'alcmeon__url__c',
-                        caseEngagementsRelationship: 'alcmeon__Engagements__r'
+                        caseEngagementsRelationship: 'alcmeon__Engagements__r',
+                        engagementRecipientField: 'alcmeon__Recipient_Id__c',
+                        engagementSenderField: 'alcmeon__Sender_Id__c'
                     }
                 ]
             ]);
@@ -440,20 +469,195 @@ describe('c-alcmeon-conversation', () => {
             expect(error.textContent).toContain('alcmeon__url__c: —');
         });
 
-        it('says an engagement is waiting when none of the Case’s engagements has a conversation', async () => {
+        it('mounts the widget in engagement mode on the newest engagement when none has a conversation', async () => {
             const { element, init } = await caseWithoutConversations();
             await emitCaseConversations(mockCaseWithoutConversations);
             await flushPromises();
             await emitCaseEngagements(caseEngagements(null, null));
             await flushPromises();
 
-            expect(init.mount).not.toHaveBeenCalled();
             expect(getRecord.getLastConfig().recordId).toBeUndefined();
-            expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('error');
-            expect(element.shadowRoot.querySelector('.state_error h2').textContent).toBe(
-                'c.Alcmeon_Error_Engagement_Waiting'
-            );
-            expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
+            expect(init.mount).toHaveBeenCalledTimes(1);
+            const context = init.mount.mock.calls[0][1];
+            expect(context).toEqual({
+                backendUrl: BACKEND_URL,
+                engagementId: NEWEST_ENGAGEMENT_ID,
+                lang: 'fr',
+                locale: 'fr-FR',
+                timeZone: 'Europe/Paris',
+                userId: '0055g00000AbCdEAAV',
+                recordId: CASE_ID,
+                objectApiName: 'Case',
+                assetsUrl: RESOURCE_URL,
+                getToken: expect.any(Function),
+                recordEngagementSend: expect.any(Function),
+                recordEngagementConversation: expect.any(Function)
+            });
+            await expect(context.getToken()).resolves.toBe('token-for-the-record');
+            expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
+            expect(element.shadowRoot.querySelector('.state_error')).toBeNull();
+        });
+
+        describe('in engagement mode', () => {
+            const SENT = {
+                content: 'Hello Camille,\nyour order <#1042> & its invoice are ready.',
+                language: 'fr',
+                sentAt: '2026-11-26T09:30:00.000Z',
+                error: null
+            };
+            // getObjectInfo as LDS answers it for the agent: only the fields they may see.
+            const engagementObjectInfo = (...fieldNames) => ({
+                apiName: 'alcmeon__Engagement__c',
+                fields: Object.fromEntries(fieldNames.map((apiName) => [apiName, { apiName, updateable: true }]))
+            });
+            const PACKAGE_FIELDS = [
+                'alcmeon__Message_Content__c',
+                'alcmeon__Language_locale__c',
+                'alcmeon__Message_Send_Error__c',
+                'alcmeon__Conversation__c'
+            ];
+
+            async function engagementPage(extra = {}) {
+                const page = await caseWithoutConversations(extra);
+                await emitCaseConversations(mockCaseWithoutConversations);
+                await flushPromises();
+                await emitCaseEngagements(caseEngagements(null, null));
+                await flushPromises();
+                return { ...page, context: page.init.mount.mock.calls[0][1] };
+            }
+
+            it('describes the engagement object only once in engagement mode', async () => {
+                await caseWithoutConversations();
+                await emitCaseConversations(mockCaseWithoutConversations);
+                await flushPromises();
+                expect(getObjectInfo.getLastConfig()).toEqual({ objectApiName: undefined });
+                await emitCaseEngagements(caseEngagements(null));
+                await flushPromises();
+                expect(getObjectInfo.getLastConfig()).toEqual({ objectApiName: 'alcmeon__Engagement__c' });
+            });
+
+            it('writes what was sent on the engagement: content as rich text, language, sent date, a blank error', async () => {
+                const { context } = await engagementPage();
+                getObjectInfo.emit(engagementObjectInfo(...PACKAGE_FIELDS, 'alcmeon__Sent_Date__c'));
+
+                await expect(context.recordEngagementSend(SENT)).resolves.toBe(true);
+
+                expect(updateRecord.mock.calls).toEqual([
+                    [
+                        {
+                            fields: {
+                                Id: NEWEST_ENGAGEMENT_ID,
+                                alcmeon__Message_Content__c:
+                                    'Hello Camille,<br>your order &lt;#1042&gt; &amp; its invoice are ready.',
+                                alcmeon__Language_locale__c: 'fr',
+                                alcmeon__Message_Send_Error__c: '',
+                                alcmeon__Sent_Date__c: '2026-11-26T09:30:00.000Z'
+                            }
+                        }
+                    ]
+                ]);
+            });
+
+            it('leaves the sent date out when the engagement object has no such field for the agent', async () => {
+                const { context } = await engagementPage();
+                getObjectInfo.emit(engagementObjectInfo(...PACKAGE_FIELDS));
+
+                await context.recordEngagementSend({ ...SENT, sentAt: null, error: 'Alcméon: the template was rejected' });
+
+                expect(updateRecord.mock.calls[0][0].fields).toEqual({
+                    Id: NEWEST_ENGAGEMENT_ID,
+                    alcmeon__Message_Content__c: 'Hello Camille,<br>your order &lt;#1042&gt; &amp; its invoice are ready.',
+                    alcmeon__Language_locale__c: 'fr',
+                    alcmeon__Message_Send_Error__c: 'Alcméon: the template was rejected'
+                });
+            });
+
+            it('writes the sent date to the field mapped in App Builder, waiting for the object info', async () => {
+                const { context } = await engagementPage({ engagementSentDateField: 'Engagement_Sent__c' });
+                const written = context.recordEngagementSend(SENT);
+                await flushPromises();
+                expect(updateRecord).not.toHaveBeenCalled();
+
+                getObjectInfo.emit(engagementObjectInfo(...PACKAGE_FIELDS, 'alcmeon__Sent_Date__c', 'Engagement_Sent__c'));
+                await expect(written).resolves.toBe(true);
+                const { fields } = updateRecord.mock.calls[0][0];
+                expect(fields.Engagement_Sent__c).toBe('2026-11-26T09:30:00.000Z');
+                expect(fields).not.toHaveProperty('alcmeon__Sent_Date__c');
+            });
+
+            it('refuses a malformed send record and passes LDS’s refusal on, writing nothing else', async () => {
+                const { context } = await engagementPage();
+                getObjectInfo.emit(engagementObjectInfo(...PACKAGE_FIELDS));
+
+                await expect(context.recordEngagementSend({ ...SENT, sentAt: 'yesterday' })).rejects.toThrow('sentAt');
+                await expect(context.recordEngagementSend({ content: 'Hi' })).rejects.toThrow('recordEngagementSend');
+                expect(updateRecord).not.toHaveBeenCalled();
+
+                updateRecord.mockRejectedValueOnce({ body: { message: 'insufficient access rights on object id' } });
+                await expect(context.recordEngagementSend(SENT)).rejects.toEqual({
+                    body: { message: 'insufficient access rights on object id' }
+                });
+            });
+
+            it('links the engagement to the conversation record Apex finds for the conversation', async () => {
+                const { context } = await engagementPage({ conversationIdField: 'Conversation_Number__c' });
+                findConversationRecord.mockResolvedValue(CONVERSATION_RECORD_ID);
+
+                await expect(context.recordEngagementConversation(1010)).resolves.toBe(true);
+
+                expect(findConversationRecord.mock.calls).toEqual([
+                    [{ conversationId: 1010, conversationIdField: 'Conversation_Number__c' }]
+                ]);
+                expect(updateRecord.mock.calls).toEqual([
+                    [{ fields: { Id: NEWEST_ENGAGEMENT_ID, alcmeon__Conversation__c: CONVERSATION_RECORD_ID } }]
+                ]);
+            });
+
+            it('writes no link, and says so, while Salesforce holds no record of the conversation', async () => {
+                const { context } = await engagementPage();
+                findConversationRecord.mockResolvedValue(null);
+
+                await expect(context.recordEngagementConversation(1010)).resolves.toBe(false);
+                await expect(context.recordEngagementConversation('1010')).rejects.toThrow('not a conversation id');
+
+                expect(findConversationRecord).toHaveBeenCalledTimes(1);
+                expect(updateRecord).not.toHaveBeenCalled();
+            });
+
+            it('keeps the widget mounted in its mode when the engagements list later names a conversation', async () => {
+                const { element, init } = await engagementPage();
+                await emitCaseEngagements(caseEngagements(CONVERSATION_RECORD_ID, null));
+                await flushPromises();
+
+                expect(init.mount).toHaveBeenCalledTimes(1);
+                expect(getRecord.getLastConfig().recordId).toBeUndefined();
+                expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
+            });
+
+            it('hands the frame the engagement and records what the frame asks for', async () => {
+                const { init } = installFakeWidget();
+                init.mockRejectedValue(new WebAssembly.CompileError('Refused to compile'));
+                const element = createComponent({ recordId: CASE_ID, objectApiName: 'Case', backendUrl: BACKEND_URL });
+                await emitCaseConversations(mockCaseWithoutConversations);
+                await flushPromises();
+                await emitCaseEngagements(caseEngagements(null));
+                await flushPromises();
+                const iframe = element.shadowRoot.querySelector('.mount iframe');
+                const posted = jest.spyOn(iframe.contentWindow, 'postMessage').mockImplementation(() => {});
+                const frameSays = (data) =>
+                    window.dispatchEvent(
+                        new MessageEvent('message', { data, origin: new URL(BACKEND_URL).origin, source: iframe.contentWindow })
+                    );
+                findConversationRecord.mockResolvedValue(null);
+
+                frameSays({ type: 'alcmeon:frame-ready' });
+                frameSays({ type: 'alcmeon:engagement-conversation', id: 5, conversationId: 1010 });
+                await flushPromises();
+
+                expect(posted.mock.calls[0][0].context.engagementId).toBe(NEWEST_ENGAGEMENT_ID);
+                expect(posted.mock.calls[0][0].context).not.toHaveProperty('conversationId');
+                expect(posted.mock.calls[1][0]).toEqual({ type: 'alcmeon:engagement-recorded', id: 5, result: false });
+            });
         });
 
         it('shows the error state when the Case’s engagements cannot be read', async () => {
@@ -582,7 +786,9 @@ describe('c-alcmeon-conversation', () => {
             recordId: mockConversationRecord.id,
             caseConversationsRelationship: 'alcmeon__Conversations__r',
             conversationIdField: 'alcmeon__url__c',
-            caseEngagementsRelationship: 'alcmeon__Engagements__r'
+            caseEngagementsRelationship: 'alcmeon__Engagements__r',
+            engagementRecipientField: 'alcmeon__Recipient_Id__c',
+            engagementSenderField: 'alcmeon__Sender_Id__c'
         });
         expect(init.mount).not.toHaveBeenCalled();
         expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('error');

@@ -193,6 +193,78 @@ describe('mountWidgetFrame', () => {
     });
 });
 
+describe('mountWidgetFrame in engagement mode', () => {
+    const ENGAGEMENT_ID = 'a025g00000En0AAAAA';
+
+    function engagementFrame(callbacks = {}) {
+        const element = document.createElement('div');
+        document.body.appendChild(element);
+        const engagementContext = createWidgetContext({
+            backendUrl: BACKEND,
+            engagementId: ENGAGEMENT_ID,
+            lang: 'fr',
+            recordId: '5005g00000QwErTAAZ',
+            objectApiName: 'Case',
+            getToken: jest.fn().mockResolvedValue('token-1'),
+            ...callbacks
+        });
+        mountWidgetFrame(element, engagementContext, { title: 'Alcméon' });
+        const iframe = element.querySelector('iframe');
+        const posted = [];
+        jest.spyOn(iframe.contentWindow, 'postMessage').mockImplementation((message) => posted.push(message));
+        return { iframe, posted };
+    }
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+    });
+
+    it('sends the engagement id and no conversation to the frame', () => {
+        const { iframe, posted } = engagementFrame();
+        receive({ type: 'alcmeon:frame-ready' }, { source: iframe.contentWindow });
+        expect(posted[0].context).toEqual({
+            backendUrl: BACKEND,
+            engagementId: ENGAGEMENT_ID,
+            lang: 'fr',
+            locale: 'fr',
+            timeZone: 'UTC',
+            userId: '',
+            recordId: '5005g00000QwErTAAZ',
+            objectApiName: 'Case'
+        });
+    });
+
+    it('runs the host callbacks the frame asks for and answers with their result or error', async () => {
+        const recordEngagementSend = jest.fn().mockResolvedValue(true);
+        const recordEngagementConversation = jest.fn().mockRejectedValue({ body: { message: 'insufficient access' } });
+        const { iframe, posted } = engagementFrame({ recordEngagementSend, recordEngagementConversation });
+        const record = { content: 'Hello Camille', language: 'fr', sentAt: '2026-11-26T09:30:00Z', error: null };
+
+        receive({ type: 'alcmeon:engagement-send', id: 1, record }, { source: iframe.contentWindow });
+        receive({ type: 'alcmeon:engagement-conversation', id: 2, conversationId: 1010 }, { source: iframe.contentWindow });
+        receive({ type: 'alcmeon:engagement-send', id: 3, record }, { origin: 'https://evil.example', source: iframe.contentWindow });
+        await flushPromises();
+
+        expect(recordEngagementSend.mock.calls).toEqual([[record]]);
+        expect(recordEngagementConversation.mock.calls).toEqual([[1010]]);
+        expect(posted).toEqual([
+            { type: 'alcmeon:engagement-recorded', id: 1, result: true },
+            { type: 'alcmeon:engagement-recorded', id: 2, error: 'insufficient access' }
+        ]);
+    });
+
+    it('answers with an error when the page has no such callback', async () => {
+        const { iframe, posted } = engagementFrame();
+        receive({ type: 'alcmeon:engagement-conversation', id: 4, conversationId: 1010 }, { source: iframe.contentWindow });
+        await flushPromises();
+        expect(posted).toEqual([
+            { type: 'alcmeon:engagement-recorded', id: 4, error: 'this page has no recordEngagementConversation' }
+        ]);
+    });
+});
+
 describe('needsFrame', () => {
     const realWebAssembly = global.WebAssembly;
 

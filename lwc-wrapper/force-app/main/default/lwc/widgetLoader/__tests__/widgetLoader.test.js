@@ -241,4 +241,48 @@ describe('widgetLoader', () => {
         expect(() => context({ conversationIds: [1001, '1005'] })).toThrow('conversationIds');
         expect(() => context({ conversationIds: 1005 })).toThrow('conversationIds');
     });
+
+    describe('in engagement mode', () => {
+        const ENGAGEMENT_ID = 'a025g00000En0AAAAA';
+        const engagement = (overrides = {}) =>
+            context({ conversationId: undefined, engagementId: ENGAGEMENT_ID, objectApiName: 'Case', ...overrides });
+
+        it('builds the context with the engagement id and no conversation', () => {
+            const getToken = () => Promise.resolve('t');
+            const built = engagement({ getToken, recordId: '5005g00000QwErTAAZ' });
+            expect(built).toEqual({
+                backendUrl: 'https://widget.example.com',
+                engagementId: ENGAGEMENT_ID,
+                lang: 'en-US',
+                locale: 'en-US',
+                timeZone: 'Europe/Paris',
+                userId: '0055g00000AbCdEAAV',
+                recordId: '5005g00000QwErTAAZ',
+                objectApiName: 'Case',
+                getToken
+            });
+            expect('conversationId' in built).toBe(false);
+            expect(Object.isFrozen(built)).toBe(true);
+        });
+
+        it('refuses an engagement id that is not an 18-character record id, or one given with a conversation', () => {
+            for (const engagementId of ['a025g00000En0AA', 'a025g00000En0AAAAAB', 'a025g00000En0AAA-A', 1001, null]) {
+                expect(() => engagement({ engagementId })).toThrow('engagementId');
+            }
+            expect(() => engagement({ conversationId: 1001 })).toThrow('no conversationId');
+            expect(() => engagement({ conversationIds: [1001] })).toThrow('no conversationId');
+        });
+
+        it('keeps the host callbacks in either mode, and refuses one that is not a function', () => {
+            const recordEngagementSend = () => Promise.resolve();
+            const recordEngagementConversation = () => Promise.resolve(true);
+            const callbacks = { recordEngagementSend, recordEngagementConversation };
+            expect(engagement(callbacks)).toMatchObject(callbacks);
+            expect(context(callbacks)).toMatchObject({ conversationId: 1001, ...callbacks });
+            expect(() => engagement({ recordEngagementSend: 'write it' })).toThrow('recordEngagementSend must be a function');
+            expect(() => context({ recordEngagementConversation: {} })).toThrow(
+                'recordEngagementConversation must be a function'
+            );
+        });
+    });
 });
