@@ -9,6 +9,13 @@
  *   frame  -> parent  {type: 'alcmeon:mounted'} | {type: 'alcmeon:frame-error', message}
  *   frame  -> parent  {type: 'alcmeon:token-request', id}    each time the widget needs a token
  *   parent -> frame   {type: 'alcmeon:token', id, token} | {type: 'alcmeon:token', id, error}
+ *   frame  -> parent  {type: 'alcmeon:engagement-send', id, record}
+ *                   | {type: 'alcmeon:engagement-conversation', id, conversationId}
+ *                                                          the engagement callbacks of the context
+ *   parent -> frame   {type: 'alcmeon:engagement-recorded', id, result} | {…, id, error}
+ *
+ * The context names a conversation (conversationId, conversationIds) or, in engagement mode, an
+ * engagement record (engagementId, 18 characters) and no conversation.
  *
  * A mount is accepted only from window.parent and from an origin of /embed/config.json; that
  * origin becomes the only one listened to and written to. Everything else is ignored.
@@ -19,14 +26,16 @@
     const EMBED_URL = new URL('.', document.baseURI);
     const WIDGET_URL = new URL('widget/', EMBED_URL);
     const BACKEND_URL = new URL('..', EMBED_URL).href.replace(/\/+$/, '');
-    const TOKEN_TIMEOUT_MS = 20000;
+    const ANSWER_TIMEOUT_MS = 20000;
+    const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
     const CONTEXT_TEXT_KEYS = ['lang', 'locale', 'timeZone', 'userId', 'recordId', 'objectApiName'];
 
     let allowedOrigins = [];
     let parentOrigin = null;
     let warned = false;
-    let nextTokenId = 1;
-    const pendingTokens = new Map();
+    let nextRequestId = 1;
+    /** Requests to the parent awaiting its answer, by id: {answerType, read, resolve, reject, timer}. */
+    const pendingAnswers = new Map();
     // Held for the frame's lifetime: a collected handle would unmount the widget.
     let widgetHandle = null;
 
@@ -41,42 +50,76 @@
         window.parent.postMessage(message, parentOrigin);
     }
 
-    function getToken() {
-        const id = nextTokenId++;
+    /**
+     * Posts `request` to the parent with a fresh id; resolves with `read(answer)` when the parent
+     * answers it with `answerType`, rejects with the parent's error or after ANSWER_TIMEOUT_MS.
+     */
+    function ask(request, answerType, read) {
+        const id = nextRequestId++;
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => {
-                pendingTokens.delete(id);
-                reject(new Error('the page did not send a session token in time'));
-            }, TOKEN_TIMEOUT_MS);
-            pendingTokens.set(id, { resolve, reject, timer });
-            tell({ type: 'alcmeon:token-request', id });
+                pendingAnswers.delete(id);
+                reject(new Error(`the page did not answer ${request.type} in time`));
+            }, ANSWER_TIMEOUT_MS);
+            pendingAnswers.set(id, { answerType, read, resolve, reject, timer });
+            tell({ ...request, id });
         });
     }
 
-    function settleToken(data) {
-        const pending = pendingTokens.get(data.id);
-        if (!pending) {
+    function settleAnswer(data) {
+        const pending = pendingAnswers.get(data.id);
+        if (!pending || pending.answerType !== data.type) {
             return false;
         }
-        pendingTokens.delete(data.id);
+        pendingAnswers.delete(data.id);
         clearTimeout(pending.timer);
-        if (typeof data.token === 'string' && data.token.length > 0) {
-            pending.resolve(data.token);
+        if (typeof data.error === 'string') {
+            pending.reject(new Error(data.error));
         } else {
-            pending.reject(new Error(typeof data.error === 'string' ? data.error : 'the page sent no session token'));
+            try {
+                pending.resolve(pending.read(data));
+            } catch (error) {
+                pending.reject(error);
+            }
         }
         return true;
     }
 
+    function getToken() {
+        return ask({ type: 'alcmeon:token-request' }, 'alcmeon:token', (data) => {
+            if (typeof data.token !== 'string' || data.token.length === 0) {
+                throw new Error('the page sent no session token');
+            }
+            return data.token;
+        });
+    }
+
+    const recorded = (data) => (data.result === undefined ? null : data.result);
+
+    function recordEngagementSend(record) {
+        return ask({ type: 'alcmeon:engagement-send', record }, 'alcmeon:engagement-recorded', recorded);
+    }
+
+    function recordEngagementConversation(conversationId) {
+        return ask({ type: 'alcmeon:engagement-conversation', conversationId }, 'alcmeon:engagement-recorded', recorded);
+    }
+
     /** The widget context from the parent's plain data; the backend is the one serving this frame. */
     function readContext(context) {
-        if (!context || typeof context !== 'object' || !Number.isSafeInteger(context.conversationId)) {
+        if (!context || typeof context !== 'object') {
             throw new Error('the mount message carries no valid context');
         }
-        const read = { backendUrl: BACKEND_URL, conversationId: context.conversationId };
-        // The Case's conversations, newest first; the widget lists them when there are several.
-        if (Array.isArray(context.conversationIds) && context.conversationIds.every(Number.isSafeInteger)) {
-            read.conversationIds = context.conversationIds.slice();
+        const read = { backendUrl: BACKEND_URL };
+        if (Number.isSafeInteger(context.conversationId)) {
+            read.conversationId = context.conversationId;
+            // The Case's conversations, newest first; the widget lists them when there are several.
+            if (Array.isArray(context.conversationIds) && context.conversationIds.every(Number.isSafeInteger)) {
+                read.conversationIds = context.conversationIds.slice();
+            }
+        } else if (typeof context.engagementId === 'string' && RECORD_ID.test(context.engagementId)) {
+            read.engagementId = context.engagementId;
+        } else {
+            throw new Error('the mount message names neither a conversation nor an engagement');
         }
         for (const key of CONTEXT_TEXT_KEYS) {
             if (typeof context[key] === 'string') {
@@ -106,7 +149,13 @@
                 document.documentElement.lang = context.lang;
             }
             const assetsUrl = WIDGET_URL.href.replace(/\/+$/, '');
-            widgetHandle = widget.mount(document.getElementById('widget'), { ...context, assetsUrl, getToken });
+            widgetHandle = widget.mount(document.getElementById('widget'), {
+                ...context,
+                assetsUrl,
+                getToken,
+                recordEngagementSend,
+                recordEngagementConversation
+            });
             tell({ type: 'alcmeon:mounted' });
         } catch (error) {
             console.error('Alcméon frame: the widget could not start', error);
@@ -125,7 +174,7 @@
         } else if (data.type === 'alcmeon:mount' && parentOrigin === null) {
             parentOrigin = event.origin;
             mount(data.context);
-        } else if (!(data.type === 'alcmeon:token' && settleToken(data))) {
+        } else if (!settleAnswer(data)) {
             warnOnce(event, `unexpected ${String(data.type)}`);
         }
     }
