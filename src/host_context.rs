@@ -1,20 +1,30 @@
-//! What the host tells the widget at mount: where the backend is, which conversation to show (and the Case's others), the
-//! agent's Salesforce language and time zone, and how to get a session token. Read once, in
-//! `mount`; nothing else in the widget sees the JavaScript object.
+//! What the host tells the widget at mount: where the backend is, what to show (a conversation and
+//! the Case's others, or an engagement), the agent's Salesforce language and time zone, how to get
+//! a session token, and the host's optional callbacks that write an engagement's outcome to its
+//! Salesforce record. Read once, in `mount`; nothing else in the widget sees the JavaScript object.
+//!
+//! Invariant: a context names exactly one of `conversationId` (conversation mode) and
+//! `engagementId` (engagement mode); the host's callbacks never fail a send: their errors are
+//! logged to the console, not shown to the agent.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HostContext {
     pub backend_url: String,
-    /// The conversation to open: the Case's newest.
-    pub conversation_id: i64,
+    /// Conversation mode: the conversation to open, the Case's newest.
+    #[serde(default)]
+    pub conversation_id: Option<i64>,
     /// Every conversation of the Case, newest first (on a conversation's own page, that one):
     /// the widget lists them when there are several.
     #[serde(default)]
     pub conversation_ids: Vec<i64>,
+    /// Engagement mode: the `alcmeon__Engagement__c` record the session token is bound to.
+    #[serde(default)]
+    pub engagement_id: Option<String>,
     /// `@salesforce/i18n/lang`, e.g. `en-US`, `fr`, `pt-BR`.
     #[serde(default = "default_lang")]
     pub lang: String,
@@ -29,6 +39,13 @@ pub struct HostContext {
     pub assets_url: Option<String>,
 }
 
+/// What the widget opens first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    Conversation(i64),
+    Engagement,
+}
+
 fn default_lang() -> String {
     "en-US".into()
 }
@@ -38,20 +55,103 @@ fn default_time_zone() -> String {
 }
 
 impl HostContext {
-    /// Reads the context object, and its `getToken` function, which returns a promise of a fresh
-    /// session token each call.
-    pub fn from_js(value: &JsValue) -> Result<(Self, js_sys::Function), String> {
+    /// Reads the context object, its `getToken` function, which returns a promise of a fresh
+    /// session token each call, and the host's callbacks.
+    pub fn from_js(value: &JsValue) -> Result<(Self, js_sys::Function, HostCallbacks), String> {
         let context: Self =
             serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())?;
-        let get_token = js_sys::Reflect::get(value, &JsValue::from_str("getToken"))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or("the context has no getToken function")?;
-        Ok((context, get_token))
+        context.opening()?;
+        let get_token =
+            function(value, "getToken").ok_or("the context has no getToken function")?;
+        let callbacks = HostCallbacks {
+            record_send: function(value, "recordEngagementSend"),
+            record_conversation: function(value, "recordEngagementConversation"),
+        };
+        Ok((context, get_token, callbacks))
+    }
+
+    /// The mode the context names.
+    pub fn opening(&self) -> Result<Opening, String> {
+        match (self.conversation_id, &self.engagement_id) {
+            (Some(id), None) => Ok(Opening::Conversation(id)),
+            (None, Some(record)) if !record.trim().is_empty() => Ok(Opening::Engagement),
+            (Some(_), Some(_)) => Err("the context names a conversation and an engagement".into()),
+            _ => Err("the context names neither a conversationId nor an engagementId".into()),
+        }
     }
 
     /// The locale dates are formatted in: the Salesforce locale, else the language.
     pub fn format_locale(&self) -> &str {
         self.locale.as_deref().unwrap_or(&self.lang)
     }
+}
+
+fn function(value: &JsValue, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(value, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+}
+
+/// What an ended send wrote, for the engagement record (`recordEngagementSend`'s argument).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SendRecord {
+    pub content: String,
+    pub language: String,
+    /// When Alcméon accepted it, ISO 8601; `null` when it failed.
+    pub sent_at: Option<String>,
+    /// Why it failed, as the agent read it; `null` when sent.
+    pub error: Option<String>,
+}
+
+/// The host's optional callbacks (contract section 5); absent ones are skipped.
+#[derive(Clone, Default)]
+pub struct HostCallbacks {
+    record_send: Option<js_sys::Function>,
+    record_conversation: Option<js_sys::Function>,
+}
+
+impl HostCallbacks {
+    /// Has the host write an ended send to the engagement record.
+    pub fn record_engagement_send(&self, record: &SendRecord) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        match record.serialize(&serializer) {
+            Ok(argument) => call(self.record_send.clone(), "recordEngagementSend", argument),
+            Err(e) => log_failure("recordEngagementSend", &JsValue::from_str(&e.to_string())),
+        }
+    }
+
+    /// Has the host write the conversation the engagement became to the engagement record.
+    pub fn record_engagement_conversation(&self, conversation_id: i64) {
+        let argument = JsValue::from_f64(conversation_id as f64);
+        call(
+            self.record_conversation.clone(),
+            "recordEngagementConversation",
+            argument,
+        );
+    }
+}
+
+/// Calls a host callback and waits for its promise in the background; a throw or a rejection is
+/// logged.
+fn call(callback: Option<js_sys::Function>, name: &'static str, argument: JsValue) {
+    let Some(callback) = callback else {
+        return;
+    };
+    let returned = match callback.call1(&JsValue::NULL, &argument) {
+        Ok(returned) => returned,
+        Err(error) => return log_failure(name, &error),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = JsFuture::from(js_sys::Promise::resolve(&returned)).await {
+            log_failure(name, &error);
+        }
+    });
+}
+
+fn log_failure(name: &str, error: &JsValue) {
+    web_sys::console::warn_2(
+        &JsValue::from_str(&format!("alcmeon-widget: {name} failed:")),
+        error,
+    );
 }

@@ -77,6 +77,23 @@ impl ConversationState {
         self.gate.with(ReplyGate::block)
     }
 
+    /// How long the reply window stays open during its last hour, at `now_ms` (tracked: it
+    /// moves when the customer writes).
+    pub fn reply_window_left_ms(self, now_ms: i64) -> Option<i64> {
+        self.gate
+            .with(|gate| gate.conversation.reply_window_left_ms(now_ms))
+    }
+
+    /// The backend the conversation is read from, for what the conversation's views open
+    /// inside it (a template send once the reply window has closed).
+    pub fn backend(self) -> Backend {
+        self.backend.get_value()
+    }
+
+    pub fn conversation_id(self) -> i64 {
+        self.conversation_id
+    }
+
     /// Moves the clock the reply window is checked against.
     pub fn tick(self) {
         self.gate.try_update(|gate| gate.now_ms = now_ms());
