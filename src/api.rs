@@ -1,7 +1,7 @@
 //! The widget's only way out: HTTPS JSON calls to the backend, with the agent's session token.
 //! The engagement's calls are in `api/engagement.rs`.
 
-mod engagement;
+pub mod engagement;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,7 +16,6 @@ use web_sys::AbortSignal;
 
 use crate::failure::Failure;
 use crate::session_token::SessionToken;
-pub use engagement::ENGAGEMENT_EVENTS;
 
 /// What opening a conversation gave.
 pub enum Opening {

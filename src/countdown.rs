@@ -62,11 +62,11 @@ mod tests {
     fn the_countdown_reads_in_the_agents_language() {
         assert_eq!(
             text("fr", 5 * MINUTE_MS),
-            "La fenêtre de réponse se ferme dans 5\u{a0}minutes"
+            "La fenêtre de réponse se ferme dans 5 minutes"
         );
         assert_eq!(
             text("ru", 21 * MINUTE_MS),
-            "Окно ответа закроется через 21 минуту"
+            "Окно для ответа закроется через 21 минуту"
         );
     }
 }

@@ -11,7 +11,8 @@ use protocol::{EngagementPage, ThreadItem};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
-use crate::api::{Backend, ENGAGEMENT_EVENTS};
+use crate::api::Backend;
+use crate::api::engagement::ENGAGEMENT_EVENTS;
 
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 const LONGEST_RETRY: Duration = Duration::from_secs(30);

@@ -215,7 +215,6 @@ engagement-open-conversation = Open the ongoing conversation
 engagement-waiting = When the customer answers, the conversation opens here.
 engagement-draft-label = Prepare your reply
 engagement-draft-hint = You can send it once the customer answers.
-announce-engagement-sent = Message sent to { $customer }
 announce-conversation-started = { $customer } answered: the conversation is open.
 
 # Conversation mode: the last hour of the channel's reply window, then re-engagement by template.
