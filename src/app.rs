@@ -135,6 +135,7 @@ fn Widget(
     host: HostCallbacks,
 ) -> impl IntoView {
     let format_locale = context.format_locale().to_owned();
+    let agent_lang = context.lang.clone();
     let conversation_ids = context.conversation_ids.clone();
     let root = NodeRef::<html::Section>::new();
     let loaded_i18n = i18n.clone();
@@ -150,7 +151,7 @@ fn Widget(
         let numbers = NumberFormat::new(&format_locale);
         view! {
             {zone_note}
-            <Provider value=WidgetContext::new(loaded_i18n.clone(), times, numbers)>
+            <Provider value=WidgetContext::new(loaded_i18n.clone(), &agent_lang, times, numbers)>
                 <Screens
                     opened
                     conversation_ids=conversation_ids.clone()

@@ -114,10 +114,13 @@ pub struct HostCallbacks {
 impl HostCallbacks {
     /// Has the host write an ended send to the engagement record.
     pub fn record_engagement_send(&self, record: &SendRecord) {
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        match record.serialize(&serializer) {
+        // Through JSON, which the widget links already, rather than a second serializer.
+        let argument = serde_json::to_string(record)
+            .map_err(|e| JsValue::from_str(&e.to_string()))
+            .and_then(|json| js_sys::JSON::parse(&json));
+        match argument {
             Ok(argument) => call(self.record_send.clone(), "recordEngagementSend", argument),
-            Err(e) => log_failure("recordEngagementSend", &JsValue::from_str(&e.to_string())),
+            Err(error) => log_failure("recordEngagementSend", &error),
         }
     }
 

@@ -44,9 +44,13 @@ pub fn EngagementView(
     let status = Memo::new(move |_| send.status());
     let blocked = Memo::new(move |_| state.with_page(|page| page.blocked));
     let sent = move || matches!(status.get(), SendStatus::Sent { .. });
-    // While the agent's own attempt is on its way or unanswered, the form stays for Retry.
-    let picker_shown =
-        move || blocked.get().is_none() || matches!(status.get(), SendStatus::NotReached(_));
+    // One message per engagement: once sent, the picker goes; while the agent's own attempt is
+    // unanswered, it stays for Retry.
+    let picker_shown = move || match status.get() {
+        SendStatus::NotReached(_) => true,
+        SendStatus::Sent { .. } => false,
+        _ => blocked.get().is_none(),
+    };
     let block_line = {
         let i18n = i18n.clone();
         move || {

@@ -54,7 +54,7 @@ impl TemplateSend {
         host: Option<HostCallbacks>,
     ) -> Self {
         let context = WidgetContext::get();
-        let form = TemplateForm::new(templates, context.i18n().lang(), known);
+        let form = TemplateForm::new(templates, &context.lang(), known);
         let send = Self {
             form: RwSignal::new(form),
             status: RwSignal::new(SendStatus::Idle),
