@@ -3,8 +3,9 @@
 //! a session token, and the host's optional callbacks that write an engagement's outcome to its
 //! Salesforce record. Read once, in `mount`; nothing else in the widget sees the JavaScript object.
 //!
-//! Invariant: a context names exactly one of `conversationId` (conversation mode) and
-//! `engagementId` (engagement mode); the host's callbacks never fail a send: their errors are
+//! Invariant: a context with a `conversationId` opens that conversation (conversation mode, as
+//! before engagements existed); without one, it must name an `engagementId` (engagement mode).
+//! The host's callbacks never fail a send: their errors are
 //! logged to the console, not shown to the agent.
 
 use serde::{Deserialize, Serialize};
@@ -73,9 +74,8 @@ impl HostContext {
     /// The mode the context names.
     pub fn opening(&self) -> Result<Opening, String> {
         match (self.conversation_id, &self.engagement_id) {
-            (Some(id), None) => Ok(Opening::Conversation(id)),
+            (Some(id), _) => Ok(Opening::Conversation(id)),
             (None, Some(record)) if !record.trim().is_empty() => Ok(Opening::Engagement),
-            (Some(_), Some(_)) => Err("the context names a conversation and an engagement".into()),
             _ => Err("the context names neither a conversationId nor an engagementId".into()),
         }
     }
