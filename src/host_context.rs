@@ -158,3 +158,46 @@ fn log_failure(name: &str, error: &JsValue) {
         error,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(json: &str) -> HostContext {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_conversation_id_opens_conversation_mode_and_an_engagement_id_alone_engagement_mode() {
+        let conversation = context(r#"{"backendUrl":"b","conversationId":1001}"#);
+        assert_eq!(conversation.opening(), Ok(Opening::Conversation(1001)));
+        let engagement = context(
+            r#"{"backendUrl":"b","conversationId":null,"engagementId":"a0X000000000001AAA"}"#,
+        );
+        assert_eq!(engagement.opening(), Ok(Opening::Engagement));
+        let both = context(
+            r#"{"backendUrl":"b","conversationId":1001,"engagementId":"a0X000000000001AAA"}"#,
+        );
+        assert_eq!(both.opening(), Ok(Opening::Conversation(1001)));
+        assert!(context(r#"{"backendUrl":"b"}"#).opening().is_err());
+        assert!(
+            context(r#"{"backendUrl":"b","engagementId":" "}"#)
+                .opening()
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn an_ended_send_reaches_the_host_with_nulls_where_nothing_is_known() {
+        let record = SendRecord {
+            content: "Bonjour".into(),
+            language: "fr".into(),
+            sent_at: None,
+            error: Some("Alcméon refused the message".into()),
+        };
+        assert_eq!(
+            serde_json::to_string(&record).unwrap(),
+            r#"{"content":"Bonjour","language":"fr","sentAt":null,"error":"Alcméon refused the message"}"#
+        );
+    }
+}
