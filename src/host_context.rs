@@ -124,16 +124,32 @@ impl HostCallbacks {
         }
     }
 
-    /// Has the host write the conversation the engagement became to the engagement record.
+    /// Has the host write the conversation the engagement became to the engagement record. The
+    /// host answers `false` while Salesforce has no record of that conversation yet (Alcméon's
+    /// package creates it a little later): it is asked again, [`LINK_ATTEMPTS`] times in all.
     pub fn record_engagement_conversation(&self, conversation_id: i64) {
-        let argument = JsValue::from_f64(conversation_id as f64);
-        call(
-            self.record_conversation.clone(),
-            "recordEngagementConversation",
-            argument,
-        );
+        let Some(callback) = self.record_conversation.clone() else {
+            return;
+        };
+        let name = "recordEngagementConversation";
+        wasm_bindgen_futures::spawn_local(async move {
+            let argument = JsValue::from_f64(conversation_id as f64);
+            for _ in 0..LINK_ATTEMPTS {
+                match invoke(&callback, &argument).await {
+                    Ok(written) if written.as_bool() == Some(false) => {
+                        gloo_timers::future::sleep(LINK_RETRY).await;
+                    }
+                    Ok(_) => return,
+                    Err(error) => return log_failure(name, &error),
+                }
+            }
+        });
     }
 }
+
+/// How often, and how far apart, the host is asked to write an engagement's conversation.
+const LINK_ATTEMPTS: usize = 6;
+const LINK_RETRY: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Calls a host callback and waits for its promise in the background; a throw or a rejection is
 /// logged.
@@ -141,15 +157,17 @@ fn call(callback: Option<js_sys::Function>, name: &'static str, argument: JsValu
     let Some(callback) = callback else {
         return;
     };
-    let returned = match callback.call1(&JsValue::NULL, &argument) {
-        Ok(returned) => returned,
-        Err(error) => return log_failure(name, &error),
-    };
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(error) = JsFuture::from(js_sys::Promise::resolve(&returned)).await {
+        if let Err(error) = invoke(&callback, &argument).await {
             log_failure(name, &error);
         }
     });
+}
+
+/// What a host callback's promise (or plain value) resolves to.
+async fn invoke(callback: &js_sys::Function, argument: &JsValue) -> Result<JsValue, JsValue> {
+    let returned = callback.call1(&JsValue::NULL, argument)?;
+    JsFuture::from(js_sys::Promise::resolve(&returned)).await
 }
 
 fn log_failure(name: &str, error: &JsValue) {

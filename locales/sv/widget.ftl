@@ -145,9 +145,9 @@ engagement-sender = Skickas från
 engagement-consent = Samtycke
 engagement-unknown = Okänt
 
-consent-opted-in = Samtycke gavs den { $date }
+consent-opted-in = Samtycke givet den { $date }
 consent-opted-in-undated = Samtycke givet
-consent-opted-out = Samtycket återkallades den { $date }
+consent-opted-out = Samtycke återkallat den { $date }
 consent-no-opt-in = Inget samtycke
 consent-unknown = Kunde inte kontrolleras
 
