@@ -85,6 +85,12 @@ pub fn status_text(i18n: &I18n, status: &SendStatus) -> String {
     }
 }
 
+/// A text for outside the widget (a Salesforce field): without the direction isolation marks
+/// Fluent puts around inserted values, which only a renderer of bidirectional text needs.
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
 fn date_args(date: String) -> FluentArgs<'static> {
     let mut args = FluentArgs::new();
     args.set("date", date);

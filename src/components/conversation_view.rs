@@ -20,10 +20,9 @@ pub fn ConversationView(page: ThreadPage, backend: Backend) -> impl IntoView {
     let conversation = page.conversation.clone();
     let header = conversation.clone();
     let state = ConversationState::open(page, backend);
-    let block = Memo::new(move |_| state.block());
     let templates_only = Memo::new(move |_| {
         conversation.channel == Channel::Whatsapp
-            && block.get() == Some(ReplyBlock::ReplyWindowClosed)
+            && state.block() == Some(ReplyBlock::ReplyWindowClosed)
     });
     let customer = conversation.customer_name.clone();
     let reply_box = move || {
@@ -35,7 +34,7 @@ pub fn ConversationView(page: ThreadPage, backend: Backend) -> impl IntoView {
                     conversation_id=conversation.id
                     channel=conversation.channel
                     customer=customer.clone()
-                    block=Signal::derive(move || block.get())
+                    block=Signal::derive(move || state.block())
                     on_send=Callback::new(move |text| state.send(text))
                 />
             }

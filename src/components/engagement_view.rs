@@ -41,22 +41,22 @@ pub fn EngagementView(
         .unwrap_or_else(|| page.sender.raw_account_id.clone());
     let state = EngagementState::open(page, backend, host, on_switch);
     let send = TemplateSend::get();
-    let status = Memo::new(move |_| send.status());
-    let blocked = Memo::new(move |_| state.with_page(|page| page.blocked));
-    let sent = move || matches!(status.get(), SendStatus::Sent { .. });
+    let status = move || send.status();
+    let blocked = move || state.with_page(|page| page.blocked);
+    let sent = move || matches!(status(), SendStatus::Sent { .. });
     // One message per engagement: once sent, the picker goes; while the agent's own attempt is
     // unanswered, it stays for Retry.
-    let picker_shown = move || match status.get() {
+    let picker_shown = move || match status() {
         SendStatus::NotReached(_) => true,
         SendStatus::Sent { .. } => false,
-        _ => blocked.get().is_none(),
+        _ => blocked().is_none(),
     };
     let block_line = {
         let i18n = i18n.clone();
         move || {
-            let block = blocked.get()?;
+            let block = blocked()?;
             let own_send_shows_it = block == EngagementBlock::AlreadySent
-                && matches!(status.get(), SendStatus::Sent { .. } | SendStatus::Sending);
+                && matches!(status(), SendStatus::Sent { .. } | SendStatus::Sending);
             (!own_send_shows_it).then(|| {
                 let text = block_text(&i18n, block, |at_ms| context.date_time(at_ms));
                 view! {

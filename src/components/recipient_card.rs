@@ -1,6 +1,7 @@
 //! Who receives the engagement's message, on which channel, from which Alcméon account, and their
 //! consent as the backend reports it. Customer text (their name, the number as the record holds
-//! it) only ever becomes text nodes; the number reads left to right in any language.
+//! it) only ever becomes text nodes, isolated (`bdi`) so it keeps its own direction while the
+//! list keeps the widget's; the number reads left to right in any language.
 
 use leptos::prelude::*;
 
@@ -53,13 +54,13 @@ pub fn RecipientCard() -> impl IntoView {
     view! {
         <dl class="acw-recipient" data-part="recipient">
             <dt>{i18n.t("engagement-recipient")}</dt>
-            <dd dir="auto" data-part="recipient-name">{name}</dd>
+            <dd data-part="recipient-name"><bdi>{name}</bdi></dd>
             <dt>{i18n.t("engagement-phone")}</dt>
-            <dd dir="ltr" data-part="recipient-phone">{phone}</dd>
+            <dd data-part="recipient-phone"><bdi dir="ltr">{phone}</bdi></dd>
             <dt>{i18n.t("engagement-channel")}</dt>
             <dd data-part="recipient-channel">{channel}</dd>
             <dt>{i18n.t("engagement-sender")}</dt>
-            <dd dir="auto" data-part="sender">{sender}</dd>
+            <dd data-part="sender"><bdi>{sender}</bdi></dd>
             <dt>{i18n.t("engagement-consent")}</dt>
             <dd data-part="consent" data-consent=consent_state>{consent}</dd>
         </dl>

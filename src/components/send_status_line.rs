@@ -22,12 +22,12 @@ pub fn SendStatusLine(
 ) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
     let send = TemplateSend::get();
-    let status = Memo::new(move |_| send.status());
+    let status = move || send.status();
     let text = {
         let i18n = i18n.clone();
-        move || status_text(&i18n, &status.get())
+        move || status_text(&i18n, &status())
     };
-    let ongoing = move || match status.get() {
+    let ongoing = move || match status() {
         SendStatus::Failed(failure) if failure.code == SendFailureCode::OngoingConversation => {
             failure.ongoing_conversation_id
         }
@@ -49,7 +49,7 @@ pub fn SendStatusLine(
     };
     let retry_label = i18n.t("delivery-retry");
     let retry = move || {
-        matches!(status.get(), SendStatus::NotReached(_)).then(|| {
+        matches!(status(), SendStatus::NotReached(_)).then(|| {
             view! {
                 <button type="button" class="acw-retry" data-part="retry" on:click=move |_| send.send()>
                     {retry_label.clone()}
@@ -62,7 +62,7 @@ pub fn SendStatusLine(
             class="acw-send-status"
             id=STATUS_ID
             data-part="send-status"
-            data-state=move || status.get().name()
+            data-state=move || status().name()
             role="status"
         >
             <span class="acw-send-status-text">{text}</span>

@@ -35,8 +35,8 @@ pub fn TemplatePicker() -> impl IntoView {
             .map(|t| (t.id, format!("{} ({})", t.name, t.language)))
             .collect::<Vec<_>>()
     });
-    let chosen = Memo::new(move |_| send.with_form(|form| form.chosen().map(|t| t.id)));
-    let variables = Memo::new(move |_| {
+    let chosen = move || send.with_form(|form| form.chosen().map(|t| t.id));
+    let variables = move || {
         send.with_form(|form| {
             form.chosen()
                 .map(|t| {
@@ -47,7 +47,7 @@ pub fn TemplatePicker() -> impl IntoView {
                 })
                 .unwrap_or_default()
         })
-    });
+    };
     let sendable = Memo::new(move |_| send.with_form(|form| matches!(form.filled(), Some(Ok(_)))));
     let busy = Memo::new(move |_| send.status().is_busy());
     let variables_legend = i18n.t("template-variables");
@@ -60,7 +60,7 @@ pub fn TemplatePicker() -> impl IntoView {
         .into_iter()
         .map(|(id, name)| {
             view! {
-                <option value=id.to_string() selected=move || chosen.get() == Some(id)>{name}</option>
+                <option value=id.to_string() selected=move || chosen() == Some(id)>{name}</option>
             }
         })
         .collect_view();
@@ -79,17 +79,17 @@ pub fn TemplatePicker() -> impl IntoView {
                     id=SELECT_ID
                     class="acw-template-select"
                     data-part="template-select"
-                    prop:value=move || chosen.get().map(|id| id.to_string()).unwrap_or_default()
+                    prop:value=move || chosen().map(|id| id.to_string()).unwrap_or_default()
                     on:change=on_choose
                 >
                     {options}
                 </select>
             </div>
-            <Show when=move || variables.with(|v| !v.is_empty())>
+            <Show when=move || !variables().is_empty()>
                 <fieldset class="acw-variables" data-part="variables">
                     <legend>{variables_legend.clone()}</legend>
                     <For
-                        each=move || variables.get()
+                        each=variables
                         key=|(template, variable)| (*template, variable.label.clone())
                         let((_, variable))
                     >
@@ -123,7 +123,11 @@ fn VariableField(variable: TemplateVariable) -> impl IntoView {
     let problem_id = format!("acw-variable-{label}-problem");
     let problems = {
         let label = label.clone();
-        Memo::new(move |_| send.with_form(|form| form.problems_of(&label)))
+        move || send.with_form(|form| form.problems_of(&label))
+    };
+    let invalid = {
+        let problems = problems.clone();
+        move || (!problems().is_empty()).to_string()
     };
     let value = {
         let label = label.clone();
@@ -139,8 +143,7 @@ fn VariableField(variable: TemplateVariable) -> impl IntoView {
     let problem_text = {
         let i18n = i18n.clone();
         move || {
-            problems
-                .get()
+            problems()
                 .iter()
                 .map(|reason| problem_text(&i18n, reason))
                 .collect::<Vec<_>>()
@@ -160,7 +163,7 @@ fn VariableField(variable: TemplateVariable) -> impl IntoView {
                 autocomplete="off"
                 data-part="variable-input"
                 aria-required=variable.required.to_string()
-                aria-invalid=move || problems.with(|p| !p.is_empty()).to_string()
+                aria-invalid=invalid
                 aria-describedby=problem_id.clone()
                 prop:value=value
                 on:input=on_input
@@ -178,10 +181,10 @@ fn VariableField(variable: TemplateVariable) -> impl IntoView {
 fn Preview() -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
     let send = TemplateSend::get();
-    let filled = Memo::new(move |_| send.with_form(|form| form.filled().and_then(Result::ok)));
+    let filled = move || send.with_form(|form| form.filled().and_then(Result::ok));
     let pending = i18n.t("template-preview-pending");
     let shown = move || {
-        match filled.get() {
+        match filled() {
         Some(filled) => {
             let buttons = filled
                 .buttons

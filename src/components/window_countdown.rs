@@ -1,7 +1,7 @@
 //! The reply window's last hour, counted down under the thread (`protocol`'s
 //! `reply_window_left_ms` decides when it shows; `countdown` how it reads). Its clock ticks each
 //! second while the view is mounted, the text changing once a minute, then each second in the
-//! last minute; when it reaches zero, the conversation's clock moves at once, so the reply box
+//! last minute (the DOM is written only when it changes); when it reaches zero, the conversation's clock moves at once, so the reply box
 //! turns into the template picker on time.
 
 use std::time::Duration;
@@ -21,12 +21,15 @@ pub fn WindowCountdown() -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
     let state = ConversationState::get();
     let now = RwSignal::new(now_ms());
-    let left = Memo::new(move |_| state.reply_window_left_ms(now.get()));
+    let left = move || {
+        now.try_get()
+            .and_then(|now| state.reply_window_left_ms(now))
+    };
     if let Ok(interval) = set_interval_with_handle(
         move || {
-            let was_open = left.try_get_untracked().flatten().is_some();
+            let was_open = untrack(left).is_some();
             now.try_set(now_ms());
-            if was_open && left.try_get_untracked().flatten().is_none() {
+            if was_open && untrack(left).is_none() {
                 state.tick();
             }
         },
@@ -34,11 +37,11 @@ pub fn WindowCountdown() -> impl IntoView {
     ) {
         on_cleanup(move || interval.clear());
     }
-    let text = Memo::new(move |_| left.get().map(|left| countdown_text(&i18n, left)));
+    let text = move || left().map(|left| countdown_text(&i18n, left));
     view! {
-        <p class="acw-countdown" data-part="window-countdown" hidden=move || text.with(Option::is_none)>
+        <p class="acw-countdown" data-part="window-countdown" hidden=move || left().is_none()>
             <span aria-hidden="true">"⏱ "</span>
-            {move || text.get()}
+            {text}
         </p>
     }
 }

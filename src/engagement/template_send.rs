@@ -9,7 +9,7 @@ use protocol::{EngagementSend, EngagementSendRequest, ErrorCode, SendState, Temp
 
 use crate::api::Backend;
 use crate::client_ids::new_client_id;
-use crate::engagement_text::failure_text;
+use crate::engagement_text::{failure_text, plain};
 use crate::failure::Failure;
 use crate::host_context::{HostCallbacks, SendRecord};
 use crate::send_status::{Attempts, SendStatus};
@@ -185,7 +185,7 @@ impl TemplateSend {
         };
         let i18n = self.context.i18n();
         let error = match (&send.state, &send.failure) {
-            (SendState::Failed, Some(failure)) => Some(failure_text(&i18n, failure)),
+            (SendState::Failed, Some(failure)) => Some(plain(&failure_text(&i18n, failure))),
             (SendState::Failed, None) => {
                 Some(i18n.t(protocol::SendFailureCode::Unknown.message_id()))
             }

@@ -119,3 +119,17 @@ fn the_status_line_names_alcmeons_message_id_once_sent() {
     );
     assert_eq!(status_text(&i18n, &SendStatus::Idle), "");
 }
+
+#[test]
+fn a_text_for_salesforce_has_no_isolation_marks() {
+    let i18n = I18n::negotiate("en");
+    let failure = SendFailure {
+        code: SendFailureCode::AlcmeonRefused,
+        detail: "invalid-phone-number".into(),
+        ongoing_conversation_id: None,
+    };
+    assert_eq!(
+        plain(&failure_text(&i18n, &failure)),
+        "Alcméon refused the message (invalid-phone-number)"
+    );
+}
