@@ -238,6 +238,12 @@ fn Screens(
             None => (Screen::Engagement, None, Some(*page)),
         },
     };
+    // An engagement's live region outlives the switch (what it says about it is heard), and
+    // serves the conversation it becomes: still one region.
+    let region = (screen != Screen::Case).then(|| {
+        provide_context(announcer);
+        view! { <AnnouncerRegion announcer/> }
+    });
     let screen = RwSignal::new(screen);
     let thread = StoredValue::new(thread);
     let engagement = StoredValue::new(engagement);
@@ -286,7 +292,7 @@ fn Screens(
     };
     view! {
         {shown}
-        <AnnouncerRegion announcer/>
+        {region}
     }
 }
 

@@ -13,7 +13,7 @@ use super::reengagement::Reengagement;
 use super::thread_view::ThreadView;
 use super::window_countdown::WindowCountdown;
 use crate::api::Backend;
-use crate::conversation::ConversationState;
+use crate::conversation::{Announcer, ConversationState};
 
 #[component]
 pub fn ConversationView(page: ThreadPage, backend: Backend) -> impl IntoView {
@@ -41,10 +41,14 @@ pub fn ConversationView(page: ThreadPage, backend: Backend) -> impl IntoView {
             .into_any()
         }
     };
+    // An engagement that became this conversation keeps the widget's live region for it.
+    let region = use_context::<Announcer>()
+        .is_none()
+        .then(|| view! { <AnnouncerRegion/> });
     view! {
         <ThreadView conversation=header/>
         <WindowCountdown/>
         {reply_box}
-        <AnnouncerRegion/>
+        {region}
     }
 }

@@ -61,6 +61,7 @@ fn ReengagementForm(templates: Vec<Template>, customer: String) -> impl IntoView
         SendTarget::Conversation(state.conversation_id()),
         state.backend(),
         None,
+        state.announcer(),
     );
     view! {
         <TemplatePicker/>

@@ -1,6 +1,6 @@
 //! Where a template send stands: sending, sent (with Alcméon's message id), or failed with the
-//! translated reason and Alcméon's own words. A live region, present before any send, so each
-//! change is heard. A send the backend never answered offers Retry (same client id); a refusal
+//! translated reason and Alcméon's own words. Not a live region: the outcome is said through the
+//! widget's one announcer (`TemplateSend`). A send the backend never answered offers Retry (same client id); a refusal
 //! because the customer already talks with the brand offers to open that conversation.
 
 use leptos::prelude::*;
@@ -63,7 +63,6 @@ pub fn SendStatusLine(
             id=STATUS_ID
             data-part="send-status"
             data-state=move || status().name()
-            role="status"
         >
             <span class="acw-send-status-text">{text}</span>
             {open}

@@ -46,7 +46,8 @@ impl ConversationState {
             files: StoredValue::new_local(AttachmentFiles::new(backend.clone(), conversation_id)),
             feed: ThreadFeed::new(page, context, backend.clone()),
             local_failures: StoredValue::new(LocalFailures::default()),
-            announcer: Announcer::new(),
+            // The widget's, when it has one (an engagement that became this conversation).
+            announcer: use_context::<Announcer>().unwrap_or_else(Announcer::new),
             context,
             backend: StoredValue::new_local(backend),
             conversation_id,

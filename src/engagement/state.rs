@@ -11,6 +11,7 @@ use send_wrapper::SendWrapper;
 
 use super::template_send::{SendTarget, TemplateSend};
 use crate::api::Backend;
+use crate::conversation::Announcer;
 use crate::host_context::HostCallbacks;
 use crate::live;
 use crate::template_form::Known;
@@ -61,6 +62,7 @@ impl EngagementState {
             SendTarget::Engagement,
             backend.clone(),
             Some(host),
+            use_context::<Announcer>().unwrap_or_else(Announcer::new),
         );
         let state = Self {
             page: page_signal,

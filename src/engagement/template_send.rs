@@ -9,7 +9,8 @@ use protocol::{EngagementSend, EngagementSendRequest, ErrorCode, SendState, Temp
 
 use crate::api::Backend;
 use crate::client_ids::new_client_id;
-use crate::engagement_text::{failure_text, plain};
+use crate::conversation::Announcer;
+use crate::engagement_text::{failure_text, plain, status_text};
 use crate::failure::Failure;
 use crate::host_context::{HostCallbacks, SendRecord};
 use crate::send_status::{Attempts, SendStatus};
@@ -40,6 +41,8 @@ pub struct TemplateSend {
     host: StoredValue<Option<HostCallbacks>, LocalStorage>,
     /// Run when the backend refuses a send as blocked (`409`): the page is to be read again.
     on_conflict: StoredValue<Option<Callback<()>>>,
+    /// The one live region the send's outcome is said through.
+    announcer: Announcer,
     context: WidgetContext,
 }
 
@@ -52,6 +55,7 @@ impl TemplateSend {
         target: SendTarget,
         backend: Backend,
         host: Option<HostCallbacks>,
+        announcer: Announcer,
     ) -> Self {
         let context = WidgetContext::get();
         let form = TemplateForm::new(templates, &context.lang(), known);
@@ -64,6 +68,7 @@ impl TemplateSend {
             backend: StoredValue::new_local(backend),
             host: StoredValue::new_local(host),
             on_conflict: StoredValue::new(None),
+            announcer,
             context,
         };
         provide_context(send);
@@ -149,6 +154,9 @@ impl TemplateSend {
         }
         let status = SendStatus::of(&send);
         if self.status.get_untracked() != status {
+            if send.has_ended() {
+                self.announce(&status);
+            }
             self.status.set(status);
         }
         let ended_now = self
@@ -175,8 +183,14 @@ impl TemplateSend {
             on_conflict.run(());
             return;
         }
-        self.status
-            .set(SendStatus::NotReached(failure.message_id()));
+        let status = SendStatus::NotReached(failure.message_id());
+        self.announce(&status);
+        self.status.set(status);
+    }
+
+    fn announce(self, status: &SendStatus) {
+        self.announcer
+            .say(status_text(&self.context.i18n(), status));
     }
 
     fn record(self, send: &EngagementSend) {
