@@ -1,4 +1,7 @@
 //! The widget's only way out: HTTPS JSON calls to the backend, with the agent's session token.
+//! The engagement's calls are in `api/engagement.rs`.
+
+pub mod engagement;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -131,15 +134,15 @@ impl Backend {
         self.call(Method::POST, &path, None).await
     }
 
-    /// Opens the conversation's event stream (Server-Sent Events) with the session token in the
-    /// Authorization header, resuming after `last_event_id`; yields the body's bytes.
+    /// Opens an event stream (Server-Sent Events: a conversation's, the engagement's) with the
+    /// session token in the Authorization header, resuming after `last_event_id`; yields the
+    /// body's bytes.
     pub async fn open_events(
         &self,
-        conversation_id: i64,
+        path: &str,
         last_event_id: Option<&str>,
         stop: &AbortSignal,
     ) -> Result<impl Stream<Item = Result<Vec<u8>, String>> + use<>, Failure> {
-        let path = &format!("/v1/conversations/{conversation_id}/events");
         let open = |fresh| async move {
             let mut builder = self
                 .request(Method::GET, path, fresh)

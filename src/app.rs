@@ -1,20 +1,28 @@
 //! Mounting and unmounting the widget, and its top-level view. Nothing is written before the
-//! agent's language is there; once the conversation and the agent's time zone are loaded, the
-//! widget's context (`WidgetContext`) is provided here, once, for every view below. While the
-//! backend fetches a conversation its replica did not hold (it answers `202`), the loading state
-//! says so, and the widget asks again until the thread comes.
+//! agent's language is there; once the first page (a conversation's thread, or the engagement)
+//! and the agent's time zone are loaded, the widget's context (`WidgetContext`) is provided here,
+//! once, for every view below. While the backend fetches a conversation its replica did not hold
+//! (it answers `202`), the loading state says so, and the widget asks again until the thread
+//! comes.
+//!
+//! Engagement mode turns into conversation mode in place (`Screen`): when the backend links the
+//! conversation the customer's answer opened, or the agent opens the customer's ongoing one. The
+//! widget's root, its live region and the agent's focus stay; the engagement's views go.
 
 use leptos::context::Provider;
+use leptos::html;
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-use crate::api::{Backend, Opening};
-use crate::components::CaseView;
+use crate::api::{Backend, Opening as ThreadOpening};
+use crate::components::{AnnouncerRegion, CaseView, EngagementView, LinkedConversation, focus};
+use crate::conversation::Announcer;
+use crate::engagement::Switch;
 use crate::failure::Failure;
-use crate::host_context::HostContext;
+use crate::host_context::{HostCallbacks, HostContext, Opening};
 use crate::i18n::I18n;
 use crate::locale_files;
 use crate::number_format::NumberFormat;
@@ -22,7 +30,7 @@ use crate::time::TimeFormat;
 use crate::widget_context::WidgetContext;
 use fluent_bundle::FluentArgs;
 use futures_util::future::join;
-use protocol::{ThreadPage, ZoneRules};
+use protocol::{EngagementPage, ThreadPage, ZoneRules};
 
 /// What `mount` returns to the host; `unmount()` removes the widget, its listeners and requests.
 #[wasm_bindgen]
@@ -40,67 +48,100 @@ impl WidgetHandle {
 /// Mounts the widget into `element` with the host's context (see `HostContext`).
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, context: JsValue) -> Result<WidgetHandle, JsError> {
-    let (context, get_token) = HostContext::from_js(&context)
+    let (context, get_token, host) = HostContext::from_js(&context)
         .map_err(|e| JsError::new(&format!("invalid widget context: {e}")))?;
     let backend = Backend::new(&context.backend_url, get_token);
-    let mounted = mount_to(element, move || view! { <App context backend/> }.into_any());
+    let mounted = mount_to(element, move || {
+        view! { <App context backend host/> }.into_any()
+    });
     Ok(WidgetHandle {
         mounted: Some(mounted),
     })
 }
 
+/// The first page the widget shows.
+#[derive(Clone)]
+enum Opened {
+    Thread(ThreadPage),
+    Engagement(Box<EngagementPage>),
+}
+
+type FirstLoad = Result<(Opened, Option<ZoneRules>), Failure>;
+
 #[component]
-fn App(context: HostContext, backend: Backend) -> impl IntoView {
+fn App(context: HostContext, backend: Backend, host: HostCallbacks) -> impl IntoView {
     let lang = context.lang.clone();
     let assets_url = context.assets_url.clone();
     let strings = LocalResource::new(move || {
         let (lang, assets_url) = (lang.clone(), assets_url.clone());
         async move { locale_files::load(&lang, assets_url.as_deref()).await }
     });
-    let conversation_id = context.conversation_id;
-    let thread_backend = StoredValue::new_local(backend.clone());
+    let opening = context.opening().unwrap_or(Opening::Engagement);
+    let first_backend = StoredValue::new_local(backend.clone());
     let zone_name = context.time_zone.clone();
     let fetching = RwSignal::new(false);
-    let thread = LocalResource::new(move || {
+    let first = LocalResource::new(move || {
         let backend = backend.clone();
         let zone_name = zone_name.clone();
         async move {
-            let page = async {
-                loop {
-                    match backend.open_thread(conversation_id).await? {
-                        Opening::Page(page) => return Ok(page),
-                        Opening::Fetching => fetching.set(true),
-                    }
+            let opened = async {
+                match opening {
+                    Opening::Conversation(id) => loop {
+                        match backend.open_thread(id).await? {
+                            ThreadOpening::Page(page) => return Ok(Opened::Thread(page)),
+                            ThreadOpening::Fetching => fetching.set(true),
+                        }
+                    },
+                    Opening::Engagement => backend
+                        .engagement()
+                        .await
+                        .map(|page| Opened::Engagement(Box::new(page))),
                 }
             };
-            let (page, zone) = join(page, backend.zone_rules(&zone_name)).await;
-            page.map(|page| (page, zone.ok()))
+            let (opened, zone) = join(opened, backend.zone_rules(&zone_name)).await;
+            opened.map(|opened| (opened, zone.ok()))
         }
     });
     let context = StoredValue::new(context);
+    let host = StoredValue::new_local(host);
     // Nothing is written until the agent's language is there: no English flash for others.
     move || {
-        strings
-            .get()
-            .map(|i18n| view! { <Widget i18n context=context.get_value() thread fetching=fetching.read_only() thread_backend/> })
+        strings.get().map(|i18n| {
+            view! {
+                <Widget
+                    i18n
+                    context=context.get_value()
+                    first
+                    engagement=opening == Opening::Engagement
+                    fetching=fetching.read_only()
+                    backend=first_backend.get_value()
+                    host=host.get_value()
+                />
+            }
+        })
     }
 }
-
-type ThreadLoad = Result<(ThreadPage, Option<ZoneRules>), Failure>;
 
 #[component]
 fn Widget(
     i18n: I18n,
     context: HostContext,
-    thread: LocalResource<ThreadLoad>,
+    first: LocalResource<FirstLoad>,
+    /// The widget opens on an engagement.
+    engagement: bool,
     /// The backend is fetching the conversation from Alcméon.
     fetching: ReadSignal<bool>,
-    thread_backend: StoredValue<Backend, LocalStorage>,
+    backend: Backend,
+    host: HostCallbacks,
 ) -> impl IntoView {
     let format_locale = context.format_locale().to_owned();
+    let agent_lang = context.lang.clone();
     let conversation_ids = context.conversation_ids.clone();
+    let root = NodeRef::<html::Section>::new();
     let loaded_i18n = i18n.clone();
-    let loaded_view = move |page, zone: Option<ZoneRules>| {
+    let backend = StoredValue::new_local(backend);
+    let host = StoredValue::new_local(host);
+    let loaded_view = move |opened, zone: Option<ZoneRules>| {
         let zone_note = zone.is_none().then(|| {
             let mut args = FluentArgs::new();
             args.set("zone", context.time_zone.clone());
@@ -110,8 +151,14 @@ fn Widget(
         let numbers = NumberFormat::new(&format_locale);
         view! {
             {zone_note}
-            <Provider value=WidgetContext::new(loaded_i18n.clone(), times, numbers)>
-                <CaseView page conversation_ids=conversation_ids.clone() backend=thread_backend.get_value()/>
+            <Provider value=WidgetContext::new(loaded_i18n.clone(), &agent_lang, times, numbers)>
+                <Screens
+                    opened
+                    conversation_ids=conversation_ids.clone()
+                    backend=backend.get_value()
+                    host=host.get_value()
+                    root
+                />
             </Provider>
         }
     };
@@ -126,18 +173,131 @@ fn Widget(
         "ltr"
     };
     view! {
-        <section class="acw" lang=lang dir=dir>
-            {move || match thread.get() {
+        <section class="acw" lang=lang dir=dir node_ref=root>
+            {move || match first.get() {
                 None => {
                     let i18n = i18n.clone();
                     let loading = move || {
-                        i18n.t(if fetching.get() { "thread-fetching" } else { "thread-loading" })
+                        i18n.t(if engagement {
+                            "engagement-loading"
+                        } else if fetching.get() {
+                            "thread-fetching"
+                        } else {
+                            "thread-loading"
+                        })
                     };
                     view! { <p class="acw-status" role="status">{loading}</p> }.into_any()
                 }
-                Some(Ok((page, zone))) => loaded_view.clone()(page, zone).into_any(),
+                Some(Ok((opened, zone))) => loaded_view.clone()(opened, zone).into_any(),
                 Some(Err(failure)) => error_view.clone()(failure).into_any(),
             }}
         </section>
     }
+}
+
+/// What the widget shows, in the order it may show them: the Case's conversations or the
+/// engagement, then the conversation the engagement became.
+#[derive(Clone, PartialEq)]
+enum Screen {
+    Case,
+    Engagement,
+    Conversation {
+        switch: Switch,
+        /// The agent's focus was in the widget: it goes to the conversation's reply box.
+        focus: bool,
+    },
+}
+
+#[component]
+fn Screens(
+    opened: Opened,
+    conversation_ids: Vec<i64>,
+    backend: Backend,
+    host: HostCallbacks,
+    root: NodeRef<html::Section>,
+) -> impl IntoView {
+    let i18n = WidgetContext::get().i18n();
+    let announcer = Announcer::new();
+    let (screen, thread, engagement) = match opened {
+        Opened::Thread(page) => (Screen::Case, Some(page), None),
+        Opened::Engagement(page) => match page.conversation_id {
+            Some(conversation_id) => {
+                host.record_engagement_conversation(conversation_id);
+                let switch = Switch {
+                    conversation_id,
+                    linked: true,
+                    draft: String::new(),
+                    customer: page.recipient.name,
+                };
+                let screen = Screen::Conversation {
+                    switch,
+                    focus: false,
+                };
+                (screen, None, None)
+            }
+            None => (Screen::Engagement, None, Some(*page)),
+        },
+    };
+    // An engagement's live region outlives the switch (what it says about it is heard), and
+    // serves the conversation it becomes: still one region.
+    let region = (screen != Screen::Case).then(|| {
+        provide_context(announcer);
+        view! { <AnnouncerRegion announcer/> }
+    });
+    let screen = RwSignal::new(screen);
+    let thread = StoredValue::new(thread);
+    let engagement = StoredValue::new(engagement);
+    let backend = StoredValue::new_local(backend);
+    let host = StoredValue::new_local(host);
+    let on_switch = Callback::new(move |switch: Switch| {
+        if matches!(screen.get_untracked(), Screen::Conversation { .. }) {
+            return;
+        }
+        if switch.linked {
+            host.with_value(|host| host.record_engagement_conversation(switch.conversation_id));
+            let mut args = FluentArgs::new();
+            args.set("customer", switch.customer.clone());
+            announcer.say(i18n.t_with("announce-conversation-started", &args));
+        }
+        let focus = focus_is_within(root);
+        screen.set(Screen::Conversation { switch, focus });
+    });
+    let shown = move || {
+        match screen.get() {
+        Screen::Case => match thread.try_update_value(Option::take).flatten() {
+            Some(page) => view! {
+                <CaseView page conversation_ids=conversation_ids.clone() backend=backend.get_value()/>
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
+        Screen::Engagement => match engagement.try_update_value(Option::take).flatten() {
+            Some(page) => view! {
+                <EngagementView page backend=backend.get_value() host=host.get_value() on_switch/>
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
+        Screen::Conversation { switch, focus } => view! {
+            <LinkedConversation
+                id=switch.conversation_id
+                draft=switch.draft
+                focus
+                backend=backend.get_value()
+                root
+            />
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        {shown}
+        {region}
+    }
+}
+
+/// Whether the agent's focus is in the widget.
+fn focus_is_within(root: NodeRef<html::Section>) -> bool {
+    root.get_untracked()
+        .is_some_and(|root| focus::is_within(&root))
 }

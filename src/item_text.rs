@@ -50,16 +50,22 @@ pub fn failure_reason(i18n: &I18n, delivery: Option<&Delivery>, local: Option<&s
     let Some(Delivery::Failed { code, detail }) = delivery else {
         return i18n.t(protocol::FailureCode::Unknown.message_id());
     };
-    let reason = i18n.t(code.message_id());
-    match detail.as_deref().filter(|detail| !detail.trim().is_empty()) {
-        Some(detail) => {
-            let mut args = FluentArgs::new();
-            args.set("reason", reason);
-            args.set("detail", detail);
-            i18n.t_with("failure-with-detail", &args)
-        }
-        None => reason,
+    with_detail(
+        i18n,
+        i18n.t(code.message_id()),
+        detail.as_deref().unwrap_or_default(),
+    )
+}
+
+/// A failure's translated `reason` followed by Alcméon's own word for it, when it gave one.
+pub fn with_detail(i18n: &I18n, reason: String, detail: &str) -> String {
+    if detail.trim().is_empty() {
+        return reason;
     }
+    let mut args = FluentArgs::new();
+    args.set("reason", reason);
+    args.set("detail", detail);
+    i18n.t_with("failure-with-detail", &args)
 }
 
 /// At most this many characters of a message are read out when it arrives.

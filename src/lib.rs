@@ -6,18 +6,22 @@
 //! Four layers; a module imports only from its own layer and the ones listed before it, and
 //! `architecture_tests` holds every file of `src/` to these lines:
 //!
-//! - **pure**: `announcement`, `conversation_list`, `draft_book`, `failure`, `file_names`,
-//!   `file_size`, `i18n`, `item_text`, `linkify`, `reading_position`, `reply_gate`, `rows`,
-//!   `session_token`, `timeline` —
+//! - **pure**: `announcement`, `conversation_list`, `countdown`, `draft_book`,
+//!   `engagement_text`, `failure`, `file_names`, `file_size`, `i18n`, `item_text`, `linkify`,
+//!   `reading_position`, `reply_gate`, `rows`, `send_status`, `session_token`, `template_form`,
+//!   `timeline` —
 //!   plain Rust over `protocol` and Fluent, run without a browser: each has its native tests
 //!   (`cargo test -p alcmeon-widget`), and none imports leptos, web-sys, js-sys or the HTTP client.
-//! - **browser**: `api`, `drafts`, `host_context`, `live`, `locale_files`, `number_format`, `time`
-//!   — the widget's effects (HTTP and the event stream, localStorage, `Intl`, the host's object),
+//! - **browser**: `api`, `client_ids`, `drafts`, `host_context`, `live`, `locale_files`,
+//!   `number_format`, `time` — the widget's effects (HTTP and the event streams, localStorage,
+//!   `Intl`, the browser's random ids, the host's object and callbacks),
 //!   each in its own module like todomvc's `storage.rs`; no state, no views.
-//! - **state**: `case_conversations`, `conversation`, `widget_context` — what the views show,
-//!   kept apart from them (todomvc's `Todos`): the Case's conversations and their drafts, the
-//!   open conversation and the agent's formats, provided as contexts of ours and read with
-//!   `CaseConversations::get()`, `ConversationState::get()` and `WidgetContext::get()`.
+//! - **state**: `case_conversations`, `conversation`, `engagement`, `widget_context` — what the
+//!   views show, kept apart from them (todomvc's `Todos`): the Case's conversations and their
+//!   drafts, the open conversation, the engagement and its template sends, and the agent's
+//!   formats, provided as contexts of ours and read with `CaseConversations::get()`,
+//!   `ConversationState::get()`, `EngagementState::get()`, `TemplateSend::get()` and
+//!   `WidgetContext::get()`.
 //! - **views**: `app`, `components` — Leptos components and the mount; they hold no state of
 //!   their own beyond what a single element needs, and never build a URL.
 //!
@@ -29,7 +33,9 @@
 // pure
 mod announcement;
 mod conversation_list;
+mod countdown;
 mod draft_book;
+mod engagement_text;
 mod failure;
 mod file_names;
 mod file_size;
@@ -39,10 +45,13 @@ mod linkify;
 mod reading_position;
 mod reply_gate;
 mod rows;
+mod send_status;
 mod session_token;
+mod template_form;
 mod timeline;
 // browser
 mod api;
+mod client_ids;
 mod drafts;
 mod host_context;
 mod live;
@@ -52,6 +61,7 @@ mod time;
 // state
 mod case_conversations;
 mod conversation;
+mod engagement;
 mod widget_context;
 // views
 mod app;

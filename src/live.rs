@@ -1,15 +1,18 @@
-//! Live updates: one Server-Sent Events stream per mounted widget, read with `fetch` so the
-//! session token travels in the Authorization header (the browser's EventSource cannot send one),
-//! and resumed with `Last-Event-ID` after a drop so no change is missed.
+//! Live updates: Server-Sent Events streams (a conversation's, the engagement's) read with `fetch`
+//! so the session token travels in the Authorization header (the browser's EventSource cannot
+//! send one), and resumed with `Last-Event-ID` after a drop so no change is missed. One reader for
+//! every stream: it reopens with a growing delay, and runs `on_open` each time it is established.
 
 use std::time::Duration;
 
 use eventsource_stream::Eventsource;
 use futures_util::StreamExt;
-use protocol::ThreadItem;
+use protocol::{EngagementPage, ThreadItem};
+use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
 use crate::api::Backend;
+use crate::api::engagement::ENGAGEMENT_EVENTS;
 
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 const LONGEST_RETRY: Duration = Duration::from_secs(30);
@@ -23,11 +26,43 @@ pub async fn follow(
     on_open: impl Fn(),
     on_item: impl Fn(ThreadItem),
 ) {
+    let path = format!("/v1/conversations/{conversation_id}/events");
+    follow_events(backend, &path, "item", stop, on_open, on_item).await;
+}
+
+/// Follows the engagement's events until `stop` aborts: `on_open` runs each time the stream is
+/// (re)established, `on_page` with the whole page each time its send or its link changes.
+pub async fn follow_engagement(
+    backend: Backend,
+    stop: AbortSignal,
+    on_open: impl Fn(),
+    on_page: impl Fn(EngagementPage),
+) {
+    follow_events(
+        backend,
+        ENGAGEMENT_EVENTS,
+        "engagement",
+        stop,
+        on_open,
+        on_page,
+    )
+    .await;
+}
+
+/// Reads the stream at `path`, giving each `kind` event's data, read as JSON, to `on_event`.
+async fn follow_events<T: DeserializeOwned>(
+    backend: Backend,
+    path: &str,
+    kind: &str,
+    stop: AbortSignal,
+    on_open: impl Fn(),
+    on_event: impl Fn(T),
+) {
     let mut last_event_id: Option<String> = None;
     let mut retry = FIRST_RETRY;
     while !stop.aborted() {
         if let Ok(body) = backend
-            .open_events(conversation_id, last_event_id.as_deref(), &stop)
+            .open_events(path, last_event_id.as_deref(), &stop)
             .await
         {
             retry = FIRST_RETRY;
@@ -37,10 +72,10 @@ pub async fn follow(
                 if !event.id.is_empty() {
                     last_event_id = Some(event.id.clone());
                 }
-                if event.event == "item"
-                    && let Ok(item) = serde_json::from_str::<ThreadItem>(&event.data)
+                if event.event == kind
+                    && let Ok(value) = serde_json::from_str::<T>(&event.data)
                 {
-                    on_item(item);
+                    on_event(value);
                 }
             }
         }

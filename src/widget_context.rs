@@ -13,14 +13,18 @@ use crate::time::TimeFormat;
 #[derive(Clone, Copy)]
 pub struct WidgetContext {
     i18n: StoredValue<I18n>,
+    /// The agent's Salesforce language as the host gave it (`fr`, `pt-BR`), which may be one the
+    /// widget has no texts for.
+    lang: StoredValue<String>,
     times: StoredValue<TimeFormat, LocalStorage>,
     numbers: StoredValue<NumberFormat, LocalStorage>,
 }
 
 impl WidgetContext {
-    pub fn new(i18n: I18n, times: TimeFormat, numbers: NumberFormat) -> Self {
+    pub fn new(i18n: I18n, lang: &str, times: TimeFormat, numbers: NumberFormat) -> Self {
         Self {
             i18n: StoredValue::new(i18n),
+            lang: StoredValue::new(lang.to_owned()),
             times: StoredValue::new_local(times),
             numbers: StoredValue::new_local(numbers),
         }
@@ -34,6 +38,11 @@ impl WidgetContext {
     /// The agent's language.
     pub fn i18n(self) -> I18n {
         self.i18n.get_value()
+    }
+
+    /// The agent's Salesforce language, e.g. to offer templates in it first.
+    pub fn lang(self) -> String {
+        self.lang.get_value()
     }
 
     /// The time of day of `at_ms` in the agent's zone, e.g. `3:29 PM`.

@@ -162,3 +162,77 @@ size-mb = { $size }{"\u00A0"}ميغابايت
 size-gb = { $size }{"\u00A0"}غيغابايت
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = محادثة
+
+mode-engagement = تواصل استباقي
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = جارٍ تحميل التواصل الاستباقي…
+engagement-recipient = العميل
+engagement-phone = رقم الهاتف
+engagement-channel = القناة
+engagement-sender = مرسَل من
+engagement-consent = الموافقة
+engagement-unknown = غير معروف
+
+consent-opted-in = تمت الموافقة في { $date }
+consent-opted-in-undated = تمت الموافقة
+consent-opted-out = سُحبت الموافقة في { $date }
+consent-no-opt-in = لا توجد موافقة
+consent-unknown = تعذر التحقق
+
+engagement-blocked-several-environments = التواصل الاستباقي غير متاح هنا: فهو يتطلب مؤسسة Salesforce متصلة ببيئة Alcméon واحدة فقط، وهذه المؤسسة متصلة بعدة بيئات ({ $count }). تواصل مع المسؤول.
+engagement-blocked-recipient-missing = لا يوجد رقم هاتف للإرسال إليه: لا يحتوي التواصل الاستباقي ولا جهة اتصال الحالة على رقم.
+engagement-blocked-recipient-malformed = رقم هاتف العميل ليس بالتنسيق الدولي (مثل {"\u2066"}+33 6 12 34 56 78{"\u2069"})، لذا لا يمكن إرسال أي شيء.
+engagement-blocked-sender-missing = لا يحدد التواصل الاستباقي أي حساب في Alcméon للإرسال منه.
+engagement-blocked-sender-unknown = حساب المرسل ليس من الحسابات التي ترسل منها بيئة Alcméon هذه القوالب.
+engagement-blocked-no-opt-in = لم يوافق العميل على تلقي الرسائل، لذا لا يمكن إرسال أي شيء.
+engagement-blocked-opted-out = سحب العميل موافقته في { $date }، لذا لا يمكن إرسال أي شيء.
+engagement-blocked-consent-unknown = تعذر التحقق من موافقة العميل، لذا لا يمكن إرسال أي شيء. حاول مرة أخرى لاحقًا.
+engagement-blocked-already-sent = تم إرسال رسالة هذا التواصل الاستباقي بالفعل.
+engagement-blocked-not-permitted = لا تسمح أذوناتك في Salesforce بإرسال الرسائل.
+
+template-label = القالب
+template-none = لا يوجد قالب متاح لهذا الحساب.
+template-variables = المتغيرات
+template-optional = اختياري
+template-preview = معاينة
+template-preview-pending = تظهر المعاينة عندما تصبح جميع المتغيرات صالحة.
+template-send = إرسال الرسالة
+
+variable-missing = مطلوب
+variable-blank = أدخل شيئًا غير المسافات.
+variable-too-long = طويل جدًا: الحد الأقصى لعدد الأحرف هنا هو { $count }.
+variable-line-break = اكتبه في سطر واحد دون علامات جدولة.
+variable-too-many-spaces = لا تستخدم أكثر من 4 مسافات متتالية.
+variable-not-url-safe = تدخل هذه القيمة في رابط: استخدم الأحرف اللاتينية والأرقام و{"\u2066"}- . _ ~{"\u2069"} فقط.
+variable-unknown = لا يحتوي القالب على متغير بهذا الاسم.
+
+failure-ongoing-conversation = لدى العميل بالفعل محادثة جارية على هذا الحساب
+failure-invalid-phone = رقم الهاتف غير صالح لهذه القناة
+failure-template-not-found = هذا القالب غير معروف لدى Alcméon
+failure-missing-variable = كان أحد متغيرات القالب مفقودًا
+failure-account-not-found = حساب المرسل غير معروف لدى Alcméon
+failure-message-refused = رفض Alcméon الرسالة
+
+engagement-sent = تم الإرسال (رسالة Alcméon رقم { $id })
+engagement-open-conversation = فتح المحادثة الجارية
+engagement-waiting = عندما يرد العميل، تُفتح المحادثة هنا.
+engagement-draft-label = جهّز ردك
+engagement-draft-hint = يمكنك إرساله فور رد العميل.
+announce-conversation-started = ردّ { $customer }: المحادثة مفتوحة الآن.
+
+reply-window-closes-minutes = { $count ->
+    [one] ستنتهي مهلة الرد بعد دقيقة واحدة
+    [two] ستنتهي مهلة الرد بعد دقيقتين
+    [few] ستنتهي مهلة الرد بعد { $count } دقائق
+    [many] ستنتهي مهلة الرد بعد { $count } دقيقة
+   *[other] ستنتهي مهلة الرد بعد { $count } دقيقة
+}
+reply-window-closes-seconds = { $count ->
+    [one] ستنتهي مهلة الرد بعد ثانية واحدة
+    [two] ستنتهي مهلة الرد بعد ثانيتين
+    [few] ستنتهي مهلة الرد بعد { $count } ثوانٍ
+    [many] ستنتهي مهلة الرد بعد { $count } ثانية
+   *[other] ستنتهي مهلة الرد بعد { $count } ثانية
+}
+reengage-intro = انتهت مهلة الرد. أرسل قالبًا للتواصل مع العميل مرة أخرى.

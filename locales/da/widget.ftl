@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Samtale
+
+mode-engagement = Proaktiv kontakt
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Indlæser proaktiv kontakt…
+engagement-recipient = Kunde
+engagement-phone = Telefonnummer
+engagement-channel = Kanal
+engagement-sender = Sendt fra
+engagement-consent = Samtykke
+engagement-unknown = Ukendt
+
+consent-opted-in = Samtykke givet den { $date }
+consent-opted-in-undated = Samtykke givet
+consent-opted-out = Samtykke trukket tilbage den { $date }
+consent-no-opt-in = Intet samtykke
+consent-unknown = Kunne ikke kontrolleres
+
+engagement-blocked-several-environments = Proaktiv kontakt er ikke tilgængelig her: Det kræver en Salesforce-organisation, der er forbundet med ét Alcméon-miljø, og denne organisation er forbundet med flere ({ $count }). Kontakt din administrator.
+engagement-blocked-recipient-missing = Der er intet telefonnummer at sende til: Hverken den proaktive kontakt eller sagens kontaktperson har et.
+engagement-blocked-recipient-malformed = Kundens telefonnummer er ikke i internationalt format (for eksempel +33 6 12 34 56 78), så der kan ikke sendes noget.
+engagement-blocked-sender-missing = Den proaktive kontakt angiver ingen Alcméon-konto at sende fra.
+engagement-blocked-sender-unknown = Afsenderkontoen er ikke en konto, som dette Alcméon-miljø sender skabeloner fra.
+engagement-blocked-no-opt-in = Kunden har ikke givet samtykke til at modtage beskeder, så der kan ikke sendes noget.
+engagement-blocked-opted-out = Kunden trak sit samtykke tilbage den { $date }, så der kan ikke sendes noget.
+engagement-blocked-consent-unknown = Kundens samtykke kunne ikke kontrolleres, så der kan ikke sendes noget. Prøv igen senere.
+engagement-blocked-already-sent = Beskeden til denne proaktive kontakt er allerede sendt.
+engagement-blocked-not-permitted = Dine Salesforce-tilladelser giver ikke mulighed for at sende beskeder.
+
+template-label = Skabelon
+template-none = Der er ingen skabelon tilgængelig for denne konto.
+template-variables = Variabler
+template-optional = valgfri
+template-preview = Forhåndsvisning
+template-preview-pending = Forhåndsvisningen vises, når alle variabler er gyldige.
+template-send = Send besked
+
+variable-missing = Påkrævet
+variable-blank = Skriv mere end mellemrum.
+variable-too-long = { $count ->
+    [one] For lang: Her er der plads til højst { $count } tegn.
+   *[other] For lang: Her er der plads til højst { $count } tegn.
+}
+variable-line-break = Skriv det på én linje uden tabulatorer.
+variable-too-many-spaces = Brug højst 4 mellemrum i træk.
+variable-not-url-safe = Denne værdi indgår i et link: Brug kun bogstaver, cifre og - . _ ~
+variable-unknown = Skabelonen har ingen variabel med det navn.
+
+failure-ongoing-conversation = Kunden har allerede en igangværende samtale på denne konto
+failure-invalid-phone = Telefonnummeret er ikke gyldigt for denne kanal
+failure-template-not-found = Alcméon kender ikke denne skabelon
+failure-missing-variable = En af skabelonens variabler manglede
+failure-account-not-found = Alcméon kender ikke afsenderkontoen
+failure-message-refused = Alcméon afviste beskeden
+
+engagement-sent = Sendt (Alcméon-besked { $id })
+engagement-open-conversation = Åbn den igangværende samtale
+engagement-waiting = Når kunden svarer, åbnes samtalen her.
+engagement-draft-label = Forbered dit svar
+engagement-draft-hint = Du kan sende det, så snart kunden har svaret.
+announce-conversation-started = { $customer } har svaret: Samtalen er åben.
+
+reply-window-closes-minutes = { $count ->
+    [one] Svarvinduet lukker om { $count } minut
+   *[other] Svarvinduet lukker om { $count } minutter
+}
+reply-window-closes-seconds = { $count ->
+    [one] Svarvinduet lukker om { $count } sekund
+   *[other] Svarvinduet lukker om { $count } sekunder
+}
+reengage-intro = Svarvinduet er lukket. Send en skabelon for at kontakte kunden igen.

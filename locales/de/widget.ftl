@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Konversation
+
+mode-engagement = Kontaktaufnahme
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Kontaktaufnahme wird geladen…
+engagement-recipient = Kunde
+engagement-phone = Telefonnummer
+engagement-channel = Kanal
+engagement-sender = Gesendet von
+engagement-consent = Einwilligung
+engagement-unknown = Unbekannt
+
+consent-opted-in = Eingewilligt am { $date }
+consent-opted-in-undated = Eingewilligt
+consent-opted-out = Einwilligung widerrufen am { $date }
+consent-no-opt-in = Keine Einwilligung
+consent-unknown = Konnte nicht geprüft werden
+
+engagement-blocked-several-environments = Die Kontaktaufnahme ist hier nicht verfügbar: Sie setzt eine Salesforce-Org voraus, die mit genau einer Alcméon-Umgebung verbunden ist, diese Org ist aber mit mehreren verbunden ({ $count }). Wenden Sie sich an Ihren Administrator.
+engagement-blocked-recipient-missing = Es gibt keine Telefonnummer für den Versand: Weder die Kontaktaufnahme noch der Kontakt des Falls hat eine.
+engagement-blocked-recipient-malformed = Die Telefonnummer des Kunden ist nicht im internationalen Format (zum Beispiel +33 6 12 34 56 78), daher kann nichts gesendet werden.
+engagement-blocked-sender-missing = Die Kontaktaufnahme nennt kein Alcméon-Konto als Absender.
+engagement-blocked-sender-unknown = Das Absenderkonto ist keines, von dem aus diese Alcméon-Umgebung Vorlagen sendet.
+engagement-blocked-no-opt-in = Der Kunde hat dem Empfang von Nachrichten nicht zugestimmt, daher kann nichts gesendet werden.
+engagement-blocked-opted-out = Der Kunde hat seine Einwilligung am { $date } widerrufen, daher kann nichts gesendet werden.
+engagement-blocked-consent-unknown = Die Einwilligung des Kunden konnte nicht geprüft werden, daher kann nichts gesendet werden. Versuchen Sie es später erneut.
+engagement-blocked-already-sent = Die Nachricht dieser Kontaktaufnahme wurde bereits gesendet.
+engagement-blocked-not-permitted = Ihre Salesforce-Berechtigungen erlauben kein Senden von Nachrichten.
+
+template-label = Vorlage
+template-none = Für dieses Konto ist keine Vorlage verfügbar.
+template-variables = Variablen
+template-optional = optional
+template-preview = Vorschau
+template-preview-pending = Die Vorschau erscheint, sobald alle Variablen gültig sind.
+template-send = Nachricht senden
+
+variable-missing = Pflichtfeld
+variable-blank = Geben Sie mehr als nur Leerzeichen ein.
+variable-too-long = { $count ->
+    [one] Zu lang: Hier passt höchstens { $count } Zeichen.
+   *[other] Zu lang: Hier passen höchstens { $count } Zeichen.
+}
+variable-line-break = Bitte in einer Zeile und ohne Tabulatoren.
+variable-too-many-spaces = Höchstens 4 Leerzeichen hintereinander.
+variable-not-url-safe = Dieser Wert wird Teil eines Links: Verwenden Sie nur Buchstaben, Ziffern und - . _ ~
+variable-unknown = Die Vorlage hat keine solche Variable.
+
+failure-ongoing-conversation = Der Kunde hat auf diesem Konto bereits eine laufende Unterhaltung
+failure-invalid-phone = Die Telefonnummer ist für diesen Kanal ungültig
+failure-template-not-found = Alcméon kennt diese Vorlage nicht
+failure-missing-variable = Eine Variable der Vorlage fehlte
+failure-account-not-found = Alcméon kennt das Absenderkonto nicht
+failure-message-refused = Alcméon hat die Nachricht abgelehnt
+
+engagement-sent = Gesendet (Alcméon-Nachricht { $id })
+engagement-open-conversation = Laufende Unterhaltung öffnen
+engagement-waiting = Sobald der Kunde antwortet, öffnet sich die Unterhaltung hier.
+engagement-draft-label = Antwort vorbereiten
+engagement-draft-hint = Sie können sie senden, sobald der Kunde geantwortet hat.
+announce-conversation-started = { $customer } hat geantwortet: Die Unterhaltung ist geöffnet.
+
+reply-window-closes-minutes = { $count ->
+    [one] Das Antwortfenster schließt in { $count } Minute
+   *[other] Das Antwortfenster schließt in { $count } Minuten
+}
+reply-window-closes-seconds = { $count ->
+    [one] Das Antwortfenster schließt in { $count } Sekunde
+   *[other] Das Antwortfenster schließt in { $count } Sekunden
+}
+reengage-intro = Das Antwortfenster ist geschlossen. Senden Sie eine Vorlage, um den Kunden erneut zu erreichen.

@@ -146,3 +146,84 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Conversation
+
+# Engagement mode: a one-off template message to a customer who gave consent, sent from a Case.
+# The header names this mode as it names the conversation mode above.
+mode-engagement = Engagement
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Loading the engagement…
+engagement-recipient = Customer
+engagement-phone = Phone number
+engagement-channel = Channel
+engagement-sender = Sent from
+engagement-consent = Consent
+engagement-unknown = Unknown
+
+# The customer's consent as Alcméon's opt-in lists say ($date: when they opted in or out).
+consent-opted-in = Opted in on { $date }
+consent-opted-in-undated = Opted in
+consent-opted-out = Opted out on { $date }
+consent-no-opt-in = No opt-in
+consent-unknown = Could not be checked
+
+# Why nothing can be sent (protocol EngagementBlock), shown instead of the template picker.
+engagement-blocked-several-environments = Engagement is not available here: it needs a Salesforce org connected to a single Alcméon environment, and this org is connected to several ({ $count }). Ask your administrator.
+engagement-blocked-recipient-missing = There is no phone number to send to: neither the engagement nor the case contact has one.
+engagement-blocked-recipient-malformed = The customer’s phone number is not in international format (for example +33 6 12 34 56 78), so nothing can be sent.
+engagement-blocked-sender-missing = The engagement names no Alcméon account to send from.
+engagement-blocked-sender-unknown = The sender account is not one this Alcméon environment sends templates from.
+engagement-blocked-no-opt-in = The customer has not agreed to receive messages, so nothing can be sent.
+engagement-blocked-opted-out = The customer opted out on { $date }, so nothing can be sent.
+engagement-blocked-consent-unknown = The customer’s consent could not be checked, so nothing can be sent. Try again later.
+engagement-blocked-already-sent = The message of this engagement has already been sent.
+engagement-blocked-not-permitted = Your Salesforce permissions do not allow sending messages.
+
+# The template picker.
+template-label = Template
+template-none = No template is available for this account.
+template-variables = Variables
+template-optional = optional
+template-preview = Preview
+template-preview-pending = The preview appears once every variable is valid.
+template-send = Send message
+
+# Why a variable's value cannot be sent (protocol ProblemReason), shown under its field.
+variable-missing = Required
+variable-blank = Enter more than spaces.
+variable-too-long = { $count ->
+    [one] Too long: at most { $count } character fits here.
+   *[other] Too long: at most { $count } characters fit here.
+}
+variable-line-break = Keep it on one line, without tabs.
+variable-too-many-spaces = Use at most 4 spaces in a row.
+variable-not-url-safe = This value goes into a link: use only letters, digits and - . _ ~
+variable-unknown = The template has no such variable.
+
+# Why Alcméon did not send the message (protocol SendFailureCode); shown after "Failed:" as the
+# failure-* phrases above are, with the same rule for ar and he.
+failure-ongoing-conversation = The customer already has an ongoing conversation on this account
+failure-invalid-phone = The phone number is not valid for this channel
+failure-template-not-found = The template is unknown to Alcméon
+failure-missing-variable = A variable of the template was missing
+failure-account-not-found = The sender account is unknown to Alcméon
+failure-message-refused = Alcméon refused the message
+
+# Where the send stands ($id: Alcméon's id of the message).
+engagement-sent = Sent (Alcméon message { $id })
+engagement-open-conversation = Open the ongoing conversation
+engagement-waiting = When the customer answers, the conversation opens here.
+engagement-draft-label = Prepare your reply
+engagement-draft-hint = You can send it once the customer answers.
+announce-conversation-started = { $customer } answered: the conversation is open.
+
+# Conversation mode: the last hour of the channel's reply window, then re-engagement by template.
+reply-window-closes-minutes = { $count ->
+    [one] The reply window closes in { $count } minute
+   *[other] The reply window closes in { $count } minutes
+}
+reply-window-closes-seconds = { $count ->
+    [one] The reply window closes in { $count } second
+   *[other] The reply window closes in { $count } seconds
+}
+reengage-intro = The reply window has closed. Send a template to reach the customer again.

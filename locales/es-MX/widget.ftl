@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Conversación
+
+mode-engagement = Contacto proactivo
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Cargando el contacto proactivo…
+engagement-recipient = Cliente
+engagement-phone = Número de teléfono
+engagement-channel = Canal
+engagement-sender = Enviado desde
+engagement-consent = Consentimiento
+engagement-unknown = Desconocido
+
+consent-opted-in = Dio su consentimiento el { $date }
+consent-opted-in-undated = Dio su consentimiento
+consent-opted-out = Retiró su consentimiento el { $date }
+consent-no-opt-in = Sin consentimiento
+consent-unknown = No se pudo verificar
+
+engagement-blocked-several-environments = El contacto proactivo no está disponible aquí: requiere una organización de Salesforce conectada a un solo entorno de Alcméon, y esta organización está conectada a varios ({ $count }). Consulte a su administrador.
+engagement-blocked-recipient-missing = No hay ningún número de teléfono al cual enviar el mensaje: ni el contacto proactivo ni el contacto del caso tienen uno.
+engagement-blocked-recipient-malformed = El número de teléfono del cliente no está en formato internacional (por ejemplo, +33 6 12 34 56 78), por lo que no se puede enviar nada.
+engagement-blocked-sender-missing = El contacto proactivo no indica ninguna cuenta de Alcméon desde la cual enviar.
+engagement-blocked-sender-unknown = La cuenta de envío no es una de las cuentas desde las que este entorno de Alcméon envía plantillas.
+engagement-blocked-no-opt-in = El cliente no aceptó recibir mensajes, por lo que no se puede enviar nada.
+engagement-blocked-opted-out = El cliente retiró su consentimiento el { $date }, por lo que no se puede enviar nada.
+engagement-blocked-consent-unknown = No se pudo verificar el consentimiento del cliente, por lo que no se puede enviar nada. Vuelva a intentarlo más tarde.
+engagement-blocked-already-sent = El mensaje de este contacto proactivo ya se envió.
+engagement-blocked-not-permitted = Sus permisos de Salesforce no le permiten enviar mensajes.
+
+template-label = Plantilla
+template-none = No hay ninguna plantilla disponible para esta cuenta.
+template-variables = Variables
+template-optional = opcional
+template-preview = Vista previa
+template-preview-pending = La vista previa aparece cuando todas las variables son válidas.
+template-send = Enviar mensaje
+
+variable-missing = Obligatorio
+variable-blank = Escriba algo más que espacios.
+variable-too-long = { $count ->
+    [one] Demasiado largo: aquí cabe como máximo { $count } carácter.
+   *[other] Demasiado largo: aquí caben como máximo { $count } caracteres.
+}
+variable-line-break = Escríbalo en una sola línea, sin tabulaciones.
+variable-too-many-spaces = No use más de 4 espacios seguidos.
+variable-not-url-safe = Este valor forma parte de un enlace: use solo letras, dígitos y - . _ ~
+variable-unknown = La plantilla no tiene ninguna variable con ese nombre.
+
+failure-ongoing-conversation = El cliente ya tiene una conversación en curso en esta cuenta
+failure-invalid-phone = El número de teléfono no es válido para este canal
+failure-template-not-found = Alcméon no reconoce esta plantilla
+failure-missing-variable = Faltó una variable de la plantilla
+failure-account-not-found = Alcméon no reconoce la cuenta de envío
+failure-message-refused = Alcméon rechazó el mensaje
+
+engagement-sent = Enviado (mensaje de Alcméon { $id })
+engagement-open-conversation = Abrir la conversación en curso
+engagement-waiting = Cuando el cliente responda, la conversación se abrirá aquí.
+engagement-draft-label = Preparar su respuesta
+engagement-draft-hint = Podrá enviarla en cuanto el cliente responda.
+announce-conversation-started = { $customer } respondió: la conversación está abierta.
+
+reply-window-closes-minutes = { $count ->
+    [one] La ventana de respuesta se cierra en { $count } minuto
+   *[other] La ventana de respuesta se cierra en { $count } minutos
+}
+reply-window-closes-seconds = { $count ->
+    [one] La ventana de respuesta se cierra en { $count } segundo
+   *[other] La ventana de respuesta se cierra en { $count } segundos
+}
+reengage-intro = La ventana de respuesta se cerró. Envíe una plantilla para volver a contactar al cliente.

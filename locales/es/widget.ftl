@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Conversación
+
+mode-engagement = Contacto proactivo
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Cargando el contacto proactivo…
+engagement-recipient = Cliente
+engagement-phone = Número de teléfono
+engagement-channel = Canal
+engagement-sender = Enviado desde
+engagement-consent = Consentimiento
+engagement-unknown = Desconocido
+
+consent-opted-in = Consentimiento dado el { $date }
+consent-opted-in-undated = Consentimiento dado
+consent-opted-out = Consentimiento retirado el { $date }
+consent-no-opt-in = Sin consentimiento
+consent-unknown = No se ha podido comprobar
+
+engagement-blocked-several-environments = El contacto proactivo no está disponible aquí: requiere una organización de Salesforce conectada a un único entorno de Alcméon, y esta organización está conectada a varios ({ $count }). Consulte con su administrador.
+engagement-blocked-recipient-missing = No hay ningún número de teléfono al que enviar el mensaje: ni el contacto proactivo ni el contacto del caso tienen uno.
+engagement-blocked-recipient-malformed = El número de teléfono del cliente no está en formato internacional (por ejemplo, +33 6 12 34 56 78), así que no se puede enviar nada.
+engagement-blocked-sender-missing = El contacto proactivo no indica ninguna cuenta de Alcméon desde la que enviar.
+engagement-blocked-sender-unknown = La cuenta de envío no es una de las cuentas desde las que este entorno de Alcméon envía plantillas.
+engagement-blocked-no-opt-in = El cliente no ha aceptado recibir mensajes, así que no se puede enviar nada.
+engagement-blocked-opted-out = El cliente retiró su consentimiento el { $date }, así que no se puede enviar nada.
+engagement-blocked-consent-unknown = No se ha podido comprobar el consentimiento del cliente, así que no se puede enviar nada. Inténtelo de nuevo más tarde.
+engagement-blocked-already-sent = El mensaje de este contacto proactivo ya se ha enviado.
+engagement-blocked-not-permitted = Sus permisos de Salesforce no le permiten enviar mensajes.
+
+template-label = Plantilla
+template-none = No hay ninguna plantilla disponible para esta cuenta.
+template-variables = Variables
+template-optional = opcional
+template-preview = Vista previa
+template-preview-pending = La vista previa aparecerá cuando todas las variables sean válidas.
+template-send = Enviar mensaje
+
+variable-missing = Obligatorio
+variable-blank = Escriba algo más que espacios.
+variable-too-long = { $count ->
+    [one] Demasiado largo: aquí cabe como máximo { $count } carácter.
+   *[other] Demasiado largo: aquí caben como máximo { $count } caracteres.
+}
+variable-line-break = Escríbalo en una sola línea, sin tabulaciones.
+variable-too-many-spaces = No use más de 4 espacios seguidos.
+variable-not-url-safe = Este valor forma parte de un enlace: use solo letras, dígitos y - . _ ~
+variable-unknown = La plantilla no tiene ninguna variable con ese nombre.
+
+failure-ongoing-conversation = El cliente ya tiene una conversación en curso en esta cuenta
+failure-invalid-phone = El número de teléfono no es válido para este canal
+failure-template-not-found = Alcméon no conoce esta plantilla
+failure-missing-variable = Faltaba una variable de la plantilla
+failure-account-not-found = Alcméon no conoce la cuenta de envío
+failure-message-refused = Alcméon ha rechazado el mensaje
+
+engagement-sent = Enviado (mensaje de Alcméon { $id })
+engagement-open-conversation = Abrir la conversación en curso
+engagement-waiting = Cuando el cliente responda, la conversación se abrirá aquí.
+engagement-draft-label = Preparar su respuesta
+engagement-draft-hint = Podrá enviarla en cuanto el cliente responda.
+announce-conversation-started = { $customer } ha respondido: la conversación está abierta.
+
+reply-window-closes-minutes = { $count ->
+    [one] El plazo de respuesta finaliza en { $count } minuto
+   *[other] El plazo de respuesta finaliza en { $count } minutos
+}
+reply-window-closes-seconds = { $count ->
+    [one] El plazo de respuesta finaliza en { $count } segundo
+   *[other] El plazo de respuesta finaliza en { $count } segundos
+}
+reengage-intro = El plazo de respuesta ha finalizado. Envíe una plantilla para volver a contactar con el cliente.

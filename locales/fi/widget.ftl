@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}Mt
 size-gb = { $size }{"\u00A0"}Gt
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Keskustelu
+
+mode-engagement = Yhteydenotto
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Ladataan yhteydenottoa…
+engagement-recipient = Asiakas
+engagement-phone = Puhelinnumero
+engagement-channel = Kanava
+engagement-sender = Lähettäjätili
+engagement-consent = Suostumus
+engagement-unknown = Tuntematon
+
+consent-opted-in = Suostumus annettu { $date }
+consent-opted-in-undated = Suostumus annettu
+consent-opted-out = Suostumus peruttu { $date }
+consent-no-opt-in = Ei suostumusta
+consent-unknown = Ei voitu tarkistaa
+
+engagement-blocked-several-environments = Yhteydenotto ei ole käytettävissä täällä: se edellyttää Salesforce-organisaatiota, joka on yhdistetty vain yhteen Alcméon-ympäristöön, mutta tämä organisaatio on yhdistetty useampaan ({ $count }). Ota yhteyttä järjestelmänvalvojaan.
+engagement-blocked-recipient-missing = Lähetykselle ei ole puhelinnumeroa: sitä ei ole yhteydenotossa eikä tapauksen yhteyshenkilöllä.
+engagement-blocked-recipient-malformed = Asiakkaan puhelinnumero ei ole kansainvälisessä muodossa (esimerkiksi +33 6 12 34 56 78), joten mitään ei voi lähettää.
+engagement-blocked-sender-missing = Yhteydenotossa ei ole Alcméon-tiliä, josta viesti lähetettäisiin.
+engagement-blocked-sender-unknown = Lähettäjätili ei ole tili, josta tämä Alcméon-ympäristö lähettää viestipohjia.
+engagement-blocked-no-opt-in = Asiakas ei ole suostunut vastaanottamaan viestejä, joten mitään ei voi lähettää.
+engagement-blocked-opted-out = Asiakas perui suostumuksensa { $date }, joten mitään ei voi lähettää.
+engagement-blocked-consent-unknown = Asiakkaan suostumusta ei voitu tarkistaa, joten mitään ei voi lähettää. Yritä myöhemmin uudelleen.
+engagement-blocked-already-sent = Tämän yhteydenoton viesti on jo lähetetty.
+engagement-blocked-not-permitted = Salesforce-käyttöoikeutesi eivät salli viestien lähettämistä.
+
+template-label = Viestipohja
+template-none = Tälle tilille ei ole käytettävissä viestipohjia.
+template-variables = Muuttujat
+template-optional = valinnainen
+template-preview = Esikatselu
+template-preview-pending = Esikatselu näkyy, kun kaikki muuttujat ovat kelvollisia.
+template-send = Lähetä viesti
+
+variable-missing = Pakollinen
+variable-blank = Kirjoita muutakin kuin välilyöntejä.
+variable-too-long = { $count ->
+    [one] Liian pitkä: tähän mahtuu enintään { $count } merkki.
+   *[other] Liian pitkä: tähän mahtuu enintään { $count } merkkiä.
+}
+variable-line-break = Kirjoita yhdelle riville ilman sarkaimia.
+variable-too-many-spaces = Enintään 4 välilyöntiä peräkkäin.
+variable-not-url-safe = Tämä arvo tulee linkkiin: käytä vain kirjaimia, numeroita ja merkkejä - . _ ~
+variable-unknown = Viestipohjassa ei ole tämännimistä muuttujaa.
+
+failure-ongoing-conversation = Asiakkaalla on jo käynnissä oleva keskustelu tällä tilillä
+failure-invalid-phone = Puhelinnumero ei kelpaa tälle kanavalle
+failure-template-not-found = Alcméon ei tunne tätä viestipohjaa
+failure-missing-variable = Viestipohjasta puuttui muuttuja
+failure-account-not-found = Alcméon ei tunne lähettäjätiliä
+failure-message-refused = Alcméon hylkäsi viestin
+
+engagement-sent = Lähetetty (Alcméon-viesti { $id })
+engagement-open-conversation = Avaa käynnissä oleva keskustelu
+engagement-waiting = Kun asiakas vastaa, keskustelu avautuu tähän.
+engagement-draft-label = Valmistele vastauksesi
+engagement-draft-hint = Voit lähettää sen heti, kun asiakas on vastannut.
+announce-conversation-started = { $customer } vastasi: keskustelu on auki.
+
+reply-window-closes-minutes = { $count ->
+    [one] Vastausaika päättyy { $count } minuutin kuluttua
+   *[other] Vastausaika päättyy { $count } minuutin kuluttua
+}
+reply-window-closes-seconds = { $count ->
+    [one] Vastausaika päättyy { $count } sekunnin kuluttua
+   *[other] Vastausaika päättyy { $count } sekunnin kuluttua
+}
+reengage-intro = Vastausaika on umpeutunut. Lähetä viestipohja tavoittaaksesi asiakkaan uudelleen.

@@ -132,3 +132,74 @@ size-mb = { $size }{"\u00A0"}Mo
 size-gb = { $size }{"\u00A0"}Go
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Conversation
+
+mode-engagement = Engagement
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Chargement de l’engagement…
+engagement-recipient = Client
+engagement-phone = Numéro de téléphone
+engagement-channel = Canal
+engagement-sender = Envoyé depuis
+engagement-consent = Consentement
+engagement-unknown = Inconnu
+
+consent-opted-in = Consentement donné le { $date }
+consent-opted-in-undated = Consentement donné
+consent-opted-out = Consentement retiré le { $date }
+consent-no-opt-in = Aucun consentement
+consent-unknown = Impossible à vérifier
+
+engagement-blocked-several-environments = L’engagement n’est pas disponible ici{"\u202F"}: il nécessite une organisation Salesforce connectée à un seul environnement Alcméon, or celle-ci est connectée à plusieurs ({ $count }). Contactez votre administrateur.
+engagement-blocked-recipient-missing = Aucun numéro de téléphone auquel envoyer le message{"\u202F"}: ni l’engagement ni le contact de la requête n’en ont.
+engagement-blocked-recipient-malformed = Le numéro de téléphone du client n’est pas au format international (par exemple +33 6 12 34 56 78), aucun message ne peut donc être envoyé.
+engagement-blocked-sender-missing = L’engagement n’indique aucun compte Alcméon depuis lequel envoyer.
+engagement-blocked-sender-unknown = Le compte d’envoi n’est pas un compte depuis lequel cet environnement Alcméon envoie des modèles.
+engagement-blocked-no-opt-in = Le client n’a pas accepté de recevoir des messages, aucun message ne peut donc être envoyé.
+engagement-blocked-opted-out = Le client a retiré son consentement le { $date }, aucun message ne peut donc être envoyé.
+engagement-blocked-consent-unknown = Le consentement du client n’a pas pu être vérifié, aucun message ne peut donc être envoyé. Réessayez plus tard.
+engagement-blocked-already-sent = Le message de cet engagement a déjà été envoyé.
+engagement-blocked-not-permitted = Vos autorisations Salesforce ne permettent pas d’envoyer des messages.
+
+template-label = Modèle
+template-none = Aucun modèle n’est disponible pour ce compte.
+template-variables = Variables
+template-optional = facultatif
+template-preview = Aperçu
+template-preview-pending = L’aperçu s’affiche dès que toutes les variables sont valides.
+template-send = Envoyer le message
+
+variable-missing = Obligatoire
+variable-blank = Saisissez autre chose que des espaces.
+variable-too-long = { $count ->
+    [one] Trop long{"\u202F"}: { $count } caractère au maximum ici.
+   *[other] Trop long{"\u202F"}: { $count } caractères au maximum ici.
+}
+variable-line-break = Restez sur une seule ligne, sans tabulation.
+variable-too-many-spaces = Pas plus de 4 espaces à la suite.
+variable-not-url-safe = Cette valeur entre dans un lien{"\u202F"}: utilisez uniquement des lettres, des chiffres et - . _ ~
+variable-unknown = Le modèle n’a pas de variable de ce nom.
+
+failure-ongoing-conversation = Le client a déjà une conversation en cours sur ce compte
+failure-invalid-phone = Le numéro de téléphone n’est pas valide pour ce canal
+failure-template-not-found = Alcméon ne connaît pas ce modèle
+failure-missing-variable = Une variable du modèle manquait
+failure-account-not-found = Alcméon ne connaît pas le compte d’envoi
+failure-message-refused = Alcméon a refusé le message
+
+engagement-sent = Envoyé (message Alcméon { $id })
+engagement-open-conversation = Ouvrir la conversation en cours
+engagement-waiting = Quand le client répondra, la conversation s’ouvrira ici.
+engagement-draft-label = Préparer votre réponse
+engagement-draft-hint = Vous pourrez l’envoyer dès que le client aura répondu.
+announce-conversation-started = { $customer } a répondu{"\u202F"}: la conversation est ouverte.
+
+reply-window-closes-minutes = { $count ->
+    [one] La fenêtre de réponse se ferme dans { $count } minute
+   *[other] La fenêtre de réponse se ferme dans { $count } minutes
+}
+reply-window-closes-seconds = { $count ->
+    [one] La fenêtre de réponse se ferme dans { $count } seconde
+   *[other] La fenêtre de réponse se ferme dans { $count } secondes
+}
+reengage-intro = La fenêtre de réponse est fermée. Envoyez un modèle pour recontacter le client.

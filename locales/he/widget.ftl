@@ -135,3 +135,73 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = שיחה
+
+mode-engagement = הודעה יזומה
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = טוען את ההודעה היזומה…
+engagement-recipient = לקוח
+engagement-phone = מספר טלפון
+engagement-channel = ערוץ
+engagement-sender = נשלחת מהחשבון
+engagement-consent = הסכמה
+engagement-unknown = לא ידוע
+
+consent-opted-in = הסכמה ניתנה ב-{ $date }
+consent-opted-in-undated = הסכמה ניתנה
+consent-opted-out = ההסכמה בוטלה ב-{ $date }
+consent-no-opt-in = אין הסכמה
+consent-unknown = לא ניתן לבדוק
+
+engagement-blocked-several-environments = הודעה יזומה אינה זמינה כאן: היא דורשת ארגון Salesforce שמחובר לסביבת Alcméon אחת בלבד, וארגון זה מחובר לכמה סביבות ({ $count }). יש לפנות למנהל המערכת.
+engagement-blocked-recipient-missing = אין מספר טלפון לשליחה: אין מספר לא בהודעה היזומה ולא אצל איש הקשר של הפנייה.
+engagement-blocked-recipient-malformed = מספר הטלפון של הלקוח אינו בפורמט בינלאומי (לדוגמה {"\u2066"}+33 6 12 34 56 78{"\u2069"}), ולכן לא ניתן לשלוח דבר.
+engagement-blocked-sender-missing = בהודעה היזומה לא צוין חשבון Alcméon שממנו יש לשלוח.
+engagement-blocked-sender-unknown = חשבון השולח אינו חשבון שממנו סביבת Alcméon זו שולחת תבניות.
+engagement-blocked-no-opt-in = הלקוח לא הסכים לקבל הודעות, ולכן לא ניתן לשלוח דבר.
+engagement-blocked-opted-out = הלקוח ביטל את הסכמתו ב-{ $date }, ולכן לא ניתן לשלוח דבר.
+engagement-blocked-consent-unknown = לא ניתן היה לבדוק את הסכמת הלקוח, ולכן לא ניתן לשלוח דבר. יש לנסות שוב מאוחר יותר.
+engagement-blocked-already-sent = ההודעה היזומה הזו כבר נשלחה.
+engagement-blocked-not-permitted = הרשאות ה-Salesforce שלך אינן מאפשרות לשלוח הודעות.
+
+template-label = תבנית
+template-none = אין תבנית זמינה לחשבון זה.
+template-variables = משתנים
+template-optional = אופציונלי
+template-preview = תצוגה מקדימה
+template-preview-pending = התצוגה המקדימה תופיע כשכל המשתנים יהיו תקינים.
+template-send = שליחת הודעה
+
+variable-missing = שדה חובה
+variable-blank = יש להזין תוכן שאינו רווחים בלבד.
+variable-too-long = ארוך מדי: מספר התווים המרבי כאן הוא { $count }.
+variable-line-break = יש לכתוב בשורה אחת, ללא טאבים.
+variable-too-many-spaces = אפשר להשתמש בעד 4 רווחים ברצף.
+variable-not-url-safe = הערך הזה נכנס לקישור: יש להשתמש רק באותיות לטיניות, בספרות ובתווים {"\u2066"}- . _ ~{"\u2069"}.
+variable-unknown = אין בתבנית משתנה בשם הזה.
+
+failure-ongoing-conversation = ללקוח כבר יש שיחה פעילה בחשבון זה
+failure-invalid-phone = מספר הטלפון אינו תקין לערוץ זה
+failure-template-not-found = התבנית אינה מוכרת ל-Alcméon
+failure-missing-variable = חסר משתנה של התבנית
+failure-account-not-found = חשבון השולח אינו מוכר ל-Alcméon
+failure-message-refused = ההודעה נדחתה על ידי Alcméon
+
+engagement-sent = נשלחה (הודעת Alcméon { $id })
+engagement-open-conversation = פתיחת השיחה הפעילה
+engagement-waiting = כשהלקוח ישיב, השיחה תיפתח כאן.
+engagement-draft-label = הכנת התשובה שלך
+engagement-draft-hint = אפשר יהיה לשלוח אותה ברגע שהלקוח ישיב.
+announce-conversation-started = התקבלה תשובה מ-{ $customer }: השיחה פתוחה.
+
+reply-window-closes-minutes = { $count ->
+    [one] חלון התגובה ייסגר בעוד דקה אחת
+    [two] חלון התגובה ייסגר בעוד שתי דקות
+   *[other] חלון התגובה ייסגר בעוד { $count } דקות
+}
+reply-window-closes-seconds = { $count ->
+    [one] חלון התגובה ייסגר בעוד שנייה אחת
+    [two] חלון התגובה ייסגר בעוד שתי שניות
+   *[other] חלון התגובה ייסגר בעוד { $count } שניות
+}
+reengage-intro = חלון התגובה נסגר. יש לשלוח תבנית כדי לפנות שוב ללקוח.

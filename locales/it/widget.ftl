@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Conversazione
+
+mode-engagement = Contatto proattivo
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Caricamento del contatto proattivo…
+engagement-recipient = Cliente
+engagement-phone = Numero di telefono
+engagement-channel = Canale
+engagement-sender = Inviato da
+engagement-consent = Consenso
+engagement-unknown = Sconosciuto
+
+consent-opted-in = Consenso dato il { $date }
+consent-opted-in-undated = Consenso dato
+consent-opted-out = Consenso revocato il { $date }
+consent-no-opt-in = Nessun consenso
+consent-unknown = Impossibile da verificare
+
+engagement-blocked-several-environments = Il contatto proattivo non è disponibile qui: richiede un'organizzazione Salesforce collegata a un solo ambiente Alcméon, mentre questa organizzazione è collegata a più ambienti ({ $count }). Rivolgiti al tuo amministratore.
+engagement-blocked-recipient-missing = Non c'è alcun numero di telefono a cui inviare il messaggio: né il contatto proattivo né il contatto del caso ne hanno uno.
+engagement-blocked-recipient-malformed = Il numero di telefono del cliente non è in formato internazionale (ad esempio +33 6 12 34 56 78), quindi non è possibile inviare nulla.
+engagement-blocked-sender-missing = Il contatto proattivo non indica alcun account Alcméon da cui inviare.
+engagement-blocked-sender-unknown = L'account mittente non è tra quelli da cui questo ambiente Alcméon invia modelli.
+engagement-blocked-no-opt-in = Il cliente non ha accettato di ricevere messaggi, quindi non è possibile inviare nulla.
+engagement-blocked-opted-out = Il cliente ha revocato il consenso il { $date }, quindi non è possibile inviare nulla.
+engagement-blocked-consent-unknown = Non è stato possibile verificare il consenso del cliente, quindi non è possibile inviare nulla. Riprova più tardi.
+engagement-blocked-already-sent = Il messaggio di questo contatto proattivo è già stato inviato.
+engagement-blocked-not-permitted = Le tue autorizzazioni Salesforce non consentono di inviare messaggi.
+
+template-label = Modello
+template-none = Nessun modello disponibile per questo account.
+template-variables = Variabili
+template-optional = facoltativa
+template-preview = Anteprima
+template-preview-pending = L'anteprima compare quando tutte le variabili sono valide.
+template-send = Invia messaggio
+
+variable-missing = Obbligatorio
+variable-blank = Inserisci qualcosa oltre agli spazi.
+variable-too-long = { $count ->
+    [one] Troppo lungo: qui entra al massimo { $count } carattere.
+   *[other] Troppo lungo: qui entrano al massimo { $count } caratteri.
+}
+variable-line-break = Scrivi tutto su una riga, senza tabulazioni.
+variable-too-many-spaces = Non più di 4 spazi di seguito.
+variable-not-url-safe = Questo valore entra in un link: usa solo lettere, cifre e - . _ ~
+variable-unknown = Il modello non ha una variabile con questo nome.
+
+failure-ongoing-conversation = Il cliente ha già una conversazione in corso su questo account
+failure-invalid-phone = Il numero di telefono non è valido per questo canale
+failure-template-not-found = Alcméon non conosce questo modello
+failure-missing-variable = Mancava una variabile del modello
+failure-account-not-found = Alcméon non conosce l'account mittente
+failure-message-refused = Alcméon ha rifiutato il messaggio
+
+engagement-sent = Inviato (messaggio Alcméon { $id })
+engagement-open-conversation = Apri la conversazione in corso
+engagement-waiting = Quando il cliente risponderà, la conversazione si aprirà qui.
+engagement-draft-label = Prepara la risposta
+engagement-draft-hint = Potrai inviarla non appena il cliente avrà risposto.
+announce-conversation-started = { $customer } ha risposto: la conversazione è aperta.
+
+reply-window-closes-minutes = { $count ->
+    [one] La finestra di risposta si chiude tra { $count } minuto
+   *[other] La finestra di risposta si chiude tra { $count } minuti
+}
+reply-window-closes-seconds = { $count ->
+    [one] La finestra di risposta si chiude tra { $count } secondo
+   *[other] La finestra di risposta si chiude tra { $count } secondi
+}
+reengage-intro = La finestra di risposta è chiusa. Invia un modello per ricontattare il cliente.

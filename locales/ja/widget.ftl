@@ -125,3 +125,65 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = 会話
+
+mode-engagement = エンゲージメント
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = エンゲージメントを読み込んでいます…
+engagement-recipient = 顧客
+engagement-phone = 電話番号
+engagement-channel = チャネル
+engagement-sender = 送信元
+engagement-consent = 同意
+engagement-unknown = 不明
+
+consent-opted-in = { $date } に同意済み
+consent-opted-in-undated = 同意済み
+consent-opted-out = { $date } に同意を撤回
+consent-no-opt-in = 同意なし
+consent-unknown = 確認できませんでした
+
+engagement-blocked-several-environments = ここではエンゲージメントを利用できません。エンゲージメントには 1 つの Alcméon 環境だけに接続された Salesforce 組織が必要ですが、この組織は複数の環境 ({ $count }) に接続されています。管理者にお問い合わせください。
+engagement-blocked-recipient-missing = 送信先の電話番号がありません。エンゲージメントにもケースの取引先責任者にも電話番号が登録されていません。
+engagement-blocked-recipient-malformed = 顧客の電話番号が国際形式 (例: +33 6 12 34 56 78) ではないため、送信できません。
+engagement-blocked-sender-missing = エンゲージメントに送信元の Alcméon アカウントが指定されていません。
+engagement-blocked-sender-unknown = 送信元アカウントは、この Alcméon 環境がテンプレートを送信するアカウントではありません。
+engagement-blocked-no-opt-in = 顧客がメッセージの受信に同意していないため、送信できません。
+engagement-blocked-opted-out = 顧客が { $date } に同意を撤回したため、送信できません。
+engagement-blocked-consent-unknown = 顧客の同意を確認できなかったため、送信できません。しばらくしてからもう一度お試しください。
+engagement-blocked-already-sent = このエンゲージメントのメッセージは送信済みです。
+engagement-blocked-not-permitted = Salesforce の権限では、メッセージを送信できません。
+
+template-label = テンプレート
+template-none = このアカウントで使用できるテンプレートはありません。
+template-variables = 変数
+template-optional = 任意
+template-preview = プレビュー
+template-preview-pending = すべての変数が有効になると、プレビューが表示されます。
+template-send = メッセージを送信
+
+variable-missing = 必須
+variable-blank = スペース以外の文字を入力してください。
+variable-too-long = 長すぎます。ここに入力できるのは { $count } 文字までです。
+variable-line-break = 改行やタブを入れずに 1 行で入力してください。
+variable-too-many-spaces = 連続して使用できるスペースは 4 つまでです。
+variable-not-url-safe = この値はリンクに含まれます。半角英数字と - . _ ~ だけを使用してください。
+variable-unknown = このテンプレートにはその名前の変数はありません。
+
+failure-ongoing-conversation = この顧客には、このアカウントで進行中の会話がすでにあります
+failure-invalid-phone = 電話番号がこのチャネルでは無効です
+failure-template-not-found = このテンプレートは Alcméon に登録されていません
+failure-missing-variable = テンプレートの変数が不足していました
+failure-account-not-found = 送信元アカウントは Alcméon に登録されていません
+failure-message-refused = Alcméon がメッセージを拒否しました
+
+engagement-sent = 送信済み (Alcméon メッセージ { $id })
+engagement-open-conversation = 進行中の会話を開く
+engagement-waiting = 顧客が返信すると、ここで会話が開きます。
+engagement-draft-label = 返信を準備
+engagement-draft-hint = 顧客から返信があり次第、送信できます。
+announce-conversation-started = { $customer } さんが返信しました。会話が開いています。
+
+reply-window-closes-minutes = 返信可能期間は残り { $count } 分で終了します
+reply-window-closes-seconds = 返信可能期間は残り { $count } 秒で終了します
+reengage-intro = 返信可能期間が終了しました。テンプレートを送信して、顧客にもう一度連絡してください。

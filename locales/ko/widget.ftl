@@ -125,3 +125,65 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = 대화
+
+mode-engagement = 발신 메시지
+channel-rcs = RCS
+channel-kakaotalk = 카카오톡
+engagement-loading = 발신 메시지를 불러오는 중…
+engagement-recipient = 고객
+engagement-phone = 전화번호
+engagement-channel = 채널
+engagement-sender = 보내는 계정
+engagement-consent = 수신 동의
+engagement-unknown = 알 수 없음
+
+consent-opted-in = { $date }에 수신 동의함
+consent-opted-in-undated = 수신 동의함
+consent-opted-out = { $date }에 수신 동의 철회
+consent-no-opt-in = 수신 동의 없음
+consent-unknown = 확인할 수 없음
+
+engagement-blocked-several-environments = 여기서는 발신 메시지를 사용할 수 없습니다. 발신 메시지를 사용하려면 Salesforce 조직이 Alcméon 환경 하나에만 연결되어 있어야 하는데, 이 조직은 여러 환경({ $count }개)에 연결되어 있습니다. 관리자에게 문의하십시오.
+engagement-blocked-recipient-missing = 보낼 전화번호가 없습니다. 발신 메시지와 케이스 연락처 모두에 전화번호가 없습니다.
+engagement-blocked-recipient-malformed = 고객 전화번호가 국제 형식(예: +33 6 12 34 56 78)이 아니어서 보낼 수 없습니다.
+engagement-blocked-sender-missing = 발신 메시지에 보낼 Alcméon 계정이 지정되어 있지 않습니다.
+engagement-blocked-sender-unknown = 보내는 계정이 이 Alcméon 환경에서 템플릿을 보내는 계정이 아닙니다.
+engagement-blocked-no-opt-in = 고객이 메시지 수신에 동의하지 않아 보낼 수 없습니다.
+engagement-blocked-opted-out = 고객이 { $date }에 수신 동의를 철회하여 보낼 수 없습니다.
+engagement-blocked-consent-unknown = 고객의 수신 동의를 확인할 수 없어 보낼 수 없습니다. 나중에 다시 시도하십시오.
+engagement-blocked-already-sent = 이 발신 메시지는 이미 보냈습니다.
+engagement-blocked-not-permitted = Salesforce 권한으로는 메시지를 보낼 수 없습니다.
+
+template-label = 템플릿
+template-none = 이 계정에서 사용할 수 있는 템플릿이 없습니다.
+template-variables = 변수
+template-optional = 선택 사항
+template-preview = 미리 보기
+template-preview-pending = 모든 변수가 올바르면 미리 보기가 표시됩니다.
+template-send = 메시지 보내기
+
+variable-missing = 필수 항목
+variable-blank = 공백 외의 내용을 입력하십시오.
+variable-too-long = 너무 깁니다. 여기에는 최대 { $count }자까지 입력할 수 있습니다.
+variable-line-break = 줄 바꿈이나 탭 없이 한 줄로 입력하십시오.
+variable-too-many-spaces = 공백은 연속으로 4개까지만 사용할 수 있습니다.
+variable-not-url-safe = 이 값은 링크에 들어갑니다. 영문자, 숫자 및 - . _ ~ 만 사용하십시오.
+variable-unknown = 템플릿에 그런 이름의 변수가 없습니다.
+
+failure-ongoing-conversation = 이 고객은 이 계정에서 이미 진행 중인 대화가 있습니다
+failure-invalid-phone = 이 채널에서 사용할 수 없는 전화번호입니다
+failure-template-not-found = Alcméon에 등록되지 않은 템플릿입니다
+failure-missing-variable = 템플릿 변수가 누락되었습니다
+failure-account-not-found = Alcméon에 등록되지 않은 보내는 계정입니다
+failure-message-refused = Alcméon에서 메시지를 거부했습니다
+
+engagement-sent = 보냄(Alcméon 메시지 { $id })
+engagement-open-conversation = 진행 중인 대화 열기
+engagement-waiting = 고객이 답장하면 여기에서 대화가 열립니다.
+engagement-draft-label = 답장 준비
+engagement-draft-hint = 고객이 답장하는 즉시 보낼 수 있습니다.
+announce-conversation-started = { $customer }님이 답장했습니다. 대화가 열렸습니다.
+
+reply-window-closes-minutes = 답장 가능 시간이 { $count }분 후에 끝납니다
+reply-window-closes-seconds = 답장 가능 시간이 { $count }초 후에 끝납니다
+reengage-intro = 답장 가능 시간이 끝났습니다. 템플릿을 보내 고객에게 다시 연락하십시오.

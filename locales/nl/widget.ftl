@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Gesprek
+
+mode-engagement = Proactief contact
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Proactief contact laden…
+engagement-recipient = Klant
+engagement-phone = Telefoonnummer
+engagement-channel = Kanaal
+engagement-sender = Verzonden vanaf
+engagement-consent = Toestemming
+engagement-unknown = Onbekend
+
+consent-opted-in = Toestemming gegeven op { $date }
+consent-opted-in-undated = Toestemming gegeven
+consent-opted-out = Toestemming ingetrokken op { $date }
+consent-no-opt-in = Geen toestemming
+consent-unknown = Kon niet worden gecontroleerd
+
+engagement-blocked-several-environments = Proactief contact is hier niet beschikbaar: het vereist een Salesforce-organisatie die met één Alcméon-omgeving is verbonden, en deze organisatie is met meerdere verbonden ({ $count }). Neem contact op met uw beheerder.
+engagement-blocked-recipient-missing = Er is geen telefoonnummer om naartoe te sturen: het proactieve contact en de contactpersoon van de case hebben er geen.
+engagement-blocked-recipient-malformed = Het telefoonnummer van de klant staat niet in internationaal formaat (bijvoorbeeld +33 6 12 34 56 78), dus er kan niets worden verzonden.
+engagement-blocked-sender-missing = Het proactieve contact noemt geen Alcméon-account om vanaf te verzenden.
+engagement-blocked-sender-unknown = Het verzendaccount is geen account waarvandaan deze Alcméon-omgeving sjablonen verzendt.
+engagement-blocked-no-opt-in = De klant heeft niet ingestemd met het ontvangen van berichten, dus er kan niets worden verzonden.
+engagement-blocked-opted-out = De klant heeft op { $date } de toestemming ingetrokken, dus er kan niets worden verzonden.
+engagement-blocked-consent-unknown = De toestemming van de klant kon niet worden gecontroleerd, dus er kan niets worden verzonden. Probeer het later opnieuw.
+engagement-blocked-already-sent = Het bericht van dit proactieve contact is al verzonden.
+engagement-blocked-not-permitted = Uw Salesforce-machtigingen staan het verzenden van berichten niet toe.
+
+template-label = Sjabloon
+template-none = Er is geen sjabloon beschikbaar voor dit account.
+template-variables = Variabelen
+template-optional = optioneel
+template-preview = Voorbeeld
+template-preview-pending = Het voorbeeld verschijnt zodra alle variabelen geldig zijn.
+template-send = Bericht verzenden
+
+variable-missing = Verplicht
+variable-blank = Vul meer in dan alleen spaties.
+variable-too-long = { $count ->
+    [one] Te lang: hier past maximaal { $count } teken.
+   *[other] Te lang: hier passen maximaal { $count } tekens.
+}
+variable-line-break = Houd het op één regel, zonder tabs.
+variable-too-many-spaces = Gebruik maximaal 4 spaties achter elkaar.
+variable-not-url-safe = Deze waarde komt in een link: gebruik alleen letters, cijfers en - . _ ~
+variable-unknown = Het sjabloon heeft geen variabele met deze naam.
+
+failure-ongoing-conversation = De klant heeft al een lopend gesprek op dit account
+failure-invalid-phone = Het telefoonnummer is niet geldig voor dit kanaal
+failure-template-not-found = Alcméon kent dit sjabloon niet
+failure-missing-variable = Er ontbrak een variabele van het sjabloon
+failure-account-not-found = Alcméon kent het verzendaccount niet
+failure-message-refused = Alcméon heeft het bericht geweigerd
+
+engagement-sent = Verzonden (Alcméon-bericht { $id })
+engagement-open-conversation = Lopend gesprek openen
+engagement-waiting = Zodra de klant antwoordt, wordt het gesprek hier geopend.
+engagement-draft-label = Uw antwoord voorbereiden
+engagement-draft-hint = U kunt het verzenden zodra de klant heeft geantwoord.
+announce-conversation-started = { $customer } heeft geantwoord: het gesprek is geopend.
+
+reply-window-closes-minutes = { $count ->
+    [one] De antwoordtermijn verstrijkt over { $count } minuut
+   *[other] De antwoordtermijn verstrijkt over { $count } minuten
+}
+reply-window-closes-seconds = { $count ->
+    [one] De antwoordtermijn verstrijkt over { $count } seconde
+   *[other] De antwoordtermijn verstrijkt over { $count } seconden
+}
+reengage-intro = De antwoordtermijn is verstreken. Verzend een sjabloon om de klant opnieuw te bereiken.

@@ -134,3 +134,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Samtale
+
+mode-engagement = Proaktiv kontakt
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Laster inn proaktiv kontakt…
+engagement-recipient = Kunde
+engagement-phone = Telefonnummer
+engagement-channel = Kanal
+engagement-sender = Sendt fra
+engagement-consent = Samtykke
+engagement-unknown = Ukjent
+
+consent-opted-in = Samtykke gitt { $date }
+consent-opted-in-undated = Samtykke gitt
+consent-opted-out = Samtykke trukket tilbake { $date }
+consent-no-opt-in = Ikke samtykke
+consent-unknown = Kunne ikke kontrolleres
+
+engagement-blocked-several-environments = Proaktiv kontakt er ikke tilgjengelig her: Det krever en Salesforce-organisasjon som er koblet til ett Alcméon-miljø, og denne organisasjonen er koblet til flere ({ $count }). Kontakt administratoren din.
+engagement-blocked-recipient-missing = Det finnes ikke noe telefonnummer å sende til: Verken den proaktive kontakten eller kontaktpersonen for saken har et.
+engagement-blocked-recipient-malformed = Kundens telefonnummer er ikke i internasjonalt format (for eksempel +33 6 12 34 56 78), så ingenting kan sendes.
+engagement-blocked-sender-missing = Den proaktive kontakten oppgir ingen Alcméon-konto å sende fra.
+engagement-blocked-sender-unknown = Avsenderkontoen er ikke en konto som dette Alcméon-miljøet sender maler fra.
+engagement-blocked-no-opt-in = Kunden har ikke samtykket til å motta meldinger, så ingenting kan sendes.
+engagement-blocked-opted-out = Kunden trakk tilbake samtykket { $date }, så ingenting kan sendes.
+engagement-blocked-consent-unknown = Kundens samtykke kunne ikke kontrolleres, så ingenting kan sendes. Prøv igjen senere.
+engagement-blocked-already-sent = Meldingen for denne proaktive kontakten er allerede sendt.
+engagement-blocked-not-permitted = Salesforce-tillatelsene dine gir deg ikke lov til å sende meldinger.
+
+template-label = Mal
+template-none = Ingen mal er tilgjengelig for denne kontoen.
+template-variables = Variabler
+template-optional = valgfri
+template-preview = Forhåndsvisning
+template-preview-pending = Forhåndsvisningen vises når alle variablene er gyldige.
+template-send = Send melding
+
+variable-missing = Påkrevd
+variable-blank = Skriv inn mer enn mellomrom.
+variable-too-long = { $count ->
+    [one] For lang: Her er det plass til maks. { $count } tegn.
+   *[other] For lang: Her er det plass til maks. { $count } tegn.
+}
+variable-line-break = Hold det på én linje, uten tabulatorer.
+variable-too-many-spaces = Bruk maks. 4 mellomrom etter hverandre.
+variable-not-url-safe = Denne verdien blir del av en lenke: Bruk bare bokstaver, sifre og - . _ ~
+variable-unknown = Malen har ingen variabel med dette navnet.
+
+failure-ongoing-conversation = Kunden har allerede en pågående samtale på denne kontoen
+failure-invalid-phone = Telefonnummeret er ikke gyldig for denne kanalen
+failure-template-not-found = Alcméon kjenner ikke denne malen
+failure-missing-variable = En variabel i malen manglet
+failure-account-not-found = Alcméon kjenner ikke avsenderkontoen
+failure-message-refused = Alcméon avviste meldingen
+
+engagement-sent = Sendt (Alcméon-melding { $id })
+engagement-open-conversation = Åpne den pågående samtalen
+engagement-waiting = Når kunden svarer, åpnes samtalen her.
+engagement-draft-label = Forbered svaret ditt
+engagement-draft-hint = Du kan sende det så snart kunden har svart.
+announce-conversation-started = { $customer } har svart: Samtalen er åpen.
+
+reply-window-closes-minutes = { $count ->
+    [one] Svarvinduet stenger om { $count } minutt
+   *[other] Svarvinduet stenger om { $count } minutter
+}
+reply-window-closes-seconds = { $count ->
+    [one] Svarvinduet stenger om { $count } sekund
+   *[other] Svarvinduet stenger om { $count } sekunder
+}
+reengage-intro = Svarvinduet er stengt. Send en mal for å nå kunden igjen.

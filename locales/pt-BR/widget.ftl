@@ -140,3 +140,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Conversa
+
+mode-engagement = Contato ativo
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Carregando o contato ativo…
+engagement-recipient = Cliente
+engagement-phone = Número de telefone
+engagement-channel = Canal
+engagement-sender = Enviado de
+engagement-consent = Consentimento
+engagement-unknown = Desconhecido
+
+consent-opted-in = Consentiu em { $date }
+consent-opted-in-undated = Consentiu
+consent-opted-out = Retirou o consentimento em { $date }
+consent-no-opt-in = Sem consentimento
+consent-unknown = Não foi possível verificar
+
+engagement-blocked-several-environments = O contato ativo não está disponível aqui: ele exige uma organização do Salesforce conectada a um único ambiente da Alcméon, e esta organização está conectada a vários ({ $count }). Fale com o seu administrador.
+engagement-blocked-recipient-missing = Não há número de telefone para onde enviar: nem o contato ativo nem o contato do caso têm um.
+engagement-blocked-recipient-malformed = O número de telefone do cliente não está no formato internacional (por exemplo, +33 6 12 34 56 78), por isso nada pode ser enviado.
+engagement-blocked-sender-missing = O contato ativo não indica nenhuma conta da Alcméon para o envio.
+engagement-blocked-sender-unknown = A conta de envio não é uma das contas pelas quais este ambiente da Alcméon envia modelos.
+engagement-blocked-no-opt-in = O cliente não aceitou receber mensagens, por isso nada pode ser enviado.
+engagement-blocked-opted-out = O cliente retirou o consentimento em { $date }, por isso nada pode ser enviado.
+engagement-blocked-consent-unknown = Não foi possível verificar o consentimento do cliente, por isso nada pode ser enviado. Tente novamente mais tarde.
+engagement-blocked-already-sent = A mensagem deste contato ativo já foi enviada.
+engagement-blocked-not-permitted = Suas permissões do Salesforce não permitem enviar mensagens.
+
+template-label = Modelo
+template-none = Nenhum modelo está disponível para esta conta.
+template-variables = Variáveis
+template-optional = opcional
+template-preview = Pré-visualização
+template-preview-pending = A pré-visualização aparece quando todas as variáveis forem válidas.
+template-send = Enviar mensagem
+
+variable-missing = Obrigatório
+variable-blank = Digite algo além de espaços.
+variable-too-long = { $count ->
+    [one] Longo demais: cabe no máximo { $count } caractere aqui.
+   *[other] Longo demais: cabem no máximo { $count } caracteres aqui.
+}
+variable-line-break = Mantenha em uma só linha, sem tabulações.
+variable-too-many-spaces = Use no máximo 4 espaços seguidos.
+variable-not-url-safe = Este valor faz parte de um link: use apenas letras, dígitos e - . _ ~
+variable-unknown = O modelo não tem nenhuma variável com esse nome.
+
+failure-ongoing-conversation = O cliente já tem uma conversa em andamento nesta conta
+failure-invalid-phone = O número de telefone não é válido para este canal
+failure-template-not-found = A Alcméon não conhece este modelo
+failure-missing-variable = Faltou uma variável do modelo
+failure-account-not-found = A Alcméon não conhece a conta de envio
+failure-message-refused = A Alcméon recusou a mensagem
+
+engagement-sent = Enviada (mensagem da Alcméon { $id })
+engagement-open-conversation = Abrir a conversa em andamento
+engagement-waiting = Quando o cliente responder, a conversa será aberta aqui.
+engagement-draft-label = Preparar sua resposta
+engagement-draft-hint = Você poderá enviá-la assim que o cliente responder.
+announce-conversation-started = { $customer } respondeu: a conversa está aberta.
+
+reply-window-closes-minutes = { $count ->
+    [one] A janela de resposta fecha em { $count } minuto
+   *[other] A janela de resposta fecha em { $count } minutos
+}
+reply-window-closes-seconds = { $count ->
+    [one] A janela de resposta fecha em { $count } segundo
+   *[other] A janela de resposta fecha em { $count } segundos
+}
+reengage-intro = A janela de resposta foi encerrada. Envie um modelo para contatar o cliente novamente.

@@ -152,3 +152,80 @@ size-mb = { $size }{"\u00A0"}МБ
 size-gb = { $size }{"\u00A0"}ГБ
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Беседа
+
+mode-engagement = Проактивное сообщение
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Загрузка проактивного сообщения…
+engagement-recipient = Клиент
+engagement-phone = Номер телефона
+engagement-channel = Канал
+engagement-sender = Отправитель
+engagement-consent = Согласие
+engagement-unknown = Неизвестно
+
+consent-opted-in = Согласие получено { $date }
+consent-opted-in-undated = Согласие получено
+consent-opted-out = Согласие отозвано { $date }
+consent-no-opt-in = Согласия нет
+consent-unknown = Не удалось проверить
+
+engagement-blocked-several-environments = Проактивные сообщения здесь недоступны: для них организация Salesforce должна быть подключена только к одной среде Alcméon, а эта организация подключена к нескольким ({ $count }). Обратитесь к администратору.
+engagement-blocked-recipient-missing = Нет номера телефона для отправки: его нет ни в проактивном сообщении, ни у контакта обращения.
+engagement-blocked-recipient-malformed = Номер телефона клиента указан не в международном формате (например, +33 6 12 34 56 78), поэтому отправить ничего нельзя.
+engagement-blocked-sender-missing = В проактивном сообщении не указан аккаунт Alcméon для отправки.
+engagement-blocked-sender-unknown = Аккаунт отправителя не входит в число аккаунтов, с которых эта среда Alcméon отправляет шаблоны.
+engagement-blocked-no-opt-in = Клиент не давал согласия на получение сообщений, поэтому отправить ничего нельзя.
+engagement-blocked-opted-out = Клиент отозвал согласие { $date }, поэтому отправить ничего нельзя.
+engagement-blocked-consent-unknown = Не удалось проверить согласие клиента, поэтому отправить ничего нельзя. Повторите попытку позже.
+engagement-blocked-already-sent = Это проактивное сообщение уже отправлено.
+engagement-blocked-not-permitted = Ваши разрешения Salesforce не позволяют отправлять сообщения.
+
+template-label = Шаблон
+template-none = Для этого аккаунта нет доступных шаблонов.
+template-variables = Переменные
+template-optional = необязательно
+template-preview = Предпросмотр
+template-preview-pending = Предпросмотр появится, когда все переменные будут заполнены правильно.
+template-send = Отправить сообщение
+
+variable-missing = Обязательное поле
+variable-blank = Введите что-нибудь, кроме пробелов.
+variable-too-long = { $count ->
+    [one] Слишком длинно: здесь помещается не более { $count } символа.
+    [few] Слишком длинно: здесь помещается не более { $count } символов.
+    [many] Слишком длинно: здесь помещается не более { $count } символов.
+   *[other] Слишком длинно: здесь помещается не более { $count } символа.
+}
+variable-line-break = Значение должно быть в одну строку, без табуляции.
+variable-too-many-spaces = Не более 4 пробелов подряд.
+variable-not-url-safe = Это значение попадает в ссылку: используйте только латинские буквы, цифры и - . _ ~
+variable-unknown = В шаблоне нет переменной с таким именем.
+
+failure-ongoing-conversation = У клиента уже есть открытая переписка в этом аккаунте
+failure-invalid-phone = Номер телефона недействителен для этого канала
+failure-template-not-found = Alcméon не знает этот шаблон
+failure-missing-variable = Не хватало переменной шаблона
+failure-account-not-found = Alcméon не знает аккаунт отправителя
+failure-message-refused = Alcméon отклонил сообщение
+
+engagement-sent = Отправлено (сообщение Alcméon { $id })
+engagement-open-conversation = Открыть текущую переписку
+engagement-waiting = Когда клиент ответит, переписка откроется здесь.
+engagement-draft-label = Подготовьте ответ
+engagement-draft-hint = Вы сможете отправить его, как только клиент ответит.
+announce-conversation-started = Ответ от клиента { $customer }: переписка открыта.
+
+reply-window-closes-minutes = { $count ->
+    [one] Окно для ответа закроется через { $count } минуту
+    [few] Окно для ответа закроется через { $count } минуты
+    [many] Окно для ответа закроется через { $count } минут
+   *[other] Окно для ответа закроется через { $count } минуты
+}
+reply-window-closes-seconds = { $count ->
+    [one] Окно для ответа закроется через { $count } секунду
+    [few] Окно для ответа закроется через { $count } секунды
+    [many] Окно для ответа закроется через { $count } секунд
+   *[other] Окно для ответа закроется через { $count } секунды
+}
+reengage-intro = Окно для ответа закрыто. Отправьте шаблон, чтобы снова связаться с клиентом.

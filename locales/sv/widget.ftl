@@ -133,3 +133,74 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = Konversation
+
+mode-engagement = Proaktiv kontakt
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = Läser in proaktiv kontakt…
+engagement-recipient = Kund
+engagement-phone = Telefonnummer
+engagement-channel = Kanal
+engagement-sender = Skickas från
+engagement-consent = Samtycke
+engagement-unknown = Okänt
+
+consent-opted-in = Samtycke givet den { $date }
+consent-opted-in-undated = Samtycke givet
+consent-opted-out = Samtycke återkallat den { $date }
+consent-no-opt-in = Inget samtycke
+consent-unknown = Kunde inte kontrolleras
+
+engagement-blocked-several-environments = Proaktiv kontakt är inte tillgänglig här: Den kräver en Salesforce-organisation som är ansluten till en enda Alcméon-miljö, och den här organisationen är ansluten till flera ({ $count }). Kontakta din administratör.
+engagement-blocked-recipient-missing = Det finns inget telefonnummer att skicka till: Varken den proaktiva kontakten eller ärendets kontaktperson har något.
+engagement-blocked-recipient-malformed = Kundens telefonnummer är inte i internationellt format (till exempel +33 6 12 34 56 78), så inget kan skickas.
+engagement-blocked-sender-missing = Den proaktiva kontakten anger inget Alcméon-konto att skicka från.
+engagement-blocked-sender-unknown = Avsändarkontot är inte ett konto som den här Alcméon-miljön skickar mallar från.
+engagement-blocked-no-opt-in = Kunden har inte samtyckt till att ta emot meddelanden, så inget kan skickas.
+engagement-blocked-opted-out = Kunden återkallade sitt samtycke den { $date }, så inget kan skickas.
+engagement-blocked-consent-unknown = Kundens samtycke kunde inte kontrolleras, så inget kan skickas. Försök igen senare.
+engagement-blocked-already-sent = Meddelandet för den här proaktiva kontakten har redan skickats.
+engagement-blocked-not-permitted = Dina Salesforce-behörigheter tillåter inte att du skickar meddelanden.
+
+template-label = Mall
+template-none = Ingen mall är tillgänglig för det här kontot.
+template-variables = Variabler
+template-optional = valfri
+template-preview = Förhandsgranskning
+template-preview-pending = Förhandsgranskningen visas när alla variabler är giltiga.
+template-send = Skicka meddelande
+
+variable-missing = Obligatoriskt
+variable-blank = Skriv något mer än mellanslag.
+variable-too-long = { $count ->
+    [one] För långt: Här får högst { $count } tecken plats.
+   *[other] För långt: Här får högst { $count } tecken plats.
+}
+variable-line-break = Håll det på en rad, utan tabbar.
+variable-too-many-spaces = Använd högst 4 mellanslag i rad.
+variable-not-url-safe = Värdet blir en del av en länk: Använd bara bokstäver, siffror och - . _ ~
+variable-unknown = Mallen har ingen variabel med det namnet.
+
+failure-ongoing-conversation = Kunden har redan en pågående konversation på det här kontot
+failure-invalid-phone = Telefonnumret är inte giltigt för den här kanalen
+failure-template-not-found = Alcméon känner inte till den här mallen
+failure-missing-variable = En variabel i mallen saknades
+failure-account-not-found = Alcméon känner inte till avsändarkontot
+failure-message-refused = Alcméon avvisade meddelandet
+
+engagement-sent = Skickat (Alcméon-meddelande { $id })
+engagement-open-conversation = Öppna den pågående konversationen
+engagement-waiting = När kunden svarar öppnas konversationen här.
+engagement-draft-label = Förbered ditt svar
+engagement-draft-hint = Du kan skicka det så snart kunden har svarat.
+announce-conversation-started = { $customer } har svarat: Konversationen är öppen.
+
+reply-window-closes-minutes = { $count ->
+    [one] Svarsfönstret stängs om { $count } minut
+   *[other] Svarsfönstret stängs om { $count } minuter
+}
+reply-window-closes-seconds = { $count ->
+    [one] Svarsfönstret stängs om { $count } sekund
+   *[other] Svarsfönstret stängs om { $count } sekunder
+}
+reengage-intro = Svarsfönstret har stängts. Skicka en mall för att nå kunden igen.

@@ -125,3 +125,65 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = การสนทนา
+
+mode-engagement = การติดต่อเชิงรุก
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = กำลังโหลดการติดต่อเชิงรุก…
+engagement-recipient = ลูกค้า
+engagement-phone = หมายเลขโทรศัพท์
+engagement-channel = ช่องทาง
+engagement-sender = ส่งจากบัญชี
+engagement-consent = ความยินยอม
+engagement-unknown = ไม่ทราบ
+
+consent-opted-in = ให้ความยินยอมเมื่อ { $date }
+consent-opted-in-undated = ให้ความยินยอมแล้ว
+consent-opted-out = ถอนความยินยอมเมื่อ { $date }
+consent-no-opt-in = ไม่มีความยินยอม
+consent-unknown = ตรวจสอบไม่ได้
+
+engagement-blocked-several-environments = ใช้การติดต่อเชิงรุกที่นี่ไม่ได้ เนื่องจากต้องใช้องค์กร Salesforce ที่เชื่อมต่อกับสภาพแวดล้อม Alcméon เพียงแห่งเดียว แต่องค์กรนี้เชื่อมต่อกับหลายแห่ง ({ $count }) โปรดติดต่อผู้ดูแลระบบของคุณ
+engagement-blocked-recipient-missing = ไม่มีหมายเลขโทรศัพท์สำหรับส่ง ทั้งการติดต่อเชิงรุกและผู้ติดต่อของเคสไม่มีหมายเลขโทรศัพท์
+engagement-blocked-recipient-malformed = หมายเลขโทรศัพท์ของลูกค้าไม่อยู่ในรูปแบบสากล (เช่น +33 6 12 34 56 78) จึงส่งไม่ได้
+engagement-blocked-sender-missing = การติดต่อเชิงรุกไม่ได้ระบุบัญชี Alcméon ที่จะใช้ส่ง
+engagement-blocked-sender-unknown = บัญชีผู้ส่งไม่ใช่บัญชีที่สภาพแวดล้อม Alcméon นี้ใช้ส่งเทมเพลต
+engagement-blocked-no-opt-in = ลูกค้ายังไม่ได้ยินยอมรับข้อความ จึงส่งไม่ได้
+engagement-blocked-opted-out = ลูกค้าถอนความยินยอมเมื่อ { $date } จึงส่งไม่ได้
+engagement-blocked-consent-unknown = ตรวจสอบความยินยอมของลูกค้าไม่ได้ จึงส่งไม่ได้ โปรดลองอีกครั้งในภายหลัง
+engagement-blocked-already-sent = ส่งข้อความของการติดต่อเชิงรุกนี้ไปแล้ว
+engagement-blocked-not-permitted = สิทธิ์ Salesforce ของคุณไม่อนุญาตให้ส่งข้อความ
+
+template-label = เทมเพลต
+template-none = ไม่มีเทมเพลตสำหรับบัญชีนี้
+template-variables = ตัวแปร
+template-optional = ไม่บังคับ
+template-preview = ตัวอย่าง
+template-preview-pending = ตัวอย่างจะแสดงเมื่อตัวแปรทั้งหมดถูกต้อง
+template-send = ส่งข้อความ
+
+variable-missing = จำเป็น
+variable-blank = โปรดป้อนข้อความที่ไม่ใช่แค่การเว้นวรรค
+variable-too-long = ยาวเกินไป: ช่องนี้ใส่ได้ไม่เกิน { $count } อักขระ
+variable-line-break = โปรดเขียนในบรรทัดเดียว ไม่มีแท็บ
+variable-too-many-spaces = เว้นวรรคติดกันได้ไม่เกิน 4 ครั้ง
+variable-not-url-safe = ค่านี้จะอยู่ในลิงก์: ใช้ได้เฉพาะตัวอักษรภาษาอังกฤษ ตัวเลข และ - . _ ~
+variable-unknown = เทมเพลตไม่มีตัวแปรชื่อนี้
+
+failure-ongoing-conversation = ลูกค้ามีการสนทนาที่ยังดำเนินอยู่ในบัญชีนี้แล้ว
+failure-invalid-phone = หมายเลขโทรศัพท์ใช้กับช่องทางนี้ไม่ได้
+failure-template-not-found = ไม่พบเทมเพลตนี้ใน Alcméon
+failure-missing-variable = ตัวแปรของเทมเพลตขาดหายไป
+failure-account-not-found = ไม่พบบัญชีผู้ส่งใน Alcméon
+failure-message-refused = Alcméon ปฏิเสธข้อความ
+
+engagement-sent = ส่งแล้ว (ข้อความ Alcméon { $id })
+engagement-open-conversation = เปิดการสนทนาที่ดำเนินอยู่
+engagement-waiting = เมื่อลูกค้าตอบกลับ การสนทนาจะเปิดขึ้นที่นี่
+engagement-draft-label = เตรียมคำตอบของคุณ
+engagement-draft-hint = คุณจะส่งได้ทันทีที่ลูกค้าตอบกลับ
+announce-conversation-started = { $customer } ตอบกลับแล้ว: การสนทนาเปิดอยู่
+
+reply-window-closes-minutes = ช่วงเวลาตอบกลับจะสิ้นสุดในอีก { $count } นาที
+reply-window-closes-seconds = ช่วงเวลาตอบกลับจะสิ้นสุดในอีก { $count } วินาที
+reengage-intro = ช่วงเวลาตอบกลับสิ้นสุดแล้ว ส่งเทมเพลตเพื่อติดต่อลูกค้าอีกครั้ง

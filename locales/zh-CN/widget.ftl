@@ -125,3 +125,65 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = 会话
+
+mode-engagement = 主动联系
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = 正在加载主动联系…
+engagement-recipient = 客户
+engagement-phone = 电话号码
+engagement-channel = 渠道
+engagement-sender = 发送账号
+engagement-consent = 同意状态
+engagement-unknown = 未知
+
+consent-opted-in = 已于 { $date } 同意接收
+consent-opted-in-undated = 已同意接收
+consent-opted-out = 已于 { $date } 退订
+consent-no-opt-in = 未同意接收
+consent-unknown = 无法确认
+
+engagement-blocked-several-environments = 此处无法使用主动联系：主动联系要求 Salesforce 组织只连接一个 Alcméon 环境，而此组织连接了多个环境（{ $count } 个）。请联系您的管理员。
+engagement-blocked-recipient-missing = 没有可发送的电话号码：主动联系记录和个案联系人都没有电话号码。
+engagement-blocked-recipient-malformed = 客户的电话号码不是国际格式（例如 +33 6 12 34 56 78），因此无法发送。
+engagement-blocked-sender-missing = 主动联系记录未指定用于发送的 Alcméon 账号。
+engagement-blocked-sender-unknown = 发送账号不是此 Alcméon 环境用于发送模板的账号。
+engagement-blocked-no-opt-in = 客户未同意接收消息，因此无法发送。
+engagement-blocked-opted-out = 客户已于 { $date } 退订，因此无法发送。
+engagement-blocked-consent-unknown = 无法确认客户是否同意接收消息，因此无法发送。请稍后重试。
+engagement-blocked-already-sent = 此主动联系的消息已发送。
+engagement-blocked-not-permitted = 您的 Salesforce 权限不允许发送消息。
+
+template-label = 模板
+template-none = 此账号没有可用的模板。
+template-variables = 变量
+template-optional = 可选
+template-preview = 预览
+template-preview-pending = 所有变量都有效后将显示预览。
+template-send = 发送消息
+
+variable-missing = 必填
+variable-blank = 请输入空格以外的内容。
+variable-too-long = 过长：此处最多可输入 { $count } 个字符。
+variable-line-break = 请在一行内填写，不要使用换行或制表符。
+variable-too-many-spaces = 最多只能连续使用 4 个空格。
+variable-not-url-safe = 此值会放入链接中：只能使用英文字母、数字和 - . _ ~
+variable-unknown = 模板中没有此名称的变量。
+
+failure-ongoing-conversation = 该客户在此账号上已有进行中的对话
+failure-invalid-phone = 此电话号码不适用于此渠道
+failure-template-not-found = Alcméon 中不存在此模板
+failure-missing-variable = 缺少模板变量
+failure-account-not-found = Alcméon 中不存在此发送账号
+failure-message-refused = Alcméon 拒绝了此消息
+
+engagement-sent = 已发送（Alcméon 消息 { $id }）
+engagement-open-conversation = 打开进行中的对话
+engagement-waiting = 客户回复后，对话将在此处打开。
+engagement-draft-label = 准备回复
+engagement-draft-hint = 客户回复后即可发送。
+announce-conversation-started = { $customer } 已回复：对话已打开。
+
+reply-window-closes-minutes = 回复时限将在 { $count } 分钟后结束
+reply-window-closes-seconds = 回复时限将在 { $count } 秒后结束
+reengage-intro = 回复时限已过。请发送模板以再次联系客户。

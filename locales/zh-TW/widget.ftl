@@ -125,3 +125,65 @@ size-mb = { $size }{"\u00A0"}MB
 size-gb = { $size }{"\u00A0"}GB
 # The header names the mode the widget is in: a conversation (its thread and replies).
 mode-conversation = 對話
+
+mode-engagement = 主動聯繫
+channel-rcs = RCS
+channel-kakaotalk = KakaoTalk
+engagement-loading = 正在載入主動聯繫…
+engagement-recipient = 客戶
+engagement-phone = 電話號碼
+engagement-channel = 管道
+engagement-sender = 傳送帳號
+engagement-consent = 同意狀態
+engagement-unknown = 不明
+
+consent-opted-in = 已於 { $date } 同意接收
+consent-opted-in-undated = 已同意接收
+consent-opted-out = 已於 { $date } 取消訂閱
+consent-no-opt-in = 未同意接收
+consent-unknown = 無法確認
+
+engagement-blocked-several-environments = 此處無法使用主動聯繫：主動聯繫需要 Salesforce 組織只連線一個 Alcméon 環境，但此組織連線了多個環境（{ $count } 個）。請洽詢您的管理員。
+engagement-blocked-recipient-missing = 沒有可傳送的電話號碼：主動聯繫記錄和案例聯絡人都沒有電話號碼。
+engagement-blocked-recipient-malformed = 客戶的電話號碼不是國際格式（例如 +33 6 12 34 56 78），因此無法傳送。
+engagement-blocked-sender-missing = 主動聯繫記錄未指定用於傳送的 Alcméon 帳號。
+engagement-blocked-sender-unknown = 傳送帳號不是此 Alcméon 環境用來傳送範本的帳號。
+engagement-blocked-no-opt-in = 客戶未同意接收訊息，因此無法傳送。
+engagement-blocked-opted-out = 客戶已於 { $date } 取消訂閱，因此無法傳送。
+engagement-blocked-consent-unknown = 無法確認客戶是否同意接收訊息，因此無法傳送。請稍後再試。
+engagement-blocked-already-sent = 此主動聯繫的訊息已傳送。
+engagement-blocked-not-permitted = 您的 Salesforce 權限不允許傳送訊息。
+
+template-label = 範本
+template-none = 此帳號沒有可用的範本。
+template-variables = 變數
+template-optional = 選填
+template-preview = 預覽
+template-preview-pending = 所有變數都有效後就會顯示預覽。
+template-send = 傳送訊息
+
+variable-missing = 必填
+variable-blank = 請輸入空格以外的內容。
+variable-too-long = 過長：此處最多可輸入 { $count } 個字元。
+variable-line-break = 請在一行內填寫，不要使用換行或定位字元。
+variable-too-many-spaces = 最多只能連續使用 4 個空格。
+variable-not-url-safe = 此值會放入連結中：只能使用英文字母、數字和 - . _ ~
+variable-unknown = 範本中沒有此名稱的變數。
+
+failure-ongoing-conversation = 該客戶在此帳號上已有進行中的對話
+failure-invalid-phone = 此電話號碼不適用於此管道
+failure-template-not-found = Alcméon 中沒有此範本
+failure-missing-variable = 缺少範本變數
+failure-account-not-found = Alcméon 中沒有此傳送帳號
+failure-message-refused = Alcméon 拒絕了此訊息
+
+engagement-sent = 已傳送（Alcméon 訊息 { $id }）
+engagement-open-conversation = 開啟進行中的對話
+engagement-waiting = 客戶回覆後，對話會在此處開啟。
+engagement-draft-label = 準備回覆
+engagement-draft-hint = 客戶回覆後即可傳送。
+announce-conversation-started = { $customer } 已回覆：對話已開啟。
+
+reply-window-closes-minutes = 回覆時限將在 { $count } 分鐘後結束
+reply-window-closes-seconds = 回覆時限將在 { $count } 秒後結束
+reengage-intro = 回覆時限已過。請傳送範本以再次聯繫客戶。

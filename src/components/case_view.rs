@@ -15,8 +15,19 @@ use crate::widget_context::WidgetContext;
 /// `page` is the newest conversation's, already loaded; `conversation_ids` the Case's, newest
 /// first, as the host gave them.
 #[component]
-pub fn CaseView(page: ThreadPage, conversation_ids: Vec<i64>, backend: Backend) -> impl IntoView {
+pub fn CaseView(
+    page: ThreadPage,
+    conversation_ids: Vec<i64>,
+    backend: Backend,
+    /// Text the agent typed before the conversation was on screen (while an engagement waited
+    /// for the customer's answer): the newest conversation's draft.
+    #[prop(optional)]
+    draft: String,
+) -> impl IntoView {
     let case = CaseConversations::provide(&page, &conversation_ids, backend.clone());
+    if !draft.is_empty() {
+        case.save_draft(page.conversation.id, &draft);
+    }
     if !case.is_several() {
         return view! { <ConversationView page backend/> }.into_any();
     }

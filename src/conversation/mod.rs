@@ -14,6 +14,7 @@ mod replies;
 mod state;
 mod thread_feed;
 
+pub use announcer::Announcer;
 pub use attachment_files::Preview;
 pub use state::ConversationState;
 pub use thread_feed::{OlderPage, ThreadFeed};

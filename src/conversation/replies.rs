@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use protocol::{ClientId, Delivery, FailureCode, ItemKind, NewReply, ThreadItem, item_id};
+use protocol::{Delivery, FailureCode, ItemKind, NewReply, ThreadItem, item_id};
 
 use super::state::ConversationState;
+use crate::client_ids::new_client_id;
 use crate::failure::Failure;
 use crate::time::now_ms;
 
@@ -85,12 +86,4 @@ impl ConversationState {
         };
         self.receive(failed, Some(failure.message_id()));
     }
-}
-
-fn new_client_id() -> ClientId {
-    let raw = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|| format!("{}-{}", now_ms(), (js_sys::Math::random() * 1e12) as u64));
-    ClientId::parse(&raw).expect("a UUID, or digits and a dash, make a client id")
 }

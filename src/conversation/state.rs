@@ -46,7 +46,8 @@ impl ConversationState {
             files: StoredValue::new_local(AttachmentFiles::new(backend.clone(), conversation_id)),
             feed: ThreadFeed::new(page, context, backend.clone()),
             local_failures: StoredValue::new(LocalFailures::default()),
-            announcer: Announcer::new(),
+            // The widget's, when it has one (an engagement that became this conversation).
+            announcer: use_context::<Announcer>().unwrap_or_else(Announcer::new),
             context,
             backend: StoredValue::new_local(backend),
             conversation_id,
@@ -75,6 +76,23 @@ impl ConversationState {
     /// Why Send is disabled now, if it is (tracked).
     pub fn block(self) -> Option<ReplyBlock> {
         self.gate.with(ReplyGate::block)
+    }
+
+    /// How long the reply window stays open during its last hour, at `now_ms` (tracked: it
+    /// moves when the customer writes).
+    pub fn reply_window_left_ms(self, now_ms: i64) -> Option<i64> {
+        self.gate
+            .with(|gate| gate.conversation.reply_window_left_ms(now_ms))
+    }
+
+    /// The backend the conversation is read from, for what the conversation's views open
+    /// inside it (a template send once the reply window has closed).
+    pub fn backend(self) -> Backend {
+        self.backend.get_value()
+    }
+
+    pub fn conversation_id(self) -> i64 {
+        self.conversation_id
     }
 
     /// Moves the clock the reply window is checked against.

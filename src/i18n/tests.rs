@@ -267,6 +267,59 @@ fn french_and_brazilian_portuguese_say_none_for_zero() {
     );
 }
 
+/// Every engagement block; the match stops compiling when a variant is added and not listed.
+fn every_engagement_block() -> Vec<protocol::EngagementBlock> {
+    use protocol::EngagementBlock::*;
+    let all = vec![
+        SeveralEnvironments { count: 2 },
+        RecipientMissing,
+        RecipientMalformed,
+        SenderMissing,
+        SenderUnknown,
+        NoOptIn,
+        OptedOut { since_ms: 1 },
+        ConsentUnknown,
+        AlreadySent,
+        NotPermitted,
+    ];
+    for block in &all {
+        match block {
+            SeveralEnvironments { .. }
+            | RecipientMissing
+            | RecipientMalformed
+            | SenderMissing
+            | SenderUnknown
+            | NoOptIn
+            | OptedOut { .. }
+            | ConsentUnknown
+            | AlreadySent
+            | NotPermitted => {}
+        }
+    }
+    all
+}
+
+/// Every variable problem; the match stops compiling when a variant is added and not listed.
+fn every_problem_reason() -> Vec<protocol::ProblemReason> {
+    use protocol::ProblemReason::*;
+    let all = vec![
+        Missing,
+        Blank,
+        TooLong { max_chars: 3 },
+        LineBreak,
+        TooManySpaces,
+        NotUrlSafe,
+        Unknown,
+    ];
+    for reason in &all {
+        match reason {
+            Missing | Blank | TooLong { .. } | LineBreak | TooManySpaces | NotUrlSafe | Unknown => {
+            }
+        }
+    }
+    all
+}
+
 #[test]
 fn every_message_id_the_protocol_names_has_an_english_message() {
     use protocol::VariantArray;
@@ -290,12 +343,31 @@ fn every_message_id_the_protocol_names_has_an_english_message() {
     let statuses = protocol::ConversationStatus::VARIANTS
         .iter()
         .map(|status| status.message_id());
+    let template_channels = protocol::TemplateChannel::VARIANTS
+        .iter()
+        .map(|channel| channel.message_id());
+    let send_failures = protocol::SendFailureCode::VARIANTS
+        .iter()
+        .map(|code| code.message_id());
+    let engagement_blocks = every_engagement_block().into_iter().map(|b| b.message_id());
+    let problems = every_problem_reason().into_iter().map(|r| r.message_id());
+    let consents = [
+        protocol::ConsentState::OptedIn { since_ms: 1 },
+        protocol::ConsentState::OptedOut { since_ms: 1 },
+        protocol::ConsentState::NoOptIn,
+    ]
+    .map(|state| state.message_id());
     let ids = errors
         .chain(channels)
         .chain(statuses)
         .chain(failures)
         .chain(events)
-        .chain(blocks);
+        .chain(blocks)
+        .chain(template_channels)
+        .chain(send_failures)
+        .chain(engagement_blocks)
+        .chain(problems)
+        .chain(consents);
     let missing: Vec<_> = ids.filter(|id| !english.contains(*id)).collect();
     assert!(missing.is_empty(), "no English message for {missing:?}");
 }

@@ -33,6 +33,15 @@ impl ConsentState {
     pub fn may_send(self) -> bool {
         matches!(self, Self::OptedIn { .. })
     }
+
+    /// The Fluent message id of the state as the engagement page shows it (with `$date`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::OptedIn { .. } => "consent-opted-in",
+            Self::OptedOut { .. } => "consent-opted-out",
+            Self::NoOptIn => "consent-no-opt-in",
+        }
+    }
 }
 
 /// The E.164 digits of a phone number, without `+` (the form Alcméon's opt-in API lists):

@@ -183,6 +183,58 @@ pub enum SendFailureCode {
     Unknown,
 }
 
+impl TemplateChannel {
+    /// The Fluent message id of the channel's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Whatsapp => "channel-whatsapp",
+            Self::Rcs => "channel-rcs",
+            Self::Kakaotalk => "channel-kakaotalk",
+        }
+    }
+}
+
+impl EngagementBlock {
+    /// The Fluent message id of the reason the widget shows instead of the send.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::SeveralEnvironments { .. } => "engagement-blocked-several-environments",
+            Self::RecipientMissing => "engagement-blocked-recipient-missing",
+            Self::RecipientMalformed => "engagement-blocked-recipient-malformed",
+            Self::SenderMissing => "engagement-blocked-sender-missing",
+            Self::SenderUnknown => "engagement-blocked-sender-unknown",
+            Self::NoOptIn => "engagement-blocked-no-opt-in",
+            Self::OptedOut { .. } => "engagement-blocked-opted-out",
+            Self::ConsentUnknown => "engagement-blocked-consent-unknown",
+            Self::AlreadySent => "engagement-blocked-already-sent",
+            Self::NotPermitted => "engagement-blocked-not-permitted",
+        }
+    }
+}
+
+impl SendFailureCode {
+    /// The Fluent message id of the reason the widget shows for a failed send.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::OngoingConversation => "failure-ongoing-conversation",
+            Self::InvalidPhone => "failure-invalid-phone",
+            Self::TemplateNotFound => "failure-template-not-found",
+            Self::MissingVariable => "failure-missing-variable",
+            Self::AccountNotFound => "failure-account-not-found",
+            Self::AlcmeonRefused => "failure-message-refused",
+            Self::AlcmeonUnavailable => "failure-alcmeon-unavailable",
+            Self::Unknown => "failure-unknown",
+        }
+    }
+}
+
+impl EngagementSend {
+    /// Whether the send has ended, sent or failed (it will not change again).
+    pub fn has_ended(&self) -> bool {
+        self.state != SendState::Sending
+    }
+}
+
 /// A live-stream event of the engagement (`GET /v1/engagement/events`, `event: engagement`): the
 /// page as it is now, sent whenever its send or its link changes.
 pub type EngagementEvent = EngagementPage;

@@ -15,6 +15,7 @@ pub mod item_id;
 mod reply_rules;
 mod template;
 mod template_fill;
+mod template_order;
 #[cfg(test)]
 mod template_tests;
 mod thread;
@@ -33,13 +34,14 @@ pub use engagement::{
 };
 pub use error::{ApiError, ErrorCode};
 pub use failure::FailureCode;
-pub use reply_rules::ReplyBlock;
+pub use reply_rules::{REPLY_WINDOW_COUNTDOWN_MS, ReplyBlock};
 pub use strum::VariantArray;
 pub use template::{
     InvalidTemplate, Template, TemplateVariable, UrlButton, WHATSAPP_BODY_MAX_CHARS,
     WHATSAPP_URL_MAX_CHARS,
 };
 pub use template_fill::{FilledButton, FilledTemplate, ProblemReason, VariableProblem, fill};
+pub use template_order::in_language_order;
 pub use thread::{
     Attachment, Conversation, ConversationFetching, ConversationStatus, Delivery, ItemKind,
     NewReply, ThreadItem, ThreadPage, Viewer,

@@ -7,6 +7,9 @@ use crate::{Channel, Conversation, ConversationStatus, ErrorCode};
 
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
+/// How long before the reply window closes the widget counts down to it.
+pub const REPLY_WINDOW_COUNTDOWN_MS: i64 = HOUR_MS;
+
 /// Why Send is disabled whatever the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum ReplyBlock {
@@ -35,6 +38,13 @@ impl Conversation {
     /// When the channel's reply window closes, if it has one and the customer has written.
     pub fn reply_window_closes_at_ms(&self) -> Option<i64> {
         Some(self.last_inbound_at_ms? + self.channel.reply_window_ms()?)
+    }
+
+    /// How long the reply window stays open, in milliseconds, during its last
+    /// [`REPLY_WINDOW_COUNTDOWN_MS`]; `None` before that, once it has closed, or without a window.
+    pub fn reply_window_left_ms(&self, now_ms: i64) -> Option<i64> {
+        let left = self.reply_window_closes_at_ms()? - now_ms;
+        (left > 0 && left <= REPLY_WINDOW_COUNTDOWN_MS).then_some(left)
     }
 
     /// Why a reply cannot be sent now, if it cannot.
@@ -111,6 +121,27 @@ mod tests {
         assert_eq!(
             conversation(Channel::Whatsapp, None).reply_block(true, wrote),
             Some(ReplyBlock::ReplyWindowClosed)
+        );
+    }
+
+    #[test]
+    fn the_countdown_runs_through_the_last_hour_of_the_window_and_stops_when_it_closes() {
+        let wrote = 1_700_000_000_000;
+        let open = conversation(Channel::Whatsapp, Some(wrote));
+        let closes = wrote + 24 * HOUR_MS;
+        assert_eq!(open.reply_window_left_ms(closes - HOUR_MS - 1), None);
+        assert_eq!(open.reply_window_left_ms(closes - HOUR_MS), Some(HOUR_MS));
+        assert_eq!(open.reply_window_left_ms(closes - 1), Some(1));
+        assert_eq!(open.reply_window_left_ms(closes), None);
+        assert_eq!(
+            open.reply_block(true, closes),
+            Some(ReplyBlock::ReplyWindowClosed)
+        );
+        let never_wrote = conversation(Channel::Whatsapp, None);
+        assert_eq!(never_wrote.reply_window_left_ms(wrote), None);
+        assert_eq!(
+            conversation(Channel::Gmb, Some(wrote)).reply_window_left_ms(wrote),
+            None
         );
     }
 

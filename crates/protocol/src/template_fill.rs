@@ -58,6 +58,21 @@ pub enum ProblemReason {
     Unknown,
 }
 
+impl ProblemReason {
+    /// The Fluent message id of the reason the widget shows under the variable's field.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::Missing => "variable-missing",
+            Self::Blank => "variable-blank",
+            Self::TooLong { .. } => "variable-too-long",
+            Self::LineBreak => "variable-line-break",
+            Self::TooManySpaces => "variable-too-many-spaces",
+            Self::NotUrlSafe => "variable-not-url-safe",
+            Self::Unknown => "variable-unknown",
+        }
+    }
+}
+
 /// Fills `template` (checked, see [`Template::check`]) with `values` by variable label.
 pub fn fill(
     template: &Template,
