@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useRunningProduct } from '../support/product.mjs';
 import { CASE, openRecordPage, visible } from '../support/record-page.mjs';
-import { answerEngagement, fillTemplate, sentEngagements, sentTo } from '../support/engagement.mjs';
+import { answerEngagement, connectorSyncs, fillTemplate, sentEngagements, sentTo } from '../support/engagement.mjs';
 
 const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
@@ -26,7 +26,7 @@ test('consented customer: template chosen, variables filled, the preview is exac
   const header = page.locator('.acw-header');
   assert.equal(visible((await header.locator('.acw-mode').textContent()).trim()), 'Engagement');
   assert.match(visible(await page.locator('[data-part="recipient-phone"]').textContent()), /\+33612345678/);
-  assert.equal(await page.locator('[data-part="consent"]').getAttribute('data-consent'), 'opted_in');
+  assert.equal(await page.locator('[data-part="consent"]').getAttribute('data-consent'), 'opted-in');
 
   const preview = await fillTemplate(page, { template: 'order_update', values: { order_number: 'A-1042' } });
   assert.equal(
@@ -41,32 +41,36 @@ test('consented customer: template chosen, variables filled, the preview is exac
   assert.equal(sent.length, 1, 'Alcméon received one message');
   assert.equal(sent[0].content, preview, 'exactly the previewed text');
 
-  const writes = () => page.evaluate(() => window.lightningRecordWrites ?? []);
-  await waitUntil(async () => (await writes()).some((w) => w.fields?.alcmeon__Message_Content__c), 'the send is written to the Engagement record');
-  const sendWrite = (await writes()).find((w) => w.fields?.alcmeon__Message_Content__c);
+  const sendWrite = await recordWrite(page, 'alcmeon__Message_Content__c');
   assert.equal(sendWrite.fields.alcmeon__Language_locale__c, 'en');
   assert.ok(sendWrite.fields.alcmeon__Sent_Date__c, 'with the sent date');
 
   const draft = page.locator('[data-part="engagement-draft"]');
   const prepared = 'Thanks Camille, your parcel is on its way';
-  if (await draft.count()) await draft.fill(prepared);
+  await draft.fill(prepared);
+  await draft.focus();
 
   const answer = `Oui, merci ! ${Date.now()}`;
   const navigations = [];
   page.on('framenavigated', (frame) => navigations.push(frame.url()));
-  await answerEngagement(product, sent[0].message_id, answer);
+  const { conversation_id: conversationId } = await answerEngagement(product, sent[0].message_id, answer);
+  // Alcméon's connector creates the conversation's record in Salesforce when it starts.
+  const { recordId: conversationRecordId } = await connectorSyncs(product, conversationId);
 
   await page.locator('.acw-inbound', { hasText: answer }).waitFor({ timeout: 40_000 });
   assert.equal(visible((await header.locator('.acw-mode').textContent()).trim()), 'Conversation', 'the header now says conversation mode');
   const messages = page.locator('.acw-message');
   assert.match(visible(await messages.first().textContent()), /We have news about your order A-1042/, 'the engagement message is at the top of the thread');
   assert.deepEqual(navigations, [], 'no reload, no other page');
-  if (await draft.count()) assert.equal(await page.locator('.acw-composer-text').inputValue(), prepared, 'the prepared reply is kept');
-  assert.ok(visible(await page.locator('.acw-announcer, [aria-live="polite"]').allTextContents().then((t) => t.join(' '))).length > 0, 'a polite announcement');
+  const composer = page.locator('.acw-composer-text');
+  assert.equal(await composer.inputValue(), prepared, 'the prepared reply is kept as the conversation’s draft');
+  assert.equal(await composer.evaluate((box) => box.getRootNode().activeElement === box), true, 'and the focus is in it');
+  assert.match(visible(await page.locator('.acw-announcer').textContent()), /Camille Martin answered: the conversation is open/, 'screen readers hear the switch');
 
-  await waitUntil(async () => (await writes()).some((w) => w.fields?.alcmeon__Conversation__c), 'the Engagement record carries the conversation');
+  const link = await recordWrite(page, 'alcmeon__Conversation__c');
+  assert.equal(link.fields.alcmeon__Conversation__c, conversationRecordId, 'the Engagement record carries the conversation');
   assert.deepEqual(errors, [], 'no error on the page');
-  assert.ok(requests.every((r) => !r.url().includes('/reload')), 'no reload');
+  assert.equal(requests.filter((r) => r.isNavigationRequest()).length, 1, 'the page was loaded once');
   await context.close();
 });
 
@@ -119,10 +123,12 @@ test('the engagement page speaks the agent’s language and offers the templates
   await context.close();
 });
 
-async function waitUntil(check, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+/** The first LDS write of the page (the Lightning-like page logs them) that sets `field`, once it happens. */
+async function recordWrite(page, field) {
+  const handle = await page.waitForFunction(
+    (name) => (window.lightningRecordWrites ?? []).find((write) => write.fields && name in write.fields),
+    field,
+    { timeout: 30_000 },
+  );
+  return handle.jsonValue();
 }

@@ -46,3 +46,14 @@ export async function fillTemplate(page, { template, values }) {
   await body.waitFor();
   return visible((await body.textContent()).trim());
 }
+
+/** Alcméon's connector creates the `alcmeon__Conversation__c` record of a new conversation in the org. */
+export async function connectorSyncs(product, conversationId) {
+  const response = await fetch(`${product.stack.host.origin}/__connector/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ conversationId }),
+  });
+  if (!response.ok) throw new Error(`the connector could not sync ${conversationId}: ${response.status}`);
+  return response.json();
+}
