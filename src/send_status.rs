@@ -76,6 +76,12 @@ impl Attempts {
         id
     }
 
+    /// Whether `client_id`'s outcome is still unknown (no answer, and the live stream has not
+    /// reported it ended either).
+    pub fn awaits(&self, client_id: &ClientId) -> bool {
+        self.unsettled.as_ref() == Some(client_id)
+    }
+
     /// The backend's word on a send. True when it is one of this widget's attempts that has
     /// just ended: the host is to record it (once).
     pub fn answered(&mut self, send: &EngagementSend) -> bool {
@@ -127,6 +133,16 @@ mod tests {
         // The backend was still sending: the id is kept.
         assert!(!attempts.answered(&send("c-1", SendState::Sending)));
         assert_eq!(attempts.next(|| id("c-3")), first);
+    }
+
+    #[test]
+    fn an_attempt_the_live_stream_reported_sent_no_longer_awaits_its_lost_answer() {
+        let mut attempts = Attempts::default();
+        let first = attempts.next(|| id("c-1"));
+        assert!(attempts.awaits(&first));
+        // The stream says it was sent before the request's answer was lost on the way.
+        assert!(attempts.answered(&send("c-1", SendState::Sent)));
+        assert!(!attempts.awaits(&first), "the lost answer changes nothing");
     }
 
     #[test]

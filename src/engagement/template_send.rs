@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use protocol::{EngagementSend, EngagementSendRequest, ErrorCode, SendState, Template};
+use protocol::{ClientId, EngagementSend, EngagementSendRequest, ErrorCode, SendState, Template};
 
 use crate::api::Backend;
 use crate::client_ids::new_client_id;
@@ -133,7 +133,7 @@ impl TemplateSend {
             let result = self.post(&request).await;
             match result {
                 Ok(send) => self.show(send),
-                Err(failure) => self.not_reached(&failure),
+                Err(failure) => self.not_reached(&request.client_id, &failure),
             }
         });
     }
@@ -170,9 +170,17 @@ impl TemplateSend {
     }
 
     /// The backend did not answer the send: a blocked send re-reads the page, anything else
-    /// shows why, and the attempt's client id waits for the next try.
-    fn not_reached(self, failure: &Failure) {
+    /// shows why, and the attempt's client id waits for the next try. An attempt whose end the
+    /// live stream already reported stays as reported: its lost answer changes nothing.
+    fn not_reached(self, client_id: &ClientId, failure: &Failure) {
         if self.status.is_disposed() {
+            return;
+        }
+        let still_unknown = self
+            .attempts
+            .try_with_value(|attempts| attempts.awaits(client_id))
+            .unwrap_or(false);
+        if !still_unknown {
             return;
         }
         let on_conflict = self.on_conflict.try_get_value().flatten();

@@ -482,15 +482,23 @@ mod tests {
             "the vector's record names several conversations, newest first"
         );
 
-        assert!(verified.engagement.is_none(), "a conversation token has no eng");
+        assert!(
+            verified.engagement.is_none(),
+            "a conversation token has no eng"
+        );
 
         let engagement_vector = &vector["engagement"];
         let engaged = verifier
             .verify(engagement_vector["token"].as_str().unwrap())
             .unwrap();
         let expected = &engagement_vector["claims"]["eng"];
-        let eng = engaged.engagement.expect("the engagement token carries eng");
-        assert!(engaged.conversations.is_empty(), "and names no conversation");
+        let eng = engaged
+            .engagement
+            .expect("the engagement token carries eng");
+        assert!(
+            engaged.conversations.is_empty(),
+            "and names no conversation"
+        );
         assert_eq!(
             [eng.id, eng.to, eng.from, eng.name, eng.case].map(serde_json::Value::from),
             ["id", "to", "from", "name", "case"].map(|key| expected[key].clone())
