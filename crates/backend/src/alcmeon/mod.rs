@@ -6,6 +6,7 @@
 mod accounts;
 mod client;
 mod governor;
+mod listing_pages;
 mod model;
 mod optins;
 mod signature;

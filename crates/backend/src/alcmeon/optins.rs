@@ -13,8 +13,6 @@ use super::governor::Priority;
 
 /// The longest page the opt-in API gives (its `limit` maximum).
 pub const OPTIN_PAGE_SIZE: usize = 1000;
-/// How many 429 answers in a row one read waits out before giving up.
-const MAX_RATE_LIMITED: usize = 10;
 
 /// optin-api.yaml's `UserOptin`.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,13 +30,6 @@ pub struct UserOptout {
     pub user_phone_number: String,
     pub account_id: i64,
     pub output_at: Option<DateTime<Utc>>,
-}
-
-/// `UserOptinsPaginatedResponse` and `UserOptoutsPaginatedResponse`.
-#[derive(Debug, Deserialize)]
-struct Page<T> {
-    data: Vec<T>,
-    next: Option<String>,
 }
 
 /// Every opt-in and opt-out of one list.
@@ -62,33 +53,11 @@ impl AlcmeonClient {
         list_id: i64,
         kind: &str,
     ) -> Result<Vec<T>, ClientError> {
-        let mut all = vec![];
-        let mut page = 0;
-        let mut rate_limited = 0;
-        loop {
-            let request = self
-                .request(
-                    reqwest::Method::GET,
-                    &format!("/v1/optins/{list_id}/{kind}"),
-                )
-                .query(&[("limit", OPTIN_PAGE_SIZE), ("page", page)]);
-            let body = match self.call(Priority::Backfill, request).await {
-                Err(ClientError::RateLimited { .. }) if rate_limited < MAX_RATE_LIMITED => {
-                    rate_limited += 1;
-                    continue;
-                }
-                other => other?,
-            };
-            rate_limited = 0;
-            let read: Page<T> = serde_json::from_str(&body).map_err(|e| ClientError::Status {
-                status: 200,
-                body: format!("unreadable {kind} page ({e})"),
-            })?;
-            all.extend(read.data);
-            if read.next.is_none() {
-                return Ok(all);
-            }
-            page += 1;
-        }
+        let path = format!("/v1/optins/{list_id}/{kind}");
+        self.every_page(kind, Priority::Backfill, usize::MAX, |page| {
+            self.request(reqwest::Method::GET, &path)
+                .query(&[("limit", OPTIN_PAGE_SIZE), ("page", page)])
+        })
+        .await
     }
 }

@@ -18,8 +18,6 @@ use super::governor::Priority;
 const PAGE_SIZE: usize = 100;
 /// Pages read at most for one account (10,000 templates).
 const MAX_PAGES: usize = 100;
-/// How many 429 answers in a row one listing waits out before giving up.
-const MAX_RATE_LIMITED: usize = 5;
 
 /// The spec's `RCSTemplate`.
 #[derive(Debug, Clone, Deserialize)]
@@ -60,15 +58,6 @@ pub struct KakaoTemplate {
     pub status: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-struct Page<T> {
-    data: Vec<T>,
-    /// RCS: the next page's address.
-    next: Option<String>,
-    /// KakaoTalk: the next page's number.
-    next_page: Option<i64>,
-}
-
 impl AlcmeonClient {
     /// Every RCS template of the account (none for an account that is not RCS).
     pub async fn rcs_templates(&self, account_id: i64) -> Result<Vec<RcsTemplate>, ClientError> {
@@ -90,31 +79,11 @@ impl AlcmeonClient {
         path: &str,
         account_id: i64,
     ) -> Result<Vec<T>, ClientError> {
-        let mut all = vec![];
-        let mut rate_limited = 0;
-        let mut page = 0;
-        while page < MAX_PAGES {
-            let request = self.request(Method::POST, path).json(&json!({
+        self.every_page("template", Priority::OnDemand, MAX_PAGES, |page| {
+            self.request(Method::POST, path).json(&json!({
                 "account_id": account_id, "limit": PAGE_SIZE, "page": page,
-            }));
-            let body = match self.call(Priority::OnDemand, request).await {
-                Err(ClientError::RateLimited { .. }) if rate_limited < MAX_RATE_LIMITED => {
-                    rate_limited += 1;
-                    continue;
-                }
-                other => other?,
-            };
-            rate_limited = 0;
-            let read: Page<T> = serde_json::from_str(&body).map_err(|e| ClientError::Status {
-                status: 200,
-                body: format!("unreadable template page ({e})"),
-            })?;
-            all.extend(read.data);
-            if read.next.is_none() && read.next_page.is_none() {
-                break;
-            }
-            page += 1;
-        }
-        Ok(all)
+            }))
+        })
+        .await
     }
 }

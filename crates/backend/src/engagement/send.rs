@@ -46,20 +46,11 @@ impl Engagements {
         request: &EngagementSendRequest,
     ) -> Result<EngagementSend, EngagementError> {
         let (org, record_key) = (target.org.as_str(), target.record_id.as_str());
-        if let Some(existing) = self
-            .store
-            .engagement_send(org, record_key, &request.client_id)
+        if let Some(send) = self
+            .repeated(org, record_key, target.agent_email.as_str(), request)
             .await?
         {
-            return self
-                .repeat(
-                    org,
-                    record_key,
-                    existing,
-                    target.agent_email.as_str(),
-                    request,
-                )
-                .await;
+            return Ok(send);
         }
         let phone = normalize_phone(&target.raw_phone);
         let (sender, account) = self.sender_of(&target.raw_sender).await?;
@@ -80,20 +71,11 @@ impl Engagements {
         let (Some(phone), Some(account), None) = (phone, account, block::decide(&facts)) else {
             // A concurrent request with this client id may have stored it since it was looked
             // for: it is the send this request repeats, not a block.
-            if let Some(existing) = self
-                .store
-                .engagement_send(org, record_key, &request.client_id)
+            if let Some(send) = self
+                .repeated(org, record_key, target.agent_email.as_str(), request)
                 .await?
             {
-                return self
-                    .repeat(
-                        org,
-                        record_key,
-                        existing,
-                        target.agent_email.as_str(),
-                        request,
-                    )
-                    .await;
+                return Ok(send);
             }
             let block = block::decide(&facts).unwrap_or(protocol::EngagementBlock::SenderUnknown);
             return Err(EngagementError::Blocked(block));
@@ -118,20 +100,11 @@ impl Engagements {
         request: &EngagementSendRequest,
     ) -> Result<EngagementSend, EngagementError> {
         let record_key = format!("conversation:{}", asker.conversation_id);
-        if let Some(existing) = self
-            .store
-            .engagement_send(&asker.org, &record_key, &request.client_id)
+        if let Some(send) = self
+            .repeated(&asker.org, &record_key, asker.agent_email.as_str(), request)
             .await?
         {
-            return self
-                .repeat(
-                    &asker.org,
-                    &record_key,
-                    existing,
-                    asker.agent_email.as_str(),
-                    request,
-                )
-                .await;
+            return Ok(send);
         }
         let (account_id, phone) = self
             .store
@@ -225,6 +198,28 @@ impl Engagements {
             SendInsert::RecordTaken => Err(EngagementError::Blocked(
                 protocol::EngagementBlock::AlreadySent,
             )),
+        }
+    }
+
+    /// The send already stored under the request's client id, once settled; `None` when there
+    /// is none.
+    async fn repeated(
+        &self,
+        org: &str,
+        record_key: &str,
+        agent_email: &str,
+        request: &EngagementSendRequest,
+    ) -> Result<Option<EngagementSend>, EngagementError> {
+        match self
+            .store
+            .engagement_send(org, record_key, &request.client_id)
+            .await?
+        {
+            Some(existing) => self
+                .repeat(org, record_key, existing, agent_email, request)
+                .await
+                .map(Some),
+            None => Ok(None),
         }
     }
 
