@@ -3,7 +3,7 @@
 //! same request again is answered with the send as it stands, never a second message.
 
 use gloo_net::http::Method;
-use protocol::{EngagementPage, EngagementSend, EngagementSendRequest, Template};
+use protocol::{EngagementPage, EngagementSend, EngagementSendRequest, ReengagementPage};
 
 use super::Backend;
 use crate::failure::Failure;
@@ -35,9 +35,10 @@ impl Backend {
         self.post_json(&path, request).await
     }
 
-    /// The environment's WhatsApp templates.
-    pub async fn engagement_templates(&self) -> Result<Vec<Template>, Failure> {
-        self.get_json("/v1/engagement-templates").await
+    /// Whether the conversation's customer may be re-engaged now, and with which templates.
+    pub async fn reengagement(&self, conversation_id: i64) -> Result<ReengagementPage, Failure> {
+        self.get_json(&format!("/v1/conversations/{conversation_id}/reengagement"))
+            .await
     }
 
     async fn post_json<T: serde::de::DeserializeOwned>(

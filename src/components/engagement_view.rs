@@ -130,7 +130,7 @@ pub fn EngagementView(
 }
 
 /// The block's kind as the backend names it, for `data-block`.
-fn block_kind(block: EngagementBlock) -> &'static str {
+pub fn block_kind(block: EngagementBlock) -> &'static str {
     block
         .message_id()
         .strip_prefix("engagement-blocked-")

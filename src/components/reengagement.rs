@@ -1,34 +1,52 @@
 //! A WhatsApp conversation whose 24-hour window has closed: in place of the reply box, the same
-//! template picker as the engagement page, sending into this conversation. The templates are the
-//! environment's (`GET /v1/engagement-templates`); the customer's name pre-fills its variables.
-//! The message then appears in the thread as the backend's replica reports it.
+//! template picker as the engagement page, sending into this conversation. The backend says first
+//! (`GET /v1/conversations/{id}/reengagement`) whether the customer may be sent a template and
+//! which ones: a blocked re-engagement shows its reason instead of the picker. The customer's
+//! name pre-fills the variables. The message then appears in the thread as the backend's replica
+//! reports it.
 
 use leptos::prelude::*;
-use protocol::Template;
+use protocol::{ReengagementPage, Template};
 
+use super::engagement_view::block_kind;
 use super::send_status_line::SendStatusLine;
 use super::template_picker::TemplatePicker;
 use crate::conversation::ConversationState;
 use crate::engagement::{SendTarget, TemplateSend};
+use crate::engagement_text::block_text;
 use crate::template_form::Known;
 use crate::widget_context::WidgetContext;
 
 #[component]
 pub fn Reengagement(customer: String) -> impl IntoView {
-    let i18n = WidgetContext::get().i18n();
+    let context = WidgetContext::get();
+    let i18n = context.i18n();
     let state = ConversationState::get();
     let backend = state.backend();
-    let templates = LocalResource::new(move || {
+    let conversation_id = state.conversation_id();
+    let reengagement = LocalResource::new(move || {
         let backend = backend.clone();
-        async move { backend.engagement_templates().await }
+        async move { backend.reengagement(conversation_id).await }
     });
     let customer = StoredValue::new(customer);
     let loading = i18n.t("thread-loading");
     let shown = {
         let i18n = i18n.clone();
         move || {
-            templates.get().map(|result| match result {
-                Ok(templates) => {
+            reengagement.get().map(|result| match result {
+                Ok(ReengagementPage {
+                    blocked: Some(block),
+                    ..
+                }) => {
+                    let text = block_text(&i18n, block, |at_ms| context.date_time(at_ms));
+                    view! {
+                        <p class="acw-engagement-blocked" role="note" data-part="block" data-block=block_kind(block)>
+                            {text}
+                        </p>
+                    }
+                    .into_any()
+                }
+                Ok(ReengagementPage { templates, .. }) => {
                     view! { <ReengagementForm templates customer=customer.get_value()/> }.into_any()
                 }
                 Err(failure) => view! {

@@ -104,6 +104,17 @@ pub enum EngagementBlock {
     NotPermitted,
 }
 
+/// What re-engaging a conversation whose reply window closed would do
+/// (`GET /v1/conversations/{id}/reengagement`): the customer's consent, the templates of the
+/// conversation's account, and why nothing may be sent, decided as for an engagement record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReengagementPage {
+    pub consent: Option<ConsentState>,
+    pub templates: Vec<Template>,
+    pub blocked: Option<EngagementBlock>,
+}
+
 /// The widget's request to send: which template, filled with which values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -30,7 +30,7 @@ pub use consent::{ConsentState, normalize_phone};
 pub use conversation_event::{ConversationEvent, EventKind, EventParties};
 pub use engagement::{
     EngagementBlock, EngagementEvent, EngagementPage, EngagementSend, EngagementSendRequest,
-    Recipient, SendFailure, SendFailureCode, SendState, Sender, TemplateChannel,
+    Recipient, ReengagementPage, SendFailure, SendFailureCode, SendState, Sender, TemplateChannel,
 };
 pub use error::{ApiError, ErrorCode};
 pub use failure::FailureCode;

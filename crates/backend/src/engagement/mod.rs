@@ -17,6 +17,7 @@ mod failure;
 mod link;
 mod listed_templates;
 mod page;
+mod reengagement;
 mod send;
 mod senders;
 
@@ -32,7 +33,7 @@ use crate::store::{Store, StoreError};
 
 pub use link::spawn as spawn_linker;
 
-pub use send::Reengagement;
+pub use reengagement::Reengagement;
 pub use senders::SenderAccount;
 
 /// The engagement a session token names (its `eng` claim), with the agent asking.

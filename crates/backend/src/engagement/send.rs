@@ -1,6 +1,5 @@
 //! Sending an engagement: `POST /v1/engagement/sends` (the record's one-off message) and
-//! `POST /v1/conversations/{id}/engagements` (re-engaging a conversation whose window closed, with
-//! `interrupt_ongoing_conversation`).
+//! `POST /v1/conversations/{id}/engagements` (re-engaging a conversation whose window closed, `reengagement.rs`).
 //!
 //! Invariants: a client id already stored is answered from the store, never sent again (a
 //! different template, values or agent under it is refused); otherwise the block rule and the
@@ -13,19 +12,10 @@ use protocol::{
 };
 use tokio::sync::broadcast::error::RecvError;
 
-use super::block::{self, Facts, RecipientFact};
+use super::block::{self, Facts};
 use super::page::recipient_fact;
 use super::{EngagementError, EngagementTarget, Engagements, SETTLE_WAIT, SenderAccount};
 use crate::store::{NewEngagementSend, SendInsert, StoredSend};
-
-/// The agent asking for a re-engagement of a conversation.
-#[derive(Debug, Clone)]
-pub struct Reengagement {
-    pub org: String,
-    pub agent_email: protocol::AgentEmail,
-    pub may_reply: bool,
-    pub conversation_id: i64,
-}
 
 /// Where a send goes, under which key.
 pub(super) struct Delivery {
@@ -92,58 +82,14 @@ impl Engagements {
         self.store_and_send(delivery, request).await
     }
 
-    /// A template message to a conversation's customer from its account, interrupting the
-    /// conversation (its window closed).
-    pub async fn reengage(
-        &self,
-        asker: &Reengagement,
-        request: &EngagementSendRequest,
-    ) -> Result<EngagementSend, EngagementError> {
-        let record_key = format!("conversation:{}", asker.conversation_id);
-        if let Some(send) = self
-            .repeated(&asker.org, &record_key, asker.agent_email.as_str(), request)
-            .await?
-        {
-            return Ok(send);
-        }
-        let (account_id, phone) = self
-            .store
-            .conversation_customer(asker.conversation_id)
-            .await?
-            .ok_or(EngagementError::UnknownCustomer(asker.conversation_id))?;
-        let (sender, account) = self.sender_of(&account_id.to_string()).await?;
-        let facts = Facts {
-            environments: self.environments.count(&asker.org),
-            recipient: RecipientFact::Valid,
-            sender,
-            may_reply: asker.may_reply,
-            live_send: false,
-            consent: self.consent_if(Some(&phone)).await,
-        };
-        let (Some(account), None) = (account, block::decide(&facts)) else {
-            let block = block::decide(&facts).unwrap_or(protocol::EngagementBlock::SenderUnknown);
-            return Err(EngagementError::Blocked(block));
-        };
-        let delivery = Delivery {
-            org: asker.org.clone(),
-            record_key,
-            one_off: false,
-            agent_email: asker.agent_email.clone(),
-            account,
-            phone,
-            interrupt: true,
-        };
-        self.store_and_send(delivery, request).await
-    }
-
-    async fn consent_if(&self, phone: Option<&str>) -> Option<ConsentState> {
+    pub(super) async fn consent_if(&self, phone: Option<&str>) -> Option<ConsentState> {
         match phone {
             Some(phone) => self.consent_of(phone).await,
             None => None,
         }
     }
 
-    async fn store_and_send(
+    pub(super) async fn store_and_send(
         &self,
         delivery: Delivery,
         request: &EngagementSendRequest,
@@ -203,7 +149,7 @@ impl Engagements {
 
     /// The send already stored under the request's client id, once settled; `None` when there
     /// is none.
-    async fn repeated(
+    pub(super) async fn repeated(
         &self,
         org: &str,
         record_key: &str,

@@ -2,7 +2,7 @@
 //! (`POST /v1/conversations/{id}/engagements`, to its customer from its account, interrupting it),
 //! and RCS and KakaoTalk senders, whose templates come from Alcméon's listings.
 
-use protocol::{EngagementSend, SendState};
+use protocol::{ConsentState, EngagementBlock, EngagementSend, ReengagementPage, SendState};
 use serde_json::{Value, json};
 
 use crate::engagement::{
@@ -56,6 +56,38 @@ async fn a_conversation_is_re_engaged_from_its_account_to_its_customer_once_inte
     assert!(
         body["message"].as_str().unwrap().contains("not allowed"),
         "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_conversation_says_before_any_send_whether_its_customer_may_be_re_engaged_and_why_not() {
+    let app = spawn_app_with(with_consent()).await;
+    ready(&app).await;
+    let read = |conversation_id: i64| {
+        let app = &app;
+        async move {
+            let response = app
+                .http
+                .get(app.url(&format!("/v1/conversations/{conversation_id}/reengagement")))
+                .bearer_auth(app.token_for(conversation_id))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200);
+            response.json::<ReengagementPage>().await.unwrap()
+        }
+    };
+    // Amélie (1001) opted in: the account's WhatsApp templates are offered.
+    let amelie = read(1001).await;
+    assert_eq!(amelie.blocked, None);
+    assert!(matches!(amelie.consent, Some(ConsentState::OptedIn { .. })));
+    assert!(amelie.templates.iter().any(|t| t.id == 2003));
+    // Thomas (1006) never opted in: blocked, with the reason, before anything is sent.
+    let thomas = read(1006).await;
+    assert_eq!(thomas.blocked, Some(EngagementBlock::NoOptIn));
+    assert!(
+        emulator_engagements(&app).await.is_empty(),
+        "reading sends nothing"
     );
 }
 

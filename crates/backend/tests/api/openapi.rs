@@ -195,6 +195,7 @@ const ENGAGEMENT: &str = "/v1/engagement";
 const ENGAGEMENT_SENDS: &str = "/v1/engagement/sends";
 const ENGAGEMENT_EVENTS: &str = "/v1/engagement/events";
 const REENGAGE: &str = "/v1/conversations/{conversation_id}/engagements";
+const REENGAGEMENT: &str = "/v1/conversations/{conversation_id}/reengagement";
 
 #[tokio::test]
 async fn every_documented_operation_answers_as_described_on_the_running_backend() {
@@ -304,6 +305,10 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
         case("POST", REENGAGE, "/v1/conversations/1002/engagements", 403)
             .with_body(json!({"client_id": "re-3", "template_id": 2003, "values": {"customer_name": "x"}})),
         case("POST", REENGAGE, "/v1/conversations/1001/engagements", 401).without_session(),
+        case("GET", REENGAGEMENT, "/v1/conversations/1001/reengagement", 200),
+        case("GET", REENGAGEMENT, "/v1/conversations/1002/reengagement", 403),
+        case("GET", REENGAGEMENT, "/v1/conversations/x/reengagement", 400),
+        case("GET", REENGAGEMENT, "/v1/conversations/1001/reengagement", 401).without_session(),
         // The session's record names 1001 and 424242, not 1002.
         case("GET", THREAD, "/v1/conversations/1002/thread", 403),
         case("POST", REPLIES, "/v1/conversations/1002/replies", 403)
