@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useRunningProduct } from '../support/product.mjs';
 import { CASE, LABELS, componentState, openRecordPage, sendReply, threadsRequested, visible, widgetReady } from '../support/record-page.mjs';
-import { ENGAGEMENT, recordIds } from '../lightning/records.mjs';
+import { ENGAGEMENT, engagementFixtureId, recordIds } from '../lightning/records.mjs';
 
 const product = useRunningProduct({ verbose: !!process.env.VERBOSE });
 
@@ -90,7 +90,8 @@ test('the header names the mode in the agent’s language', async () => {
 test('a Case whose only engagement has no conversation mounts the widget in engagement mode, its token bound to the engagement', async () => {
   const { page, context, tokens, requests } = await openKeepingTokens({ object: CASE, conversation: null, link: 'engagement-ready' });
   await page.waitForFunction(() => window.widgetContexts.length > 0);
-  const { caseId, waitingEngagementId } = recordIds(null);
+  const { caseId } = recordIds(null);
+  const waitingEngagementId = engagementFixtureId('engagement-ready');
   const [mounted, ...again] = await mountedContexts(page);
   assert.deepEqual(again, [], 'mounted once');
   const { backendUrl, assetsUrl, ...handed } = mounted;
@@ -120,7 +121,7 @@ test('a Case whose only engagement has no conversation mounts the widget in enga
 test('in engagement mode the LWC writes the send and the conversation it grew into on the Engagement, through LDS', async () => {
   const { page, context } = await openKeepingTokens({ object: CASE, conversation: null, link: 'engagement-ready' });
   await page.waitForFunction(() => window.widgetContexts.length > 0);
-  const { waitingEngagementId } = recordIds(null);
+  const waitingEngagementId = engagementFixtureId('engagement-ready');
   const writes = () => page.evaluate(() => window.lightningRecordWrites ?? []);
   const callback = (name, argument) => page.evaluate(([method, value]) => window.widgetContexts[0][method](value), [name, argument]);
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { readEditGrants, readPermissionSets } from '../lightning/org.mjs';
-import { CASE, CONVERSATION, ENGAGEMENT, ENGAGEMENT_FIXTURES, SEEDED_CONVERSATIONS, recordIds } from '../lightning/records.mjs';
+import { CASE, CONVERSATION, ENGAGEMENT, ENGAGEMENT_FIXTURES, SEEDED_CONVERSATIONS, engagementFixtureId, recordIds } from '../lightning/records.mjs';
 import { AGENT, recordPagePath, startLightningServer } from '../lightning/server.mjs';
 
 const BACKEND = Object.freeze({ url: 'http://127.0.0.1:9', orgId: '00DTESTORG', sessionSecret: 'test-secret' });
@@ -228,8 +228,9 @@ test('engagement fixtures: a Case with a Contact and one engagement, minted in e
     'engagement-bad-recipient': { to: '06 12 34', name: 'Marc Petit' },
   };
   assert.deepEqual(Object.keys(ENGAGEMENT_FIXTURES).sort(), Object.keys(expected).sort());
-  const { waitingEngagementId, caseId } = recordIds(null);
+  const { caseId } = recordIds(null);
   for (const [link, { to, name }] of Object.entries(expected)) {
+    const waitingEngagementId = engagementFixtureId(link);
     const { config } = await recordPage({ conversation: null, link });
     const engagements = config.records.filter((r) => r.apiName === ENGAGEMENT && r.fields.alcmeon__Case__c === caseId);
     assert.deepEqual(engagements.map((r) => [r.id, r.fields.alcmeon__Conversation__c]), [[waitingEngagementId, null]], link);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useRunningProduct } from '../support/product.mjs';
 import { CASE, LABELS, componentState, openRecordPage, threadsRequested, visible, widgetReady } from '../support/record-page.mjs';
-import { recordIds } from '../lightning/records.mjs';
+import { engagementFixtureId, recordIds } from '../lightning/records.mjs';
 
 const product = useRunningProduct();
 
@@ -77,7 +77,7 @@ test('an engagement-mode token is bound to its Case and engagement: it opens no 
   await page.waitForFunction(() => document.querySelector('c-alcmeon-conversation')?.shadowRoot.querySelector('.body')?.dataset.state !== 'loading');
   assert.ok(tokens.length > 0, 'Apex minted a token for the Case');
   const claims = claimsOf(await tokens[0]);
-  assert.deepEqual([claims.convs, claims.eng.id], [[], recordIds(null).waitingEngagementId]);
+  assert.deepEqual([claims.convs, claims.eng.id], [[], engagementFixtureId('engagement-ready')]);
   // Conversation 1001 is Amélie's, on the same WhatsApp account: not the engagement's recipient.
   const thread = await fetch(`${product.stack.backendUrl}/v1/conversations/1001/thread`, { headers: { authorization: `Bearer ${await tokens[0]}` } });
   assert.equal(thread.status, 403);

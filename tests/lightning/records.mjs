@@ -46,6 +46,17 @@ export const ENGAGEMENT_FIXTURES = Object.freeze({
   'engagement-bad-recipient': { contact: ['Marc', 'Petit', '+33 6 12 34 56 78'], recipient: '06 12 34', sender: '201' },
 });
 
+/**
+* The engagement record of an engagement fixture: each fixture's is a record of its own, as two
+* engagements of a real org are, so what the backend holds of one (its send, the conversation it
+* grew into) never shows on another.
+*/
+export function engagementFixtureId(link) {
+  const index = Object.keys(ENGAGEMENT_FIXTURES).indexOf(link);
+  if (index < 0) throw new Error(`${link} is not an engagement fixture`);
+  return salesforceId('a02', 700000 + index);
+}
+
 /** How the page's Case reaches its conversation or engagement (see the file comment). */
 export const LINKS = Object.freeze(['case', 'engagement', ...Object.keys(ENGAGEMENT_FIXTURES)]);
 
@@ -86,7 +97,7 @@ function engagementFixtureRecords(caseRecord, link) {
   const { contact, recipient, sender } = ENGAGEMENT_FIXTURES[link];
   const ids = recordIds(null);
   const [firstName, lastName, mobilePhone] = contact;
-  const engagement = engagementRecord(ids.waitingEngagementId, ids.caseId, null, NEWEST);
+  const engagement = engagementRecord(engagementFixtureId(link), ids.caseId, null, NEWEST);
   Object.assign(engagement.fields, {
     alcmeon__Message_Content__c: null,
     alcmeon__Language_locale__c: null,
