@@ -48,3 +48,45 @@ test('a double click, then a network drop during the send: exactly one message a
   assert.deepEqual(errors.filter((error) => !/ERR_CONNECTION_RESET|Failed to fetch|net::/.test(error)), [], 'no other error on the page');
   await context.close();
 });
+
+test('keyboard only: Tab reaches the template, its variables, the preview and Send, and Enter sends', async () => {
+  const { page, context } = await openRecordPage(product, { object: CASE, conversation: null, link: 'engagement-contact-mobile' });
+  await page.locator('[data-part="recipient"]').waitFor({ timeout: 30_000 });
+  /** The data-part (or tag) of the element holding the focus, through the shadow roots. */
+  const focused = () =>
+    page.evaluate(() => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element?.dataset?.part ?? element?.tagName?.toLowerCase();
+    });
+  const tabTo = async (part) => {
+    const seen = [];
+    for (let presses = 0; presses < 40; presses += 1) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      seen.push(now);
+      if (now === part) return;
+    }
+    throw new Error(`Tab never reached ${part}: ${seen.join(', ')}`);
+  };
+  await tabTo('template-select');
+  // Closed, a select takes the arrows: the next template, and back (the agent's language first).
+  const preview = page.locator('.acw-preview-body');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await preview.textContent(), /^Hi Camille Martin, how was your experience/);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator('[data-part="template-select"]').inputValue(), '2001', 'order_update again');
+  assert.equal(await preview.count(), 0, 'no preview while its order number is missing');
+  await tabTo('variable-input');
+  const input = page.locator('[data-variable="order_number"] [data-part="variable-input"]');
+  assert.equal(await input.evaluate((box) => box === box.getRootNode().activeElement), false, 'customer_name comes first, prefilled');
+  await tabTo('variable-input');
+  await page.keyboard.type('K-77');
+  assert.match(await preview.textContent(), /your order K-77\./, 'the preview follows the keyboard');
+  await tabTo('template-send');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-part="send-status"][data-state="sent"]').waitFor({ timeout: 30_000 });
+  const sent = await sentTo(product, '33612345678');
+  assert.equal(sent.filter((message) => message.content.includes('K-77')).length, 1, 'one message, with what was typed');
+  await context.close();
+});

@@ -151,7 +151,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(count, 12, "the widget API has twelve operations");
+        assert_eq!(count, 13, "the widget API has thirteen operations");
         let scheme = &spec["components"]["securitySchemes"]["session"];
         assert_eq!(
             (scheme["type"].as_str(), scheme["scheme"].as_str()),

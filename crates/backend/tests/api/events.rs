@@ -89,7 +89,10 @@ struct Frame {
     data: String,
 }
 
+/// Waits until the replica holds the conversation and every action the emulator held at the
+/// start, so no seeded event is still to come when a test opens its stream.
 async fn wait_for_conversation(app: &TestApp, conversation_id: i64) {
+    app.replica_ready().await;
     for _ in 0..300 {
         if app.thread_page(conversation_id, "").await.status() == 200 {
             return;
