@@ -56,9 +56,11 @@ async function openLongThread() {
 const log = (page) => page.locator('.acw-thread[role="log"]');
 
 /**
-* The box of `locator`'s element and of the log once the layout is settled: on two consecutive
-* animation frames the log is not busy (no page loading, no reading position to restore:
-* aria-busy="false") and both boxes are the same. Rejects if that has not happened in 600 frames.
+* The box of `locator`'s element and of the log once the layout is settled: for 10
+* consecutive animation frames the log is not busy (no page loading, no reading position to
+* restore: aria-busy="false") and both boxes stay the same (under a loaded machine, two equal
+* frames could still come before the last layout change). Rejects if that has not happened in
+* 600 frames.
 */
 function settledBoxes(locator) {
   return locator.evaluate(
@@ -71,9 +73,11 @@ function settledBoxes(locator) {
         };
         let previous;
         let frames = 0;
+        let stable = 0;
         const step = () => {
           const boxes = measure();
-          if (boxes.busy === 'false' && JSON.stringify(boxes) === JSON.stringify(previous)) return resolve(boxes);
+          stable = boxes.busy === 'false' && JSON.stringify(boxes) === JSON.stringify(previous) ? stable + 1 : 0;
+          if (stable >= 10) return resolve(boxes);
           if ((frames += 1) > 600) return reject(new Error(`the log never settled: ${JSON.stringify(boxes)}`));
           previous = boxes;
           requestAnimationFrame(step);
