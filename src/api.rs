@@ -6,7 +6,6 @@ pub mod engagement;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures_util::{Stream, StreamExt};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use protocol::{ApiError, ErrorCode, NewReply, ThreadItem, ThreadPage, ZoneRules};
 use serde::de::DeserializeOwned;
@@ -15,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::failure::Failure;
+use crate::json;
 use crate::session_token::SessionToken;
 
 /// What opening a conversation gave.
@@ -66,11 +66,7 @@ impl Backend {
         if response.status() == 202 {
             return Ok(Opening::Fetching);
         }
-        response
-            .json()
-            .await
-            .map(Opening::Page)
-            .map_err(|e| Failure::Network(e.to_string()))
+        read_json(response).await.map(Opening::Page)
     }
 
     /// A thread page; while the backend fetches the conversation it asks again, and each later
@@ -115,7 +111,7 @@ impl Backend {
         conversation_id: i64,
         reply: &NewReply,
     ) -> Result<ThreadItem, Failure> {
-        let body = serde_json::to_string(reply).map_err(|e| Failure::Network(e.to_string()))?;
+        let body = json::encode(reply).map_err(Failure::Network)?;
         self.call(
             Method::POST,
             &format!("/v1/conversations/{conversation_id}/replies"),
@@ -135,14 +131,13 @@ impl Backend {
     }
 
     /// Opens an event stream (Server-Sent Events: a conversation's, the engagement's) with the
-    /// session token in the Authorization header, resuming after `last_event_id`; yields the
-    /// body's bytes.
+    /// session token in the Authorization header, resuming after `last_event_id`.
     pub async fn open_events(
         &self,
         path: &str,
         last_event_id: Option<&str>,
         stop: &AbortSignal,
-    ) -> Result<impl Stream<Item = Result<Vec<u8>, String>> + use<>, Failure> {
+    ) -> Result<StreamBody, Failure> {
         let open = |fresh| async move {
             let mut builder = self
                 .request(Method::GET, path, fresh)
@@ -170,13 +165,9 @@ impl Backend {
         let body = response
             .body()
             .ok_or_else(|| Failure::Network("the event stream has no body".into()))?;
-        Ok(wasm_streams::ReadableStream::from_raw(body)
-            .into_stream()
-            .map(|chunk| {
-                chunk
-                    .map(|bytes| js_sys::Uint8Array::new(&bytes).to_vec())
-                    .map_err(|e| format!("{e:?}"))
-            }))
+        Ok(StreamBody {
+            reader: body.get_reader().unchecked_into(),
+        })
     }
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, Failure> {
@@ -207,11 +198,7 @@ impl Backend {
         path: &str,
         body: Option<String>,
     ) -> Result<T, Failure> {
-        self.answer(method, path, body)
-            .await?
-            .json()
-            .await
-            .map_err(|e| Failure::Network(e.to_string()))
+        read_json(self.answer(method, path, body).await?).await
     }
 
     /// Calls the backend and returns its successful answer; on a 401 it asks the host for a fresh
@@ -278,15 +265,43 @@ impl Backend {
             .map_err(|e| Failure::Session(format!("{e:?}")))?
             .as_string()
             .ok_or_else(|| Failure::Session("getToken did not resolve to a string".into()))?;
-        *self.token.borrow_mut() = Some(SessionToken::new(token.clone()));
+        *self.token.borrow_mut() = Some(SessionToken::new(token.clone(), |claims| {
+            json::decode(claims).ok()
+        }));
         Ok(token)
     }
+}
+
+/// An open response body, read as it arrives.
+pub struct StreamBody {
+    reader: web_sys::ReadableStreamDefaultReader,
+}
+
+impl StreamBody {
+    /// The next bytes that arrived; `None` once the body ended or broke.
+    pub async fn next_chunk(&self) -> Option<Vec<u8>> {
+        let read = JsFuture::from(self.reader.read()).await.ok()?;
+        let read: web_sys::ReadableStreamReadResult = read.unchecked_into();
+        if read.get_done().unwrap_or(true) {
+            return None;
+        }
+        Some(js_sys::Uint8Array::new(&read.get_value()).to_vec())
+    }
+}
+
+/// A successful answer's JSON body.
+async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, Failure> {
+    let text = response
+        .text()
+        .await
+        .map_err(|e| Failure::Network(e.to_string()))?;
+    json::decode(&text).map_err(Failure::Network)
 }
 
 /// The backend's error, read from its one error shape.
 async fn failure_of(response: Response) -> Failure {
     let status = response.status();
-    match response.json::<ApiError>().await {
+    match read_json::<ApiError>(response).await {
         Ok(error) => Failure::Api(error),
         Err(_) => Failure::Api(ApiError {
             code: if status == 401 {

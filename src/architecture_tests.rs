@@ -11,7 +11,7 @@ use module_graph::Crate;
 /// The layers of `lib.rs`, in the order it lists them: each imports only from those before it.
 const LAYERS: [&str; 4] = ["pure", "browser", "state", "views"];
 /// What a pure module never names: an identifier that is, or starts with, one of these crates.
-const BROWSER_CRATES: [&str; 9] = [
+const BROWSER_CRATES: [&str; 7] = [
     "leptos",
     "web_sys",
     "js_sys",
@@ -19,8 +19,6 @@ const BROWSER_CRATES: [&str; 9] = [
     "serde_wasm_bindgen",
     "gloo",
     "send_wrapper",
-    "wasm_streams",
-    "eventsource_stream",
 ];
 
 fn source() -> Crate {

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::json;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HostContext {
@@ -59,8 +61,7 @@ impl HostContext {
     /// Reads the context object, its `getToken` function, which returns a promise of a fresh
     /// session token each call, and the host's callbacks.
     pub fn from_js(value: &JsValue) -> Result<(Self, js_sys::Function, HostCallbacks), String> {
-        let context: Self =
-            serde_wasm_bindgen::from_value(value.clone()).map_err(|e| e.to_string())?;
+        let context: Self = json::from_value(value.clone())?;
         context.opening()?;
         let get_token =
             function(value, "getToken").ok_or("the context has no getToken function")?;
@@ -114,10 +115,7 @@ pub struct HostCallbacks {
 impl HostCallbacks {
     /// Has the host write an ended send to the engagement record.
     pub fn record_engagement_send(&self, record: &SendRecord) {
-        // Through JSON, which the widget links already, rather than a second serializer.
-        let argument = serde_json::to_string(record)
-            .map_err(|e| JsValue::from_str(&e.to_string()))
-            .and_then(|json| js_sys::JSON::parse(&json));
+        let argument = json::to_value(record).map_err(|e| JsValue::from_str(&e));
         match argument {
             Ok(argument) => call(self.record_send.clone(), "recordEngagementSend", argument),
             Err(error) => log_failure("recordEngagementSend", &error),

@@ -8,13 +8,14 @@
 //!
 //! - **pure**: `announcement`, `conversation_list`, `countdown`, `draft_book`,
 //!   `engagement_text`, `failure`, `file_names`, `file_size`, `i18n`, `item_text`, `linkify`,
-//!   `reading_position`, `reply_gate`, `rows`, `send_status`, `session_token`, `template_form`,
-//!   `timeline` —
+//!   `reading_position`, `reply_gate`, `rows`, `send_status`, `server_sent_events`,
+//!   `session_token`, `template_form`, `timeline` —
 //!   plain Rust over `protocol` and Fluent, run without a browser: each has its native tests
 //!   (`cargo test -p alcmeon-widget`), and none imports leptos, web-sys, js-sys or the HTTP client.
-//! - **browser**: `api`, `client_ids`, `drafts`, `host_context`, `live`, `locale_files`,
-//!   `number_format`, `time` — the widget's effects (HTTP and the event streams, localStorage,
-//!   `Intl`, the browser's random ids, the host's object and callbacks),
+//! - **browser**: `api`, `client_ids`, `drafts`, `host_context`, `json`, `live`,
+//!   `locale_files`, `number_format`, `time` — the widget's effects (HTTP and the event streams,
+//!   the browser's JSON, localStorage, `Intl`, the browser's random ids, the host's object and
+//!   callbacks),
 //!   each in its own module like todomvc's `storage.rs`; no state, no views.
 //! - **state**: `case_conversations`, `conversation`, `engagement`, `widget_context` — what the
 //!   views show, kept apart from them (todomvc's `Todos`): the Case's conversations and their
@@ -46,6 +47,7 @@ mod reading_position;
 mod reply_gate;
 mod rows;
 mod send_status;
+mod server_sent_events;
 mod session_token;
 mod template_form;
 mod timeline;
@@ -54,6 +56,7 @@ mod api;
 mod client_ids;
 mod drafts;
 mod host_context;
+mod json;
 mod live;
 mod locale_files;
 mod number_format;

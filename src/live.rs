@@ -5,14 +5,14 @@
 
 use std::time::Duration;
 
-use eventsource_stream::Eventsource;
-use futures_util::StreamExt;
 use protocol::{EngagementPage, ThreadItem};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
 use crate::api::Backend;
 use crate::api::engagement::ENGAGEMENT_EVENTS;
+use crate::json;
+use crate::server_sent_events::EventStreamReader;
 
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 const LONGEST_RETRY: Duration = Duration::from_secs(30);
@@ -67,17 +67,17 @@ async fn follow_events<T: DeserializeOwned>(
         {
             retry = FIRST_RETRY;
             on_open();
-            let mut events = body.eventsource();
-            while let Some(Ok(event)) = events.next().await {
-                if !event.id.is_empty() {
-                    last_event_id = Some(event.id.clone());
-                }
-                if event.event == kind
-                    && let Ok(value) = serde_json::from_str::<T>(&event.data)
-                {
-                    on_event(value);
+            let mut events = EventStreamReader::resuming_after(last_event_id.take());
+            while let Some(chunk) = body.next_chunk().await {
+                for event in events.push(&chunk) {
+                    if event.kind == kind
+                        && let Ok(value) = json::decode::<T>(&event.data)
+                    {
+                        on_event(value);
+                    }
                 }
             }
+            last_event_id = events.last_event_id;
         }
         if stop.aborted() {
             break;

@@ -1,6 +1,7 @@
 //! The session token the host (Apex, in Salesforce) mints for the agent. The widget reads the
 //! token's expiry, without verifying anything (the backend does that), only to ask the host for
-//! a fresh token before the current one runs out instead of after a refused call.
+//! a fresh token before the current one runs out instead of after a refused call. The caller
+//! gives the JSON reader of the token's claims (the browser's, in the widget).
 
 use serde::Deserialize;
 
@@ -14,9 +15,19 @@ pub struct SessionToken {
     expires_at_ms: Option<f64>,
 }
 
+/// The only claim the widget reads.
+#[derive(Deserialize)]
+pub struct Expiry {
+    /// Seconds since the epoch.
+    exp: f64,
+}
+
 impl SessionToken {
-    pub fn new(value: String) -> Self {
-        let expires_at_ms = payload_json(&value).and_then(|json| expiry_ms(&json));
+    /// The token `value`, whose claims `read_claims` reads from their JSON.
+    pub fn new(value: String, read_claims: impl FnOnce(&str) -> Option<Expiry>) -> Self {
+        let expires_at_ms = payload_json(&value)
+            .and_then(|json| read_claims(&json))
+            .map(|expiry| expiry.exp * 1000.0);
         Self {
             value,
             expires_at_ms,
@@ -28,16 +39,6 @@ impl SessionToken {
         self.expires_at_ms
             .is_none_or(|expires_at_ms| now_ms + REFRESH_MARGIN_MS < expires_at_ms)
     }
-}
-
-/// The JWT `exp` claim (seconds) in milliseconds.
-fn expiry_ms(payload_json: &str) -> Option<f64> {
-    #[derive(Deserialize)]
-    struct Expiry {
-        exp: f64,
-    }
-    let expiry: Expiry = serde_json::from_str(payload_json).ok()?;
-    Some(expiry.exp * 1000.0)
 }
 
 /// The token's middle part: the claims' JSON, written in base64url without padding.
@@ -84,14 +85,8 @@ mod tests {
         assert!(!token.is_usable_at(2_000_000.0));
     }
 
-    #[test]
-    fn the_expiry_is_the_exp_claim_in_milliseconds() {
-        assert_eq!(
-            expiry_ms(r#"{"sub":"005","exp":1767225900}"#),
-            Some(1_767_225_900_000.0)
-        );
-        assert_eq!(expiry_ms(r#"{"sub":"005"}"#), None);
-        assert_eq!(expiry_ms("not json"), None);
+    fn read(token: &str) -> SessionToken {
+        SessionToken::new(token.into(), |json| serde_json::from_str(json).ok())
     }
 
     #[test]
@@ -103,7 +98,7 @@ mod tests {
             payload_json(token).as_deref(),
             Some(r#"{"sub":"005","name":"Léa","exp":1767225900}"#)
         );
-        let read = SessionToken::new(token.into());
+        let read = read(token);
         assert!(read.is_usable_at(1_767_225_900_000.0 - 61_000.0));
         assert!(!read.is_usable_at(1_767_225_900_000.0 - 60_000.0));
         assert_eq!(payload_json("a.not*base64.c"), None);
@@ -111,6 +106,8 @@ mod tests {
 
     #[test]
     fn a_token_whose_expiry_cannot_be_read_is_kept_until_refused() {
-        assert!(SessionToken::new("opaque".into()).is_usable_at(f64::MAX));
+        assert!(read("opaque").is_usable_at(f64::MAX));
+        // {"sub":"005"}: no expiry.
+        assert!(read("h.eyJzdWIiOiIwMDUifQ.s").is_usable_at(f64::MAX));
     }
 }

@@ -7,6 +7,7 @@ use protocol::{EngagementPage, EngagementSend, EngagementSendRequest, Reengageme
 
 use super::Backend;
 use crate::failure::Failure;
+use crate::json;
 
 /// The engagement's live stream (`event: engagement`, the whole page each time).
 pub const ENGAGEMENT_EVENTS: &str = "/v1/engagement/events";
@@ -46,7 +47,7 @@ impl Backend {
         path: &str,
         body: &impl serde::Serialize,
     ) -> Result<T, Failure> {
-        let body = serde_json::to_string(body).map_err(|e| Failure::Network(e.to_string()))?;
+        let body = json::encode(body).map_err(Failure::Network)?;
         self.call(Method::POST, path, Some(body)).await
     }
 }
