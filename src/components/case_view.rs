@@ -8,9 +8,9 @@ use protocol::ThreadPage;
 
 use super::conversation_tabs::{ConversationTabs, PANEL_ID, tab_id};
 use super::conversation_view::ConversationView;
+use super::loaded::Loaded;
 use crate::api::Backend;
 use crate::case_conversations::CaseConversations;
-use crate::widget_context::WidgetContext;
 
 /// `page` is the newest conversation's, already loaded; `conversation_ids` the Case's, newest
 /// first, as the host gave them.
@@ -62,18 +62,12 @@ pub fn CaseView(
 #[component]
 fn SwitchedConversation(id: i64, backend: Backend) -> impl IntoView {
     let case = CaseConversations::get();
-    let i18n = WidgetContext::get().i18n();
-    let thread = LocalResource::new(move || case.open_thread(id));
     let backend = StoredValue::new_local(backend);
-    let loading = i18n.t("thread-loading");
     view! {
-        <Suspense fallback=move || view! { <p class="acw-status" role="status">{loading.clone()}</p> }>
-            {move || thread.get().map(|result| match result {
-                Ok(page) => view! { <ConversationView page backend=backend.get_value()/> }.into_any(),
-                Err(failure) => view! {
-                    <p class="acw-error" role="alert">{i18n.t(failure.message_id())}</p>
-                }.into_any(),
-            })}
-        </Suspense>
+        <Loaded
+            load=case.open_thread(id)
+            view=move |page| view! { <ConversationView page backend=backend.get_value()/> }.into_any()
+            error_class="acw-error"
+        />
     }
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::case_view::CaseView;
+use super::loaded::Loaded;
 use crate::api::Backend;
-use crate::widget_context::WidgetContext;
 
 /// Where the focus goes in the conversation, the first of these that is there.
 const FOCUS_TARGETS: [&str; 3] = [
@@ -26,39 +26,27 @@ pub fn LinkedConversation(
     backend: Backend,
     root: NodeRef<html::Section>,
 ) -> impl IntoView {
-    let i18n = WidgetContext::get().i18n();
-    let thread_backend = backend.clone();
-    let thread = LocalResource::new(move || {
-        let backend = thread_backend.clone();
+    let load = {
+        let backend = backend.clone();
         async move { backend.thread(id).await }
-    });
+    };
     let backend = StoredValue::new_local(backend);
     let draft = StoredValue::new(draft);
-    let loading = i18n.t("thread-loading");
-    view! {
-        <Suspense fallback=move || view! { <p class="acw-status" role="status">{loading.clone()}</p> }>
-            {move || thread.get().map(|result| match result {
-                Ok(page) => {
-                    if focus {
-                        request_animation_frame(move || focus_reply_box(root));
-                    }
-                    view! {
-                        <CaseView
-                            page
-                            conversation_ids=vec![id]
-                            backend=backend.get_value()
-                            draft=draft.get_value()
-                        />
-                    }
-                    .into_any()
-                }
-                Err(failure) => view! {
-                    <p class="acw-error" role="alert">{i18n.t(failure.message_id())}</p>
-                }
-                .into_any(),
-            })}
-        </Suspense>
-    }
+    let opened = move |page| {
+        if focus {
+            request_animation_frame(move || focus_reply_box(root));
+        }
+        view! {
+            <CaseView
+                page
+                conversation_ids=vec![id]
+                backend=backend.get_value()
+                draft=draft.get_value()
+            />
+        }
+        .into_any()
+    };
+    view! { <Loaded load view=opened error_class="acw-error"/> }
 }
 
 fn focus_reply_box(root: NodeRef<html::Section>) {

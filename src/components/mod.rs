@@ -13,6 +13,7 @@ mod engagement_view;
 mod event_line;
 pub mod focus;
 mod linked_conversation;
+mod loaded;
 mod recipient_card;
 mod reengagement;
 mod send_status_line;

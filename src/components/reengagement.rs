@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use protocol::{ReengagementPage, Template};
 
 use super::engagement_view::block_kind;
+use super::loaded::Loaded;
 use super::send_status_line::SendStatusLine;
 use super::template_picker::TemplatePicker;
 use crate::conversation::ConversationState;
@@ -24,44 +25,30 @@ pub fn Reengagement(customer: String) -> impl IntoView {
     let state = ConversationState::get();
     let backend = state.backend();
     let conversation_id = state.conversation_id();
-    let reengagement = LocalResource::new(move || {
-        let backend = backend.clone();
-        async move { backend.reengagement(conversation_id).await }
-    });
+    let load = async move { backend.reengagement(conversation_id).await };
     let customer = StoredValue::new(customer);
-    let loading = i18n.t("thread-loading");
-    let shown = {
-        let i18n = i18n.clone();
-        move || {
-            reengagement.get().map(|result| match result {
-                Ok(ReengagementPage {
-                    blocked: Some(block),
-                    ..
-                }) => {
-                    let text = block_text(&i18n, block, |at_ms| context.date_time(at_ms));
-                    view! {
-                        <p class="acw-engagement-blocked" role="note" data-part="block" data-block=block_kind(block)>
-                            {text}
-                        </p>
-                    }
-                    .into_any()
-                }
-                Ok(ReengagementPage { templates, .. }) => {
-                    view! { <ReengagementForm templates customer=customer.get_value()/> }.into_any()
-                }
-                Err(failure) => view! {
-                    <p class="acw-error-text" role="alert">{i18n.t(failure.message_id())}</p>
-                }
-                .into_any(),
-            })
+    let intro = i18n.t("reengage-intro");
+    let shown = move |page| match page {
+        ReengagementPage {
+            blocked: Some(block),
+            ..
+        } => {
+            let text = block_text(&i18n, block, |at_ms| context.date_time(at_ms));
+            view! {
+                <p class="acw-engagement-blocked" role="note" data-part="block" data-block=block_kind(block)>
+                    {text}
+                </p>
+            }
+            .into_any()
+        }
+        ReengagementPage { templates, .. } => {
+            view! { <ReengagementForm templates customer=customer.get_value()/> }.into_any()
         }
     };
     view! {
         <div class="acw-composer acw-reengagement" data-part="reengagement">
-            <p class="acw-composer-blocked" id="acw-composer-reason">{i18n.t("reengage-intro")}</p>
-            <Suspense fallback=move || view! { <p class="acw-status" role="status">{loading.clone()}</p> }>
-                {shown.clone()}
-            </Suspense>
+            <p class="acw-composer-blocked" id="acw-composer-reason">{intro}</p>
+            <Loaded load view=shown error_class="acw-error-text"/>
         </div>
     }
 }
