@@ -114,13 +114,22 @@ export async function wheelFrames(page, scrollSelector, notches = 120) {
 
 /**
 * Ours: jumps the log to its top, so an older page loads, and follows the first visible message
-* every frame until the log is settled (not busy, 10 equal frames). Resolves to the largest
-* distance (px) that message moved from where it was, or undefined when no older page came.
+* after each frame's rendering (a message posted from requestAnimationFrame: what that frame
+* painted; a rAF callback itself may run before the widget's own, which puts the row back before
+* the paint) until the log is settled (not busy, 10 equal frames). Resolves to { worst, settled }:
+* the largest distance (px) that message was painted away from where it was, and where it settled;
+* undefined when no older page came.
 */
 export function olderPageJump(page) {
   return page.locator(OURS.scrollSelector).evaluate(
     (log) =>
       new Promise((resolve) => {
+        const afterFrame = (callback) =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = callback;
+            channel.port2.postMessage(0);
+          });
         const messages = () => [...log.querySelectorAll('.acw-message')];
         const oldest = () => Math.min(...messages().map((m) => Number(m.dataset.itemId)));
         const oldestBefore = oldest();
@@ -131,24 +140,24 @@ export function olderPageJump(page) {
         const id = anchor.dataset.itemId;
         const at = () => log.querySelector(`.acw-message[data-item-id="${id}"]`)?.getBoundingClientRect().top;
         const start = at();
-        let moved = 0;
+        let worst = 0;
         let loaded = false;
         let previous;
         let stable = 0;
         let frames = 0;
         const step = () => {
           const now = at();
-          if (now === undefined) return resolve(Infinity);
-          moved = Math.max(moved, Math.abs(now - start));
+          if (now === undefined) return resolve({ worst: undefined, settled: undefined, left: true });
+          worst = Math.max(worst, Math.abs(now - start));
           loaded ||= oldest() < oldestBefore;
           const settled = log.getAttribute('aria-busy') === 'false' && now === previous;
           stable = loaded && settled ? stable + 1 : 0;
           previous = now;
-          if (stable >= 10) return resolve(moved);
-          if ((frames += 1) > 1200) return resolve(loaded ? moved : undefined);
-          requestAnimationFrame(step);
+          if (stable >= 10) return resolve({ worst, settled: Math.abs(now - start) });
+          if ((frames += 1) > 1200) return resolve(undefined);
+          afterFrame(step);
         };
-        requestAnimationFrame(step);
+        afterFrame(step);
       }),
   );
 }
