@@ -113,19 +113,28 @@ export async function wheelFrames(page, scrollSelector, notches = 120) {
 }
 
 /**
-* Ours: jumps the log to its top, so an older page loads, and follows the first visible message
-* after each frame's rendering (a message posted from requestAnimationFrame: what that frame
-* painted; a rAF callback itself may run before the widget's own, which puts the row back before
-* the paint) until the log is settled (not busy, 10 equal frames). Resolves to { worst, settled }:
-* the largest distance (px) that message was painted away from where it was, and where it settled;
-* undefined when no older page came.
+* Ours: jumps the log to its top, so an older page loads, and follows the bubble of the first
+* visible message (the widget's promise: that bubble stays put) until the log is settled (not
+* busy, 10 equal frames). It is sampled after each frame's rendering (a message posted from
+* requestAnimationFrame), and a sample counts as painted only when the log's DOM did not change
+* since this frame's first rAF callback (the bench's own, queued before the widget's next one): a
+* task that changed it after the rendering would show rows no frame painted yet. Resolves to
+* { worst, settled } in px from where the bubble was, or undefined when no older page came.
 */
 export function olderPageJump(page) {
   return page.locator(OURS.scrollSelector).evaluate(
     (log) =>
       new Promise((resolve) => {
+        let changed = false;
+        const watcher = new MutationObserver(() => (changed = true));
+        watcher.observe(log, { childList: true, subtree: true, characterData: true });
+        const done = (value) => {
+          watcher.disconnect();
+          resolve(value);
+        };
         const afterFrame = (callback) =>
           requestAnimationFrame(() => {
+            changed = false;
             const channel = new MessageChannel();
             channel.port1.onmessage = callback;
             channel.port2.postMessage(0);
@@ -136,9 +145,9 @@ export function olderPageJump(page) {
         log.scrollTop = 0;
         const top = log.getBoundingClientRect().top;
         const anchor = messages().find((m) => m.getBoundingClientRect().bottom > top);
-        if (!anchor) return resolve(undefined);
+        if (!anchor) return done(undefined);
         const id = anchor.dataset.itemId;
-        const at = () => log.querySelector(`.acw-message[data-item-id="${id}"]`)?.getBoundingClientRect().top;
+        const at = () => log.querySelector(`.acw-message[data-item-id="${id}"] .acw-bubble`)?.getBoundingClientRect().top;
         const start = at();
         let worst = 0;
         let loaded = false;
@@ -147,14 +156,14 @@ export function olderPageJump(page) {
         let frames = 0;
         const step = () => {
           const now = at();
-          if (now === undefined) return resolve({ worst: undefined, settled: undefined, left: true });
-          worst = Math.max(worst, Math.abs(now - start));
+          if (now === undefined) return done({ worst: undefined, settled: undefined });
+          if (!changed) worst = Math.max(worst, Math.abs(now - start));
           loaded ||= oldest() < oldestBefore;
           const settled = log.getAttribute('aria-busy') === 'false' && now === previous;
           stable = loaded && settled ? stable + 1 : 0;
           previous = now;
-          if (stable >= 10) return resolve({ worst, settled: Math.abs(now - start) });
-          if ((frames += 1) > 1200) return resolve(undefined);
+          if (stable >= 10) return done({ worst, settled: Math.abs(now - start) });
+          if ((frames += 1) > 1200) return done(undefined);
           afterFrame(step);
         };
         afterFrame(step);
