@@ -4,7 +4,7 @@
 import { bytes, count, markdownTable, median, ms, percentile, ratio, times, verdict } from './stats.mjs';
 
 const RENDERERS = ['ours', 'kit', 'plain'];
-const NAMES = { ours: 'ours (widget in the LWC)', kit: 'chatscope 2.1.1 + React 19', plain: 'plain React <li>' };
+const NAMES = { ours: 'ours (widget in the LWC)', kit: 'chatscope 2.1.1 + React 19', plain: 'plain React `<li>`' };
 const size = (n) => n.toLocaleString('en-US');
 // A 60 Hz frame; headless Chromium's frame timestamps vary around it by a few tenths of a ms.
 const FRAME_MS = 1000 / 60;
