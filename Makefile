@@ -1,11 +1,12 @@
-# Two commands for people: `make demo` and `make test`. Both install what is missing first.
+# Two commands for people: `make demo` and `make test`, and an optional third, `make bench`.
+# All install what is missing first.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
 STATIC_RESOURCE := lwc-wrapper/force-app/main/default/staticresources/alcmeonWidget
 
-.PHONY: demo test tools widget servers clean
+.PHONY: demo test bench tools widget servers clean
 
 ## Runs the product on its embedded defaults: emulator with demo data, backend on SQLite, host page.
 demo: widget servers
@@ -14,6 +15,15 @@ demo: widget servers
 ## Runs every test suite and prints the totals of each.
 test: tools
 	.ci/test-suites
+
+## Optional, not part of `make test`: the widget's speed side by side with @chatscope/chat-ui-kit-react
+## and plain React (bench/run.mjs), release servers; prints one table and writes bench/results/latest.md.
+## BENCH_ROUNDS (12 by default, at least 10 for the table) shortens it.
+bench: widget servers
+	cargo build --release -p backend -p alcmeon-emulator
+	if [ ! -d bench/chatscope/node_modules ] || [ bench/chatscope/package-lock.json -nt bench/chatscope/node_modules/.package-lock.json ]; then \
+	  (cd bench/chatscope && npm ci --no-audit --no-fund --loglevel=error); fi
+	node bench/run.mjs
 
 tools:
 	.ci/bootstrap

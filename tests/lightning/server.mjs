@@ -31,7 +31,8 @@
 *          mount=auto (default) | manual   manual: the page waits for lightningHarness.mount()
 *   GET  /                                       redirects to the default record page (the demo)
 *   GET  /lightning/js/<script>.js, /lightning/*.css   the page's scripts (build.mjs) and styles
-*   GET  /resource/alcmeonWidget/*               the static resource folder, as built (never rebuilt here)
+*   GET  /resource/alcmeonWidget/*               the static resource folder, as built (never rebuilt here),
+*                                                cacheable for a day as Salesforce serves it
 *   POST /apex/<Class>.<method>                  the Apex stand-in: AlcmeonSessionController's
 *          getSessionToken (minted with lwc-wrapper/host/session-token.mjs for the page's session:
 *          its user, custom permissions and token lifetime; and for the record the component asks
@@ -60,6 +61,11 @@ const RESOURCE_DIR = join(ROOT, 'lwc-wrapper', 'force-app', 'main', 'default', '
 const RESOURCE_URL = '/resource/alcmeonWidget';
 const STYLES = { '/lightning/slds.css': join(HERE, 'slds-lite.css'), '/lightning/page.css': join(HERE, 'page.css') };
 const MAX_BODY_BYTES = 16 * 1024;
+// As Salesforce serves a static resource: one day in the browser's cache (its documented max-age
+// for static resources), private as the resource's cacheControl says. Lightning busts it with the
+// timestamp in the resource's URL; this page's URL has none, so after `make widget` a browser
+// that kept the page open (the demo's) needs a hard reload. Everything else here is no-store.
+const STATIC_RESOURCE_CACHE = 'private, max-age=86400';
 
 /** The running user by default; `email` and `name` override. */
 export const AGENT = Object.freeze({ id: '0055g00000AbCdEAAV', email: 'camille.martin@example.com', name: 'Camille Martin' });
@@ -165,7 +171,8 @@ async function serveFile(res, root, relativePath) {
   if (!info?.isFile()) {
     throw new HttpError(404, `not found: ${relativePath}${root === RESOURCE_DIR ? ' (the static resource is built by `make widget`)' : ''}`);
   }
-  send(res, 200, await readFile(file), { 'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' });
+  const cache = root === RESOURCE_DIR && { 'cache-control': STATIC_RESOURCE_CACHE };
+  send(res, 200, await readFile(file), { 'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream', ...cache });
 }
 
 function readJsonBody(req) {

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { recordPagePath, startLightningServer } from '../lightning/server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'target', 'debug');
+/** Where `cargo build` puts the servers: `profile` 'debug' (the tests', `make servers`) or 'release'. */
+const binaries = (profile = 'debug') => join(ROOT, 'target', profile);
 
 export const DEMO = {
   instanceId: 'demo-instance',
@@ -61,6 +62,7 @@ function startProcess(name, command, args, env, pattern, { verbose }) {
 /**
  * Starts emulator, backend and host page. Options: `ports` ({emulator, backend, host}; free ones
  * by default), `dataDir` (a fresh temporary folder by default), `emulatorEnv` (extra settings),
+ * `profile` ('debug' by default; 'release' runs `cargo build --release`'s servers, for the bench),
  * `verbose` (echo the servers' logs). Resolves to { emulatorUrl, backendUrl, host (its url and
  * origin), pageUrl(options) (a record page: recordPagePath's options), dataDir, stop(), stopBackend() }.
  */
@@ -74,6 +76,7 @@ export async function startStack(options = {}) {
   const hostOrigin = `http://127.0.0.1:${ports.host}`;
   const children = [];
   let host;
+  const bin = binaries(options.profile);
   const stop = async () => {
     for (const child of children) child.kill('SIGTERM');
     await host?.close();
@@ -82,7 +85,7 @@ export async function startStack(options = {}) {
   const startBackend = () =>
     startProcess(
       'backend',
-      join(BIN, 'alcmeon-widget-backend'),
+      join(bin, 'alcmeon-widget-backend'),
       [],
       {
         BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
@@ -117,7 +120,7 @@ export async function startStack(options = {}) {
     children.push(
       await startProcess(
         'emulator',
-        join(BIN, 'alcmeon-emulator'),
+        join(bin, 'alcmeon-emulator'),
         [],
         {
           ALCMEON_EMULATOR_ADDR: `127.0.0.1:${ports.emulator}`,
