@@ -94,12 +94,16 @@ fn App(
         let first_thread = first_thread.try_update_value(Option::take).flatten();
         async move {
             let opened = async {
-                let host_page = match (opening, first_thread) {
-                    (Opening::Conversation(id), Some(first_thread)) => first_thread.page(id).await,
+                let host_answer = match (opening, first_thread) {
+                    (Opening::Conversation(id), Some(first_thread)) => {
+                        first_thread.opening(id).await
+                    }
                     _ => None,
                 };
-                if let Some(page) = host_page {
-                    return Ok(Opened::Thread(page));
+                match host_answer {
+                    Some(ThreadOpening::Page(page)) => return Ok(Opened::Thread(page)),
+                    Some(ThreadOpening::Fetching) => fetching.set(true),
+                    None => {}
                 }
                 match opening {
                     Opening::Conversation(id) => loop {

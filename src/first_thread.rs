@@ -3,13 +3,16 @@
 //! the body as text). It saves the first open a request and the wait for it.
 //!
 //! Invariant: it is used once, for the conversation the context opens, and only when the host's
-//! answer is a `200` holding that conversation's page; any other answer (`202` while the backend
-//! fetches the conversation, `401`, an error, a rejected promise, a body that is no page) leaves
-//! the widget to ask the backend itself, as it does without it.
+//! answer is a `200` holding that conversation's page; any other answer leaves the widget to ask
+//! the backend itself, as it does without it: after a `202` (the backend is fetching the
+//! conversation from Alcméon) it says so meanwhile; after a `401`, an error, a rejected promise
+//! or a body that is no page it just asks.
 
 use protocol::ThreadPage;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::api::Opening;
 
 /// The host's answer to the first thread request, still on its way.
 pub struct FirstThread(js_sys::Promise);
@@ -24,23 +27,27 @@ impl FirstThread {
         Some(Self(js_sys::Promise::resolve(&value)))
     }
 
-    /// Conversation `conversation_id`'s page, when that is what the host's answer holds.
-    pub async fn page(self, conversation_id: i64) -> Option<ThreadPage> {
+    /// What the host's answer says of conversation `conversation_id`: its page, or that the
+    /// backend is fetching it; `None` when it says neither.
+    pub async fn opening(self, conversation_id: i64) -> Option<Opening> {
         let answer = JsFuture::from(self.0).await.ok()?;
         let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name)).ok();
         let status = field("status")?.as_f64()?;
         let body = field("body")?.as_string()?;
-        page_of(status, &body, conversation_id)
+        opening_of(status, &body, conversation_id)
     }
 }
 
-/// The page in a host's answer of `status` and `body`, if it is `conversation_id`'s.
-fn page_of(status: f64, body: &str, conversation_id: i64) -> Option<ThreadPage> {
+/// What a host's answer of `status` and `body` says of conversation `conversation_id`.
+fn opening_of(status: f64, body: &str, conversation_id: i64) -> Option<Opening> {
+    if status == 202.0 {
+        return Some(Opening::Fetching);
+    }
     if status != 200.0 {
         return None;
     }
     let page: ThreadPage = serde_json::from_str(body).ok()?;
-    (page.conversation.id == conversation_id).then_some(page)
+    (page.conversation.id == conversation_id).then_some(Opening::Page(page))
 }
 
 #[cfg(test)]
@@ -53,18 +60,26 @@ mod tests {
 
     #[test]
     fn a_200_with_the_conversations_page_is_used_with_its_stream_position() {
-        let page = page_of(200.0, PAGE, 1001).expect("the host's page is used");
+        let Some(Opening::Page(page)) = opening_of(200.0, PAGE, 1001) else {
+            panic!("the host's page is used");
+        };
         assert_eq!(page.conversation.id, 1001);
         assert_eq!(page.stream_position, Some(42));
     }
 
     #[test]
+    fn a_202_says_the_backend_is_fetching_the_conversation() {
+        let answer = opening_of(202.0, r#"{"conversation_id":1001}"#, 1001);
+        assert!(matches!(answer, Some(Opening::Fetching)));
+    }
+
+    #[test]
     fn any_other_answer_leaves_the_widget_to_ask_the_backend() {
-        assert!(page_of(202.0, r#"{"conversation_id":1001}"#, 1001).is_none());
-        assert!(page_of(401.0, PAGE, 1001).is_none());
-        assert!(page_of(200.0, "not json", 1001).is_none());
+        assert!(opening_of(401.0, PAGE, 1001).is_none());
+        assert!(opening_of(500.0, "", 1001).is_none());
+        assert!(opening_of(200.0, "not json", 1001).is_none());
         assert!(
-            page_of(200.0, PAGE, 1002).is_none(),
+            opening_of(200.0, PAGE, 1002).is_none(),
             "another conversation's"
         );
     }
