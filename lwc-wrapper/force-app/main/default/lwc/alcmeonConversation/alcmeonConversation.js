@@ -51,6 +51,7 @@ import NO_CONVERSATION_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversa
 import NO_CONVERSATION_ID_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation_Id';
 import NOT_CONFIGURED_LABEL from '@salesforce/label/c.Alcmeon_Error_Not_Configured';
 import {
+    canRunWebAssembly,
     createWidgetContext,
     fetchFirstThread,
     loadWidget,
@@ -270,7 +271,8 @@ export default class AlcmeonConversation extends LightningElement {
 
     /**
      * Requests the conversation's thread for the widget's first open, once the backend, the
-     * conversation and the first token are known; in conversation mode only, before the mount.
+     * conversation and the first token are known; in conversation mode only, before the mount,
+     * and only where the widget will run here (the backend's frame reads its thread itself).
      */
     askFirstThread() {
         const backendUrl = this.effectiveBackendUrl;
@@ -282,6 +284,9 @@ export default class AlcmeonConversation extends LightningElement {
             return;
         }
         this.firstThreadAsked = true;
+        if (!canRunWebAssembly()) {
+            return;
+        }
         const answer = fetchFirstThread({ backendUrl, conversationId, token: firstToken });
         // The widget reads a rejection as "ask the backend yourself"; it is not an unhandled one.
         answer.catch(() => {});

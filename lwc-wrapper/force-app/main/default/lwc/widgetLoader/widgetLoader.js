@@ -151,6 +151,25 @@ async function load(loadScript, base) {
     return init;
 }
 
+/** The smallest WebAssembly module: its magic number and version. */
+const EMPTY_MODULE = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+/**
+ * True when this page may compile WebAssembly: it has `WebAssembly` and its Content Security
+ * Policy lets it compile (an 8-byte module, compiled synchronously). Where it is false, the widget
+ * will run in the backend's frame.
+ */
+export function canRunWebAssembly() {
+    if (typeof WebAssembly !== 'object' || WebAssembly === null) {
+        return false;
+    }
+    try {
+        return Boolean(new WebAssembly.Module(new Uint8Array(EMPTY_MODULE)));
+    } catch {
+        return false;
+    }
+}
+
 function markStarted() {
     if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
         performance.mark(STARTED_MARK);

@@ -973,6 +973,7 @@ describe('c-alcmeon-conversation', () => {
 
                 expect(loadScript).not.toHaveBeenCalled();
                 expect(init.mount).not.toHaveBeenCalled();
+                expect(global.fetch).not.toHaveBeenCalled();
                 expect(element.shadowRoot.querySelector('.mount iframe')).not.toBeNull();
                 expect(element.shadowRoot.querySelector('.body').dataset.mode).toBe('frame');
             } finally {

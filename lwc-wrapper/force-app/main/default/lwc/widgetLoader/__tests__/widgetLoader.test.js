@@ -1,5 +1,6 @@
 import {
     STARTED_MARK,
+    canRunWebAssembly,
     createWidgetContext,
     fetchFirstThread,
     loadWidget,
@@ -264,6 +265,24 @@ describe('widgetLoader', () => {
         await loaded;
         delete performance.mark;
         expect(marks).toEqual([STARTED_MARK]);
+    });
+
+    it('tells whether the page may compile WebAssembly', () => {
+        expect(canRunWebAssembly()).toBe(true);
+        const webAssembly = global.WebAssembly;
+        try {
+            global.WebAssembly = {
+                ...webAssembly,
+                Module: function refused() {
+                    throw new webAssembly.CompileError("Refused to compile: 'wasm-unsafe-eval' is not allowed");
+                }
+            };
+            expect(canRunWebAssembly()).toBe(false);
+            delete global.WebAssembly;
+            expect(canRunWebAssembly()).toBe(false);
+        } finally {
+            global.WebAssembly = webAssembly;
+        }
     });
 
     describe('the first thread, requested by the host', () => {
