@@ -59,3 +59,18 @@ for (const mode of MODES) {
     });
   });
 }
+
+// Where the page may not compile WebAssembly the widget runs in the backend's frame: the component
+// requests no thread (the frame reads its own), and the widget's first calls, made together, share
+// the one token the component minted.
+test('in the backend’s frame too, an open mints one token and reads the thread once', async (t) => {
+  const { page, context, requests, errors } = await openRecordPage(product, { object: CASE, conversation: CONVERSATION, csp: 'self' });
+  await page.frameLocator('iframe').locator('.acw-composer-text').waitFor({ timeout: 30_000 });
+  const minted = requests.filter((request) => request.url().endsWith(GET_SESSION_TOKEN)).length;
+  const threads = threadsRequested(requests);
+  t.diagnostic(`tokens minted ${minted}, thread requests ${threads.length}`);
+  assert.equal(minted, 1, 'one session token minted for the open');
+  assert.deepEqual(threads, [CONVERSATION], 'one request for the thread, the frame’s');
+  assert.deepEqual(errors, [], 'no error on the page');
+  await context.close();
+});
