@@ -30,6 +30,9 @@ pub struct Backend {
     base_url: String,
     get_token: js_sys::Function,
     token: Rc<RefCell<Option<SessionToken>>>,
+    /// The host's answer while a token is asked for: calls made meanwhile wait for it, so calls
+    /// made together (the first page and the time zone, at mount) cost the host one token.
+    asked: Rc<RefCell<Option<js_sys::Promise>>>,
 }
 
 impl Backend {
@@ -38,6 +41,7 @@ impl Backend {
             base_url: base_url.trim_end_matches('/').to_owned(),
             get_token,
             token: Rc::default(),
+            asked: Rc::default(),
         }
     }
 
@@ -256,12 +260,27 @@ impl Backend {
         {
             return Ok(token.value.clone());
         }
-        let promise = self
-            .get_token
-            .call0(&JsValue::NULL)
-            .map_err(|e| Failure::Session(format!("{e:?}")))?;
-        let token = JsFuture::from(js_sys::Promise::resolve(&promise))
-            .await
+        let asked = self.asked.borrow().clone();
+        let promise = match asked {
+            Some(promise) => promise,
+            None => {
+                let returned = self
+                    .get_token
+                    .call0(&JsValue::NULL)
+                    .map_err(|e| Failure::Session(format!("{e:?}")))?;
+                let promise = js_sys::Promise::resolve(&returned);
+                *self.asked.borrow_mut() = Some(promise.clone());
+                promise
+            }
+        };
+        let answer = JsFuture::from(promise.clone()).await;
+        let mut asked = self.asked.borrow_mut();
+        let same = |p: &js_sys::Promise| JsValue::from(p) == JsValue::from(&promise);
+        if asked.as_ref().is_some_and(same) {
+            *asked = None;
+        }
+        drop(asked);
+        let token = answer
             .map_err(|e| Failure::Session(format!("{e:?}")))?
             .as_string()
             .ok_or_else(|| Failure::Session("getToken did not resolve to a string".into()))?;

@@ -22,6 +22,7 @@ use crate::components::{AnnouncerRegion, CaseView, EngagementView, LinkedConvers
 use crate::conversation::Announcer;
 use crate::engagement::Switch;
 use crate::failure::Failure;
+use crate::first_thread::FirstThread;
 use crate::host_context::{HostCallbacks, HostContext, Opening};
 use crate::i18n::I18n;
 use crate::locale_files;
@@ -48,11 +49,11 @@ impl WidgetHandle {
 /// Mounts the widget into `element` with the host's context (see `HostContext`).
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, context: JsValue) -> Result<WidgetHandle, JsError> {
-    let (context, get_token, host) = HostContext::from_js(&context)
+    let (context, get_token, host, first_thread) = HostContext::from_js(&context)
         .map_err(|e| JsError::new(&format!("invalid widget context: {e}")))?;
     let backend = Backend::new(&context.backend_url, get_token);
     let mounted = mount_to(element, move || {
-        view! { <App context backend host/> }.into_any()
+        view! { <App context backend host first_thread/> }.into_any()
     });
     Ok(WidgetHandle {
         mounted: Some(mounted),
@@ -69,7 +70,13 @@ enum Opened {
 type FirstLoad = Result<(Opened, Option<ZoneRules>), Failure>;
 
 #[component]
-fn App(context: HostContext, backend: Backend, host: HostCallbacks) -> impl IntoView {
+fn App(
+    context: HostContext,
+    backend: Backend,
+    host: HostCallbacks,
+    /// The page the host fetched itself while the widget loaded: used for the first open only.
+    first_thread: Option<FirstThread>,
+) -> impl IntoView {
     let lang = context.lang.clone();
     let assets_url = context.assets_url.clone();
     let strings = LocalResource::new(move || {
@@ -80,11 +87,24 @@ fn App(context: HostContext, backend: Backend, host: HostCallbacks) -> impl Into
     let first_backend = StoredValue::new_local(backend.clone());
     let zone_name = context.time_zone.clone();
     let fetching = RwSignal::new(false);
+    let first_thread = StoredValue::new_local(first_thread);
     let first = LocalResource::new(move || {
         let backend = backend.clone();
         let zone_name = zone_name.clone();
+        let first_thread = first_thread.try_update_value(Option::take).flatten();
         async move {
             let opened = async {
+                let host_answer = match (opening, first_thread) {
+                    (Opening::Conversation(id), Some(first_thread)) => {
+                        first_thread.opening(id).await
+                    }
+                    _ => None,
+                };
+                match host_answer {
+                    Some(ThreadOpening::Page(page)) => return Ok(Opened::Thread(page)),
+                    Some(ThreadOpening::Fetching) => fetching.set(true),
+                    None => {}
+                }
                 match opening {
                     Opening::Conversation(id) => loop {
                         match backend.open_thread(id).await? {

@@ -1,7 +1,8 @@
 //! What the host tells the widget at mount: where the backend is, what to show (a conversation and
 //! the Case's others, or an engagement), the agent's Salesforce language and time zone, how to get
-//! a session token, and the host's optional callbacks that write an engagement's outcome to its
-//! Salesforce record. Read once, in `mount`; nothing else in the widget sees the JavaScript object.
+//! a session token, the host's optional callbacks that write an engagement's outcome to its
+//! Salesforce record, and the first thread page the host may have fetched itself
+//! (`first_thread`). Read once, in `mount`; nothing else in the widget sees the JavaScript object.
 //!
 //! Invariant: a context with a `conversationId` opens that conversation (conversation mode, as
 //! before engagements existed); without one, it must name an `engagementId` (engagement mode).
@@ -12,7 +13,16 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::first_thread::FirstThread;
 use crate::json;
+
+/// All the host hands the widget at mount.
+pub type FromHost = (
+    HostContext,
+    js_sys::Function,
+    HostCallbacks,
+    Option<FirstThread>,
+);
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -59,8 +69,8 @@ fn default_time_zone() -> String {
 
 impl HostContext {
     /// Reads the context object, its `getToken` function, which returns a promise of a fresh
-    /// session token each call, and the host's callbacks.
-    pub fn from_js(value: &JsValue) -> Result<(Self, js_sys::Function, HostCallbacks), String> {
+    /// session token each call, the host's callbacks, and its `firstThread` when it has one.
+    pub fn from_js(value: &JsValue) -> Result<FromHost, String> {
         let context: Self = json::from_value(value.clone())?;
         context.opening()?;
         let get_token =
@@ -69,7 +79,12 @@ impl HostContext {
             record_send: function(value, "recordEngagementSend"),
             record_conversation: function(value, "recordEngagementConversation"),
         };
-        Ok((context, get_token, callbacks))
+        Ok((
+            context,
+            get_token,
+            callbacks,
+            FirstThread::from_context(value),
+        ))
     }
 
     /// The mode the context names.

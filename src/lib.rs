@@ -12,10 +12,10 @@
 //!   `session_token`, `template_form`, `timeline` —
 //!   plain Rust over `protocol` and Fluent, run without a browser: each has its native tests
 //!   (`cargo test -p alcmeon-widget`), and none imports leptos, web-sys, js-sys or the HTTP client.
-//! - **browser**: `api`, `client_ids`, `drafts`, `host_context`, `json`, `live`,
+//! - **browser**: `api`, `client_ids`, `drafts`, `first_thread`, `host_context`, `json`, `live`,
 //!   `locale_files`, `number_format`, `time` — the widget's effects (HTTP and the event streams,
-//!   the browser's JSON, localStorage, `Intl`, the browser's random ids, the host's object and
-//!   callbacks),
+//!   the browser's JSON, localStorage, `Intl`, the browser's random ids, the host's object,
+//!   callbacks and prefetch),
 //!   each in its own module like todomvc's `storage.rs`; no state, no views.
 //! - **state**: `case_conversations`, `conversation`, `engagement`, `widget_context` — what the
 //!   views show, kept apart from them (todomvc's `Todos`): the Case's conversations and their
@@ -55,6 +55,7 @@ mod timeline;
 mod api;
 mod client_ids;
 mod drafts;
+mod first_thread;
 mod host_context;
 mod json;
 mod live;

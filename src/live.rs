@@ -17,17 +17,20 @@ use crate::server_sent_events::EventStreamReader;
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 const LONGEST_RETRY: Duration = Duration::from_secs(30);
 
-/// Follows a conversation's events until `stop` aborts: `on_open` runs each time the stream is
+/// Follows a conversation's events after `position` (a thread page's `stream_position`; from the
+/// stream's start without one) until `stop` aborts: `on_open` runs each time the stream is
 /// (re)established, `on_item` for each changed thread item.
 pub async fn follow(
     backend: Backend,
     conversation_id: i64,
+    position: Option<i64>,
     stop: AbortSignal,
     on_open: impl Fn(),
     on_item: impl Fn(ThreadItem),
 ) {
     let path = format!("/v1/conversations/{conversation_id}/events");
-    follow_events(backend, &path, "item", stop, on_open, on_item).await;
+    let position = position.map(|seq| seq.to_string());
+    follow_events(backend, &path, "item", position, stop, on_open, on_item).await;
 }
 
 /// Follows the engagement's events until `stop` aborts: `on_open` runs each time the stream is
@@ -42,6 +45,7 @@ pub async fn follow_engagement(
         backend,
         ENGAGEMENT_EVENTS,
         "engagement",
+        None,
         stop,
         on_open,
         on_page,
@@ -49,16 +53,18 @@ pub async fn follow_engagement(
     .await;
 }
 
-/// Reads the stream at `path`, giving each `kind` event's data, read as JSON, to `on_event`.
+/// Reads the stream at `path` after the event id `start_after`, giving each `kind` event's data,
+/// read as JSON, to `on_event`.
 async fn follow_events<T: DeserializeOwned>(
     backend: Backend,
     path: &str,
     kind: &str,
+    start_after: Option<String>,
     stop: AbortSignal,
     on_open: impl Fn(),
     on_event: impl Fn(T),
 ) {
-    let mut last_event_id: Option<String> = None;
+    let mut last_event_id = start_after;
     let mut retry = FIRST_RETRY;
     while !stop.aborted() {
         if let Ok(body) = backend

@@ -2,6 +2,7 @@
 //! live stream, the reply window's clock, its row in the Case's list) until they unmount, and nothing outlives them: the
 //! stream is aborted, the clock cleared, the files' object URLs freed.
 
+use std::cell::Cell;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::set_interval_with_handle;
@@ -23,12 +24,13 @@ const CLOCK_TICK: Duration = Duration::from_secs(30);
 impl ConversationState {
     /// The state of the conversation `page` opens, in context for the views below the caller.
     pub fn open(page: ThreadPage, backend: Backend) -> Self {
+        let position = page.stream_position;
         let state = Self::new(page, backend.clone(), WidgetContext::get());
         provide_context(state);
         let files = SendWrapper::new(state.files());
         on_cleanup(move || files.close());
         state.tick_clock();
-        state.follow_live(backend);
+        state.follow_live(backend, position);
         state.keep_row_current();
         state
     }
@@ -59,10 +61,11 @@ impl ConversationState {
     }
 
     /// Keeps the conversation current from the backend's event stream until the views unmount.
-    /// Each time the stream (re)opens, the newest page is read again so nothing that changed
-    /// before the stream was established is missed (items are matched by id, so nothing shows
-    /// twice).
-    fn follow_live(self, backend: Backend) {
+    /// The stream starts at the page's `position`, so nothing that changed since the page was
+    /// read is missed, and reopens after the last event it gave. Only a page without a position
+    /// (an older backend) is read again, once, when the stream first opens (items are matched by
+    /// id, so nothing shows twice).
+    fn follow_live(self, backend: Backend, position: Option<i64>) {
         let Ok(controller) = web_sys::AbortController::new() else {
             return;
         };
@@ -71,11 +74,16 @@ impl ConversationState {
         on_cleanup(move || controller.abort());
         let conversation_id = self.conversation_id;
         let refresh_backend = backend.clone();
+        let caught_up = Cell::new(position.is_some());
         spawn_local(live::follow(
             backend,
             conversation_id,
+            position,
             stop,
             move || {
+                if caught_up.replace(true) {
+                    return;
+                }
                 let backend = refresh_backend.clone();
                 spawn_local(async move {
                     if let Ok(page) = backend.thread(conversation_id).await {

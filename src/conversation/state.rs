@@ -148,7 +148,8 @@ impl ConversationState {
         self.feed.append(vec![item]);
     }
 
-    /// The newest page read again after the stream (re)opened: the backend's word on the
+    /// The newest page read again after the stream opened (only for a page that told no stream
+    /// position): the backend's word on the
     /// conversation and on the items it holds; rows it adds are not announced.
     pub fn catch_up(self, page: ThreadPage) {
         self.local_failures.try_update_value(|failures| {

@@ -188,6 +188,12 @@ pub struct ThreadPage {
     /// Whether items older than the first one exist (ask with `?before=<first item id>`).
     #[serde(default)]
     pub has_older: bool,
+    /// The position in the conversation's event log (an event id of
+    /// `GET /v1/conversations/{id}/events`) the newest page reflects: read before its items, so
+    /// opening the stream with `Last-Event-ID` set to it misses no change (one in both the page
+    /// and the stream replaces its item by id). `None` on an older page (`?before=`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_position: Option<i64>,
 }
 
 /// The answer (`202 Accepted`) of the thread route while the backend fetches, from Alcméon, a

@@ -5,10 +5,12 @@
 //! a wake-up: on connect the stream subscribes first, then reads every logged event after
 //! `Last-Event-ID` (none without the header); on each wake-up it reads the log again after the
 //! last sequence it sent. So a reconnect misses nothing, nothing is sent twice, and events go out
-//! in sequence order even when two writers publish out of order. Without `Last-Event-ID` the
-//! stream starts at the conversation's latest change when the response headers are sent: a widget
-//! that waits for those headers before fetching the thread page misses nothing in between (an item
-//! in both the page and a later event is simply replaced). Every stream opens with `event: ready`
+//! in sequence order even when two writers publish out of order. The newest thread page carries
+//! `stream_position`, the log's position read before its items (`store/thread.rs`): the widget
+//! opens the stream with `Last-Event-ID` set to it, after the page and without reading the page
+//! again, and misses nothing in between (an item in both the page and an event is simply
+//! replaced). Without `Last-Event-ID` the stream starts at the conversation's latest change when
+//! the response headers are sent. Every stream opens with `event: ready`
 //! whose id is the sequence it starts after, so a widget that has not yet received an item still
 //! has a position to resume from. The session token comes in the
 //! Authorization header (the widget reads the stream with fetch), never in the URL, and the stream
@@ -43,7 +45,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The conversation's thread changes as Server-Sent Events: first `event: ready` (its id is the
 /// position the stream starts after), then `event: item` with a `ThreadItem` as JSON data, under
-/// increasing ids. Send `Last-Event-ID` to resume after an event.
+/// increasing ids. Send `Last-Event-ID` to resume after an event, or to start after the
+/// `stream_position` of the thread page just read.
 #[utoipa::path(
     get,
     path = "/v1/conversations/{conversation_id}/events",
@@ -51,7 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     tag = "conversations",
     params(
         ("conversation_id" = i64, Path, description = "Alcméon's conversation id"),
-        ("Last-Event-ID" = Option<i64>, Header, description = "Resume after this event id"),
+        ("Last-Event-ID" = Option<i64>, Header, description = "Resume after this event id (or a thread page's `stream_position`)"),
     ),
     security(("session" = [])),
     responses(

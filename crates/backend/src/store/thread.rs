@@ -212,6 +212,10 @@ impl Store {
     /// Up to `limit` items older than `before` (the newest ones without it), oldest first, as
     /// `viewer` reads them; `None` for a conversation the replica does not hold whole
     /// (`replica_origin.rs`): unknown, or only its newer actions read.
+    ///
+    /// The newest page carries its `stream_position`, the log's latest sequence read BEFORE the
+    /// conversation and its items: a change logged after it is in the stream from there, one
+    /// written between the two reads is in both (the widget replaces it by id), none is missed.
     pub async fn thread(
         &self,
         conversation_id: i64,
@@ -222,6 +226,10 @@ impl Store {
         if !self.conversation_is_whole(conversation_id).await? {
             return Ok(None);
         }
+        let stream_position = match before {
+            None => Some(self.last_event_seq(conversation_id).await?),
+            Some(_) => None,
+        };
         let Some(conversation) = self.conversation(conversation_id).await? else {
             return Ok(None);
         };
@@ -248,6 +256,7 @@ impl Store {
             viewer,
             items,
             has_older,
+            stream_position,
         }))
     }
 

@@ -197,6 +197,44 @@ async fn a_stream_first_tells_where_it_starts_so_a_widget_that_saw_no_item_can_r
     assert_eq!(item.text, "written before any item was seen");
 }
 
+/// The widget reads the newest page, then opens the stream at the page's `stream_position`
+/// without reading the page again: a change committed in between comes by the stream, and
+/// nothing the page already reflects comes again.
+#[tokio::test]
+async fn a_change_between_the_page_and_the_stream_comes_from_the_pages_stream_position() {
+    let app = spawn_app(0).await;
+    wait_for_conversation(&app, 1003).await;
+    let page = app.page(1003).await;
+    let position = page
+        .stream_position
+        .expect("the newest page tells its stream position");
+    let text = "written after the page was read";
+    let last = app.customer_writes(1003, text).await;
+    app.wait_for_replica("latest_action_id", last).await;
+    assert!(page.items.iter().all(|item| item.text != text));
+
+    let mut stream = EventStream::open(&app, 1003, Some(position)).await;
+    let (id, item) = stream
+        .next_item(Duration::from_secs(5))
+        .await
+        .expect("the change made between the page and the stream is streamed");
+    assert_eq!(item.text, text, "the first event is that change");
+    assert!(id > position);
+    assert!(
+        stream.next_item(Duration::from_millis(500)).await.is_none(),
+        "nothing else is sent"
+    );
+
+    let before = page.items.last().unwrap().id;
+    let older: ThreadPage = app
+        .thread_page(1003, &format!("?before={before}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(older.stream_position, None, "an older page has no position");
+}
+
 #[tokio::test]
 async fn a_replys_delivery_changes_are_pushed_until_it_is_sent() {
     let app = spawn_app(0).await;

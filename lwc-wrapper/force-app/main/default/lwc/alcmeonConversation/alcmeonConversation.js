@@ -25,6 +25,11 @@
  * the Alcméon conversations the agent may open from here, read by Apex as the agent. The first one
  * is asked for before the widget mounts, so an agent Apex refuses (no access to the record, no
  * conversation id on it) sees Apex's message in the error state and the widget never loads.
+ *
+ * In conversation mode, as soon as the backend URL, the conversation id and that first token are
+ * known, this component requests the conversation's thread itself (`fetchFirstThread`), while the
+ * widget's script and WebAssembly load, and hands the answer to the widget as `firstThread`; the
+ * first token goes on to the widget's first getToken(): one token and one thread request per open.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, updateRecord } from 'lightning/uiRecordApi';
@@ -46,7 +51,9 @@ import NO_CONVERSATION_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversa
 import NO_CONVERSATION_ID_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation_Id';
 import NOT_CONFIGURED_LABEL from '@salesforce/label/c.Alcmeon_Error_Not_Configured';
 import {
+    canRunWebAssembly,
     createWidgetContext,
+    fetchFirstThread,
     loadWidget,
     mountWidget,
     mountWidgetFrame,
@@ -114,6 +121,10 @@ export default class AlcmeonConversation extends LightningElement {
     mounted = false;
     /** The first token Apex minted for this record; handed to the widget's first getToken(). */
     firstToken;
+    /** This component's request for the conversation's thread, `{ conversationId, answer }`; the widget takes it once. */
+    firstThread;
+    /** The thread was requested (or there will be none to request): never twice per component. */
+    firstThreadAsked = false;
     /** Apex minted a token for this record: the agent may open its conversations. */
     recordGranted = false;
     /** Apex refused the record: its message stays, whatever else fails after. */
@@ -255,6 +266,31 @@ export default class AlcmeonConversation extends LightningElement {
         }
         this.conversationIds = ids;
         this.conversationId = id;
+        this.askFirstThread();
+    }
+
+    /**
+     * Requests the conversation's thread for the widget's first open, once the backend, the
+     * conversation and the first token are known; in conversation mode only, before the mount,
+     * and only where the widget will run here (the backend's frame reads its thread itself).
+     */
+    askFirstThread() {
+        const backendUrl = this.effectiveBackendUrl;
+        const { conversationId, firstToken } = this;
+        if (this.firstThreadAsked || this.handle || this.engagementId || this.inFrame) {
+            return;
+        }
+        if (!backendUrl || conversationId === undefined || !firstToken) {
+            return;
+        }
+        this.firstThreadAsked = true;
+        if (!canRunWebAssembly()) {
+            return;
+        }
+        const answer = fetchFirstThread({ backendUrl, conversationId, token: firstToken });
+        // The widget reads a rejection as "ask the backend yourself"; it is not an unhandled one.
+        answer.catch(() => {});
+        this.firstThread = { conversationId, answer };
     }
 
     // --- Lifecycle ---------------------------------------------------------------------------
@@ -270,6 +306,7 @@ export default class AlcmeonConversation extends LightningElement {
                 .then((token) => {
                     this.firstToken = token;
                     this.recordGranted = true;
+                    this.askFirstThread();
                 })
                 .catch((error) => this.showRefusal(error));
         }
@@ -278,6 +315,7 @@ export default class AlcmeonConversation extends LightningElement {
                 .then((url) => {
                     if (url) {
                         this.settingsBackendUrl = url;
+                        this.askFirstThread();
                     } else {
                         this.showError(NOT_CONFIGURED_LABEL);
                     }
@@ -339,6 +377,7 @@ export default class AlcmeonConversation extends LightningElement {
     // --- Helpers -----------------------------------------------------------------------------
 
     widgetContext() {
+        const firstThread = this.takeFirstThread();
         return createWidgetContext({
             backendUrl: this.effectiveBackendUrl,
             ...(this.engagementId
@@ -355,9 +394,20 @@ export default class AlcmeonConversation extends LightningElement {
                 this.firstToken = undefined;
                 return first ? Promise.resolve(first) : this.requestToken();
             },
+            ...(firstThread ? { firstThread } : {}),
             recordEngagementSend: (record) => this.recordEngagementSend(record),
             recordEngagementConversation: (conversationId) => this.recordEngagementConversation(conversationId)
         });
+    }
+
+    /** The thread answer for the conversation about to be mounted, once; the frame gets none. */
+    takeFirstThread() {
+        const asked = this.firstThread;
+        this.firstThread = undefined;
+        if (!asked || this.inFrame || this.engagementId || asked.conversationId !== this.conversationId) {
+            return undefined;
+        }
+        return asked.answer;
     }
 
     /**

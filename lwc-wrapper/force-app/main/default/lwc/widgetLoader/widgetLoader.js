@@ -19,6 +19,11 @@
  * engagement mode (`engagementId`, the 18-character alcmeon__Engagement__c id, and no
  * conversation), never both; the host's optional callbacks `recordEngagementSend(record)` and
  * `recordEngagementConversation(conversationId)` write what the widget did to Salesforce.
+ *
+ * Conversation mode may also carry `firstThread`: the host's own request for the conversation's
+ * newest page (`fetchFirstThread`), started as soon as it knows the backend, the conversation and
+ * its first token, so it runs while the glue and the wasm load. The widget uses its answer once,
+ * when it is a 200, and otherwise asks the backend as it would without it.
  */
 import { errorText } from 'c/errorMessages';
 
@@ -27,6 +32,8 @@ export const WASM_FILE = 'alcmeon_widget_bg.wasm';
 export const STYLE_FILE = 'widget.css';
 export const GLOBAL_NAME = 'alcmeonWidget';
 export const FRAME_PATH = '/embed/frame.html';
+/** The performance mark set when the widget's WebAssembly is instantiated (for measurements). */
+export const STARTED_MARK = 'alcmeon-widget:started';
 
 /** WidgetLoadError codes: this page cannot run WebAssembly (mount the frame), or anything else. */
 export const WASM_UNAVAILABLE = 'wasm-unavailable';
@@ -135,12 +142,38 @@ async function load(loadScript, base) {
         );
     }
 
+    markStarted();
     if (typeof init.mount !== 'function') {
         throw new WidgetLoadError(
             `window.${GLOBAL_NAME} has no mount() function: the widget build does not match this loader`
         );
     }
     return init;
+}
+
+/** The smallest WebAssembly module: its magic number and version. */
+const EMPTY_MODULE = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+/**
+ * True when this page may compile WebAssembly: it has `WebAssembly` and its Content Security
+ * Policy lets it compile (an 8-byte module, compiled synchronously). Where it is false, the widget
+ * will run in the backend's frame.
+ */
+export function canRunWebAssembly() {
+    if (typeof WebAssembly !== 'object' || WebAssembly === null) {
+        return false;
+    }
+    try {
+        return Boolean(new WebAssembly.Module(new Uint8Array(EMPTY_MODULE)));
+    } catch {
+        return false;
+    }
+}
+
+function markStarted() {
+    if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+        performance.mark(STARTED_MARK);
+    }
 }
 
 /**
@@ -173,6 +206,33 @@ export function loadWidget({ loadScript, resourceUrl } = {}) {
         });
     }
     return pendingLoad;
+}
+
+/**
+ * Starts the request for conversation `conversationId`'s newest page that the widget's first
+ * open would make (`GET {backendUrl}/v1/conversations/{id}/thread` with `token`), for the
+ * context's `firstThread`. Resolves to `{ status, body }` (the body as text) whatever the status;
+ * rejects when the backend cannot be reached.
+ *
+ * @param {object} options
+ * @param {string} options.backendUrl the backend's URL
+ * @param {number} options.conversationId Alcméon's conversation id
+ * @param {string} options.token the session token, sent as a Bearer token
+ * @returns {Promise<{status: number, body: string}>}
+ */
+export function fetchFirstThread({ backendUrl, conversationId, token } = {}) {
+    return Promise.resolve().then(() => {
+        if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
+            throw new WidgetLoadError('fetchFirstThread: backendUrl is missing');
+        }
+        if (!isConversationId(conversationId)) {
+            throw new WidgetLoadError(`fetchFirstThread: conversationId ${conversationId} is not a number`);
+        }
+        const url = `${backendUrl.replace(/\/+$/, '')}/v1/conversations/${conversationId}/thread`;
+        return fetch(url, { headers: { Authorization: `Bearer ${token}` } }).then((response) =>
+            response.text().then((body) => ({ status: response.status, body }))
+        );
+    });
 }
 
 /**
@@ -241,6 +301,7 @@ export function createWidgetContext({
     recordId,
     objectApiName,
     getToken,
+    firstThread,
     ...callbacks
 } = {}) {
     if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
@@ -252,6 +313,9 @@ export function createWidgetContext({
             : engagementMode(engagementId, conversationId, conversationIds);
     if (typeof getToken !== 'function') {
         throw new WidgetLoadError('widget context: getToken must be a function');
+    }
+    if (firstThread !== undefined && (mode.engagementId || typeof firstThread.then !== 'function')) {
+        throw new WidgetLoadError('widget context: firstThread must be a promise, in conversation mode');
     }
     const hostCallbacks = {};
     for (const name of ENGAGEMENT_CALLBACKS) {
@@ -272,6 +336,7 @@ export function createWidgetContext({
         recordId: recordId || '',
         objectApiName: objectApiName || '',
         getToken,
+        ...(firstThread ? { firstThread } : {}),
         ...hostCallbacks
     });
 }

@@ -17,6 +17,8 @@ const CASE_ID = '5005g00000QwErTAAZ';
 
 const RESOURCE_URL = '/resource/1763600000000/alcmeonWidget';
 const BACKEND_URL = 'https://widget.example.com';
+const THREAD_URL = `${BACKEND_URL}/v1/conversations/1001/thread`;
+const THREAD_BODY = '{"conversation":{"id":1001},"items":[]}';
 
 // The agent and record the widget is told about on the conversation page these tests open.
 const CONVERSATION_PAGE_CONTEXT = {
@@ -124,6 +126,7 @@ function conversationPage(extra = {}) {
 describe('c-alcmeon-conversation', () => {
     beforeEach(() => {
         getSessionToken.mockResolvedValue('token-for-the-record');
+        global.fetch = jest.fn().mockResolvedValue({ status: 200, text: () => Promise.resolve(THREAD_BODY) });
     });
 
     afterEach(() => {
@@ -133,6 +136,7 @@ describe('c-alcmeon-conversation', () => {
         delete window.alcmeonWidget;
         resetWidgetLoader();
         jest.clearAllMocks();
+        delete global.fetch;
     });
 
     it('mounts the widget into the manual element with the agent and conversation context', async () => {
@@ -155,6 +159,7 @@ describe('c-alcmeon-conversation', () => {
             ...CONVERSATION_PAGE_CONTEXT,
             assetsUrl: RESOURCE_URL,
             getToken: expect.any(Function),
+            firstThread: expect.anything(),
             recordEngagementSend: expect.any(Function),
             recordEngagementConversation: expect.any(Function)
         });
@@ -166,6 +171,77 @@ describe('c-alcmeon-conversation', () => {
         expect(stylesheet.getAttribute('href')).toBe(`${RESOURCE_URL}/widget.css`);
         expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
         expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
+    });
+
+    describe('the first thread, requested while the widget loads', () => {
+        // A widget whose WebAssembly is still instantiating until `instantiate()` is called.
+        function slowWidget() {
+            const widget = installFakeWidget();
+            let instantiate;
+            widget.init.mockReturnValue(
+                new Promise((resolve) => {
+                    instantiate = resolve;
+                })
+            );
+            return { ...widget, instantiate: () => instantiate({}) };
+        }
+
+        async function openedWhileLoading() {
+            const widget = slowWidget();
+            getSessionToken.mockResolvedValue('token-1');
+            conversationPage();
+            getRecord.emit(mockConversationRecord);
+            await flushPromises();
+            return widget;
+        }
+
+        it('is requested with the first token before the widget is instantiated, and handed to it', async () => {
+            const { init, instantiate } = await openedWhileLoading();
+            expect(init).toHaveBeenCalledTimes(1);
+            expect(init.mount).not.toHaveBeenCalled();
+            expect(global.fetch).toHaveBeenCalledTimes(1);
+            expect(global.fetch).toHaveBeenCalledWith(THREAD_URL, { headers: { Authorization: 'Bearer token-1' } });
+
+            instantiate();
+            await flushPromises();
+            const context = init.mount.mock.calls[0][1];
+            await expect(context.firstThread).resolves.toEqual({ status: 200, body: THREAD_BODY });
+            await expect(context.getToken()).resolves.toBe('token-1');
+            expect(getSessionToken).toHaveBeenCalledTimes(1);
+            expect(global.fetch).toHaveBeenCalledTimes(1);
+        });
+
+        it('hands a 202 over as it is: the widget asks again itself', async () => {
+            global.fetch.mockResolvedValue({ status: 202, text: () => Promise.resolve('{"conversation_id":1001}') });
+            const { init, instantiate } = await openedWhileLoading();
+            instantiate();
+            await flushPromises();
+            const context = init.mount.mock.calls[0][1];
+            await expect(context.firstThread).resolves.toEqual({ status: 202, body: '{"conversation_id":1001}' });
+        });
+
+        it('hands a failed request over as a rejection, and the widget still mounts', async () => {
+            global.fetch.mockRejectedValue(new TypeError('Failed to fetch'));
+            const { init, instantiate } = await openedWhileLoading();
+            instantiate();
+            await flushPromises();
+            expect(init.mount).toHaveBeenCalledTimes(1);
+            await expect(init.mount.mock.calls[0][1].firstThread).rejects.toThrow('Failed to fetch');
+            expect(document.body.querySelector('c-alcmeon-conversation').shadowRoot.querySelector('.state_error')).toBeNull();
+        });
+
+        it('is handed to the first mount only: a widget mounted again asks the backend itself', async () => {
+            const { init, instantiate } = await openedWhileLoading();
+            instantiate();
+            await flushPromises();
+            const element = document.body.querySelector('c-alcmeon-conversation');
+            document.body.removeChild(element);
+            document.body.appendChild(element);
+            await flushPromises();
+            expect(init.mount).toHaveBeenCalledTimes(2);
+            expect('firstThread' in init.mount.mock.calls[1][1]).toBe(false);
+            expect(global.fetch).toHaveBeenCalledTimes(1);
+        });
     });
 
     it('records nothing for an engagement in conversation mode', async () => {
@@ -494,6 +570,7 @@ describe('c-alcmeon-conversation', () => {
                 recordEngagementConversation: expect.any(Function)
             });
             await expect(context.getToken()).resolves.toBe('token-for-the-record');
+            expect(global.fetch).not.toHaveBeenCalled();
             expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
             expect(element.shadowRoot.querySelector('.state_error')).toBeNull();
         });
@@ -896,6 +973,7 @@ describe('c-alcmeon-conversation', () => {
 
                 expect(loadScript).not.toHaveBeenCalled();
                 expect(init.mount).not.toHaveBeenCalled();
+                expect(global.fetch).not.toHaveBeenCalled();
                 expect(element.shadowRoot.querySelector('.mount iframe')).not.toBeNull();
                 expect(element.shadowRoot.querySelector('.body').dataset.mode).toBe('frame');
             } finally {

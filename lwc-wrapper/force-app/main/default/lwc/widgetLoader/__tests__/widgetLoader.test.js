@@ -1,5 +1,8 @@
 import {
+    STARTED_MARK,
+    canRunWebAssembly,
     createWidgetContext,
+    fetchFirstThread,
     loadWidget,
     mountWidget,
     parseConversationId,
@@ -240,6 +243,103 @@ describe('widgetLoader', () => {
         expect(Object.isFrozen(context({ conversationIds: [1001, 1005] }).conversationIds)).toBe(true);
         expect(() => context({ conversationIds: [1001, '1005'] })).toThrow('conversationIds');
         expect(() => context({ conversationIds: 1005 })).toThrow('conversationIds');
+    });
+
+    it('marks when the WebAssembly is instantiated, not before', async () => {
+        // jsdom's performance has no marks: record them.
+        const marks = [];
+        performance.mark = (name) => marks.push(name);
+        const { init, loadScript } = fakeGlue();
+        let instantiate;
+        init.mockReturnValue(
+            new Promise((resolve) => {
+                instantiate = resolve;
+            })
+        );
+        const loaded = loadWidget({ loadScript, resourceUrl: RESOURCE_URL });
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        expect(init).toHaveBeenCalledTimes(1);
+        expect(marks).toEqual([]);
+        instantiate({});
+        await loaded;
+        delete performance.mark;
+        expect(marks).toEqual([STARTED_MARK]);
+    });
+
+    it('tells whether the page may compile WebAssembly', () => {
+        expect(canRunWebAssembly()).toBe(true);
+        const webAssembly = global.WebAssembly;
+        try {
+            global.WebAssembly = {
+                ...webAssembly,
+                Module: function refused() {
+                    throw new webAssembly.CompileError("Refused to compile: 'wasm-unsafe-eval' is not allowed");
+                }
+            };
+            expect(canRunWebAssembly()).toBe(false);
+            delete global.WebAssembly;
+            expect(canRunWebAssembly()).toBe(false);
+        } finally {
+            global.WebAssembly = webAssembly;
+        }
+    });
+
+    describe('the first thread, requested by the host', () => {
+        afterEach(() => {
+            delete global.fetch;
+        });
+
+        it('asks the backend for the conversation with the token and answers status and body', async () => {
+            global.fetch = jest.fn().mockResolvedValue({ status: 200, text: () => Promise.resolve('{"items":[]}') });
+            const answer = await fetchFirstThread({
+                backendUrl: 'https://widget.example.com/',
+                conversationId: 1001,
+                token: 'token-1'
+            });
+            expect(global.fetch).toHaveBeenCalledTimes(1);
+            expect(global.fetch).toHaveBeenCalledWith('https://widget.example.com/v1/conversations/1001/thread', {
+                headers: { Authorization: 'Bearer token-1' }
+            });
+            expect(answer).toEqual({ status: 200, body: '{"items":[]}' });
+        });
+
+        it('answers a 202 as it is: the widget then asks again itself', async () => {
+            global.fetch = jest.fn().mockResolvedValue({
+                status: 202,
+                text: () => Promise.resolve('{"conversation_id":1001}')
+            });
+            await expect(
+                fetchFirstThread({ backendUrl: 'https://widget.example.com', conversationId: 1001, token: 't' })
+            ).resolves.toEqual({ status: 202, body: '{"conversation_id":1001}' });
+        });
+
+        it('rejects when the backend cannot be reached, or without a backend or a conversation', async () => {
+            global.fetch = jest.fn().mockRejectedValue(new TypeError('Failed to fetch'));
+            await expect(
+                fetchFirstThread({ backendUrl: 'https://widget.example.com', conversationId: 1001, token: 't' })
+            ).rejects.toThrow('Failed to fetch');
+            await expect(fetchFirstThread({ conversationId: 1001, token: 't' })).rejects.toThrow('backendUrl');
+            await expect(
+                fetchFirstThread({ backendUrl: 'https://widget.example.com', conversationId: 'x', token: 't' })
+            ).rejects.toThrow('conversationId');
+            expect(global.fetch).toHaveBeenCalledTimes(1);
+        });
+
+        it('goes into a conversation context as firstThread, and never into an engagement one', () => {
+            const firstThread = Promise.resolve({ status: 200, body: '{}' });
+            expect(context({ firstThread }).firstThread).toBe(firstThread);
+            expect('firstThread' in context()).toBe(false);
+            expect(() => context({ firstThread: { status: 200 } })).toThrow('firstThread');
+            expect(() =>
+                createWidgetContext({
+                    backendUrl: 'https://widget.example.com',
+                    engagementId: 'a025g00000En0AAAAA',
+                    getToken: () => Promise.resolve('t'),
+                    firstThread
+                })
+            ).toThrow('firstThread');
+        });
     });
 
     describe('in engagement mode', () => {
