@@ -69,7 +69,8 @@ function settledBoxes(locator) {
         const log = element.closest('[role="log"]');
         const measure = () => {
           const [a, b] = [element.getBoundingClientRect(), log.getBoundingClientRect()];
-          return { busy: log.getAttribute('aria-busy'), element: { top: a.top, bottom: a.bottom }, log: { top: b.top, bottom: b.bottom } };
+          const scroll = { top: log.scrollTop, height: log.scrollHeight, visible: log.clientHeight };
+          return { busy: log.getAttribute('aria-busy'), element: { top: a.top, bottom: a.bottom }, log: { top: b.top, bottom: b.bottom }, scroll };
         };
         let previous;
         let frames = 0;
@@ -87,11 +88,20 @@ function settledBoxes(locator) {
   );
 }
 
-/** Whether `locator`'s element is inside the visible part of the log, and on screen, once settled. */
+/**
+ * Whether `locator`'s element is inside the visible part of the log, and on screen, once settled;
+ * `where` says where the element, the log and the log's scroll position were (for a failure).
+ */
 async function inView(locator) {
-  const { element, log: frame } = await settledBoxes(locator);
+  const { element, log: frame, scroll } = await settledBoxes(locator);
   const bottom = Math.min(frame.bottom, VIEWPORT.height);
-  return element.top >= frame.top - 1 && element.bottom <= bottom + 1;
+  const shown = element.top >= frame.top - 1 && element.bottom <= bottom + 1;
+  return { shown, where: JSON.stringify({ element, log: frame, scroll }) };
+}
+
+async function assertInView(locator, message) {
+  const { shown, where } = await inView(locator);
+  assert.ok(shown, `${message}: ${where}`);
 }
 
 /** Scrolls the log to its very top; returns the first visible message's id and its bubble's top. */
@@ -111,7 +121,7 @@ test('a 10,000-message thread opens on its newest message with only a window of 
   const opened = Date.now();
   const page = await openLongThread();
   const newest = page.locator('.acw-bubble', { hasText: NEWEST });
-  assert.ok(await inView(newest), 'the newest message is visible');
+  await assertInView(newest, 'the newest message is visible');
   console.log(`# opened on the newest message in ${Date.now() - opened} ms`);
 
   const messages = await page.locator('.acw-message').count();
@@ -122,9 +132,22 @@ test('a 10,000-message thread opens on its newest message with only a window of 
   await page.close();
 });
 
+test('an agent at the newest message stays there when the log shrinks under it (as when the composer grows)', async () => {
+  const page = await openLongThread();
+  const newest = page.locator('.acw-bubble', { hasText: NEWEST });
+  await assertInView(newest, 'the newest message is visible');
+  // The log loses 250 px of height without any scrolling: a scroll listener sees nothing.
+  await log(page).evaluate((el) => {
+    el.style.maxHeight = `${el.clientHeight - 250}px`;
+  });
+  await assertInView(newest, 'the newest message is still visible');
+  assert.equal(await page.locator('.acw-jump').isVisible(), false, 'no "Jump to latest"');
+  await page.close();
+});
+
 test('scrolling to the top loads older pages while the first visible message stays in place', async () => {
   const page = await openLongThread();
-  assert.ok(await inView(page.locator('.acw-bubble', { hasText: NEWEST })), 'the newest message is visible');
+  await assertInView(page.locator('.acw-bubble', { hasText: NEWEST }), 'the newest message is visible');
 
   for (let round = 0; round < 4; round += 1) {
     const oldestBefore = await oldestShown(page);
@@ -151,7 +174,7 @@ test('scrolling to the top loads older pages while the first visible message sta
   await jump.click();
   const newest = page.locator('.acw-bubble', { hasText: NEWEST });
   await newest.waitFor();
-  assert.ok(await inView(newest), 'the newest message is visible again');
+  await assertInView(newest, 'the newest message is visible again');
   await jump.waitFor({ state: 'hidden' });
   await page.close();
 });

@@ -7,7 +7,9 @@ use leptos::html;
 use leptos::leptos_dom::helpers::request_animation_frame;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement};
 
 use crate::conversation::ThreadFeed;
@@ -33,14 +35,38 @@ impl Log {
             scroller: NodeRef::new(),
             busy: RwSignal::new(false),
         };
+        let resized = log.stay_at_bottom_on_resize();
         request_animation_frame(move || {
             log.scroll_to_bottom();
             log.check();
+            if let (Some(observer), Some(el)) = (&resized, log.element()) {
+                observer.observe(&el);
+                if let Ok(Some(rows)) = el.query_selector(".acw-rows") {
+                    observer.observe(&rows);
+                }
+            }
         });
         feed.on_arrival(Callback::new(move |()| {
             request_animation_frame(move || log.keep_following());
         }));
         log
+    }
+
+    /// An observer (of the log and its rows, once they are in the document) that brings a
+    /// following agent back to the newest message whenever their size changes: the composer
+    /// appearing below, a font or an image loading, a message growing. Scrolling does not report
+    /// those, so without it a layout change after the opening frame left a following agent above
+    /// the newest message. Disconnected when the thread unmounts.
+    fn stay_at_bottom_on_resize(self) -> Option<web_sys::ResizeObserver> {
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            if self.busy.try_get_untracked() == Some(false) && self.feed.still_following() {
+                self.scroll_to_bottom();
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        let kept = SendWrapper::new((observer.clone(), on_resize));
+        on_cleanup(move || kept.0.disconnect());
+        Some(observer)
     }
 
     pub fn node(self) -> NodeRef<html::Div> {
