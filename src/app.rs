@@ -14,6 +14,7 @@ use leptos::html;
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
+use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -77,64 +78,38 @@ fn App(
     /// The page the host fetched itself while the widget loaded: used for the first open only.
     first_thread: Option<FirstThread>,
 ) -> impl IntoView {
-    let lang = context.lang.clone();
-    let assets_url = context.assets_url.clone();
-    let strings = LocalResource::new(move || {
-        let (lang, assets_url) = (lang.clone(), assets_url.clone());
-        async move { locale_files::load(&lang, assets_url.as_deref()).await }
+    let strings = RwSignal::new_local(None::<I18n>);
+    let (lang, assets_url) = (context.lang.clone(), context.assets_url.clone());
+    spawn_local(async move {
+        let i18n = locale_files::load(&lang, assets_url.as_deref()).await;
+        strings.try_set(Some(i18n));
     });
     let opening = context.opening().unwrap_or(Opening::Engagement);
-    let first_backend = StoredValue::new_local(backend.clone());
-    let zone_name = context.time_zone.clone();
     let fetching = RwSignal::new(false);
-    let first_thread = StoredValue::new_local(first_thread);
-    let first = LocalResource::new(move || {
-        let backend = backend.clone();
-        let zone_name = zone_name.clone();
-        let first_thread = first_thread.try_update_value(Option::take).flatten();
-        async move {
-            let opened = async {
-                let host_answer = match (opening, first_thread) {
-                    (Opening::Conversation(id), Some(first_thread)) => {
-                        first_thread.opening(id).await
-                    }
-                    _ => None,
-                };
-                match host_answer {
-                    Some(ThreadOpening::Page(page)) => return Ok(Opened::Thread(page)),
-                    Some(ThreadOpening::Fetching) => fetching.set(true),
-                    None => {}
-                }
-                match opening {
-                    Opening::Conversation(id) => loop {
-                        match backend.open_thread(id).await? {
-                            ThreadOpening::Page(page) => return Ok(Opened::Thread(page)),
-                            ThreadOpening::Fetching => fetching.set(true),
-                        }
-                    },
-                    Opening::Engagement => backend
-                        .engagement()
-                        .await
-                        .map(|page| Opened::Engagement(Box::new(page))),
-                }
-            };
-            let (opened, zone) = join(opened, backend.zone_rules(&zone_name)).await;
-            opened.map(|opened| (opened, zone.ok()))
-        }
+    let first = RwSignal::new_local(None::<FirstLoad>);
+    let zone = {
+        let (backend, name) = (backend.clone(), context.time_zone.clone());
+        async move { backend.zone_rules(&name).await }
+    };
+    let opened = open_first(opening, first_thread, backend.clone(), fetching);
+    spawn_local(async move {
+        let (opened, zone) = join(opened, zone).await;
+        first.try_set(Some(opened.map(|opened| (opened, zone.ok()))));
     });
     let context = StoredValue::new(context);
     let host = StoredValue::new_local(host);
     // Nothing is written until the agent's language is there: no English flash for others.
+    let backend = StoredValue::new_local(backend);
     move || {
         strings.get().map(|i18n| {
             view! {
                 <Widget
                     i18n
                     context=context.get_value()
-                    first
+                    first=first.read_only()
                     engagement=opening == Opening::Engagement
                     fetching=fetching.read_only()
-                    backend=first_backend.get_value()
+                    backend=backend.get_value()
                     host=host.get_value()
                 />
             }
@@ -142,11 +117,42 @@ fn App(
     }
 }
 
+/// The first page: the host's answer when it holds it, else asked of the backend (again while
+/// it answers that it is fetching the conversation).
+async fn open_first(
+    opening: Opening,
+    first_thread: Option<FirstThread>,
+    backend: Backend,
+    fetching: RwSignal<bool>,
+) -> Result<Opened, Failure> {
+    let host_answer = match (opening, first_thread) {
+        (Opening::Conversation(id), Some(first_thread)) => first_thread.opening(id).await,
+        _ => None,
+    };
+    match host_answer {
+        Some(ThreadOpening::Page(page)) => return Ok(Opened::Thread(page)),
+        Some(ThreadOpening::Fetching) => fetching.set(true),
+        None => {}
+    }
+    match opening {
+        Opening::Conversation(id) => loop {
+            match backend.open_thread(id).await? {
+                ThreadOpening::Page(page) => return Ok(Opened::Thread(page)),
+                ThreadOpening::Fetching => fetching.set(true),
+            }
+        },
+        Opening::Engagement => backend
+            .engagement()
+            .await
+            .map(|page| Opened::Engagement(Box::new(page))),
+    }
+}
+
 #[component]
 fn Widget(
     i18n: I18n,
     context: HostContext,
-    first: LocalResource<FirstLoad>,
+    first: ReadSignal<Option<FirstLoad>, LocalStorage>,
     /// The widget opens on an engagement.
     engagement: bool,
     /// The backend is fetching the conversation from Alcméon.
