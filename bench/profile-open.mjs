@@ -60,6 +60,27 @@ function profileClock(profile, anchorPageMs) {
   throw new Error('the profile has no sample of the clock anchor');
 }
 
+/** Inclusive time (ms) per function (each counted once per sample), between `from` and `to`. */
+function inclusiveTimes(profile, from, to) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const totals = new Map();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i];
+    if (at < from || at > to) return;
+    const seen = new Set();
+    for (let node = id; node !== undefined; node = parent.get(node)) {
+      const name = byId.get(node).callFrame.functionName || '(anonymous)';
+      if (seen.has(name)) continue;
+      seen.add(name);
+      totals.set(name, (totals.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    }
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
 async function openOnce(context, url) {
   const page = await context.newPage();
   await page.addInitScript(pageProbe, { newest: newestText(SIZE), ...OURS });
@@ -107,13 +128,20 @@ async function main() {
       for (const [mark, at] of Object.entries(run.marks)) process.stdout.write(`  mark ${mark}: ${rel(at)}\n`);
       if (!run.profile) continue;
       writeFileSync(`/tmp/open-${open}.cpuprofile`, JSON.stringify(run.profile));
-      const thread = run.resources.find((r) => /\/thread$/.test(new URL(r.name).pathname));
+      // From the last response the first view waits for (the thread or the zone's rules) or
+      // the mount, whichever is later, to the paint.
+      const waited = run.resources.filter((r) => /\/v1\/(conversations\/\d+\/thread|time-zones\/)/.test(r.name) && !/limit=1/.test(r.name));
+      const start = Math.max(run.marks.mounted, ...waited.map((r) => r.responseEnd).filter((t) => t < run.marks.painted));
       const toProfile = profileClock(run.profile, run.anchor);
-      const from = toProfile(thread.responseEnd);
+      const from = toProfile(start);
       const to = toProfile(run.marks.painted);
+      process.stdout.write(`  window: ${rel(start)} → ${rel(run.marks.painted)}\n`);
+      const inclusive = inclusiveTimes(run.profile, from, to).filter(([name]) => /alcmeon_widget::|DateTimeFormat|JSON|synthetic/.test(name));
+      process.stdout.write('  inclusive time of the widget\'s own functions in that window:\n');
+      for (const [name, ms] of inclusive.slice(0, TOP)) process.stdout.write(`    ${ms.toFixed(2).padStart(7)} ms  ${name.slice(0, 150)}\n`);
       const top = selfTimes(run.profile, from, to);
       const sum = top.reduce((s, [, ms]) => s + ms, 0);
-      process.stdout.write(`  self time between thread received and painted (${sum.toFixed(1)} ms sampled):\n`);
+      process.stdout.write(`  self time in that window (${sum.toFixed(1)} ms sampled):\n`);
       for (const [name, ms] of top.slice(0, TOP)) process.stdout.write(`    ${ms.toFixed(2).padStart(7)} ms  ${name}\n`);
     }
   } finally {

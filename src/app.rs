@@ -32,6 +32,7 @@ use crate::time::TimeFormat;
 use crate::widget_context::WidgetContext;
 use fluent_bundle::FluentArgs;
 use futures_util::future::join;
+use gloo_timers::future::TimeoutFuture;
 use protocol::{EngagementPage, ThreadPage, ZoneRules};
 
 /// What `mount` returns to the host; `unmount()` removes the widget, its listeners and requests.
@@ -70,6 +71,15 @@ enum Opened {
 
 type FirstLoad = Result<(Opened, Option<ZoneRules>), Failure>;
 
+/// How the widget writes for the agent: texts in their language, times and numbers in their
+/// locale's style (times in UTC until the zone's rules are there).
+#[derive(Clone)]
+struct Writing {
+    i18n: I18n,
+    times: TimeFormat,
+    numbers: NumberFormat,
+}
+
 #[component]
 fn App(
     context: HostContext,
@@ -78,12 +88,6 @@ fn App(
     /// The page the host fetched itself while the widget loaded: used for the first open only.
     first_thread: Option<FirstThread>,
 ) -> impl IntoView {
-    let strings = RwSignal::new_local(None::<I18n>);
-    let (lang, assets_url) = (context.lang.clone(), context.assets_url.clone());
-    spawn_local(async move {
-        let i18n = locale_files::load(&lang, assets_url.as_deref()).await;
-        strings.try_set(Some(i18n));
-    });
     let opening = context.opening().unwrap_or(Opening::Engagement);
     let fetching = RwSignal::new(false);
     let first = RwSignal::new_local(None::<FirstLoad>);
@@ -92,19 +96,35 @@ fn App(
         async move { backend.zone_rules(&name).await }
     };
     let opened = open_first(opening, first_thread, backend.clone(), fetching);
+    // Spawned first, so its requests leave before the texts are parsed and the formats made.
     spawn_local(async move {
         let (opened, zone) = join(opened, zone).await;
         first.try_set(Some(opened.map(|opened| (opened, zone.ok()))));
+    });
+    let writing = RwSignal::new_local(None::<Writing>);
+    let (lang, assets_url) = (context.lang.clone(), context.assets_url.clone());
+    let format_locale = context.format_locale().to_owned();
+    spawn_local(async move {
+        // The next task: the first load's requests are out by then (their token is a promise).
+        TimeoutFuture::new(0).await;
+        let i18n = locale_files::load(&lang, assets_url.as_deref()).await;
+        let times = TimeFormat::new(&format_locale);
+        let numbers = NumberFormat::new(&format_locale);
+        writing.try_set(Some(Writing {
+            i18n,
+            times,
+            numbers,
+        }));
     });
     let context = StoredValue::new(context);
     let host = StoredValue::new_local(host);
     // Nothing is written until the agent's language is there: no English flash for others.
     let backend = StoredValue::new_local(backend);
     move || {
-        strings.get().map(|i18n| {
+        writing.get().map(|writing| {
             view! {
                 <Widget
-                    i18n
+                    writing
                     context=context.get_value()
                     first=first.read_only()
                     engagement=opening == Opening::Engagement
@@ -150,7 +170,7 @@ async fn open_first(
 
 #[component]
 fn Widget(
-    i18n: I18n,
+    writing: Writing,
     context: HostContext,
     first: ReadSignal<Option<FirstLoad>, LocalStorage>,
     /// The widget opens on an engagement.
@@ -160,7 +180,11 @@ fn Widget(
     backend: Backend,
     host: HostCallbacks,
 ) -> impl IntoView {
-    let format_locale = context.format_locale().to_owned();
+    let Writing {
+        i18n,
+        times,
+        numbers,
+    } = writing;
     let agent_lang = context.lang.clone();
     let conversation_ids = context.conversation_ids.clone();
     let root = NodeRef::<html::Section>::new();
@@ -173,11 +197,15 @@ fn Widget(
             args.set("zone", context.time_zone.clone());
             view! { <p class="acw-note" role="note">{loaded_i18n.t_with("unknown-time-zone", &args)}</p> }
         });
-        let times = TimeFormat::new(&format_locale, zone.unwrap_or_else(ZoneRules::utc));
-        let numbers = NumberFormat::new(&format_locale);
+        let times = times.clone().in_zone(zone.unwrap_or_else(ZoneRules::utc));
         view! {
             {zone_note}
-            <Provider value=WidgetContext::new(loaded_i18n.clone(), &agent_lang, times, numbers)>
+            <Provider value=WidgetContext::new(
+                loaded_i18n.clone(),
+                &agent_lang,
+                times,
+                numbers.clone(),
+            )>
                 <Screens
                     opened
                     conversation_ids=conversation_ids.clone()
