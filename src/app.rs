@@ -3,7 +3,8 @@
 //! and the agent's time zone are loaded, the widget's context (`WidgetContext`) is provided here,
 //! once, for every view below. While the backend fetches a conversation its replica did not hold
 //! (it answers `202`), the loading state says so, and the widget asks again until the thread
-//! comes.
+//! comes. Both first loads (the page with the zone's rules, and the agent's texts) stop when the
+//! widget unmounts.
 //!
 //! Engagement mode turns into conversation mode in place (`Screen`): when the backend links the
 //! conversation the customer's answer opened, or the agent opens the customer's ongoing one. The
@@ -14,7 +15,7 @@ use leptos::html;
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -97,14 +98,14 @@ fn App(
     };
     let opened = open_first(opening, first_thread, backend.clone(), fetching);
     // Spawned first, so its requests leave before the texts are parsed and the formats made.
-    spawn_local(async move {
+    spawn_local_scoped_with_cancellation(async move {
         let (opened, zone) = join(opened, zone).await;
         first.try_set(Some(opened.map(|opened| (opened, zone.ok()))));
     });
     let writing = RwSignal::new_local(None::<Writing>);
     let (lang, assets_url) = (context.lang.clone(), context.assets_url.clone());
     let format_locale = context.format_locale().to_owned();
-    spawn_local(async move {
+    spawn_local_scoped_with_cancellation(async move {
         // The next task: the first load's requests are out by then (their token is a promise).
         TimeoutFuture::new(0).await;
         let i18n = locale_files::load(&lang, assets_url.as_deref()).await;
