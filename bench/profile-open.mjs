@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // Where one open of ours spends its time, for someone cutting it (not part of `make bench`): opens
 // a conversation through the real LWC, cold, with Chrome's sampling CPU profiler running, and
-// prints the page's requests and marks (ms from the widget script's request) and the functions
-// with the most self time between the first thread response and the newest message painted.
-// For wasm function names, put a build with its name section in the static resource first (see
-// the README's "Speed" section).
+// prints the page's requests and marks (ms from the widget script's request), then, from the last
+// response the first view waits for to the newest message painted, the widget's functions by
+// inclusive time and every function by self time. Each profile is also written to
+// /tmp/open-<n>.cpuprofile (DevTools opens it). Needs the release servers and the static resource.
 //
-//   PROFILE_SIZE=50  PROFILE_OPENS=3  PROFILE_TOP=25  BENCH_PROFILE=release  PROFILE_CPU=1
-//   (PROFILE_CPU=0 measures without the profiler's own overhead)
+// Wasm functions have names only in a build that keeps its name section (wasm-opt drops it):
+//   wasm-bindgen --target no-modules --no-typescript --keep-debug --out-dir /tmp/names \
+//     --out-name alcmeon-widget target/wasm32-unknown-unknown/wasm-release/alcmeon_widget.wasm
+//   then a copy of dist/ with that .wasm, through lwc-wrapper/scripts/build-static-resource.mjs
+//   (and back from dist/ afterwards). Without names the timeline is still right.
+//
+//   PROFILE_SIZE=50  PROFILE_OPENS=3  PROFILE_TOP=25  BENCH_PROFILE=release
+//   PROFILE_CPU=0    the same opens without the profiler (its sampling slows the page)
 import { writeFileSync } from 'node:fs';
 import { launchBrowser } from '../tests/support/browser.mjs';
 import { startStack } from '../tests/support/stack.mjs';
@@ -86,9 +92,6 @@ async function openOnce(context, url) {
   await page.addInitScript(pageProbe, { newest: newestText(SIZE), ...OURS });
   await page.addInitScript(clockAnchor);
   page.on('console', (message) => process.stdout.write(`  console.${message.type()}: ${message.text()}\n`));
-  page.on('request', (request) => {
-    if (/\/thread$/.test(new URL(request.url()).pathname)) process.stdout.write(`  thread request from ${request.frame().url().slice(0, 60)} (${request.resourceType()})\n`);
-  });
   const cdp = await context.newCDPSession(page);
   if (CPU) {
     await cdp.send('Profiler.enable');
