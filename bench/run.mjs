@@ -6,6 +6,7 @@
 //   BENCH_ROUNDS=12      interleaved rounds (at least 10 for the table's medians; fewer to try it)
 //   BENCH_PROFILE=release  the servers' cargo profile (`make bench` builds release; debug works too)
 //   BENCH_SIZES=50,1000,10000  the conversations' message counts (the goals are stated for these)
+//   VERBOSE=1            echo the servers' logs
 //
 // Each round opens, for every size and for ours, the kit and the floor in a rotating order, a
 // cold and then a warm open in one fresh browser context; at the largest size the warm page also
@@ -117,7 +118,7 @@ async function main() {
   // Creating 11,050 messages and backfilling them needs more than Alcméon's 15 calls a minute on
   // both sides (the backend's governor reads this process's environment).
   process.env.ALCMEON_RATE_LIMIT_PER_MINUTE = '100000';
-  const stack = await startStack({ profile: PROFILE, emulatorEnv: { ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE: '100000' } });
+  const stack = await startStack({ profile: PROFILE, verbose: !!process.env.VERBOSE, emulatorEnv: { ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE: '100000' } });
   let browser;
   let kit;
   try {

@@ -3,7 +3,8 @@
 //! and the agent's time zone are loaded, the widget's context (`WidgetContext`) is provided here,
 //! once, for every view below. While the backend fetches a conversation its replica did not hold
 //! (it answers `202`), the loading state says so, and the widget asks again until the thread
-//! comes.
+//! comes. Both first loads (the page with the zone's rules, and the agent's texts) stop when the
+//! widget unmounts.
 //!
 //! Engagement mode turns into conversation mode in place (`Screen`): when the backend links the
 //! conversation the customer's answer opened, or the agent opens the customer's ongoing one. The
@@ -14,6 +15,7 @@ use leptos::html;
 use leptos::mount::{UnmountHandle, mount_to};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -31,6 +33,7 @@ use crate::time::TimeFormat;
 use crate::widget_context::WidgetContext;
 use fluent_bundle::FluentArgs;
 use futures_util::future::join;
+use gloo_timers::future::TimeoutFuture;
 use protocol::{EngagementPage, ThreadPage, ZoneRules};
 
 /// What `mount` returns to the host; `unmount()` removes the widget, its listeners and requests.
@@ -69,6 +72,15 @@ enum Opened {
 
 type FirstLoad = Result<(Opened, Option<ZoneRules>), Failure>;
 
+/// How the widget writes for the agent: texts in their language, times and numbers in their
+/// locale's style (times in UTC until the zone's rules are there).
+#[derive(Clone)]
+struct Writing {
+    i18n: I18n,
+    times: TimeFormat,
+    numbers: NumberFormat,
+}
+
 #[component]
 fn App(
     context: HostContext,
@@ -77,64 +89,48 @@ fn App(
     /// The page the host fetched itself while the widget loaded: used for the first open only.
     first_thread: Option<FirstThread>,
 ) -> impl IntoView {
-    let lang = context.lang.clone();
-    let assets_url = context.assets_url.clone();
-    let strings = LocalResource::new(move || {
-        let (lang, assets_url) = (lang.clone(), assets_url.clone());
-        async move { locale_files::load(&lang, assets_url.as_deref()).await }
-    });
     let opening = context.opening().unwrap_or(Opening::Engagement);
-    let first_backend = StoredValue::new_local(backend.clone());
-    let zone_name = context.time_zone.clone();
     let fetching = RwSignal::new(false);
-    let first_thread = StoredValue::new_local(first_thread);
-    let first = LocalResource::new(move || {
-        let backend = backend.clone();
-        let zone_name = zone_name.clone();
-        let first_thread = first_thread.try_update_value(Option::take).flatten();
-        async move {
-            let opened = async {
-                let host_answer = match (opening, first_thread) {
-                    (Opening::Conversation(id), Some(first_thread)) => {
-                        first_thread.opening(id).await
-                    }
-                    _ => None,
-                };
-                match host_answer {
-                    Some(ThreadOpening::Page(page)) => return Ok(Opened::Thread(page)),
-                    Some(ThreadOpening::Fetching) => fetching.set(true),
-                    None => {}
-                }
-                match opening {
-                    Opening::Conversation(id) => loop {
-                        match backend.open_thread(id).await? {
-                            ThreadOpening::Page(page) => return Ok(Opened::Thread(page)),
-                            ThreadOpening::Fetching => fetching.set(true),
-                        }
-                    },
-                    Opening::Engagement => backend
-                        .engagement()
-                        .await
-                        .map(|page| Opened::Engagement(Box::new(page))),
-                }
-            };
-            let (opened, zone) = join(opened, backend.zone_rules(&zone_name)).await;
-            opened.map(|opened| (opened, zone.ok()))
-        }
+    let first = RwSignal::new_local(None::<FirstLoad>);
+    let zone = {
+        let (backend, name) = (backend.clone(), context.time_zone.clone());
+        async move { backend.zone_rules(&name).await }
+    };
+    let opened = open_first(opening, first_thread, backend.clone(), fetching);
+    // Spawned first, so its requests leave before the texts are parsed and the formats made.
+    spawn_local_scoped_with_cancellation(async move {
+        let (opened, zone) = join(opened, zone).await;
+        first.try_set(Some(opened.map(|opened| (opened, zone.ok()))));
+    });
+    let writing = RwSignal::new_local(None::<Writing>);
+    let (lang, assets_url) = (context.lang.clone(), context.assets_url.clone());
+    let format_locale = context.format_locale().to_owned();
+    spawn_local_scoped_with_cancellation(async move {
+        // The next task: the first load's requests are out by then (their token is a promise).
+        TimeoutFuture::new(0).await;
+        let i18n = locale_files::load(&lang, assets_url.as_deref()).await;
+        let times = TimeFormat::new(&format_locale);
+        let numbers = NumberFormat::new(&format_locale);
+        writing.try_set(Some(Writing {
+            i18n,
+            times,
+            numbers,
+        }));
     });
     let context = StoredValue::new(context);
     let host = StoredValue::new_local(host);
     // Nothing is written until the agent's language is there: no English flash for others.
+    let backend = StoredValue::new_local(backend);
     move || {
-        strings.get().map(|i18n| {
+        writing.get().map(|writing| {
             view! {
                 <Widget
-                    i18n
+                    writing
                     context=context.get_value()
-                    first
+                    first=first.read_only()
                     engagement=opening == Opening::Engagement
                     fetching=fetching.read_only()
-                    backend=first_backend.get_value()
+                    backend=backend.get_value()
                     host=host.get_value()
                 />
             }
@@ -142,11 +138,42 @@ fn App(
     }
 }
 
+/// The first page: the host's answer when it holds it, else asked of the backend (again while
+/// it answers that it is fetching the conversation).
+async fn open_first(
+    opening: Opening,
+    first_thread: Option<FirstThread>,
+    backend: Backend,
+    fetching: RwSignal<bool>,
+) -> Result<Opened, Failure> {
+    let host_answer = match (opening, first_thread) {
+        (Opening::Conversation(id), Some(first_thread)) => first_thread.opening(id).await,
+        _ => None,
+    };
+    match host_answer {
+        Some(ThreadOpening::Page(page)) => return Ok(Opened::Thread(page)),
+        Some(ThreadOpening::Fetching) => fetching.set(true),
+        None => {}
+    }
+    match opening {
+        Opening::Conversation(id) => loop {
+            match backend.open_thread(id).await? {
+                ThreadOpening::Page(page) => return Ok(Opened::Thread(page)),
+                ThreadOpening::Fetching => fetching.set(true),
+            }
+        },
+        Opening::Engagement => backend
+            .engagement()
+            .await
+            .map(|page| Opened::Engagement(Box::new(page))),
+    }
+}
+
 #[component]
 fn Widget(
-    i18n: I18n,
+    writing: Writing,
     context: HostContext,
-    first: LocalResource<FirstLoad>,
+    first: ReadSignal<Option<FirstLoad>, LocalStorage>,
     /// The widget opens on an engagement.
     engagement: bool,
     /// The backend is fetching the conversation from Alcméon.
@@ -154,7 +181,11 @@ fn Widget(
     backend: Backend,
     host: HostCallbacks,
 ) -> impl IntoView {
-    let format_locale = context.format_locale().to_owned();
+    let Writing {
+        i18n,
+        times,
+        numbers,
+    } = writing;
     let agent_lang = context.lang.clone();
     let conversation_ids = context.conversation_ids.clone();
     let root = NodeRef::<html::Section>::new();
@@ -167,11 +198,15 @@ fn Widget(
             args.set("zone", context.time_zone.clone());
             view! { <p class="acw-note" role="note">{loaded_i18n.t_with("unknown-time-zone", &args)}</p> }
         });
-        let times = TimeFormat::new(&format_locale, zone.unwrap_or_else(ZoneRules::utc));
-        let numbers = NumberFormat::new(&format_locale);
+        let times = times.clone().in_zone(zone.unwrap_or_else(ZoneRules::utc));
         view! {
             {zone_note}
-            <Provider value=WidgetContext::new(loaded_i18n.clone(), &agent_lang, times, numbers)>
+            <Provider value=WidgetContext::new(
+                loaded_i18n.clone(),
+                &agent_lang,
+                times,
+                numbers.clone(),
+            )>
                 <Screens
                     opened
                     conversation_ids=conversation_ids.clone()

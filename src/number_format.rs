@@ -13,6 +13,7 @@ extern "C" {
 }
 
 /// Writes numbers in the agent's locale.
+#[derive(Clone)]
 pub struct NumberFormat(js_sys::Intl::NumberFormat);
 
 impl NumberFormat {

@@ -30,6 +30,9 @@ const DAY: &[(&str, &str)] = &[
     ("day", "numeric"),
 ];
 
+/// The formatters do not depend on the zone: they are made while the zone's rules load (each
+/// `Intl.DateTimeFormat` costs milliseconds to make), and the rules set after (`in_zone`).
+#[derive(Clone)]
 pub struct TimeFormat {
     zone: ZoneRules,
     date_time: js_sys::Intl::DateTimeFormat,
@@ -38,18 +41,24 @@ pub struct TimeFormat {
 }
 
 impl TimeFormat {
-    pub fn new(locale: &str, zone: ZoneRules) -> Self {
+    /// Times in `locale`'s style, in UTC until [`TimeFormat::in_zone`].
+    pub fn new(locale: &str) -> Self {
         let make = |options| {
             formatter(locale, options)
                 .or_else(|| formatter("en", options))
                 .expect("every browser formats in English")
         };
         Self {
-            zone,
+            zone: ZoneRules::utc(),
             date_time: make(DATE_TIME),
             time: make(TIME),
             day: make(DAY),
         }
+    }
+
+    /// The same formats, in the agent's `zone`.
+    pub fn in_zone(self, zone: ZoneRules) -> Self {
+        Self { zone, ..self }
     }
 
     /// The date and time of `at_ms` (milliseconds since the epoch, UTC) in the agent's zone.
