@@ -62,9 +62,10 @@ impl ConversationState {
 
     /// Keeps the conversation current from the backend's event stream until the views unmount.
     /// The stream starts at the page's `position`, so nothing that changed since the page was
-    /// read is missed, and reopens after the last event it gave. Only a page without a position
-    /// (an older backend) is read again, once, when the stream first opens (items are matched by
-    /// id, so nothing shows twice).
+    /// read is missed, and reopens after the last event it gave. The newest page is read again
+    /// each time the stream reopens after a drop (the backend may have restarted and backfilled
+    /// what its lost webhooks carried), and on the first open of a page without a position (an
+    /// older backend); items are matched by id, so nothing shows twice.
     fn follow_live(self, backend: Backend, position: Option<i64>) {
         let Ok(controller) = web_sys::AbortController::new() else {
             return;
@@ -74,14 +75,14 @@ impl ConversationState {
         on_cleanup(move || controller.abort());
         let conversation_id = self.conversation_id;
         let refresh_backend = backend.clone();
-        let caught_up = Cell::new(position.is_some());
+        let skip_read = Cell::new(position.is_some());
         spawn_local(live::follow(
             backend,
             conversation_id,
             position,
             stop,
             move || {
-                if caught_up.replace(true) {
+                if skip_read.replace(false) {
                     return;
                 }
                 let backend = refresh_backend.clone();
