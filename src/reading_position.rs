@@ -64,10 +64,21 @@ pub struct Look {
     pub next: Option<Move>,
 }
 
+/// What the previous look found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Before {
+    /// Where the log was scrolled.
+    pub top: i32,
+    pub following: bool,
+}
+
 /// Looks at where the agent is: following the newest rows, or near an edge of the window (then
-/// it slides, or an older page loads once the window shows the oldest loaded row).
-pub fn look(viewport: Viewport, window: Window) -> Look {
-    let following = window.at_end && viewport.below() <= FOLLOW_PX;
+/// it slides, or an older page loads once the window shows the oldest loaded row). Only the agent
+/// moving up stops following: content that grew below a following agent (a message, an image)
+/// before the view scrolled to it leaves them following, whenever the scroll event comes.
+pub fn look(viewport: Viewport, window: Window, before: Before) -> Look {
+    let stayed = before.following && viewport.top >= before.top;
+    let following = window.at_end && (viewport.below() <= FOLLOW_PX || stayed);
     let next = if viewport.top < EDGE_PX {
         if !window.at_start {
             Some(Move::SlideUp)

@@ -133,13 +133,13 @@ const NEWEST: Window = Window {
 #[test]
 fn an_agent_at_the_bottom_stays_at_the_bottom_when_three_messages_arrive() {
     let mut log = Log::of(messages(1..31));
-    let following = look(log.viewport(), NEWEST).following;
+    let following = look(log.viewport(), NEWEST, Before::default()).following;
     assert!(following, "the thread opens at the bottom, following");
 
     log.arrive(messages(31..34), following);
 
     assert_eq!(log.viewport().below(), 0);
-    assert!(look(log.viewport(), NEWEST).following);
+    assert!(look(log.viewport(), NEWEST, Before::default()).following);
     assert!(
         (0..log.visible).contains(&log.on_screen("m33")),
         "the newest message is in view"
@@ -150,7 +150,7 @@ fn an_agent_at_the_bottom_stays_at_the_bottom_when_three_messages_arrive() {
 fn an_agent_scrolled_up_is_not_moved_when_messages_arrive() {
     let mut log = Log::of(messages(1..31));
     log.scroll_to(log.top - 300);
-    let following = look(log.viewport(), NEWEST).following;
+    let following = look(log.viewport(), NEWEST, Before::default()).following;
     assert!(!following);
     let reading = log.anchor().key;
     let before = log.on_screen(&reading);
@@ -162,12 +162,46 @@ fn an_agent_scrolled_up_is_not_moved_when_messages_arrive() {
 }
 
 #[test]
+fn content_growing_below_a_following_agent_before_the_view_scrolls_leaves_them_following() {
+    let mut log = Log::of(messages(1..31));
+    let before = Before {
+        top: log.top,
+        following: look(log.viewport(), NEWEST, Before::default()).following,
+    };
+    assert!(before.following);
+    log.rows.push(message(31)); // rendered; the view has not scrolled to it yet
+
+    let look = look(log.viewport(), NEWEST, before);
+
+    assert!(look.following, "a scroll event now must not stop following");
+    log.arrive(vec![], look.following);
+    assert_eq!(
+        log.viewport().below(),
+        0,
+        "the view then brings m31 into view"
+    );
+}
+
+#[test]
+fn a_following_agent_who_scrolls_up_stops_following() {
+    let mut log = Log::of(messages(1..31));
+    let before = Before {
+        top: log.top,
+        following: true,
+    };
+    log.rows.push(message(31));
+    log.scroll_to(log.top - 20);
+
+    assert!(!look(log.viewport(), NEWEST, before).following);
+}
+
+#[test]
 fn a_few_pixels_from_the_bottom_still_counts_as_at_the_bottom() {
     let mut log = Log::of(messages(1..31));
     log.scroll_to(log.top - FOLLOW_PX);
-    assert!(look(log.viewport(), NEWEST).following);
+    assert!(look(log.viewport(), NEWEST, Before::default()).following);
     log.scroll_to(log.top - 1);
-    assert!(!look(log.viewport(), NEWEST).following);
+    assert!(!look(log.viewport(), NEWEST, Before::default()).following);
 }
 
 #[test]
@@ -178,13 +212,13 @@ fn the_bottom_of_an_older_window_is_not_following_and_slides_toward_the_newest()
         ..NEWEST
     };
     assert_eq!(
-        look(log.viewport(), older),
+        look(log.viewport(), older, Before::default()),
         Look {
             following: false,
             next: Some(Move::SlideDown)
         }
     );
-    assert_eq!(look(log.viewport(), NEWEST).next, None);
+    assert_eq!(look(log.viewport(), NEWEST, Before::default()).next, None);
 }
 
 #[test]
@@ -278,14 +312,17 @@ fn a_reading_position_already_in_place_moves_nothing() {
 fn near_the_top_the_window_slides_up_before_an_older_page_is_asked() {
     let mut log = Log::of(messages(0..30));
     log.scroll_to(EDGE_PX - 1);
-    assert_eq!(look(log.viewport(), NEWEST).next, Some(Move::SlideUp));
+    assert_eq!(
+        look(log.viewport(), NEWEST, Before::default()).next,
+        Some(Move::SlideUp)
+    );
 
     let oldest_loaded = Window {
         at_start: true,
         ..NEWEST
     };
     assert_eq!(
-        look(log.viewport(), oldest_loaded).next,
+        look(log.viewport(), oldest_loaded, Before::default()).next,
         Some(Move::LoadOlder)
     );
 
@@ -294,11 +331,14 @@ fn near_the_top_the_window_slides_up_before_an_older_page_is_asked() {
         ..oldest_loaded
     };
     assert_eq!(
-        look(log.viewport(), nothing_to_ask).next,
+        look(log.viewport(), nothing_to_ask, Before::default()).next,
         None,
         "no older page, one already loading, or the last try failed"
     );
 
     log.scroll_to(EDGE_PX);
-    assert_eq!(look(log.viewport(), oldest_loaded).next, None);
+    assert_eq!(
+        look(log.viewport(), oldest_loaded, Before::default()).next,
+        None
+    );
 }

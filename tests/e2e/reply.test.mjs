@@ -72,6 +72,31 @@ test('a customer message appears live, without a reload', async () => {
   await page.close();
 });
 
+test('an agent at the bottom still sees the next message after the log grew before its scroll event', async () => {
+  const page = await openConversation(1003);
+  const log = page.locator('.acw-thread[role="log"]');
+  await page.waitForFunction(
+    (el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 8,
+    await log.elementHandle(),
+  );
+  // As when a message or an image makes the log taller in the frame before the view scrolls to it:
+  // the browser's scroll event (of an earlier scroll) then finds the agent above the bottom.
+  await log.evaluate((el) => {
+    const rows = [...el.querySelectorAll('.acw-bubble')];
+    rows[rows.length - 1].style.paddingBottom = '300px';
+    el.dispatchEvent(new Event('scroll'));
+  });
+  const text = `Are you still there? ${Date.now()}`;
+  await customerWrites(product.stack.emulatorUrl, 1003, text);
+  await page.locator('.acw-inbound', { hasText: text }).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    (el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 8,
+    await log.elementHandle(),
+  );
+  assert.equal(await page.locator('.acw-jump').isVisible(), false, 'no "Jump to latest"');
+  await page.close();
+});
+
 test('after the connection drops the stream resumes from Last-Event-ID and misses nothing', async () => {
   const context = await product.browser.newContext();
   const streams = [];

@@ -13,7 +13,9 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement};
 
 use crate::conversation::ThreadFeed;
-use crate::reading_position::{Anchor, Move, RowBox, Viewport, after_arrival, look, reading};
+use crate::reading_position::{
+    Anchor, Before, Move, RowBox, Viewport, after_arrival, look, reading,
+};
 use crate::timeline::Timeline;
 
 /// The scrolling log of one thread; all handles, so `Copy` into callbacks.
@@ -24,6 +26,8 @@ pub struct Log {
     /// A page is loading, or rows changed and the reading position is not yet restored:
     /// measuring then would anchor on a moved row.
     busy: RwSignal<bool>,
+    /// Where the log was scrolled at the last look.
+    last_top: StoredValue<i32>,
 }
 
 impl Log {
@@ -34,6 +38,7 @@ impl Log {
             feed,
             scroller: NodeRef::new(),
             busy: RwSignal::new(false),
+            last_top: StoredValue::new(0),
         };
         let resized = log.stay_at_bottom_on_resize();
         request_animation_frame(move || {
@@ -87,7 +92,13 @@ impl Log {
         let (Some(el), Some(window)) = (self.element(), self.feed.window()) else {
             return;
         };
-        let look = look(viewport(&el), window);
+        let viewport = viewport(&el);
+        let before = Before {
+            top: self.last_top.get_value(),
+            following: self.feed.still_following(),
+        };
+        self.last_top.set_value(viewport.top);
+        let look = look(viewport, window, before);
         self.feed.follow(look.following);
         match look.next {
             Some(Move::SlideUp) => self.slide(Timeline::slide_up),
