@@ -59,6 +59,7 @@ import {
     mountWidgetFrame,
     needsFrame,
     parseConversationId,
+    prepareMount,
     unmountWidget
 } from 'c/widgetLoader';
 import { errorText } from 'c/errorMessages';
@@ -119,6 +120,10 @@ export default class AlcmeonConversation extends LightningElement {
     errorMessage;
     errorDetail;
     mounted = false;
+    /** The widget's script and WebAssembly are being loaded into this page (not in a frame). */
+    widgetLoading = false;
+    /** The widget's stylesheet was added to the mount point, to download while the widget loads. */
+    styled = false;
     /** The first token Apex minted for this record; handed to the widget's first getToken(). */
     firstToken;
     /** This component's request for the conversation's thread, `{ conversationId, answer }`; the widget takes it once. */
@@ -323,6 +328,7 @@ export default class AlcmeonConversation extends LightningElement {
                 .catch((error) => this.showError(NOT_CONFIGURED_LABEL, error));
         }
         if (!this.widget && !this.inFrame) {
+            this.widgetLoading = true;
             loadWidget({
                 loadScript: (url) => loadScript(this, url),
                 resourceUrl: WIDGET_RESOURCE
@@ -341,10 +347,14 @@ export default class AlcmeonConversation extends LightningElement {
     }
 
     renderedCallback() {
+        const element = this.template.querySelector('.mount');
+        if (this.widgetLoading && !this.styled && element) {
+            prepareMount(element, WIDGET_RESOURCE);
+            this.styled = true;
+        }
         if (this.handle || !this.isReady) {
             return;
         }
-        const element = this.template.querySelector('.mount');
         try {
             this.handle = this.inFrame
                 ? mountWidgetFrame(element, this.widgetContext(), {

@@ -112,6 +112,8 @@ async function load(loadScript, base) {
         throw new WidgetLoadError('This page offers no WebAssembly', undefined, WASM_UNAVAILABLE);
     }
     const glueUrl = `${base}/${GLUE_FILE}`;
+    const wasmUrl = `${base}/${WASM_FILE}`;
+    const wasm = startDownload(wasmUrl);
     try {
         await loadScript(glueUrl);
     } catch (error) {
@@ -129,9 +131,8 @@ async function load(loadScript, base) {
         );
     }
 
-    const wasmUrl = `${base}/${WASM_FILE}`;
     try {
-        await init({ module_or_path: wasmUrl });
+        await init({ module_or_path: wasm });
     } catch (error) {
         const refused = isWasmRefusal(error);
         const hint = refused ? " (the page's Content Security Policy forbids WebAssembly)" : '';
@@ -149,6 +150,29 @@ async function load(loadScript, base) {
         );
     }
     return init;
+}
+
+/**
+ * The wasm's response, asked at once so that it downloads while the glue loads (the glue accepts a
+ * promise of it and compiles it as it streams in); where there is no fetch, its URL.
+ */
+function startDownload(wasmUrl) {
+    if (typeof fetch !== 'function') {
+        return wasmUrl;
+    }
+    const response = fetch(wasmUrl);
+    // If the glue fails first, nobody awaits the download: that is not an unhandled rejection.
+    response.catch(() => {});
+    return response;
+}
+
+/**
+ * Adds the widget's stylesheet to `element` (a <link> inside it, so it applies inside a shadow
+ * root too) before the widget loads, so it downloads meanwhile and the widget's first frame is
+ * styled; mountWidget adds it only where it is missing.
+ */
+export function prepareMount(element, resourceUrl) {
+    ensureStylesheet(element, `${baseUrl(resourceUrl)}/${STYLE_FILE}`);
 }
 
 /** The smallest WebAssembly module: its magic number and version. */

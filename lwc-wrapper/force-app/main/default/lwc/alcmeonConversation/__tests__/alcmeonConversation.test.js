@@ -19,6 +19,7 @@ const RESOURCE_URL = '/resource/1763600000000/alcmeonWidget';
 const BACKEND_URL = 'https://widget.example.com';
 const THREAD_URL = `${BACKEND_URL}/v1/conversations/1001/thread`;
 const THREAD_BODY = '{"conversation":{"id":1001},"items":[]}';
+const WASM_URL = `${RESOURCE_URL}/alcmeon_widget_bg.wasm`;
 
 // The agent and record the widget is told about on the conversation page these tests open.
 const CONVERSATION_PAGE_CONTEXT = {
@@ -63,6 +64,11 @@ function installFakeWidget() {
     init.mount = jest.fn().mockReturnValue(handle);
     window.alcmeonWidget = init;
     return { init, handle };
+}
+
+// The requests made to the backend (the others fetch the widget's own files).
+function backendRequests() {
+    return global.fetch.mock.calls.filter(([url]) => url.startsWith(BACKEND_URL));
 }
 
 // Lets the loader's promises, the wire handlers and the re-renders run.
@@ -149,7 +155,8 @@ describe('c-alcmeon-conversation', () => {
 
         expect(loadScript).toHaveBeenCalledTimes(1);
         expect(loadScript.mock.calls[0][1]).toBe(`${RESOURCE_URL}/alcmeon_widget.js`);
-        expect(init).toHaveBeenCalledWith({ module_or_path: `${RESOURCE_URL}/alcmeon_widget_bg.wasm` });
+        const wasmDownload = global.fetch.mock.calls.findIndex(([url]) => url === WASM_URL);
+        expect(init).toHaveBeenCalledWith({ module_or_path: global.fetch.mock.results[wasmDownload].value });
 
         const mountElement = element.shadowRoot.querySelector('.mount');
         expect(init.mount).toHaveBeenCalledTimes(1);
@@ -171,6 +178,19 @@ describe('c-alcmeon-conversation', () => {
         expect(stylesheet.getAttribute('href')).toBe(`${RESOURCE_URL}/widget.css`);
         expect(element.shadowRoot.querySelector('lightning-spinner')).toBeNull();
         expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
+    });
+
+    it('links the stylesheet and downloads the WebAssembly while the widget script still loads', async () => {
+        installFakeWidget();
+        loadScript.mockReturnValueOnce(new Promise(() => {}));
+        const element = conversationPage();
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+
+        const stylesheet = element.shadowRoot.querySelector('.mount link[rel="stylesheet"]');
+        expect(stylesheet.getAttribute('href')).toBe(`${RESOURCE_URL}/widget.css`);
+        expect(global.fetch).toHaveBeenCalledWith(WASM_URL);
+        expect(window.alcmeonWidget).not.toHaveBeenCalled();
     });
 
     describe('the first thread, requested while the widget loads', () => {
@@ -199,7 +219,7 @@ describe('c-alcmeon-conversation', () => {
             const { init, instantiate } = await openedWhileLoading();
             expect(init).toHaveBeenCalledTimes(1);
             expect(init.mount).not.toHaveBeenCalled();
-            expect(global.fetch).toHaveBeenCalledTimes(1);
+            expect(backendRequests()).toHaveLength(1);
             expect(global.fetch).toHaveBeenCalledWith(THREAD_URL, { headers: { Authorization: 'Bearer token-1' } });
 
             instantiate();
@@ -208,7 +228,7 @@ describe('c-alcmeon-conversation', () => {
             await expect(context.firstThread).resolves.toEqual({ status: 200, body: THREAD_BODY });
             await expect(context.getToken()).resolves.toBe('token-1');
             expect(getSessionToken).toHaveBeenCalledTimes(1);
-            expect(global.fetch).toHaveBeenCalledTimes(1);
+            expect(backendRequests()).toHaveLength(1);
         });
 
         it('hands a 202 over as it is: the widget asks again itself', async () => {
@@ -240,7 +260,7 @@ describe('c-alcmeon-conversation', () => {
             await flushPromises();
             expect(init.mount).toHaveBeenCalledTimes(2);
             expect('firstThread' in init.mount.mock.calls[1][1]).toBe(false);
-            expect(global.fetch).toHaveBeenCalledTimes(1);
+            expect(backendRequests()).toHaveLength(1);
         });
     });
 
@@ -570,7 +590,7 @@ describe('c-alcmeon-conversation', () => {
                 recordEngagementConversation: expect.any(Function)
             });
             await expect(context.getToken()).resolves.toBe('token-for-the-record');
-            expect(global.fetch).not.toHaveBeenCalled();
+            expect(backendRequests()).toEqual([]);
             expect(element.shadowRoot.querySelector('.body').dataset.state).toBe('mounted');
             expect(element.shadowRoot.querySelector('.state_error')).toBeNull();
         });
