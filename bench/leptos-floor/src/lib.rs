@@ -25,7 +25,11 @@ fn characters_left(count: usize) -> String {
     bundle
         .get_message("left")
         .and_then(|m| m.value())
-        .map(|p| bundle.format_pattern(p, Some(&args), &mut errors).to_string())
+        .map(|p| {
+            bundle
+                .format_pattern(p, Some(&args), &mut errors)
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
@@ -33,15 +37,22 @@ fn characters_left(count: usize) -> String {
 fn Thread(messages: Vec<Message>) -> impl IntoView {
     let (messages, set_messages) = signal(messages);
     let (draft, set_draft) = signal(String::new());
-    let left = Memo::new(move |_| characters_left(280usize.saturating_sub(draft.get().chars().count())));
+    let left =
+        Memo::new(move |_| characters_left(280usize.saturating_sub(draft.get().chars().count())));
     let send = move |_| {
         let text = draft.get_untracked();
         leptos::task::spawn_local(async move {
-            let _ = gloo_net::http::Request::post("/v1/replies").body(text.clone()).map(|r| r.send());
+            let _ = gloo_net::http::Request::post("/v1/replies")
+                .body(text.clone())
+                .map(|r| r.send());
         });
         set_messages.update(|m| {
             let id = m.len() as i64;
-            m.push(Message { id, author: "me".into(), text: draft.get_untracked() })
+            m.push(Message {
+                id,
+                author: "me".into(),
+                text: draft.get_untracked(),
+            })
         });
         set_draft.set(String::new());
     };
