@@ -59,10 +59,14 @@ impl Backend {
         .await
     }
 
-    /// The conversation's newest page, or word that the backend is fetching it from Alcméon.
-    pub async fn open_thread(&self, conversation_id: i64) -> Result<Opening, Failure> {
-        self.opening(&format!("/v1/conversations/{conversation_id}/thread"))
-            .await
+    /// The conversation's newest page with the rules of time zone `zone`, or word that the
+    /// backend is fetching it from Alcméon.
+    pub async fn open_thread(&self, conversation_id: i64, zone: &str) -> Result<Opening, Failure> {
+        let zone: String = js_sys::encode_uri_component(zone).into();
+        self.opening(&format!(
+            "/v1/conversations/{conversation_id}/thread?zone={zone}"
+        ))
+        .await
     }
 
     async fn opening(&self, path: &str) -> Result<Opening, Failure> {

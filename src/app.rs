@@ -92,15 +92,19 @@ fn App(
     let opening = context.opening().unwrap_or(Opening::Engagement);
     let fetching = RwSignal::new(false);
     let first = RwSignal::new_local(None::<FirstLoad>);
-    let zone = {
-        let (backend, name) = (backend.clone(), context.time_zone.clone());
-        async move { backend.zone_rules(&name).await }
-    };
-    let opened = open_first(opening, first_thread, backend.clone(), fetching);
+    let zone_name = context.time_zone.clone();
+    let opened = open_first(
+        opening,
+        first_thread,
+        backend.clone(),
+        zone_name.clone(),
+        fetching,
+    );
+    let backend_for_zone = backend.clone();
     // Spawned first, so its requests leave before the texts are parsed and the formats made.
     spawn_local_scoped_with_cancellation(async move {
-        let (opened, zone) = join(opened, zone).await;
-        first.try_set(Some(opened.map(|opened| (opened, zone.ok()))));
+        let load = first_load(opening, opened, backend_for_zone, zone_name).await;
+        first.try_set(Some(load));
     });
     let writing = RwSignal::new_local(None::<Writing>);
     let (lang, assets_url) = (context.lang.clone(), context.assets_url.clone());
@@ -138,12 +142,39 @@ fn App(
     }
 }
 
+/// The first page and the rules of the agent's time zone `zone`: a conversation's page carries
+/// them (asked with it); the engagement's are asked alongside it. `None` for a zone the backend
+/// does not know.
+async fn first_load(
+    opening: Opening,
+    opened: impl Future<Output = Result<Opened, Failure>>,
+    backend: Backend,
+    zone: String,
+) -> FirstLoad {
+    let zone_rules = async move { backend.zone_rules(&zone).await.ok() };
+    if opening == Opening::Engagement {
+        let (opened, zone_rules) = join(opened, zone_rules).await;
+        return opened.map(|opened| (opened, zone_rules));
+    }
+    let opened = opened.await?;
+    let carried = match &opened {
+        Opened::Thread(page) => page.zone_rules.clone(),
+        Opened::Engagement(_) => None,
+    };
+    let zone_rules = match carried {
+        Some(rules) => Some(rules),
+        None => zone_rules.await,
+    };
+    Ok((opened, zone_rules))
+}
+
 /// The first page: the host's answer when it holds it, else asked of the backend (again while
-/// it answers that it is fetching the conversation).
+/// it answers that it is fetching the conversation), with the rules of time zone `zone`.
 async fn open_first(
     opening: Opening,
     first_thread: Option<FirstThread>,
     backend: Backend,
+    zone: String,
     fetching: RwSignal<bool>,
 ) -> Result<Opened, Failure> {
     let host_answer = match (opening, first_thread) {
@@ -157,7 +188,7 @@ async fn open_first(
     }
     match opening {
         Opening::Conversation(id) => loop {
-            match backend.open_thread(id).await? {
+            match backend.open_thread(id, &zone).await? {
                 ThreadOpening::Page(page) => return Ok(Opened::Thread(page)),
                 ThreadOpening::Fetching => fetching.set(true),
             }

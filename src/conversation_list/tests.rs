@@ -27,6 +27,7 @@ fn newest_page(id: i64, channel: Channel, newest_item: i64, at_ms: i64) -> Threa
         items: vec![item(newest_item, ItemKind::Inbound, "Amélie", at_ms)],
         has_older: true,
         stream_position: Some(7),
+        zone_rules: None,
     }
 }
 

@@ -1,5 +1,5 @@
 // What one open of a record costs, on the Lightning-like page with the real LWC: one session token
-// minted by Apex and one request for the conversation's thread, made by the component while the
+// minted by Apex and one request for the conversation's thread (with the agent's time zone's rules), made by the component while the
 // widget's WebAssembly is still instantiating; the widget then follows the conversation live from
 // that page (no second read of the thread when its event stream opens).
 import assert from 'node:assert/strict';
@@ -14,6 +14,9 @@ const GET_SESSION_TOKEN = '/apex/AlcmeonSessionController.getSessionToken';
 // c/widgetLoader's STARTED_MARK: set once `init` (WebAssembly instantiation) has resolved.
 const STARTED_MARK = 'alcmeon-widget:started';
 const CONVERSATION = 1004;
+
+/** How many requests asked the backend for a time zone's rules (the thread page carries them). */
+const zonesRequested = (requests) => requests.filter((request) => new URL(request.url()).pathname.startsWith('/v1/time-zones/')).length;
 
 /**
 * When, on the page's own clock, the first request for `conversationId`'s thread started (its
@@ -52,6 +55,7 @@ for (const mode of MODES) {
       t.diagnostic(`tokens minted ${minted}, thread requests ${threads.length}, thread request at ${threadStart?.toFixed(1)} ms, WebAssembly instantiated at ${instantiated?.toFixed(1)} ms`);
       assert.equal(minted, 1, 'one session token minted for the open');
       assert.deepEqual(threads, [CONVERSATION], 'one request for the thread, none when the stream opened');
+      assert.equal(zonesRequested(requests), 0, 'the time zone came with the thread');
       assert.ok(threadStart !== undefined && instantiated !== undefined, 'the thread request and the instantiation are on the timeline');
       assert.ok(threadStart < instantiated, 'the thread request started while the WebAssembly was still instantiating');
       assert.deepEqual(errors, [], 'no error on the page');
@@ -71,6 +75,7 @@ test('in the backend’s frame too, an open mints one token and reads the thread
   t.diagnostic(`tokens minted ${minted}, thread requests ${threads.length}`);
   assert.equal(minted, 1, 'one session token minted for the open');
   assert.deepEqual(threads, [CONVERSATION], 'one request for the thread, the frame’s');
+  assert.equal(zonesRequested(requests), 0, 'the time zone came with the thread');
   assert.deepEqual(errors, [], 'no error on the page');
   await context.close();
 });

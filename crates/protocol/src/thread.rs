@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
-use crate::{AgentEmail, Channel, ClientId, ConversationEvent, FailureCode};
+use crate::{AgentEmail, Channel, ClientId, ConversationEvent, FailureCode, ZoneRules};
 
 /// What the widget shows at the top of a conversation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,6 +194,11 @@ pub struct ThreadPage {
     /// and the stream replaces its item by id). `None` on an older page (`?before=`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_position: Option<i64>,
+    /// The offsets of the time zone asked with `?zone=` (the agent's), so that opening a
+    /// conversation costs no request of its own for them; `None` when none was asked or the tz
+    /// database has no zone by that name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone_rules: Option<ZoneRules>,
 }
 
 /// The answer (`202 Accepted`) of the thread route while the backend fetches, from Alcméon, a

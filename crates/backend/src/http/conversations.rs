@@ -34,6 +34,9 @@ pub struct PageQuery {
     /// How many items, 1 to 200; 50 when absent.
     #[param(minimum = 1, maximum = 200)]
     limit: Option<u32>,
+    /// An IANA time zone (the agent's, e.g. `Europe/Paris`): the page carries its offsets in
+    /// `zone_rules`, as `GET /v1/time-zones/{zone}` gives them.
+    zone: Option<String>,
 }
 
 /// The conversation and a page of its thread, oldest first: the newest items, or those older than
@@ -82,8 +85,16 @@ pub async fn thread(
         .store
         .thread(conversation_id, query.before, limit, viewer.clone())
         .await?;
+    let answer = |mut page: ThreadPage| {
+        page.zone_rules = query
+            .zone
+            .as_deref()
+            .and_then(|zone| state.zones.rules(zone))
+            .map(|rules| rules.as_ref().clone());
+        Json(page).into_response()
+    };
     if let Some(page) = page {
-        return Ok(Json(page).into_response());
+        return Ok(answer(page));
     }
     match fetch_missing(&state, conversation_id).await? {
         Arrival::Fetching => {
@@ -94,7 +105,7 @@ pub async fn thread(
             .store
             .thread(conversation_id, query.before, limit, viewer)
             .await?
-            .map(|page| Json(page).into_response())
+            .map(answer)
             .ok_or_else(|| not_found(conversation_id)),
     }
 }

@@ -257,6 +257,7 @@ impl Store {
             items,
             has_older,
             stream_position,
+            zone_rules: None,
         }))
     }
 

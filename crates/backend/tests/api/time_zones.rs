@@ -1,4 +1,4 @@
-use protocol::{ErrorCode, ZoneRules};
+use protocol::{ErrorCode, ThreadPage, ZoneRules};
 
 use crate::helpers::spawn_app;
 
@@ -52,4 +52,30 @@ async fn zone_rules_need_a_session() {
         .await
         .unwrap();
     assert_eq!(response.status(), 401);
+}
+
+#[tokio::test]
+async fn a_thread_page_asked_with_the_agents_zone_carries_its_rules() {
+    let app = spawn_app(0).await;
+    app.replica_ready().await;
+    let page = |query: &'static str| {
+        let app = &app;
+        async move {
+            let response = app.thread_page(1001, query).await;
+            assert_eq!(response.status(), 200);
+            response.json::<ThreadPage>().await.unwrap()
+        }
+    };
+
+    let kathmandu = page("?zone=Asia%2FKathmandu").await.zone_rules.unwrap();
+    assert_eq!(kathmandu.zone, "Asia/Kathmandu");
+    assert_eq!(kathmandu.offset_s_at(1_795_000_000_000), 5 * 3600 + 45 * 60);
+
+    assert_eq!(page("").await.zone_rules, None, "none asked");
+    let unknown = page("?zone=Mars%2FOlympus_Mons").await;
+    assert_eq!(
+        unknown.zone_rules, None,
+        "an unknown zone leaves the page whole"
+    );
+    assert!(!unknown.items.is_empty());
 }

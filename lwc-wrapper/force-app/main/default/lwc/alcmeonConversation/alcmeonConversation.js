@@ -292,7 +292,7 @@ export default class AlcmeonConversation extends LightningElement {
         if (!canRunWebAssembly()) {
             return;
         }
-        const answer = fetchFirstThread({ backendUrl, conversationId, token: firstToken });
+        const answer = fetchFirstThread({ backendUrl, conversationId, token: firstToken, timeZone: TIME_ZONE });
         // The widget reads a rejection as "ask the backend yourself"; it is not an unhandled one.
         answer.catch(() => {});
         this.firstThread = { conversationId, answer };

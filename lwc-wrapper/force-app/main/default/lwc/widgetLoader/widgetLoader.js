@@ -234,17 +234,19 @@ export function loadWidget({ loadScript, resourceUrl } = {}) {
 
 /**
  * Starts the request for conversation `conversationId`'s newest page that the widget's first
- * open would make (`GET {backendUrl}/v1/conversations/{id}/thread` with `token`), for the
- * context's `firstThread`. Resolves to `{ status, body }` (the body as text) whatever the status;
- * rejects when the backend cannot be reached.
+ * open would make (`GET {backendUrl}/v1/conversations/{id}/thread?zone={timeZone}` with `token`:
+ * the page carries the rules of the agent's time zone), for the context's `firstThread`. Resolves
+ * to `{ status, body }` (the body as text) whatever the status; rejects when the backend cannot
+ * be reached.
  *
  * @param {object} options
  * @param {string} options.backendUrl the backend's URL
  * @param {number} options.conversationId Alcméon's conversation id
  * @param {string} options.token the session token, sent as a Bearer token
+ * @param {string} [options.timeZone] the agent's IANA time zone, e.g. `Europe/Paris`
  * @returns {Promise<{status: number, body: string}>}
  */
-export function fetchFirstThread({ backendUrl, conversationId, token } = {}) {
+export function fetchFirstThread({ backendUrl, conversationId, token, timeZone } = {}) {
     return Promise.resolve().then(() => {
         if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
             throw new WidgetLoadError('fetchFirstThread: backendUrl is missing');
@@ -252,7 +254,8 @@ export function fetchFirstThread({ backendUrl, conversationId, token } = {}) {
         if (!isConversationId(conversationId)) {
             throw new WidgetLoadError(`fetchFirstThread: conversationId ${conversationId} is not a number`);
         }
-        const url = `${backendUrl.replace(/\/+$/, '')}/v1/conversations/${conversationId}/thread`;
+        const zone = timeZone ? `?zone=${encodeURIComponent(timeZone)}` : '';
+        const url = `${backendUrl.replace(/\/+$/, '')}/v1/conversations/${conversationId}/thread${zone}`;
         return fetch(url, { headers: { Authorization: `Bearer ${token}` } }).then((response) =>
             response.text().then((body) => ({ status: response.status, body }))
         );

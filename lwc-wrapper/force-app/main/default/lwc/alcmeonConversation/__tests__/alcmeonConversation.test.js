@@ -17,7 +17,8 @@ const CASE_ID = '5005g00000QwErTAAZ';
 
 const RESOURCE_URL = '/resource/1763600000000/alcmeonWidget';
 const BACKEND_URL = 'https://widget.example.com';
-const THREAD_URL = `${BACKEND_URL}/v1/conversations/1001/thread`;
+// The page asked with the agent's time zone (Europe/Paris, mocked below), whose rules it carries.
+const THREAD_URL = `${BACKEND_URL}/v1/conversations/1001/thread?zone=Europe%2FParis`;
 const THREAD_BODY = '{"conversation":{"id":1001},"items":[]}';
 const WASM_URL = `${RESOURCE_URL}/alcmeon_widget_bg.wasm`;
 
