@@ -97,6 +97,20 @@ test('an agent at the bottom still sees the next message after the log grew befo
   await page.close();
 });
 
+test('an agent at the bottom sees every message of a burst, and stays at the bottom', async () => {
+  const page = await openConversation(1005);
+  const log = page.locator('.acw-thread[role="log"]');
+  const atBottom = (el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 8;
+  await page.waitForFunction(atBottom, await log.elementHandle());
+  const burst = `Burst ${Date.now()}`;
+  const texts = Array.from({ length: 12 }, (_, i) => `${burst} · message ${i + 1} of 12`);
+  for (const text of texts) await customerWrites(product.stack.emulatorUrl, 1005, text);
+  for (const text of texts) await page.locator('.acw-inbound', { hasText: text }).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(atBottom, await log.elementHandle());
+  assert.equal(await page.locator('.acw-jump').isVisible(), false, 'no "Jump to latest"');
+  await page.close();
+});
+
 test('after the connection drops the stream resumes from Last-Event-ID and misses nothing', async () => {
   const context = await product.browser.newContext();
   const streams = [];

@@ -34,6 +34,8 @@ export const GLOBAL_NAME = 'alcmeonWidget';
 export const FRAME_PATH = '/embed/frame.html';
 /** The performance mark set when the widget's WebAssembly is instantiated (for measurements). */
 export const STARTED_MARK = 'alcmeon-widget:started';
+/** The performance mark set just before the widget is mounted (for measurements). */
+export const MOUNTING_MARK = 'alcmeon-widget:mounting';
 
 /** WidgetLoadError codes: this page cannot run WebAssembly (mount the frame), or anything else. */
 export const WASM_UNAVAILABLE = 'wasm-unavailable';
@@ -143,7 +145,7 @@ async function load(loadScript, base) {
         );
     }
 
-    markStarted();
+    mark(STARTED_MARK);
     if (typeof init.mount !== 'function') {
         throw new WidgetLoadError(
             `window.${GLOBAL_NAME} has no mount() function: the widget build does not match this loader`
@@ -194,9 +196,9 @@ export function canRunWebAssembly() {
     }
 }
 
-function markStarted() {
+function mark(name) {
     if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
-        performance.mark(STARTED_MARK);
+        performance.mark(name);
     }
 }
 
@@ -247,19 +249,22 @@ export function loadWidget({ loadScript, resourceUrl } = {}) {
  * @returns {Promise<{status: number, body: string}>}
  */
 export function fetchFirstThread({ backendUrl, conversationId, token, timeZone } = {}) {
-    return Promise.resolve().then(() => {
-        if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
-            throw new WidgetLoadError('fetchFirstThread: backendUrl is missing');
-        }
-        if (!isConversationId(conversationId)) {
-            throw new WidgetLoadError(`fetchFirstThread: conversationId ${conversationId} is not a number`);
-        }
-        const zone = timeZone ? `?zone=${encodeURIComponent(timeZone)}` : '';
-        const url = `${backendUrl.replace(/\/+$/, '')}/v1/conversations/${conversationId}/thread${zone}`;
+    if (typeof backendUrl !== 'string' || backendUrl.length === 0) {
+        return Promise.reject(new WidgetLoadError('fetchFirstThread: backendUrl is missing'));
+    }
+    if (!isConversationId(conversationId)) {
+        return Promise.reject(new WidgetLoadError(`fetchFirstThread: conversationId ${conversationId} is not a number`));
+    }
+    const zone = timeZone ? `?zone=${encodeURIComponent(timeZone)}` : '';
+    const url = `${backendUrl.replace(/\/+$/, '')}/v1/conversations/${conversationId}/thread${zone}`;
+    // Sent now, not in a later task: the widget may be mounted right after this returns.
+    try {
         return fetch(url, { headers: { Authorization: `Bearer ${token}` } }).then((response) =>
             response.text().then((body) => ({ status: response.status, body }))
         );
-    });
+    } catch (error) {
+        return Promise.reject(error);
+    }
 }
 
 /**
@@ -422,6 +427,7 @@ export function mountWidget(api, element, context, { resourceUrl } = {}) {
         mountContext = Object.freeze({ ...context, assetsUrl: baseUrl(resourceUrl) });
     }
     let handle;
+    mark(MOUNTING_MARK);
     try {
         handle = api.mount(element, mountContext);
     } catch (error) {

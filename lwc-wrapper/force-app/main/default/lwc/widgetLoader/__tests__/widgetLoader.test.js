@@ -290,18 +290,20 @@ describe('widgetLoader', () => {
             delete global.fetch;
         });
 
-        it('asks the backend for the conversation with the token and answers status and body', async () => {
+        it('asks the backend at once for the conversation with the token and answers status and body', async () => {
             global.fetch = jest.fn().mockResolvedValue({ status: 200, text: () => Promise.resolve('{"items":[]}') });
-            const answer = await fetchFirstThread({
+            const asked = fetchFirstThread({
                 backendUrl: 'https://widget.example.com/',
                 conversationId: 1001,
-                token: 'token-1'
+                token: 'token-1',
+                timeZone: 'America/Argentina/Buenos_Aires'
             });
             expect(global.fetch).toHaveBeenCalledTimes(1);
-            expect(global.fetch).toHaveBeenCalledWith('https://widget.example.com/v1/conversations/1001/thread', {
-                headers: { Authorization: 'Bearer token-1' }
-            });
-            expect(answer).toEqual({ status: 200, body: '{"items":[]}' });
+            expect(global.fetch).toHaveBeenCalledWith(
+                'https://widget.example.com/v1/conversations/1001/thread?zone=America%2FArgentina%2FBuenos_Aires',
+                { headers: { Authorization: 'Bearer token-1' } }
+            );
+            expect(await asked).toEqual({ status: 200, body: '{"items":[]}' });
         });
 
         it('answers a 202 as it is: the widget then asks again itself', async () => {
