@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::governor::{Governor, Priority};
+use super::governor::{Governor, Party, Priority};
 
 /// A client for Alcméon's public REST API, authenticated with the application's Basic credentials.
 /// Every call first takes its turn from the shared [`Governor`]; a 429 holds every caller until
@@ -72,7 +72,9 @@ impl AlcmeonClient {
 
     /// `GET /actions?min_action_id=`: at most ten actions with an id above `min_action_id`.
     pub async fn list_actions(&self, min_action_id: i64) -> Result<Vec<Value>, ClientError> {
-        self.governor.acquire(Priority::Backfill).await;
+        self.governor
+            .acquire(Priority::Backfill, Party::Backend)
+            .await;
         let response = self
             .http
             .get(format!("{}/actions", self.base_url))
@@ -116,13 +118,17 @@ impl AlcmeonClient {
             .filter(|actions| !actions.is_empty()))
     }
 
-    /// `POST /v1/answer/send`, ahead of every other kind of call. `Ok` means Alcméon answered
-    /// `started`: the outcome comes later as `answer` and `execute-answer` actions.
+    /// `POST /v1/answer/send`, ahead of every other kind of call, in turn with other agents'.
+    /// `Ok` means Alcméon answered `started`: the outcome comes later as `answer` and
+    /// `execute-answer` actions.
     pub async fn send_answer(&self, answer: &SendAnswer<'_>) -> Result<(), ClientError> {
         let request = self
             .request(reqwest::Method::POST, "/v1/answer/send")
             .json(answer);
-        self.call(Priority::Reply, request).await.map(drop)
+        let party = Party::Advisor(answer.advisor_id);
+        self.call_within(&self.governor, Priority::Reply, party, request)
+            .await
+            .map(drop)
     }
 
     /// A request to `path` with the application's credentials.
@@ -138,7 +144,8 @@ impl AlcmeonClient {
         priority: Priority,
         request: reqwest::RequestBuilder,
     ) -> Result<String, ClientError> {
-        self.call_within(&self.governor, priority, request).await
+        self.call_within(&self.governor, priority, Party::of(priority), request)
+            .await
     }
 
     /// As [`Self::call`], within WhatsApp's own send budget.
@@ -146,7 +153,8 @@ impl AlcmeonClient {
         &self,
         request: reqwest::RequestBuilder,
     ) -> Result<String, ClientError> {
-        self.call_within(&self.whatsapp_governor, Priority::Reply, request)
+        let party = Party::of(Priority::Reply);
+        self.call_within(&self.whatsapp_governor, Priority::Reply, party, request)
             .await
     }
 
@@ -154,9 +162,10 @@ impl AlcmeonClient {
         &self,
         governor: &Governor,
         priority: Priority,
+        party: Party,
         request: reqwest::RequestBuilder,
     ) -> Result<String, ClientError> {
-        governor.acquire(priority).await;
+        governor.acquire(priority, party).await;
         let response = request.send().await?;
         let status = response.status().as_u16();
         let body = response.text().await?;

@@ -3,12 +3,17 @@
 //! beyond it.
 //!
 //! The budget itself is the `governor` crate's GCRA limiter. Only the order is written here:
-//! a caller waits while a caller of a more urgent [`Priority`] is waiting, so a reply goes out
-//! before an agent's account is provisioned, a conversation an agent is opening is fetched before
-//! the backlog of backfill pages. Waiters re-check every [`POLL`]; at a few calls a minute
-//! that costs nothing and needs no wake-up bookkeeping. After a 429, every caller holds until
-//! Alcméon's `rate_limited_until`.
+//! - a caller waits while a caller of a more urgent [`Priority`] class is waiting: agents' replies
+//!   and the creation of their accounts first, then a conversation an agent is opening, then the
+//!   backlog of backfill pages;
+//! - within a class, [`Party`]s take turns: the next call goes to the waiting party served least
+//!   recently, so an agent with one reply (or an account being created) is never stuck behind
+//!   another agent's queue; each party's own calls go in the order they came.
+//!
+//! Waiters re-check every [`POLL`]; at a few calls a minute that costs nothing and needs no
+//! wake-up bookkeeping. After a 429, every caller holds until Alcméon's `rate_limited_until`.
 
+use std::collections::HashMap;
 use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -20,27 +25,94 @@ use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 /// How often a waiting caller looks again.
 const POLL: Duration = Duration::from_millis(20);
 
-/// Who is calling, most urgent first.
+/// What a call is for, most urgent first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Priority {
     /// An agent's reply: someone is watching it.
-    Reply = 0,
-    /// Creating an agent's Alcméon account before their first reply.
-    Provisioning = 1,
+    Reply,
+    /// Creating an agent's Alcméon account before their first reply: as urgent as a reply.
+    Provisioning,
     /// Fetching a conversation the replica lacks, which a widget is waiting to show.
-    OnDemand = 2,
+    OnDemand,
     /// Filling gaps in the replica: nobody waits on a single page.
-    Backfill = 3,
+    Backfill,
 }
 
-/// How many priorities there are.
-const PRIORITIES: usize = Priority::Backfill as usize + 1;
+impl Priority {
+    /// Calls of one class wait for no other call of their class but the parties' turns.
+    fn class(self) -> u8 {
+        match self {
+            Priority::Reply | Priority::Provisioning => 0,
+            Priority::OnDemand => 1,
+            Priority::Backfill => 2,
+        }
+    }
+}
+
+/// Whose call it is, for taking turns within a class.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Party {
+    /// The Alcméon account an agent replies as.
+    Advisor(i64),
+    /// Agents' accounts being found, created or updated.
+    Provisioning,
+    /// The backend's own work.
+    Backend,
+}
+
+impl Party {
+    /// The party of a call made at `priority` for no one in particular.
+    pub fn of(priority: Priority) -> Self {
+        match priority {
+            Priority::Provisioning => Party::Provisioning,
+            _ => Party::Backend,
+        }
+    }
+}
 
 pub struct Governor {
     budget: DefaultDirectRateLimiter,
     clock: DefaultClock,
-    waiting: Mutex<[usize; PRIORITIES]>,
+    queue: Mutex<Queue>,
     held_until: Mutex<Option<Instant>>,
+}
+
+/// The callers waiting, and when each party was last served.
+#[derive(Default)]
+struct Queue {
+    waiting: Vec<Waiter>,
+    next_ticket: u64,
+    /// Counts the calls served; a party's entry is the count when it was last served.
+    served: u64,
+    last_served: HashMap<Party, u64>,
+}
+
+struct Waiter {
+    ticket: u64,
+    class: u8,
+    party: Party,
+}
+
+impl Queue {
+    /// The waiter whose turn it is: the most urgent class, then the party served least recently,
+    /// then the first come.
+    fn next(&self) -> Option<u64> {
+        self.waiting
+            .iter()
+            .min_by_key(|w| {
+                let last = self.last_served.get(&w.party).copied().unwrap_or(0);
+                (w.class, last, w.ticket)
+            })
+            .map(|w| w.ticket)
+    }
+
+    fn serve(&mut self, ticket: u64) {
+        if let Some(at) = self.waiting.iter().position(|w| w.ticket == ticket) {
+            let waiter = self.waiting.remove(at);
+            self.served += 1;
+            self.last_served.insert(waiter.party, self.served);
+        }
+    }
 }
 
 impl Governor {
@@ -57,15 +129,15 @@ impl Governor {
         Self {
             budget: RateLimiter::direct(quota),
             clock: DefaultClock::default(),
-            waiting: Mutex::new([0; PRIORITIES]),
+            queue: Mutex::default(),
             held_until: Mutex::new(None),
         }
     }
 
-    /// Waits until this caller may make one call: no more urgent caller waiting, no 429 hold, and
-    /// room in the budget. The call is counted when this returns.
-    pub async fn acquire(&self, priority: Priority) {
-        let _queued = Queued::new(self, priority);
+    /// Waits until `party` may make one call at `priority`: no 429 hold, its turn (see the module
+    /// doc), and room in the budget. The call is counted when this returns.
+    pub async fn acquire(&self, priority: Priority, party: Party) {
+        let ticket = Ticket::new(self, priority, party);
         loop {
             let held = (*lock(&self.held_until)).and_then(|until| {
                 let now = Instant::now();
@@ -75,12 +147,15 @@ impl Governor {
                 tokio::time::sleep(wait.min(POLL * 25)).await;
                 continue;
             }
-            if self.more_urgent_waiting(priority) {
+            if lock(&self.queue).next() != Some(ticket.number) {
                 tokio::time::sleep(POLL).await;
                 continue;
             }
             match self.budget.check() {
-                Ok(()) => return,
+                Ok(()) => {
+                    lock(&self.queue).serve(ticket.number);
+                    return;
+                }
                 Err(not_until) => {
                     let wait = not_until.wait_time_from(self.clock.now());
                     tokio::time::sleep(wait.min(POLL)).await;
@@ -100,12 +175,6 @@ impl Governor {
         let until = Instant::now() + wait;
         *held = Some(held.map_or(until, |h| h.max(until)));
     }
-
-    fn more_urgent_waiting(&self, priority: Priority) -> bool {
-        lock(&self.waiting)[..priority as usize]
-            .iter()
-            .any(|&n| n > 0)
-    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -114,22 +183,31 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Counts a waiting caller for as long as it waits (also when its future is dropped).
-struct Queued<'a> {
+/// A caller's place in the queue, for as long as it waits (also when its future is dropped).
+struct Ticket<'a> {
     governor: &'a Governor,
-    priority: Priority,
+    number: u64,
 }
 
-impl<'a> Queued<'a> {
-    fn new(governor: &'a Governor, priority: Priority) -> Self {
-        lock(&governor.waiting)[priority as usize] += 1;
-        Self { governor, priority }
+impl<'a> Ticket<'a> {
+    fn new(governor: &'a Governor, priority: Priority, party: Party) -> Self {
+        let mut queue = lock(&governor.queue);
+        let number = queue.next_ticket;
+        queue.next_ticket += 1;
+        queue.waiting.push(Waiter {
+            ticket: number,
+            class: priority.class(),
+            party,
+        });
+        Self { governor, number }
     }
 }
 
-impl Drop for Queued<'_> {
+impl Drop for Ticket<'_> {
     fn drop(&mut self) {
-        lock(&self.governor.waiting)[self.priority as usize] -= 1;
+        lock(&self.governor.queue)
+            .waiting
+            .retain(|w| w.ticket != self.number);
     }
 }
 
@@ -143,7 +221,9 @@ mod tests {
         let governor = Governor::new(NonZeroU32::new(15).unwrap());
         let start = Instant::now();
         for _ in 0..5 {
-            governor.acquire(Priority::Backfill).await;
+            governor
+                .acquire(Priority::Backfill, Party::of(Priority::Backfill))
+                .await;
         }
         assert!(start.elapsed() < Duration::from_millis(200));
         assert!(governor.budget.check().is_err(), "the sixth call must wait");
@@ -154,18 +234,24 @@ mod tests {
         // 60 per minute: a burst of 20, then one call a second.
         let governor = Arc::new(Governor::new(NonZeroU32::new(60).unwrap()));
         for _ in 0..20 {
-            governor.acquire(Priority::Backfill).await;
+            governor
+                .acquire(Priority::Backfill, Party::of(Priority::Backfill))
+                .await;
         }
         let order = Arc::new(Mutex::new(vec![]));
         let backfill = {
             let (governor, order) = (governor.clone(), order.clone());
             tokio::spawn(async move {
-                governor.acquire(Priority::Backfill).await;
+                governor
+                    .acquire(Priority::Backfill, Party::of(Priority::Backfill))
+                    .await;
                 lock(&order).push("backfill");
             })
         };
         tokio::time::sleep(Duration::from_millis(50)).await;
-        governor.acquire(Priority::Reply).await;
+        governor
+            .acquire(Priority::Reply, Party::of(Priority::Reply))
+            .await;
         lock(&order).push("reply");
         backfill.await.unwrap();
         assert_eq!(*lock(&order), ["reply", "backfill"]);
@@ -176,13 +262,15 @@ mod tests {
         // 60 per minute: a burst of 20, then one call a second.
         let governor = Arc::new(Governor::new(NonZeroU32::new(60).unwrap()));
         for _ in 0..20 {
-            governor.acquire(Priority::Backfill).await;
+            governor
+                .acquire(Priority::Backfill, Party::of(Priority::Backfill))
+                .await;
         }
         let order = Arc::new(Mutex::new(vec![]));
         let waiter = |priority: Priority, name: &'static str| {
             let (governor, order) = (governor.clone(), order.clone());
             tokio::spawn(async move {
-                governor.acquire(priority).await;
+                governor.acquire(priority, Party::of(priority)).await;
                 lock(&order).push(name);
             })
         };
@@ -190,11 +278,77 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(50)).await;
         let on_demand = waiter(Priority::OnDemand, "on demand");
         tokio::time::sleep(Duration::from_millis(50)).await;
-        governor.acquire(Priority::Reply).await;
+        governor
+            .acquire(Priority::Reply, Party::of(Priority::Reply))
+            .await;
         lock(&order).push("reply");
         on_demand.await.unwrap();
         backfill.await.unwrap();
         assert_eq!(*lock(&order), ["reply", "on demand", "backfill"]);
+    }
+
+    /// A governor of 1,200 calls a minute whose burst is spent: one call every 76 ms.
+    async fn spent_governor() -> Arc<Governor> {
+        let governor = Arc::new(Governor::new(NonZeroU32::new(1200).unwrap()));
+        while governor.budget.check().is_ok() {}
+        governor
+    }
+
+    /// Queues one call per `(priority, party, name)`, in that order, and gives the names in the
+    /// order the calls were let through.
+    async fn served_order(
+        governor: Arc<Governor>,
+        calls: Vec<(Priority, Party, String)>,
+    ) -> Vec<String> {
+        let order = Arc::new(Mutex::new(vec![]));
+        let tasks: Vec<_> = calls
+            .into_iter()
+            .map(|(priority, party, name)| {
+                let (governor, order) = (governor.clone(), order.clone());
+                // The test runtime runs one task at a time, in the order they were spawned: the
+                // calls queue in this order.
+                tokio::spawn(async move {
+                    governor.acquire(priority, party).await;
+                    lock(&order).push(name);
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap();
+        }
+        Arc::try_unwrap(order).unwrap().into_inner().unwrap()
+    }
+
+    #[tokio::test]
+    async fn an_account_being_created_waits_one_turn_not_for_another_agents_whole_queue() {
+        let mut calls: Vec<_> = (0..8)
+            .map(|i| (Priority::Reply, Party::Advisor(1), format!("reply {i}")))
+            .collect();
+        calls.push((
+            Priority::Provisioning,
+            Party::Provisioning,
+            "new agent's account".into(),
+        ));
+        let order = served_order(spent_governor().await, calls).await;
+        let at = order.iter().position(|n| n == "new agent's account");
+        assert_eq!(at, Some(1), "{order:?}");
+    }
+
+    #[tokio::test]
+    async fn two_agents_queued_replies_take_turns_and_each_keeps_its_order() {
+        let calls: Vec<_> = [1, 1, 1, 1, 2, 2, 2, 2]
+            .into_iter()
+            .enumerate()
+            .map(|(i, advisor)| {
+                let name = format!("{advisor}:{i}");
+                (Priority::Reply, Party::Advisor(advisor), name)
+            })
+            .collect();
+        let order = served_order(spent_governor().await, calls).await;
+        assert_eq!(
+            order,
+            ["1:0", "2:4", "1:1", "2:5", "1:2", "2:6", "1:3", "2:7"]
+        );
     }
 
     #[tokio::test]
@@ -202,7 +356,9 @@ mod tests {
         let governor = Governor::new(NonZeroU32::new(1000).unwrap());
         governor.hold_until(Utc::now() + chrono::TimeDelta::milliseconds(300));
         let start = Instant::now();
-        governor.acquire(Priority::Reply).await;
+        governor
+            .acquire(Priority::Reply, Party::of(Priority::Reply))
+            .await;
         assert!(start.elapsed() >= Duration::from_millis(250));
     }
 }
