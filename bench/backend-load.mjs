@@ -8,6 +8,7 @@
 //   BENCH_SIZES=9,10000      the conversations' message counts
 //   BENCH_SECONDS=15         measured seconds per row (after 3 s of warm-up)
 //   BENCH_CONNECTIONS=50     concurrent connections
+//   BENCH_LABEL=…            what the servers are, for the table's heading (e.g. "before: a36dee9")
 //
 // The load generator (autocannon, pinned in bench/backend-load/package-lock.json) is installed
 // with `npm ci` on first use.
@@ -75,15 +76,19 @@ async function load(autocannon, url, token, seconds) {
 function describeRun() {
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
   const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).toString().trim() ? ' (with local changes)' : '';
-  return `${new Date().toISOString().slice(0, 16)}Z, commit ${commit}${dirty}, target/${PROFILE}, ${cpus().length} × ${cpus()[0]?.model?.trim()}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row after ${WARM_UP_SECONDS} s of warm-up`;
+  const label = process.env.BENCH_LABEL ? `${process.env.BENCH_LABEL}; ` : '';
+  return `${label}${new Date().toISOString().slice(0, 16)}Z, bench at commit ${commit}${dirty}, target/${PROFILE}, ${cpus().length} × ${cpus()[0]?.model?.trim()}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per row after ${WARM_UP_SECONDS} s of warm-up`;
 }
 
 async function main() {
   const autocannon = await loadGenerator();
   const heading = describeRun();
   // Only the API is measured: the backend runs without the built widget (no `make widget` needed).
-  const backendEnv = { BACKEND_WIDGET_DIR: undefined };
-  const stack = await startStack({ profile: PROFILE, backendEnv, verbose: process.env.VERBOSE === '1' });
+  // Backfilling 10,000 actions at 10 per call needs more than Alcméon's 15 calls a minute, on both
+  // sides (as bench/run.mjs and tests/e2e/long-thread do).
+  const backendEnv = { BACKEND_WIDGET_DIR: undefined, ALCMEON_RATE_LIMIT_PER_MINUTE: '100000' };
+  const emulatorEnv = { ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE: '100000' };
+  const stack = await startStack({ profile: PROFILE, backendEnv, emulatorEnv, verbose: process.env.VERBOSE === '1' });
   try {
     const started = Date.now();
     const ids = await createConversations(stack, SIZES);

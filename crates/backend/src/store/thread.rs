@@ -198,7 +198,8 @@ struct EventRow {
     item: String,
 }
 
-/// The current merged item with this id, if it is in a thread.
+/// The current merged item with this id, if it is in a thread, read by its key: the action's id, or
+/// a provisional id's reply row.
 pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>, StoreError> {
     let (items, key) = if id > PROVISIONAL_BASE {
         (unrecorded("r.id = ?"), id - PROVISIONAL_BASE)
