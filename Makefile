@@ -18,12 +18,14 @@ test: tools
 
 ## Optional, not part of `make test`: the widget's speed side by side with @chatscope/chat-ui-kit-react
 ## and plain React (bench/run.mjs), release servers; prints one table and writes bench/results/latest.md.
-## BENCH_ROUNDS (12 by default, at least 10 for the table) shortens it.
+## BENCH_ROUNDS (12 by default, at least 10 for the table) shortens it. Then the backend's thread
+## endpoint under load (bench/backend-load.mjs prints its table; results in bench/results/backend-load.md).
 bench: widget servers
 	cargo build --release -p backend -p alcmeon-emulator
 	if [ ! -d bench/chatscope/node_modules ] || [ bench/chatscope/package-lock.json -nt bench/chatscope/node_modules/.package-lock.json ]; then \
 	  (cd bench/chatscope && npm ci --no-audit --no-fund --loglevel=error); fi
 	node bench/run.mjs
+	node bench/backend-load.mjs
 
 tools:
 	.ci/bootstrap

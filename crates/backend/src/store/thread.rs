@@ -14,6 +14,11 @@
 //! So a reply's item id changes once, from provisional to its `answer` action's id; the widget
 //! recognises the item by its `client_id`. A reply's `delivery` is its [`ReplyState`] as the
 //! widget sees it ([`ReplyState::delivery`]). Every outbound item has a delivery; no other has.
+//!
+//! Cost: a page reads each source's newest rows below `before` through its index and the
+//! attachments of the page's rows only, in one statement (one snapshot: a reply being recorded
+//! shows once, as one source or the other), so it costs the same whatever the conversation's
+//! length. SQLite-only still: `json_group_array`/`json_object` (the attachments) and `?` binds.
 
 use protocol::item_id::PROVISIONAL_BASE;
 use protocol::{
@@ -21,32 +26,74 @@ use protocol::{
     ThreadPage, Viewer,
 };
 use sqlx::{AssertSqlSafe, SqliteExecutor};
+use std::sync::LazyLock;
 use tokio::sync::broadcast;
 
 use super::reply_delivery::answer_delivery;
 use super::reply_state::ReplyState;
 use super::{Store, StoreError, Tx, from_serde_name, now_ms};
 
-/// The merged thread; `{filter}` is replaced by a condition on `id` and `conversation_id`.
-const MERGED: &str = "SELECT * FROM (
-    SELECT t.action_id AS id, t.conversation_id, t.kind, COALESCE(r.agent_name, t.author) AS author,
-           t.text, t.at_ms, r.client_id, r.state, r.failure_reason, r.failure_detail,
+/// Alcméon's recorded items, each `answer` with the reply it is the current attempt of (an earlier
+/// attempt's is hidden); `{filter}` is a condition on `t`, the thread item.
+const RECORDED: &str = "SELECT t.action_id AS id, t.conversation_id, t.kind,
+           COALESCE(r.agent_name, t.author) AS author, t.text, t.at_ms, r.client_id, r.state,
+           r.failure_reason, r.failure_detail,
            CASE WHEN r.id IS NULL THEN t.agent_email ELSE r.agent_email END AS agent_email,
-           t.event, o.status AS answer_status,
-           (SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
-                                    ORDER BY a.position)
-            FROM attachments a WHERE a.action_id = t.action_id) AS attachments
+           t.event, o.status AS answer_status
     FROM thread_items t
     LEFT JOIN reply_answers ra ON ra.answer_action_id = t.action_id
     LEFT JOIN replies r ON r.id = ra.reply_id
     LEFT JOIN answer_outcomes o ON o.answer_action_id = t.action_id
-    WHERE ra.answer_action_id IS NULL OR r.answer_action_id = t.action_id
-    UNION ALL
-    SELECT ? + r.id AS id, r.conversation_id, 'outbound', r.agent_name, r.text, r.created_at_ms,
-           r.client_id, r.state, r.failure_reason, r.failure_detail, r.agent_email, NULL,
-           NULL, NULL
-    FROM replies r WHERE r.answer_action_id IS NULL
-) WHERE {filter}";
+    WHERE (ra.answer_action_id IS NULL OR r.answer_action_id = t.action_id) AND {filter}";
+
+/// The replies Alcméon has not recorded yet, under their provisional ids (`{base}` + row id);
+/// `{filter}` is a condition on `r`, the reply. "Not recorded" is asked in the form of
+/// `replies_by_conversation`'s expression (migration 0011), so a page reads that index.
+const UNRECORDED: &str = "SELECT {base} + r.id AS id, r.conversation_id, 'outbound' AS kind,
+           r.agent_name AS author, r.text, r.created_at_ms AS at_ms, r.client_id, r.state,
+           r.failure_reason, r.failure_detail, r.agent_email, NULL AS event, NULL AS answer_status
+    FROM replies r WHERE (r.answer_action_id IS NULL) = TRUE AND {filter}";
+
+/// `{items}` (rows of [`RECORDED`] or [`UNRECORDED`]) with their attachments, newest first. The
+/// attachments are read for these rows only.
+const WITH_ATTACHMENTS: &str = "SELECT item.*,
+           (SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
+                                    ORDER BY a.position)
+            FROM attachments a WHERE a.action_id = item.id) AS attachments
+    FROM ({items}) AS item ORDER BY item.id DESC";
+
+fn recorded(filter: &str) -> String {
+    RECORDED.replace("{filter}", filter)
+}
+
+fn unrecorded(filter: &str) -> String {
+    UNRECORDED
+        .replace("{base}", &PROVISIONAL_BASE.to_string())
+        .replace("{filter}", filter)
+}
+
+fn with_attachments(items: &str) -> String {
+    WITH_ATTACHMENTS.replace("{items}", items)
+}
+
+/// A page of a conversation's thread, newest first ([`page_query`]).
+static PAGE: LazyLock<String> = LazyLock::new(page_query);
+
+/// A page of a conversation's thread, newest first: binds the conversation, the recorded items'
+/// `before`, the page size, the conversation, the replies' `before` (less [`PROVISIONAL_BASE`]),
+/// the page size, the page size. Each source gives its own newest rows through its index
+/// (`thread_items_by_conversation`, `replies_by_conversation`), so a page reads about as many rows
+/// as it holds, whatever the conversation's length.
+fn page_query() -> String {
+    let recorded = recorded("t.conversation_id = ? AND t.action_id < ?");
+    let unrecorded = unrecorded("r.conversation_id = ? AND r.id < ?");
+    with_attachments(&format!(
+        "SELECT * FROM ({recorded} ORDER BY t.action_id DESC LIMIT ?) AS recorded
+         UNION ALL
+         SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT ?) AS unrecorded
+         ORDER BY id DESC LIMIT ?"
+    ))
+}
 
 /// One change to a conversation's thread: the item as it now stands, under its log sequence number.
 #[derive(Debug, Clone)]
@@ -54,10 +101,6 @@ pub struct ThreadEvent {
     pub seq: i64,
     pub conversation_id: i64,
     pub item: ThreadItem,
-}
-
-fn merged(filter: &str) -> String {
-    MERGED.replace("{filter}", filter)
 }
 
 /// A row of the merged thread.
@@ -155,11 +198,16 @@ struct EventRow {
     item: String,
 }
 
-/// The current merged item with this id, if it is in a thread.
+/// The current merged item with this id, if it is in a thread, read by its key: the action's id, or
+/// a provisional id's reply row.
 pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>, StoreError> {
-    let row: Option<MergedRow> = sqlx::query_as(AssertSqlSafe(merged("id = ?")))
-        .bind(PROVISIONAL_BASE)
-        .bind(id)
+    let (items, key) = if id > PROVISIONAL_BASE {
+        (unrecorded("r.id = ?"), id - PROVISIONAL_BASE)
+    } else {
+        (recorded("t.action_id = ?"), id)
+    };
+    let row: Option<MergedRow> = sqlx::query_as(AssertSqlSafe(with_attachments(&items)))
+        .bind(key)
         .fetch_optional(&mut **tx)
         .await?;
     Ok(row.map(MergedRow::into_item))
@@ -233,15 +281,16 @@ impl Store {
         let Some(conversation) = self.conversation(conversation_id).await? else {
             return Ok(None);
         };
-        let query = format!(
-            "{} ORDER BY id DESC LIMIT ?",
-            merged("conversation_id = ? AND id < ?")
-        );
-        let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(query))
-            .bind(PROVISIONAL_BASE)
+        let before = before.unwrap_or(i64::MAX);
+        let rows_wanted = i64::from(limit) + 1;
+        let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(PAGE.as_str()))
             .bind(conversation_id)
-            .bind(before.unwrap_or(i64::MAX))
-            .bind(i64::from(limit) + 1)
+            .bind(before)
+            .bind(rows_wanted)
+            .bind(conversation_id)
+            .bind(before.saturating_sub(PROVISIONAL_BASE))
+            .bind(rows_wanted)
+            .bind(rows_wanted)
             .fetch_all(&self.pool)
             .await?;
         let has_older = rows.len() > limit as usize;
@@ -321,3 +370,6 @@ impl Store {
             .rows_affected())
     }
 }
+
+#[cfg(test)]
+mod page_tests;
