@@ -17,6 +17,8 @@ mod openapi;
 mod provisioning;
 mod replica;
 mod replies;
+mod reply_crash;
+mod reply_order;
 mod sessions;
 mod startup;
 mod time_zones;
