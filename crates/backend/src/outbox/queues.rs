@@ -45,3 +45,42 @@ impl Queues {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outbox::{OutgoingReply, Sender};
+    use crate::store::ReplyId;
+
+    fn job(conversation_id: i64, reply_id: i64) -> Job {
+        Job {
+            reply: OutgoingReply {
+                reply_id: ReplyId(reply_id),
+                conversation_id,
+                task_id: 1,
+                text: String::new(),
+                sender: Sender::Account(1),
+            },
+            reconcile_after: None,
+        }
+    }
+
+    fn next_id(queues: &Queues, conversation_id: i64) -> Option<i64> {
+        queues.next(conversation_id).map(|job| job.reply.reply_id.0)
+    }
+
+    #[test]
+    fn one_task_per_conversation_takes_its_replies_in_order_until_none_is_left() {
+        let queues = Queues::default();
+        assert!(queues.push(job(1, 10)), "the first reply starts a task");
+        assert!(!queues.push(job(1, 11)), "the next joins its queue");
+        assert!(queues.push(job(2, 12)), "another conversation has its own");
+        assert_eq!(next_id(&queues, 1), Some(10));
+        assert!(!queues.push(job(1, 13)), "queued while one is being sent");
+        assert_eq!(next_id(&queues, 1), Some(11));
+        assert_eq!(next_id(&queues, 1), Some(13));
+        assert_eq!(next_id(&queues, 1), None);
+        assert!(queues.push(job(1, 14)), "the task ended: a new one starts");
+        assert_eq!(next_id(&queues, 2), Some(12));
+    }
+}
