@@ -18,6 +18,7 @@ mod provisioning;
 mod replica;
 mod replies;
 mod reply_crash;
+mod reply_kill;
 mod reply_order;
 mod sessions;
 mod startup;
