@@ -19,7 +19,7 @@ const REPLIES: usize = 200;
 /// The conversations the seed lets an agent answer now.
 const CONVERSATIONS: [i64; 5] = [1001, 1002, 1003, 1004, 1005];
 /// The replies accepted before the kill.
-const ACCEPTED_BEFORE_KILL: usize = 80;
+const ACCEPTED_BEFORE_KILL: usize = 120;
 
 /// A backend process, killed when dropped (also when the test fails).
 struct Backend {
@@ -117,51 +117,43 @@ fn burst() -> Vec<Post> {
         .collect()
 }
 
-/// Posts the replies, at most `AGENTS` at a time; returns those that got no stored answer
-/// (connection refused or cut by the kill). `kill` is called once `ACCEPTED_BEFORE_KILL` were
-/// accepted.
+/// Posts the replies all at once; returns those that got no stored answer (cut by the kill, or
+/// refused a connection). `kill` is called once `ACCEPTED_BEFORE_KILL` were accepted.
 async fn post_all(
     http: &reqwest::Client,
     url: &str,
     posts: Vec<Post>,
     mut kill: impl FnMut(),
 ) -> Vec<Post> {
-    let audience = url.to_owned();
+    let mut requests = JoinSet::new();
+    for post in posts {
+        let (http, url) = (http.clone(), url.to_owned());
+        let token = agent_token(&url, post.agent);
+        requests.spawn(async move {
+            let response = http
+                .post(format!(
+                    "{url}/v1/conversations/{}/replies",
+                    post.conversation_id
+                ))
+                .bearer_auth(token)
+                .json(&json!({ "client_id": post.client_id, "text": post.client_id }))
+                .send()
+                .await;
+            let stored = response.is_ok_and(|r| r.status() == 201 || r.status() == 200);
+            (post, stored)
+        });
+    }
     let mut unanswered = vec![];
     let mut accepted = 0;
-    let mut killed = false;
-    for chunk in posts.chunks(AGENTS) {
-        let mut requests = JoinSet::new();
-        for post in chunk.iter().cloned() {
-            let (http, url, token) = (
-                http.clone(),
-                url.to_owned(),
-                agent_token(&audience, post.agent),
-            );
-            requests.spawn(async move {
-                let response = http
-                    .post(format!(
-                        "{url}/v1/conversations/{}/replies",
-                        post.conversation_id
-                    ))
-                    .bearer_auth(token)
-                    .json(&json!({ "client_id": post.client_id, "text": post.client_id }))
-                    .send()
-                    .await;
-                let stored = response.is_ok_and(|r| r.status() == 201 || r.status() == 200);
-                (post, stored)
-            });
-        }
-        for (post, stored) in requests.join_all().await {
-            if stored {
-                accepted += 1;
-            } else {
-                unanswered.push(post);
+    while let Some(outcome) = requests.join_next().await {
+        let (post, stored) = outcome.unwrap();
+        if stored {
+            accepted += 1;
+            if accepted == ACCEPTED_BEFORE_KILL {
+                kill();
             }
-        }
-        if !killed && accepted >= ACCEPTED_BEFORE_KILL {
-            kill();
-            killed = true;
+        } else {
+            unanswered.push(post);
         }
     }
     unanswered
