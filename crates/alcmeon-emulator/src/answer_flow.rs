@@ -192,11 +192,12 @@ mod tests {
         recorded.0.lock().unwrap().clone()
     }
 
-    #[tokio::test]
+    /// On several threads, as the emulator runs: answers recorded concurrently would race.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn answers_accepted_together_are_recorded_in_the_order_they_were_accepted() {
         let recorded = Recorded::default();
         let (queue, accepted) = AnswerQueue::new();
-        let texts: Vec<String> = (0..30).map(|n| format!("reply {n}")).collect();
+        let texts: Vec<String> = (0..300).map(|n| format!("reply {n}")).collect();
         for text in &texts {
             queue.push(request(7, text));
         }
