@@ -5,8 +5,9 @@
 //! contains `[fail-once]` fails the first time it is sent on its task and is delivered afterwards
 //! (to test a retry).
 //!
-//! Invariant: an accepted answer is recorded at most once, and its delivery is reported only after
-//! it was recorded. It counts as in progress ([`AnswerQueue::in_progress`]) from the moment it is
+//! Invariant: an accepted answer is recorded at most once, [`UNTIL_RECORDED`] after it was
+//! accepted and in the order answers were accepted (as Alcméon keeps an advisor's answers in the
+//! order it took them); its delivery is reported only after it was recorded. It counts as in progress ([`AnswerQueue::in_progress`]) from the moment it is
 //! accepted until the flow is done with it (its delivery recorded, or its task gone). The flow
 //! knows the emulator only as an [`AnswerRecorder`], so it depends on nothing above it.
 
@@ -17,6 +18,7 @@ use std::time::Duration;
 
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
+use tokio::time::Instant;
 
 use crate::answer_request::SendAnswerRequest;
 use crate::model::ActionStatus;
@@ -39,13 +41,13 @@ pub trait AnswerRecorder: Clone + Send + Sync + 'static {
 /// Where accepted answers wait for the worker.
 #[derive(Clone)]
 pub struct AnswerQueue {
-    sender: mpsc::UnboundedSender<SendAnswerRequest>,
+    sender: mpsc::UnboundedSender<(Instant, SendAnswerRequest)>,
     in_progress: Arc<AtomicU64>,
 }
 
 /// The worker's end of the queue.
 pub struct AcceptedAnswers {
-    receiver: mpsc::UnboundedReceiver<SendAnswerRequest>,
+    receiver: mpsc::UnboundedReceiver<(Instant, SendAnswerRequest)>,
     in_progress: Arc<AtomicU64>,
 }
 
@@ -69,7 +71,7 @@ impl AnswerQueue {
     /// Counted as in progress before this returns, so before the caller hears `started`.
     pub fn push(&self, request: SendAnswerRequest) {
         self.in_progress.fetch_add(1, Ordering::SeqCst);
-        if self.sender.send(request).is_err() {
+        if self.sender.send((Instant::now(), request)).is_err() {
             self.in_progress.fetch_sub(1, Ordering::SeqCst);
             tracing::warn!("the answer worker has stopped; answer dropped");
         }
@@ -81,43 +83,50 @@ impl AnswerQueue {
     }
 }
 
-/// Processes answers concurrently; aborting this task abandons the ones in flight.
+/// Records accepted answers one at a time, in the order they were accepted, then reports their
+/// deliveries concurrently; aborting this task abandons the ones in flight.
 pub async fn run(recorder: impl AnswerRecorder, mut accepted: AcceptedAnswers) {
-    let mut in_flight = JoinSet::new();
+    let mut deliveries = JoinSet::new();
     let failed_once = FailedOnce::default();
     loop {
         tokio::select! {
             request = accepted.receiver.recv() => match request {
-                Some(request) => {
-                    let done = process(recorder.clone(), request, failed_once.clone());
+                Some((accepted_at, request)) => {
+                    tokio::time::sleep_until(accepted_at + UNTIL_RECORDED).await;
                     let in_progress = accepted.in_progress.clone();
-                    in_flight.spawn(async move {
+                    let Some(answer_action_id) = record(&recorder, &request) else {
+                        in_progress.fetch_sub(1, Ordering::SeqCst);
+                        continue;
+                    };
+                    let done = deliver(recorder.clone(), answer_action_id, request, failed_once.clone());
+                    deliveries.spawn(async move {
                         done.await;
                         in_progress.fetch_sub(1, Ordering::SeqCst);
                     });
                 }
                 None => break,
             },
-            Some(_) = in_flight.join_next() => {}
+            Some(_) = deliveries.join_next() => {}
         }
     }
-    in_flight.join_all().await;
+    deliveries.join_all().await;
 }
 
 /// The `[fail-once]` answers (task id, text) that already failed once.
 type FailedOnce = Arc<Mutex<HashSet<(u64, String)>>>;
 
-async fn process(
+/// Records the `answer` action; `None` when its task does not exist.
+fn record(recorder: &impl AnswerRecorder, request: &SendAnswerRequest) -> Option<u64> {
+    recorder.record_answer(request.task_id, request.advisor_id, &request.message)
+}
+
+/// Reports the channel's delivery of a recorded answer, [`UNTIL_DELIVERED`] after it was recorded.
+async fn deliver(
     recorder: impl AnswerRecorder,
+    answer_action_id: u64,
     request: SendAnswerRequest,
     failed_once: FailedOnce,
 ) {
-    tokio::time::sleep(UNTIL_RECORDED).await;
-    let Some(answer_action_id) =
-        recorder.record_answer(request.task_id, request.advisor_id, &request.message)
-    else {
-        return;
-    };
     tokio::time::sleep(UNTIL_DELIVERED).await;
     let fails_now = request.message.contains(FAILURE_MARKER)
         || (request.message.contains(FAIL_ONCE_MARKER)
@@ -170,9 +179,43 @@ mod tests {
         let recorded = Recorded::default();
         let failed_once = FailedOnce::default();
         for request in requests {
-            process(recorded.clone(), request, failed_once.clone()).await;
+            if let Some(answer_action_id) = record(&recorded, &request) {
+                deliver(
+                    recorded.clone(),
+                    answer_action_id,
+                    request,
+                    failed_once.clone(),
+                )
+                .await;
+            }
         }
         recorded.0.lock().unwrap().clone()
+    }
+
+    /// On several threads, as the emulator runs: answers recorded concurrently would race.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn answers_accepted_together_are_recorded_in_the_order_they_were_accepted() {
+        let recorded = Recorded::default();
+        let (queue, accepted) = AnswerQueue::new();
+        let texts: Vec<String> = (0..300).map(|n| format!("reply {n}")).collect();
+        for text in &texts {
+            queue.push(request(7, text));
+        }
+        let worker = tokio::spawn(run(recorded.clone(), accepted));
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while queue.in_progress() > 0 {
+            assert!(tokio::time::Instant::now() < deadline, "still in progress");
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let answers: Vec<String> = recorded
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|event| event.strip_prefix("answer ").map(str::to_owned))
+            .collect();
+        assert_eq!(answers, texts);
+        worker.abort();
     }
 
     #[tokio::test]

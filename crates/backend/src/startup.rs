@@ -53,8 +53,9 @@ pub enum StartError {
 }
 
 /// Checks that every org names this backend's Alcméon environment, checks the widget folder,
-/// opens the store, sends again the replies Alcméon never accepted, starts the backfill, consent
-/// and pruning workers and serves HTTP until the process ends.
+/// opens the store, queues again the replies Alcméon was not known to have (sending only those it
+/// does not have), starts the backfill, consent and pruning workers and serves HTTP until the
+/// process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     check_org_environments(&config.orgs, config.alcmeon_company_id)?;
     if let Some(dir) = &config.widget_dir
@@ -119,11 +120,12 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         provisioner,
         config.alcmeon_company_id,
     );
+    // Before the server takes any new reply, so that resumed replies leave first.
     let resent = outbox.resume_unsubmitted().await?;
     if resent > 0 {
         tracing::info!(
             count = resent,
-            "sending again the replies Alcméon never accepted before the backend stopped"
+            "sending again the replies Alcméon was not known to have before the backend stopped"
         );
     }
     let trigger = SyncTrigger::default();

@@ -101,11 +101,30 @@ impl AlcmeonClient {
         &self,
         conversation_id: i64,
     ) -> Result<Option<Vec<Value>>, ClientError> {
+        self.conversation_actions_at(Priority::OnDemand, conversation_id)
+            .await
+    }
+
+    /// [`Self::conversation_actions`] at [`Priority::Reply`]: the outbox asking which of a
+    /// conversation's replies Alcméon already has before it sends any again.
+    pub async fn conversation_actions_for_replies(
+        &self,
+        conversation_id: i64,
+    ) -> Result<Option<Vec<Value>>, ClientError> {
+        self.conversation_actions_at(Priority::Reply, conversation_id)
+            .await
+    }
+
+    async fn conversation_actions_at(
+        &self,
+        priority: Priority,
+        conversation_id: i64,
+    ) -> Result<Option<Vec<Value>>, ClientError> {
         let request = self.request(
             reqwest::Method::GET,
             &format!("/actions/conversations/{conversation_id}"),
         );
-        let body = self.call(Priority::OnDemand, request).await?;
+        let body = self.call(priority, request).await?;
         let conversations: Vec<ConversationActions> =
             serde_json::from_str(&body).map_err(|e| ClientError::Status {
                 status: 200,

@@ -29,7 +29,7 @@ use super::extract::{Json, Path};
 use super::grant::Granted;
 use super::session::Claims;
 use super::{AppError, AppState};
-use crate::outbox::Sender;
+use crate::outbox::{OutgoingReply, Sender};
 use crate::provisioning::AgentIdentity;
 use crate::store::{Author, ExistingReply, NewReplyRow, ReplyInsert, RetryOutcome};
 
@@ -99,10 +99,16 @@ pub async fn create(
         text: reply.text.clone(),
         created_at_ms: chrono::Utc::now().timestamp_millis(),
     };
+    let admission = state.outbox.admission().await;
     match state.store.create_reply(&row).await? {
         ReplyInsert::Created { reply_id, item } => {
-            let sender = Sender::Agent(identity(&agent));
-            state.outbox.send(reply_id, task_id, row.text, sender);
+            admission.send(OutgoingReply {
+                reply_id,
+                conversation_id,
+                task_id,
+                text: row.text,
+                sender: Sender::Agent(identity(&agent)),
+            });
             Ok((StatusCode::CREATED, Json(item)))
         }
         ReplyInsert::Existing(existing) => {
@@ -201,6 +207,7 @@ pub async fn retry(
     Path((_, client_id)): Path<(i64, ClientId)>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
     answerable(&state, &agent, conversation_id).await?;
+    let admission = state.outbox.admission().await;
     match state
         .store
         .retry_reply(conversation_id, &client_id, &author(&agent))
@@ -212,8 +219,13 @@ pub async fn retry(
             task_id,
             text,
         } => {
-            let sender = Sender::Agent(identity(&agent));
-            state.outbox.send(reply_id, task_id, text, sender);
+            admission.send(OutgoingReply {
+                reply_id,
+                conversation_id,
+                task_id,
+                text,
+                sender: Sender::Agent(identity(&agent)),
+            });
             Ok((StatusCode::ACCEPTED, Json(item)))
         }
         RetryOutcome::Unchanged(item) => Ok((StatusCode::OK, Json(item))),

@@ -60,11 +60,15 @@ pub struct Author {
     pub email: AgentEmail,
 }
 
-/// A reply stored as sending that Alcméon never accepted: it was never delivered.
+/// A reply stored as sending that Alcméon was not known to have accepted when the process stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnsubmittedReply {
     pub reply_id: ReplyId,
+    pub conversation_id: i64,
     pub task_id: i64,
+    /// The account its last attempt was sent as: `None` means no attempt ever reached Alcméon's
+    /// send (the advisor is recorded just before it).
+    pub advisor_id: Option<i64>,
     pub text: String,
     /// `None` for a reply stored before orgs were recorded.
     pub agent_org: Option<String>,
@@ -114,7 +118,9 @@ impl ExistingRow {
 #[derive(sqlx::FromRow)]
 struct UnsubmittedRow {
     id: ReplyId,
+    conversation_id: i64,
     task_id: i64,
+    advisor_id: Option<i64>,
     text: String,
     agent_org: Option<String>,
     agent_email: String,
@@ -131,7 +137,9 @@ impl UnsubmittedRow {
             .ok();
         UnsubmittedReply {
             reply_id: self.id,
+            conversation_id: self.conversation_id,
             task_id: self.task_id,
+            advisor_id: self.advisor_id,
             text: self.text,
             agent_org: self.agent_org,
             agent_email,
@@ -250,11 +258,22 @@ impl Store {
         Ok(())
     }
 
-    /// Replies stored as sending that Alcméon never accepted, oldest first.
+    /// Whether the reply is still stored as sending: neither accepted, refused nor matched to its
+    /// `answer` since it was queued.
+    pub async fn reply_is_sending(&self, reply_id: ReplyId) -> Result<bool, StoreError> {
+        let state: Option<ReplyState> =
+            sqlx::query_scalar("SELECT state FROM replies WHERE id = ?")
+                .bind(reply_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(state == Some(ReplyState::Sending))
+    }
+
+    /// Replies stored as sending that Alcméon was not known to have accepted, oldest first.
     pub async fn unsubmitted_replies(&self) -> Result<Vec<UnsubmittedReply>, StoreError> {
         let rows: Vec<UnsubmittedRow> = sqlx::query_as(
-            "SELECT id, task_id, text, agent_org, agent_email, agent_name FROM replies
-             WHERE state = ? ORDER BY id",
+            "SELECT id, conversation_id, task_id, advisor_id, text, agent_org, agent_email, agent_name
+             FROM replies WHERE state = ? ORDER BY id",
         )
         .bind(ReplyState::Sending)
         .fetch_all(&self.pool)

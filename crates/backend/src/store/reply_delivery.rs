@@ -16,8 +16,13 @@ use super::reply_state::{ReplyEvent, ReplyState};
 use super::{StoreError, Tx, serde_name};
 use crate::alcmeon::Action;
 
+/// How much earlier than a reply's creation its `answer` may be dated: Alcméon dates actions to
+/// the second, and its clock may be a little behind ours.
+const CLOCK_ALLOWANCE_MS: i64 = 2_000;
+
 /// Links a just-recorded `answer` to the oldest reply still waiting for it: same task, same
-/// text, sent as the answer's advisor. A reply whose send seemed to fail (a timeout can hide a
+/// text, sent as the answer's advisor, stored before the answer was made (within
+/// [`CLOCK_ALLOWANCE_MS`]; an answer without a date is not bounded). A reply whose send seemed to fail (a timeout can hide a
 /// request Alcméon did take) is matched too, after the ones sending: the answer proves Alcméon
 /// has it. If the answer's `execute-answer` was stored first (backfill can bring actions in any
 /// order), applies it at once.
@@ -32,16 +37,20 @@ pub(super) async fn link_answer(
     let Some(task_id) = action.task.as_ref().and_then(|t| t.id) else {
         return Ok(());
     };
+    let answered_by_ms = action
+        .occurred_at()
+        .map_or(i64::MAX, |at| at.timestamp_millis() + CLOCK_ALLOWANCE_MS);
     let event = ReplyEvent::AnswerRecorded;
     let reply_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
         "SELECT id FROM replies WHERE task_id = ? AND text = ? AND advisor_id = ?
-         AND {} AND answer_action_id IS NULL
+         AND created_at_ms <= ? AND {} AND answer_action_id IS NULL
          ORDER BY state = ?, id LIMIT 1",
         event.guard()
     )))
     .bind(task_id)
     .bind(&item.text)
     .bind(advisor_id)
+    .bind(answered_by_ms)
     .bind(ReplyState::Failed)
     .fetch_optional(&mut **tx)
     .await?;

@@ -519,3 +519,36 @@ async fn a_widget_reply_keeps_its_own_state_when_its_answer_is_refused() {
         })
     );
 }
+
+#[tokio::test]
+async fn an_answer_made_before_a_reply_was_stored_is_not_taken_for_it() {
+    let (store, _dir) = store().await;
+    // The same words by the same advisor, written in Alcméon at 10:01:00 (`answer`), and a reply
+    // stored ten seconds later: only a later answer is the reply's.
+    let row = NewReplyRow {
+        client_id: client_id("later"),
+        conversation_id: 100,
+        task_id: 10,
+        agent_org: "00D1".into(),
+        agent_email: AgentEmail::parse("a@example.com").unwrap(),
+        agent_name: "Ann".into(),
+        text: "Same words".into(),
+        created_at_ms: chrono::DateTime::parse_from_rfc3339("2026-11-20T10:01:10Z")
+            .unwrap()
+            .timestamp_millis(),
+    };
+    let ReplyInsert::Created { reply_id, .. } = store.create_reply(&row).await.unwrap() else {
+        panic!("stored already");
+    };
+    store.set_reply_advisor(reply_id, ADVISOR).await.unwrap();
+    store
+        .record_action(&answer(2, ADVISOR, "Same words"))
+        .await
+        .unwrap();
+    assert!(store.reply_is_sending(reply_id).await.unwrap());
+    let mut later = answer(3, ADVISOR, "Same words");
+    later["time"] = json!("10:01:11");
+    store.record_action(&later).await.unwrap();
+    assert!(!store.reply_is_sending(reply_id).await.unwrap());
+    assert_eq!(unsubmitted(&store).await, vec![]);
+}

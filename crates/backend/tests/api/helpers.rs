@@ -31,7 +31,7 @@ pub struct TestApp {
     _data: TempDir,
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -219,7 +219,13 @@ impl TestApp {
 
     /// Stops the backend and starts it again on the same address and database, as after a crash.
     pub async fn restart_backend(&mut self) {
+        self.restart_backend_with(|_| {}).await;
+    }
+
+    /// As [`Self::restart_backend`], with `change` made to the backend's configuration first.
+    pub async fn restart_backend_with(&mut self, change: impl FnOnce(&mut Config)) {
         drop(self.backend.take());
+        change(&mut self.backend_config);
         tokio::time::sleep(Duration::from_millis(50)).await;
         let restarted = backend::start(self.backend_config.clone())
             .await
@@ -259,6 +265,15 @@ impl TestApp {
     pub async fn outbox_idle(&self) {
         self.wait_for_health(|health| health["outbox"]["in_flight"] == 0)
             .await;
+    }
+
+    /// Waits until the emulator has recorded every answer it accepted, and its delivery.
+    pub async fn emulator_idle(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.emulator_get("/health").await["answers_in_progress"] != 0 {
+            assert!(Instant::now() < deadline, "the emulator never settled");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits until the replica's `field` (`actions_read_through` or `latest_action_id`) reaches

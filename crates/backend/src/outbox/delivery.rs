@@ -1,124 +1,38 @@
-//! Sends stored replies to Alcméon (`POST /v1/answer/send`) through the shared rate-limit
-//! governor, each as its agent's own Alcméon account (provisioned first if needed): when the
-//! widget posts one, when it retries one, and at start-up for those stored as sending that
-//! Alcméon never accepted. A refusal becomes the reply's failure code.
-
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+//! Sending one reply: the account to send it as, Alcméon's send (offered again while rate
+//! limited), and what the outcome does to the stored reply.
 
 use protocol::FailureCode;
 
-use crate::alcmeon::{AlcmeonClient, ClientError, SendAnswer, user_error_reason};
-use crate::provisioning::{AgentIdentity, Provisioner, ProvisioningError};
-use crate::store::{ReplyId, Store, StoreError};
+use super::{Outbox, OutgoingReply, Sender};
+use crate::alcmeon::{ClientError, SendAnswer, user_error_reason};
+use crate::provisioning::ProvisioningError;
+use crate::store::ReplyId;
 
 /// How many times a reply is offered again after Alcméon's rate limit refused it.
 const RATE_LIMITED_ATTEMPTS: usize = 5;
 /// The longest detail kept from a refusal Alcméon gave no known code for.
 const MAX_DETAIL_CHARS: usize = 200;
 
-#[derive(Clone)]
-pub struct Outbox {
-    store: Store,
-    alcmeon: Arc<AlcmeonClient>,
-    provisioner: Provisioner,
-    /// The Alcméon company replies are sent for (see `Config::alcmeon_company_id`).
-    company_id: i64,
-    /// Replies handed to [`Outbox::send`] whose sending has not ended yet.
-    in_flight: Arc<AtomicUsize>,
-}
-
-/// Who a reply is sent as.
-#[derive(Debug, Clone)]
-pub enum Sender {
-    /// An agent with a session: provisioned if needed.
-    Agent(AgentIdentity),
-    /// An account remembered from an earlier reply (sending again at start-up, with no session).
-    Account(i64),
-}
-
 impl Outbox {
-    pub fn new(
-        store: Store,
-        alcmeon: Arc<AlcmeonClient>,
-        provisioner: Provisioner,
-        company_id: i64,
-    ) -> Self {
-        Self {
-            store,
-            alcmeon,
-            provisioner,
-            company_id,
-            in_flight: Arc::default(),
-        }
-    }
-
-    /// How many replies are being sent now (waiting for the rate limit, an account or Alcméon's
-    /// answer). Zero means the outbox will send nothing more until a reply is posted or retried.
-    pub fn in_flight(&self) -> usize {
-        self.in_flight.load(Ordering::SeqCst)
-    }
-
-    /// Sends in a task of its own, so that a widget closing its request never abandons a stored
-    /// reply.
-    pub fn send(&self, reply_id: ReplyId, task_id: i64, text: String, sender: Sender) {
-        let outbox = self.clone();
-        outbox.in_flight.fetch_add(1, Ordering::SeqCst);
-        tokio::spawn(async move {
-            outbox.deliver(reply_id, task_id, &text, sender).await;
-            outbox.in_flight.fetch_sub(1, Ordering::SeqCst);
-        });
-    }
-
-    /// Sends again every reply stored as sending that Alcméon never accepted (the process stopped
-    /// between storing and sending); returns how many. There is no session to read permissions
-    /// from: a remembered account is used as it is; an agent who has none yet gets one with the
-    /// reply roles only (they could reply when they posted; moderation roles, if theirs, follow
-    /// on their next reply). A reply stored before orgs were recorded and without a remembered
-    /// account, or whose stored email is not valid, fails, and the agent may retry it.
-    pub async fn resume_unsubmitted(&self) -> Result<usize, StoreError> {
-        let replies = self.store.unsubmitted_replies().await?;
-        for reply in &replies {
-            let Some(email) = &reply.agent_email else {
-                self.store
-                    .fail_reply(reply.reply_id, FailureCode::AlcmeonUnavailable, None)
-                    .await?;
-                continue;
-            };
-            let sender = match &reply.agent_org {
-                Some(org) => match self.store.agent_account(org, email).await? {
-                    Some(known) => Some(Sender::Account(known.account_id)),
-                    None => Some(Sender::Agent(AgentIdentity {
-                        org_id: org.clone(),
-                        email: email.clone(),
-                        name: reply.agent_name.clone(),
-                        may_reply: true,
-                        may_moderate: false,
-                    })),
-                },
-                None => self
-                    .store
-                    .agent_account_in_any_org(email)
-                    .await?
-                    .map(Sender::Account),
-            };
-            match sender {
-                Some(sender) => {
-                    self.send(reply.reply_id, reply.task_id, reply.text.clone(), sender)
-                }
-                None => {
-                    self.store
-                        .fail_reply(reply.reply_id, FailureCode::AlcmeonUnavailable, None)
-                        .await?
-                }
+    /// Sends the reply unless it is no longer stored as sending, and records the outcome.
+    pub(super) async fn deliver(&self, reply: OutgoingReply) {
+        let OutgoingReply {
+            reply_id,
+            task_id,
+            text,
+            sender,
+            ..
+        } = reply;
+        match self.store.reply_is_sending(reply_id).await {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(error) => {
+                tracing::error!(%error, reply = reply_id.0, "could not read a queued reply's state");
+                return;
             }
         }
-        Ok(replies.len())
-    }
-
-    async fn deliver(&self, reply_id: ReplyId, task_id: i64, text: &str, sender: Sender) {
         let outcome = match self.advisor(&sender).await {
-            Ok(advisor_id) => self.send_as(reply_id, task_id, text, advisor_id).await,
+            Ok(advisor_id) => self.send_as(reply_id, task_id, &text, advisor_id).await,
             Err(error) => Err(error),
         };
         let recorded = match &outcome {
