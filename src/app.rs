@@ -158,7 +158,7 @@ async fn first_load(
     }
     let opened = opened.await?;
     let carried = match &opened {
-        Opened::Thread(page) => page.zone_rules.clone(),
+        Opened::Thread(page) => page.zone_rules.as_deref().cloned(),
         Opened::Engagement(_) => None,
     };
     let zone_rules = match carried {

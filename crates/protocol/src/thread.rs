@@ -198,7 +198,7 @@ pub struct ThreadPage {
     /// conversation costs no request of its own for them; `None` when none was asked or the tz
     /// database has no zone by that name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone_rules: Option<ZoneRules>,
+    pub zone_rules: Option<Box<ZoneRules>>,
 }
 
 /// The answer (`202 Accepted`) of the thread route while the backend fetches, from Alcméon, a

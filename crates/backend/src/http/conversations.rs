@@ -90,7 +90,7 @@ pub async fn thread(
             .zone
             .as_deref()
             .and_then(|zone| state.zones.rules(zone))
-            .map(|rules| rules.as_ref().clone());
+            .map(|rules| Box::new(rules.as_ref().clone()));
         Json(page).into_response()
     };
     if let Some(page) = page {
