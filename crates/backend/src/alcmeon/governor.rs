@@ -77,7 +77,8 @@ pub struct Governor {
     held_until: Mutex<Option<Instant>>,
 }
 
-/// The callers waiting, and when each party was last served.
+/// The callers waiting, and when each party was last served. Whose turn it is is worked out when
+/// the queue changes, not each time a waiter looks.
 #[derive(Default)]
 struct Queue {
     waiting: Vec<Waiter>,
@@ -85,6 +86,8 @@ struct Queue {
     /// Counts the calls served; a party's entry is the count when it was last served.
     served: u64,
     last_served: HashMap<Party, u64>,
+    /// The waiter whose turn it is.
+    turn: Option<u64>,
 }
 
 struct Waiter {
@@ -94,16 +97,21 @@ struct Waiter {
 }
 
 impl Queue {
-    /// The waiter whose turn it is: the most urgent class, then the party served least recently,
-    /// then the first come.
-    fn next(&self) -> Option<u64> {
-        self.waiting
-            .iter()
-            .min_by_key(|w| {
-                let last = self.last_served.get(&w.party).copied().unwrap_or(0);
-                (w.class, last, w.ticket)
-            })
-            .map(|w| w.ticket)
+    fn join(&mut self, class: u8, party: Party) -> u64 {
+        let ticket = self.next_ticket;
+        self.next_ticket += 1;
+        self.waiting.push(Waiter {
+            ticket,
+            class,
+            party,
+        });
+        self.choose_turn();
+        ticket
+    }
+
+    fn leave(&mut self, ticket: u64) {
+        self.waiting.retain(|w| w.ticket != ticket);
+        self.choose_turn();
     }
 
     fn serve(&mut self, ticket: u64) {
@@ -112,6 +120,19 @@ impl Queue {
             self.served += 1;
             self.last_served.insert(waiter.party, self.served);
         }
+        self.choose_turn();
+    }
+
+    /// The most urgent class, then the party served least recently, then the first come.
+    fn choose_turn(&mut self) {
+        self.turn = self
+            .waiting
+            .iter()
+            .min_by_key(|w| {
+                let last = self.last_served.get(&w.party).copied().unwrap_or(0);
+                (w.class, last, w.ticket)
+            })
+            .map(|w| w.ticket);
     }
 }
 
@@ -147,7 +168,7 @@ impl Governor {
                 tokio::time::sleep(wait.min(POLL * 25)).await;
                 continue;
             }
-            if lock(&self.queue).next() != Some(ticket.number) {
+            if lock(&self.queue).turn != Some(ticket.number) {
                 tokio::time::sleep(POLL).await;
                 continue;
             }
@@ -191,23 +212,14 @@ struct Ticket<'a> {
 
 impl<'a> Ticket<'a> {
     fn new(governor: &'a Governor, priority: Priority, party: Party) -> Self {
-        let mut queue = lock(&governor.queue);
-        let number = queue.next_ticket;
-        queue.next_ticket += 1;
-        queue.waiting.push(Waiter {
-            ticket: number,
-            class: priority.class(),
-            party,
-        });
+        let number = lock(&governor.queue).join(priority.class(), party);
         Self { governor, number }
     }
 }
 
 impl Drop for Ticket<'_> {
     fn drop(&mut self) {
-        lock(&self.governor.queue)
-            .waiting
-            .retain(|w| w.ticket != self.number);
+        lock(&self.governor.queue).leave(self.number);
     }
 }
 
