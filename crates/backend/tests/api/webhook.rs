@@ -179,3 +179,49 @@ async fn large_webhook_bodies_are_read_two_at_a_time_and_the_rest_wait() {
     })
     .await;
 }
+
+/// Posts `body` to the webhook, signed with the right secret.
+async fn post_signed(app: &crate::helpers::TestApp, body: &str) -> reqwest::StatusCode {
+    let signature = sign(ALCMEON_SECRET, "/webhooks/alcmeon", body.as_bytes());
+    app.http
+        .post(app.url("/webhooks/alcmeon"))
+        .header("X-Alcmeon-Webhook-Signature", signature)
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn a_replayed_webhook_stores_its_action_once_and_a_malformed_one_stores_nothing() {
+    let app = spawn_app(0).await;
+    app.replica_ready().await;
+    let action_id = 900_002;
+    for notification_id in [900_002, 900_002, 900_003] {
+        let status = post_signed(&app, &notification(notification_id, action_id)).await;
+        assert_eq!(status, 200, "notification {notification_id}");
+    }
+    let page = app.page(1001).await;
+    let shown = page
+        .items
+        .iter()
+        .filter(|item| item.id == action_id)
+        .count();
+    assert_eq!(shown, 1, "the replayed action shows once");
+
+    for malformed in [
+        "{\"id\": 900004, \"action\": ".to_owned(),
+        json!({ "id": 900_004 }).to_string(),
+        json!({ "id": "x", "action": { "id": 900_004 } }).to_string(),
+    ] {
+        let status = post_signed(&app, &malformed).await;
+        assert_eq!(status, 400, "{malformed}");
+    }
+    assert_eq!(
+        app.health().await["replica"]["latest_action_id"],
+        action_id,
+        "nothing of the malformed bodies was stored"
+    );
+    assert_eq!(app.page(1001).await.items, page.items);
+}
