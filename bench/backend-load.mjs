@@ -16,11 +16,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { mintSessionToken } from '../lwc-wrapper/host/session-token.mjs';
-import { AGENT } from '../tests/lightning/server.mjs';
-import { recordIds } from '../tests/lightning/records.mjs';
-import { DEMO, ROOT, startStack } from '../tests/support/stack.mjs';
-import { createConversations } from './lib/conversations.mjs';
+import { ROOT, startStack } from '../tests/support/stack.mjs';
+import { createConversations, tokenFor } from './lib/conversations.mjs';
 
 const PROFILE = process.env.BENCH_PROFILE ?? 'release';
 const SIZES = (process.env.BENCH_SIZES ?? '9,10000').split(',').map(Number);
@@ -37,22 +34,6 @@ async function loadGenerator() {
     execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: TOOL_DIR, stdio: 'inherit' });
   }
   return (await import(join(TOOL_DIR, 'node_modules', 'autocannon', 'autocannon.js'))).default;
-}
-
-/** A session token for one conversation, minted as Apex mints it. */
-function tokenFor(stack, conversationId) {
-  return mintSessionToken(
-    {
-      orgId: DEMO.orgId,
-      userId: AGENT.id,
-      email: AGENT.email,
-      name: AGENT.name,
-      audience: stack.backendUrl,
-      recordId: recordIds(conversationId).caseId,
-      conversationIds: [conversationId],
-    },
-    DEMO.sessionSecret,
-  );
 }
 
 /** The page the URL answers, once, checked: the load below must measure real pages. */

@@ -26,12 +26,9 @@ export async function createConversations(stack, sizes) {
   return ids;
 }
 
-/**
-* Every item of a conversation as one thread page ({ conversation, viewer, items, has_older:
-* false }), read from the backend page by page with a token minted as Apex mints it.
-*/
-export async function wholeThread(stack, conversationId) {
-  const token = mintSessionToken(
+/** A session token for one conversation of `stack`'s backend, minted as Apex mints it. */
+export function tokenFor(stack, conversationId) {
+  return mintSessionToken(
     {
       orgId: DEMO.orgId,
       userId: AGENT.id,
@@ -43,6 +40,14 @@ export async function wholeThread(stack, conversationId) {
     },
     DEMO.sessionSecret,
   );
+}
+
+/**
+* Every item of a conversation as one thread page ({ conversation, viewer, items, has_older:
+* false }), read from the backend page by page with a token minted as Apex mints it.
+*/
+export async function wholeThread(stack, conversationId) {
+  const token = tokenFor(stack, conversationId);
   let page;
   let before;
   const items = [];

@@ -420,27 +420,16 @@ impl TestApp {
 
     /// Every action the emulator holds, read through its public API.
     pub async fn emulator_actions(&self) -> Vec<Value> {
-        let mut all: Vec<Value> = vec![];
-        loop {
-            let after = all.last().map_or(0, |a| a["id"].as_i64().unwrap());
-            let page: Vec<Value> = self
-                .http
-                .get(format!(
-                    "{}/actions?min_action_id={after}",
-                    self.emulator.base_url()
-                ))
-                .basic_auth(INSTANCE_ID, Some(ALCMEON_SECRET))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            if page.is_empty() {
-                return all;
-            }
-            all.extend(page);
-        }
+        emulator_actions(&self.http, &self.emulator.base_url()).await
+    }
+
+    /// How many `answer` actions the emulator holds with `text` as their content.
+    pub async fn answers_with(&self, text: &str) -> usize {
+        self.emulator_actions()
+            .await
+            .iter()
+            .filter(|a| a["type"] == "answer" && a["data"]["answers"][0]["content"] == text)
+            .count()
     }
 
     /// Makes the emulated customer write in a conversation; returns the new action's id.
@@ -611,4 +600,25 @@ fn rand_suffix() -> u128 {
         .duration_since(UNIX_EPOCH)
         .unwrap()
         .as_nanos()
+}
+
+/// Every action the emulator at `base_url` holds, read through its public API.
+pub async fn emulator_actions(http: &reqwest::Client, base_url: &str) -> Vec<Value> {
+    let mut all: Vec<Value> = vec![];
+    loop {
+        let after = all.last().map_or(0, |a| a["id"].as_i64().unwrap());
+        let page: Vec<Value> = http
+            .get(format!("{base_url}/actions?min_action_id={after}"))
+            .basic_auth(INSTANCE_ID, Some(ALCMEON_SECRET))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if page.is_empty() {
+            return all;
+        }
+        all.extend(page);
+    }
 }

@@ -8,17 +8,8 @@ async fn replica_ready(app: &TestApp) {
     app.replica_ready().await;
 }
 
-/// The emulator's `answer` actions carrying `text`.
 /// Alcméon's send endpoint, as the emulator counts its calls.
 const SEND: &str = "POST /v1/answer/send";
-
-async fn answers_with(app: &TestApp, text: &str) -> usize {
-    app.emulator_actions()
-        .await
-        .iter()
-        .filter(|a| a["type"] == "answer" && a["data"]["answers"][0]["content"] == text)
-        .count()
-}
 
 async fn page(app: &TestApp, conversation_id: i64) -> ThreadPage {
     app.thread_page(conversation_id, "")
@@ -59,7 +50,7 @@ async fn a_reply_is_sending_at_once_then_sent_and_shows_as_one_outbound_item() {
         .filter(|i| i.text == "Your order ships today")
         .count();
     assert_eq!(same_text, 1, "the reply and its answer action are one item");
-    assert_eq!(answers_with(&app, "Your order ships today").await, 1);
+    assert_eq!(app.answers_with("Your order ships today").await, 1);
 }
 
 #[tokio::test]
@@ -80,7 +71,7 @@ async fn the_same_client_id_posted_twice_sends_once() {
     let again: ThreadItem = again.json().await.unwrap();
     assert_eq!(again.delivery, Some(Delivery::Sent));
     app.outbox_idle().await;
-    assert_eq!(answers_with(&app, "Only once please").await, 1);
+    assert_eq!(app.answers_with("Only once please").await, 1);
     assert_eq!(app.emulator_calls(SEND).await, 1, "calls to Alcméon's send");
     assert_eq!(items_of(&page(&app, 1002).await, "twice").len(), 1);
 }
@@ -121,7 +112,7 @@ async fn a_reply_the_channel_refuses_fails_with_the_reason_and_a_double_retry_se
     app.outbox_idle().await;
     app.wait_for_reply(1001, "f-1", |d| matches!(d, Delivery::Failed { .. }))
         .await;
-    assert_eq!(answers_with(&app, text).await, 2);
+    assert_eq!(app.answers_with(text).await, 2);
     assert_eq!(app.emulator_calls(SEND).await, 2, "calls to Alcméon's send");
     assert_eq!(items_of(&page(&app, 1001).await, "f-1").len(), 1);
 }
@@ -136,7 +127,7 @@ async fn retrying_a_sent_reply_sends_nothing() {
     let response = app.retry_reply(1004, "s-1").await;
     assert_eq!(response.status(), 200);
     app.outbox_idle().await;
-    assert_eq!(answers_with(&app, "Thanks for writing").await, 1);
+    assert_eq!(app.answers_with("Thanks for writing").await, 1);
     assert_eq!(app.emulator_calls(SEND).await, 1, "calls to Alcméon's send");
     assert_eq!(app.retry_reply(1004, "unknown").await.status(), 404);
 }
@@ -271,7 +262,7 @@ async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() 
         backend::store::ReplyInsert::Created { .. }
     ));
     app.outbox_idle().await;
-    assert_eq!(answers_with(&app, text).await, 0, "nothing sent before");
+    assert_eq!(app.answers_with(text).await, 0, "nothing sent before");
     assert_eq!(app.emulator_calls(SEND).await, 0, "calls to Alcméon's send");
 
     app.restart_backend().await;
@@ -281,7 +272,7 @@ async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() 
     assert_eq!(sent.text, text);
     app.restart_backend().await;
     app.outbox_idle().await;
-    assert_eq!(answers_with(&app, text).await, 1, "sent exactly once");
+    assert_eq!(app.answers_with(text).await, 1, "sent exactly once");
     assert_eq!(app.emulator_calls(SEND).await, 1, "calls to Alcméon's send");
 }
 
@@ -372,5 +363,5 @@ async fn a_client_id_taken_by_another_agent_or_conversation_is_a_conflict_showin
     assert_eq!(app.post_reply(1001, "taken-1", text).await.status(), 200);
     app.wait_for_reply(1001, "taken-1", |d| *d == Delivery::Sent)
         .await;
-    assert_eq!(answers_with(&app, text).await, 1);
+    assert_eq!(app.answers_with(text).await, 1);
 }

@@ -49,14 +49,6 @@ async fn send_at_alcmeon(app: &TestApp, advisor_id: i64, text: &str) {
     assert_eq!(response.status(), 200);
 }
 
-async fn answers_with(app: &TestApp, text: &str) -> usize {
-    app.emulator_actions()
-        .await
-        .iter()
-        .filter(|a| a["type"] == "answer" && a["data"]["answers"][0]["content"] == text)
-        .count()
-}
-
 #[tokio::test]
 async fn at_restart_a_reply_alcmeon_already_has_is_not_sent_again_and_the_others_are_sent_once() {
     // No webhook reaches the backend: only what it reads from Alcméon tells it what was sent.
@@ -104,7 +96,7 @@ async fn at_restart_a_reply_alcmeon_already_has_is_not_sent_again_and_the_others
         .unwrap();
     stored_reply(&app, "crash-unattempted", "Never attempted").await;
     app.emulator_idle().await;
-    assert_eq!(answers_with(&app, same).await, 1);
+    assert_eq!(app.answers_with(same).await, 1);
     assert_eq!(app.emulator_calls(SEND).await, 2);
 
     // 12 calls a minute after the restart: the backfill spends the burst on the backlog, and the
@@ -120,11 +112,11 @@ async fn at_restart_a_reply_alcmeon_already_has_is_not_sent_again_and_the_others
     app.outbox_idle().await;
     app.emulator_idle().await;
     assert_eq!(
-        answers_with(&app, same).await,
+        app.answers_with(same).await,
         2,
         "both replies of the same words reach the customer, once each"
     );
-    assert_eq!(answers_with(&app, "Never attempted").await, 1);
+    assert_eq!(app.answers_with("Never attempted").await, 1);
     assert_eq!(
         app.emulator_calls(SEND).await,
         4,

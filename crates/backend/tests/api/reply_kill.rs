@@ -11,7 +11,8 @@ use tempfile::TempDir;
 use tokio::task::JoinSet;
 
 use crate::helpers::{
-    ALCMEON_SECRET, COMPANY_ID, INSTANCE_ID, ORG_ID, SESSION_SECRET, free_port, mint,
+    ALCMEON_SECRET, COMPANY_ID, INSTANCE_ID, ORG_ID, SESSION_SECRET, emulator_actions, free_port,
+    mint,
 };
 
 const AGENTS: usize = 4;
@@ -241,24 +242,4 @@ async fn emulator_health(http: &reqwest::Client, base_url: &str) -> Value {
         .json()
         .await
         .unwrap()
-}
-
-async fn emulator_actions(http: &reqwest::Client, base_url: &str) -> Vec<Value> {
-    let mut all: Vec<Value> = vec![];
-    loop {
-        let after = all.last().map_or(0, |a| a["id"].as_i64().unwrap());
-        let page: Vec<Value> = http
-            .get(format!("{base_url}/actions?min_action_id={after}"))
-            .basic_auth(INSTANCE_ID, Some(ALCMEON_SECRET))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        if page.is_empty() {
-            return all;
-        }
-        all.extend(page);
-    }
 }
