@@ -20,7 +20,7 @@ impl Store {
         email: &AgentEmail,
     ) -> Result<Option<AgentAccount>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT account_id, access FROM agent_accounts WHERE org_id = ? AND email = ?",
+            "SELECT account_id, access FROM agent_accounts WHERE org_id = $1 AND email = $2",
         )
         .bind(org_id)
         .bind(email.as_str())
@@ -34,7 +34,7 @@ impl Store {
         email: &AgentEmail,
     ) -> Result<Option<i64>, StoreError> {
         Ok(sqlx::query_scalar(
-            "SELECT account_id FROM agent_accounts WHERE email = ? ORDER BY provisioned_at_ms DESC LIMIT 1",
+            "SELECT account_id FROM agent_accounts WHERE email = $1 ORDER BY provisioned_at_ms DESC LIMIT 1",
         )
         .bind(email.as_str())
         .fetch_optional(&self.pool)
@@ -49,7 +49,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO agent_accounts (org_id, email, account_id, access, provisioned_at_ms)
-             VALUES (?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (org_id, email) DO UPDATE SET account_id = excluded.account_id,
                  access = excluded.access, provisioned_at_ms = excluded.provisioned_at_ms",
         )
@@ -70,7 +70,7 @@ impl Store {
         org_id: &str,
         email: &AgentEmail,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM agent_accounts WHERE org_id = ? AND email = ?")
+        sqlx::query("DELETE FROM agent_accounts WHERE org_id = $1 AND email = $2")
             .bind(org_id)
             .bind(email.as_str())
             .execute(&self.pool)

@@ -35,7 +35,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO consent_lists (id, refreshed_at_ms) VALUES (?, ?)
+            "INSERT INTO consent_lists (id, refreshed_at_ms) VALUES ($1, $2)
              ON CONFLICT (id) DO UPDATE SET refreshed_at_ms = excluded.refreshed_at_ms",
         )
         .bind(list_id)
@@ -44,15 +44,17 @@ impl Store {
         .await?;
         let tables = [
             (
-                "DELETE FROM consent_optins WHERE list_id = ?",
-                "INSERT OR REPLACE INTO consent_optins (list_id, alcmeon_id, phone, account_id, at_ms)
-                 VALUES (?, ?, ?, ?, ?)",
+                "DELETE FROM consent_optins WHERE list_id = $1",
+                "INSERT INTO consent_optins (list_id, alcmeon_id, phone, account_id, at_ms)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (list_id, alcmeon_id) DO UPDATE
+                 SET phone = excluded.phone, account_id = excluded.account_id, at_ms = excluded.at_ms",
                 optins,
             ),
             (
-                "DELETE FROM consent_optouts WHERE list_id = ?",
-                "INSERT OR REPLACE INTO consent_optouts (list_id, alcmeon_id, phone, account_id, at_ms)
-                 VALUES (?, ?, ?, ?, ?)",
+                "DELETE FROM consent_optouts WHERE list_id = $1",
+                "INSERT INTO consent_optouts (list_id, alcmeon_id, phone, account_id, at_ms)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (list_id, alcmeon_id) DO UPDATE
+                 SET phone = excluded.phone, account_id = excluded.account_id, at_ms = excluded.at_ms",
                 optouts,
             ),
         ];
@@ -90,9 +92,9 @@ impl Store {
     ) -> Result<ConsentState, StoreError> {
         let (optin, optout): (Option<i64>, Option<i64>) = sqlx::query_as(
             "SELECT (SELECT MAX(COALESCE(at_ms, 0)) FROM consent_optins
-                     WHERE list_id = ?1 AND phone = ?2),
+                     WHERE list_id = $1 AND phone = $2),
                     (SELECT MAX(COALESCE(at_ms, 0)) FROM consent_optouts
-                     WHERE list_id = ?1 AND phone = ?2)",
+                     WHERE list_id = $1 AND phone = $2)",
         )
         .bind(list_id)
         .bind(phone)

@@ -16,14 +16,15 @@ pub(super) async fn follow(
     let Some(mut conversation) = read_conversation(&mut **tx, conversation_id).await? else {
         return Ok(());
     };
-    let newer_exists: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM thread_items WHERE conversation_id = ? AND action_id > ?)",
+    let newer_items: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM thread_items
+         WHERE conversation_id = $1 AND action_id > $2 LIMIT 1) AS newer",
     )
     .bind(conversation_id)
     .bind(item.id)
     .fetch_one(&mut **tx)
     .await?;
-    if newer_exists {
+    if newer_items > 0 {
         conversation.status = ConversationStatus::Open;
         conversation.last_inbound_at_ms = None;
         for earlier in thread_in_order(tx, conversation_id).await? {
@@ -32,7 +33,7 @@ pub(super) async fn follow(
     } else {
         conversation.follow(item);
     }
-    sqlx::query("UPDATE conversations SET status = ?, last_inbound_at_ms = ? WHERE id = ?")
+    sqlx::query("UPDATE conversations SET status = $1, last_inbound_at_ms = $2 WHERE id = $3")
         .bind(serde_name(conversation.status))
         .bind(conversation.last_inbound_at_ms)
         .bind(conversation_id)
@@ -48,7 +49,7 @@ async fn thread_in_order(
 ) -> Result<Vec<ThreadItem>, StoreError> {
     let rows: Vec<FollowedRow> = sqlx::query_as(
         "SELECT action_id, kind, at_ms, event FROM thread_items
-         WHERE conversation_id = ? ORDER BY action_id",
+         WHERE conversation_id = $1 ORDER BY action_id",
     )
     .bind(conversation_id)
     .fetch_all(&mut **tx)

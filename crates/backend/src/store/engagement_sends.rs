@@ -142,9 +142,9 @@ impl Store {
             "INSERT INTO engagement_sends (org, record_key, client_id, one_off, agent_email, channel,
                  account_id, phone, interrupt, template_id, language, content, request_values,
                  state, requested_at_ms)
-             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-             WHERE NOT (? AND EXISTS (SELECT 1 FROM engagement_sends
-                 WHERE org = ? AND record_key = ? AND state IN ('sending', 'sent')))
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+             WHERE NOT ($16 AND EXISTS (SELECT 1 FROM engagement_sends
+                 WHERE org = $17 AND record_key = $18 AND state IN ('sending', 'sent')))
              ON CONFLICT (org, record_key, client_id) DO NOTHING
              RETURNING {COLUMNS}"
         )))
@@ -192,7 +192,7 @@ impl Store {
     ) -> Result<Option<StoredSend>, StoreError> {
         let row: Option<SendRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM engagement_sends
-             WHERE org = ? AND record_key = ? AND client_id = ?"
+             WHERE org = $1 AND record_key = $2 AND client_id = $3"
         )))
         .bind(org)
         .bind(record_key)
@@ -209,7 +209,7 @@ impl Store {
         record_key: &str,
     ) -> Result<Option<EngagementSend>, StoreError> {
         let row: Option<SendRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM engagement_sends WHERE org = ? AND record_key = ?
+            "SELECT {COLUMNS} FROM engagement_sends WHERE org = $1 AND record_key = $2
              ORDER BY state = 'failed', id DESC LIMIT 1"
         )))
         .bind(org)
@@ -236,9 +236,9 @@ impl Store {
             SendOutcome::Failed(failure) => (SendState::Failed, None, None, Some(failure)),
         };
         let record: Option<(String, String)> = sqlx::query_as(
-            "UPDATE engagement_sends SET state = ?, message_id = ?, sent_at_ms = ?,
-                 failure_code = ?, failure_detail = ?, ongoing_conversation_id = ?
-             WHERE id = ? AND state = 'sending' RETURNING org, record_key",
+            "UPDATE engagement_sends SET state = $1, message_id = $2, sent_at_ms = $3,
+                 failure_code = $4, failure_detail = $5, ongoing_conversation_id = $6
+             WHERE id = $7 AND state = 'sending' RETURNING org, record_key",
         )
         .bind(serde_name(state))
         .bind(message_id)
@@ -259,7 +259,7 @@ impl Store {
     /// them is unknown, so they are shown failed (never sent again unasked); returns how many.
     pub async fn fail_interrupted_engagement_sends(&self, detail: &str) -> Result<u64, StoreError> {
         Ok(sqlx::query(
-            "UPDATE engagement_sends SET state = 'failed', failure_code = ?, failure_detail = ?
+            "UPDATE engagement_sends SET state = 'failed', failure_code = $1, failure_detail = $2
              WHERE state = 'sending'",
         )
         .bind(serde_name(SendFailureCode::AlcmeonUnavailable))
@@ -273,7 +273,7 @@ impl Store {
     pub async fn pending_links(&self, since_ms: i64) -> Result<Vec<PendingLink>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT s.org, s.record_key, s.account_id, s.phone, s.sent_at_ms FROM engagement_sends s
-             WHERE s.one_off AND s.state = 'sent' AND s.sent_at_ms >= ?
+             WHERE s.one_off AND s.state = 'sent' AND s.sent_at_ms >= $1
                AND NOT EXISTS (SELECT 1 FROM engagement_links l
                                WHERE l.org = s.org AND l.record_key = s.record_key)",
         )
@@ -292,7 +292,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let linked = sqlx::query(
             "INSERT INTO engagement_links (org, record_key, conversation_id, linked_at_ms)
-             VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         )
         .bind(org)
         .bind(record_key)
@@ -315,7 +315,7 @@ impl Store {
         record_key: &str,
     ) -> Result<Option<i64>, StoreError> {
         Ok(sqlx::query_scalar(
-            "SELECT conversation_id FROM engagement_links WHERE org = ? AND record_key = ?",
+            "SELECT conversation_id FROM engagement_links WHERE org = $1 AND record_key = $2",
         )
         .bind(org)
         .bind(record_key)

@@ -114,7 +114,7 @@ pub(super) async fn insert(
     for file in files {
         sqlx::query(
             "INSERT INTO attachments (action_id, conversation_id, position, mime_type, size, data)
-             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (action_id, position) DO NOTHING",
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (action_id, position) DO NOTHING",
         )
         .bind(action_id)
         .bind(conversation_id)
@@ -136,7 +136,7 @@ impl Store {
         id: i64,
     ) -> Result<Option<StoredFile>, StoreError> {
         let row: Option<FileRow> = sqlx::query_as(
-            "SELECT id, mime_type, size, data FROM attachments WHERE id = ? AND conversation_id = ?",
+            "SELECT id, mime_type, size, data FROM attachments WHERE id = $1 AND conversation_id = $2",
         )
         .bind(id)
         .bind(conversation_id)

@@ -5,7 +5,8 @@
 //! conversations it holds whole (`replica_origin.rs`), the log of thread changes the SSE stream
 //! replays, the consent replica of Alcméon's opt-in lists (`consent.rs`), each conversation's
 //! account and customer number (`recipients.rs`), and the engagement sends and their links to the
-//! conversations they opened (`engagement_sends.rs`), in SQLite (the embedded default).
+//! conversations they opened (`engagement_sends.rs`), in SQLite (the embedded default) or
+//! PostgreSQL (several instances): `database.rs`.
 //!
 //! Invariant: SQL lives here and only here; rows are read into `#[derive(sqlx::FromRow)]` structs
 //! (or single scalars), never by column name; the store never calls Alcméon (it reads Alcméon's
@@ -14,6 +15,7 @@
 mod agent_accounts;
 mod consent;
 mod conversation_state;
+mod database;
 mod engagement_sends;
 mod files;
 mod projection;
@@ -29,16 +31,15 @@ mod thread;
 #[cfg(test)]
 mod upgrade_tests;
 
-use std::str::FromStr;
-
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
-use sqlx::{Sqlite, Transaction};
+use sqlx::AnyPool;
+use sqlx::{Any, Transaction};
 use tokio::sync::broadcast;
 
 pub use agent_accounts::AgentAccount;
 pub use consent::{ConsentRecord, ConsentRefresh};
+pub use database::Dialect;
 pub use engagement_sends::{
     EngagementChange, NewEngagementSend, PendingLink, SendInsert, SendOutcome, StoredSend,
 };
@@ -56,7 +57,8 @@ const LIVE_EVENT_BUFFER: usize = 1024;
 
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    dialect: Dialect,
     events: broadcast::Sender<ThreadEvent>,
     /// Wake-ups for engagement pages: a send or a link of a record changed.
     engagements: broadcast::Sender<EngagementChange>,
@@ -75,28 +77,14 @@ pub enum StoreError {
 }
 
 impl Store {
-    /// Opens (creating it and its folder if needed) and migrates the database at `url`.
+    /// Opens and migrates the database at `url`: `postgres://…`, or a SQLite file (created with
+    /// its folder if needed).
     pub async fn open(url: &str) -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
-            .busy_timeout(std::time::Duration::from_secs(10))
-            .foreign_keys(true);
-        if let Some(folder) = options
-            .get_filename()
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
-        }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        let dialect = Dialect::of_url(url);
+        let pool = dialect.open(url).await?;
         Ok(Self {
             pool,
+            dialect,
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
             engagements: broadcast::channel(LIVE_EVENT_BUFFER).0,
             phone_field_id: None,
@@ -126,7 +114,7 @@ impl Store {
     }
 
     pub async fn set_actions_read_through(&self, action_id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE sync_state SET actions_read_through = MAX(actions_read_through, ?) WHERE id = 1")
+        sqlx::query("UPDATE sync_state SET actions_read_through = $1 WHERE id = 1 AND actions_read_through < $1")
             .bind(action_id)
             .execute(&self.pool)
             .await?;
@@ -147,7 +135,7 @@ impl Store {
             sqlx::query_scalar("SELECT last_notification_id FROM sync_state WHERE id = 1")
                 .fetch_one(&mut *tx)
                 .await?;
-        sqlx::query("UPDATE sync_state SET last_notification_id = MAX(last_notification_id, ?) WHERE id = 1")
+        sqlx::query("UPDATE sync_state SET last_notification_id = $1 WHERE id = 1 AND last_notification_id < $1")
             .bind(notification_id)
             .execute(&mut *tx)
             .await?;
@@ -163,7 +151,7 @@ impl Store {
     }
 }
 
-type Tx<'a> = Transaction<'a, Sqlite>;
+type Tx<'a> = Transaction<'a, Any>;
 
 /// How a protocol enum value (`whatsapp`, `closed`, `task_not_found`…) is stored: its serde name.
 fn serde_name(value: impl Serialize) -> String {

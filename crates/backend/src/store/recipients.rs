@@ -67,7 +67,7 @@ impl Store {
             "SELECT c.id AS conversation_id,
                     (SELECT MIN(t.at_ms) FROM thread_items t
                      WHERE t.conversation_id = c.id AND t.kind = 'inbound') AS first_customer_message_at_ms
-             FROM conversations c WHERE c.account_id = ? AND c.customer_phone = ?
+             FROM conversations c WHERE c.account_id = $1 AND c.customer_phone = $2
              ORDER BY c.id DESC",
         )
         .bind(account_id)
@@ -79,7 +79,7 @@ impl Store {
     /// The channel and name of an account the replica has seen a conversation on.
     pub async fn known_account(&self, account_id: i64) -> Result<Option<KnownAccount>, StoreError> {
         let row: Option<AccountRow> = sqlx::query_as(
-            "SELECT channel, account_name FROM conversations WHERE account_id = ?
+            "SELECT channel, account_name FROM conversations WHERE account_id = $1
              ORDER BY id DESC LIMIT 1",
         )
         .bind(account_id)
@@ -99,7 +99,7 @@ impl Store {
         conversation_id: i64,
     ) -> Result<Option<(i64, String)>, StoreError> {
         let row: Option<(Option<i64>, Option<String>)> =
-            sqlx::query_as("SELECT account_id, customer_phone FROM conversations WHERE id = ?")
+            sqlx::query_as("SELECT account_id, customer_phone FROM conversations WHERE id = $1")
                 .bind(conversation_id)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -187,7 +187,7 @@ mod tests {
             .unwrap()
             .create_if_missing(true);
         let pool = SqlitePool::connect_with(options).await.unwrap();
-        sqlx::migrate!("./migrations")
+        sqlx::migrate!("./migrations/sqlite")
             .run_to(9, &pool)
             .await
             .unwrap();

@@ -14,7 +14,7 @@ impl Store {
     pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
         let action: Action = serde_json::from_value(raw.clone())?;
         let mut tx = self.pool.begin().await?;
-        let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+        let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
             .bind(action.id)
             .bind(action.conversation_id())
             .bind(&action.kind)
@@ -45,7 +45,7 @@ impl Store {
             (task.and_then(|t| t.id), action.conversation_id())
         {
             sqlx::query(
-                "INSERT INTO tasks (id, conversation_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                "INSERT INTO tasks (id, conversation_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
             )
             .bind(task_id)
             .bind(conversation_id)
@@ -57,7 +57,7 @@ impl Store {
             let customer = recipients::customer_of(action, self.phone_field_id);
             sqlx::query(
                 "INSERT INTO conversations (id, channel, account_name, customer_name, account_id, customer_phone)
-                 VALUES (?, ?, ?, ?, ?, ?)
+                 VALUES ($1, $2, $3, $4, $5, $6)
                  ON CONFLICT (id) DO UPDATE SET
                      customer_name = CASE WHEN conversations.customer_name = '' THEN excluded.customer_name ELSE conversations.customer_name END,
                      account_id = COALESCE(conversations.account_id, excluded.account_id),
@@ -98,7 +98,7 @@ async fn insert_item(
     let event = item.event.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
         "INSERT INTO thread_items (action_id, conversation_id, kind, author, text, at_ms, event, agent_email)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(item.id)
     .bind(conversation_id)

@@ -24,11 +24,11 @@ impl Store {
     /// nothing once a start is decided; returns the start in force.
     pub async fn start_replica_after(&self, action_id: i64) -> Result<i64, StoreError> {
         sqlx::query(
-            "UPDATE sync_state SET started_after = ?,
-                    actions_read_through = MAX(actions_read_through, ?)
+            "UPDATE sync_state SET started_after = $1,
+                    actions_read_through = CASE WHEN actions_read_through > $1
+                        THEN actions_read_through ELSE $1 END
              WHERE id = 1 AND started_after IS NULL",
         )
-        .bind(action_id)
         .bind(action_id)
         .execute(&self.pool)
         .await?;
@@ -38,7 +38,7 @@ impl Store {
     /// Notes that every action of the conversation has been recorded at once.
     pub async fn mark_conversation_fetched(&self, conversation_id: i64) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO fetched_conversations (id, fetched_at_ms) VALUES (?, ?)
+            "INSERT INTO fetched_conversations (id, fetched_at_ms) VALUES ($1, $2)
              ON CONFLICT (id) DO UPDATE SET fetched_at_ms = excluded.fetched_at_ms",
         )
         .bind(conversation_id)
@@ -50,15 +50,16 @@ impl Store {
 
     /// Whether the replica holds the conversation whole (see the module's invariant).
     pub async fn conversation_is_whole(&self, conversation_id: i64) -> Result<bool, StoreError> {
-        Ok(sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM conversations WHERE id = ?)
-                AND (COALESCE((SELECT started_after FROM sync_state WHERE id = 1) = 0, 0)
-                     OR EXISTS (SELECT 1 FROM fetched_conversations WHERE id = ?))",
+        let whole: i64 = sqlx::query_scalar(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM conversations WHERE id = $1)
+                AND (EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND started_after = 0)
+                     OR EXISTS (SELECT 1 FROM fetched_conversations WHERE id = $1))
+                THEN 1 ELSE 0 END",
         )
         .bind(conversation_id)
-        .bind(conversation_id)
         .fetch_one(&self.pool)
-        .await?)
+        .await?;
+        Ok(whole == 1)
     }
 }
 

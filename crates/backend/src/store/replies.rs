@@ -95,7 +95,9 @@ pub enum RetryOutcome {
 }
 
 /// The id of a reply's item in the merged thread.
-pub(super) const ITEM_ID: &str = "COALESCE(answer_action_id, ? + id)";
+fn item_id_sql() -> String {
+    format!("COALESCE(answer_action_id, {PROVISIONAL_BASE} + id)")
+}
 
 #[derive(sqlx::FromRow)]
 struct ExistingRow {
@@ -159,7 +161,7 @@ impl Store {
     /// The newest task Alcméon has shown for a conversation: the one a reply answers.
     pub async fn latest_task(&self, conversation_id: i64) -> Result<Option<i64>, StoreError> {
         Ok(
-            sqlx::query_scalar("SELECT MAX(id) FROM tasks WHERE conversation_id = ?")
+            sqlx::query_scalar("SELECT MAX(id) FROM tasks WHERE conversation_id = $1")
                 .bind(conversation_id)
                 .fetch_one(&self.pool)
                 .await?,
@@ -172,7 +174,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let id: Option<ReplyId> = sqlx::query_scalar(
             "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO NOTHING RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (client_id) DO NOTHING RETURNING id",
         )
         .bind(reply.client_id.as_str())
         .bind(reply.conversation_id)
@@ -207,10 +209,10 @@ impl Store {
     ) -> Result<Option<ExistingReply>, StoreError> {
         let mut tx = self.pool.begin().await?;
         let row: Option<ExistingRow> = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {ITEM_ID} AS item_id, conversation_id, text, agent_org, agent_email
-             FROM replies WHERE client_id = ?"
+            "SELECT {item_id} AS item_id, conversation_id, text, agent_org, agent_email
+             FROM replies WHERE client_id = $1",
+            item_id = item_id_sql()
         )))
-        .bind(PROVISIONAL_BASE)
         .bind(client_id.as_str())
         .fetch_optional(&mut *tx)
         .await?;
@@ -235,7 +237,7 @@ impl Store {
         reply_id: ReplyId,
         advisor_id: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE replies SET advisor_id = ? WHERE id = ?")
+        sqlx::query("UPDATE replies SET advisor_id = $1 WHERE id = $2")
             .bind(advisor_id)
             .bind(reply_id)
             .execute(&self.pool)
@@ -248,7 +250,7 @@ impl Store {
     pub async fn mark_submitted(&self, reply_id: ReplyId) -> Result<(), StoreError> {
         let event = ReplyEvent::Accepted;
         sqlx::query(AssertSqlSafe(format!(
-            "UPDATE replies SET state = ? WHERE id = ? AND {}",
+            "UPDATE replies SET state = $1 WHERE id = $2 AND {}",
             event.guard()
         )))
         .bind(event.target())
@@ -262,7 +264,7 @@ impl Store {
     /// `answer` since it was queued.
     pub async fn reply_is_sending(&self, reply_id: ReplyId) -> Result<bool, StoreError> {
         let state: Option<ReplyState> =
-            sqlx::query_scalar("SELECT state FROM replies WHERE id = ?")
+            sqlx::query_scalar("SELECT state FROM replies WHERE id = $1")
                 .bind(reply_id)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -273,7 +275,7 @@ impl Store {
     pub async fn unsubmitted_replies(&self) -> Result<Vec<UnsubmittedReply>, StoreError> {
         let rows: Vec<UnsubmittedRow> = sqlx::query_as(
             "SELECT id, conversation_id, task_id, advisor_id, text, agent_org, agent_email, agent_name
-             FROM replies WHERE state = ? ORDER BY id",
+             FROM replies WHERE state = $1 ORDER BY id",
         )
         .bind(ReplyState::Sending)
         .fetch_all(&self.pool)
@@ -294,15 +296,15 @@ impl Store {
         let detail = detail.filter(|_| code == FailureCode::AlcmeonRefused);
         let mut tx = self.pool.begin().await?;
         let item_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-            "UPDATE replies SET state = ?, failure_reason = ?, failure_detail = ?
-             WHERE id = ? AND {} RETURNING {ITEM_ID}",
-            event.guard()
+            "UPDATE replies SET state = $1, failure_reason = $2, failure_detail = $3
+             WHERE id = $4 AND {} RETURNING {item_id}",
+            event.guard(),
+            item_id = item_id_sql()
         )))
         .bind(event.target())
         .bind(serde_name(code))
         .bind(detail)
         .bind(reply_id)
-        .bind(PROVISIONAL_BASE)
         .fetch_optional(&mut *tx)
         .await?;
         let events = thread::log_changes(&mut tx, item_id.as_slice()).await?;
@@ -322,10 +324,10 @@ impl Store {
         let event = ReplyEvent::Retried;
         let mut tx = self.pool.begin().await?;
         let resent: Option<ResentRow> = sqlx::query_as(AssertSqlSafe(format!(
-            "UPDATE replies SET state = ?, failure_reason = NULL, failure_detail = NULL,
+            "UPDATE replies SET state = $1, failure_reason = NULL, failure_detail = NULL,
                  answer_action_id = NULL,
                  task_id = COALESCE((SELECT MAX(id) FROM tasks WHERE tasks.conversation_id = replies.conversation_id), task_id)
-             WHERE client_id = ? AND conversation_id = ? AND agent_org = ? AND agent_email = ? AND {}
+             WHERE client_id = $2 AND conversation_id = $3 AND agent_org = $4 AND agent_email = $5 AND {}
              RETURNING id, task_id, text",
             event.guard()
         )))
@@ -349,10 +351,10 @@ impl Store {
             });
         }
         let row: Option<ExistingRow> = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {ITEM_ID} AS item_id, conversation_id, text, agent_org, agent_email
-             FROM replies WHERE client_id = ? AND conversation_id = ?"
+            "SELECT {item_id} AS item_id, conversation_id, text, agent_org, agent_email
+             FROM replies WHERE client_id = $1 AND conversation_id = $2",
+            item_id = item_id_sql()
         )))
-        .bind(PROVISIONAL_BASE)
         .bind(client_id.as_str())
         .bind(conversation_id)
         .fetch_optional(&mut *tx)

@@ -42,9 +42,9 @@ pub(super) async fn link_answer(
         .map_or(i64::MAX, |at| at.timestamp_millis() + CLOCK_ALLOWANCE_MS);
     let event = ReplyEvent::AnswerRecorded;
     let reply_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT id FROM replies WHERE task_id = ? AND text = ? AND advisor_id = ?
-         AND created_at_ms <= ? AND {} AND answer_action_id IS NULL
-         ORDER BY state = ?, id LIMIT 1",
+        "SELECT id FROM replies WHERE task_id = $1 AND text = $2 AND advisor_id = $3
+         AND created_at_ms <= $4 AND {} AND answer_action_id IS NULL
+         ORDER BY state = $5, id LIMIT 1",
         event.guard()
     )))
     .bind(task_id)
@@ -58,21 +58,21 @@ pub(super) async fn link_answer(
         return Ok(());
     };
     sqlx::query(
-        "UPDATE replies SET answer_action_id = ?, state = ?, failure_reason = NULL,
-             failure_detail = NULL WHERE id = ?",
+        "UPDATE replies SET answer_action_id = $1, state = $2, failure_reason = NULL,
+             failure_detail = NULL WHERE id = $3",
     )
     .bind(action.id)
     .bind(event.target())
     .bind(reply_id)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("INSERT INTO reply_answers (answer_action_id, reply_id) VALUES (?, ?)")
+    sqlx::query("INSERT INTO reply_answers (answer_action_id, reply_id) VALUES ($1, $2)")
         .bind(action.id)
         .bind(reply_id)
         .execute(&mut **tx)
         .await?;
     let earlier_status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM answer_outcomes WHERE answer_action_id = ?")
+        sqlx::query_scalar("SELECT status FROM answer_outcomes WHERE answer_action_id = $1")
             .bind(action.id)
             .fetch_optional(&mut **tx)
             .await?;
@@ -113,7 +113,7 @@ pub(super) async fn apply_delivery(
         return Ok(None);
     };
     let recorded = sqlx::query(
-        "INSERT INTO answer_outcomes (answer_action_id, status, action_id) VALUES (?, ?, ?)
+        "INSERT INTO answer_outcomes (answer_action_id, status, action_id) VALUES ($1, $2, $3)
          ON CONFLICT (answer_action_id) DO UPDATE SET status = excluded.status,
              action_id = excluded.action_id
          WHERE excluded.action_id < answer_outcomes.action_id",
@@ -140,8 +140,8 @@ async fn set_outcome(tx: &mut Tx<'_>, answer_id: i64, status: &str) -> Result<()
         _ => (ReplyEvent::Delivered, None),
     };
     sqlx::query(AssertSqlSafe(format!(
-        "UPDATE replies SET state = ?, failure_reason = ?, failure_detail = NULL
-         WHERE answer_action_id = ? AND {}",
+        "UPDATE replies SET state = $1, failure_reason = $2, failure_detail = NULL
+         WHERE answer_action_id = $3 AND {}",
         event.guard()
     )))
     .bind(event.target())

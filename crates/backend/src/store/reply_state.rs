@@ -21,10 +21,10 @@
 use std::fmt;
 
 use protocol::{Delivery, FailureCode};
-use sqlx::Sqlite;
+use sqlx::Any;
+use sqlx::any::{AnyTypeInfo, AnyValueRef};
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
-use sqlx::sqlite::{SqliteTypeInfo, SqliteValueRef};
 use strum::VariantArray;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, VariantArray)]
@@ -119,28 +119,28 @@ impl fmt::Display for ReplyState {
 }
 
 /// Stored as its name ([`ReplyState::as_str`]), the one spelling SQL and Rust share.
-impl sqlx::Type<Sqlite> for ReplyState {
-    fn type_info() -> SqliteTypeInfo {
-        <&str as sqlx::Type<Sqlite>>::type_info()
+impl sqlx::Type<Any> for ReplyState {
+    fn type_info() -> AnyTypeInfo {
+        <&str as sqlx::Type<Any>>::type_info()
     }
 
-    fn compatible(ty: &SqliteTypeInfo) -> bool {
-        <&str as sqlx::Type<Sqlite>>::compatible(ty)
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        <&str as sqlx::Type<Any>>::compatible(ty)
     }
 }
 
-impl<'q> sqlx::Encode<'q, Sqlite> for ReplyState {
+impl<'q> sqlx::Encode<'q, Any> for ReplyState {
     fn encode_by_ref(
         &self,
-        buf: &mut <Sqlite as sqlx::Database>::ArgumentBuffer,
+        buf: &mut <Any as sqlx::Database>::ArgumentBuffer,
     ) -> Result<IsNull, BoxDynError> {
-        <&str as sqlx::Encode<'q, Sqlite>>::encode(self.as_str(), buf)
+        <&str as sqlx::Encode<'q, Any>>::encode(self.as_str(), buf)
     }
 }
 
-impl<'r> sqlx::Decode<'r, Sqlite> for ReplyState {
-    fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
-        let name = <&str as sqlx::Decode<'r, Sqlite>>::decode(value)?;
+impl<'r> sqlx::Decode<'r, Any> for ReplyState {
+    fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+        let name = <&str as sqlx::Decode<'r, Any>>::decode(value)?;
         Self::from_stored(name).ok_or_else(|| format!("{name:?} is not a reply state").into())
     }
 }

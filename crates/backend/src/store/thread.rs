@@ -18,20 +18,20 @@
 //! Cost: a page reads each source's newest rows below `before` through its index and the
 //! attachments of the page's rows only, in one statement (one snapshot: a reply being recorded
 //! shows once, as one source or the other), so it costs the same whatever the conversation's
-//! length. SQLite-only still: `json_group_array`/`json_object` (the attachments) and `?` binds.
+//! length. The attachments' JSON is the one part written per database (`Dialect`).
 
 use protocol::item_id::PROVISIONAL_BASE;
 use protocol::{
     AgentEmail, Channel, ClientId, Conversation, ConversationStatus, ItemKind, ThreadItem,
     ThreadPage, Viewer,
 };
-use sqlx::{AssertSqlSafe, SqliteExecutor};
+use sqlx::{AnyExecutor, AssertSqlSafe};
 use std::sync::LazyLock;
 use tokio::sync::broadcast;
 
 use super::reply_delivery::answer_delivery;
 use super::reply_state::ReplyState;
-use super::{Store, StoreError, Tx, from_serde_name, now_ms};
+use super::{Dialect, Store, StoreError, Tx, from_serde_name, now_ms};
 
 /// Alcméon's recorded items, each `answer` with the reply it is the current attempt of (an earlier
 /// attempt's is hidden); `{filter}` is a condition on `t`, the thread item.
@@ -56,11 +56,8 @@ const UNRECORDED: &str = "SELECT {base} + r.id AS id, r.conversation_id, 'outbou
 
 /// `{items}` (rows of [`RECORDED`] or [`UNRECORDED`]) with their attachments, newest first. The
 /// attachments are read for these rows only.
-const WITH_ATTACHMENTS: &str = "SELECT item.*,
-           (SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
-                                    ORDER BY a.position)
-            FROM attachments a WHERE a.action_id = item.id) AS attachments
-    FROM ({items}) AS item ORDER BY item.id DESC";
+const WITH_ATTACHMENTS: &str =
+    "SELECT item.*, {attachments} AS attachments FROM ({items}) AS item ORDER BY item.id DESC";
 
 fn recorded(filter: &str) -> String {
     RECORDED.replace("{filter}", filter)
@@ -72,27 +69,41 @@ fn unrecorded(filter: &str) -> String {
         .replace("{filter}", filter)
 }
 
-fn with_attachments(items: &str) -> String {
-    WITH_ATTACHMENTS.replace("{items}", items)
+fn with_attachments(dialect: Dialect, items: &str) -> String {
+    WITH_ATTACHMENTS
+        .replace("{attachments}", dialect.attachments_of_item())
+        .replace("{items}", items)
 }
 
-/// A page of a conversation's thread, newest first ([`page_query`]).
-static PAGE: LazyLock<String> = LazyLock::new(page_query);
+static PAGE: [LazyLock<String>; 2] = [
+    LazyLock::new(|| page_query(Dialect::Sqlite)),
+    LazyLock::new(|| page_query(Dialect::Postgres)),
+];
+
+fn page_sql(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => &PAGE[0],
+        Dialect::Postgres => &PAGE[1],
+    }
+}
 
 /// A page of a conversation's thread, newest first: binds the conversation, the recorded items'
-/// `before`, the page size, the conversation, the replies' `before` (less [`PROVISIONAL_BASE`]),
-/// the page size, the page size. Each source gives its own newest rows through its index
-/// (`thread_items_by_conversation`, `replies_by_conversation`), so a page reads about as many rows
-/// as it holds, whatever the conversation's length.
-fn page_query() -> String {
-    let recorded = recorded("t.conversation_id = ? AND t.action_id < ?");
-    let unrecorded = unrecorded("r.conversation_id = ? AND r.id < ?");
-    with_attachments(&format!(
-        "SELECT * FROM ({recorded} ORDER BY t.action_id DESC LIMIT ?) AS recorded
-         UNION ALL
-         SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT ?) AS unrecorded
-         ORDER BY id DESC LIMIT ?"
-    ))
+/// `before`, the number of rows wanted, and the replies' `before` (less [`PROVISIONAL_BASE`]).
+/// Each source gives its own newest rows through its index (`thread_items_by_conversation`,
+/// `replies_by_conversation`), so a page reads about as many rows as it holds, whatever the
+/// conversation's length.
+fn page_query(dialect: Dialect) -> String {
+    let recorded = recorded("t.conversation_id = $1 AND t.action_id < $2");
+    let unrecorded = unrecorded("r.conversation_id = $1 AND r.id < $4");
+    with_attachments(
+        dialect,
+        &format!(
+            "SELECT * FROM ({recorded} ORDER BY t.action_id DESC LIMIT $3) AS recorded
+             UNION ALL
+             SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT $3) AS unrecorded
+             ORDER BY id DESC LIMIT $3"
+        ),
+    )
 }
 
 /// One change to a conversation's thread: the item as it now stands, under its log sequence number.
@@ -202,11 +213,12 @@ struct EventRow {
 /// a provisional id's reply row.
 pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>, StoreError> {
     let (items, key) = if id > PROVISIONAL_BASE {
-        (unrecorded("r.id = ?"), id - PROVISIONAL_BASE)
+        (unrecorded("r.id = $1"), id - PROVISIONAL_BASE)
     } else {
-        (recorded("t.action_id = ?"), id)
+        (recorded("t.action_id = $1"), id)
     };
-    let row: Option<MergedRow> = sqlx::query_as(AssertSqlSafe(with_attachments(&items)))
+    let dialect = Dialect::of_connection(tx);
+    let row: Option<MergedRow> = sqlx::query_as(AssertSqlSafe(with_attachments(dialect, &items)))
         .bind(key)
         .fetch_optional(&mut **tx)
         .await?;
@@ -217,12 +229,15 @@ pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>,
 /// once the transaction commits.
 pub async fn log_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent>, StoreError> {
     let mut events = vec![];
+    if !ids.is_empty() {
+        Dialect::of_connection(tx).before_logging_events(tx).await?;
+    }
     for &id in ids {
         let Some((conversation_id, item)) = item(tx, id).await? else {
             continue;
         };
         let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO events (conversation_id, item, created_at_ms) VALUES (?, ?, ?) RETURNING seq",
+            "INSERT INTO events (conversation_id, item, created_at_ms) VALUES ($1, $2, $3) RETURNING seq",
         )
         .bind(conversation_id)
         .bind(serde_json::to_string(&item)?)
@@ -239,12 +254,12 @@ pub async fn log_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent
 }
 
 pub async fn read_conversation<'e>(
-    executor: impl SqliteExecutor<'e>,
+    executor: impl AnyExecutor<'e>,
     id: i64,
 ) -> Result<Option<Conversation>, StoreError> {
     let row: Option<ConversationRow> = sqlx::query_as(
         "SELECT id, channel, account_name, customer_name, status, last_inbound_at_ms
-         FROM conversations WHERE id = ?",
+         FROM conversations WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(executor)
@@ -283,14 +298,11 @@ impl Store {
         };
         let before = before.unwrap_or(i64::MAX);
         let rows_wanted = i64::from(limit) + 1;
-        let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(PAGE.as_str()))
+        let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(page_sql(self.dialect)))
             .bind(conversation_id)
             .bind(before)
             .bind(rows_wanted)
-            .bind(conversation_id)
             .bind(before.saturating_sub(PROVISIONAL_BASE))
-            .bind(rows_wanted)
-            .bind(rows_wanted)
             .fetch_all(&self.pool)
             .await?;
         let has_older = rows.len() > limit as usize;
@@ -317,14 +329,12 @@ impl Store {
 
     /// The sequence number of the conversation's latest logged change (0 for none).
     pub async fn last_event_seq(&self, conversation_id: i64) -> Result<i64, StoreError> {
-        Ok(
-            sqlx::query_scalar(
-                "SELECT COALESCE(MAX(seq), 0) FROM events WHERE conversation_id = ?",
-            )
-            .bind(conversation_id)
-            .fetch_one(&self.pool)
-            .await?,
+        Ok(sqlx::query_scalar(
+            "SELECT COALESCE(MAX(seq), 0) FROM events WHERE conversation_id = $1",
         )
+        .bind(conversation_id)
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     /// The logged changes to a conversation's thread after `seq`, oldest first, at most `limit`.
@@ -335,11 +345,11 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<ThreadEvent>, StoreError> {
         let rows: Vec<EventRow> = sqlx::query_as(
-            "SELECT seq, item FROM events WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+            "SELECT seq, item FROM events WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
         )
         .bind(conversation_id)
         .bind(seq)
-        .bind(limit)
+        .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -363,7 +373,7 @@ impl Store {
     /// Forgets logged changes made before `cutoff_ms`; returns how many. A widget whose stream
     /// reconnects after that long refetches the newest page anyway.
     pub async fn prune_events(&self, cutoff_ms: i64) -> Result<u64, StoreError> {
-        Ok(sqlx::query("DELETE FROM events WHERE created_at_ms < ?")
+        Ok(sqlx::query("DELETE FROM events WHERE created_at_ms < $1")
             .bind(cutoff_ms)
             .execute(&self.pool)
             .await?

@@ -33,7 +33,7 @@ async fn old_failure_reasons_become_codes_and_a_reply_caught_mid_send_can_be_ret
         .unwrap()
         .create_if_missing(true);
     let pool = SqlitePool::connect_with(options).await.unwrap();
-    sqlx::migrate!("./migrations")
+    sqlx::migrate!("./migrations/sqlite")
         .run_to(2, &pool)
         .await
         .unwrap();
@@ -123,7 +123,7 @@ async fn replies_sending_before_the_state_column_keep_their_place_in_the_lifecyc
         .unwrap()
         .create_if_missing(true);
     let pool = SqlitePool::connect_with(options).await.unwrap();
-    sqlx::migrate!("./migrations")
+    sqlx::migrate!("./migrations/sqlite")
         .run_to(4, &pool)
         .await
         .unwrap();
@@ -222,7 +222,7 @@ async fn answers_already_in_the_replica_get_the_delivery_their_stored_actions_te
         .unwrap()
         .create_if_missing(true);
     let pool = SqlitePool::connect_with(options).await.unwrap();
-    sqlx::migrate!("./migrations")
+    sqlx::migrate!("./migrations/sqlite")
         .run_to(5, &pool)
         .await
         .unwrap();

@@ -5,7 +5,7 @@ use protocol::item_id::PROVISIONAL_BASE;
 use protocol::{AgentEmail, ThreadItem, ThreadPage, Viewer};
 use sqlx::AssertSqlSafe;
 
-use super::{MergedRow, PAGE, Store};
+use super::{Dialect, MergedRow, Store, page_sql};
 
 const LONG: i64 = 100;
 const OTHER: i64 = 200;
@@ -25,11 +25,11 @@ const WHOLE_CONVERSATION: &str = "SELECT * FROM (
     LEFT JOIN answer_outcomes o ON o.answer_action_id = t.action_id
     WHERE ra.answer_action_id IS NULL OR r.answer_action_id = t.action_id
     UNION ALL
-    SELECT ? + r.id AS id, r.conversation_id, 'outbound', r.agent_name, r.text, r.created_at_ms,
+    SELECT $1 + r.id AS id, r.conversation_id, 'outbound', r.agent_name, r.text, r.created_at_ms,
            r.client_id, r.state, r.failure_reason, r.failure_detail, r.agent_email, NULL,
            NULL, NULL
     FROM replies r WHERE r.answer_action_id IS NULL
-) WHERE conversation_id = ?";
+) WHERE conversation_id = $2";
 
 /// Two conversations whose actions alternate (ids 1..=20,000: even ones are [`LONG`]'s, 10,000
 /// items, odd ones [`OTHER`]'s), as the store shapes them: customer messages, conversation events,
@@ -218,15 +218,12 @@ async fn unrecorded_replies_come_after_every_recorded_item_page_after_page() {
 async fn page_plan(store: &Store) -> Vec<(i64, i64, String)> {
     let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(AssertSqlSafe(format!(
         "EXPLAIN QUERY PLAN {}",
-        PAGE.as_str()
+        page_sql(Dialect::Sqlite)
     )))
     .bind(LONG)
     .bind(i64::MAX)
     .bind(51)
-    .bind(LONG)
     .bind(i64::MAX - PROVISIONAL_BASE)
-    .bind(51)
-    .bind(51)
     .fetch_all(&store.pool)
     .await
     .unwrap();

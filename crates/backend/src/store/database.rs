@@ -1,0 +1,141 @@
+//! The two databases the store runs on, through sqlx's `Any` driver: SQLite, the embedded default
+//! (one backend instance), and PostgreSQL, for several instances sharing one replica.
+//!
+//! Invariant: the queries are the same text on both (`$1` binds, standard SQL); what differs is
+//! here and only here: how each is opened and migrated, the JSON aggregate of a page's
+//! attachments, and the lock that keeps the event log's order equal to its commit order.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{AnyConnection, AnyPool};
+use sqlx::{Connection, Executor};
+
+use super::StoreError;
+
+/// How many connections one backend instance keeps to PostgreSQL.
+const POSTGRES_CONNECTIONS: u32 = 16;
+/// SQLite has one writer at a time; a few readers beside it are enough.
+const SQLITE_CONNECTIONS: u32 = 8;
+/// How long a SQLite connection waits for another's write before it fails.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// `postgres://…` (or `postgresql://…`) is PostgreSQL; anything else is a SQLite URL.
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Self::Postgres
+        } else {
+            Self::Sqlite
+        }
+    }
+
+    pub fn of_connection(connection: &AnyConnection) -> Self {
+        if connection.backend_name().eq_ignore_ascii_case("postgresql") {
+            Self::Postgres
+        } else {
+            Self::Sqlite
+        }
+    }
+
+    /// Opens the pool and brings the schema up to date (on PostgreSQL, sqlx's migrator holds an
+    /// advisory lock, so instances starting together migrate once).
+    pub async fn open(self, url: &str) -> Result<AnyPool, StoreError> {
+        sqlx::any::install_default_drivers();
+        let pool = match self {
+            Self::Sqlite => open_sqlite(url).await?,
+            Self::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(POSTGRES_CONNECTIONS)
+                    .connect(url)
+                    .await?
+            }
+        };
+        match self {
+            Self::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Self::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
+        Ok(pool)
+    }
+
+    /// A JSON array (as text) of the attachments of the row `item` (`id`, `mime_type`, `size`),
+    /// in their order; SQLite gives `[]` and PostgreSQL NULL when there are none.
+    pub fn attachments_of_item(self) -> &'static str {
+        match self {
+            Self::Sqlite => {
+                "(SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
+                                          ORDER BY a.position)
+                  FROM attachments a WHERE a.action_id = item.id)"
+            }
+            Self::Postgres => {
+                "(SELECT CAST(json_agg(json_build_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
+                                       ORDER BY a.position) AS TEXT)
+                  FROM attachments a WHERE a.action_id = item.id)"
+            }
+        }
+    }
+
+    /// Run in a transaction before it appends to the event log. Readers resume the log after the
+    /// last `seq` they saw, so a `seq` must not become visible before a smaller one: on
+    /// PostgreSQL, transactions that append take turns until they commit. SQLite has one writer.
+    pub async fn before_logging_events(
+        self,
+        connection: &mut AnyConnection,
+    ) -> Result<(), StoreError> {
+        if self == Self::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(EVENT_LOG_LOCK)
+                .execute(&mut *connection)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// The advisory lock key of the event log's appenders (any constant no other lock uses).
+const EVENT_LOG_LOCK: i64 = 0x616c_636d_6576_0001;
+
+async fn open_sqlite(url: &str) -> Result<AnyPool, StoreError> {
+    let options = SqliteConnectOptions::from_str(url)?;
+    if let Some(folder) = options
+        .get_filename()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let url = if url.contains("mode=") {
+        url.to_owned()
+    } else {
+        format!("{url}{separator}mode=rwc")
+    };
+    let pragmas = format!(
+        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL;",
+        SQLITE_BUSY_TIMEOUT.as_millis()
+    );
+    let pool = AnyPoolOptions::new()
+        .max_connections(SQLITE_CONNECTIONS)
+        .after_connect(move |connection, _| {
+            let pragmas = pragmas.clone();
+            Box::pin(async move {
+                connection
+                    .execute(sqlx::AssertSqlSafe(pragmas.as_str()))
+                    .await?;
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await?;
+    // Fail at start-up, not on the first request, when the file cannot be opened.
+    pool.acquire().await?.ping().await?;
+    Ok(pool)
+}
