@@ -3,17 +3,18 @@
 //! Salesforce permissions map to, reactivated if it was inactive, and remembered in the store so
 //! later replies cost no call. An agent without reply permission never gets an account.
 //!
-//! One agent's concurrent first replies provision once: each (org, email) has its own async lock,
-//! and whoever takes it second finds the account already remembered.
+//! One agent's concurrent first replies provision once, whichever instances they reach: each
+//! (org, email) has its own lock, database-wide (`store::Lock::Provisioning`), and whoever takes it
+//! second finds the account already remembered.
 
-use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use protocol::AgentEmail;
 
 use crate::alcmeon::{AccountUpdate, AlcmeonClient, ClientError};
 use crate::config::AccountMapping;
-use crate::store::{AgentAccount, Store, StoreError};
+use crate::store::{AgentAccount, Lock, Store, StoreError};
 
 /// The agent a reply is sent for, from their verified session.
 #[derive(Debug, Clone)]
@@ -72,11 +73,7 @@ pub struct Provisioner {
     store: Store,
     alcmeon: Arc<AlcmeonClient>,
     mapping: Arc<AccountMapping>,
-    in_progress: Arc<Mutex<HashMap<AgentKey, Arc<tokio::sync::Mutex<()>>>>>,
 }
-
-/// (org id, email). The lock map keeps one small entry per agent ever seen.
-type AgentKey = (String, AgentEmail);
 
 impl Provisioner {
     pub fn new(store: Store, alcmeon: Arc<AlcmeonClient>, mapping: AccountMapping) -> Self {
@@ -84,7 +81,6 @@ impl Provisioner {
             store,
             alcmeon,
             mapping: Arc::new(mapping),
-            in_progress: Arc::default(),
         }
     }
 
@@ -93,15 +89,13 @@ impl Provisioner {
         if !agent.may_reply {
             return Err(ProvisioningError::NoReplyPermission);
         }
-        let key = (agent.org_id.clone(), agent.email.clone());
-        let lock = self
-            .in_progress
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .entry(key)
-            .or_default()
-            .clone();
-        let _only_one_per_agent = lock.lock().await;
+        let _only_one_per_agent = self
+            .store
+            .lock(&Lock::Provisioning {
+                org_id: agent.org_id.clone(),
+                email: agent.email.as_str().to_owned(),
+            })
+            .await?;
         let access = Access::for_agent(&self.mapping, agent.may_moderate);
         let wanted = access.canonical();
         let remembered = self

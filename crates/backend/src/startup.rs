@@ -141,6 +141,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         event_pruning::spawn(store.clone(), config.event_retention),
         consent::spawn(consent.clone(), engagement.consent_refresh_interval),
         engagement::spawn_linker(store.clone(), engagement.link_window),
+        outbox.spawn_takeover(),
     ];
 
     let state = AppState {

@@ -10,6 +10,9 @@
 //!   reply after whatever its conversation had queued. Conversations do not wait for each other
 //!   beyond the governor; a failed reply does not hold back the ones after it.
 //! - A reply is sent only while it is stored as sending.
+//! - Each reply has one sending instance (`Store::claim_replies_left_behind`): the one it was
+//!   posted or retried on, then, if that instance stops, the first to look (at its start-up, or
+//!   every [`TAKEOVER_INTERVAL`]).
 //! - Exactly once across a crash (`reconcile.rs`): a reply resumed at start-up whose advisor was
 //!   recorded (so its send may have reached Alcméon) is sent again only after its conversation's
 //!   actions, read from Alcméon, showed no `answer` of it.
@@ -29,6 +32,9 @@ use crate::alcmeon::AlcmeonClient;
 use crate::provisioning::{AgentIdentity, Provisioner};
 use crate::store::{ReplyId, Store, StoreError};
 use queues::Queues;
+
+/// How often an instance looks for replies a stopped instance left sending.
+const TAKEOVER_INTERVAL: std::time::Duration = std::time::Duration::from_secs(20);
 
 #[derive(Clone)]
 pub struct Outbox {
@@ -128,8 +134,30 @@ impl Outbox {
     /// roles only (they could reply when they posted; moderation roles, if theirs, follow on
     /// their next reply). A reply stored before orgs were recorded and without a remembered
     /// account, or whose stored email is not valid, fails, and the agent may retry it.
+    /// Every [`TAKEOVER_INTERVAL`], resumes the replies another instance sharing the database
+    /// left sending when it stopped (as [`Self::resume_unsubmitted`] does at start-up).
+    pub fn spawn_takeover(&self) -> tokio::task::JoinHandle<()> {
+        let outbox = self.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(TAKEOVER_INTERVAL).await;
+                match outbox.resume_unsubmitted().await {
+                    Ok(0) => {}
+                    Ok(count) => {
+                        tracing::info!(count, "took over replies a stopped instance was sending")
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "could not look for replies a stopped instance left")
+                    }
+                }
+            }
+        })
+    }
+
     pub async fn resume_unsubmitted(&self) -> Result<usize, StoreError> {
-        let replies = self.store.unsubmitted_replies().await?;
+        let claimed = self.store.claim_replies_left_behind().await?;
+        let mut replies = self.store.unsubmitted_replies().await?;
+        replies.retain(|reply| claimed.contains(&reply.reply_id));
         let reconcile_after = Instant::now() + reconcile::SETTLE;
         for reply in &replies {
             let Some(email) = &reply.agent_email else {

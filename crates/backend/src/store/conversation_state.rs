@@ -89,7 +89,8 @@ mod tests {
     use protocol::ConversationStatus;
     use serde_json::{Value, json};
 
-    use crate::store::Store;
+    use crate::store::Dialect;
+    use crate::store::test_databases::{fresh_store, on_both_databases};
 
     fn action(id: i64, kind: &str, time: &str) -> Value {
         json!({"id": id, "type": kind, "date": "2026-11-20", "time": time,
@@ -98,11 +99,11 @@ mod tests {
                         "date": "2026-11-20", "time": time, "author": {"name": "Ana"}}}})
     }
 
-    async fn status_after(ids_in_arrival_order: &[(i64, &str)]) -> (ConversationStatus, i64) {
-        let dir = tempfile::TempDir::new().unwrap();
-        let store = Store::open(&format!("sqlite://{}", dir.path().join("t.db").display()))
-            .await
-            .unwrap();
+    async fn status_after(
+        dialect: Dialect,
+        ids_in_arrival_order: &[(i64, &str)],
+    ) -> (ConversationStatus, i64) {
+        let (store, _database) = fresh_store(dialect).await;
         for (id, kind) in ids_in_arrival_order {
             let time = format!("10:00:{id:02}");
             store
@@ -117,22 +118,23 @@ mod tests {
         )
     }
 
-    #[tokio::test]
-    async fn an_archive_closes_and_a_later_message_reopens_whatever_order_they_arrive_in() {
+    on_both_databases! {
+    async fn an_archive_closes_and_a_later_message_reopens_whatever_order_they_arrive_in(dialect) {
         let in_order = [(1, "task-create"), (2, "archive"), (3, "task-create")];
         assert_eq!(
-            status_after(&in_order).await,
+            status_after(dialect, &in_order).await,
             (ConversationStatus::Open, 3_000)
         );
         let late_message = [(2, "archive"), (3, "task-create"), (1, "task-create")];
         assert_eq!(
-            status_after(&late_message).await,
+            status_after(dialect, &late_message).await,
             (ConversationStatus::Open, 3_000)
         );
         let late_archive = [(1, "task-create"), (3, "archive"), (2, "task-create")];
         assert_eq!(
-            status_after(&late_archive).await,
+            status_after(dialect, &late_archive).await,
             (ConversationStatus::Closed, 2_000)
         );
+    }
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Invariant: the queries are the same text on both (`$1` binds, standard SQL); what differs is
 //! here and only here: how each is opened and migrated, the JSON aggregate of a page's
-//! attachments, and the lock that keeps the event log's order equal to its commit order.
+//! attachments, and the turn thread writers take so the event log's order is its commit order.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -13,7 +13,7 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyConnection, AnyPool};
 use sqlx::{Connection, Executor};
 
-use super::StoreError;
+use super::{StoreError, relay};
 
 /// How many connections one backend instance keeps to PostgreSQL.
 const POSTGRES_CONNECTIONS: u32 = 16;
@@ -83,16 +83,19 @@ impl Dialect {
         }
     }
 
-    /// Run in a transaction before it appends to the event log. Readers resume the log after the
-    /// last `seq` they saw, so a `seq` must not become visible before a smaller one: on
-    /// PostgreSQL, transactions that append take turns until they commit. SQLite has one writer.
-    pub async fn before_logging_events(
+    /// Run in a transaction that changes a thread, before it reads or appends anything. Readers
+    /// resume the event log after the last `seq` they saw, so a `seq` must not become visible
+    /// before a smaller one, and an action's projection must see every action recorded before it:
+    /// on PostgreSQL such transactions take turns until they commit (SQLite has one writer), and
+    /// the commit notifies every instance's live relay (`relay.rs`).
+    pub async fn take_thread_write_turn(
         self,
         connection: &mut AnyConnection,
     ) -> Result<(), StoreError> {
         if self == Self::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(EVENT_LOG_LOCK)
+            sqlx::query("SELECT pg_advisory_xact_lock($1), pg_notify($2, '')")
+                .bind(THREAD_WRITE_LOCK)
+                .bind(relay::THREAD_CHANNEL)
                 .execute(&mut *connection)
                 .await?;
         }
@@ -100,8 +103,8 @@ impl Dialect {
     }
 }
 
-/// The advisory lock key of the event log's appenders (any constant no other lock uses).
-const EVENT_LOG_LOCK: i64 = 0x616c_636d_6576_0001;
+/// The advisory lock key of the thread writers' turn (any constant no other lock uses).
+const THREAD_WRITE_LOCK: i64 = 0x616c_636d_6576_0001;
 
 async fn open_sqlite(url: &str) -> Result<AnyPool, StoreError> {
     let options = SqliteConnectOptions::from_str(url)?;

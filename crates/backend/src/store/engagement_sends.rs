@@ -15,13 +15,24 @@ use protocol::{
 };
 use tokio::sync::broadcast;
 
-use super::{Store, StoreError, from_serde_name, serde_name};
+use super::{Dialect, Store, StoreError, from_serde_name, relay, serde_name};
 
 /// A record whose engagement page changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EngagementChange {
     pub org: String,
     pub record_key: String,
+}
+
+impl EngagementChange {
+    /// As sent between instances (`relay.rs`).
+    pub(super) fn payload(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub(super) fn from_payload(payload: &str) -> Option<Self> {
+        serde_json::from_str(payload).ok()
+    }
 }
 
 /// A send about to be stored.
@@ -329,9 +340,29 @@ impl Store {
     }
 
     fn engagement_changed(&self, org: &str, record_key: &str) {
-        let _ = self.engagements.send(EngagementChange {
+        let change = EngagementChange {
             org: org.to_owned(),
             record_key: record_key.to_owned(),
+        };
+        if self.dialect == Dialect::Sqlite {
+            self.publish_engagement(change);
+            return;
+        }
+        let pool = self.pool.clone();
+        tokio::spawn(async move {
+            let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(relay::ENGAGEMENT_CHANNEL)
+                .bind(change.payload())
+                .execute(&pool)
+                .await;
+            if let Err(error) = sent {
+                tracing::warn!(%error, "an engagement change could not be told to the instances");
+            }
         });
+    }
+
+    /// Tells this instance's engagement subscribers (none listening is fine).
+    pub(super) fn publish_engagement(&self, change: EngagementChange) {
+        let _ = self.engagements.send(change);
     }
 }

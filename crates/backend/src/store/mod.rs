@@ -18,19 +18,27 @@ mod conversation_state;
 mod database;
 mod engagement_sends;
 mod files;
+mod locks;
 mod projection;
 mod recipients;
 mod record;
+mod relay;
 mod replica_origin;
 mod replies;
 mod reply_delivery;
 mod reply_state;
 #[cfg(test)]
 mod reply_tests;
+#[cfg(test)]
+mod test_databases;
 mod thread;
 #[cfg(test)]
 mod upgrade_tests;
 
+use std::hash::{BuildHasher, RandomState};
+use std::sync::Arc;
+
+use locks::LocalLocks;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::AnyPool;
@@ -44,6 +52,7 @@ pub use engagement_sends::{
     EngagementChange, NewEngagementSend, PendingLink, SendInsert, SendOutcome, StoredSend,
 };
 pub use files::{InlineFile, StoredFile};
+pub use locks::{HeldLock, Lock};
 pub use projection::{Projected, project};
 pub use recipients::{KnownAccount, RecipientConversation};
 pub use replies::{
@@ -59,6 +68,12 @@ const LIVE_EVENT_BUFFER: usize = 1024;
 pub struct Store {
     pool: AnyPool,
     dialect: Dialect,
+    /// Where the database is: locks held across instances use connections of their own.
+    url: Arc<str>,
+    local_locks: LocalLocks,
+    /// This instance among those sharing the database, alive while it holds [`Lock::Instance`].
+    instance_id: i64,
+    _instance: Arc<HeldLock>,
     events: broadcast::Sender<ThreadEvent>,
     /// Wake-ups for engagement pages: a send or a link of a record changed.
     engagements: broadcast::Sender<EngagementChange>,
@@ -82,13 +97,25 @@ impl Store {
     pub async fn open(url: &str) -> Result<Self, StoreError> {
         let dialect = Dialect::of_url(url);
         let pool = dialect.open(url).await?;
-        Ok(Self {
+        let instance_id = new_instance_id();
+        let local_locks = LocalLocks::default();
+        let mut store = Self {
             pool,
             dialect,
+            url: url.into(),
+            local_locks,
+            instance_id,
+            _instance: Arc::new(HeldLock::none()),
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
             engagements: broadcast::channel(LIVE_EVENT_BUFFER).0,
             phone_field_id: None,
-        })
+        };
+        store._instance = Arc::new(store.lock(&Lock::Instance(instance_id)).await?);
+        if dialect == Dialect::Postgres {
+            let relayed_through = store.latest_event_seq().await?;
+            relay::spawn(store.clone(), url.to_owned(), relayed_through);
+        }
+        Ok(store)
     }
 
     /// Reads each conversation's customer number from this custom field (none without it).
@@ -143,8 +170,12 @@ impl Store {
         Ok(previous)
     }
 
-    /// Sends committed thread changes to live subscribers (none listening is fine).
+    /// Sends committed thread changes to live subscribers (none listening is fine). On
+    /// PostgreSQL the relay does, for the changes of every instance (`relay.rs`).
     fn publish(&self, events: Vec<ThreadEvent>) {
+        if self.dialect == Dialect::Postgres {
+            return;
+        }
         for event in events {
             let _ = self.events.send(event);
         }
@@ -163,6 +194,12 @@ fn serde_name(value: impl Serialize) -> String {
 
 fn from_serde_name<T: DeserializeOwned>(name: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// A random id for this instance (ids of instances sharing a database must differ).
+fn new_instance_id() -> i64 {
+    let random = RandomState::new().hash_one((std::process::id(), now_ms()));
+    i64::from_ne_bytes(random.to_ne_bytes())
 }
 
 fn now_ms() -> i64 {

@@ -112,12 +112,12 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::store::Dialect;
+    use crate::store::test_databases::{TestDatabase, fresh_store, on_both_databases};
 
-    async fn store(phone_field: Option<i64>) -> (Store, tempfile::TempDir) {
-        let dir = tempfile::TempDir::new().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("r.db").display());
-        let store = Store::open(&url).await.unwrap();
-        (store.with_customer_phone_field(phone_field), dir)
+    async fn store(dialect: Dialect, phone_field: Option<i64>) -> (Store, TestDatabase) {
+        let (store, database) = fresh_store(dialect).await;
+        (store.with_customer_phone_field(phone_field), database)
     }
 
     fn customer_message(
@@ -138,9 +138,9 @@ mod tests {
         })
     }
 
-    #[tokio::test]
-    async fn a_customers_conversations_are_found_by_account_and_number_newest_first() {
-        let (store, _dir) = store(Some(5001)).await;
+    on_both_databases! {
+    async fn a_customers_conversations_are_found_by_account_and_number_newest_first(dialect) {
+        let (store, _database) = store(dialect, Some(5001)).await;
         store
             .record_action(&customer_message(1, 11, "10:00:00", "33"))
             .await
@@ -175,6 +175,7 @@ mod tests {
             store.conversation_customer(11).await.unwrap(),
             Some((201, "33612345678".to_owned()))
         );
+    }
     }
 
     #[tokio::test]
@@ -212,9 +213,9 @@ mod tests {
         );
     }
 
-    #[tokio::test]
-    async fn without_the_field_id_no_number_is_read() {
-        let (store, _dir) = store(None).await;
+    on_both_databases! {
+    async fn without_the_field_id_no_number_is_read(dialect) {
+        let (store, _database) = store(dialect, None).await;
         store
             .record_action(&customer_message(1, 11, "10:00:00", "33"))
             .await
@@ -227,5 +228,6 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(store.conversation_customer(11).await.unwrap(), None);
+    }
     }
 }

@@ -14,6 +14,7 @@ impl Store {
     pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
         let action: Action = serde_json::from_value(raw.clone())?;
         let mut tx = self.pool.begin().await?;
+        self.dialect.take_thread_write_turn(&mut tx).await?;
         let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
             .bind(action.id)
             .bind(action.conversation_id())

@@ -69,6 +69,8 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::store::Dialect;
+    use crate::store::test_databases::{TestDatabase, fresh_store, on_both_databases};
 
     fn message(id: i64) -> serde_json::Value {
         json!({"id": id, "type": "task-create", "date": "2026-11-20", "time": "10:00:00",
@@ -77,10 +79,8 @@ mod tests {
                         "message": {"content": format!("m{id}"), "author": {"name": "Ana"}}}})
     }
 
-    async fn store() -> (Store, tempfile::TempDir) {
-        let dir = tempfile::TempDir::new().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.db").display());
-        (Store::open(&url).await.unwrap(), dir)
+    async fn store(dialect: Dialect) -> (Store, TestDatabase) {
+        fresh_store(dialect).await
     }
 
     async fn shown(store: &Store) -> Option<usize> {
@@ -92,9 +92,9 @@ mod tests {
         page.map(|page| page.items.len())
     }
 
-    #[tokio::test]
-    async fn a_replica_started_late_shows_a_conversation_only_once_fetched_whole() {
-        let (store, _dir) = store().await;
+    on_both_databases! {
+    async fn a_replica_started_late_shows_a_conversation_only_once_fetched_whole(dialect) {
+        let (store, _database) = store(dialect).await;
         assert_eq!(store.start_replica_after(500).await.unwrap(), 500);
         assert_eq!(store.actions_read_through().await.unwrap(), 500);
         store.record_action(&message(501)).await.unwrap();
@@ -103,15 +103,17 @@ mod tests {
         store.mark_conversation_fetched(7).await.unwrap();
         assert_eq!(shown(&store).await, Some(2));
     }
+    }
 
-    #[tokio::test]
-    async fn the_start_is_decided_once_and_a_replica_from_the_beginning_is_whole() {
-        let (store, _dir) = store().await;
+    on_both_databases! {
+    async fn the_start_is_decided_once_and_a_replica_from_the_beginning_is_whole(dialect) {
+        let (store, _database) = store(dialect).await;
         store.record_action(&message(1)).await.unwrap();
         assert_eq!(store.replica_started_after().await.unwrap(), None);
         assert_eq!(shown(&store).await, None, "undecided: nothing is whole yet");
         assert_eq!(store.start_replica_after(0).await.unwrap(), 0);
         assert_eq!(store.start_replica_after(900).await.unwrap(), 0);
         assert_eq!(shown(&store).await, Some(1));
+    }
     }
 }

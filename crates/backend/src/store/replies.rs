@@ -14,7 +14,7 @@ use super::reply_state::{ReplyEvent, ReplyState};
 use protocol::item_id::PROVISIONAL_BASE;
 
 use super::thread;
-use super::{Store, StoreError, serde_name};
+use super::{Lock, Store, StoreError, serde_name};
 
 /// A stored reply's row id: the outbox's handle on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
@@ -173,8 +173,8 @@ impl Store {
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {
         let mut tx = self.pool.begin().await?;
         let id: Option<ReplyId> = sqlx::query_scalar(
-            "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (client_id) DO NOTHING RETURNING id",
+            "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms, owner)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (client_id) DO NOTHING RETURNING id",
         )
         .bind(reply.client_id.as_str())
         .bind(reply.conversation_id)
@@ -185,6 +185,7 @@ impl Store {
         .bind(&reply.text)
         .bind(ReplyState::INITIAL)
         .bind(reply.created_at_ms)
+        .bind(self.instance_id)
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(reply_id) = id {
@@ -283,6 +284,40 @@ impl Store {
         Ok(rows.into_iter().map(UnsubmittedRow::into_reply).collect())
     }
 
+    /// Makes this instance the sender of every reply stored as sending whose instance is gone
+    /// (it stopped, or the reply predates instances being recorded); returns their ids. A reply
+    /// of a running instance is left to it (`locks.rs`).
+    pub async fn claim_replies_left_behind(&self) -> Result<Vec<ReplyId>, StoreError> {
+        let owners: Vec<Option<i64>> = sqlx::query_scalar(
+            "SELECT DISTINCT owner FROM replies WHERE state = $1 AND (owner IS NULL OR owner <> $2)",
+        )
+        .bind(ReplyState::Sending)
+        .bind(self.instance_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut claimed = vec![];
+        for owner in owners {
+            let _gone = match owner {
+                Some(instance) => match self.try_lock(&Lock::Instance(instance)).await? {
+                    Some(held) => Some(held),
+                    None => continue,
+                },
+                None => None,
+            };
+            let ids: Vec<ReplyId> = sqlx::query_scalar(
+                "UPDATE replies SET owner = $1
+                 WHERE state = $2 AND (owner = $3 OR ($3 IS NULL AND owner IS NULL)) RETURNING id",
+            )
+            .bind(self.instance_id)
+            .bind(ReplyState::Sending)
+            .bind(owner)
+            .fetch_all(&self.pool)
+            .await?;
+            claimed.extend(ids);
+        }
+        Ok(claimed)
+    }
+
     /// [`ReplyEvent::Refused`]: sending did not start (Alcméon refused the reply or was
     /// unreachable). `detail` is Alcméon's own word for it, kept only with
     /// [`FailureCode::AlcmeonRefused`]. Nothing changes when its `answer` was read meanwhile.
@@ -325,7 +360,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let resent: Option<ResentRow> = sqlx::query_as(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = NULL, failure_detail = NULL,
-                 answer_action_id = NULL,
+                 answer_action_id = NULL, owner = $6,
                  task_id = COALESCE((SELECT MAX(id) FROM tasks WHERE tasks.conversation_id = replies.conversation_id), task_id)
              WHERE client_id = $2 AND conversation_id = $3 AND agent_org = $4 AND agent_email = $5 AND {}
              RETURNING id, task_id, text",
@@ -336,6 +371,7 @@ impl Store {
         .bind(conversation_id)
         .bind(&author.org)
         .bind(author.email.as_str())
+        .bind(self.instance_id)
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(row) = resent {

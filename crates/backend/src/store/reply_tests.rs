@@ -5,17 +5,16 @@
 use protocol::{AgentEmail, ClientId, Delivery, FailureCode, ThreadItem, Viewer, item_id};
 use serde_json::{Value, json};
 
-use super::{Author, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, Store};
+use super::test_databases::{TestDatabase, fresh_store, on_both_databases};
+use super::{Author, Dialect, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, Store};
 
 const ADVISOR: i64 = 7;
 
-async fn store() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::TempDir::new().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("t.db").display());
-    let store = Store::open(&url).await.unwrap();
+async fn store(dialect: Dialect) -> (Store, TestDatabase) {
+    let (store, database) = fresh_store(dialect).await;
     store.start_replica_after(0).await.unwrap();
     store.record_action(&task_create(1, 10)).await.unwrap();
-    (store, dir)
+    (store, database)
 }
 
 fn task_create(id: i64, task: i64) -> Value {
@@ -81,9 +80,9 @@ async fn items(store: &Store) -> Vec<ThreadItem> {
         .items
 }
 
-#[tokio::test]
-async fn an_unrecorded_reply_has_a_provisional_id_after_every_action() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn an_unrecorded_reply_has_a_provisional_id_after_every_action(dialect) {
+    let (store, _database) = store(dialect).await;
     let (_, item) = reply(&store, "c", "hello").await;
     assert_eq!(item.id, item_id::provisional(1));
     assert_eq!(item.delivery, Some(Delivery::Sending));
@@ -92,10 +91,11 @@ async fn an_unrecorded_reply_has_a_provisional_id_after_every_action() {
         Some("c")
     );
 }
+}
 
-#[tokio::test]
-async fn the_answer_becomes_the_replys_item_and_its_execution_marks_it_sent() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn the_answer_becomes_the_replys_item_and_its_execution_marks_it_sent(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "c", "hello").await;
     store
         .record_action(&answer(2, ADVISOR, "hello"))
@@ -108,10 +108,11 @@ async fn the_answer_becomes_the_replys_item_and_its_execution_marks_it_sent() {
     store.record_action(&executed(3, 2, "ok")).await.unwrap();
     assert_eq!(items(&store).await[1].delivery, Some(Delivery::Sent));
 }
+}
 
-#[tokio::test]
-async fn an_execution_read_before_its_answer_is_applied_when_the_answer_arrives() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn an_execution_read_before_its_answer_is_applied_when_the_answer_arrives(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "c", "hello").await;
     store.record_action(&executed(3, 2, "fail")).await.unwrap();
     store
@@ -126,10 +127,11 @@ async fn an_execution_read_before_its_answer_is_applied_when_the_answer_arrives(
         })
     );
 }
+}
 
-#[tokio::test]
-async fn answers_of_other_advisors_or_other_texts_are_not_taken_for_a_reply() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn answers_of_other_advisors_or_other_texts_are_not_taken_for_a_reply(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "c", "hello").await;
     store.record_action(&answer(2, 99, "hello")).await.unwrap();
     store
@@ -141,10 +143,11 @@ async fn answers_of_other_advisors_or_other_texts_are_not_taken_for_a_reply() {
     assert!(thread[1].client_id.is_none() && thread[2].client_id.is_none());
     assert_eq!(thread[3].id, item_id::provisional(1));
 }
+}
 
-#[tokio::test]
-async fn a_reply_whose_send_seemed_to_fail_is_matched_when_alcmeon_records_it_after_all() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn a_reply_whose_send_seemed_to_fail_is_matched_when_alcmeon_records_it_after_all(dialect) {
+    let (store, _database) = store(dialect).await;
     let (lost, _) = reply(&store, "lost", "hello").await;
     store
         .fail_reply(lost, FailureCode::AlcmeonUnavailable, None)
@@ -170,10 +173,11 @@ async fn a_reply_whose_send_seemed_to_fail_is_matched_when_alcmeon_records_it_af
     assert_eq!(thread[2].client_id.as_deref(), Some("lost"));
     assert_eq!(thread[2].delivery, Some(Delivery::Sent));
 }
+}
 
-#[tokio::test]
-async fn two_replies_with_one_text_are_matched_oldest_first() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn two_replies_with_one_text_are_matched_oldest_first(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "first", "ok").await;
     reply(&store, "second", "ok").await;
     store
@@ -185,10 +189,11 @@ async fn two_replies_with_one_text_are_matched_oldest_first() {
     assert_eq!(thread[2].client_id.as_deref(), Some("second"));
     assert_eq!(thread[2].id, item_id::provisional(2));
 }
+}
 
-#[tokio::test]
-async fn a_retried_reply_hides_its_failed_attempt_and_only_one_retry_resends() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn a_retried_reply_hides_its_failed_attempt_and_only_one_retry_resends(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "c", "hello").await;
     store
         .record_action(&answer(2, ADVISOR, "hello"))
@@ -225,10 +230,11 @@ async fn a_retried_reply_hides_its_failed_attempt_and_only_one_retry_resends() {
     assert_eq!((thread.len(), thread[1].id), (2, 4));
     assert_eq!(thread[1].delivery, Some(Delivery::Sent));
 }
+}
 
-#[tokio::test]
-async fn only_the_author_retries_a_failed_reply_and_another_agent_changes_nothing() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn only_the_author_retries_a_failed_reply_and_another_agent_changes_nothing(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "c", "hello").await;
     store
         .record_action(&answer(2, ADVISOR, "hello"))
@@ -288,15 +294,16 @@ async fn only_the_author_retries_a_failed_reply_and_another_agent_changes_nothin
         "nor is the sending reply shown to another agent"
     );
 }
+}
 
 async fn unsubmitted(store: &Store) -> Vec<ReplyId> {
     let replies = store.unsubmitted_replies().await.unwrap();
     replies.into_iter().map(|r| r.reply_id).collect()
 }
 
-#[tokio::test]
-async fn only_replies_alcmeon_never_accepted_are_left_to_send_again() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn only_replies_alcmeon_never_accepted_are_left_to_send_again(dialect) {
+    let (store, _database) = store(dialect).await;
     let (accepted, _) = reply(&store, "accepted", "one").await;
     let (recorded, _) = reply(&store, "recorded", "two").await;
     let (never_sent, _) = reply(&store, "never-sent", "three").await;
@@ -318,10 +325,11 @@ async fn only_replies_alcmeon_never_accepted_are_left_to_send_again() {
         "a retry is a new attempt"
     );
 }
+}
 
-#[tokio::test]
-async fn a_failure_keeps_alcmeons_word_only_when_no_code_says_it() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn a_failure_keeps_alcmeons_word_only_when_no_code_says_it(dialect) {
+    let (store, _database) = store(dialect).await;
     let (odd, _) = reply(&store, "odd", "one").await;
     let (known, _) = reply(&store, "known", "two").await;
     store
@@ -348,10 +356,11 @@ async fn a_failure_keeps_alcmeons_word_only_when_no_code_says_it() {
         })
     );
 }
+}
 
-#[tokio::test]
-async fn every_thread_change_is_logged_in_order_for_replay() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn every_thread_change_is_logged_in_order_for_replay(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "c", "hello").await;
     store
         .record_action(&answer(2, ADVISOR, "hello"))
@@ -379,10 +388,11 @@ async fn every_thread_change_is_logged_in_order_for_replay() {
         2
     );
 }
+}
 
-#[tokio::test]
-async fn late_news_of_an_earlier_step_never_moves_a_reply_back() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn late_news_of_an_earlier_step_never_moves_a_reply_back(dialect) {
+    let (store, _database) = store(dialect).await;
     let (id, _) = reply(&store, "c", "hello").await;
     store
         .record_action(&answer(2, ADVISOR, "hello"))
@@ -401,10 +411,11 @@ async fn late_news_of_an_earlier_step_never_moves_a_reply_back() {
     assert_eq!(items(&store).await[1].delivery, Some(Delivery::Sent));
     assert!(unsubmitted(&store).await.is_empty());
 }
+}
 
-#[tokio::test]
-async fn a_reply_an_older_version_stored_with_an_id_and_email_now_invalid_still_shows_and_sends() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn a_reply_an_older_version_stored_with_an_id_and_email_now_invalid_still_shows_and_sends(dialect) {
+    let (store, _database) = store(dialect).await;
     sqlx::query(
         "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email,
              agent_name, text, state, created_at_ms)
@@ -429,14 +440,16 @@ async fn a_reply_an_older_version_stored_with_an_id_and_email_now_invalid_still_
         ("from before", None)
     );
 }
+}
 
 /// An answer someone wrote in Alcméon itself (no reply of the widget), by advisor 99.
 const ELSEWHERE: i64 = 99;
 
-#[tokio::test]
-async fn an_answer_written_elsewhere_is_sending_until_its_execute_answer_tells_sent_or_failed() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn an_answer_written_elsewhere_is_sending_until_its_execute_answer_tells_sent_or_failed(dialect) {
+    let (store, _database) = store(dialect).await;
     let mut live = store.subscribe();
+    let subscribed_after = store.last_event_seq(100).await.unwrap();
     for (id, text) in [(2, "delivered"), (3, "refused")] {
         store
             .record_action(&answer(id, ELSEWHERE, text))
@@ -459,10 +472,18 @@ async fn an_answer_written_elsewhere_is_sending_until_its_execute_answer_tells_s
     assert_eq!(thread[1].delivery, Some(Delivery::Sent));
     assert_eq!(thread[2].delivery, Some(refused.clone()));
 
+    // On PostgreSQL the relay publishes a moment after the commit (`relay.rs`).
     let mut pushed = vec![];
-    while let Ok(event) = live.try_recv() {
-        pushed.push((event.item.id, event.item.delivery));
+    while pushed.len() < 4 {
+        let event = tokio::time::timeout(std::time::Duration::from_secs(10), live.recv())
+            .await
+            .expect("every change is published")
+            .unwrap();
+        if event.seq > subscribed_after {
+            pushed.push((event.item.id, event.item.delivery));
+        }
     }
+    assert!(live.try_recv().is_err(), "and nothing else");
     assert_eq!(
         pushed,
         [
@@ -476,10 +497,11 @@ async fn an_answer_written_elsewhere_is_sending_until_its_execute_answer_tells_s
     let logged = store.events_after(100, 0, 100).await.unwrap();
     assert_eq!(logged.last().unwrap().item.delivery, Some(refused));
 }
+}
 
-#[tokio::test]
-async fn an_outcome_read_before_its_answer_applies_to_it_and_a_later_one_changes_nothing() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn an_outcome_read_before_its_answer_applies_to_it_and_a_later_one_changes_nothing(dialect) {
+    let (store, _database) = store(dialect).await;
     store.record_action(&executed(3, 2, "fail")).await.unwrap();
     store
         .record_action(&answer(2, ELSEWHERE, "late"))
@@ -499,10 +521,11 @@ async fn an_outcome_read_before_its_answer_applies_to_it_and_a_later_one_changes
         "nothing changed, nothing is pushed"
     );
 }
+}
 
-#[tokio::test]
-async fn a_widget_reply_keeps_its_own_state_when_its_answer_is_refused() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn a_widget_reply_keeps_its_own_state_when_its_answer_is_refused(dialect) {
+    let (store, _database) = store(dialect).await;
     reply(&store, "c", "hello").await;
     store
         .record_action(&answer(2, ADVISOR, "hello"))
@@ -519,10 +542,11 @@ async fn a_widget_reply_keeps_its_own_state_when_its_answer_is_refused() {
         })
     );
 }
+}
 
-#[tokio::test]
-async fn an_answer_made_before_a_reply_was_stored_is_not_taken_for_it() {
-    let (store, _dir) = store().await;
+on_both_databases! {
+async fn an_answer_made_before_a_reply_was_stored_is_not_taken_for_it(dialect) {
+    let (store, _database) = store(dialect).await;
     // The same words by the same advisor, written in Alcméon at 10:01:00 (`answer`), and a reply
     // stored ten seconds later: only a later answer is the reply's.
     let row = NewReplyRow {
@@ -551,4 +575,5 @@ async fn an_answer_made_before_a_reply_was_stored_is_not_taken_for_it() {
     store.record_action(&later).await.unwrap();
     assert!(!store.reply_is_sending(reply_id).await.unwrap());
     assert_eq!(unsubmitted(&store).await, vec![]);
+}
 }

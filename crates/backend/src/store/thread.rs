@@ -203,6 +203,13 @@ impl ConversationRow {
 }
 
 #[derive(sqlx::FromRow)]
+struct EverywhereRow {
+    seq: i64,
+    conversation_id: i64,
+    item: String,
+}
+
+#[derive(sqlx::FromRow)]
 struct EventRow {
     seq: i64,
     /// The `ThreadItem` JSON as sent.
@@ -230,7 +237,9 @@ pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>,
 pub async fn log_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent>, StoreError> {
     let mut events = vec![];
     if !ids.is_empty() {
-        Dialect::of_connection(tx).before_logging_events(tx).await?;
+        Dialect::of_connection(tx)
+            .take_thread_write_turn(tx)
+            .await?;
     }
     for &id in ids {
         let Some((conversation_id, item)) = item(tx, id).await? else {
@@ -364,6 +373,39 @@ impl Store {
     }
 
     /// The first change still in the log, if any.
+    /// The newest event's sequence in the whole log (0 when empty).
+    pub async fn latest_event_seq(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM events")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The log's events after `seq`, whatever their conversation, oldest first.
+    pub async fn events_after_everywhere(
+        &self,
+        seq: i64,
+        limit: u32,
+    ) -> Result<Vec<ThreadEvent>, StoreError> {
+        let rows: Vec<EverywhereRow> = sqlx::query_as(
+            "SELECT seq, conversation_id, item FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(seq)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(ThreadEvent {
+                    seq: row.seq,
+                    conversation_id: row.conversation_id,
+                    item: serde_json::from_str(&row.item)?,
+                })
+            })
+            .collect()
+    }
+
     pub async fn oldest_event_seq(&self) -> Result<Option<i64>, StoreError> {
         Ok(sqlx::query_scalar("SELECT MIN(seq) FROM events")
             .fetch_one(&self.pool)

@@ -9,6 +9,10 @@
 //!
 //! Both record actions through the same idempotent `Store::record_action`, so an action read by
 //! both paths (or by a webhook too) is stored once.
+//!
+//! Several instances on one database: one of them at a time runs the backfill worker's reads, the
+//! one holding `store::Lock::Backfill`; the others try again at each wake-up and take over within
+//! one interval when the holder dies (its lock goes with its connection).
 
 mod newest_search;
 mod on_demand;
@@ -22,7 +26,7 @@ use tokio::task::JoinHandle;
 
 use crate::alcmeon::{AlcmeonClient, ClientError};
 use crate::config::ReplicaStart;
-use crate::store::Store;
+use crate::store::{HeldLock, Lock, Store};
 
 pub use on_demand::{ConversationFetcher, Fetched};
 pub use replica_start::decide_without_alcmeon;
@@ -45,16 +49,22 @@ pub fn spawn(
     start: ReplicaStart,
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
+        let mut lease: Option<HeldLock> = None;
         loop {
-            match replica_start::decide(&store, &client, start).await {
-                Ok(_) => match backfill(&store, &client).await {
-                    Ok(0) => {}
-                    Ok(count) => tracing::info!(count, "backfilled actions from Alcméon"),
-                    Err(error) => tracing::warn!(%error, "backfill stopped; will retry"),
-                },
-                Err(error) => {
-                    tracing::warn!(%error, "the replica's start is not decided; will retry")
+            if lease.is_none() {
+                lease = match store.try_lock(&Lock::Backfill).await {
+                    Ok(lease) => lease,
+                    Err(error) => {
+                        tracing::warn!(%error, "could not ask whether another instance backfills");
+                        None
+                    }
+                };
+                if lease.is_some() {
+                    tracing::info!("this instance now runs the backfill");
                 }
+            }
+            if lease.is_some() {
+                read_forward(&store, &client, start).await;
             }
             tokio::select! {
                 _ = trigger.0.notified() => {}
@@ -62,6 +72,20 @@ pub fn spawn(
             }
         }
     })
+}
+
+/// Decides where a new replica starts, then reads every action after its cursor.
+async fn read_forward(store: &Store, client: &AlcmeonClient, start: ReplicaStart) {
+    match replica_start::decide(store, client, start).await {
+        Ok(_) => match backfill(store, client).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "backfilled actions from Alcméon"),
+            Err(error) => tracing::warn!(%error, "backfill stopped; will retry"),
+        },
+        Err(error) => {
+            tracing::warn!(%error, "the replica's start is not decided; will retry")
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,76 @@
+//! Live changes across backend instances sharing one PostgreSQL database.
+//!
+//! On PostgreSQL a transaction that appends to the event log also sends `NOTIFY` on
+//! [`THREAD_CHANNEL`] (delivered when it commits), and an engagement change is sent on
+//! [`ENGAGEMENT_CHANNEL`]. Every instance, the writer included, runs one relay that `LISTEN`s on
+//! both: on a thread notification it reads the log after the last event it relayed and publishes
+//! each to its own subscribers; an engagement notification is published as it came. So a reply
+//! accepted by instance A reaches a widget streaming from instance B.
+//!
+//! Invariant: the log is the truth and a notification only a wake-up, so a notification lost while
+//! the relay's connection was down costs nothing: after reconnecting, the relay reads the log
+//! again. On SQLite (one instance) the store publishes directly and no relay runs.
+
+use std::time::Duration;
+
+use sqlx::postgres::PgListener;
+
+use super::{EngagementChange, Store, StoreError};
+
+pub(super) const THREAD_CHANNEL: &str = "alcmeon_thread_events";
+pub(super) const ENGAGEMENT_CHANNEL: &str = "alcmeon_engagement_changes";
+/// How long the relay waits before connecting again after PostgreSQL refused it.
+const RECONNECT_PAUSE: Duration = Duration::from_secs(1);
+/// The most events read from the log at once.
+const READ_BATCH: u32 = 500;
+
+/// Relays the events logged after `relayed_through` and every later one, for the process's life.
+pub(super) fn spawn(store: Store, url: String, mut relayed_through: i64) {
+    tokio::spawn(async move {
+        loop {
+            if let Err(error) = relay(&store, &url, &mut relayed_through).await {
+                tracing::warn!(%error, "live relay: connection to PostgreSQL lost; reconnecting");
+                tokio::time::sleep(RECONNECT_PAUSE).await;
+            }
+        }
+    });
+}
+
+async fn relay(store: &Store, url: &str, relayed_through: &mut i64) -> Result<(), StoreError> {
+    let mut listener = PgListener::connect(url).await?;
+    listener
+        .listen_all([THREAD_CHANNEL, ENGAGEMENT_CHANNEL])
+        .await?;
+    loop {
+        // Whatever was appended while not listening (first connection, or a lost one).
+        relay_thread_events(store, relayed_through).await?;
+        while let Some(notification) = listener.try_recv().await? {
+            if notification.channel() == ENGAGEMENT_CHANNEL {
+                if let Some(change) = EngagementChange::from_payload(notification.payload()) {
+                    store.publish_engagement(change);
+                }
+            } else {
+                relay_thread_events(store, relayed_through).await?;
+            }
+        }
+    }
+}
+
+async fn relay_thread_events(store: &Store, relayed_through: &mut i64) -> Result<(), StoreError> {
+    loop {
+        let events = store
+            .events_after_everywhere(*relayed_through, READ_BATCH)
+            .await?;
+        let Some(last) = events.last() else {
+            return Ok(());
+        };
+        *relayed_through = last.seq;
+        let full = events.len() == READ_BATCH as usize;
+        for event in events {
+            let _ = store.events.send(event);
+        }
+        if !full {
+            return Ok(());
+        }
+    }
+}
