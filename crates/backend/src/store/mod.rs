@@ -74,6 +74,7 @@ pub struct Store {
     /// This instance among those sharing the database, alive while it holds [`Lock::Instance`].
     instance_id: i64,
     _instance: Arc<HeldLock>,
+    _relay: Option<Arc<relay::RelayTask>>,
     events: broadcast::Sender<ThreadEvent>,
     /// Wake-ups for engagement pages: a send or a link of a record changed.
     engagements: broadcast::Sender<EngagementChange>,
@@ -106,6 +107,7 @@ impl Store {
             local_locks,
             instance_id,
             _instance: Arc::new(HeldLock::none()),
+            _relay: None,
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
             engagements: broadcast::channel(LIVE_EVENT_BUFFER).0,
             phone_field_id: None,
@@ -113,7 +115,17 @@ impl Store {
         store._instance = Arc::new(store.lock(&Lock::Instance(instance_id)).await?);
         if dialect == Dialect::Postgres {
             let relayed_through = store.latest_event_seq().await?;
-            relay::spawn(store.clone(), url.to_owned(), relayed_through);
+            let subscribers = relay::Subscribers {
+                events: store.events.clone(),
+                engagements: store.engagements.clone(),
+            };
+            let task = relay::spawn(
+                store.pool.clone(),
+                url.to_owned(),
+                subscribers,
+                relayed_through,
+            );
+            store._relay = Some(Arc::new(task));
         }
         Ok(store)
     }
@@ -138,6 +150,13 @@ impl Store {
                 .fetch_one(&self.pool)
                 .await?,
         )
+    }
+
+    /// How many of Alcméon's actions the replica holds.
+    pub async fn action_count(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM actions")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     pub async fn set_actions_read_through(&self, action_id: i64) -> Result<(), StoreError> {

@@ -15,7 +15,11 @@ use std::time::Duration;
 
 use sqlx::postgres::PgListener;
 
-use super::{EngagementChange, Store, StoreError};
+use sqlx::AnyPool;
+use tokio::sync::broadcast;
+use tokio::task::JoinHandle;
+
+use super::{EngagementChange, StoreError, ThreadEvent, thread};
 
 pub(super) const THREAD_CHANNEL: &str = "alcmeon_thread_events";
 pub(super) const ENGAGEMENT_CHANNEL: &str = "alcmeon_engagement_changes";
@@ -24,50 +28,77 @@ const RECONNECT_PAUSE: Duration = Duration::from_secs(1);
 /// The most events read from the log at once.
 const READ_BATCH: u32 = 500;
 
-/// Relays the events logged after `relayed_through` and every later one, for the process's life.
-pub(super) fn spawn(store: Store, url: String, mut relayed_through: i64) {
-    tokio::spawn(async move {
+/// Where the relay publishes: the store's own subscribers.
+pub(super) struct Subscribers {
+    pub events: broadcast::Sender<ThreadEvent>,
+    pub engagements: broadcast::Sender<EngagementChange>,
+}
+
+/// Stops the relay when the last clone of its store is dropped.
+pub(super) struct RelayTask(JoinHandle<()>);
+
+impl Drop for RelayTask {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Relays the events logged after `relayed_through` and every later one.
+pub(super) fn spawn(
+    pool: AnyPool,
+    url: String,
+    subscribers: Subscribers,
+    mut relayed_through: i64,
+) -> RelayTask {
+    RelayTask(tokio::spawn(async move {
         loop {
-            if let Err(error) = relay(&store, &url, &mut relayed_through).await {
+            if let Err(error) = relay(&pool, &url, &subscribers, &mut relayed_through).await {
                 tracing::warn!(%error, "live relay: connection to PostgreSQL lost; reconnecting");
                 tokio::time::sleep(RECONNECT_PAUSE).await;
             }
         }
-    });
+    }))
 }
 
-async fn relay(store: &Store, url: &str, relayed_through: &mut i64) -> Result<(), StoreError> {
+async fn relay(
+    pool: &AnyPool,
+    url: &str,
+    subscribers: &Subscribers,
+    relayed_through: &mut i64,
+) -> Result<(), StoreError> {
     let mut listener = PgListener::connect(url).await?;
     listener
         .listen_all([THREAD_CHANNEL, ENGAGEMENT_CHANNEL])
         .await?;
     loop {
         // Whatever was appended while not listening (first connection, or a lost one).
-        relay_thread_events(store, relayed_through).await?;
+        relay_thread_events(pool, subscribers, relayed_through).await?;
         while let Some(notification) = listener.try_recv().await? {
             if notification.channel() == ENGAGEMENT_CHANNEL {
                 if let Some(change) = EngagementChange::from_payload(notification.payload()) {
-                    store.publish_engagement(change);
+                    let _ = subscribers.engagements.send(change);
                 }
             } else {
-                relay_thread_events(store, relayed_through).await?;
+                relay_thread_events(pool, subscribers, relayed_through).await?;
             }
         }
     }
 }
 
-async fn relay_thread_events(store: &Store, relayed_through: &mut i64) -> Result<(), StoreError> {
+async fn relay_thread_events(
+    pool: &AnyPool,
+    subscribers: &Subscribers,
+    relayed_through: &mut i64,
+) -> Result<(), StoreError> {
     loop {
-        let events = store
-            .events_after_everywhere(*relayed_through, READ_BATCH)
-            .await?;
+        let events = thread::events_after_everywhere(pool, *relayed_through, READ_BATCH).await?;
         let Some(last) = events.last() else {
             return Ok(());
         };
         *relayed_through = last.seq;
         let full = events.len() == READ_BATCH as usize;
         for event in events {
-            let _ = store.events.send(event);
+            let _ = subscribers.events.send(event);
         }
         if !full {
             return Ok(());

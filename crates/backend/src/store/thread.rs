@@ -25,7 +25,7 @@ use protocol::{
     AgentEmail, Channel, ClientId, Conversation, ConversationStatus, ItemKind, ThreadItem,
     ThreadPage, Viewer,
 };
-use sqlx::{AnyExecutor, AssertSqlSafe};
+use sqlx::{AnyExecutor, AnyPool, AssertSqlSafe};
 use std::sync::LazyLock;
 use tokio::sync::broadcast;
 
@@ -262,6 +262,30 @@ pub async fn log_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent
     Ok(events)
 }
 
+/// The log's events after `seq`, whatever their conversation, oldest first.
+pub async fn events_after_everywhere(
+    pool: &AnyPool,
+    seq: i64,
+    limit: u32,
+) -> Result<Vec<ThreadEvent>, StoreError> {
+    let rows: Vec<EverywhereRow> = sqlx::query_as(
+        "SELECT seq, conversation_id, item FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
+    )
+    .bind(seq)
+    .bind(i64::from(limit))
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(ThreadEvent {
+                seq: row.seq,
+                conversation_id: row.conversation_id,
+                item: serde_json::from_str(&row.item)?,
+            })
+        })
+        .collect()
+}
+
 pub async fn read_conversation<'e>(
     executor: impl AnyExecutor<'e>,
     id: i64,
@@ -380,30 +404,6 @@ impl Store {
                 .fetch_one(&self.pool)
                 .await?,
         )
-    }
-
-    /// The log's events after `seq`, whatever their conversation, oldest first.
-    pub async fn events_after_everywhere(
-        &self,
-        seq: i64,
-        limit: u32,
-    ) -> Result<Vec<ThreadEvent>, StoreError> {
-        let rows: Vec<EverywhereRow> = sqlx::query_as(
-            "SELECT seq, conversation_id, item FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
-        )
-        .bind(seq)
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok(ThreadEvent {
-                    seq: row.seq,
-                    conversation_id: row.conversation_id,
-                    item: serde_json::from_str(&row.item)?,
-                })
-            })
-            .collect()
     }
 
     pub async fn oldest_event_seq(&self) -> Result<Option<i64>, StoreError> {

@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::helpers::{ORG_ID, Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_app_with};
 
 /// A conversation's event stream read over real HTTP, as the widget reads it with fetch.
-struct EventStream {
+pub struct EventStream {
     response: reqwest::Response,
     buffer: String,
 }
@@ -22,9 +22,22 @@ impl EventStream {
         conversation_id: i64,
         last_event_id: Option<i64>,
     ) -> Self {
+        Self::open_on(app, &app.url(""), token, conversation_id, last_event_id).await
+    }
+
+    /// As [`Self::open_with`], on the backend instance at `base_url`.
+    pub async fn open_on(
+        app: &TestApp,
+        base_url: &str,
+        token: &str,
+        conversation_id: i64,
+        last_event_id: Option<i64>,
+    ) -> Self {
         let mut request = app
             .http
-            .get(app.url(&format!("/v1/conversations/{conversation_id}/events")))
+            .get(format!(
+                "{base_url}/v1/conversations/{conversation_id}/events"
+            ))
             .bearer_auth(token);
         if let Some(id) = last_event_id {
             request = request.header("Last-Event-ID", id.to_string());
@@ -43,7 +56,7 @@ impl EventStream {
     }
 
     /// The next `item` event (its id and item), or `None` when none comes within `wait`.
-    async fn next_item(&mut self, wait: Duration) -> Option<(i64, ThreadItem)> {
+    pub async fn next_item(&mut self, wait: Duration) -> Option<(i64, ThreadItem)> {
         loop {
             let frame = self.next_frame(wait).await?;
             if frame.event == "item" {
@@ -91,7 +104,7 @@ struct Frame {
 
 /// Waits until the replica holds the conversation and every action the emulator held at the
 /// start, so no seeded event is still to come when a test opens its stream.
-async fn wait_for_conversation(app: &TestApp, conversation_id: i64) {
+pub async fn wait_for_conversation(app: &TestApp, conversation_id: i64) {
     app.replica_ready().await;
     for _ in 0..300 {
         if app.thread_page(conversation_id, "").await.status() == 200 {

@@ -73,6 +73,8 @@ pub struct Options {
     /// `ALCMEON_EMULATOR_WHATSAPP_RATE_LIMIT_PER_MINUTE` (WhatsApp's own send budget, in the
     /// emulator's window).
     pub emulator_whatsapp_rate_limit: u32,
+    /// The store on a fresh PostgreSQL database instead of a SQLite file.
+    pub postgres: bool,
 }
 
 impl Default for Options {
@@ -93,6 +95,7 @@ impl Default for Options {
             org_environments: String::new(),
             link_window: Duration::from_secs(604_800),
             emulator_whatsapp_rate_limit: 3_000,
+            postgres: false,
         }
     }
 }
@@ -124,6 +127,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         org_environments,
         link_window,
         emulator_whatsapp_rate_limit,
+        postgres,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -149,7 +153,11 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     let backend_config = Config {
         addr: format!("127.0.0.1:{backend_port}").parse().unwrap(),
         public_url: None,
-        database_url: format!("sqlite://{}", data.path().join("backend.db").display()),
+        database_url: if postgres {
+            test_postgres::fresh_database().await
+        } else {
+            format!("sqlite://{}", data.path().join("backend.db").display())
+        },
         orgs: vec![OrgSecret {
             org_id: ORG_ID.into(),
             secret: SESSION_SECRET.into(),
@@ -198,6 +206,28 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
 }
 
 impl TestApp {
+    /// Another backend instance on the same database and Alcméon (Alcméon's webhooks still go to
+    /// the first); it stops when dropped.
+    pub async fn start_instance(&self) -> RunningServer {
+        self.start_instance_with(|_| {}).await
+    }
+
+    /// As [`Self::start_instance`], with `change` made to its configuration.
+    pub async fn start_instance_with(&self, change: impl FnOnce(&mut Config)) -> RunningServer {
+        let mut config = self.backend_config.clone();
+        config.addr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+        config.public_url = Some(self.audience());
+        change(&mut config);
+        backend::start(config)
+            .await
+            .expect("the other instance starts")
+    }
+
+    /// Stops the first backend instance, as a crash would (its tasks end where they are).
+    pub fn stop_backend(&mut self) {
+        drop(self.backend.take());
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }
@@ -620,5 +650,29 @@ pub async fn emulator_actions(http: &reqwest::Client, base_url: &str) -> Vec<Val
             return all;
         }
         all.extend(page);
+    }
+}
+
+/// Stand-in until the `test-postgres` harness lands: a server started by hand.
+mod test_postgres {
+    use sqlx::Connection;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    pub async fn fresh_database() -> String {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "a_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let server = "postgres://postgres@127.0.0.1:55432";
+        let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+            .await
+            .unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        format!("{server}/{name}")
     }
 }

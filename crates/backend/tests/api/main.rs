@@ -12,6 +12,7 @@ mod engagement_stream;
 mod engagement_templates;
 mod events;
 mod helpers;
+mod instances;
 mod on_demand;
 mod openapi;
 mod provisioning;
