@@ -577,3 +577,35 @@ async fn an_answer_made_before_a_reply_was_stored_is_not_taken_for_it(dialect) {
     assert_eq!(unsubmitted(&store).await, vec![]);
 }
 }
+
+/// Instances share one PostgreSQL database (SQLite has one instance, so every reply it finds
+/// sending at start-up was left by its own previous run).
+#[tokio::test]
+async fn a_running_instances_replies_are_left_to_it_and_a_stopped_ones_are_taken_over() {
+    let (first, database) = store(Dialect::Postgres).await;
+    let (mine, _) = reply(&first, "mine", "one").await;
+    let second = Store::open(&database.url).await.unwrap();
+    assert_eq!(second.claim_replies_left_behind().await.unwrap(), []);
+    assert_eq!(first.claim_replies_left_behind().await.unwrap(), []);
+
+    drop(first);
+    let started = std::time::Instant::now();
+    loop {
+        let claimed = second.claim_replies_left_behind().await.unwrap();
+        if !claimed.is_empty() {
+            assert_eq!(claimed, [mine]);
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "the stopped instance's reply is taken over"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let third = Store::open(&database.url).await.unwrap();
+    assert_eq!(
+        third.claim_replies_left_behind().await.unwrap(),
+        [],
+        "taken over once"
+    );
+}
