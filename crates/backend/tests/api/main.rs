@@ -23,6 +23,7 @@ mod reply_kill;
 mod reply_order;
 mod sessions;
 mod startup;
+mod stream_drops;
 mod time_zones;
 mod webhook;
 mod webhook_flood;
