@@ -29,6 +29,8 @@ pub struct Config {
     pub webhook_url: Option<Url>,
     /// `ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT`: share of notifications deliberately never sent.
     pub webhook_drop_percent: u8,
+    /// `ALCMEON_EMULATOR_WEBHOOK_DUPLICATE_PERCENT`: share of notifications sent twice.
+    pub webhook_duplicate_percent: u8,
     /// `ALCMEON_EMULATOR_STATE`: JSON file loaded at start and rewritten after each change.
     pub state_path: Option<PathBuf>,
     /// `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`: period of the simulated customer traffic.
@@ -60,6 +62,7 @@ impl Default for Config {
             rate_limit_window: Duration::from_secs(60),
             webhook_url: None,
             webhook_drop_percent: 0,
+            webhook_duplicate_percent: 0,
             state_path: None,
             customer_every: None,
             bulk_actions: 0,
@@ -93,6 +96,14 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let value = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
         let defaults = Config::default();
+        let percent = |name: &'static str| -> Result<u8, ConfigError> {
+            let percent = parsed(value, name)?.unwrap_or(0);
+            if percent > 100 {
+                return Err(problem(name, "must be 0..=100"));
+            }
+            Ok(percent)
+        };
+        let duplicate_percent = percent("ALCMEON_EMULATOR_WEBHOOK_DUPLICATE_PERCENT")?;
         let drop_percent = parsed(value, "ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT")?.unwrap_or(0);
         if drop_percent > 100 {
             return Err(problem(
@@ -169,6 +180,7 @@ impl Config {
             },
             webhook_url: parsed(value, "ALCMEON_EMULATOR_WEBHOOK_URL")?,
             webhook_drop_percent: drop_percent,
+            webhook_duplicate_percent: duplicate_percent,
             state_path: value("ALCMEON_EMULATOR_STATE").map(PathBuf::from),
             customer_every: customer_every_secs.map(Duration::from_secs),
             bulk_actions,

@@ -127,7 +127,7 @@ pub use webhook::{SIGNATURE_HEADER, signature};
 
 use emulator::Emulator;
 use persistence::SharedData;
-use webhook::Notifier;
+use webhook::{Notifier, WebhookFaults};
 
 /// A started emulator. Dropping it stops the server and its background tasks.
 pub struct RunningEmulator {
@@ -181,7 +181,10 @@ pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
             let (notifier, worker) = Notifier::start(
                 url.clone(),
                 config.secret.clone(),
-                config.webhook_drop_percent,
+                WebhookFaults {
+                    drop_percent: config.webhook_drop_percent,
+                    duplicate_percent: config.webhook_duplicate_percent,
+                },
             );
             background.push(worker);
             notifier

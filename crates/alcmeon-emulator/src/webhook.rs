@@ -3,7 +3,8 @@
 //! As in Alcméon: signed with `X-Alcmeon-Webhook-Signature` (lowercase hex HMAC-SHA256, keyed by
 //! the application secret, over `<URL path> + " " + <body>`), one-second timeout, never retried.
 //! One background worker sends them in id order so API handlers never wait for the receiver.
-//! A configured share is deliberately dropped (its id still consumed) to exercise gap recovery.
+//! A configured share is deliberately dropped (its id still consumed) to exercise gap recovery,
+//! and another sent twice, as an at-least-once sender would.
 //!
 //! [`WebhookCounts`] says what became of every notification, so tests can wait until none is left
 //! in flight instead of sleeping.
@@ -33,12 +34,22 @@ pub struct WebhookCounts {
     pub delivered: u64,
     pub dropped: u64,
     pub failed: u64,
+    /// Notifications sent a second time (each copy is also counted as queued, then delivered or
+    /// failed).
+    pub duplicated: u64,
+}
+
+/// The notifications deliberately not sent as Alcméon would: dropped, or sent twice.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WebhookFaults {
+    pub drop_percent: u8,
+    pub duplicate_percent: u8,
 }
 
 #[derive(Clone)]
 pub struct Notifier {
     queue: Option<mpsc::UnboundedSender<Notification>>,
-    drop_percent: u8,
+    faults: WebhookFaults,
     counts: Arc<Mutex<WebhookCounts>>,
 }
 
@@ -46,20 +57,20 @@ impl Notifier {
     pub fn disabled() -> Notifier {
         Notifier {
             queue: None,
-            drop_percent: 0,
+            faults: WebhookFaults::default(),
             counts: Arc::default(),
         }
     }
 
     /// Starts the sending worker; it stops when every `Notifier` clone is gone or it is aborted.
-    pub fn start(url: Url, secret: String, drop_percent: u8) -> (Notifier, JoinHandle<()>) {
+    pub fn start(url: Url, secret: String, faults: WebhookFaults) -> (Notifier, JoinHandle<()>) {
         let (queue, pending) = mpsc::unbounded_channel();
         let counts = Arc::<Mutex<WebhookCounts>>::default();
         let worker = tokio::spawn(deliver_all(pending, url, secret, counts.clone()));
         (
             Notifier {
                 queue: Some(queue),
-                drop_percent,
+                faults,
                 counts,
             },
             worker,
@@ -72,16 +83,25 @@ impl Notifier {
         // Held while queueing, so the worker cannot count an outcome before its `queued`.
         let mut counts = self.counts.lock().expect("lock");
         for notification in notifications {
-            if is_dropped(notification.id, self.drop_percent) {
+            if is_dropped(notification.id, self.faults.drop_percent) {
                 tracing::info!(
                     id = notification.id,
                     "webhook notification dropped on purpose"
                 );
                 counts.dropped += 1;
-            } else if queue.send(notification).is_ok() {
-                counts.queued += 1;
+                continue;
+            }
+            let copies = if is_duplicated(notification.id, self.faults.duplicate_percent) {
+                counts.duplicated += 1;
+                vec![notification.clone(), notification]
             } else {
-                return;
+                vec![notification]
+            };
+            for copy in copies {
+                if queue.send(copy).is_err() {
+                    return;
+                }
+                counts.queued += 1;
             }
         }
     }
@@ -104,6 +124,11 @@ pub fn signature(secret: &str, path: &str, body: &[u8]) -> String {
 fn is_dropped(id: u64, percent: u8) -> bool {
     let percent = u64::from(percent);
     id * percent / 100 != id.saturating_sub(1) * percent / 100
+}
+
+/// As [`is_dropped`], shifted so that below 50 % the duplicated ids are not the dropped ones.
+fn is_duplicated(id: u64, percent: u8) -> bool {
+    is_dropped(id + 50, percent)
 }
 
 async fn deliver_all(
@@ -171,5 +196,14 @@ mod tests {
         assert_eq!(dropped(100), 100);
         let every_other: Vec<bool> = (1..=4).map(|id| is_dropped(id, 50)).collect();
         assert_eq!(every_other, [false, true, false, true]);
+    }
+
+    #[test]
+    fn duplicates_follow_their_share_and_are_not_dropped_ones() {
+        let ids = 1..=1000;
+        let duplicated: Vec<u64> = ids.clone().filter(|&id| is_duplicated(id, 1)).collect();
+        assert_eq!(duplicated.len(), 10);
+        assert!(duplicated.iter().all(|&id| !is_dropped(id, 5)));
+        assert_eq!(ids.filter(|&id| is_dropped(id, 5)).count(), 50);
     }
 }

@@ -38,7 +38,7 @@ async fn health_answers_without_credentials_with_the_newest_action_id() {
     assert_eq!(full["answers_in_progress"], 0);
     assert_eq!(
         full["webhooks"],
-        json!({"queued": 0, "delivered": 0, "dropped": 0, "failed": 0}),
+        json!({"queued": 0, "delivered": 0, "dropped": 0, "failed": 0, "duplicated": 0}),
         "no webhook URL, nothing notified"
     );
 }
@@ -81,7 +81,7 @@ async fn health_counts_an_answer_in_progress_until_its_delivery_is_recorded() {
     let health = app.wait_until_idle().await;
     assert_eq!(
         health["webhooks"],
-        json!({"queued": 0, "delivered": 2, "dropped": 0, "failed": 0}),
+        json!({"queued": 0, "delivered": 2, "dropped": 0, "failed": 0, "duplicated": 0}),
         "the answer and its delivery were notified"
     );
     let notified: Vec<Value> = receiver

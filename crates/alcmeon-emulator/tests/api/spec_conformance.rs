@@ -412,7 +412,7 @@ async fn webhook_bodies_match_the_notify_request_schema() {
     let received = receiver.drain_when_idle(&app).await;
     assert_eq!(
         app.health().await["webhooks"],
-        json!({"queued": 0, "delivered": received.len(), "dropped": 0, "failed": 0}),
+        json!({"queued": 0, "delivered": received.len(), "dropped": 0, "failed": 0, "duplicated": 0}),
         "every notification reached the receiver"
     );
     assert!(

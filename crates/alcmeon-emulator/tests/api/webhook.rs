@@ -78,7 +78,7 @@ async fn dropped_notifications_leave_gaps_but_every_action_stays_readable() {
     );
     assert_eq!(
         app.health().await["webhooks"],
-        json!({"queued": 0, "delivered": 3, "dropped": 3, "failed": 0})
+        json!({"queued": 0, "delivered": 3, "dropped": 3, "failed": 0, "duplicated": 0})
     );
 
     let readable: Vec<u64> = app
@@ -118,7 +118,7 @@ async fn an_answer_is_notified_as_answer_then_execute_answer() {
     assert_eq!(health["answers_in_progress"], 0);
     assert_eq!(
         health["webhooks"],
-        json!({"queued": 0, "delivered": 2, "dropped": 0, "failed": 0})
+        json!({"queued": 0, "delivered": 2, "dropped": 0, "failed": 0, "duplicated": 0})
     );
 }
 
@@ -137,7 +137,7 @@ async fn a_refused_notification_counts_as_failed() {
     let health = app.wait_until_idle().await;
     assert_eq!(
         health["webhooks"],
-        json!({"queued": 0, "delivered": 0, "dropped": 0, "failed": 2})
+        json!({"queued": 0, "delivered": 0, "dropped": 0, "failed": 2, "duplicated": 0})
     );
     assert!(receiver.drain_when_idle(&app).await.is_empty());
 }

@@ -43,6 +43,8 @@ pub fn free_port() -> u16 {
 #[derive(Debug, Clone)]
 pub struct Options {
     pub webhook_drop_percent: u8,
+    /// `ALCMEON_EMULATOR_WEBHOOK_DUPLICATE_PERCENT`.
+    pub webhook_duplicate_percent: u8,
     /// Alcméon's limit, in calls per sliding minute.
     pub emulator_rate_limit: u32,
     /// The emulator's sliding window for that limit (a minute, as Alcméon's, unless shortened).
@@ -81,6 +83,7 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             webhook_drop_percent: 0,
+            webhook_duplicate_percent: 0,
             emulator_rate_limit: 1000,
             emulator_rate_window: Duration::from_secs(60),
             backend_rate_limit: 1000,
@@ -113,6 +116,7 @@ pub async fn spawn_app(webhook_drop_percent: u8) -> TestApp {
 pub async fn spawn_app_with(options: Options) -> TestApp {
     let Options {
         webhook_drop_percent,
+        webhook_duplicate_percent,
         emulator_rate_limit,
         emulator_rate_window,
         backend_rate_limit,
@@ -143,6 +147,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
                 .unwrap(),
         ),
         webhook_drop_percent,
+        webhook_duplicate_percent,
         bulk_actions: bulk.map_or(0, |(actions, _)| actions),
         bulk_conversations: bulk.map_or(0, |(_, conversations)| conversations),
         ..Default::default()

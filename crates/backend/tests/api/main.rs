@@ -26,4 +26,5 @@ mod startup;
 mod stream_drops;
 mod time_zones;
 mod webhook;
+mod webhook_faults;
 mod webhook_flood;
