@@ -84,10 +84,22 @@ impl Provisioner {
         }
     }
 
+    async fn remembered(&self, agent: &AgentIdentity) -> Result<Option<AgentAccount>, StoreError> {
+        self.store.agent_account(&agent.org_id, &agent.email).await
+    }
+
     /// The Alcméon account id to send the agent's replies as.
     pub async fn account_for(&self, agent: &AgentIdentity) -> Result<i64, ProvisioningError> {
         if !agent.may_reply {
             return Err(ProvisioningError::NoReplyPermission);
+        }
+        let access = Access::for_agent(&self.mapping, agent.may_moderate);
+        let wanted = access.canonical();
+        // Most replies find their account as wanted, and need no lock.
+        if let Some(known) = self.remembered(agent).await?
+            && known.access == wanted
+        {
+            return Ok(known.account_id);
         }
         let _only_one_per_agent = self
             .store
@@ -96,12 +108,7 @@ impl Provisioner {
                 email: agent.email.as_str().to_owned(),
             })
             .await?;
-        let access = Access::for_agent(&self.mapping, agent.may_moderate);
-        let wanted = access.canonical();
-        let remembered = self
-            .store
-            .agent_account(&agent.org_id, &agent.email)
-            .await?;
+        let remembered = self.remembered(agent).await?;
         let account_id = match remembered {
             Some(known) if known.access == wanted => return Ok(known.account_id),
             Some(known) => {
