@@ -58,27 +58,3 @@ macro_rules! on_both_databases {
     };
 }
 pub(crate) use on_both_databases;
-
-/// Stand-in until the `test-postgres` harness lands: a server started by hand.
-mod test_postgres {
-    use sqlx::Connection;
-    use std::sync::atomic::{AtomicU32, Ordering};
-
-    pub async fn fresh_database() -> String {
-        static NEXT: AtomicU32 = AtomicU32::new(0);
-        let name = format!(
-            "t_{}_{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        let server = "postgres://postgres@127.0.0.1:55432";
-        let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
-            .await
-            .unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await
-            .unwrap();
-        format!("{server}/{name}")
-    }
-}

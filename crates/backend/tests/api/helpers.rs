@@ -657,27 +657,3 @@ pub async fn emulator_actions(http: &reqwest::Client, base_url: &str) -> Vec<Val
         all.extend(page);
     }
 }
-
-/// Stand-in until the `test-postgres` harness lands: a server started by hand.
-mod test_postgres {
-    use sqlx::Connection;
-    use std::sync::atomic::{AtomicU32, Ordering};
-
-    pub async fn fresh_database() -> String {
-        static NEXT: AtomicU32 = AtomicU32::new(0);
-        let name = format!(
-            "a_{}_{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        let server = "postgres://postgres@127.0.0.1:55432";
-        let mut admin = sqlx::PgConnection::connect(&format!("{server}/postgres"))
-            .await
-            .unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await
-            .unwrap();
-        format!("{server}/{name}")
-    }
-}
