@@ -18,7 +18,8 @@ pub fn router() -> Router<AppState> {
 /// demand); how many replies are being sent; the
 /// oldest change a reconnecting widget can still replay (`null` when the log is empty); how many
 /// large webhook bodies are being read, and how many wait their turn; when the last whole read of
-/// each opt-in list of the consent replica started (`consent.lists`, empty until the first).
+/// each opt-in list of the consent replica started (`consent.lists`, empty until the first);
+/// which database the store is on and this instance's id among those sharing it (`store`).
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
     let started_after = state.store.replica_started_after().await?;
     let read_through = state.store.actions_read_through().await?;
@@ -42,5 +43,9 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppErr
         "events": { "oldest_seq": oldest_event },
         "webhook": state.large_webhook_bodies.health(),
         "consent": { "lists": consent },
+        "store": {
+            "database": state.store.dialect().name(),
+            "instance": state.store.instance_id().to_string(),
+        },
     })))
 }

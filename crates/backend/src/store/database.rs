@@ -38,6 +38,13 @@ impl Dialect {
         }
     }
 
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgresql",
+        }
+    }
+
     pub fn of_connection(connection: &AnyConnection) -> Self {
         if connection.backend_name().eq_ignore_ascii_case("postgresql") {
             Self::Postgres

@@ -130,6 +130,15 @@ impl Store {
         Ok(store)
     }
 
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// This instance's id among those sharing the database (see [`Lock::Instance`]).
+    pub fn instance_id(&self) -> i64 {
+        self.instance_id
+    }
+
     /// Reads each conversation's customer number from this custom field (none without it).
     pub fn with_customer_phone_field(mut self, field_id: Option<i64>) -> Self {
         self.phone_field_id = field_id;

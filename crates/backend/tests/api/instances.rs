@@ -24,6 +24,32 @@ async fn a_reply_posted_to_one_instance_and_a_customer_message_reach_a_widget_st
     let app = spawn_app_with(on_postgres()).await;
     wait_for_conversation(&app, 1002).await;
     let other = app.start_instance().await;
+    let health_of = |base: String| {
+        let http = app.http.clone();
+        async move {
+            let health: serde_json::Value = http
+                .get(format!("{base}/health"))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            health["store"].clone()
+        }
+    };
+    let (a, b) = (
+        health_of(app.url("")).await,
+        health_of(format!("http://{}", other.addr)).await,
+    );
+    assert_eq!(
+        (&a["database"], &b["database"]),
+        (&json!("postgresql"), &json!("postgresql"))
+    );
+    assert_ne!(
+        a["instance"], b["instance"],
+        "each instance tells which it is"
+    );
     let mut stream = EventStream::open_on(
         &app,
         &format!("http://{}", other.addr),
