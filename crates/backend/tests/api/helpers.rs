@@ -73,6 +73,10 @@ pub struct Options {
     /// `ALCMEON_EMULATOR_WHATSAPP_RATE_LIMIT_PER_MINUTE` (WhatsApp's own send budget, in the
     /// emulator's window).
     pub emulator_whatsapp_rate_limit: u32,
+    /// `ALCMEON_TIMEOUT_SECS`.
+    pub alcmeon_timeout: Duration,
+    /// `BACKEND_REPLY_GIVE_UP_SECS`.
+    pub reply_give_up_after: Duration,
 }
 
 impl Default for Options {
@@ -93,6 +97,8 @@ impl Default for Options {
             org_environments: String::new(),
             link_window: Duration::from_secs(604_800),
             emulator_whatsapp_rate_limit: 3_000,
+            alcmeon_timeout: Duration::from_secs(20),
+            reply_give_up_after: Duration::from_secs(600),
         }
     }
 }
@@ -124,6 +130,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         org_environments,
         link_window,
         emulator_whatsapp_rate_limit,
+        alcmeon_timeout,
+        reply_give_up_after,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -169,6 +177,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         },
         alcmeon_company_id: COMPANY_ID,
         alcmeon_rate_limit_per_minute: std::num::NonZeroU32::new(backend_rate_limit).unwrap(),
+        alcmeon_timeout,
+        reply_give_up_after,
         event_retention,
         engagement: backend::EngagementConfig {
             whatsapp_templates: backend::read_whatsapp_templates(concat!(
