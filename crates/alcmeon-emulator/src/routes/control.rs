@@ -40,7 +40,8 @@
 //!   (`ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT`). The emulator is idle when `answers_in_progress`
 //!   and `webhooks.queued` are both 0: every answer's actions are recorded and every notification
 //!   has reached the receiver or failed (the simulated customer of
-//!   `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`, if set, still writes later).
+//!   `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`, if set, still writes later). `answer_send_outage`:
+//!   the send's scripted outage under way, `{"answer", "until"}` (see below), else null.
 //! - `GET /_emulator/accounts`: every user account with its access, `[{"id", "email", "name",
 //!   "roles": [role ids], "teams": [team ids], "is_active"}]`, by id (the bot is no account).
 //! - `GET /_emulator/calls`: how many requests each Alcméon route received since the emulator
@@ -152,11 +153,18 @@ async fn health(State(emulator): State<Emulator>) -> Json<Value> {
     let answers_in_progress = emulator.answers.in_progress();
     let webhooks = emulator.webhook_counts();
     let latest_action_id = emulator.data.read(|data| data.latest_action_id());
+    let outage = emulator.outages.current().map(|outage| {
+        json!({
+            "answer": outage.kind,
+            "until": outage.until_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        })
+    });
     Json(json!({
         "status": "ok",
         "latest_action_id": latest_action_id,
         "answers_in_progress": answers_in_progress,
         "webhooks": webhooks,
+        "answer_send_outage": outage,
     }))
 }
 

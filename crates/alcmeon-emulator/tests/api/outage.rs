@@ -59,6 +59,10 @@ async fn a_429_or_500_outage_answers_in_the_specs_shapes_records_nothing_and_end
     let body = answer_body(&app, "During the outage").await;
 
     let until = outage(&app, "429", 2).await["until"].clone();
+    assert_eq!(
+        app.health().await["answer_send_outage"],
+        json!({"answer": "429", "until": until})
+    );
     let limited = json_of(
         app.send_answer(body.clone()).await,
         StatusCode::TOO_MANY_REQUESTS,
@@ -82,6 +86,7 @@ async fn a_429_or_500_outage_answers_in_the_specs_shapes_records_nothing_and_end
     let error_shape = spec.validator(json!({"$ref": "#/components/schemas/ResponseError"}));
     assert_valid(&error_shape, &failed, "a 500's body");
     assert!(served_again(&app, &body).await <= Duration::from_millis(2_200));
+    assert_eq!(app.health().await["answer_send_outage"], Value::Null);
 
     assert_eq!(
         answers_with(&app, "During the outage").await,
