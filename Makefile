@@ -1,4 +1,4 @@
-# Two commands for people: `make demo` and `make test`, and an optional third, `make bench`.
+# Two commands for people: `make demo` and `make test`, and two optional ones, `make bench` and `make faults`.
 # All install what is missing first.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.ci/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -6,7 +6,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 
 STATIC_RESOURCE := lwc-wrapper/force-app/main/default/staticresources/alcmeonWidget
 
-.PHONY: demo test bench tools widget servers clean
+.PHONY: demo test bench faults tools widget servers clean
 
 ## Runs the product on its embedded defaults: emulator with demo data, backend on SQLite, host page.
 demo: widget servers
@@ -26,6 +26,10 @@ bench: widget servers
 	  (cd bench/chatscope && npm ci --no-audit --no-fund --loglevel=error); fi
 	node bench/run.mjs
 	node bench/backend-load.mjs
+
+## Optional: the fault suite (crates/backend/tests/faults) at full scale, printing its figures; `make test` runs it bounded.
+faults: tools
+	FAULTS=full cargo test -p backend --test faults -- --nocapture
 
 tools:
 	.ci/bootstrap

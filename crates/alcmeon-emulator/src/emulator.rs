@@ -1,6 +1,7 @@
 //! The running emulator as handlers and background tasks share it ([`Emulator`], cheap to clone):
-//! configuration, the Alcméon data, the rate limiters (general, WhatsApp sends), the call log, the answer queue and the
-//! webhook notifier; and the events that change the data.
+//! configuration, the Alcméon data, the rate limiters (general, WhatsApp sends), the call log, the
+//! send endpoint's scripted outage, the answer queue and the webhook notifier; and the events that
+//! change the data.
 //!
 //! Invariant: an action is never recorded without being notified. Every event records its actions
 //! through [`Emulator::record`] or [`Emulator::record_all`], which notify them while the data is
@@ -15,6 +16,7 @@ use crate::answer_flow::{AnswerQueue, AnswerRecorder};
 use crate::call_log::CallLog;
 use crate::config::Config;
 use crate::model::{Action, ActionStatus};
+use crate::outage::Outages;
 use crate::persistence::SharedData;
 use crate::rate_limit::RateLimiter;
 use crate::webhook::{Notifier, WebhookCounts};
@@ -28,6 +30,8 @@ pub struct Emulator {
     pub whatsapp_rate_limiter: Arc<RateLimiter>,
     pub answers: AnswerQueue,
     pub calls: Arc<CallLog>,
+    /// The send endpoint's scripted outage, if any (an emulator control).
+    pub outages: Arc<Outages>,
     notifier: Notifier,
 }
 
@@ -47,6 +51,7 @@ impl Emulator {
         Emulator {
             answers,
             calls: Arc::default(),
+            outages: Arc::default(),
             rate_limiter: Arc::new(RateLimiter::new(
                 config.rate_limit_per_minute,
                 config.rate_limit_window,

@@ -71,7 +71,8 @@
 //!   `customer_traffic` (customers write again, and answer engagements, for demos), `webhook`
 //!   (signed notifications).
 //! - Wire and rules without state: `model` (synchronize.yaml's types), `answer_request`,
-//!   `channel_details`, `token`, `rate_limit`, `config`, `paging` (the listings' one page rule).
+//!   `channel_details`, `token`, `rate_limit`, `config`, `paging` (the listings' one page rule);
+//!   `outage`, a scripted outage of the send endpoint (429, 500 or a hang, for N seconds).
 //!
 //! # Architecture invariants
 //!
@@ -80,16 +81,19 @@
 //!   it either; they meet over HTTP only.
 //! - It answers only what the published specs define (`openapi/`: paths, bodies, status codes and
 //!   error codes), checked by `tests/api/spec_conformance.rs`. Everything else lives under
-//!   `/_emulator/` (`routes/control.rs`), which Alcméon does not have.
+//!   `/_emulator/` (`routes/control.rs`), which Alcméon does not have. The one exception is an
+//!   outage a test scripts (`outage.rs`): a send then answers 500 or 504 in the spec's error shape,
+//!   as any server may when it is down.
 //! - Modules form layers without cycles (`tests/api/architecture.rs` checks it). From the bottom:
-//!   1. `config`, `error`, `model`, `rate_limit`, `token`, `call_log` import no other module;
+//!   1. `config`, `error`, `model`, `rate_limit`, `token`, `call_log`, `outage` import no other
+//!      module;
 //!      `channel_details`, `answer_request`, `webhook` import only those.
 //!   2. `alcmeon_data` imports only `model` and `channel_details`; `persistence` and `seed` import
 //!      it (never each other).
 //!   3. `answer_flow` imports only `answer_request` and `model`: it knows the emulator as an
 //!      `AnswerRecorder` trait, which `emulator` implements.
-//!   4. `emulator` imports the data, the answer queue, the call log, the rate limiter and the
-//!      notifier; `auth`, `customer_traffic` and `routes` sit on it. Only `lib.rs` wires them
+//!   4. `emulator` imports the data, the answer queue, the call log, the rate limiter, the
+//!      outage and the notifier; `auth`, `customer_traffic` and `routes` sit on it. Only `lib.rs` wires them
 //!      all together.
 //!
 //!   A module's own files belong to it (`alcmeon_data/*.rs` extend `AlcmeonData`; `routes/*.rs`),
@@ -108,6 +112,7 @@ mod customer_traffic;
 mod emulator;
 mod error;
 mod model;
+mod outage;
 mod paging;
 mod persistence;
 mod rate_limit;

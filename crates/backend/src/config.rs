@@ -65,6 +65,15 @@ pub struct Config {
     /// sliding minute, shared by replies, provisioning and backfill (in that order of priority);
     /// keep it at or under Alcméon's own limit.
     pub alcmeon_rate_limit_per_minute: NonZeroU32,
+    /// `ALCMEON_TIMEOUT_SECS`, default 20 (decimals allowed): how long one call to Alcméon may take
+    /// before the backend stops waiting for its answer (a timeout: the call may or may not have
+    /// been served).
+    pub alcmeon_timeout: Duration,
+    /// `BACKEND_REPLY_GIVE_UP_SECS`, default 600 (decimals allowed): how long a conversation's
+    /// replies keep waiting out an outage of Alcméon (429s, 5xx, timeouts, no connection) before
+    /// the one being sent is shown failed; the outage's clock starts at the first such failure
+    /// and stops at the next answer Alcméon gives.
+    pub reply_give_up_after: Duration,
     /// `BACKEND_EVENT_RETENTION_HOURS`, default 24 (decimals allowed, e.g. `0.5`): how long the
     /// thread changes the event streams replay are kept. A widget whose stream reconnects later
     /// than that still misses nothing: it refetches the newest page whenever its stream opens.
@@ -213,6 +222,22 @@ impl Config {
                 name: "ALCMEON_RATE_LIMIT_PER_MINUTE",
                 reason: "must be at least 1".into(),
             })?;
+        let seconds = |name: &'static str, default: u64| -> Result<Duration, ConfigError> {
+            let Some(raw) = get(name) else {
+                return Ok(Duration::from_secs(default));
+            };
+            raw.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|secs| secs.is_finite() && *secs > 0.0)
+                .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+                .ok_or_else(|| ConfigError::Invalid {
+                    name,
+                    reason: format!("{raw:?} is not a positive number of seconds"),
+                })
+        };
+        let alcmeon_timeout = seconds("ALCMEON_TIMEOUT_SECS", 20)?;
+        let reply_give_up_after = seconds("BACKEND_REPLY_GIVE_UP_SECS", 600)?;
         let event_retention = match get("BACKEND_EVENT_RETENTION_HOURS") {
             None => Duration::from_secs(24 * 60 * 60),
             Some(raw) => raw
@@ -245,6 +270,8 @@ impl Config {
             account_mapping,
             alcmeon_company_id,
             alcmeon_rate_limit_per_minute,
+            alcmeon_timeout,
+            reply_give_up_after,
             event_retention,
             engagement: engagement::from_lookup(&get)?,
         })
@@ -399,6 +426,27 @@ mod tests {
         assert_eq!(config.alcmeon_rate_limit_per_minute.get(), 15);
         assert_eq!(config.event_retention, Duration::from_secs(24 * 3600));
         assert_eq!(config.replica_start, ReplicaStart::Newest);
+        assert_eq!(config.alcmeon_timeout, Duration::from_secs(20));
+        assert_eq!(config.reply_give_up_after, Duration::from_secs(600));
+    }
+
+    #[test]
+    fn the_alcmeon_timeout_and_the_replies_patience_take_decimal_seconds_and_refuse_zero() {
+        let with = |name: &'static str, raw: &'static str| {
+            let mut pairs = REQUIRED.to_vec();
+            pairs.push((name, raw));
+            Config::from_lookup(lookup(&pairs))
+        };
+        let config = with("ALCMEON_TIMEOUT_SECS", "2.5").unwrap();
+        assert_eq!(config.alcmeon_timeout, Duration::from_millis(2500));
+        let config = with("BACKEND_REPLY_GIVE_UP_SECS", " 60 ").unwrap();
+        assert_eq!(config.reply_give_up_after, Duration::from_secs(60));
+        for name in ["ALCMEON_TIMEOUT_SECS", "BACKEND_REPLY_GIVE_UP_SECS"] {
+            for bad in ["0", "-3", "soon", "inf"] {
+                let error = with(name, bad).unwrap_err().to_string();
+                assert!(error.contains(name), "{bad}: {error}");
+            }
+        }
     }
 
     #[test]

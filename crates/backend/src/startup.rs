@@ -90,6 +90,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         &config.alcmeon_url,
         &config.alcmeon_instance_id,
         &config.alcmeon_secret,
+        config.alcmeon_timeout,
         governor,
     ));
     let engagement = &config.engagement;
@@ -119,6 +120,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         client.clone(),
         provisioner,
         config.alcmeon_company_id,
+        config.reply_give_up_after,
     );
     // Before the server takes any new reply, so that resumed replies leave first.
     let resent = outbox.resume_unsubmitted().await?;

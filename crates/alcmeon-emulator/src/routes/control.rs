@@ -40,12 +40,16 @@
 //!   (`ALCMEON_EMULATOR_WEBHOOK_DROP_PERCENT`). The emulator is idle when `answers_in_progress`
 //!   and `webhooks.queued` are both 0: every answer's actions are recorded and every notification
 //!   has reached the receiver or failed (the simulated customer of
-//!   `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`, if set, still writes later).
+//!   `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`, if set, still writes later). `answer_send_outage`:
+//!   the send's scripted outage under way, `{"answer", "until"}` (see below), else null.
 //! - `GET /_emulator/accounts`: every user account with its access, `[{"id", "email", "name",
 //!   "roles": [role ids], "teams": [team ids], "is_active"}]`, by id (the bot is no account).
 //! - `GET /_emulator/calls`: how many requests each Alcméon route received since the emulator
 //!   started, refused ones included: `{"POST /accounts": 1, "GET /accounts": 2, …}` (routes as
 //!   declared, e.g. `POST /accounts/{account_id}`; a route never called is absent).
+//! - `GET /_emulator/calls/busiest-minute`: `{"calls": n}`, the most requests of all Alcméon routes
+//!   together (refused ones included) received within any 60 seconds since the emulator started,
+//!   whatever `_RATE_LIMIT_WINDOW_SECS`: what a client's budget must keep under Alcméon's limit.
 //! - `GET /_emulator/engagements`: every accepted template send (`/v1/whatsapp/send/`,
 //!   `/v1/rcs/send/`, `/v1/kakaotalk/send/`), oldest first: `[{"message_id", "channel":
 //!   "whatsapp" | "rcs" | "kakaotalk", "account_id", "template_id", "template_name",
@@ -78,6 +82,18 @@
 //!   clients of the application spent it; the refused calls count in nothing. Returns
 //!   `{"rate_limited_until": "2026-11-26T09:30:05Z"}` (what the 429s say); 404 for another budget,
 //!   400 `invalid-seconds`.
+//! - `POST /_emulator/outages/answer-send` with `{"answer": "429" | "500" | "hang" |
+//!   "hang-after-accepting", "seconds": n}`: for the next n seconds (to the next whole second, 1
+//!   to 3,600) `POST /v1/answer/send` fails: `429` answers answer.yaml's 429 with
+//!   `rate_limited_until` at the end (refused sends spend no budget); `500` answers `{"error":
+//!   "internal-server-error"}`; `hang` holds each send unanswered until the end, then answers 504
+//!   `{"error": "gateway-timeout"}`, recording nothing (a client whose timeout is shorter gives up
+//!   first); `hang-after-accepting` serves each send at once (accepted and recorded, notified,
+//!   or refused, as usual) and holds only its answer until the end, so a client that gave up does
+//!   not know Alcméon has it. Every such send counts in `/_emulator/calls`. A new outage replaces
+//!   the one under way. Returns `{"until": "2026-11-26T09:30:05Z"}`; 400 `invalid-seconds` or
+//!   `invalid-request-body` (another `answer`). The spec names no 500 or 504 for the send (no
+//!   spec names an outage): those bodies keep its one error shape, `ResponseError`.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -94,7 +110,7 @@ use crate::alcmeon_data::{InboundMessage, NewAttachment, NewConversation};
 use crate::emulator::{Emulator, GeneratedConversation};
 use crate::error::ApiError;
 use crate::model::Channel;
-use crate::routes::{agent_controls, engagement_controls, json_body};
+use crate::routes::{agent_controls, engagement_controls, json_body, outage};
 
 /// Keeps a typo from filling the disk.
 const MAX_GENERATED_MESSAGES: usize = 100_000;
@@ -104,6 +120,7 @@ pub fn router() -> Router<Emulator> {
         .route("/health", get(health))
         .route("/accounts", get(accounts))
         .route("/calls", get(calls))
+        .route("/calls/busiest-minute", get(busiest_minute))
         .route("/conversations", post(open_conversation))
         .route("/conversations/{conversation_id}/inbound", post(inbound))
         .route(
@@ -127,6 +144,7 @@ pub fn router() -> Router<Emulator> {
             "/rate-limits/{budget}/hold",
             post(engagement_controls::hold_rate_limit),
         )
+        .route("/outages/answer-send", post(outage::start))
 }
 
 async fn health(State(emulator): State<Emulator>) -> Json<Value> {
@@ -135,11 +153,18 @@ async fn health(State(emulator): State<Emulator>) -> Json<Value> {
     let answers_in_progress = emulator.answers.in_progress();
     let webhooks = emulator.webhook_counts();
     let latest_action_id = emulator.data.read(|data| data.latest_action_id());
+    let outage = emulator.outages.current().map(|outage| {
+        json!({
+            "answer": outage.kind,
+            "until": outage.until_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        })
+    });
     Json(json!({
         "status": "ok",
         "latest_action_id": latest_action_id,
         "answers_in_progress": answers_in_progress,
         "webhooks": webhooks,
+        "answer_send_outage": outage,
     }))
 }
 
@@ -149,6 +174,10 @@ async fn accounts(State(emulator): State<Emulator>) -> Json<Value> {
 
 async fn calls(State(emulator): State<Emulator>) -> Json<Value> {
     Json(json!(emulator.calls.counts()))
+}
+
+async fn busiest_minute(State(emulator): State<Emulator>) -> Json<Value> {
+    Json(json!({"calls": emulator.calls.busiest_minute()}))
 }
 
 #[derive(Deserialize)]

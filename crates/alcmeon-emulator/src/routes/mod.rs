@@ -9,6 +9,7 @@ mod engagement_controls;
 mod json_body;
 mod oauth;
 mod optins;
+mod outage;
 mod template_lists;
 mod template_sends;
 
@@ -28,7 +29,13 @@ pub fn router(emulator: Emulator) -> Router {
             "/actions/conversations/{conversation_id}",
             get(actions::of_conversation),
         )
-        .route("/v1/answer/send", post(answer::send))
+        .route(
+            "/v1/answer/send",
+            post(answer::send).route_layer(middleware::from_fn_with_state(
+                emulator.clone(),
+                outage::answer_send,
+            )),
+        )
         .route("/v1/oauth2/token", post(oauth::token))
         .route("/roles", get(accounts::roles))
         .route("/teams", get(accounts::teams))

@@ -14,6 +14,7 @@ mod customer_traffic;
 mod engagement_conversations;
 mod engagements;
 mod optins;
+mod outage;
 mod persistence;
 mod rate_limit;
 mod spec_conformance;

@@ -55,9 +55,16 @@ const WHATSAPP_SENDS_PER_MINUTE: std::num::NonZeroU32 = std::num::NonZeroU32::ne
 pub const ACTIONS_PAGE_SIZE: usize = 10;
 
 impl AlcmeonClient {
-    pub fn new(base_url: &str, instance_id: &str, secret: &str, governor: Arc<Governor>) -> Self {
+    /// `timeout` bounds each call, from sending the request to reading the whole answer.
+    pub fn new(
+        base_url: &str,
+        instance_id: &str,
+        secret: &str,
+        timeout: Duration,
+        governor: Arc<Governor>,
+    ) -> Self {
         let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(20))
+            .timeout(timeout)
             .build()
             .expect("the HTTP client configuration is static");
         Self {
@@ -201,6 +208,27 @@ impl AlcmeonClient {
 }
 
 impl ClientError {
+    /// Whether Alcméon could not take the call for now, so the same call may succeed later: a
+    /// 429, a 5xx, a timeout or a connection that failed. A 4xx is Alcméon's answer, not an outage.
+    pub fn is_outage(&self) -> bool {
+        match self {
+            Self::RateLimited { .. } | Self::Transport(_) => true,
+            Self::Status { status, .. } => (500..600).contains(status),
+        }
+    }
+
+    /// Whether Alcméon may have served the call although no success came back: a 5xx (a proxy's,
+    /// or a failure after the work was done), or a transport failure once the request could
+    /// have left (a timeout, a connection lost mid-way, an answer that could not be read). Not a
+    /// 429 or a 4xx, and not a connection never made.
+    pub fn may_have_been_served(&self) -> bool {
+        match self {
+            Self::RateLimited { .. } => false,
+            Self::Status { status, .. } => (500..600).contains(status),
+            Self::Transport(error) => !(error.is_connect() || error.is_builder()),
+        }
+    }
+
     /// Alcméon's own `error` string for a refused call (e.g. `task-not-found`), else the body.
     pub fn alcmeon_error(&self) -> Option<String> {
         let Self::Status { body, .. } = self else {
@@ -235,6 +263,24 @@ fn rate_limited_until(body: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_429_or_a_5xx_is_an_outage_and_only_the_5xx_may_have_been_served() {
+        let status = |status: u16| ClientError::Status {
+            status,
+            body: String::new(),
+        };
+        let limited = ClientError::RateLimited { until: Utc::now() };
+        assert!(limited.is_outage() && !limited.may_have_been_served());
+        for code in [500, 502, 503, 504] {
+            assert!(status(code).is_outage(), "{code}");
+            assert!(status(code).may_have_been_served(), "{code}");
+        }
+        for code in [400, 401, 403, 404, 409] {
+            assert!(!status(code).is_outage(), "{code}");
+            assert!(!status(code).may_have_been_served(), "{code}");
+        }
+    }
 
     #[test]
     fn the_reset_time_is_read_from_the_python_style_details_string() {

@@ -1,21 +1,24 @@
 //! Sends stored replies to Alcméon (`POST /v1/answer/send`) through the shared rate-limit
 //! governor, each as its agent's own Alcméon account (provisioned first if needed): when the
 //! widget posts one, when it retries one, and at start-up for those stored as sending. A refusal
-//! becomes the reply's failure code.
+//! becomes the reply's failure code; an outage of Alcméon is waited out (`delivery.rs`), the
+//! reply still sending, and fails it only after `BACKEND_REPLY_GIVE_UP_SECS`.
 //!
 //! Invariants:
 //! - Replies to one conversation leave in the order they were queued, one at a time
 //!   (`queues.rs`); a reply is queued under the [`Admission`] it was stored (or moved back to
 //!   sending) under, so queue order is store order: reply id order for new replies, and a retried
 //!   reply after whatever its conversation had queued. Conversations do not wait for each other
-//!   beyond the governor; a failed reply does not hold back the ones after it.
-//! - A reply is sent only while it is stored as sending.
+//!   beyond the governor; a failed reply does not hold back the ones after it, and a reply
+//!   waiting out an outage holds back the ones after it in its conversation.
+//! - A reply is sent only while it is stored as sending, and shown failed only when Alcméon
+//!   refused it or the outage outlasted the patience.
 //! - Each reply has one sending instance (`Store::claim_replies_left_behind`): the one it was
 //!   posted or retried on, then, if that instance stops, the first to look (at its start-up, or
 //!   every [`TAKEOVER_INTERVAL`]).
-//! - Exactly once across a crash (`reconcile.rs`): a reply resumed at start-up whose advisor was
-//!   recorded (so its send may have reached Alcméon) is sent again only after its conversation's
-//!   actions, read from Alcméon, showed no `answer` of it.
+//! - Exactly once across a crash or an outage (`reconcile.rs`): a reply resumed at start-up whose
+//!   advisor was recorded, or whose last send may have been served (a timeout, a 5xx), is sent
+//!   again only after its conversation's actions, read from Alcméon, showed no `answer` of it.
 
 mod delivery;
 mod queues;
@@ -23,6 +26,7 @@ mod reconcile;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use protocol::FailureCode;
 use tokio::sync::{Mutex, MutexGuard};
@@ -43,6 +47,9 @@ pub struct Outbox {
     provisioner: Provisioner,
     /// The Alcméon company replies are sent for (see `Config::alcmeon_company_id`).
     company_id: i64,
+    /// How long a conversation's replies wait out an outage of Alcméon before the one being sent
+    /// is failed (see `Config::reply_give_up_after`).
+    give_up_after: Duration,
     /// Replies queued whose sending has not ended yet.
     in_flight: Arc<AtomicUsize>,
     queues: Queues,
@@ -100,12 +107,14 @@ impl Outbox {
         alcmeon: Arc<AlcmeonClient>,
         provisioner: Provisioner,
         company_id: i64,
+        give_up_after: Duration,
     ) -> Self {
         Self {
             store,
             alcmeon,
             provisioner,
             company_id,
+            give_up_after,
             in_flight: Arc::default(),
             queues: Queues::default(),
             admission: Arc::default(),
@@ -215,32 +224,10 @@ impl Outbox {
     /// Sends a conversation's queued replies one at a time until its queue is empty. Runs in a
     /// task of its own, so that a widget closing its request never abandons a stored reply.
     async fn drain(&self, conversation_id: i64) {
-        let mut reconciled: Option<bool> = None;
+        let mut conversation = delivery::Conversation::default();
         while let Some(job) = self.queues.next(conversation_id) {
-            let reply = job.reply;
-            if let Some(after) = job.reconcile_after {
-                let known = match reconciled {
-                    Some(known) => known,
-                    None => {
-                        tokio::time::sleep_until(after).await;
-                        *reconciled.insert(self.reconcile(conversation_id).await)
-                    }
-                };
-                if !known {
-                    self.fail(reply.reply_id, FailureCode::AlcmeonUnavailable)
-                        .await;
-                    self.in_flight.fetch_sub(1, Ordering::SeqCst);
-                    continue;
-                }
-            }
-            self.deliver(reply).await;
+            self.deliver(job, &mut conversation).await;
             self.in_flight.fetch_sub(1, Ordering::SeqCst);
-        }
-    }
-
-    async fn fail(&self, reply_id: ReplyId, code: FailureCode) {
-        if let Err(error) = self.store.fail_reply(reply_id, code, None).await {
-            tracing::error!(%error, reply = reply_id.0, "could not record how sending a reply went");
         }
     }
 }

@@ -10,60 +10,24 @@ use serde_json::json;
 
 use crate::engagement::{CAMILLE, engagement_token, order_update, page, ready, sent, with_consent};
 use crate::engagement_access::camille_answers;
+use crate::event_stream::EventStream;
 use crate::helpers::{ORG_ID, Options, SESSION_SECRET, TestApp, mint, spawn_app_with};
 
 const LONG: Duration = Duration::from_secs(30);
 
 /// The engagement stream read over real HTTP, as the widget reads it with fetch.
-struct PageStream {
-    response: reqwest::Response,
-    buffer: String,
-}
+struct PageStream(EventStream);
 
 impl PageStream {
     async fn open(app: &TestApp, token: &str) -> Self {
-        let response = app
-            .http
-            .get(app.url("/v1/engagement/events"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 200);
-        let content_type = response.headers()["content-type"].to_str().unwrap();
-        assert!(
-            content_type.starts_with("text/event-stream"),
-            "{content_type}"
-        );
-        Self {
-            response,
-            buffer: String::new(),
-        }
+        let url = app.url("/v1/engagement/events");
+        Self(EventStream::open_url(app, &url, token, None).await)
     }
 
     /// The next event's name and data; `None` when the stream ends (or nothing comes for `wait`).
     async fn next(&mut self, wait: Duration) -> Option<(String, String)> {
-        let deadline = tokio::time::Instant::now() + wait;
-        loop {
-            if let Some(end) = self.buffer.find("\n\n") {
-                let frame: String = self.buffer.drain(..end + 2).collect();
-                let field = |name: &str| {
-                    frame
-                        .lines()
-                        .find_map(|line| line.strip_prefix(name))
-                        .map(|v| v.trim_start().to_owned())
-                };
-                if let Some(event) = field("event:") {
-                    return Some((event, field("data:").unwrap_or_default()));
-                }
-                continue;
-            }
-            let chunk = tokio::time::timeout_at(deadline, self.response.chunk())
-                .await
-                .ok()?
-                .unwrap()?;
-            self.buffer.push_str(&String::from_utf8_lossy(&chunk));
-        }
+        let frame = self.0.next_frame(wait).await?;
+        Some((frame.event, frame.data))
     }
 
     /// The next page `wanted` accepts.

@@ -77,6 +77,10 @@ pub struct Options {
     pub emulator_whatsapp_rate_limit: u32,
     /// The store on a fresh PostgreSQL database instead of a SQLite file.
     pub postgres: bool,
+    /// `ALCMEON_TIMEOUT_SECS`.
+    pub alcmeon_timeout: Duration,
+    /// `BACKEND_REPLY_GIVE_UP_SECS`.
+    pub reply_give_up_after: Duration,
 }
 
 impl Default for Options {
@@ -99,6 +103,8 @@ impl Default for Options {
             link_window: Duration::from_secs(604_800),
             emulator_whatsapp_rate_limit: 3_000,
             postgres: false,
+            alcmeon_timeout: Duration::from_secs(20),
+            reply_give_up_after: Duration::from_secs(600),
         }
     }
 }
@@ -132,6 +138,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         link_window,
         emulator_whatsapp_rate_limit,
         postgres,
+        alcmeon_timeout,
+        reply_give_up_after,
     } = options;
     let backend_port = free_port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
@@ -182,6 +190,8 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         },
         alcmeon_company_id: COMPANY_ID,
         alcmeon_rate_limit_per_minute: std::num::NonZeroU32::new(backend_rate_limit).unwrap(),
+        alcmeon_timeout,
+        reply_give_up_after,
         event_retention,
         engagement: backend::EngagementConfig {
             whatsapp_templates: backend::read_whatsapp_templates(concat!(

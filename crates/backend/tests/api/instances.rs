@@ -8,7 +8,7 @@ use std::time::Duration;
 use protocol::Delivery;
 use serde_json::json;
 
-use crate::events::{EventStream, wait_for_conversation};
+use crate::event_stream::{EventStream, wait_for_conversation};
 use crate::helpers::{ORG_ID, Options, SESSION_SECRET, mint, spawn_app_with};
 
 fn on_postgres() -> Options {

@@ -6,13 +6,10 @@
 use std::time::{Duration, Instant};
 
 use crate::helpers::{Options, spawn_app_with};
+use crate::scale;
 
 fn messages() -> usize {
-    if std::env::var("FAULTS").as_deref() == Ok("full") {
-        10_000
-    } else {
-        1_000
-    }
+    scale::pick(1_000, 10_000)
 }
 
 async fn every_action_arrives_once(postgres: bool) {
@@ -65,9 +62,10 @@ async fn every_action_arrives_once(postgres: bool) {
     assert!(webhooks["dropped"].as_u64().unwrap() >= messages as u64 / 20);
     assert!(webhooks["duplicated"].as_u64().unwrap() >= messages as u64 / 100);
     println!(
-        "webhook faults ({}): {messages} messages written in {:.1} s, {} webhooks dropped, {} sent twice, {} not acknowledged within Alcméon's 1 s; \
+        "webhook faults ({}, {}): {messages} messages written in {:.1} s, {} webhooks dropped, {} sent twice, {} not acknowledged within Alcméon's 1 s; \
          replica whole {:.1} s after the last write, {} backfill reads",
         if postgres { "PostgreSQL" } else { "SQLite" },
+        scale::name(),
         written.as_secs_f64(),
         webhooks["dropped"],
         webhooks["duplicated"],

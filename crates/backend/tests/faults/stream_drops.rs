@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::events::{EventStream, wait_for_conversation};
+use crate::event_stream::{EventStream, wait_for_conversation};
 use crate::helpers::{Options, spawn_app_with};
 
 const MESSAGES: usize = 200;
+/// The figure; it costs a few seconds, so the bounded run makes it too.
 const DROPS: usize = 100;
 
 /// Reads the stream, dropping it after every few items and at random moments, until every message
