@@ -23,7 +23,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../tests/support/stack.mjs';
 import { benchBackend, benchOnPostgres, SETTINGS } from './backend-load/run.mjs';
-import { databaseTable } from './backend-load/table.mjs';
+import { databaseTable, NOTES } from './backend-load/table.mjs';
 import { log } from './backend-load/tool.mjs';
 
 function describeRun() {
@@ -52,6 +52,8 @@ const markdown = [
   `Run: ${heading}. \`node bench/backend-load.mjs\` (\`make bench\`) writes this file.`,
   '',
   ...runs.flatMap((run) => [databaseTable(run), '']),
+  NOTES,
+  '',
 ].join('\n');
 process.stdout.write(markdown);
 writeFileSync(join(ROOT, 'bench', 'results', 'backend-load.md'), markdown);

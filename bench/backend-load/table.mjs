@@ -48,3 +48,25 @@ export function databaseTable({ database, rows }) {
     ...lines.map((cells) => `| ${cells.join(' | ')} |`),
   ].join('\n');
 }
+
+/** How each row is measured, under the tables. */
+export const NOTES = `How the rows are measured:
+
+- Thread open: \`GET /v1/conversations/{id}/thread\` (default page of 50), as many requests as the
+  backend answers. The conversations are made by the emulator and backfilled by the backend first.
+- Reply accepted: \`POST /v1/conversations/{id}/replies\`, a client id of its own each, ten
+  conversations in turn; the 201 comes once the reply is stored as sending and queued (one
+  admission at a time per instance). The outbox sends the replies to Alcméon (the emulator)
+  meanwhile; that is not measured. Latencies of the fixed-rate rows are corrected for coordinated
+  omission by autocannon: when fewer are answered than asked, the p99 counts the wait.
+- Webhook acknowledged: signed notifications of new customer messages in one conversation. Per
+  webhook the backend checks the signature, records the action (its thread item and event log
+  entry in one transaction; on PostgreSQL under the thread writers' lock, with a NOTIFY) and the
+  notification id, and calls Alcméon only when an id leaves a gap (it wakes the backfill).
+  Alcméon gives up after 1 s and never retries: a p99 above 1,000 ms means notifications lost
+  until the backfill reads them.
+- Live streams: plain HTTP clients of the bench's own process, opened 200 at a time, all on one
+  conversation; memory is the backend's VmRSS (/proc/<pid>/status). The message goes from the
+  emulator's control endpoint through Alcméon's webhook to the backend; each stream's time is
+  when this process read its \`event: item\`.`;
+
