@@ -18,14 +18,16 @@ test: tools
 
 ## Optional, not part of `make test`: the widget's speed side by side with @chatscope/chat-ui-kit-react
 ## and plain React (bench/run.mjs), release servers; prints one table and writes bench/results/latest.md.
-## BENCH_ROUNDS (12 by default, at least 10 for the table) shortens it. Then the backend's thread
-## endpoint under load (bench/backend-load.mjs prints its table; results in bench/results/backend-load.md).
+## BENCH_ROUNDS (12 by default, at least 10 for the table) shortens it. Then the backend under load
+## (bench/backend-load.mjs: thread open, replies, webhooks, 10,000 live streams; on SQLite, and on
+## PostgreSQL too when BENCH_POSTGRES_URL names a server; results in bench/results/backend-load.md).
+## Each live stream is an open file: the recipe raises the open-files limit to the hard limit.
 bench: widget servers
 	cargo build --release -p backend -p alcmeon-emulator
 	if [ ! -d bench/chatscope/node_modules ] || [ bench/chatscope/package-lock.json -nt bench/chatscope/node_modules/.package-lock.json ]; then \
 	  (cd bench/chatscope && npm ci --no-audit --no-fund --loglevel=error); fi
 	node bench/run.mjs
-	node bench/backend-load.mjs
+	ulimit -n "$$(ulimit -Hn)" && node bench/backend-load.mjs
 
 ## Optional: the fault suite (crates/backend/tests/faults) at full scale, printing its figures; `make test` runs it bounded.
 faults: tools

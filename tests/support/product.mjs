@@ -5,6 +5,8 @@ import { launchBrowser } from './browser.mjs';
 import { highestActionId, waitForReplica } from './replica.mjs';
 import { startStack } from './stack.mjs';
 
+export { customerWrites } from './stack.mjs';
+
 /** `options` go to startStack; the returned object gets `stack` and `browser` before the tests. */
 export function useRunningProduct(options = {}) {
   const product = {};
@@ -20,14 +22,3 @@ export function useRunningProduct(options = {}) {
   return product;
 }
 
-/** The emulated customer writes in a conversation; resolves to the new action's id. */
-export async function customerWrites(emulatorUrl, conversationId, text) {
-  const response = await fetch(`${emulatorUrl}/_emulator/conversations/${conversationId}/inbound`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`the customer could not write: ${response.status} ${body}`);
-  return JSON.parse(body).action_id;
-}

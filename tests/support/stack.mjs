@@ -36,9 +36,12 @@ async function freePort() {
 }
 
 // Spawns a child and resolves once it prints `pattern`; rejects if it exits first or is slow.
-function startProcess(name, command, args, env, pattern, { verbose }) {
+// With `raiseFileLimit`, the child runs with its open-files limit raised to the hard limit (through
+// `sh -c 'ulimit -n …; exec …'`, so the child keeps the pid `spawn` reports).
+function startProcess(name, command, args, env, pattern, { verbose, raiseFileLimit }) {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [file, argv] = raiseFileLimit ? ['sh', ['-c', 'ulimit -n "$(ulimit -Hn)" && exec "$0" "$@"', command, ...args]] : [command, args];
+    const child = spawn(file, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk) => {
@@ -63,8 +66,11 @@ function startProcess(name, command, args, env, pattern, { verbose }) {
  * Starts emulator, backend and host page. Options: `ports` ({emulator, backend, host}; free ones
  * by default), `dataDir` (a fresh temporary folder by default), `emulatorEnv` (extra settings),
  * `profile` ('debug' by default; 'release' runs `cargo build --release`'s servers, for the bench),
- * `verbose` (echo the servers' logs). Resolves to { emulatorUrl, backendUrl, host (its url and
- * origin), pageUrl(options) (a record page: recordPagePath's options), dataDir, stop(), stopBackend() }.
+ * `databaseUrl` (the backend's store: a SQLite file in the data folder by default, or a
+ * `postgres://…` database), `raiseFileLimit` (the servers may open as many files as the hard limit
+ * allows: the bench's 10,000 live streams), `verbose` (echo the servers' logs). Resolves to
+ * { emulatorUrl, backendUrl, host (its url and origin), pageUrl(options) (a record page:
+ * recordPagePath's options), dataDir, backendPid(), stop(), stopBackend() }.
  */
 export async function startStack(options = {}) {
   const ports = options.ports ?? { emulator: await freePort(), backend: await freePort(), host: await freePort() };
@@ -89,7 +95,7 @@ export async function startStack(options = {}) {
       [],
       {
         BACKEND_ADDR: `127.0.0.1:${ports.backend}`,
-        BACKEND_DATABASE_URL: `sqlite://${join(dataDir, 'backend.db')}`,
+        BACKEND_DATABASE_URL: options.databaseUrl ?? `sqlite://${join(dataDir, 'backend.db')}`,
         // The org's token secret and Alcméon environment (the emulator's company).
         BACKEND_ORGS: `${DEMO.orgId}=${DEMO.sessionSecret}@${DEMO.companyId}`,
         BACKEND_ALLOWED_ORIGINS: [hostOrigin, `http://localhost:${ports.host}`].join(','),
@@ -156,7 +162,20 @@ export async function startStack(options = {}) {
     };
   };
   const pageUrl = (pageOptions) => `${host.origin}${recordPagePath(pageOptions)}`;
-  return { emulatorUrl, backendUrl, host, pageUrl, dataDir, stop, stopBackend };
+  const backendPid = () => children[1].pid;
+  return { emulatorUrl, backendUrl, host, pageUrl, dataDir, backendPid, stop, stopBackend };
+}
+
+/** The emulated customer writes in a conversation; resolves to the new action's id. */
+export async function customerWrites(emulatorUrl, conversationId, text) {
+  const response = await fetch(`${emulatorUrl}/_emulator/conversations/${conversationId}/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`the customer could not write: ${response.status} ${body}`);
+  return JSON.parse(body).action_id;
 }
 
 /**

@@ -1,0 +1,87 @@
+// One bench run against one database: starts the release servers (tests/support/stack.mjs) on a
+// SQLite file or a PostgreSQL database, makes the conversations, measures every row and stops.
+// `benchOnPostgres(adminUrl)` is the entry point for a run on a fresh PostgreSQL database.
+import { customerWrites, startStack } from '../../tests/support/stack.mjs';
+import { createConversations, tokenFor } from '../lib/conversations.mjs';
+import { freshDatabase } from './postgres.mjs';
+import { replyAccepted } from './replies.mjs';
+import { liveStreams } from './streams.mjs';
+import { threadOpen } from './thread.mjs';
+import { loadGenerator, log } from './tool.mjs';
+import { webhookAcknowledged } from './webhooks.mjs';
+
+/** What each row loads; the issue's (14) goals are in table.mjs. */
+export const SETTINGS = {
+  profile: process.env.BENCH_PROFILE ?? 'release',
+  seconds: Number(process.env.BENCH_SECONDS ?? 15),
+  warmUpSeconds: 3,
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
+  threadSizes: [9, 10_000],
+  /** Ten small conversations (2 to 11 messages) take the replies in turn. */
+  replySizes: Array.from({ length: 10 }, (_, i) => i + 2),
+  replyRate: 500,
+  webhookRate: 1000,
+  /** Connections for the fixed-rate rows: enough that none waits for a free one. */
+  rateConnections: 20,
+  streams: Number(process.env.BENCH_STREAMS ?? 10_000),
+};
+
+/** Runs every row against a backend on `databaseUrl` (undefined: SQLite): { database, rows }. */
+export async function benchBackend({ database, databaseUrl }) {
+  const autocannon = await loadGenerator();
+  const s = SETTINGS;
+  // Only the API is measured: the backend runs without the built widget. Backfilling 10,000
+  // actions and sending 500 replies a second need far more than Alcméon's 15 calls a minute, on
+  // both sides; the budget only paces calls to Alcméon, never the storing of a reply.
+  const stack = await startStack({
+    profile: s.profile,
+    databaseUrl,
+    raiseFileLimit: true,
+    backendEnv: { BACKEND_WIDGET_DIR: undefined, ALCMEON_RATE_LIMIT_PER_MINUTE: '1000000' },
+    emulatorEnv: { ALCMEON_EMULATOR_RATE_LIMIT_PER_MINUTE: '1000000' },
+    verbose: process.env.VERBOSE === '1',
+  });
+  try {
+    const started = Date.now();
+    const ids = await createConversations(stack, [...s.threadSizes, ...s.replySizes]);
+    log(`${database}: conversations in the replica after ${Date.now() - started} ms`);
+    const rows = {};
+    for (const size of s.threadSizes) {
+      const conversationId = ids[size];
+      rows[`thread${size}`] = await threadOpen(autocannon, { stack, conversationId, token: tokenFor(stack, conversationId), ...s });
+      log(`${database}: thread open (${size} messages): ${JSON.stringify(rows[`thread${size}`])}`);
+    }
+    const watched = ids[s.threadSizes[0]];
+    rows.streams = await liveStreams({
+      stack,
+      conversationId: watched,
+      token: tokenFor(stack, watched),
+      count: s.streams,
+      customerWrites: () => customerWrites(stack.emulatorUrl, watched, 'Are you all there?'),
+    });
+    log(`${database}: live streams: ${JSON.stringify(rows.streams)}`);
+    // After the streams: its actions and notification ids are the bench's own, far above the
+    // emulator's, and they grow the watched conversation by thousands of messages.
+    rows.webhook = await webhookAcknowledged(autocannon, { stack, conversationId: watched, rate: s.webhookRate, ...s, connections: s.rateConnections });
+    log(`${database}: webhook acknowledged: ${JSON.stringify(rows.webhook)}`);
+    // Last: the outbox goes on sending the replies to Alcméon (the emulator) long after the row;
+    // the stack stops instead of waiting for it.
+    const conversations = s.replySizes.map((size) => ({ id: ids[size], token: tokenFor(stack, ids[size]) }));
+    rows.reply = await replyAccepted(autocannon, { stack, conversations, rate: s.replyRate, ...s, connections: s.rateConnections });
+    log(`${database}: reply accepted: ${JSON.stringify(rows.reply)}`);
+    return { database, rows };
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** The bench on a fresh database of the PostgreSQL server `adminUrl` reaches; dropped afterwards. */
+export async function benchOnPostgres(adminUrl) {
+  const fresh = freshDatabase(adminUrl);
+  try {
+    const server = new URL(adminUrl);
+    return await benchBackend({ database: `PostgreSQL (${server.host})`, databaseUrl: fresh.url });
+  } finally {
+    fresh.drop();
+  }
+}
