@@ -20,10 +20,11 @@ test: tools
 ## and plain React (bench/run.mjs), release servers; prints one table and writes bench/results/latest.md.
 ## BENCH_ROUNDS (12 by default, at least 10 for the table) shortens it. Then the backend under load
 ## (bench/backend-load.mjs: thread open, replies, webhooks, 10,000 live streams; on SQLite, and on
-## PostgreSQL too when BENCH_POSTGRES_URL names a server; results in bench/results/backend-load.md).
+## PostgreSQL: BENCH_POSTGRES_URL's server, or a throwaway one; results in bench/results/backend-load.md).
 ## Each live stream is an open file: the recipe raises the open-files limit to the hard limit.
 bench: widget servers
 	cargo build --release -p backend -p alcmeon-emulator
+	cargo build -p test-postgres --bin test-postgres-serve
 	if [ ! -d bench/chatscope/node_modules ] || [ bench/chatscope/package-lock.json -nt bench/chatscope/node_modules/.package-lock.json ]; then \
 	  (cd bench/chatscope && npm ci --no-audit --no-fund --loglevel=error); fi
 	node bench/run.mjs

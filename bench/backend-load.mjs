@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Load on the backend (issue 14, "Load benchmarks"): thread open, reply accepted at 500/s, webhook
 // acknowledged at 1,000/s, 10,000 idle live streams (memory, and one event's time to reach them
-// all), on SQLite and, when BENCH_POSTGRES_URL is set, again on a fresh PostgreSQL database.
+// all), on SQLite and again on a fresh PostgreSQL database.
 // Not part of `make test`; prints one Markdown table per database and writes them, with the
 // machine's description, to bench/results/backend-load.md. The rows live in bench/backend-load/.
 //
@@ -11,7 +11,8 @@
 //   BENCH_CONNECTIONS=50     concurrent connections of the thread rows
 //   BENCH_STREAMS=10000      live streams held open
 //   BENCH_POSTGRES_URL=…     an admin URL of a PostgreSQL server (postgres://postgres@host:port/postgres):
-//                            each run creates its own database there and drops it afterwards
+//                            each run creates its own database there and drops it afterwards;
+//                            without it, a throwaway server (crates/test-postgres) is started
 //   BENCH_DATABASES=sqlite,postgres   which of the two to run (both by default)
 //   BENCH_LABEL=…            what the servers are, for the heading (e.g. "before: a36dee9")
 //
@@ -24,6 +25,7 @@ import { join } from 'node:path';
 import { ROOT } from '../tests/support/stack.mjs';
 import { benchBackend, benchOnPostgres, SETTINGS } from './backend-load/run.mjs';
 import { databaseTable, NOTES } from './backend-load/table.mjs';
+import { startThrowawayPostgres } from './backend-load/throwaway-postgres.mjs';
 import { log } from './backend-load/tool.mjs';
 
 function describeRun() {
@@ -44,7 +46,15 @@ const runs = [];
 if (databases.includes('sqlite')) runs.push(await benchBackend({ database: 'SQLite' }));
 if (databases.includes('postgres')) {
   if (process.env.BENCH_POSTGRES_URL) runs.push(await benchOnPostgres(process.env.BENCH_POSTGRES_URL));
-  else log('BENCH_POSTGRES_URL is not set: no PostgreSQL rows');
+  else {
+    log('BENCH_POSTGRES_URL is not set: starting a throwaway PostgreSQL server');
+    const server = await startThrowawayPostgres();
+    try {
+      runs.push(await benchOnPostgres(server.adminUrl));
+    } finally {
+      await server.stop();
+    }
+  }
 }
 const markdown = [
   '# Backend load',
