@@ -30,6 +30,17 @@ impl Backend {
     /// Starts the binary on `port` with its database in `data`, against the emulator at
     /// `emulator_url`, logging with the filter `rust_log`.
     pub fn start(port: u16, data: &TempDir, emulator_url: &str, rust_log: &str) -> Backend {
+        Self::start_with(port, data, emulator_url, rust_log, &[])
+    }
+
+    /// As [`Self::start`], with `env` set last (e.g. another `BACKEND_DATABASE_URL`).
+    pub fn start_with(
+        port: u16,
+        data: &TempDir,
+        emulator_url: &str,
+        rust_log: &str,
+        env: &[(&str, &str)],
+    ) -> Backend {
         let log = data.path().join("backend.log");
         let log_file = std::fs::OpenOptions::new()
             .create(true)
@@ -58,6 +69,7 @@ impl Backend {
             .env("ALCMEON_TEAMS", "901")
             .env("ALCMEON_RATE_LIMIT_PER_MINUTE", "6000")
             .env("RUST_LOG", rust_log)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log_file)
             .spawn()

@@ -21,7 +21,7 @@ use crate::scale;
 /// The conversations the seed lets an agent answer now.
 const CONVERSATIONS: [i64; 5] = [1001, 1002, 1003, 1004, 1005];
 
-fn agent_token(audience: &str, agent: usize) -> String {
+pub fn agent_token(audience: &str, agent: usize) -> String {
     mint(
         SESSION_SECRET,
         json!({ "aud": audience, "sub": format!("00500000000000{agent}AAA"),
@@ -31,13 +31,13 @@ fn agent_token(audience: &str, agent: usize) -> String {
 
 /// One reply of the burst: who posts it, where, and its client id (also its text).
 #[derive(Clone)]
-struct Post {
-    agent: usize,
-    conversation_id: i64,
-    client_id: String,
+pub struct Post {
+    pub agent: usize,
+    pub conversation_id: i64,
+    pub client_id: String,
 }
 
-fn burst(replies: usize, agents: usize) -> Vec<Post> {
+pub fn burst(replies: usize, agents: usize) -> Vec<Post> {
     (0..replies)
         .map(|n| Post {
             agent: n % agents,
@@ -47,19 +47,21 @@ fn burst(replies: usize, agents: usize) -> Vec<Post> {
         .collect()
 }
 
-/// Posts the replies all at once; returns those that got no stored answer (cut by the kill, or
-/// refused a connection). `kill` is called once `kill_after` were accepted.
-async fn post_all(
+/// Posts the replies all at once, spread over the instances at `urls` (all answering to
+/// `audience`); returns those that got no stored answer (cut by the kill, or refused a
+/// connection). `kill` is called once `kill_after` were accepted.
+pub async fn post_all(
     http: &reqwest::Client,
-    url: &str,
+    urls: &[&str],
+    audience: &str,
     posts: Vec<Post>,
     kill_after: Option<usize>,
     mut kill: impl FnMut(),
 ) -> Vec<Post> {
     let mut requests = JoinSet::new();
-    for post in posts {
-        let (http, url) = (http.clone(), url.to_owned());
-        let token = agent_token(&url, post.agent);
+    for (n, post) in posts.into_iter().enumerate() {
+        let (http, url) = (http.clone(), urls[n % urls.len()].to_owned());
+        let token = agent_token(audience, post.agent);
         requests.spawn(async move {
             let response = http
                 .post(format!(
@@ -143,7 +145,7 @@ async fn a_backend_killed_during_a_burst_of_replies_sends_each_exactly_once_afte
         let kill_after = scale::pick(120, draws.share_of(pending.len()));
         let mut killed = false;
         let url = backend.url.clone();
-        let unanswered = post_all(&http, &url, pending, Some(kill_after), || {
+        let unanswered = post_all(&http, &[&url], &url, pending, Some(kill_after), || {
             backend.kill();
             killed = true;
         })
@@ -158,7 +160,7 @@ async fn a_backend_killed_during_a_burst_of_replies_sends_each_exactly_once_afte
         unanswered_at_kills.iter().all(|&n| n > 0),
         "a kill came after its burst: {unanswered_at_kills:?}"
     );
-    let still = post_all(&http, &backend.url, pending, None, || {}).await;
+    let still = post_all(&http, &[&backend.url], &backend.url, pending, None, || {}).await;
     assert!(still.is_empty(), "{} posts again refused", still.len());
     backend
         .wait_for_health(&http, |h| h["outbox"]["in_flight"] == 0)

@@ -1,0 +1,115 @@
+//! The crash probe with two instances on one PostgreSQL database behind a load balancer: replies
+//! from several agents are spread over both, one instance is SIGKILLed mid-burst and never comes
+//! back, and the posts it left unanswered are posted again to the survivor (as the balancer would
+//! route them). The survivor takes over the replies the dead instance had stored but not sent,
+//! and every reply reaches Alcméon exactly once.
+//!
+//! Bounded: 200 replies from 4 agents. Full (`FAULTS=full`): 1,000 replies from 8 agents.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+use crate::helpers::{emulator_actions, free_port};
+use crate::process::{Backend, emulator_for, emulator_idle};
+use crate::reply_kill::{burst, post_all};
+use crate::scale;
+
+/// Every burst reply's text, with how many times Alcméon recorded it.
+async fn sent_texts(http: &reqwest::Client, emulator_url: &str) -> HashMap<String, usize> {
+    let mut sent = HashMap::new();
+    for action in emulator_actions(http, emulator_url).await {
+        if action["type"] == "answer"
+            && let Some(text) = action["data"]["answers"][0]["content"].as_str()
+            && text.starts_with("kill-")
+        {
+            *sent.entry(text.to_owned()).or_default() += 1;
+        }
+    }
+    sent
+}
+
+#[tokio::test]
+async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_once() {
+    let replies = scale::pick(200, 1_000);
+    let agents = scale::pick(4, 8);
+    let database_url = test_postgres::fresh_database().await;
+    // Alcméon's webhooks go to the instance that dies: the survivor reads what it misses.
+    let (doomed_port, survivor_port) = (free_port(), free_port());
+    let emulator = emulator_for(doomed_port).await;
+    let audience = "http://alcmeon-widget.balanced.test";
+    let env = [
+        ("BACKEND_DATABASE_URL", database_url.as_str()),
+        ("BACKEND_PUBLIC_URL", audience),
+        ("BACKEND_SYNC_INTERVAL_SECS", "1"),
+    ];
+    let (doomed_data, survivor_data) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let emulator_url = emulator.base_url();
+    let mut doomed = Backend::start_with(doomed_port, &doomed_data, &emulator_url, "warn", &env);
+    doomed
+        .wait_for_replica(&reqwest::Client::new(), &emulator)
+        .await;
+    let survivor = Backend::start_with(survivor_port, &survivor_data, &emulator_url, "warn", &env);
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    survivor.wait_for_health(&http, |_| true).await;
+    let started = Instant::now();
+
+    let (doomed_url, survivor_url) = (doomed.url.clone(), survivor.url.clone());
+    let mut killed = false;
+    let unanswered = post_all(
+        &http,
+        &[&doomed_url, &survivor_url],
+        audience,
+        burst(replies, agents),
+        Some(replies / 2),
+        || {
+            doomed.kill();
+            killed = true;
+        },
+    )
+    .await;
+    assert!(killed, "the burst ended before the kill");
+    let unanswered_at_kill = unanswered.len();
+    let still = post_all(&http, &[&survivor_url], audience, unanswered, None, || {}).await;
+    assert!(
+        still.is_empty(),
+        "{} posts refused by the survivor",
+        still.len()
+    );
+
+    // The survivor takes the dead instance's replies over within its takeover interval.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while sent_texts(&http, &emulator_url).await.len() < replies {
+        assert!(
+            Instant::now() < deadline,
+            "{} of {replies} replies reached Alcméon; survivor's log:\n{}",
+            sent_texts(&http, &emulator_url).await.len(),
+            survivor.log()
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let delivered_in = started.elapsed();
+    survivor
+        .wait_for_health(&http, |h| h["outbox"]["in_flight"] == 0)
+        .await;
+    emulator_idle(&http, &emulator_url).await;
+
+    let sent = sent_texts(&http, &emulator_url).await;
+    let lost = burst(replies, agents)
+        .iter()
+        .filter(|post| !sent.contains_key(&post.client_id))
+        .count();
+    let twice = sent.values().filter(|&&count| count > 1).count();
+    println!(
+        "instance kill ({}): {replies} replies from {agents} agents over two instances on PostgreSQL, one SIGKILLed \
+         ({unanswered_at_kill} posts unanswered, posted again to the other); all at Alcméon after {:.1} s: {lost} lost, \
+         {twice} sent more than once",
+        scale::name(),
+        delivered_in.as_secs_f64(),
+    );
+    assert_eq!((lost, twice), (0, 0), "lost, sent more than once");
+}
