@@ -15,6 +15,7 @@
 //!   actions, read from Alcméon, showed no `answer` of it.
 
 mod delivery;
+mod queued;
 mod queues;
 mod reconcile;
 
@@ -42,6 +43,8 @@ pub struct Outbox {
     queues: Queues,
     /// Held while a reply is stored and queued (see [`Admission`]).
     admission: Arc<Mutex<()>>,
+    /// The replies waiting for Alcméon's rate limit, for the widgets (`queued.rs`).
+    queued: queued::QueuedReplies,
 }
 
 /// Who a reply is sent as.
@@ -103,6 +106,7 @@ impl Outbox {
             in_flight: Arc::default(),
             queues: Queues::default(),
             admission: Arc::default(),
+            queued: queued::QueuedReplies::default(),
         }
     }
 
@@ -205,9 +209,10 @@ impl Outbox {
                     continue;
                 }
             }
-            self.deliver(reply).await;
+            self.deliver_telling_the_wait(reply).await;
             self.in_flight.fetch_sub(1, Ordering::SeqCst);
         }
+        self.queue_drained(conversation_id);
     }
 
     async fn fail(&self, reply_id: ReplyId, code: FailureCode) {

@@ -6,13 +6,17 @@ use serde_json::json;
 use crate::helpers::{ORG_ID, Options, SESSION_SECRET, TestApp, mint, spawn_app, spawn_app_with};
 
 /// A conversation's event stream read over real HTTP, as the widget reads it with fetch.
-struct EventStream {
+pub(crate) struct EventStream {
     response: reqwest::Response,
     buffer: String,
 }
 
 impl EventStream {
-    async fn open(app: &TestApp, conversation_id: i64, last_event_id: Option<i64>) -> Self {
+    pub(crate) async fn open(
+        app: &TestApp,
+        conversation_id: i64,
+        last_event_id: Option<i64>,
+    ) -> Self {
         Self::open_with(app, &app.session_token(), conversation_id, last_event_id).await
     }
 
@@ -54,7 +58,7 @@ impl EventStream {
     }
 
     /// The next event of any kind (keep-alive comments skipped).
-    async fn next_frame(&mut self, wait: Duration) -> Option<Frame> {
+    pub(crate) async fn next_frame(&mut self, wait: Duration) -> Option<Frame> {
         let deadline = tokio::time::Instant::now() + wait;
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
@@ -83,10 +87,10 @@ impl EventStream {
     }
 }
 
-struct Frame {
-    event: String,
-    id: Option<String>,
-    data: String,
+pub(crate) struct Frame {
+    pub(crate) event: String,
+    pub(crate) id: Option<String>,
+    pub(crate) data: String,
 }
 
 /// Waits until the replica holds the conversation and every action the emulator held at the

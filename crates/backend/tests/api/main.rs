@@ -20,6 +20,7 @@ mod replies;
 mod reply_crash;
 mod reply_kill;
 mod reply_order;
+mod reply_queue;
 mod sessions;
 mod startup;
 mod time_zones;
