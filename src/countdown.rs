@@ -1,6 +1,7 @@
 //! How the last hour of a reply window reads (`protocol::Conversation::reply_window_left_ms`
 //! decides when it shows): whole minutes, rounded up, until the last minute, then seconds. So the
 //! text changes once a minute, then each second, and never says "0" while the window is open.
+//! And about how long a reply queued behind Alcméon's rate limit still waits.
 
 use fluent_bundle::FluentArgs;
 
@@ -19,6 +20,25 @@ pub fn countdown_text(i18n: &I18n, left_ms: i64) -> String {
             ceil_div(left_ms.max(1), SECOND_MS),
         )
     };
+    counted(i18n, id, count)
+}
+
+/// "Queued behind Alcméon's rate limit · about 40 seconds", for a reply that leaves in about
+/// `left_ms`: seconds rounded up to a multiple of 5 (an estimate is no more exact) up to a minute
+/// and a half, then minutes rounded up.
+pub fn queued_text(i18n: &I18n, left_ms: i64) -> String {
+    let (id, count) = if left_ms > 90 * SECOND_MS {
+        ("delivery-queued-minutes", ceil_div(left_ms, MINUTE_MS))
+    } else {
+        (
+            "delivery-queued-seconds",
+            ceil_div(left_ms.max(1), 5 * SECOND_MS) * 5,
+        )
+    };
+    counted(i18n, id, count)
+}
+
+fn counted(i18n: &I18n, id: &str, count: i64) -> String {
     let mut args = FluentArgs::new();
     args.set("count", count);
     i18n.t_with(id, &args)
@@ -32,8 +52,12 @@ fn ceil_div(value: i64, unit: i64) -> i64 {
 mod tests {
     use super::*;
 
+    fn visible(text: String) -> String {
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
     fn text(lang: &str, left_ms: i64) -> String {
-        countdown_text(&I18n::negotiate(lang), left_ms).replace(['\u{2068}', '\u{2069}'], "")
+        visible(countdown_text(&I18n::negotiate(lang), left_ms))
     }
 
     #[test]
@@ -56,6 +80,23 @@ mod tests {
         );
         assert_eq!(text("en", 1_500), "The reply window closes in 2 seconds");
         assert_eq!(text("en", 1), "The reply window closes in 1 second");
+    }
+
+    #[test]
+    fn a_queued_reply_reads_about_how_many_seconds_by_fives_then_minutes() {
+        let text = |left_ms| visible(queued_text(&I18n::negotiate("en"), left_ms));
+        let about = "Queued behind Alcméon’s rate limit · about";
+        assert_eq!(text(40_000), format!("{about} 40 seconds"));
+        assert_eq!(text(36_200), format!("{about} 40 seconds"));
+        assert_eq!(text(1), format!("{about} 5 seconds"));
+        assert_eq!(text(90_000), format!("{about} 90 seconds"));
+        assert_eq!(text(90_001), format!("{about} 2 minutes"));
+        assert_eq!(text(5 * MINUTE_MS + 1), format!("{about} 6 minutes"));
+        let french = visible(queued_text(&I18n::negotiate("fr"), 12_000));
+        assert_eq!(
+            french,
+            "En attente de la limite de débit d’Alcméon · environ 15 secondes"
+        );
     }
 
     #[test]

@@ -5,21 +5,22 @@
 
 use std::time::Duration;
 
-use protocol::{EngagementPage, ThreadItem};
+use protocol::{EngagementPage, QueuedReply, ThreadItem};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
 use crate::api::Backend;
 use crate::api::engagement::ENGAGEMENT_EVENTS;
 use crate::json;
-use crate::server_sent_events::EventStreamReader;
+use crate::server_sent_events::{EventStreamReader, ServerSentEvent};
 
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 const LONGEST_RETRY: Duration = Duration::from_secs(30);
 
 /// Follows a conversation's events after `position` (a thread page's `stream_position`; from the
 /// stream's start without one) until `stop` aborts: `on_open` runs each time the stream is
-/// (re)established, `on_item` for each changed thread item.
+/// (re)established, `on_item` for each changed thread item, `on_queued` for each word on a reply
+/// waiting for Alcméon's rate limit.
 pub async fn follow(
     backend: Backend,
     conversation_id: i64,
@@ -27,10 +28,23 @@ pub async fn follow(
     stop: AbortSignal,
     on_open: impl Fn(),
     on_item: impl Fn(ThreadItem),
+    on_queued: impl Fn(QueuedReply),
 ) {
     let path = format!("/v1/conversations/{conversation_id}/events");
     let position = position.map(|seq| seq.to_string());
-    follow_events(backend, &path, "item", position, stop, on_open, on_item).await;
+    follow_events(
+        backend,
+        &path,
+        position,
+        stop,
+        on_open,
+        |event| match event.kind.as_str() {
+            "item" => decoded(event, &on_item),
+            "queued" => decoded(event, &on_queued),
+            _ => {}
+        },
+    )
+    .await;
 }
 
 /// Follows the engagement's events until `stop` aborts: `on_open` runs each time the stream is
@@ -41,28 +55,29 @@ pub async fn follow_engagement(
     on_open: impl Fn(),
     on_page: impl Fn(EngagementPage),
 ) {
-    follow_events(
-        backend,
-        ENGAGEMENT_EVENTS,
-        "engagement",
-        None,
-        stop,
-        on_open,
-        on_page,
-    )
+    follow_events(backend, ENGAGEMENT_EVENTS, None, stop, on_open, |event| {
+        if event.kind == "engagement" {
+            decoded(event, &on_page);
+        }
+    })
     .await;
 }
 
-/// Reads the stream at `path` after the event id `start_after`, giving each `kind` event's data,
-/// read as JSON, to `on_event`.
-async fn follow_events<T: DeserializeOwned>(
+/// Gives the event's data, read as JSON, to `on_data` (data that does not read is skipped).
+fn decoded<T: DeserializeOwned>(event: &ServerSentEvent, on_data: &impl Fn(T)) {
+    if let Ok(value) = json::decode::<T>(&event.data) {
+        on_data(value);
+    }
+}
+
+/// Reads the stream at `path` after the event id `start_after`, giving each event to `on_event`.
+async fn follow_events(
     backend: Backend,
     path: &str,
-    kind: &str,
     start_after: Option<String>,
     stop: AbortSignal,
     on_open: impl Fn(),
-    on_event: impl Fn(T),
+    on_event: impl Fn(&ServerSentEvent),
 ) {
     let mut last_event_id = start_after;
     let mut retry = FIRST_RETRY;
@@ -75,13 +90,7 @@ async fn follow_events<T: DeserializeOwned>(
             on_open();
             let mut events = EventStreamReader::resuming_after(last_event_id.take());
             while let Some(chunk) = body.next_chunk().await {
-                for event in events.push(&chunk) {
-                    if event.kind == kind
-                        && let Ok(value) = json::decode::<T>(&event.data)
-                    {
-                        on_event(value);
-                    }
-                }
+                events.push(&chunk).iter().for_each(&on_event);
             }
             last_event_id = events.last_event_id;
         }

@@ -69,6 +69,20 @@ day-yesterday = أمس
 day-date = { $date }
 delivery-sending = جارٍ الإرسال…
 delivery-sent = تم الإرسال
+delivery-queued-seconds = { $count ->
+    [one] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو ثانية واحدة
+    [two] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو ثانيتين
+    [few] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو { $count } ثوانٍ
+    [many] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو { $count } ثانية
+   *[other] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو { $count } ثانية
+}
+delivery-queued-minutes = { $count ->
+    [one] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو دقيقة واحدة
+    [two] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو دقيقتين
+    [few] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو { $count } دقائق
+    [many] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو { $count } دقيقة
+   *[other] في قائمة الانتظار بسبب حد الطلبات في Alcméon · بعد نحو { $count } دقيقة
+}
 delivery-failed = فشل الإرسال: { $reason }
 
 composer-label = الرد على { $customer }

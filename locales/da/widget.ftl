@@ -55,6 +55,14 @@ day-yesterday = I går
 day-date = { $date }
 delivery-sending = Sender…
 delivery-sent = Sendt
+delivery-queued-seconds = { $count ->
+    [one] I kø på grund af Alcméons grænse for forespørgsler · ca. { $count } sekund
+   *[other] I kø på grund af Alcméons grænse for forespørgsler · ca. { $count } sekunder
+}
+delivery-queued-minutes = { $count ->
+    [one] I kø på grund af Alcméons grænse for forespørgsler · ca. { $count } minut
+   *[other] I kø på grund af Alcméons grænse for forespørgsler · ca. { $count } minutter
+}
 delivery-failed = Mislykkedes: { $reason }
 
 composer-label = Svar til { $customer }

@@ -55,6 +55,14 @@ day-yesterday = Gestern
 day-date = { $date }
 delivery-sending = Wird gesendet…
 delivery-sent = Gesendet
+delivery-queued-seconds = { $count ->
+    [one] Wartet auf das Anfragelimit von Alcméon · noch etwa { $count } Sekunde
+   *[other] Wartet auf das Anfragelimit von Alcméon · noch etwa { $count } Sekunden
+}
+delivery-queued-minutes = { $count ->
+    [one] Wartet auf das Anfragelimit von Alcméon · noch etwa { $count } Minute
+   *[other] Wartet auf das Anfragelimit von Alcméon · noch etwa { $count } Minuten
+}
 delivery-failed = Fehlgeschlagen: { $reason }
 
 composer-label = Antwort an { $customer }

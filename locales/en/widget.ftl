@@ -55,6 +55,16 @@ day-yesterday = Yesterday
 day-date = { $date }
 delivery-sending = Sending…
 delivery-sent = Sent
+# A reply waiting for Alcméon’s rate limit, and about how long until it leaves ($count: seconds,
+# a multiple of 5, up to 90; minutes beyond): under the reply, counting down, and said once.
+delivery-queued-seconds = { $count ->
+    [one] Queued behind Alcméon’s rate limit · about { $count } second
+   *[other] Queued behind Alcméon’s rate limit · about { $count } seconds
+}
+delivery-queued-minutes = { $count ->
+    [one] Queued behind Alcméon’s rate limit · about { $count } minute
+   *[other] Queued behind Alcméon’s rate limit · about { $count } minutes
+}
 # $reason is a failure-* phrase below (with its detail), or a whole error-* sentence above when
 # the widget itself could not send the reply (network, session, busy, too large, already sent).
 # Fluent isolates it, so in a right-to-left language (ar, he) every failure-* and error-* text

@@ -55,6 +55,14 @@ day-yesterday = Ayer
 day-date = { $date }
 delivery-sending = Enviando…
 delivery-sent = Enviado
+delivery-queued-seconds = { $count ->
+    [one] En cola por el límite de solicitudes de Alcméon · unos { $count } segundo
+   *[other] En cola por el límite de solicitudes de Alcméon · unos { $count } segundos
+}
+delivery-queued-minutes = { $count ->
+    [one] En cola por el límite de solicitudes de Alcméon · unos { $count } minuto
+   *[other] En cola por el límite de solicitudes de Alcméon · unos { $count } minutos
+}
 delivery-failed = Error: { $reason }
 
 composer-label = Responder a { $customer }

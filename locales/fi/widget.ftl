@@ -55,6 +55,14 @@ day-yesterday = Eilen
 day-date = { $date }
 delivery-sending = Lähetetään…
 delivery-sent = Lähetetty
+delivery-queued-seconds = { $count ->
+    [one] Jonossa Alcméonin pyyntörajoituksen vuoksi · noin { $count } sekunti
+   *[other] Jonossa Alcméonin pyyntörajoituksen vuoksi · noin { $count } sekuntia
+}
+delivery-queued-minutes = { $count ->
+    [one] Jonossa Alcméonin pyyntörajoituksen vuoksi · noin { $count } minuutti
+   *[other] Jonossa Alcméonin pyyntörajoituksen vuoksi · noin { $count } minuuttia
+}
 delivery-failed = Epäonnistui: { $reason }
 
 composer-label = Vastaa: { $customer }

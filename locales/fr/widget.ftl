@@ -53,6 +53,14 @@ day-yesterday = Hier
 day-date = { $date }
 delivery-sending = Envoi…
 delivery-sent = Envoyé
+delivery-queued-seconds = { $count ->
+    [one] En attente de la limite de débit d’Alcméon · environ { $count } seconde
+   *[other] En attente de la limite de débit d’Alcméon · environ { $count } secondes
+}
+delivery-queued-minutes = { $count ->
+    [one] En attente de la limite de débit d’Alcméon · environ { $count } minute
+   *[other] En attente de la limite de débit d’Alcméon · environ { $count } minutes
+}
 delivery-failed = Échec{"\u202F"}: { $reason }
 
 composer-label = Répondre à { $customer }

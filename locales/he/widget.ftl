@@ -57,6 +57,16 @@ day-yesterday = אתמול
 day-date = { $date }
 delivery-sending = שולח…
 delivery-sent = נשלחה
+delivery-queued-seconds = { $count ->
+    [one] בתור בגלל מגבלת הבקשות של Alcméon · בעוד כשנייה אחת
+    [two] בתור בגלל מגבלת הבקשות של Alcméon · בעוד כשתי שניות
+   *[other] בתור בגלל מגבלת הבקשות של Alcméon · בעוד כ־{ $count } שניות
+}
+delivery-queued-minutes = { $count ->
+    [one] בתור בגלל מגבלת הבקשות של Alcméon · בעוד כדקה אחת
+    [two] בתור בגלל מגבלת הבקשות של Alcméon · בעוד כשתי דקות
+   *[other] בתור בגלל מגבלת הבקשות של Alcméon · בעוד כ־{ $count } דקות
+}
 delivery-failed = נכשלה: { $reason }
 
 composer-label = תשובה ל-{ $customer }

@@ -55,6 +55,14 @@ day-yesterday = Ieri
 day-date = { $date }
 delivery-sending = Invio in corso…
 delivery-sent = Inviato
+delivery-queued-seconds = { $count ->
+    [one] In coda per il limite di richieste di Alcméon · circa { $count } secondo
+   *[other] In coda per il limite di richieste di Alcméon · circa { $count } secondi
+}
+delivery-queued-minutes = { $count ->
+    [one] In coda per il limite di richieste di Alcméon · circa { $count } minuto
+   *[other] In coda per il limite di richieste di Alcméon · circa { $count } minuti
+}
 delivery-failed = Non riuscito: { $reason }
 
 composer-label = Rispondi a { $customer }

@@ -53,6 +53,8 @@ day-yesterday = 昨日
 day-date = { $date }
 delivery-sending = 送信中…
 delivery-sent = 送信済み
+delivery-queued-seconds = Alcméon のレート制限により順番待ち · 約 { $count } 秒
+delivery-queued-minutes = Alcméon のレート制限により順番待ち · 約 { $count } 分
 delivery-failed = 失敗: { $reason }
 
 composer-label = { $customer } への返信

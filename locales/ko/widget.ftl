@@ -53,6 +53,8 @@ day-yesterday = 어제
 day-date = { $date }
 delivery-sending = 보내는 중…
 delivery-sent = 보냄
+delivery-queued-seconds = Alcméon 요청 한도로 인해 대기 중 · 약 { $count }초
+delivery-queued-minutes = Alcméon 요청 한도로 인해 대기 중 · 약 { $count }분
 delivery-failed = 실패: { $reason }
 
 composer-label = { $customer }님에게 답장

@@ -55,6 +55,14 @@ day-yesterday = Gisteren
 day-date = { $date }
 delivery-sending = Verzenden…
 delivery-sent = Verzonden
+delivery-queued-seconds = { $count ->
+    [one] In de wachtrij door de aanvraaglimiet van Alcméon · nog ongeveer { $count } seconde
+   *[other] In de wachtrij door de aanvraaglimiet van Alcméon · nog ongeveer { $count } seconden
+}
+delivery-queued-minutes = { $count ->
+    [one] In de wachtrij door de aanvraaglimiet van Alcméon · nog ongeveer { $count } minuut
+   *[other] In de wachtrij door de aanvraaglimiet van Alcméon · nog ongeveer { $count } minuten
+}
 delivery-failed = Mislukt: { $reason }
 
 composer-label = Antwoord aan { $customer }

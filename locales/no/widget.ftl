@@ -56,6 +56,14 @@ day-yesterday = I går
 day-date = { $date }
 delivery-sending = Sender…
 delivery-sent = Sendt
+delivery-queued-seconds = { $count ->
+    [one] I kø på grunn av Alcméons grense for forespørsler · ca. { $count } sekund
+   *[other] I kø på grunn av Alcméons grense for forespørsler · ca. { $count } sekunder
+}
+delivery-queued-minutes = { $count ->
+    [one] I kø på grunn av Alcméons grense for forespørsler · ca. { $count } minutt
+   *[other] I kø på grunn av Alcméons grense for forespørsler · ca. { $count } minutter
+}
 delivery-failed = Mislyktes: { $reason }
 
 composer-label = Svar til { $customer }

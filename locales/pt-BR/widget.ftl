@@ -58,6 +58,14 @@ day-yesterday = Ontem
 day-date = { $date }
 delivery-sending = Enviando…
 delivery-sent = Enviada
+delivery-queued-seconds = { $count ->
+    [one] Na fila pelo limite de requisições da Alcméon · cerca de { $count } segundo
+   *[other] Na fila pelo limite de requisições da Alcméon · cerca de { $count } segundos
+}
+delivery-queued-minutes = { $count ->
+    [one] Na fila pelo limite de requisições da Alcméon · cerca de { $count } minuto
+   *[other] Na fila pelo limite de requisições da Alcméon · cerca de { $count } minutos
+}
 delivery-failed = Falha: { $reason }
 
 composer-label = Responder a { $customer }

@@ -62,6 +62,18 @@ day-yesterday = Вчера
 day-date = { $date }
 delivery-sending = Отправка…
 delivery-sent = Отправлено
+delivery-queued-seconds = { $count ->
+    [one] В очереди из-за ограничения запросов Alcméon · примерно { $count } секунда
+    [few] В очереди из-за ограничения запросов Alcméon · примерно { $count } секунды
+    [many] В очереди из-за ограничения запросов Alcméon · примерно { $count } секунд
+   *[other] В очереди из-за ограничения запросов Alcméon · примерно { $count } секунды
+}
+delivery-queued-minutes = { $count ->
+    [one] В очереди из-за ограничения запросов Alcméon · примерно { $count } минута
+    [few] В очереди из-за ограничения запросов Alcméon · примерно { $count } минуты
+    [many] В очереди из-за ограничения запросов Alcméon · примерно { $count } минут
+   *[other] В очереди из-за ограничения запросов Alcméon · примерно { $count } минуты
+}
 delivery-failed = Ошибка: { $reason }
 
 composer-label = Ответ клиенту { $customer }

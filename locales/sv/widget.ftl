@@ -55,6 +55,14 @@ day-yesterday = I går
 day-date = { $date }
 delivery-sending = Skickar…
 delivery-sent = Skickat
+delivery-queued-seconds = { $count ->
+    [one] I kö på grund av Alcméons gräns för anrop · cirka { $count } sekund
+   *[other] I kö på grund av Alcméons gräns för anrop · cirka { $count } sekunder
+}
+delivery-queued-minutes = { $count ->
+    [one] I kö på grund av Alcméons gräns för anrop · cirka { $count } minut
+   *[other] I kö på grund av Alcméons gräns för anrop · cirka { $count } minuter
+}
 delivery-failed = Misslyckades: { $reason }
 
 composer-label = Svara { $customer }

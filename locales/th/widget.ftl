@@ -53,6 +53,8 @@ day-yesterday = เมื่อวาน
 day-date = { $date }
 delivery-sending = กำลังส่ง…
 delivery-sent = ส่งแล้ว
+delivery-queued-seconds = อยู่ในคิวเนื่องจากขีดจำกัดคำขอของ Alcméon · ประมาณ { $count } วินาที
+delivery-queued-minutes = อยู่ในคิวเนื่องจากขีดจำกัดคำขอของ Alcméon · ประมาณ { $count } นาที
 delivery-failed = ส่งไม่สำเร็จ: { $reason }
 
 composer-label = ตอบกลับ { $customer }

@@ -53,6 +53,8 @@ day-yesterday = 昨天
 day-date = { $date }
 delivery-sending = 正在发送…
 delivery-sent = 已发送
+delivery-queued-seconds = 因 Alcméon 速率限制排队中 · 约 { $count } 秒
+delivery-queued-minutes = 因 Alcméon 速率限制排队中 · 约 { $count } 分钟
 delivery-failed = 失败：{ $reason }
 
 composer-label = 回复 { $customer }

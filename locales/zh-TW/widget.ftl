@@ -53,6 +53,8 @@ day-yesterday = 昨天
 day-date = { $date }
 delivery-sending = 傳送中…
 delivery-sent = 已傳送
+delivery-queued-seconds = 因 Alcméon 速率限制排隊中 · 約 { $count } 秒
+delivery-queued-minutes = 因 Alcméon 速率限制排隊中 · 約 { $count } 分鐘
 delivery-failed = 失敗：{ $reason }
 
 composer-label = 回覆 { $customer }

@@ -10,6 +10,7 @@ use protocol::{Delivery, LocalDay, ThreadItem};
 use super::attachment::Attachments;
 use super::event_line::EventLine;
 use crate::conversation::ConversationState;
+use crate::countdown::queued_text;
 use crate::item_text::{author_name, failure_reason};
 use crate::linkify::{Segment, linkify};
 use crate::rows::{DayLabel, Row, Sender, day_label, delivery_look, kind_class, offers_retry};
@@ -103,14 +104,16 @@ fn Message(anchor: String, item: ThreadItem, group_start: bool, group_end: bool)
 
 /// Where a message stands, whoever sent it; a failed one says why, and the viewer's own reply
 /// offers Retry (disabled while the reply box is blocked: the backend would refuse it for the same
-/// reason). The line is the widget's own sentence: it reads in the widget's direction, not one
-/// guessed from its first letter (its inserted reason is isolated by Fluent).
+/// reason). A reply queued behind Alcméon's rate limit says about how long it still waits,
+/// counting down. The line is the widget's own sentence: it reads in the widget's direction, not
+/// one guessed from its first letter (its inserted reason is isolated by Fluent).
 #[component]
 fn DeliveryLine(item: ThreadItem, retry: bool, local: Option<&'static str>) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
+    let conversation = ConversationState::get();
     let delivery = item.delivery.clone().unwrap_or(Delivery::Sending);
     let (state, icon) = delivery_look(&delivery);
-    let text = match &delivery {
+    let said = match &delivery {
         Delivery::Sending => i18n.t("delivery-sending"),
         Delivery::Sent => i18n.t("delivery-sent"),
         Delivery::Failed { .. } => {
@@ -119,9 +122,15 @@ fn DeliveryLine(item: ThreadItem, retry: bool, local: Option<&'static str>) -> i
             i18n.t_with("delivery-failed", &args)
         }
     };
+    // A reply still sending may be queued behind Alcméon's rate limit: about how long, meanwhile.
+    let (id, sending) = (item.id, delivery == Delivery::Sending);
+    let text = move || match sending.then(|| conversation.queued_left_ms(id)).flatten() {
+        Some(left) => queued_text(&i18n, left),
+        None => said.clone(),
+    };
     let retry = retry.then(|| {
         let failed = item.clone();
-        let conversation = ConversationState::get();
+        let i18n = WidgetContext::get().i18n();
         view! {
             <button
                 type="button"

@@ -10,6 +10,7 @@ mod announcer;
 mod attachment_files;
 mod local_failures;
 mod open;
+mod queued;
 mod replies;
 mod state;
 mod thread_feed;

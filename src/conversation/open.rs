@@ -30,6 +30,7 @@ impl ConversationState {
         let files = SendWrapper::new(state.files());
         on_cleanup(move || files.close());
         state.tick_clock();
+        state.tick_while_queued();
         state.follow_live(backend, position);
         state.keep_row_current();
         state
@@ -65,7 +66,9 @@ impl ConversationState {
     /// read is missed, and reopens after the last event it gave. The newest page is read again
     /// each time the stream reopens after a drop (the backend may have restarted and backfilled
     /// what its lost webhooks carried), and on the first open of a page without a position (an
-    /// older backend); items are matched by id, so nothing shows twice.
+    /// older backend); items are matched by id, so nothing shows twice. Each time it opens, the
+    /// stream tells the replies queued behind the rate limit anew: those told before are
+    /// forgotten.
     fn follow_live(self, backend: Backend, position: Option<i64>) {
         let Ok(controller) = web_sys::AbortController::new() else {
             return;
@@ -82,6 +85,7 @@ impl ConversationState {
             position,
             stop,
             move || {
+                self.forget_queued();
                 if skip_read.replace(false) {
                     return;
                 }
@@ -93,6 +97,7 @@ impl ConversationState {
                 });
             },
             move |item| self.receive(item, None),
+            move |reply| self.queue(reply),
         ));
     }
 }

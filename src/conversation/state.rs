@@ -32,6 +32,10 @@ pub struct ConversationState {
     /// How many replies this widget has sent: their optimistic item ids.
     pub(super) sent: StoredValue<i64>,
     pub(super) files: StoredValue<AttachmentFiles, LocalStorage>,
+    /// Replies waiting for Alcméon's rate limit: item id, and about when it leaves (`queued.rs`).
+    pub(super) queued: RwSignal<Vec<(i64, i64)>>,
+    /// The time their notices count down from.
+    pub(super) clock: RwSignal<i64>,
 }
 
 impl ConversationState {
@@ -52,6 +56,8 @@ impl ConversationState {
             backend: StoredValue::new_local(backend),
             conversation_id,
             sent: StoredValue::new(0),
+            queued: RwSignal::new(vec![]),
+            clock: RwSignal::new(now_ms()),
         }
     }
 

@@ -44,6 +44,6 @@ pub use template_fill::{FilledButton, FilledTemplate, ProblemReason, VariablePro
 pub use template_order::in_language_order;
 pub use thread::{
     Attachment, Conversation, ConversationFetching, ConversationStatus, Delivery, ItemKind,
-    NewReply, ThreadItem, ThreadPage, Viewer,
+    NewReply, QueuedReply, ThreadItem, ThreadPage, Viewer,
 };
 pub use zone_rules::{LocalDay, OffsetChange, ZoneRules};

@@ -160,6 +160,20 @@ pub enum Delivery {
     },
 }
 
+/// A reply waiting for Alcméon's rate limit, and about when it leaves: the data of an
+/// `event: queued` of `GET /v1/conversations/{id}/events`. Only true now, so never logged and
+/// without an event id: a stream opens with one for each reply queued then, and tells each change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueuedReply {
+    /// The reply's item id (Alcméon has not recorded it yet: a provisional id).
+    pub item_id: i64,
+    /// About when it leaves, in milliseconds since the Unix epoch (UTC); never before the end of
+    /// a hold Alcméon's 429 asked for. `None`: it is no longer queued (it left, or was failed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_ms: Option<i64>,
+}
+
 /// The body of `POST /v1/conversations/{id}/replies`. Sending the same `client_id` twice never
 /// sends the reply twice: the second call returns the first one's item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -157,6 +157,12 @@ impl AlcmeonClient {
             .map(drop)
     }
 
+    /// About how long the labelled call still waits for the application's budget
+    /// ([`Governor::estimated_wait`]).
+    pub fn estimated_wait(&self, label: i64, later: usize) -> Option<Duration> {
+        self.governor.estimated_wait(label, later)
+    }
+
     /// A request to `path` with the application's credentials.
     pub(super) fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.http

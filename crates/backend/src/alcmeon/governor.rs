@@ -12,15 +12,22 @@
 //!
 //! Waiters re-check every [`POLL`]; at a few calls a minute that costs nothing and needs no
 //! wake-up bookkeeping. After a 429, every caller holds until Alcméon's `rate_limited_until`.
+//!
+//! How long a waiting call still waits is worked out here too ([`Governor::estimated_wait`]), for
+//! the widget to say a reply is queued: calls made inside [`labelled`] carry a label it is asked
+//! by.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use governor::middleware::StateInformationMiddleware;
+use governor::state::{InMemoryState, NotKeyed};
+use governor::{Quota, RateLimiter};
 
 /// How often a waiting caller looks again.
 const POLL: Duration = Duration::from_millis(20);
@@ -70,9 +77,23 @@ impl Party {
     }
 }
 
+tokio::task_local! {
+    /// The label of the calls the current task makes (see [`labelled`]).
+    static LABEL: i64;
+}
+
+/// Runs `work` with every call it makes through a governor labelled `label`, so that
+/// [`Governor::estimated_wait`] can be asked about them (the outbox labels a reply's calls with
+/// the reply's id).
+pub async fn labelled<F: Future>(label: i64, work: F) -> F::Output {
+    LABEL.scope(label, work).await
+}
+
 pub struct Governor {
-    budget: DefaultDirectRateLimiter,
+    budget: RateLimiter<NotKeyed, InMemoryState, DefaultClock, StateInformationMiddleware>,
     clock: DefaultClock,
+    /// The time between two calls once the burst is spent.
+    period: Duration,
     queue: Mutex<Queue>,
     held_until: Mutex<Option<Instant>>,
 }
@@ -88,12 +109,15 @@ struct Queue {
     last_served: HashMap<Party, u64>,
     /// The waiter whose turn it is.
     turn: Option<u64>,
+    /// When the budget next has room (as the last call or the last look at it found).
+    free_at: Option<Instant>,
 }
 
 struct Waiter {
     ticket: u64,
     class: u8,
     party: Party,
+    label: Option<i64>,
 }
 
 impl Queue {
@@ -104,6 +128,7 @@ impl Queue {
             ticket,
             class,
             party,
+            label: LABEL.try_with(|label| *label).ok(),
         });
         self.choose_turn();
         ticket
@@ -134,6 +159,41 @@ impl Queue {
             })
             .map(|w| w.ticket);
     }
+
+    /// How many calls go before the call labelled `label`, or before the one `later` places after
+    /// it in its party's line (a call its party will queue behind it); `None` when no call of
+    /// that label waits. Every waiter of a more urgent class goes first; within the class the
+    /// parties take turns in the order [`Self::choose_turn`] gives them, so a party ahead of ours
+    /// in that order has one more turn before our `n`-th call, one behind it as many, each at
+    /// most as many as it has calls waiting. An account being created is for a reply, whose own
+    /// call follows: counted as one call more in the line.
+    fn calls_ahead(&self, label: i64, later: usize) -> Option<usize> {
+        let me = self.waiting.iter().find(|w| w.label == Some(label))?;
+        let own = |w: &&Waiter| w.class == me.class && w.party == me.party;
+        let turns = self
+            .waiting
+            .iter()
+            .filter(|w| own(w) && w.ticket < me.ticket)
+            .count()
+            + later
+            + usize::from(me.party == Party::Provisioning);
+        // Each party of the class: its place in the turn order, and how many calls it has waiting.
+        let mut parties: HashMap<&Party, ((u64, u64), usize)> = HashMap::new();
+        for w in self.waiting.iter().filter(|w| w.class == me.class) {
+            let last = self.last_served.get(&w.party).copied().unwrap_or(0);
+            let (place, count) = parties.entry(&w.party).or_insert(((last, w.ticket), 0));
+            place.1 = place.1.min(w.ticket);
+            *count += 1;
+        }
+        let my_place = parties[&me.party].0;
+        let others: usize = parties
+            .iter()
+            .filter(|(party, _)| **party != &me.party)
+            .map(|(_, (place, count))| (*count).min(turns + usize::from(*place < my_place)))
+            .sum();
+        let urgent = self.waiting.iter().filter(|w| w.class < me.class).count();
+        Some(urgent + turns + others)
+    }
 }
 
 impl Governor {
@@ -148,11 +208,28 @@ impl Governor {
             .expect("the period is at least a millisecond")
             .allow_burst(NonZeroU32::new(burst).expect("burst is at least 1"));
         Self {
-            budget: RateLimiter::direct(quota),
+            budget: RateLimiter::direct(quota).with_middleware(),
             clock: DefaultClock::default(),
+            period,
             queue: Mutex::default(),
             held_until: Mutex::new(None),
         }
+    }
+
+    /// About how long the call labelled `label` (see [`labelled`]) still waits, or the call its
+    /// party would queue `later` places after it; `None` when no call of that label is waiting.
+    /// The calls ahead of it ([`Queue::calls_ahead`]) leave one per period once the budget has
+    /// room and any 429 hold is over, so the estimate is never earlier than the hold's end. Rough:
+    /// a more urgent call that comes later goes first, and a burst regained after a hold goes
+    /// faster.
+    pub fn estimated_wait(&self, label: i64, later: usize) -> Option<Duration> {
+        let now = Instant::now();
+        let held = (*lock(&self.held_until)).unwrap_or(now);
+        let queue = lock(&self.queue);
+        let ahead = queue.calls_ahead(label, later)?;
+        let start = now.max(held).max(queue.free_at.unwrap_or(now));
+        let ahead = u32::try_from(ahead).unwrap_or(u32::MAX);
+        Some(start - now + self.period.saturating_mul(ahead))
     }
 
     /// Waits until `party` may make one call at `priority`: no 429 hold, its turn (see the module
@@ -173,12 +250,17 @@ impl Governor {
                 continue;
             }
             match self.budget.check() {
-                Ok(()) => {
-                    lock(&self.queue).serve(ticket.number);
+                Ok(state) => {
+                    let mut queue = lock(&self.queue);
+                    let spent = state.remaining_burst_capacity() == 0;
+                    queue.free_at =
+                        Some(Instant::now() + if spent { self.period } else { Duration::ZERO });
+                    queue.serve(ticket.number);
                     return;
                 }
                 Err(not_until) => {
                     let wait = not_until.wait_time_from(self.clock.now());
+                    lock(&self.queue).free_at = Some(Instant::now() + wait);
                     tokio::time::sleep(wait.min(POLL)).await;
                 }
             }
@@ -361,6 +443,103 @@ mod tests {
             order,
             ["1:0", "2:4", "1:1", "2:5", "1:2", "2:6", "1:3", "2:7"]
         );
+    }
+
+    /// Six calls a minute: a burst of 2, then one call every 15 s (60 s / (6 − 2)), the burst
+    /// spent. Calls queued on it wait; ask how long the labelled one will.
+    async fn six_a_minute_with(
+        waiters: &[(Party, Option<i64>)],
+    ) -> (Arc<Governor>, Vec<tokio::task::JoinHandle<()>>) {
+        let governor = Arc::new(Governor::new(NonZeroU32::new(6).unwrap()));
+        assert_eq!(governor.period, Duration::from_millis(15_001));
+        while governor.budget.check().is_ok() {}
+        let tasks = waiters
+            .iter()
+            .cloned()
+            .map(|(party, label)| {
+                let governor = governor.clone();
+                tokio::spawn(async move {
+                    let call = governor.acquire(Priority::Reply, party);
+                    match label {
+                        Some(label) => labelled(label, call).await,
+                        None => call.await,
+                    }
+                })
+            })
+            .collect();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        (governor, tasks)
+    }
+
+    fn seconds(wait: Option<Duration>) -> f64 {
+        wait.expect("the labelled call waits").as_secs_f64()
+    }
+
+    #[tokio::test]
+    async fn a_reply_behind_n_others_at_q_calls_a_minute_waits_about_n_spaced_calls() {
+        // Three other agents' replies, then ours: at six a minute, 3 × 15 s, and at most one more
+        // 15 s for the budget's next room.
+        let mut waiters: Vec<_> = (1..=3).map(|a| (Party::Advisor(a), None)).collect();
+        waiters.push((Party::Advisor(9), Some(42)));
+        let (governor, tasks) = six_a_minute_with(&waiters).await;
+        let wait = seconds(governor.estimated_wait(42, 0));
+        assert!((45.0..=60.1).contains(&wait), "{wait} s");
+        // Two more of our agent's replies after it: each other agent has no second call.
+        let third = seconds(governor.estimated_wait(42, 2));
+        assert!(
+            (third - wait - 30.0).abs() < 0.1,
+            "{third} s after {wait} s"
+        );
+        assert_eq!(
+            governor.estimated_wait(7, 0),
+            None,
+            "no call of that label waits"
+        );
+        tasks.iter().for_each(|task| task.abort());
+    }
+
+    #[tokio::test]
+    async fn a_reply_behind_another_agents_queue_is_told_one_turn_not_the_whole_queue() {
+        let mut waiters = vec![(Party::Advisor(1), None); 4];
+        waiters.push((Party::Advisor(2), Some(42)));
+        let (governor, tasks) = six_a_minute_with(&waiters).await;
+        let wait = seconds(governor.estimated_wait(42, 0));
+        assert!((15.0..=30.1).contains(&wait), "{wait} s");
+        tasks.iter().for_each(|task| task.abort());
+    }
+
+    #[tokio::test]
+    async fn a_reply_whose_account_is_being_created_waits_one_call_more() {
+        let waiters = [(Party::Provisioning, Some(42))];
+        let (governor, tasks) = six_a_minute_with(&waiters).await;
+        let wait = seconds(governor.estimated_wait(42, 0));
+        assert!(
+            (15.0..=30.1).contains(&wait),
+            "the account, then the reply: {wait} s"
+        );
+        tasks.iter().for_each(|task| task.abort());
+    }
+
+    #[tokio::test]
+    async fn a_429_hold_pushes_the_estimate_past_its_end() {
+        let waiters = [(Party::Advisor(1), None), (Party::Advisor(2), Some(42))];
+        let (governor, tasks) = six_a_minute_with(&waiters).await;
+        let before_hold = seconds(governor.estimated_wait(42, 0));
+        assert!(before_hold <= 30.1, "{before_hold} s");
+        governor.hold_until(Utc::now() + chrono::TimeDelta::seconds(100));
+        let wait = seconds(governor.estimated_wait(42, 0));
+        assert!(
+            (115.0..=115.1).contains(&wait),
+            "the hold, then one call ahead: {wait} s"
+        );
+        tasks.iter().for_each(|task| task.abort());
+    }
+
+    #[tokio::test]
+    async fn a_call_that_left_the_queue_has_no_estimate() {
+        let governor = Governor::new(NonZeroU32::new(1000).unwrap());
+        labelled(42, governor.acquire(Priority::Reply, Party::Advisor(1))).await;
+        assert_eq!(governor.estimated_wait(42, 0), None);
     }
 
     #[tokio::test]

@@ -15,7 +15,7 @@ mod template_sends;
 
 pub use accounts::{Account, AccountUpdate, user_error_reason};
 pub use client::{ACTIONS_PAGE_SIZE, AlcmeonClient, ClientError, SendAnswer};
-pub use governor::{Governor, Party, Priority};
+pub use governor::{Governor, Party, Priority, labelled};
 pub use model::{Action, AdminUser, Notification};
 pub use optins::{OPTIN_PAGE_SIZE, OptinList, UserOptin, UserOptout};
 pub use signature::{SIGNATURE_HEADER, sign, verify};

@@ -16,6 +16,12 @@
 //! Authorization header (the widget reads the stream with fetch), never in the URL, and the stream
 //! ends when that token expires: the widget reconnects with a fresh one and `Last-Event-ID`, so an
 //! agent whose access to the record was removed stops receiving within a token's life.
+//!
+//! Besides the log, `event: queued` (no id: it is never logged) tells that a reply waits for
+//! Alcméon's rate limit and about until when, or that it no longer does (a `QueuedReply`, kept by
+//! the outbox in memory): one for each reply queued when the stream opens, then each change. A
+//! stream that falls behind those changes ends, and the widget, reconnecting, forgets the ones it
+//! had and hears the current ones again.
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
@@ -25,7 +31,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::{Stream, StreamExt};
-use protocol::ApiError;
+use protocol::{ApiError, QueuedReply};
 use tokio::sync::broadcast::{self, error::RecvError};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -45,8 +51,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// The conversation's thread changes as Server-Sent Events: first `event: ready` (its id is the
 /// position the stream starts after), then `event: item` with a `ThreadItem` as JSON data, under
-/// increasing ids. Send `Last-Event-ID` to resume after an event, or to start after the
-/// `stream_position` of the thread page just read.
+/// increasing ids, and `event: queued` (no id) with a `QueuedReply` for each reply waiting for
+/// Alcméon's rate limit (when the stream opens, and on each change). Send `Last-Event-ID` to
+/// resume after an event, or to start after the `stream_position` of the thread page just read.
 #[utoipa::path(
     get,
     path = "/v1/conversations/{conversation_id}/events",
@@ -58,7 +65,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     ),
     security(("session" = [])),
     responses(
-        (status = 200, description = "A stream of `ready` then `item` events; each item's data is a ThreadItem", content_type = "text/event-stream", body = String),
+        (status = 200, description = "A stream of `ready` then `item` events (each item's data is a ThreadItem) and `queued` events (a QueuedReply)", content_type = "text/event-stream", body = String),
         (status = 400, description = "A malformed conversation id", body = ApiError),
         (status = 401, description = "No valid session token", body = ApiError),
         (status = 403, description = "The session token's record does not name this conversation", body = ApiError),
@@ -87,6 +94,8 @@ pub async fn stream(
         last_seq: 0,
         pending: VecDeque::new(),
         more_logged: false,
+        queued_changes: state.outbox.subscribe_queued(),
+        queued: state.outbox.queued_replies(conversation_id).into(),
     };
     match last_event_id {
         Some(seq) => {
@@ -100,12 +109,8 @@ pub async fn stream(
         .id(cursor.last_seq.to_string())
         .data("{}");
     let items = futures_util::stream::unfold(cursor, |mut cursor| async move {
-        let event = cursor.next().await?;
-        let sse = Event::default()
-            .event("item")
-            .id(event.seq.to_string())
-            .json_data(&event.item)
-            .unwrap_or_else(|_| Event::default().comment("unserialisable item"));
+        let sse = cursor.next().await?;
+        let sse = sse.unwrap_or_else(|_| Event::default().comment("unserialisable item"));
         Some((Ok(sse), cursor))
     });
     let events = futures_util::stream::once(async { Ok(ready) })
@@ -122,15 +127,24 @@ struct Cursor {
     pending: VecDeque<ThreadEvent>,
     /// The last read of the log was a full batch: read again before waiting.
     more_logged: bool,
+    /// Every conversation's queued replies as they change (`outbox/queued.rs`).
+    queued_changes: broadcast::Receiver<(i64, QueuedReply)>,
+    /// This conversation's queued replies to tell.
+    queued: VecDeque<QueuedReply>,
 }
 
 impl Cursor {
-    /// The next event to send; `None` ends the stream (the widget reconnects).
-    async fn next(&mut self) -> Option<ThreadEvent> {
+    /// The next event to send (`Err` if it could not be written); `None` ends the stream (the
+    /// widget reconnects).
+    async fn next(&mut self) -> Option<Result<Event, axum::Error>> {
         loop {
+            if let Some(reply) = self.queued.pop_front() {
+                return Some(Event::default().event("queued").json_data(&reply));
+            }
             if let Some(event) = self.pending.pop_front() {
                 self.last_seq = event.seq;
-                return Some(event);
+                let sse = Event::default().event("item").id(event.seq.to_string());
+                return Some(sse.json_data(&event.item));
             }
             if self.more_logged {
                 if let Err(error) = self.read_log().await {
@@ -139,7 +153,19 @@ impl Cursor {
                 }
                 continue;
             }
-            match self.live.recv().await {
+            let logged = tokio::select! {
+                logged = self.live.recv() => logged,
+                queued = self.queued_changes.recv() => match queued {
+                    Ok((conversation_id, reply)) if conversation_id == self.conversation_id => {
+                        self.queued.push_back(reply);
+                        continue;
+                    }
+                    Ok(_) => continue,
+                    // A removal missed is a notice the widget would keep: it reconnects instead.
+                    Err(_) => return None,
+                },
+            };
+            match logged {
                 Ok(event) if event.conversation_id != self.conversation_id => continue,
                 Ok(_) | Err(RecvError::Lagged(_)) => {
                     if let Err(error) = self.read_log().await {

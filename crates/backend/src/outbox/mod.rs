@@ -21,6 +21,7 @@
 //!   again only after its conversation's actions, read from Alcméon, showed no `answer` of it.
 
 mod delivery;
+mod queued;
 mod queues;
 mod reconcile;
 
@@ -55,6 +56,8 @@ pub struct Outbox {
     queues: Queues,
     /// Held while a reply is stored and queued (see [`Admission`]).
     admission: Arc<Mutex<()>>,
+    /// The replies waiting for Alcméon's rate limit, for the widgets (`queued.rs`).
+    queued: queued::QueuedReplies,
 }
 
 /// Who a reply is sent as.
@@ -118,6 +121,7 @@ impl Outbox {
             in_flight: Arc::default(),
             queues: Queues::default(),
             admission: Arc::default(),
+            queued: queued::QueuedReplies::default(),
         }
     }
 
@@ -226,8 +230,9 @@ impl Outbox {
     async fn drain(&self, conversation_id: i64) {
         let mut conversation = delivery::Conversation::default();
         while let Some(job) = self.queues.next(conversation_id) {
-            self.deliver(job, &mut conversation).await;
+            self.deliver_telling_the_wait(job, &mut conversation).await;
             self.in_flight.fetch_sub(1, Ordering::SeqCst);
         }
+        self.queue_drained(conversation_id);
     }
 }

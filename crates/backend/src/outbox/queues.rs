@@ -9,6 +9,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::Job;
+use crate::store::ReplyId;
 
 #[derive(Clone, Default)]
 pub(super) struct Queues(Arc<Mutex<HashMap<i64, VecDeque<Job>>>>);
@@ -39,6 +40,13 @@ impl Queues {
         job
     }
 
+    /// The replies queued in the conversation (not the one being sent), in order.
+    pub(super) fn waiting(&self, conversation_id: i64) -> Vec<ReplyId> {
+        let queues = self.lock();
+        let queue = queues.get(&conversation_id).into_iter().flatten();
+        queue.map(|job| job.reply.reply_id).collect()
+    }
+
     fn lock(&self) -> MutexGuard<'_, HashMap<i64, VecDeque<Job>>> {
         self.0
             .lock()
@@ -50,7 +58,6 @@ impl Queues {
 mod tests {
     use super::*;
     use crate::outbox::{OutgoingReply, Sender};
-    use crate::store::ReplyId;
 
     fn job(conversation_id: i64, reply_id: i64) -> Job {
         Job {
@@ -77,6 +84,7 @@ mod tests {
         assert!(queues.push(job(2, 12)), "another conversation has its own");
         assert_eq!(next_id(&queues, 1), Some(10));
         assert!(!queues.push(job(1, 13)), "queued while one is being sent");
+        assert_eq!(queues.waiting(1), [ReplyId(11), ReplyId(13)]);
         assert_eq!(next_id(&queues, 1), Some(11));
         assert_eq!(next_id(&queues, 1), Some(13));
         assert_eq!(next_id(&queues, 1), None);

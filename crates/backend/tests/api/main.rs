@@ -21,6 +21,7 @@ mod replica;
 mod replies;
 mod reply_crash;
 mod reply_order;
+mod reply_queue;
 mod startup;
 mod time_zones;
 mod webhook;
