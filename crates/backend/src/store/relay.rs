@@ -7,15 +7,16 @@
 //! each to its own subscribers; an engagement notification is published as it came. So a reply
 //! accepted by instance A reaches a widget streaming from instance B.
 //!
-//! Invariant: the log is the truth and a notification only a wake-up, so a notification lost while
-//! the relay's connection was down costs nothing: after reconnecting, the relay reads the log
-//! again. On SQLite (one instance) the store publishes directly and no relay runs.
+//! Invariant: the log is the truth and a thread notification only a wake-up, so one lost while the
+//! relay's connection was down costs nothing: after reconnecting, the relay reads the log again.
+//! An engagement change has no log: one sent while the relay reconnects is not relayed (engagement
+//! pages are read again when their stream next wakes or reconnects). On SQLite (one instance) the
+//! store publishes directly and no relay runs.
 
 use std::time::Duration;
 
-use sqlx::postgres::PgListener;
-
 use sqlx::AnyPool;
+use sqlx::postgres::PgListener;
 use tokio::sync::broadcast;
 use tokio::task::JoinHandle;
 
