@@ -203,17 +203,21 @@ impl ConversationRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct EverywhereRow {
+struct EventRow {
     seq: i64,
     conversation_id: i64,
+    /// The `ThreadItem` JSON as sent.
     item: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct EventRow {
-    seq: i64,
-    /// The `ThreadItem` JSON as sent.
-    item: String,
+impl EventRow {
+    fn into_event(self) -> Result<ThreadEvent, StoreError> {
+        Ok(ThreadEvent {
+            seq: self.seq,
+            conversation_id: self.conversation_id,
+            item: serde_json::from_str(&self.item)?,
+        })
+    }
 }
 
 /// The current merged item with this id, if it is in a thread, read by its key: the action's id, or
@@ -268,22 +272,14 @@ pub async fn events_after_everywhere(
     seq: i64,
     limit: u32,
 ) -> Result<Vec<ThreadEvent>, StoreError> {
-    let rows: Vec<EverywhereRow> = sqlx::query_as(
+    let rows: Vec<EventRow> = sqlx::query_as(
         "SELECT seq, conversation_id, item FROM events WHERE seq > $1 ORDER BY seq LIMIT $2",
     )
     .bind(seq)
     .bind(i64::from(limit))
     .fetch_all(pool)
     .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(ThreadEvent {
-                seq: row.seq,
-                conversation_id: row.conversation_id,
-                item: serde_json::from_str(&row.item)?,
-            })
-        })
-        .collect()
+    rows.into_iter().map(EventRow::into_event).collect()
 }
 
 pub async fn read_conversation<'e>(
@@ -378,25 +374,17 @@ impl Store {
         limit: u32,
     ) -> Result<Vec<ThreadEvent>, StoreError> {
         let rows: Vec<EventRow> = sqlx::query_as(
-            "SELECT seq, item FROM events WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+            "SELECT seq, conversation_id, item FROM events
+             WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
         )
         .bind(conversation_id)
         .bind(seq)
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok(ThreadEvent {
-                    seq: row.seq,
-                    conversation_id,
-                    item: serde_json::from_str(&row.item)?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(EventRow::into_event).collect()
     }
 
-    /// The first change still in the log, if any.
     /// The newest event's sequence in the whole log (0 when empty).
     pub async fn latest_event_seq(&self) -> Result<i64, StoreError> {
         Ok(
@@ -406,6 +394,7 @@ impl Store {
         )
     }
 
+    /// The first change still in the log, if any.
     pub async fn oldest_event_seq(&self) -> Result<Option<i64>, StoreError> {
         Ok(sqlx::query_scalar("SELECT MIN(seq) FROM events")
             .fetch_one(&self.pool)

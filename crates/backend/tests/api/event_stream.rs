@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use protocol::ThreadItem;
+use protocol::{Delivery, ThreadItem};
 
 use crate::helpers::TestApp;
 
@@ -61,6 +61,22 @@ impl EventStream {
             response,
             buffer: String::new(),
         }
+    }
+
+    /// The deliveries the reply with `client_id` goes through on this stream, until it is sent
+    /// (each wait for its next change 20 s at most); `what` names it in a failure.
+    pub async fn deliveries_until_sent(&mut self, client_id: &str, what: &str) -> Vec<Delivery> {
+        let mut deliveries = vec![];
+        while deliveries.last() != Some(&Delivery::Sent) {
+            let (_, item) = self
+                .next_item(Duration::from_secs(20))
+                .await
+                .unwrap_or_else(|| panic!("{what}"));
+            if item.client_id.as_deref() == Some(client_id) {
+                deliveries.push(item.delivery.clone().unwrap());
+            }
+        }
+        deliveries
     }
 
     /// The next `item` event (its id and item), or `None` when none comes within `wait`.

@@ -153,16 +153,9 @@ async fn a_replys_delivery_changes_are_pushed_until_it_is_sent() {
         .await
         .unwrap();
     assert_eq!(response.status(), 201);
-    let mut deliveries = vec![];
-    while deliveries.last() != Some(&Delivery::Sent) {
-        let (_, item) = stream
-            .next_item(Duration::from_secs(20))
-            .await
-            .expect("the reply's delivery is pushed");
-        if item.client_id.as_deref() == Some("live-1") {
-            deliveries.push(item.delivery.clone().unwrap());
-        }
-    }
+    let deliveries = stream
+        .deliveries_until_sent("live-1", "the reply's delivery is pushed")
+        .await;
     assert_eq!(deliveries.first(), Some(&Delivery::Sending));
 }
 

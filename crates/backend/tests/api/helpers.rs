@@ -279,8 +279,13 @@ impl TestApp {
     }
 
     pub async fn health(&self) -> Value {
+        self.health_at(&self.url("")).await
+    }
+
+    /// `/health` of the backend instance at `base_url` (e.g. one of [`Self::start_instance`]).
+    pub async fn health_at(&self, base_url: &str) -> Value {
         self.http
-            .get(self.url("/health"))
+            .get(format!("{base_url}/health"))
             .send()
             .await
             .unwrap()

@@ -24,23 +24,10 @@ async fn a_reply_posted_to_one_instance_and_a_customer_message_reach_a_widget_st
     let app = spawn_app_with(on_postgres()).await;
     wait_for_conversation(&app, 1002).await;
     let other = app.start_instance().await;
-    let health_of = |base: String| {
-        let http = app.http.clone();
-        async move {
-            let health: serde_json::Value = http
-                .get(format!("{base}/health"))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            health["store"].clone()
-        }
-    };
+    let other_url = format!("http://{}", other.addr);
     let (a, b) = (
-        health_of(app.url("")).await,
-        health_of(format!("http://{}", other.addr)).await,
+        app.health().await["store"].clone(),
+        app.health_at(&other_url).await["store"].clone(),
     );
     assert_eq!(
         (&a["database"], &b["database"]),
@@ -50,27 +37,13 @@ async fn a_reply_posted_to_one_instance_and_a_customer_message_reach_a_widget_st
         a["instance"], b["instance"],
         "each instance tells which it is"
     );
-    let mut stream = EventStream::open_on(
-        &app,
-        &format!("http://{}", other.addr),
-        &app.session_token(),
-        1002,
-        None,
-    )
-    .await;
+    let mut stream = EventStream::open_on(&app, &other_url, &app.session_token(), 1002, None).await;
 
     let response = app.post_reply(1002, "across-1", "Sent through A").await;
     assert_eq!(response.status(), 201);
-    let mut deliveries = vec![];
-    while deliveries.last() != Some(&Delivery::Sent) {
-        let (_, item) = stream
-            .next_item(Duration::from_secs(20))
-            .await
-            .expect("the reply reaches the other instance's stream");
-        if item.client_id.as_deref() == Some("across-1") {
-            deliveries.push(item.delivery.clone().unwrap());
-        }
-    }
+    let deliveries = stream
+        .deliveries_until_sent("across-1", "the reply reaches the other instance's stream")
+        .await;
     assert_eq!(deliveries.first(), Some(&Delivery::Sending));
 
     app.customer_writes(1002, "Seen from B?").await;
