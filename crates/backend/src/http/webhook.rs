@@ -113,8 +113,10 @@ pub async fn receive(
             "the notification is not valid JSON of the expected shape: {e}"
         ))
     })?;
-    state.store.record_action(&notification.action).await?;
-    let previous = state.store.note_notification(notification.id).await?;
+    let previous = state
+        .store
+        .record_notified_action(&notification.action, notification.id)
+        .await?;
     if notification.id > previous + 1 {
         tracing::info!(
             previous,

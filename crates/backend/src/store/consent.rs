@@ -33,7 +33,7 @@ impl Store {
         optins: &[ConsentRecord],
         optouts: &[ConsentRecord],
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(
             "INSERT INTO consent_lists (id, refreshed_at_ms) VALUES ($1, $2)
              ON CONFLICT (id) DO UPDATE SET refreshed_at_ms = excluded.refreshed_at_ms",

@@ -4,6 +4,13 @@
 //! Invariant: the queries are the same text on both (`$1` binds, standard SQL); what differs is
 //! here and only here: how each is opened and migrated, the JSON aggregate of a page's
 //! attachments, and the turn thread writers take so the event log's order is its commit order.
+//!
+//! Every write goes through [`Pools::writer`], reads through [`Pools::reader`]. On PostgreSQL they
+//! are one pool. SQLite has one writer at a time, and a connection that finds the database locked
+//! sleeps in SQLite's busy handler (up to 100 ms a try), so writers taking turns by retrying
+//! pile up behind each other under load; its writer pool is therefore one connection, which
+//! writers queue for in order, and its readers open the file read-only (`mode=ro`), so a write
+//! sent to the reader fails loudly instead of contending.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -17,8 +24,8 @@ use super::{StoreError, relay};
 
 /// How many connections one backend instance keeps to PostgreSQL.
 const POSTGRES_CONNECTIONS: u32 = 16;
-/// SQLite has one writer at a time; a few readers beside it are enough.
-const SQLITE_CONNECTIONS: u32 = 8;
+/// Readers of SQLite beside its one writer.
+const SQLITE_READERS: u32 = 8;
 /// How long a SQLite connection waits for another's write before it fails.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -53,24 +60,29 @@ impl Dialect {
         }
     }
 
-    /// Opens the pool and brings the schema up to date (on PostgreSQL, sqlx's migrator holds an
+    /// Opens the pools and brings the schema up to date (on PostgreSQL, sqlx's migrator holds an
     /// advisory lock, so instances starting together migrate once).
-    pub async fn open(self, url: &str) -> Result<AnyPool, StoreError> {
+    pub async fn open(self, url: &str) -> Result<Pools, StoreError> {
         sqlx::any::install_default_drivers();
-        let pool = match self {
-            Self::Sqlite => open_sqlite(url).await?,
+        match self {
+            Self::Sqlite => {
+                let writer = open_sqlite(url, SqliteRole::Writer).await?;
+                sqlx::migrate!("./migrations/sqlite").run(&writer).await?;
+                let reader = open_sqlite(url, SqliteRole::Reader).await?;
+                Ok(Pools { reader, writer })
+            }
             Self::Postgres => {
-                AnyPoolOptions::new()
+                let pool = AnyPoolOptions::new()
                     .max_connections(POSTGRES_CONNECTIONS)
                     .connect(url)
-                    .await?
+                    .await?;
+                sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+                Ok(Pools {
+                    reader: pool.clone(),
+                    writer: pool,
+                })
             }
-        };
-        match self {
-            Self::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
-            Self::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
         }
-        Ok(pool)
     }
 
     /// A JSON array (as text) of the attachments of the row `item` (`id`, `mime_type`, `size`),
@@ -113,7 +125,19 @@ impl Dialect {
 /// The advisory lock key of the thread writers' turn (any constant no other lock uses).
 const THREAD_WRITE_LOCK: i64 = 0x616c_636d_6576_0001;
 
-async fn open_sqlite(url: &str) -> Result<AnyPool, StoreError> {
+/// Where the store reads and where it writes (the same pool on PostgreSQL).
+pub struct Pools {
+    pub reader: AnyPool,
+    pub writer: AnyPool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SqliteRole {
+    Reader,
+    Writer,
+}
+
+async fn open_sqlite(url: &str, role: SqliteRole) -> Result<AnyPool, StoreError> {
     let options = SqliteConnectOptions::from_str(url)?;
     if let Some(folder) = options
         .get_filename()
@@ -123,17 +147,32 @@ async fn open_sqlite(url: &str) -> Result<AnyPool, StoreError> {
         std::fs::create_dir_all(folder).map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
     }
     let separator = if url.contains('?') { '&' } else { '?' };
+    let mode = match role {
+        SqliteRole::Writer => "rwc",
+        SqliteRole::Reader => "ro",
+    };
     let url = if url.contains("mode=") {
         url.to_owned()
     } else {
-        format!("{url}{separator}mode=rwc")
+        format!("{url}{separator}mode={mode}")
     };
-    let pragmas = format!(
-        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL;",
+    let mut pragmas = format!(
+        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {};",
         SQLITE_BUSY_TIMEOUT.as_millis()
     );
-    let pool = AnyPoolOptions::new()
-        .max_connections(SQLITE_CONNECTIONS)
+    let options = match role {
+        // The writer stays open, so the WAL files the read-only readers need always exist.
+        SqliteRole::Writer => {
+            pragmas.push_str(" PRAGMA journal_mode = WAL;");
+            AnyPoolOptions::new()
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+        }
+        SqliteRole::Reader => AnyPoolOptions::new().max_connections(SQLITE_READERS),
+    };
+    let pool = options
         .after_connect(move |connection, _| {
             let pragmas = pragmas.clone();
             Box::pin(async move {

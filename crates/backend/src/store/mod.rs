@@ -66,7 +66,9 @@ const LIVE_EVENT_BUFFER: usize = 1024;
 
 #[derive(Clone)]
 pub struct Store {
+    /// Reads; writes go to `writer` (`database.rs` says why SQLite has two pools).
     pool: AnyPool,
+    writer: AnyPool,
     dialect: Dialect,
     /// Where the database is: locks held across instances use connections of their own.
     url: Arc<str>,
@@ -97,11 +99,12 @@ impl Store {
     /// its folder if needed).
     pub async fn open(url: &str) -> Result<Self, StoreError> {
         let dialect = Dialect::of_url(url);
-        let pool = dialect.open(url).await?;
+        let pools = dialect.open(url).await?;
         let instance_id = new_instance_id();
         let local_locks = LocalLocks::default();
         let mut store = Self {
-            pool,
+            pool: pools.reader,
+            writer: pools.writer,
             dialect,
             url: url.into(),
             local_locks,
@@ -171,31 +174,9 @@ impl Store {
     pub async fn set_actions_read_through(&self, action_id: i64) -> Result<(), StoreError> {
         sqlx::query("UPDATE sync_state SET actions_read_through = $1 WHERE id = 1 AND actions_read_through < $1")
             .bind(action_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
-    }
-
-    /// Records a webhook's notification id; returns the previous highest one.
-    pub async fn note_notification(&self, notification_id: i64) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        // Write first: a transaction that reads and then writes fails at once (SQLITE_BUSY) when
-        // another connection committed in between; taking the write lock first makes it wait.
-        sqlx::query(
-            "UPDATE sync_state SET last_notification_id = last_notification_id WHERE id = 1",
-        )
-        .execute(&mut *tx)
-        .await?;
-        let previous: i64 =
-            sqlx::query_scalar("SELECT last_notification_id FROM sync_state WHERE id = 1")
-                .fetch_one(&mut *tx)
-                .await?;
-        sqlx::query("UPDATE sync_state SET last_notification_id = $1 WHERE id = 1 AND last_notification_id < $1")
-            .bind(notification_id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(previous)
     }
 
     /// Sends committed thread changes to live subscribers (none listening is fine). On

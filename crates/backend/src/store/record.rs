@@ -13,25 +13,53 @@ impl Store {
     /// Returns false when the action was already stored (webhooks and backfill may both deliver it).
     pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
         let action: Action = serde_json::from_value(raw.clone())?;
-        let mut tx = self.pool.begin().await?;
-        self.dialect.take_thread_write_turn(&mut tx).await?;
+        let mut tx = self.writer.begin().await?;
+        let (inserted, events) = self.record_in(&mut tx, &action, raw).await?;
+        tx.commit().await?;
+        self.publish(events);
+        Ok(inserted)
+    }
+
+    /// A webhook's action, stored with its notification id in one transaction (one write to wait
+    /// for before Alcméon gets its 200); returns the highest notification id recorded before it.
+    pub async fn record_notified_action(
+        &self,
+        raw: &serde_json::Value,
+        notification_id: i64,
+    ) -> Result<i64, StoreError> {
+        let action: Action = serde_json::from_value(raw.clone())?;
+        let mut tx = self.writer.begin().await?;
+        let (_, events) = self.record_in(&mut tx, &action, raw).await?;
+        let previous = note_notification(&mut tx, notification_id).await?;
+        tx.commit().await?;
+        self.publish(events);
+        Ok(previous)
+    }
+
+    /// Stores the action unless it is stored already: whether it was new, and the thread changes
+    /// to publish once the transaction commits.
+    async fn record_in(
+        &self,
+        tx: &mut Tx<'_>,
+        action: &Action,
+        raw: &serde_json::Value,
+    ) -> Result<(bool, Vec<thread::ThreadEvent>), StoreError> {
+        self.dialect.take_thread_write_turn(tx).await?;
         let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
             .bind(action.id)
             .bind(action.conversation_id())
             .bind(&action.kind)
             .bind(raw.to_string())
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?
             .rows_affected()
             == 1;
         let mut changed: Vec<i64> = vec![];
         if inserted {
-            self.apply(&mut tx, &action, &mut changed).await?;
+            self.apply(tx, action, &mut changed).await?;
         }
-        let events = thread::log_changes(&mut tx, &changed).await?;
-        tx.commit().await?;
-        self.publish(events);
-        Ok(inserted)
+        let events = thread::log_changes(tx, &changed).await?;
+        Ok((inserted, events))
     }
 
     /// Projects a newly stored action; pushes the ids of the thread items it changed.
@@ -112,4 +140,20 @@ async fn insert_item(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Records a webhook's notification id; returns the previous highest one. The update comes first,
+/// so the row is locked before it is read (two webhooks at once on PostgreSQL read in turn).
+async fn note_notification(tx: &mut Tx<'_>, notification_id: i64) -> Result<i64, StoreError> {
+    let previous: i64 = sqlx::query_scalar(
+        "UPDATE sync_state SET last_notification_id = last_notification_id WHERE id = 1
+         RETURNING last_notification_id",
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE sync_state SET last_notification_id = $1 WHERE id = 1 AND last_notification_id < $1")
+        .bind(notification_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(previous)
 }

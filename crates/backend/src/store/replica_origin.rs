@@ -30,7 +30,7 @@ impl Store {
              WHERE id = 1 AND started_after IS NULL",
         )
         .bind(action_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(self.replica_started_after().await?.unwrap_or(action_id))
     }
@@ -43,7 +43,7 @@ impl Store {
         )
         .bind(conversation_id)
         .bind(now_ms())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

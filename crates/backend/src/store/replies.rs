@@ -171,7 +171,7 @@ impl Store {
     /// Stores a reply as sending, unless its client id is taken (the UNIQUE constraint decides,
     /// so two concurrent posts of one client id store, and send, once).
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let id: Option<ReplyId> = sqlx::query_scalar(
             "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms, owner)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (client_id) DO NOTHING RETURNING id",
@@ -241,7 +241,7 @@ impl Store {
         sqlx::query("UPDATE replies SET advisor_id = $1 WHERE id = $2")
             .bind(advisor_id)
             .bind(reply_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -256,7 +256,7 @@ impl Store {
         )))
         .bind(event.target())
         .bind(reply_id)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -311,7 +311,7 @@ impl Store {
             .bind(self.instance_id)
             .bind(ReplyState::Sending)
             .bind(owner)
-            .fetch_all(&self.pool)
+            .fetch_all(&self.writer)
             .await?;
             claimed.extend(ids);
         }
@@ -329,7 +329,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let event = ReplyEvent::Refused;
         let detail = detail.filter(|_| code == FailureCode::AlcmeonRefused);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let item_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = $2, failure_detail = $3
              WHERE id = $4 AND {} RETURNING {item_id}",
@@ -357,7 +357,7 @@ impl Store {
         author: &Author,
     ) -> Result<RetryOutcome, StoreError> {
         let event = ReplyEvent::Retried;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let resent: Option<ResentRow> = sqlx::query_as(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = NULL, failure_detail = NULL,
                  answer_action_id = NULL, owner = $6,

@@ -81,7 +81,7 @@ async fn long_conversations() -> (Store, tempfile::TempDir) {
     let store = Store::open(&url).await.unwrap();
     store.start_replica_after(0).await.unwrap();
     sqlx::raw_sql(LONG_CONVERSATIONS)
-        .execute(&store.pool)
+        .execute(&store.writer)
         .await
         .unwrap();
     (store, dir)
