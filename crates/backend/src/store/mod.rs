@@ -34,6 +34,7 @@ mod test_databases;
 mod thread;
 #[cfg(test)]
 mod upgrade_tests;
+mod webhook_batch;
 
 use std::hash::{BuildHasher, RandomState};
 use std::sync::Arc;
@@ -82,6 +83,7 @@ pub struct Store {
     engagements: broadcast::Sender<EngagementChange>,
     /// `ALCMEON_CUSTOMER_PHONE_FIELD_ID`: the customer custom field holding their number.
     phone_field_id: Option<i64>,
+    webhook_groups: Arc<webhook_batch::WebhookGroups>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -114,6 +116,7 @@ impl Store {
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
             engagements: broadcast::channel(LIVE_EVENT_BUFFER).0,
             phone_field_id: None,
+            webhook_groups: Arc::default(),
         };
         store._instance = Arc::new(store.lock(&Lock::Instance(instance_id)).await?);
         if dialect == Dialect::Postgres {

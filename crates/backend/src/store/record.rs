@@ -20,25 +20,9 @@ impl Store {
         Ok(inserted)
     }
 
-    /// A webhook's action, stored with its notification id in one transaction (one write to wait
-    /// for before Alcméon gets its 200); returns the highest notification id recorded before it.
-    pub async fn record_notified_action(
-        &self,
-        raw: &serde_json::Value,
-        notification_id: i64,
-    ) -> Result<i64, StoreError> {
-        let action: Action = serde_json::from_value(raw.clone())?;
-        let mut tx = self.writer.begin().await?;
-        let (_, events) = self.record_in(&mut tx, &action, raw).await?;
-        let previous = note_notification(&mut tx, notification_id).await?;
-        tx.commit().await?;
-        self.publish(events);
-        Ok(previous)
-    }
-
     /// Stores the action unless it is stored already: whether it was new, and the thread changes
     /// to publish once the transaction commits.
-    async fn record_in(
+    pub(super) async fn record_in(
         &self,
         tx: &mut Tx<'_>,
         action: &Action,
@@ -144,7 +128,10 @@ async fn insert_item(
 
 /// Records a webhook's notification id; returns the previous highest one. The update comes first,
 /// so the row is locked before it is read (two webhooks at once on PostgreSQL read in turn).
-async fn note_notification(tx: &mut Tx<'_>, notification_id: i64) -> Result<i64, StoreError> {
+pub(super) async fn note_notification(
+    tx: &mut Tx<'_>,
+    notification_id: i64,
+) -> Result<i64, StoreError> {
     let previous: i64 = sqlx::query_scalar(
         "UPDATE sync_state SET last_notification_id = last_notification_id WHERE id = 1
          RETURNING last_notification_id",
