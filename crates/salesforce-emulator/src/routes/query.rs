@@ -32,14 +32,9 @@ pub async fn run(
         let (object, records) = soql::run(&query, data)?;
         Ok(records
             .iter()
-            .map(|(id, record)| {
-                body::shown(
-                    &version,
-                    object,
-                    id,
-                    record,
-                    record.keys().map(String::as_str),
-                )
+            .map(|row| {
+                let fields = row.fields.keys().map(String::as_str);
+                body::shown(&version, object, &row.id, &row.fields, fields)
             })
             .collect::<Vec<Value>>())
     });

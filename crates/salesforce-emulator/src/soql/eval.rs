@@ -10,12 +10,14 @@ use crate::ids;
 use crate::org_data::{OrgData, Record};
 use crate::schema::{self, Field, Kind, Object};
 
-/// The query's object and its matching records, each as its id and the selected fields (spelled
-/// as the schema spells them).
-pub fn run(
-    query: &Query,
-    data: &OrgData,
-) -> Result<(&'static Object, Vec<(String, Record)>), QueryError> {
+/// A matching record: its id, and the selected fields (spelled as the schema spells them).
+pub struct Row {
+    pub id: String,
+    pub fields: Record,
+}
+
+/// The query's object and its matching records.
+pub fn run(query: &Query, data: &OrgData) -> Result<(&'static Object, Vec<Row>), QueryError> {
     let object = schema::object(&query.object)
         .ok_or_else(|| QueryError::UnknownObject(query.object.clone()))?;
     let field = |name: &str| {
@@ -69,7 +71,10 @@ pub fn run(
                     (field.name.to_owned(), value)
                 })
                 .collect();
-            (id.to_owned(), fields)
+            Row {
+                id: id.to_owned(),
+                fields,
+            }
         })
         .collect();
     Ok((object, records))

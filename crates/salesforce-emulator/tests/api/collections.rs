@@ -19,7 +19,7 @@ async fn upsert_with_a_bad_record(all_or_none: bool) -> (crate::helpers::TestOrg
     let org = start_default().await;
     org.call(
         Method::PATCH,
-        &format!("/sobjects/alcmeon__Conversation__c/alcmeon__scoped_id__c/a:1:c:d"),
+        "/sobjects/alcmeon__Conversation__c/alcmeon__scoped_id__c/a:1:c:d",
         Some(json!({"alcmeon__Status__c": "OPENED"})),
         StatusCode::CREATED,
     )
