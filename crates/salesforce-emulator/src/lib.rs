@@ -38,11 +38,18 @@
 //!
 //! # Invariants
 //!
-//! - The emulator depends on nothing of ours (only the Rust package registry); the backend does
-//!   not depend on it either; they meet over HTTP only.
+//! - The emulator depends on nothing of ours (only the Rust package registry; its tests use the
+//!   workspace's dev-only `module-graph` to check these rules); the backend does not depend on it
+//!   either; they meet over HTTP only.
 //! - Everything not Salesforce's lives under `/_emulator/`.
-//! - `org_data` never sees HTTP, time or randomness except through arguments (`now`, the access
-//!   token), so its rules are deterministic.
+//! - Modules form layers without cycles (`tests/api/architecture.rs` checks it). From the bottom:
+//!   1. `config`, `error`, `ids`, `schema`, `outage` import no other module; `jwt_bearer` imports
+//!      only `error`;
+//!   2. `org_data` imports only `error`, `ids` and `schema`;
+//!   3. `persistence`, `seed` and `soql` sit on it (never on each other);
+//!   4. `emulator` holds the shared parts; `routes` sits on everything. Only `lib.rs` wires them.
+//! - `org_data` does no I/O and never sees HTTP, time or randomness except through arguments
+//!   (`now`, the access token), so its rules are deterministic.
 //! - State persists across restarts when `SALESFORCE_EMULATOR_DATA` names a file (records,
 //!   grants, access tokens, the day's API usage); an outage does not.
 //!
