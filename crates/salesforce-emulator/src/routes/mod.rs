@@ -10,6 +10,7 @@ mod query;
 mod sobjects;
 
 use axum::Router;
+use axum::http::{Method, StatusCode};
 use axum::middleware;
 use axum::routing::{get, patch, post};
 
@@ -56,9 +57,18 @@ pub fn router(emulator: Emulator) -> Router {
         .merge(rest_api)
         .nest("/_emulator", control::router())
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .with_state(emulator)
 }
 
 async fn not_found() -> ApiError {
     ApiError::not_found()
+}
+
+async fn method_not_allowed(method: Method) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "METHOD_NOT_ALLOWED",
+        format!("HTTP Method '{method}' not allowed"),
+    )
 }

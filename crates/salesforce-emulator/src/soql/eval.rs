@@ -51,7 +51,7 @@ pub fn run(query: &Query, data: &OrgData) -> Result<(&'static Object, Vec<Row>),
         .collect();
     if let Some((field, descending)) = order {
         matching.sort_by(|a, b| {
-            let ordering = compare(a.get(field.name), b.get(field.name));
+            let ordering = compare(field, a.get(field.name), b.get(field.name));
             if descending {
                 ordering.reverse()
             } else {
@@ -184,11 +184,13 @@ fn like(text: &str, pattern: &str) -> bool {
     matches[pieces.len()][text.len()]
 }
 
-/// Nulls first, then text ignoring case, false before true.
-fn compare(a: Option<&Value>, b: Option<&Value>) -> Ordering {
+/// Nulls first, then ids as issued (case matters in an id), other text ignoring case, false
+/// before true.
+fn compare(field: &Field, a: Option<&Value>, b: Option<&Value>) -> Ordering {
     let key = |value: Option<&Value>| match value {
         None | Some(Value::Null) => (0, String::new()),
         Some(Value::Bool(flag)) => (1, flag.to_string()),
+        Some(Value::String(id)) if is_id(field) => (1, id.clone()),
         Some(Value::String(text)) => (1, text.to_lowercase()),
         Some(other) => (1, other.to_string()),
     };

@@ -139,3 +139,33 @@ async fn a_query_outside_the_subset_is_refused_in_salesforce_shape() {
         );
     }
 }
+
+#[tokio::test]
+async fn ordering_by_id_follows_the_order_records_were_created_in() {
+    let org = start_default().await;
+    let records: Vec<Value> = (0..40)
+        .map(|n| json!({"attributes": {"type": "Contact"}, "LastName": format!("Bulk {n}")}))
+        .collect();
+    org.call(
+        Method::POST,
+        "/composite/sobjects",
+        Some(json!({"records": records})),
+        StatusCode::OK,
+    )
+    .await;
+    let answer = org.query("SELECT Id FROM Contact ORDER BY Id DESC").await;
+    let queried: Vec<&Value> = answer["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|record| &record["Id"])
+        .collect();
+    let stored = org.records("Contact").await;
+    let newest_first: Vec<&Value> = stored.iter().rev().map(|record| &record["Id"]).collect();
+    assert_eq!(queried.len(), 48);
+    assert_eq!(queried, newest_first);
+    assert_eq!(
+        stored[47]["LastName"], "Bulk 39",
+        "the control lists records oldest first"
+    );
+}

@@ -248,6 +248,24 @@ async fn refused_writes_answer_salesforce_errors_and_store_nothing() {
         error_code(&not_json.json().await.unwrap()),
         "JSON_PARSER_ERROR"
     );
+    let wrong_method = org
+        .call(
+            Method::PUT,
+            &format!("/sobjects/Contact/{contact}"),
+            Some(json!({})),
+            StatusCode::METHOD_NOT_ALLOWED,
+        )
+        .await;
+    assert_eq!(error_code(&wrong_method), "METHOD_NOT_ALLOWED");
+    let unknown_path = org
+        .call(
+            Method::GET,
+            "/no-such-resource",
+            None,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+    assert_eq!(error_code(&unknown_path), "NOT_FOUND");
 }
 
 #[tokio::test]
