@@ -51,7 +51,7 @@
 //! - `org_data` does no I/O and never sees HTTP, time or randomness except through arguments
 //!   (`now`, the access token), so its rules are deterministic.
 //! - State persists across restarts when `SALESFORCE_EMULATOR_DATA` names a file (records,
-//!   grants, access tokens, the day's API usage); an outage does not.
+//!   grants, access tokens, the day's API usage as of the last write); an outage does not.
 //!
 //! Not emulated: refresh tokens and other OAuth flows, query paging (`nextRecordsUrl`: every
 //! answer is one page), relationship queries, describe calls, other composite resources, field

@@ -5,8 +5,9 @@
 //! Invariants: a stored record holds only fields of its object's schema, spelled as the schema
 //! spells them, with values that passed `org_data/writes.rs`'s checks (no empty text: Salesforce
 //! stores it as null); `Id` is its 18-character id; an External ID field's value is unique within
-//! its object.
+//! its object, and indexed (`org_data/external_ids.rs`).
 
+mod external_ids;
 mod person_accounts;
 mod sessions;
 mod usage;
@@ -39,6 +40,9 @@ pub struct OrgData {
     /// Username → the user's grant to the Connected App.
     grants: BTreeMap<String, Grant>,
     usage: usage::ApiUsage,
+    /// Not saved: rebuilt from `records` (see `org_data/external_ids.rs`).
+    #[serde(skip)]
+    external_ids: external_ids::ExternalIds,
 }
 
 impl OrgData {
@@ -55,6 +59,7 @@ impl OrgData {
                 .map(|(n, name)| (name.clone(), Grant::new(ids::issue("005", n as u64 + 1))))
                 .collect(),
             usage: usage::ApiUsage::default(),
+            external_ids: external_ids::ExternalIds::new(),
         }
     }
 
@@ -70,14 +75,6 @@ impl OrgData {
             .get(object.name)
             .into_iter()
             .flat_map(BTreeMap::values)
-    }
-
-    /// The id of the record of `object` whose External ID `field` holds `value`.
-    pub fn find_by_external_id(&self, object: &Object, field: &str, value: &str) -> Option<String> {
-        self.records(object)
-            .find(|record| record.get(field).and_then(Value::as_str) == Some(value))
-            .and_then(|record| record.get("Id").and_then(Value::as_str))
-            .map(str::to_owned)
     }
 
     fn next_number(&mut self, object: &Object) -> u64 {

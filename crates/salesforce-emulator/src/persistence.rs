@@ -2,9 +2,11 @@
 //! persists it there as JSON (the state file).
 //!
 //! Invariant: the state file always holds a whole, loadable `OrgData`, as of the last change
-//! that could be written. Changes go through [`SharedData::update`] only, and each one rewrites the
+//! that could be written. Changes go through [`SharedData::update`], and each one rewrites the
 //! whole file (to a temporary file, then renamed over the old one), so a crash never leaves half a
-//! state behind.
+//! state behind. The one exception is counting a call against the API budget
+//! ([`SharedData::update_unsaved`]): the count reaches the file with the next saved change, so a
+//! read does not cost a rewrite of the whole org, and a restart may forget the reads made since.
 
 use std::fs;
 use std::io;
@@ -22,7 +24,11 @@ impl SharedData {
     /// Loads the state file when it exists; otherwise starts from `seed` and writes it out.
     pub fn open(file: Option<PathBuf>, seed: impl FnOnce() -> OrgData) -> io::Result<SharedData> {
         let data = match &file {
-            Some(path) if path.exists() => load(path)?,
+            Some(path) if path.exists() => {
+                let mut data = load(path)?;
+                data.rebuild_external_ids();
+                data
+            }
             _ => seed(),
         };
         if let Some(path) = &file {
@@ -48,6 +54,11 @@ impl SharedData {
             tracing::error!(path = %path.display(), %error, "could not save the emulator state");
         }
         result
+    }
+
+    /// Applies a change that is saved with the next [`SharedData::update`] only.
+    pub fn update_unsaved<R>(&self, change: impl FnOnce(&mut OrgData) -> R) -> R {
+        change(&mut self.lock())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, OrgData> {

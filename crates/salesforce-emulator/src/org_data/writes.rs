@@ -119,6 +119,7 @@ impl OrgData {
         let Some(removed) = removed else {
             return false;
         };
+        self.unindex_external_ids(object, &removed);
         if let Some(Value::String(contact)) = removed.get("PersonContactId") {
             let contact = contact.clone();
             self.records
@@ -152,6 +153,7 @@ impl OrgData {
         };
         self.records = records;
         self.numbers = numbers;
+        self.rebuild_external_ids();
         let rolled_back = || {
             RecordError::new(
                 "ALL_OR_NONE_OPERATION_ROLLED_BACK",
@@ -181,6 +183,11 @@ impl OrgData {
             Value::from(salesforce_time(now)),
         );
         set_computed(object, &mut record);
+        let previous = self.get(object, id).cloned();
+        if let Some(previous) = previous {
+            self.unindex_external_ids(object, &previous);
+        }
+        self.index_external_ids(object, id, &record);
         self.records
             .entry(object.name.to_owned())
             .or_default()

@@ -74,7 +74,7 @@ fn admit(emulator: &Emulator, request: &Request) -> Result<(), ApiError> {
     let limit = emulator.config.daily_api_limit;
     emulator
         .data
-        .update(|data| data.count_call(limit, now))
+        .update_unsaved(|data| data.count_call(limit, now))
         .map(|_| ())
         .map_err(|_| {
             ApiError::new(

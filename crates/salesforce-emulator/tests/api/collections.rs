@@ -115,6 +115,18 @@ async fn a_collection_upsert_with_all_or_none_rolls_every_record_back() {
         next["Name"], "C-000002",
         "a rolled-back create leaves no gap in the numbering"
     );
+    let retried = org
+        .call(
+            Method::PATCH,
+            UPSERT,
+            Some(json!({"records": [conversation("a:2:c:d", "OPENED")]})),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(
+        retried[0]["created"], true,
+        "the rolled-back record is created anew"
+    );
 }
 
 #[tokio::test]

@@ -71,6 +71,18 @@ async fn records_tokens_grants_and_usage_survive_a_restart() {
         next > contact,
         "ids go on after the restart: {next} after {contact}"
     );
+    let upserted = second
+        .call(
+            Method::PATCH,
+            "/sobjects/alcmeon__Conversation__c/alcmeon__scoped_id__c/a:b:c:d",
+            Some(json!({"alcmeon__Status__c": "CLOSED"})),
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(
+        upserted["created"], false,
+        "the restarted org finds it by its scoped id"
+    );
 }
 
 #[tokio::test]

@@ -118,6 +118,31 @@ async fn an_upsert_by_scoped_id_creates_then_updates_the_same_conversation() {
         )
         .await;
     assert_eq!(error_code(&not_external), "NOT_FOUND");
+
+    let by_id = format!("/sobjects/alcmeon__Conversation__c/{id}");
+    org.call(
+        Method::PATCH,
+        &by_id,
+        Some(json!({"alcmeon__scoped_id__c": "lumio:1002:facebook:78"})),
+        StatusCode::NO_CONTENT,
+    )
+    .await;
+    let old_scoped_id = org
+        .call(Method::PATCH, path, Some(json!({})), StatusCode::CREATED)
+        .await;
+    let renamed = "/sobjects/alcmeon__Conversation__c/alcmeon__scoped_id__c/lumio:1002:facebook:78";
+    org.call(Method::PATCH, renamed, Some(json!({})), StatusCode::OK)
+        .await;
+    let old_id = old_scoped_id["id"].as_str().unwrap();
+    org.call(
+        Method::DELETE,
+        &format!("/sobjects/alcmeon__Conversation__c/{old_id}"),
+        None,
+        StatusCode::NO_CONTENT,
+    )
+    .await;
+    org.call(Method::PATCH, path, Some(json!({})), StatusCode::CREATED)
+        .await;
 }
 
 #[tokio::test]
