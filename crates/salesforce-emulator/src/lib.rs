@@ -5,8 +5,8 @@
 //! Salesforce endpoints (any API version `vNN.0` in place of `v62.0`):
 //! - `POST /services/oauth2/token`, the JWT bearer flow (`jwt_bearer.rs`, `routes/oauth.rs`);
 //! - `POST /services/data/v62.0/sobjects/{Object}`, `GET`/`PATCH`/`DELETE
-//!   .../sobjects/{Object}/{Id}` (`GET` takes `?fields=`), `PATCH
-//!   .../sobjects/{Object}/{ExternalIdField}/{value}` (upsert) (`routes/sobjects.rs`);
+//!   .../sobjects/{Object}/{Id}` (`GET` takes `?fields=`), `GET` and `PATCH` (upsert)
+//!   `.../sobjects/{Object}/{ExternalIdField}/{value}` (`routes/sobjects.rs`);
 //! - `GET .../query?q=`, a SOQL subset (`soql.rs`);
 //! - `POST .../composite/sobjects` and `PATCH .../composite/sobjects/{Object}/{ExternalIdField}`,
 //!   sObject collections of up to 200 records with `allOrNone` (`routes/composite.rs`).

@@ -31,7 +31,7 @@ pub fn router(emulator: Emulator) -> Router {
         )
         .route(
             "/services/data/{version}/sobjects/{object}/{field}/{value}",
-            patch(sobjects::upsert),
+            get(sobjects::get_by_external_id).patch(sobjects::upsert),
         )
         .route("/services/data/{version}/query", get(query::run))
         .route(

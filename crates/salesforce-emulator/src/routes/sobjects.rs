@@ -1,6 +1,7 @@
 //! sObject rows: `POST /sobjects/{Object}` (201 `{id, success, errors}`), `GET`, `PATCH` (204) and
-//! `DELETE` (204) `/sobjects/{Object}/{Id}`, and `PATCH /sobjects/{Object}/{ExternalIdField}/{value}`,
-//! an upsert (201 `created: true`, or 200 `created: false`). An unknown object or record is 404
+//! `DELETE` (204) `/sobjects/{Object}/{Id}`, and by External ID `GET` and `PATCH
+//! /sobjects/{Object}/{ExternalIdField}/{value}`, an upsert (201 `created: true`, or 200
+//! `created: false`). `GET` takes `?fields=a,b`. An unknown object or record is 404
 //! `NOT_FOUND`; a refused write is 400 with the field check's error (`org_data/writes.rs`).
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ use crate::emulator::Emulator;
 use crate::error::{ApiError, RecordError};
 use crate::org_data::Record;
 use crate::routes::body;
+use crate::schema::{Field, Object};
 
 pub async fn create(
     State(emulator): State<Emulator>,
@@ -38,32 +40,58 @@ pub async fn get(
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Json<Value>, ApiError> {
     let object = body::object(&object)?;
-    let fields: Vec<&str> = match params.get("fields") {
-        None => object.all_fields().map(|field| field.name).collect(),
-        Some(names) => names
-            .split(',')
-            .map(|name| {
-                object
-                    .field(name.trim())
-                    .map(|field| field.name)
-                    .ok_or_else(|| {
-                        ApiError::bad_request(RecordError::new(
-                            "INVALID_FIELD",
-                            format!(
-                                "No such column '{}' on entity '{}'",
-                                name.trim(),
-                                object.name
-                            ),
-                        ))
-                    })
-            })
-            .collect::<Result<_, _>>()?,
+    let fields = selected(object, params.get("fields"))?;
+    shown(&emulator, &version, object, &id, fields)
+}
+
+/// `GET /sobjects/{Object}/{ExternalIdField}/{value}`: the record by External ID.
+pub async fn get_by_external_id(
+    State(emulator): State<Emulator>,
+    Path((version, object, field, value)): Path<(String, String, String, String)>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Json<Value>, ApiError> {
+    let object = body::object(&object)?;
+    let field = external_id_field(object, &field)?;
+    let fields = selected(object, params.get("fields"))?;
+    let id = emulator
+        .data
+        .read(|data| data.find_by_external_id(object, field.name, &value))
+        .ok_or_else(ApiError::not_found)?;
+    shown(&emulator, &version, object, &id, fields)
+}
+
+/// The fields `?fields=` names, or every field.
+fn selected(object: &Object, names: Option<&String>) -> Result<Vec<&'static str>, ApiError> {
+    let Some(names) = names else {
+        return Ok(object.all_fields().map(|field| field.name).collect());
     };
+    names
+        .split(',')
+        .map(str::trim)
+        .map(|name| {
+            object.field(name).map(|field| field.name).ok_or_else(|| {
+                ApiError::bad_request(RecordError::new(
+                    "INVALID_FIELD",
+                    format!("No such column '{name}' on entity '{}'", object.name),
+                ))
+            })
+        })
+        .collect()
+}
+
+fn shown(
+    emulator: &Emulator,
+    version: &str,
+    object: &Object,
+    id: &str,
+    fields: Vec<&str>,
+) -> Result<Json<Value>, ApiError> {
     emulator
         .data
         .read(|data| {
-            data.get(object, &id)
-                .map(|record| body::shown(&version, object, &id, record, fields))
+            let record = data.get(object, id)?;
+            let id = record.get("Id").and_then(Value::as_str).unwrap_or(id);
+            Some(body::shown(version, object, id, record, fields))
         })
         .map(Json)
         .ok_or_else(ApiError::not_found)
@@ -119,10 +147,7 @@ pub async fn upsert(
 }
 
 /// The object's External ID field named `name`, or 404 as Salesforce answers.
-pub fn external_id_field(
-    object: &crate::schema::Object,
-    name: &str,
-) -> Result<&'static crate::schema::Field, ApiError> {
+pub fn external_id_field(object: &Object, name: &str) -> Result<&'static Field, ApiError> {
     object
         .field(name)
         .filter(|field| field.external_id)

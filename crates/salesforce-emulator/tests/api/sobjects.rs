@@ -35,6 +35,11 @@ async fn a_contact_is_created_read_updated_and_deleted() {
         .await;
     assert_eq!(short_id_read["LastName"], "Garnier");
     assert!(short_id_read.get("Email").is_none());
+    assert_eq!(
+        short_id_read["attributes"]["url"],
+        format!("/services/data/v62.0/sobjects/Contact/{id}"),
+        "the url names the 18-character id"
+    );
 
     let updated = org
         .call(
@@ -108,6 +113,19 @@ async fn an_upsert_by_scoped_id_creates_then_updates_the_same_conversation() {
     assert_eq!(record["alcmeon__Social_media_type__c"], "facebook");
     assert_eq!(record["alcmeon__Contact__c"], contact.as_str());
     assert_eq!(record["Name"], "C-000001");
+    let by_scoped_id = org
+        .call(
+            Method::GET,
+            &format!("{path}?fields=alcmeon__Status__c"),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(by_scoped_id["alcmeon__Status__c"], "CLOSED");
+    assert_eq!(
+        by_scoped_id["attributes"]["url"],
+        format!("/services/data/v62.0/sobjects/alcmeon__Conversation__c/{id}")
+    );
 
     let not_external = org
         .call(
