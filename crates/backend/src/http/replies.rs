@@ -99,7 +99,7 @@ pub async fn create(
         text: reply.text.clone(),
         created_at_ms: chrono::Utc::now().timestamp_millis(),
     };
-    let admission = state.outbox.admission().await;
+    let admission = state.outbox.admission(conversation_id).await;
     match state.store.create_reply(&row).await? {
         ReplyInsert::Created { reply_id, item } => {
             admission.send(OutgoingReply {
@@ -207,7 +207,7 @@ pub async fn retry(
     Path((_, client_id)): Path<(i64, ClientId)>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
     answerable(&state, &agent, conversation_id).await?;
-    let admission = state.outbox.admission().await;
+    let admission = state.outbox.admission(conversation_id).await;
     match state
         .store
         .retry_reply(conversation_id, &client_id, &author(&agent))

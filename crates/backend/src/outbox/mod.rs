@@ -38,6 +38,9 @@ use crate::provisioning::{AgentIdentity, Provisioner};
 use crate::store::{ReplyId, Store, StoreError};
 use queues::Queues;
 
+/// How many admission turns conversations share (a conversation always takes the same one).
+const ADMISSION_STRIPES: usize = 64;
+
 /// How often an instance looks for replies a stopped instance left sending.
 const TAKEOVER_INTERVAL: std::time::Duration = std::time::Duration::from_secs(20);
 
@@ -54,8 +57,9 @@ pub struct Outbox {
     /// Replies queued whose sending has not ended yet.
     in_flight: Arc<AtomicUsize>,
     queues: Queues,
-    /// Held while a reply is stored and queued (see [`Admission`]).
-    admission: Arc<Mutex<()>>,
+    /// Held while a reply is stored and queued (see [`Admission`]): one turn per stripe of
+    /// conversations, so replies to different conversations are mostly stored at once.
+    admission: Arc<[Mutex<()>]>,
     /// The replies waiting for Alcméon's rate limit, for the widgets (`queued.rs`).
     queued: queued::QueuedReplies,
 }
@@ -87,8 +91,8 @@ struct Job {
     reconcile_after: Option<Instant>,
 }
 
-/// The turn to store a reply and queue it: taken before the store write, so that no other reply
-/// is stored and queued in between and queue order is store order.
+/// The turn to store a reply to a conversation and queue it: taken before the store write, so
+/// that no other reply to it is stored and queued in between and queue order is store order.
 pub struct Admission<'a> {
     outbox: &'a Outbox,
     _turn: MutexGuard<'a, ()>,
@@ -120,7 +124,7 @@ impl Outbox {
             give_up_after,
             in_flight: Arc::default(),
             queues: Queues::default(),
-            admission: Arc::default(),
+            admission: (0..ADMISSION_STRIPES).map(|_| Mutex::new(())).collect(),
             queued: queued::QueuedReplies::default(),
         }
     }
@@ -132,11 +136,12 @@ impl Outbox {
         self.in_flight.load(Ordering::SeqCst)
     }
 
-    /// Waits for the turn to store a reply and queue it (see [`Admission`]).
-    pub async fn admission(&self) -> Admission<'_> {
+    /// Waits for the turn to store a reply to the conversation and queue it (see [`Admission`]).
+    pub async fn admission(&self, conversation_id: i64) -> Admission<'_> {
+        let stripe = conversation_id.rem_euclid(ADMISSION_STRIPES as i64) as usize;
         Admission {
             outbox: self,
-            _turn: self.admission.lock().await,
+            _turn: self.admission[stripe].lock().await,
         }
     }
 
