@@ -26,6 +26,10 @@ pub(super) struct WebhookGroups {
     turn: tokio::sync::Mutex<()>,
 }
 
+/// A queued action once written: the notification id before it, and the thread changes to
+/// publish once the transaction commits.
+type Written = (i64, Vec<ThreadEvent>);
+
 struct Queued {
     action: Action,
     raw: serde_json::Value,
@@ -82,7 +86,7 @@ impl Store {
 
     /// Writes a group in one transaction and tells each webhook its outcome.
     async fn write_group(&self, group: Vec<Queued>) {
-        let mut outcomes: Vec<(Queued, Result<(i64, Vec<ThreadEvent>), StoreError>)> = vec![];
+        let mut outcomes: Vec<(Queued, Result<Written, StoreError>)> = vec![];
         let mut tx = match self.writer.begin().await {
             Ok(tx) => tx,
             Err(error) => return fail_all(group, &error),
