@@ -16,7 +16,7 @@ use crate::http::{self, AppState, SessionVerifier};
 use crate::outbox::Outbox;
 use crate::provisioning::Provisioner;
 use crate::store::Store;
-use crate::sync::{self, ConversationFetcher, SyncTrigger};
+use crate::sync::{self, ConversationFetcher};
 
 /// The largest widget request body accepted (replies are far smaller); the webhook has its own.
 const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -130,13 +130,11 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
             "sending again the replies Alcméon was not known to have before the backend stopped"
         );
     }
-    let trigger = SyncTrigger::default();
     let fetcher = ConversationFetcher::new(store.clone(), client.clone());
     let mut tasks = vec![
         sync::spawn(
             store.clone(),
             client,
-            trigger.clone(),
             config.sync_interval,
             config.replica_start,
         ),
@@ -151,7 +149,6 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         sessions: Arc::new(SessionVerifier::new(config.orgs.clone(), &audience)),
         webhook_secret: config.alcmeon_secret.as_str().into(),
         large_webhook_bodies: Default::default(),
-        sync: trigger,
         fetcher,
         outbox,
         zones: Default::default(),

@@ -34,7 +34,7 @@ pub use session::{Agent, Claims, Permissions, SessionVerifier};
 use crate::engagement::Engagements;
 use crate::outbox::Outbox;
 use crate::store::Store;
-use crate::sync::{ConversationFetcher, SyncTrigger};
+use crate::sync::ConversationFetcher;
 use crate::time_zones::ZoneRulesCache;
 
 /// What every handler can reach.
@@ -45,7 +45,6 @@ pub struct AppState {
     pub webhook_secret: Arc<str>,
     /// Large webhook bodies are read a few at a time (`webhook.rs`).
     pub large_webhook_bodies: Arc<webhook::LargeBodies>,
-    pub sync: SyncTrigger,
     /// Fetches the conversations the replica does not hold whole when a widget opens them.
     pub fetcher: ConversationFetcher,
     pub outbox: Outbox,

@@ -123,7 +123,7 @@ pub async fn receive(
             received = notification.id,
             "gap in webhook notifications; backfilling"
         );
-        state.sync.wake();
+        state.store.ask_for_backfill();
     }
     Ok(StatusCode::OK)
 }

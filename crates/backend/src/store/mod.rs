@@ -44,7 +44,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::AnyPool;
 use sqlx::{Any, Transaction};
-use tokio::sync::broadcast;
+use tokio::sync::{Notify, broadcast};
 
 pub use agent_accounts::AgentAccount;
 pub use consent::{ConsentRecord, ConsentRefresh};
@@ -81,6 +81,8 @@ pub struct Store {
     events: broadcast::Sender<ThreadEvent>,
     /// Wake-ups for engagement pages: a send or a link of a record changed.
     engagements: broadcast::Sender<EngagementChange>,
+    /// Asks for a backfill, from any instance (`Store::ask_for_backfill`).
+    backfill_asked: Arc<Notify>,
     /// `ALCMEON_CUSTOMER_PHONE_FIELD_ID`: the customer custom field holding their number.
     phone_field_id: Option<i64>,
     webhook_groups: Arc<webhook_batch::WebhookGroups>,
@@ -115,6 +117,7 @@ impl Store {
             _relay: None,
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
             engagements: broadcast::channel(LIVE_EVENT_BUFFER).0,
+            backfill_asked: Arc::default(),
             phone_field_id: None,
             webhook_groups: Arc::default(),
         };
@@ -124,6 +127,7 @@ impl Store {
             let subscribers = relay::Subscribers {
                 events: store.events.clone(),
                 engagements: store.engagements.clone(),
+                backfill_asked: store.backfill_asked.clone(),
             };
             let task = relay::spawn(
                 store.pool.clone(),
@@ -180,6 +184,31 @@ impl Store {
             .execute(&self.writer)
             .await?;
         Ok(())
+    }
+
+    /// Asks whichever instance runs the backfill to read Alcméon's history now (a webhook saw a
+    /// gap): on PostgreSQL through a notification every instance's relay hears, so the gap is
+    /// read at once even when another instance holds the backfill.
+    pub fn ask_for_backfill(&self) {
+        if self.dialect == Dialect::Sqlite {
+            self.backfill_asked.notify_one();
+            return;
+        }
+        let pool = self.writer.clone();
+        tokio::spawn(async move {
+            let sent = sqlx::query("SELECT pg_notify($1, '')")
+                .bind(relay::BACKFILL_CHANNEL)
+                .execute(&pool)
+                .await;
+            if let Err(error) = sent {
+                tracing::warn!(%error, "a backfill could not be asked of the instances");
+            }
+        });
+    }
+
+    /// Completes when a backfill is asked for ([`Self::ask_for_backfill`], from any instance).
+    pub async fn backfill_asked(&self) {
+        self.backfill_asked.notified().await
     }
 
     /// Sends committed thread changes to live subscribers (none listening is fine). On

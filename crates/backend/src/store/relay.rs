@@ -2,10 +2,13 @@
 //!
 //! On PostgreSQL a transaction that appends to the event log also sends `NOTIFY` on
 //! [`THREAD_CHANNEL`] (delivered when it commits), and an engagement change is sent on
-//! [`ENGAGEMENT_CHANNEL`]. Every instance, the writer included, runs one relay that `LISTEN`s on
-//! both: on a thread notification it reads the log after the last event it relayed and publishes
-//! each to its own subscribers; an engagement notification is published as it came. So a reply
-//! accepted by instance A reaches a widget streaming from instance B.
+//! [`ENGAGEMENT_CHANNEL`], and a webhook that saw a gap asks for a backfill on
+//! [`BACKFILL_CHANNEL`]. Every instance, the writer included, runs one relay that `LISTEN`s on
+//! them: on a thread notification it reads the log after the last event it relayed and publishes
+//! each to its own subscribers; an engagement notification is published as it came; a backfill
+//! request wakes its backfill worker (which reads only if it holds the backfill). So a reply
+//! accepted by instance A reaches a widget streaming from instance B, and a gap seen by A is read
+//! at once by B when B runs the backfill.
 //!
 //! Invariant: the log is the truth and a thread notification only a wake-up, so one lost while the
 //! relay's connection was down costs nothing: after reconnecting, the relay reads the log again.
@@ -17,13 +20,16 @@ use std::time::Duration;
 
 use sqlx::AnyPool;
 use sqlx::postgres::PgListener;
-use tokio::sync::broadcast;
+use std::sync::Arc;
+
+use tokio::sync::{Notify, broadcast};
 use tokio::task::JoinHandle;
 
 use super::{EngagementChange, StoreError, ThreadEvent, thread};
 
 pub(super) const THREAD_CHANNEL: &str = "alcmeon_thread_events";
 pub(super) const ENGAGEMENT_CHANNEL: &str = "alcmeon_engagement_changes";
+pub(super) const BACKFILL_CHANNEL: &str = "alcmeon_backfill_asked";
 /// How long the relay waits before connecting again after PostgreSQL refused it.
 const RECONNECT_PAUSE: Duration = Duration::from_secs(1);
 /// The most events read from the log at once.
@@ -33,6 +39,7 @@ const READ_BATCH: u32 = 500;
 pub(super) struct Subscribers {
     pub events: broadcast::Sender<ThreadEvent>,
     pub engagements: broadcast::Sender<EngagementChange>,
+    pub backfill_asked: Arc<Notify>,
 }
 
 /// Stops the relay when the last clone of its store is dropped.
@@ -69,18 +76,20 @@ async fn relay(
 ) -> Result<(), StoreError> {
     let mut listener = PgListener::connect(url).await?;
     listener
-        .listen_all([THREAD_CHANNEL, ENGAGEMENT_CHANNEL])
+        .listen_all([THREAD_CHANNEL, ENGAGEMENT_CHANNEL, BACKFILL_CHANNEL])
         .await?;
     loop {
         // Whatever was appended while not listening (first connection, or a lost one).
         relay_thread_events(pool, subscribers, relayed_through).await?;
         while let Some(notification) = listener.try_recv().await? {
-            if notification.channel() == ENGAGEMENT_CHANNEL {
-                if let Some(change) = EngagementChange::from_payload(notification.payload()) {
-                    let _ = subscribers.engagements.send(change);
+            match notification.channel() {
+                ENGAGEMENT_CHANNEL => {
+                    if let Some(change) = EngagementChange::from_payload(notification.payload()) {
+                        let _ = subscribers.engagements.send(change);
+                    }
                 }
-            } else {
-                relay_thread_events(pool, subscribers, relayed_through).await?;
+                BACKFILL_CHANNEL => subscribers.backfill_asked.notify_one(),
+                _ => relay_thread_events(pool, subscribers, relayed_through).await?,
             }
         }
     }

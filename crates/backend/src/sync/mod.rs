@@ -1,7 +1,8 @@
 //! Keeps the replica current and fills it on demand.
 //!
 //! - The backfill worker reads `GET /actions` forward from the replica's cursor, at start-up, on a
-//!   timer, and whenever the webhook sees a gap in notification ids. A new replica first decides
+//!   timer, and whenever a webhook sees a gap in notification ids (on any instance:
+//!   `Store::ask_for_backfill`). A new replica first decides
 //!   where it starts (`replica_start.rs`: by default after the newest action Alcméon holds), so it
 //!   never reads a large environment's history from action 0; an existing replica keeps its cursor.
 //! - A conversation the replica does not hold whole is fetched in one call when a widget opens it
@@ -21,7 +22,6 @@ mod replica_start;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
 use crate::alcmeon::{AlcmeonClient, ClientError};
@@ -31,20 +31,9 @@ use crate::store::{HeldLock, Lock, Store};
 pub use on_demand::{ConversationFetcher, Fetched};
 pub use replica_start::decide_without_alcmeon;
 
-/// Wakes the backfill worker.
-#[derive(Clone, Default)]
-pub struct SyncTrigger(Arc<Notify>);
-
-impl SyncTrigger {
-    pub fn wake(&self) {
-        self.0.notify_one();
-    }
-}
-
 pub fn spawn(
     store: Store,
     client: Arc<AlcmeonClient>,
-    trigger: SyncTrigger,
     interval: Duration,
     start: ReplicaStart,
 ) -> JoinHandle<()> {
@@ -67,7 +56,7 @@ pub fn spawn(
                 read_forward(&store, &client, start).await;
             }
             tokio::select! {
-                _ = trigger.0.notified() => {}
+                _ = store.backfill_asked() => {}
                 _ = tokio::time::sleep(interval) => {}
             }
         }

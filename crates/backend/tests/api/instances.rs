@@ -9,7 +9,7 @@ use protocol::Delivery;
 use serde_json::json;
 
 use crate::event_stream::{EventStream, wait_for_conversation};
-use crate::helpers::{ORG_ID, Options, SESSION_SECRET, mint, spawn_app_with};
+use crate::helpers::{ALCMEON_SECRET, ORG_ID, Options, SESSION_SECRET, mint, spawn_app_with};
 
 fn on_postgres() -> Options {
     Options {
@@ -148,4 +148,43 @@ async fn when_the_instance_reading_alcmeons_history_dies_another_finishes_it_wit
         history_reads <= pages + 2,
         "one instance at a time read the history: {history_reads} reads for {pages} pages"
     );
+}
+
+#[tokio::test]
+async fn a_gap_seen_by_the_instance_that_does_not_backfill_is_read_at_once_by_the_one_that_does() {
+    // The first instance holds the backfill; every instance's timer is an hour away.
+    let app = spawn_app_with(on_postgres()).await;
+    app.replica_ready().await;
+    let other = app.start_instance().await;
+    let other_url = format!("http://{}", other.addr);
+    // Messages Alcméon holds and never notified: only a backfill reads them.
+    let unnotified = app
+        .emulator_control(
+            "/conversations",
+            json!({"channel": "whatsapp", "customer_name": "Never notified", "messages": 3, "notify": false}),
+        )
+        .await;
+    assert!(unnotified["conversation_id"].is_i64(), "{unnotified}");
+    let highest = app.emulator_highest_action_id().await;
+
+    // A webhook whose notification id leaves a gap reaches the instance that does not backfill.
+    let body = json!({ "id": 1_000_000, "action": {
+        "id": 1_000_000, "type": "task-create", "date": "2026-11-24", "time": "08:00:00",
+        "account": { "id": 201, "name": "Lumio", "type": "whatsapp" },
+        "task": { "conversation_id": 1001, "message": { "content": "after a gap", "date": "2026-11-24",
+            "time": "08:00:00", "author": { "name": "Amélie Dubois" } } }
+    }})
+    .to_string();
+    let signature = backend::alcmeon::sign(ALCMEON_SECRET, "/webhooks/alcmeon", body.as_bytes());
+    let response = app
+        .http
+        .post(format!("{other_url}/webhooks/alcmeon"))
+        .header("X-Alcmeon-Webhook-Signature", signature)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    app.wait_for_replica("actions_read_through", highest).await;
 }
