@@ -146,6 +146,7 @@ pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
         config: Arc::new(config),
         data: Arc::new(data),
         outage: Arc::default(),
+        token_requests: Arc::default(),
         instance_url: instance_url.into(),
     };
     let server = tokio::spawn(async move { axum::serve(listener, routes::router(emulator)).await });
