@@ -1,6 +1,6 @@
 //! The running emulator as handlers share it ([`Emulator`], cheap to clone): configuration, the
-//! org's data, the Connected App, the scripted outage, the count of token requests, and the URL
-//! clients are told to call.
+//! org's data, the Connected App, the scripted outage, the count of token requests, the open query
+//! cursors, and the URL clients are told to call.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::jwt_bearer::ConnectedApp;
 use crate::outage::Outage;
 use crate::persistence::SharedData;
+use crate::query_cursors::QueryCursors;
 
 #[derive(Clone)]
 pub struct Emulator {
@@ -17,6 +18,7 @@ pub struct Emulator {
     pub app: Arc<ConnectedApp>,
     pub outage: Arc<Outage>,
     pub token_requests: Arc<TokenRequests>,
+    pub query_cursors: Arc<QueryCursors>,
     /// The token answer's `instance_url`, without a trailing slash.
     pub instance_url: Arc<str>,
 }

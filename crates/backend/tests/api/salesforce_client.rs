@@ -336,3 +336,26 @@ async fn an_outage_or_a_timeout_is_a_retryable_error_and_the_client_serves_again
     );
     assert!(timed_out.is_retryable());
 }
+
+#[tokio::test]
+async fn a_query_longer_than_a_batch_is_read_whole_through_its_next_records_urls() {
+    let org = start_org().await;
+    let client = org.client();
+    let records: Vec<_> = (0..2_001).map(|n| conversation(n, "OPENED")).collect();
+    client.upsert_conversations(&records).await.unwrap();
+
+    let before = org.calls_counted().await;
+    let queried = client
+        .query("SELECT alcmeon__scoped_id__c FROM alcmeon__Conversation__c")
+        .await
+        .unwrap();
+
+    assert_eq!(org.calls_counted().await - before, 2, "2,000 + 1");
+    let mut scoped_ids: Vec<&str> = queried
+        .iter()
+        .map(|record| record["alcmeon__scoped_id__c"].as_str().unwrap())
+        .collect();
+    scoped_ids.sort_unstable();
+    scoped_ids.dedup();
+    assert_eq!(scoped_ids.len(), 2_001);
+}
