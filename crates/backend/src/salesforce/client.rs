@@ -1,3 +1,7 @@
+//! [`SalesforceClient`]: the REST calls the sync makes, under `/services/data/v62.0/` of the
+//! instance the token names. Every call goes through `send`, which takes the token, records the
+//! answer's API usage and turns a refusal into a [`SalesforceError`].
+
 use std::time::Duration;
 
 use reqwest::{Method, Url};

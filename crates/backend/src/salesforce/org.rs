@@ -60,6 +60,7 @@ impl std::fmt::Debug for SalesforceOrg {
             .field("username", &self.username)
             .field("private_key_pem", &"<redacted>")
             .field("session_timeout", &self.session_timeout)
+            .field("grant_retry_after", &self.grant_retry_after)
             .field("token_endpoint", &self.token_endpoint)
             .field("instance_url", &self.instance_url)
             .finish()
