@@ -16,8 +16,9 @@
 //! Each top-level module names (`use crate::…`) only the modules below it in this list, so there
 //! is no import circle; `architecture_tests.rs` checks this on the source.
 //!
-//! - `alcmeon`, `config`, `time_zones`, `telemetry`: name nothing of the crate. `alcmeon` is the
-//!   only code that calls Alcméon, always through its one rate-limit governor.
+//! - `alcmeon`, `config`, `time_zones`, `telemetry`, `salesforce`: name nothing of the crate.
+//!   `alcmeon` is the only code that calls Alcméon, always through its one rate-limit governor;
+//!   `salesforce` the only code that calls Salesforce.
 //! - `store` (may name `alcmeon`, for its action model only): all the SQL, and only there; rows
 //!   are read into typed structs; a reply's state changes only by `store::ReplyState`'s
 //!   transitions. It never calls Alcméon and knows nothing of HTTP.
@@ -34,7 +35,7 @@
 //! - `startup`: wires everything; nothing names it.
 //!
 //! The backend never renders HTML (`/embed/` serves fixed files), never depends on the Alcméon
-//! emulator (a test-only dependency), and reads nothing outside the repository.
+//! or Salesforce emulators (test-only dependencies), and reads nothing outside the repository.
 
 pub mod alcmeon;
 #[cfg(test)]
@@ -46,6 +47,7 @@ mod event_pruning;
 mod http;
 mod outbox;
 mod provisioning;
+pub mod salesforce;
 mod startup;
 pub mod store;
 mod sync;

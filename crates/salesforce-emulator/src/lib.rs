@@ -7,7 +7,9 @@
 //! - `POST /services/data/v62.0/sobjects/{Object}`, `GET`/`PATCH`/`DELETE
 //!   .../sobjects/{Object}/{Id}` (`GET` takes `?fields=`), `GET` and `PATCH` (upsert)
 //!   `.../sobjects/{Object}/{ExternalIdField}/{value}` (`routes/sobjects.rs`);
-//! - `GET .../query?q=`, a SOQL subset (`soql.rs`);
+//! - `GET .../query?q=`, a SOQL subset (`soql.rs`), in batches of 2,000 records (or the
+//!   `Sforce-Query-Options: batchSize=n` asked, 200 to 2,000), each batch but the last naming the
+//!   next in `nextRecordsUrl` (`GET .../query/{locator}-{offset}`, `query_cursors.rs`);
 //! - `POST .../composite/sobjects` and `PATCH .../composite/sobjects/{Object}/{ExternalIdField}`,
 //!   sObject collections of up to 200 records with `allOrNone` (`routes/composite.rs`).
 //!
@@ -28,8 +30,8 @@
 //! # Modules
 //!
 //! - Rules without state: `config`, `error` (the error shapes), `ids` (record ids), `schema`
-//!   (objects and fields), `outage`, `jwt_bearer` (the assertion check), `soql` (with `soql/`:
-//!   `parse`, `eval`).
+//!   (objects and fields), `outage`, `query_cursors`, `jwt_bearer` (the assertion check), `soql`
+//!   (with `soql/`: `parse`, `eval`).
 //! - `org_data` (with `org_data/`): the org's records, grants, sessions and API usage, and the
 //!   rules of every write (`writes`: field checks, upserts, collections; `person_accounts`;
 //!   `sessions`; `usage`); plain data, no I/O. `seed` builds a fresh org; `persistence` keeps the
@@ -43,7 +45,7 @@
 //!   either; they meet over HTTP only.
 //! - Everything not Salesforce's lives under `/_emulator/`.
 //! - Modules form layers without cycles (`tests/api/architecture.rs` checks it). From the bottom:
-//!   1. `config`, `error`, `ids`, `schema`, `outage` import no other module; `jwt_bearer` imports
+//!   1. `config`, `error`, `ids`, `schema`, `outage`, `query_cursors` import no other module; `jwt_bearer` imports
 //!      only `error`;
 //!   2. `org_data` imports only `error`, `ids` and `schema`;
 //!   3. `persistence`, `seed` and `soql` sit on it (never on each other);
@@ -51,10 +53,11 @@
 //! - `org_data` does no I/O and never sees HTTP, time or randomness except through arguments
 //!   (`now`, the access token), so its rules are deterministic.
 //! - State persists across restarts when `SALESFORCE_EMULATOR_DATA` names a file (records,
-//!   grants, access tokens, the day's API usage as of the last write); an outage does not.
+//!   grants, access tokens, the day's API usage as of the last write); an outage and query cursors
+//!   do not.
 //!
-//! Not emulated: refresh tokens and other OAuth flows, query paging (`nextRecordsUrl`: every
-//! answer is one page), relationship queries, describe calls, other composite resources, field
+//! Not emulated: refresh tokens and other OAuth flows, query cursors' 15-minute idle expiry,
+//! relationship queries, describe calls, other composite resources, field
 //! history, triggers (no Case is created for a conversation).
 
 mod config;
@@ -65,6 +68,7 @@ mod jwt_bearer;
 mod org_data;
 mod outage;
 mod persistence;
+mod query_cursors;
 mod routes;
 mod schema;
 mod seed;
@@ -146,6 +150,8 @@ pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
         config: Arc::new(config),
         data: Arc::new(data),
         outage: Arc::default(),
+        token_requests: Arc::default(),
+        query_cursors: Arc::default(),
         instance_url: instance_url.into(),
     };
     let server = tokio::spawn(async move { axum::serve(listener, routes::router(emulator)).await });

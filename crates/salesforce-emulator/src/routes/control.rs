@@ -13,6 +13,8 @@
 //!   seconds (0 ends an outage, at most 3,600). Returns `{"seconds": n}`.
 //! - `GET /_emulator/api-usage`: `{"used": n, "limit": m}`, today's count;
 //!   `PUT /_emulator/api-usage` with `{"used": n}` sets it (0 resets it).
+//! - `GET /_emulator/token-requests`: `{"granted": n, "refused": m}`, the answers of the token
+//!   endpoint since start (those an outage refused aside).
 //! - `GET /_emulator/records/{Object}`: every record of the object, oldest first, with every
 //!   field it holds (as stored, without `attributes`); 404 for an unknown object.
 
@@ -41,6 +43,7 @@ pub fn router() -> Router<Emulator> {
         .route("/grants/{username}/restore", post(restore))
         .route("/outage", post(outage))
         .route("/api-usage", get(api_usage).put(set_api_usage))
+        .route("/token-requests", get(token_requests))
         .route("/records/{object}", get(records))
 }
 
@@ -109,6 +112,11 @@ async fn set_api_usage(
         .data
         .update(|data| data.set_calls_used(used, Utc::now()));
     Ok(api_usage(State(emulator)).await)
+}
+
+async fn token_requests(State(emulator): State<Emulator>) -> Json<Value> {
+    let (granted, refused) = emulator.token_requests.counts();
+    Json(json!({"granted": granted, "refused": refused}))
 }
 
 async fn records(

@@ -35,6 +35,10 @@ pub fn router(emulator: Emulator) -> Router {
         )
         .route("/services/data/{version}/query", get(query::run))
         .route(
+            "/services/data/{version}/query/{cursor}",
+            get(query::next_page),
+        )
+        .route(
             "/services/data/{version}/composite/sobjects",
             post(composite::create),
         )

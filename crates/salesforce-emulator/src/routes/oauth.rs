@@ -2,7 +2,8 @@
 //! `assertion=<JWT>` (form-encoded): the assertion checked by `jwt_bearer.rs`, then the user's grant
 //! (`org_data/sessions.rs`). Answers `{access_token, scope, instance_url, id, token_type: "Bearer",
 //! issued_at}` (no refresh token: this flow has none); refusals are 400 `{error,
-//! error_description}` (`unsupported_grant_type` for any other grant type).
+//! error_description}` (`unsupported_grant_type` for any other grant type). Every answer is counted
+//! as granted or refused (`GET /_emulator/token-requests`).
 
 use axum::Json;
 use axum::extract::rejection::FormRejection;
@@ -24,6 +25,15 @@ pub struct TokenRequest {
 
 pub async fn token(
     State(emulator): State<Emulator>,
+    form: Result<Form<TokenRequest>, FormRejection>,
+) -> Result<Json<Value>, OAuthError> {
+    let answer = answer(&emulator, form);
+    emulator.token_requests.count(answer.is_ok());
+    answer
+}
+
+fn answer(
+    emulator: &Emulator,
     form: Result<Form<TokenRequest>, FormRejection>,
 ) -> Result<Json<Value>, OAuthError> {
     let Ok(Form(request)) = form else {

@@ -202,3 +202,19 @@ async fn an_access_token_stops_working_when_its_lifetime_is_over() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test]
+async fn the_token_endpoint_counts_the_tokens_it_granted_and_the_requests_it_refused() {
+    let org = start_default().await;
+    let counts = async || -> Value {
+        let response = org.control(Method::GET, "/token-requests", json!({})).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    };
+    assert_eq!(counts().await, json!({"granted": 1, "refused": 0}));
+
+    org.request_token(&assertion(&claims(), APP_KEY)).await;
+    org.request_token(&assertion(&claims(), OTHER_KEY)).await;
+    org.request_token("not a jwt").await;
+    assert_eq!(counts().await, json!({"granted": 2, "refused": 2}));
+}

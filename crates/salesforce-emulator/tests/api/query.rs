@@ -169,3 +169,67 @@ async fn ordering_by_id_follows_the_order_records_were_created_in() {
         "the control lists records oldest first"
     );
 }
+
+#[tokio::test]
+async fn a_long_answer_comes_in_the_batches_asked_each_naming_the_next() {
+    let org = start_default().await;
+    for batch in [200, 200, 42] {
+        let records: Vec<Value> = (0..batch)
+            .map(|n| json!({"attributes": {"type": "Contact"}, "LastName": format!("Bulk {n}")}))
+            .collect();
+        org.call(
+            Method::POST,
+            "/composite/sobjects",
+            Some(json!({"records": records})),
+            StatusCode::OK,
+        )
+        .await;
+    }
+    let page = |path: String| {
+        let request = org.client.get(org.url(&path)).bearer_auth(&org.token);
+        async move {
+            let response = request
+                .header("Sforce-Query-Options", "batchSize=200")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            response.json::<Value>().await.unwrap()
+        }
+    };
+
+    let mut answer =
+        page("/services/data/v62.0/query?q=SELECT+Id+FROM+Contact+ORDER+BY+Id".to_owned()).await;
+    let mut sizes = vec![];
+    let mut queried = vec![];
+    loop {
+        assert_eq!(answer["totalSize"], 450);
+        let records = answer["records"].as_array().unwrap();
+        sizes.push(records.len());
+        queried.extend(records.iter().map(|record| record["Id"].clone()));
+        let Some(next) = answer["nextRecordsUrl"].as_str() else {
+            assert_eq!(answer["done"], true);
+            break;
+        };
+        assert_eq!(answer["done"], false);
+        answer = page(next.to_owned()).await;
+    }
+    assert_eq!(sizes, [200, 200, 50]);
+    let stored: Vec<Value> = org
+        .records("Contact")
+        .await
+        .iter()
+        .map(|record| record["Id"].clone())
+        .collect();
+    assert_eq!(queried, stored);
+
+    let unknown = org
+        .call(
+            Method::GET,
+            "/query/01gEMU000000000099-200",
+            None,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+    assert_eq!(error_code(&unknown), "INVALID_QUERY_LOCATOR");
+}
