@@ -1,5 +1,6 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Method, header};
@@ -134,7 +135,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let mut tasks = vec![
         sync::spawn(
             store.clone(),
-            client,
+            client.clone(),
             config.sync_interval,
             config.replica_start,
         ),
@@ -142,6 +143,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         consent::spawn(consent.clone(), engagement.consent_refresh_interval),
         engagement::spawn_linker(store.clone(), engagement.link_window),
         outbox.spawn_takeover(),
+        spawn_budget_sharing(store.clone(), client.clone()),
     ];
 
     let state = AppState {
@@ -151,6 +153,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         large_webhook_bodies: Default::default(),
         fetcher,
         outbox,
+        alcmeon: client.clone(),
         zones: Default::default(),
         whatsapp_templates: engagement.whatsapp_templates.clone().into(),
         engagements,
@@ -173,6 +176,33 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         store,
         consent,
         tasks,
+    })
+}
+
+/// How often an instance counts the instances sharing the database.
+const INSTANCE_COUNT_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Keeps this instance's share of Alcméon's limit: the limit divided by the instances sharing the
+/// database (all of it on SQLite), counted every [`INSTANCE_COUNT_INTERVAL`].
+fn spawn_budget_sharing(store: Store, client: Arc<AlcmeonClient>) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut shared_with = 1;
+        loop {
+            match store.live_instances().await {
+                Ok(instances) if instances != shared_with => {
+                    client.share_budget_with(instances);
+                    shared_with = instances;
+                    tracing::info!(
+                        instances,
+                        calls_per_minute = client.calls_per_minute(),
+                        "Alcméon's rate limit is shared anew among the instances"
+                    );
+                }
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "could not count the instances"),
+            }
+            tokio::time::sleep(INSTANCE_COUNT_INTERVAL).await;
+        }
     })
 }
 

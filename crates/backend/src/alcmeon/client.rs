@@ -157,6 +157,18 @@ impl AlcmeonClient {
             .map(drop)
     }
 
+    /// Shares the application's limits among `instances` backend instances
+    /// ([`Governor::share_with`]).
+    pub fn share_budget_with(&self, instances: u32) {
+        self.governor.share_with(instances);
+        self.whatsapp_governor.share_with(instances);
+    }
+
+    /// The calls a minute this instance may make to Alcméon, its share of the application's.
+    pub fn calls_per_minute(&self) -> u32 {
+        self.governor.calls_per_minute()
+    }
+
     /// About how long the labelled call still waits for the application's budget
     /// ([`Governor::estimated_wait`]).
     pub fn estimated_wait(&self, label: i64, later: usize) -> Option<Duration> {

@@ -90,10 +90,11 @@ pub async fn labelled<F: Future>(label: i64, work: F) -> F::Output {
 }
 
 pub struct Governor {
-    budget: RateLimiter<NotKeyed, InMemoryState, DefaultClock, StateInformationMiddleware>,
+    /// Alcméon's limit for the whole application.
+    per_minute: NonZeroU32,
+    /// This instance's share of it (see [`Governor::share_with`]).
+    budget: Mutex<Budget>,
     clock: DefaultClock,
-    /// The time between two calls once the burst is spent.
-    period: Duration,
     queue: Mutex<Queue>,
     held_until: Mutex<Option<Instant>>,
 }
@@ -196,24 +197,60 @@ impl Queue {
     }
 }
 
-impl Governor {
-    /// A budget of `per_minute` calls in any sliding minute: a burst of a third of it, the rest
-    /// spread evenly, so that no 60-second window ever holds more than `per_minute` calls.
-    pub fn new(per_minute: NonZeroU32) -> Self {
-        let burst = (per_minute.get() / 3).max(1);
-        let spread = (per_minute.get() - burst).max(1);
+/// A budget of calls in any sliding minute: a burst of a third of it, the rest spread evenly, so
+/// that no 60-second window ever holds more than its calls.
+struct Budget {
+    limiter: RateLimiter<NotKeyed, InMemoryState, DefaultClock, StateInformationMiddleware>,
+    /// The time between two calls once the burst is spent.
+    period: Duration,
+    /// How many instances share Alcméon's limit.
+    instances: u32,
+}
+
+impl Budget {
+    fn new(per_minute: NonZeroU32, instances: u32) -> Self {
+        let calls = (per_minute.get() / instances.max(1)).max(1);
+        let burst = (calls / 3).max(1);
+        let spread = (calls - burst).max(1);
         // A millisecond of margin per period keeps the edge of Alcméon's window on our side.
         let period = Duration::from_millis(60_000 / u64::from(spread) + 1);
         let quota = Quota::with_period(period)
             .expect("the period is at least a millisecond")
             .allow_burst(NonZeroU32::new(burst).expect("burst is at least 1"));
         Self {
-            budget: RateLimiter::direct(quota).with_middleware(),
-            clock: DefaultClock::default(),
+            limiter: RateLimiter::direct(quota).with_middleware(),
             period,
+            instances,
+        }
+    }
+}
+
+impl Governor {
+    /// A budget of `per_minute` calls in any sliding minute, for one instance.
+    pub fn new(per_minute: NonZeroU32) -> Self {
+        Self {
+            per_minute,
+            budget: Mutex::new(Budget::new(per_minute, 1)),
+            clock: DefaultClock::default(),
             queue: Mutex::default(),
             held_until: Mutex::new(None),
         }
+    }
+
+    /// Shares Alcméon's limit among `instances` backend instances (at least one call a minute
+    /// each). A new share starts a fresh budget, burst included; a call waiting now is counted
+    /// against the new one.
+    pub fn share_with(&self, instances: u32) {
+        let mut budget = lock(&self.budget);
+        if budget.instances != instances.max(1) {
+            *budget = Budget::new(self.per_minute, instances.max(1));
+        }
+    }
+
+    /// The calls a minute this instance may make, its share of Alcméon's limit.
+    pub fn calls_per_minute(&self) -> u32 {
+        let instances = lock(&self.budget).instances;
+        (self.per_minute.get() / instances).max(1)
     }
 
     /// About how long the call labelled `label` (see [`labelled`]) still waits, or the call its
@@ -229,7 +266,8 @@ impl Governor {
         let ahead = queue.calls_ahead(label, later)?;
         let start = now.max(held).max(queue.free_at.unwrap_or(now));
         let ahead = u32::try_from(ahead).unwrap_or(u32::MAX);
-        Some(start - now + self.period.saturating_mul(ahead))
+        let period = lock(&self.budget).period;
+        Some(start - now + period.saturating_mul(ahead))
     }
 
     /// Waits until `party` may make one call at `priority`: no 429 hold, its turn (see the module
@@ -249,12 +287,16 @@ impl Governor {
                 tokio::time::sleep(POLL).await;
                 continue;
             }
-            match self.budget.check() {
+            let (checked, period) = {
+                let budget = lock(&self.budget);
+                (budget.limiter.check(), budget.period)
+            };
+            match checked {
                 Ok(state) => {
                     let mut queue = lock(&self.queue);
                     let spent = state.remaining_burst_capacity() == 0;
                     queue.free_at =
-                        Some(Instant::now() + if spent { self.period } else { Duration::ZERO });
+                        Some(Instant::now() + if spent { period } else { Duration::ZERO });
                     queue.serve(ticket.number);
                     return;
                 }
@@ -320,7 +362,34 @@ mod tests {
                 .await;
         }
         assert!(start.elapsed() < Duration::from_millis(200));
-        assert!(governor.budget.check().is_err(), "the sixth call must wait");
+        assert!(
+            lock(&governor.budget).limiter.check().is_err(),
+            "the sixth call must wait"
+        );
+    }
+
+    #[tokio::test]
+    async fn three_instances_each_get_a_third_of_the_budget() {
+        let governor = Governor::new(NonZeroU32::new(45).unwrap());
+        governor.share_with(3);
+        assert_eq!(governor.calls_per_minute(), 15);
+        let start = Instant::now();
+        for _ in 0..5 {
+            governor
+                .acquire(Priority::Backfill, Party::of(Priority::Backfill))
+                .await;
+        }
+        assert!(start.elapsed() < Duration::from_millis(200));
+        assert!(
+            lock(&governor.budget).limiter.check().is_err(),
+            "a third of 15 is the burst: the sixth call must wait"
+        );
+        governor.share_with(1);
+        assert_eq!(
+            governor.calls_per_minute(),
+            45,
+            "alone again, the whole limit"
+        );
     }
 
     #[tokio::test]
@@ -384,7 +453,7 @@ mod tests {
     /// A governor of 1,200 calls a minute whose burst is spent: one call every 76 ms.
     async fn spent_governor() -> Arc<Governor> {
         let governor = Arc::new(Governor::new(NonZeroU32::new(1200).unwrap()));
-        while governor.budget.check().is_ok() {}
+        while lock(&governor.budget).limiter.check().is_ok() {}
         governor
     }
 
@@ -451,8 +520,8 @@ mod tests {
         waiters: &[(Party, Option<i64>)],
     ) -> (Arc<Governor>, Vec<tokio::task::JoinHandle<()>>) {
         let governor = Arc::new(Governor::new(NonZeroU32::new(6).unwrap()));
-        assert_eq!(governor.period, Duration::from_millis(15_001));
-        while governor.budget.check().is_ok() {}
+        assert_eq!(lock(&governor.budget).period, Duration::from_millis(15_001));
+        while lock(&governor.budget).limiter.check().is_ok() {}
         let tasks = waiters
             .iter()
             .cloned()

@@ -19,12 +19,14 @@ pub fn router() -> Router<AppState> {
 /// oldest change a reconnecting widget can still replay (`null` when the log is empty); how many
 /// large webhook bodies are being read, and how many wait their turn; when the last whole read of
 /// each opt-in list of the consent replica started (`consent.lists`, empty until the first);
-/// which database the store is on and this instance's id among those sharing it (`store`).
+/// which database the store is on, this instance's id and how many instances share it (`store`),
+/// and this instance's share of Alcméon's limit in calls a minute (`alcmeon`).
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
     let started_after = state.store.replica_started_after().await?;
     let read_through = state.store.actions_read_through().await?;
     let latest = state.store.latest_action_id().await?;
     let oldest_event = state.store.oldest_event_seq().await?;
+    let instances = state.store.live_instances().await?;
     let consent: Vec<Value> = state
         .store
         .consent_refreshes()
@@ -46,6 +48,8 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppErr
         "store": {
             "database": state.store.dialect().name(),
             "instance": state.store.instance_id().to_string(),
+            "instances": instances,
         },
+        "alcmeon": { "calls_per_minute": state.alcmeon.calls_per_minute() },
     })))
 }

@@ -45,6 +45,8 @@ pub struct AppState {
     pub webhook_secret: Arc<str>,
     /// Large webhook bodies are read a few at a time (`webhook.rs`).
     pub large_webhook_bodies: Arc<webhook::LargeBodies>,
+    /// Alcméon, for `/health` to tell this instance's share of its limit.
+    pub alcmeon: Arc<crate::alcmeon::AlcmeonClient>,
     /// Fetches the conversations the replica does not hold whole when a widget opens them.
     pub fetcher: ConversationFetcher,
     pub outbox: Outbox,

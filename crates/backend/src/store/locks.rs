@@ -130,4 +130,39 @@ impl Store {
         };
         Ok(held.map(|held| HeldLock { _held: held }))
     }
+
+    /// Records this instance among those sharing the database, once it holds its
+    /// [`Lock::Instance`] (PostgreSQL; on SQLite there is only this one).
+    pub(super) async fn register_instance(&self) -> Result<(), StoreError> {
+        if self.dialect == Dialect::Postgres {
+            sqlx::query("INSERT INTO instances (id, started_at_ms) VALUES ($1, $2)")
+                .bind(self.instance_id)
+                .bind(super::now_ms())
+                .execute(&self.writer)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// How many instances share the database now: those registered whose instance lock is still
+    /// held (the others, stopped, are forgotten). 1 on SQLite.
+    pub async fn live_instances(&self) -> Result<u32, StoreError> {
+        if self.dialect == Dialect::Sqlite {
+            return Ok(1);
+        }
+        // A bigint advisory key shows in pg_locks as its high half (classid) and low half (objid).
+        sqlx::query(
+            "DELETE FROM instances i WHERE NOT EXISTS (
+                 SELECT 1 FROM pg_locks l
+                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                   AND CAST(l.classid AS BIGINT) = ((i.id >> 32) & 4294967295)
+                   AND CAST(l.objid AS BIGINT) = (i.id & 4294967295))",
+        )
+        .execute(&self.writer)
+        .await?;
+        let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM instances")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(u32::try_from(live).unwrap_or(u32::MAX).max(1))
+    }
 }

@@ -122,6 +122,7 @@ impl Store {
             webhook_groups: Arc::default(),
         };
         store._instance = Arc::new(store.lock(&Lock::Instance(instance_id)).await?);
+        store.register_instance().await?;
         if dialect == Dialect::Postgres {
             let relayed_through = store.latest_event_seq().await?;
             let subscribers = relay::Subscribers {

@@ -188,3 +188,34 @@ async fn a_gap_seen_by_the_instance_that_does_not_backfill_is_read_at_once_by_th
 
     app.wait_for_replica("actions_read_through", highest).await;
 }
+
+#[tokio::test]
+async fn instances_share_alcmeons_limit_and_the_survivor_takes_it_all_back() {
+    let app = spawn_app_with(on_postgres()).await;
+    let whole = app.health().await["alcmeon"]["calls_per_minute"].clone();
+    assert_eq!(whole, json!(1000), "alone, an instance has the whole limit");
+    let other = app.start_instance().await;
+    let other_url = format!("http://{}", other.addr);
+    app.wait_for_health(|health| health["alcmeon"]["calls_per_minute"] == json!(500))
+        .await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let health = app.health_at(&other_url).await;
+        if health["alcmeon"]["calls_per_minute"] == json!(500) {
+            assert_eq!(health["store"]["instances"], json!(2));
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the other instance keeps {health}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    drop(other);
+    app.wait_for_health(|health| {
+        health["alcmeon"]["calls_per_minute"] == json!(1000)
+            && health["store"]["instances"] == json!(1)
+    })
+    .await;
+}
