@@ -208,6 +208,15 @@ impl Store {
         &self,
         client_id: &ClientId,
     ) -> Result<Option<ExistingReply>, StoreError> {
+        // Most posts are new: one read says so before a snapshot is taken for a reply found.
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM replies WHERE client_id = $1")
+            .bind(client_id.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        if taken.is_none() {
+            return Ok(None);
+        }
+        // One snapshot: the item id read with the row is still the item's when it is read.
         let mut tx = self.pool.begin().await?;
         let row: Option<ExistingRow> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {item_id} AS item_id, conversation_id, text, agent_org, agent_email
