@@ -1,5 +1,6 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
@@ -132,6 +133,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         );
     }
     let fetcher = ConversationFetcher::new(store.clone(), client.clone());
+    let calls_per_minute = Arc::new(AtomicU32::new(client.calls_per_minute()));
     let mut tasks = vec![
         sync::spawn(
             store.clone(),
@@ -143,7 +145,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         consent::spawn(consent.clone(), engagement.consent_refresh_interval),
         engagement::spawn_linker(store.clone(), engagement.link_window),
         outbox.spawn_takeover(),
-        spawn_budget_sharing(store.clone(), client.clone()),
+        spawn_budget_sharing(store.clone(), client.clone(), calls_per_minute.clone()),
     ];
 
     let state = AppState {
@@ -153,7 +155,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         large_webhook_bodies: Default::default(),
         fetcher,
         outbox,
-        alcmeon: client.clone(),
+        alcmeon_calls_per_minute: calls_per_minute,
         zones: Default::default(),
         whatsapp_templates: engagement.whatsapp_templates.clone().into(),
         engagements,
@@ -184,13 +186,18 @@ const INSTANCE_COUNT_INTERVAL: Duration = Duration::from_secs(5);
 
 /// Keeps this instance's share of Alcméon's limit: the limit divided by the instances sharing the
 /// database (all of it on SQLite), counted every [`INSTANCE_COUNT_INTERVAL`].
-fn spawn_budget_sharing(store: Store, client: Arc<AlcmeonClient>) -> JoinHandle<()> {
+fn spawn_budget_sharing(
+    store: Store,
+    client: Arc<AlcmeonClient>,
+    calls_per_minute: Arc<AtomicU32>,
+) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut shared_with = 1;
         loop {
             match store.live_instances().await {
                 Ok(instances) if instances != shared_with => {
                     client.share_budget_with(instances);
+                    calls_per_minute.store(client.calls_per_minute(), Ordering::Relaxed);
                     shared_with = instances;
                     tracing::info!(
                         instances,

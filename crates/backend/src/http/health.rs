@@ -4,6 +4,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use serde_json::{Value, json};
+use std::sync::atomic::Ordering;
 
 use super::extract::Json;
 use super::{AppError, AppState};
@@ -50,6 +51,6 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppErr
             "instance": state.store.instance_id().to_string(),
             "instances": instances,
         },
-        "alcmeon": { "calls_per_minute": state.alcmeon.calls_per_minute() },
+        "alcmeon": { "calls_per_minute": state.alcmeon_calls_per_minute.load(Ordering::Relaxed) },
     })))
 }

@@ -24,6 +24,7 @@ mod time_zones;
 mod webhook;
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicU32;
 
 use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
@@ -45,8 +46,8 @@ pub struct AppState {
     pub webhook_secret: Arc<str>,
     /// Large webhook bodies are read a few at a time (`webhook.rs`).
     pub large_webhook_bodies: Arc<webhook::LargeBodies>,
-    /// Alcméon, for `/health` to tell this instance's share of its limit.
-    pub alcmeon: Arc<crate::alcmeon::AlcmeonClient>,
+    /// This instance's share of Alcméon's limit, in calls a minute (kept by `startup.rs`).
+    pub alcmeon_calls_per_minute: Arc<AtomicU32>,
     /// Fetches the conversations the replica does not hold whole when a widget opens them.
     pub fetcher: ConversationFetcher,
     pub outbox: Outbox,
