@@ -147,7 +147,7 @@ impl AlcmeonData {
     pub fn profile_fields(&self, group_id: u64) -> Option<Vec<FieldValue>> {
         self.groups()
             .find(|group| group.id == group_id)
-            .map(|group| values_of(group))
+            .map(values_of)
     }
 
     /// A social media user's values, `None` when the account has no such user.
