@@ -9,6 +9,7 @@
 
 mod agent_actions;
 mod bulk_history;
+mod custom_fields;
 mod engagements;
 mod optins;
 mod phone;
@@ -31,6 +32,8 @@ use crate::model::{
 
 pub use agent_actions::AgentAction;
 use bulk_history::BulkHistory;
+use custom_fields::CustomFields;
+pub use custom_fields::{FieldMetadata, FieldRefusal, FieldValue};
 use engagements::Engagements;
 pub use engagements::{AnswerRefusal, SendRefusal, SentEngagement, TemplateChannel, TemplateSend};
 pub use optins::{Optin, OptinType, Optins, Page, UserOptin, UserOptout};
@@ -72,6 +75,11 @@ pub struct AlcmeonData {
     /// Sent engagements (`alcmeon_data/engagements.rs`).
     #[serde(default)]
     engagements: Engagements,
+    /// User custom fields and the social media users created by setting them
+    /// (`alcmeon_data/custom_fields.rs`); a state file written before them gets the seeded
+    /// definitions.
+    #[serde(default)]
+    custom_fields: CustomFields,
 }
 
 /// Distinct starting points make an id used in the wrong place fail loudly in tests.
@@ -174,6 +182,7 @@ impl AlcmeonData {
             optins: Optins::default(),
             templates: Templates::default(),
             engagements: Engagements::default(),
+            custom_fields: CustomFields::default(),
         }
     }
 

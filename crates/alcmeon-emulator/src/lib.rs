@@ -1,7 +1,7 @@
 //! A local, persistent stand-in for the parts of Alcméon's public REST API that the backend uses,
 //! faithful to the published OpenAPI files, carried verbatim in this crate's `openapi/` folder:
 //! synchronize.yaml, answer.yaml, oauth.yaml, user.yaml, initiate-conversation-api.yaml,
-//! optin-api.yaml, shared-security.yaml.
+//! optin-api.yaml, custom-field.yaml, shared-security.yaml.
 //!
 //! Alcméon endpoints: `GET /actions`, `GET /actions/conversations/{conversation_id}`,
 //! `POST /v1/answer/send` (as an active account with a role), `POST /v1/oauth2/token`,
@@ -11,7 +11,12 @@
 //! `GET .../user-optouts`, `GET .../user-optouts/{id}`, `POST .../optout`); template sends
 //! `POST /v1/whatsapp/send/` (its own limit, 3,000 a minute), `POST /v1/rcs/send/`,
 //! `POST /v1/kakaotalk/send/`, and listings `POST /v1/rcs/templates`,
-//! `POST /v1/kakaotalk/templates`; webhook notifications of every new action.
+//! `POST /v1/kakaotalk/templates`; user custom fields (`GET /custom-field/users/fields`,
+//! `GET /custom-field/users/fields/{custom_field_id}`, `GET`/`PUT
+//! /custom-field/users/{custom_field_user_id}`, `GET
+//! /custom-field/accounts/{social_media_account_id}/users/{social_media_user_id}`, `POST
+//! /custom-field/accounts/{social_media_account_id}/users`; not the conversation fields); webhook
+//! notifications of every new action.
 //! Emulator-only controls live under `/_emulator/` (see `routes/control.rs`). Configuration comes
 //! from `ALCMEON_EMULATOR_*` variables (see [`Config`]).
 //!
@@ -40,6 +45,10 @@
 //! Hugo Bernard `33698765432` opted out (user-optout 1701), Léa Fontaine `33623456789` opted in
 //! (1604; conversation 1008, its window closing); Thomas Moreau `33687654321` (conversation 1006)
 //! never opted in. The customers of 1001, 1006 and 1008 carry their numbers in custom field 5001.
+//! The user custom fields are 5001 "Phone" (type `phone`) and 5002 "Salesforce Contact Id"
+//! (`string`, empty for every customer at first). A customer's `author.group.id` (4001 up) is
+//! their `custom_field_user_id`; their `social_media_user_id` is their WhatsApp number, or else
+//! their author id (`alcmeon_data/custom_fields.rs`).
 //! WhatsApp templates 2001 `order_update`, 2002 `order_update_fr`, 2003
 //! `satisfaction_follow_up`; RCS account 401 (templates 2101, 2102) and KakaoTalk account 402
 //! (2201, 2202). A customer's answer to a WhatsApp engagement opens a conversation that starts
@@ -67,6 +76,8 @@
 //! - Engagements live in `alcmeon_data/` too: `optins`, `templates` (placeholder filling),
 //!   `engagements` (sends, answers), `phone` (E.164 rules); their routes are `routes/optins.rs`,
 //!   `routes/template_sends.rs`, `routes/template_lists.rs`, `routes/engagement_controls.rs`.
+//! - User custom fields: `alcmeon_data/custom_fields.rs` (definitions, values on a customer's
+//!   `author.group`), routes `routes/custom_fields.rs`.
 //! - Background work: `answer_flow` (an accepted answer is recorded, then delivered),
 //!   `customer_traffic` (customers write again, and answer engagements, for demos), `webhook`
 //!   (signed notifications).

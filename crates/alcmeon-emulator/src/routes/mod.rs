@@ -5,6 +5,7 @@ mod actions;
 mod agent_controls;
 mod answer;
 mod control;
+mod custom_fields;
 mod engagement_controls;
 mod json_body;
 mod oauth;
@@ -68,6 +69,26 @@ pub fn router(emulator: Emulator) -> Router {
         .route("/v1/kakaotalk/send/", post(template_sends::kakaotalk))
         .route("/v1/rcs/templates", post(template_lists::rcs))
         .route("/v1/kakaotalk/templates", post(template_lists::kakaotalk))
+        .route(
+            "/custom-field/users/fields",
+            get(custom_fields::definitions),
+        )
+        .route(
+            "/custom-field/users/fields/{custom_field_id}",
+            get(custom_fields::definition),
+        )
+        .route(
+            "/custom-field/users/{custom_field_user_id}",
+            get(custom_fields::profile).put(custom_fields::set_profile),
+        )
+        .route(
+            "/custom-field/accounts/{social_media_account_id}/users",
+            post(custom_fields::set_social_user),
+        )
+        .route(
+            "/custom-field/accounts/{social_media_account_id}/users/{social_media_user_id}",
+            get(custom_fields::social_user),
+        )
         .route_layer(middleware::from_fn_with_state(
             emulator.calls.clone(),
             call_log::record,

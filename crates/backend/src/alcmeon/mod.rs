@@ -5,6 +5,7 @@
 
 mod accounts;
 mod client;
+mod custom_fields;
 mod governor;
 mod listing_pages;
 mod model;
@@ -15,6 +16,7 @@ mod template_sends;
 
 pub use accounts::{Account, AccountUpdate, user_error_reason};
 pub use client::{ACTIONS_PAGE_SIZE, AlcmeonClient, ClientError, SendAnswer};
+pub use custom_fields::{CustomFieldDefinition, CustomFieldValue};
 pub use governor::{Governor, Party, Priority, labelled};
 pub use model::{Action, AdminUser, Notification};
 pub use optins::{OPTIN_PAGE_SIZE, OptinList, UserOptin, UserOptout};

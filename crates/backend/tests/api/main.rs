@@ -4,6 +4,7 @@ mod access;
 mod attachments;
 mod consent;
 mod conversation_state;
+mod custom_fields;
 mod embed;
 mod engagement;
 mod engagement_access;
