@@ -22,6 +22,7 @@ mod replies;
 mod reply_crash;
 mod reply_order;
 mod reply_queue;
+mod shared_reads;
 mod startup;
 mod time_zones;
 mod webhook;
