@@ -95,7 +95,6 @@ pub async fn stream(
     let live = state.store.subscribe();
     let queued_changes = state.outbox.subscribe_queued();
     let reader = state.store.live_reader(conversation_id).await?;
-    let subscribed = reader.mark();
     let now = Instant::now();
     let mut cursor = Cursor {
         live,
@@ -113,7 +112,9 @@ pub async fn stream(
     match last_event_id {
         Some(seq) => {
             cursor.last_seq = seq;
-            cursor.read_log(Wanted::ReadSince(subscribed)).await?;
+            let backlog = cursor.reader.backlog(seq).await?;
+            cursor.wanted = backlog.more.map(Wanted::ReadSince);
+            cursor.pending.extend(backlog.events);
         }
         None => cursor.last_seq = state.store.last_event_seq(conversation_id).await?,
     }

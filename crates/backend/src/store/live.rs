@@ -5,15 +5,15 @@
 //! A stream woken by an event asks for the events after its own position; when the window already
 //! reaches that event it is served from the window, otherwise it reads the log after the window's
 //! last event, under the window's lock, so the other streams woken by the same event wait for that
-//! one read and are served from it. A stream behind the window (resuming from an old
-//! `Last-Event-ID`, or too slow) reads its own backlog from the log.
+//! one read and are served from it. A stream resuming from `Last-Event-ID`, or behind the window
+//! (too slow), reads its own backlog from the log.
 //!
 //! Invariants: the log is appended in sequence order (the store's writers commit one at a time),
 //! so a read that reaches event `s` holds every earlier event of the conversation; a stream is only
 //! served from a window whose `from` is at or before its position, so it misses nothing; a stream
-//! that cannot name the event it waits for (it lagged behind the wake-ups, or just connected) asks
-//! for a read begun after a [`Mark`] it took, so nothing committed before that is missed. The
-//! window is forgotten when its last stream ends.
+//! that cannot name the event it waits for (it lagged behind the wake-ups, or its last read was
+//! a full batch) asks for a read begun after a [`Mark`] it took, so nothing committed before that
+//! is missed. The window is forgotten when its last stream ends.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,9 +35,9 @@ pub(super) struct Windows {
 
 struct Window {
     conversation_id: i64,
-    /// Reads of the log begun for this window, counted under its lock before each starts.
+    /// Reads of the log begun for this window, counted under its write lock as each starts.
     reads_begun: AtomicU64,
-    events: tokio::sync::Mutex<Events>,
+    events: tokio::sync::RwLock<Events>,
 }
 
 struct Events {
@@ -46,11 +46,20 @@ struct Events {
     newest: VecDeque<Arc<ThreadEvent>>,
     /// The last read returned a full batch: more may follow the window's last event.
     full: bool,
+    /// The number of the last read that succeeded (`Window::reads_begun` when it began).
+    read: u64,
 }
 
 impl Events {
     fn last_seq(&self) -> i64 {
         self.newest.back().map_or(self.from, |event| event.seq)
+    }
+
+    fn reached(&self, wanted: Wanted) -> bool {
+        match wanted {
+            Wanted::Through(seq) => self.last_seq() >= seq,
+            Wanted::ReadSince(Mark(mark)) => self.read > mark,
+        }
     }
 
     fn after(&self, seq: i64) -> Vec<Arc<ThreadEvent>> {
@@ -107,10 +116,11 @@ impl Store {
                         conversation_id,
                         reads_begun: AtomicU64::new(0),
                         // Until its first read, the window serves no one.
-                        events: tokio::sync::Mutex::new(Events {
+                        events: tokio::sync::RwLock::new(Events {
                             from: i64::MAX,
                             newest: VecDeque::new(),
                             full: false,
+                            read: 0,
                         }),
                     });
                     open.insert(conversation_id, Arc::downgrade(&window));
@@ -122,11 +132,12 @@ impl Store {
             store: self.clone(),
             window,
         };
-        let mut events = reader.window.events.lock().await;
+        let mut events = reader.window.events.write().await;
         if events.from == i64::MAX {
-            reader.window.reads_begun.fetch_add(1, Ordering::SeqCst);
+            let begun = reader.window.reads_begun.fetch_add(1, Ordering::SeqCst) + 1;
             self.live.log_reads.fetch_add(1, Ordering::Relaxed);
             events.from = self.last_event_seq(conversation_id).await?;
+            events.read = begun;
         }
         drop(events);
         Ok(reader)
@@ -146,28 +157,42 @@ impl LiveReader {
 
     /// The conversation's events after `seq`, including what `wanted` says is logged.
     pub async fn events_after(&self, seq: i64, wanted: Wanted) -> Result<LiveEvents, StoreError> {
-        let mut events = self.window.events.lock().await;
-        let reached = match wanted {
-            Wanted::Through(wanted) => events.last_seq() >= wanted,
-            Wanted::ReadSince(Mark(mark)) => self.window.reads_begun.load(Ordering::SeqCst) > mark,
-        };
-        if seq >= events.from && !reached {
-            self.window.reads_begun.fetch_add(1, Ordering::SeqCst);
+        {
+            // Streams woken together are served together; only a read takes the window alone.
+            let events = self.window.events.read().await;
+            if seq >= events.from && events.reached(wanted) {
+                return Ok(self.serve(&events, seq));
+            }
+        }
+        let mut events = self.window.events.write().await;
+        if seq >= events.from && !events.reached(wanted) {
+            let begun = self.window.reads_begun.fetch_add(1, Ordering::SeqCst) + 1;
             let read = self.read_log(events.last_seq()).await?;
             events.full = read.len() == READ_BATCH as usize;
+            events.read = begun;
             events.append(read);
         }
         if seq < events.from {
             drop(events);
-            let read = self.read_log(seq).await?;
-            let more = (read.len() == READ_BATCH as usize).then(|| self.mark());
-            let events = read.into_iter().map(Arc::new).collect();
-            return Ok(LiveEvents { events, more });
+            return self.backlog(seq).await;
         }
-        Ok(LiveEvents {
+        Ok(self.serve(&events, seq))
+    }
+
+    /// The conversation's events after `seq` as the log holds them now, read for this stream
+    /// alone: a resuming stream's backlog (the window may still hold events the log has pruned).
+    pub async fn backlog(&self, seq: i64) -> Result<LiveEvents, StoreError> {
+        let read = self.read_log(seq).await?;
+        let more = (read.len() == READ_BATCH as usize).then(|| self.mark());
+        let events = read.into_iter().map(Arc::new).collect();
+        Ok(LiveEvents { events, more })
+    }
+
+    fn serve(&self, events: &Events, seq: i64) -> LiveEvents {
+        LiveEvents {
             events: events.after(seq),
             more: events.full.then(|| self.mark()),
-        })
+        }
     }
 
     async fn read_log(&self, after: i64) -> Result<Vec<ThreadEvent>, StoreError> {
