@@ -19,6 +19,8 @@ mod database;
 mod engagement_sends;
 mod files;
 mod live;
+#[cfg(test)]
+mod live_tests;
 mod locks;
 mod projection;
 mod recipients;
