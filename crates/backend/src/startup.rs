@@ -168,7 +168,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .layer(TraceLayer::new_for_http());
     tasks.push(tokio::spawn(async move {
         // Routes made once: served as a bare `Router`, axum would rebuild them for each
-        // connection (about 25 KB that each live stream would hold).
+        // connection (tens of KB that each idle live stream would hold).
         if let Err(error) = axum::serve(listener, app.into_make_service()).await {
             tracing::error!(%error, "the HTTP server stopped");
         }
