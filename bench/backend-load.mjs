@@ -14,6 +14,7 @@
 //                            each run creates its own database there and drops it afterwards;
 //                            without it, a throwaway server (crates/test-postgres) is started
 //   BENCH_DATABASES=sqlite,postgres   which of the two to run (both by default)
+//   BENCH_ROWS=thread,streams,webhook,reply   which rows to measure (all by default; e.g. `streams` alone)
 //   BENCH_LABEL=…            what the servers are, for the heading (e.g. "before: a36dee9")
 //
 // Every live stream is an open file in this process and in the backend: run it with `ulimit -n`

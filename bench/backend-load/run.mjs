@@ -24,6 +24,8 @@ export const SETTINGS = {
   /** Connections for the fixed-rate rows: enough that none waits for a free one. */
   rateConnections: 20,
   streams: Number(process.env.BENCH_STREAMS ?? 10_000),
+  /** Which rows to measure (`BENCH_ROWS=streams,webhook`): all by default. */
+  rows: (process.env.BENCH_ROWS ?? 'thread,streams,webhook,reply').split(','),
 };
 
 /** Runs every row against a backend on `databaseUrl` (undefined: SQLite): { database, rows }. */
@@ -43,32 +45,41 @@ export async function benchBackend({ database, databaseUrl }) {
   });
   try {
     const started = Date.now();
-    const ids = await createConversations(stack, [...s.threadSizes, ...s.replySizes]);
+    const measured = (row) => s.rows.includes(row);
+    // The watched conversation (the smallest thread) takes the streams and the webhooks.
+    const sizes = [...(measured('thread') ? s.threadSizes : [s.threadSizes[0]]), ...(measured('reply') ? s.replySizes : [])];
+    const ids = await createConversations(stack, sizes);
     log(`${database}: conversations in the replica after ${Date.now() - started} ms`);
     const rows = {};
-    for (const size of s.threadSizes) {
+    for (const size of measured('thread') ? s.threadSizes : []) {
       const conversationId = ids[size];
       rows[`thread${size}`] = await threadOpen(autocannon, { stack, conversationId, token: tokenFor(stack, conversationId), ...s });
       log(`${database}: thread open (${size} messages): ${JSON.stringify(rows[`thread${size}`])}`);
     }
     const watched = ids[s.threadSizes[0]];
-    rows.streams = await liveStreams({
-      stack,
-      conversationId: watched,
-      token: tokenFor(stack, watched),
-      count: s.streams,
-      customerWrites: () => customerWrites(stack.emulatorUrl, watched, 'Are you all there?'),
-    });
-    log(`${database}: live streams: ${JSON.stringify(rows.streams)}`);
+    if (measured('streams')) {
+      rows.streams = await liveStreams({
+        stack,
+        conversationId: watched,
+        token: tokenFor(stack, watched),
+        count: s.streams,
+        customerWrites: () => customerWrites(stack.emulatorUrl, watched, 'Are you all there?'),
+      });
+      log(`${database}: live streams: ${JSON.stringify(rows.streams)}`);
+    }
     // After the streams: its actions and notification ids are the bench's own, far above the
     // emulator's, and they grow the watched conversation by thousands of messages.
-    rows.webhook = await webhookAcknowledged(autocannon, { stack, conversationId: watched, rate: s.webhookRate, ...s, connections: s.rateConnections });
-    log(`${database}: webhook acknowledged: ${JSON.stringify(rows.webhook)}`);
+    if (measured('webhook')) {
+      rows.webhook = await webhookAcknowledged(autocannon, { stack, conversationId: watched, rate: s.webhookRate, ...s, connections: s.rateConnections });
+      log(`${database}: webhook acknowledged: ${JSON.stringify(rows.webhook)}`);
+    }
     // Last: the outbox goes on sending the replies to Alcméon (the emulator) long after the row;
     // the stack stops instead of waiting for it.
-    const conversations = s.replySizes.map((size) => ({ id: ids[size], token: tokenFor(stack, ids[size]) }));
-    rows.reply = await replyAccepted(autocannon, { stack, conversations, rate: s.replyRate, ...s, connections: s.rateConnections });
-    log(`${database}: reply accepted: ${JSON.stringify(rows.reply)}`);
+    if (measured('reply')) {
+      const conversations = s.replySizes.map((size) => ({ id: ids[size], token: tokenFor(stack, ids[size]) }));
+      rows.reply = await replyAccepted(autocannon, { stack, conversations, rate: s.replyRate, ...s, connections: s.rateConnections });
+      log(`${database}: reply accepted: ${JSON.stringify(rows.reply)}`);
+    }
     return { database, rows };
   } finally {
     await stack.stop();

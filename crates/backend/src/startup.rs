@@ -169,7 +169,9 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         .layer(cors(&config.allowed_origins))
         .layer(TraceLayer::new_for_http());
     tasks.push(tokio::spawn(async move {
-        if let Err(error) = axum::serve(listener, app).await {
+        // Routes made once: served as a bare `Router`, axum would rebuild them for each
+        // connection (tens of KB that each idle live stream would hold).
+        if let Err(error) = axum::serve(listener, app.into_make_service()).await {
             tracing::error!(%error, "the HTTP server stopped");
         }
     }));

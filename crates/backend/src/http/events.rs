@@ -17,6 +17,10 @@
 //! ends when that token expires: the widget reconnects with a fresh one and `Last-Event-ID`, so an
 //! agent whose access to the record was removed stops receiving within a token's life.
 //!
+//! The streams of one conversation read the log together (`store/live.rs`): a change wakes them
+//! all, and one of them reads the log for every other. One timer per stream serves both the
+//! keep-alive comment and the token's expiry.
+//!
 //! Besides the log, `event: queued` (no id: it is never logged) tells that a reply waits for
 //! Alcméon's rate limit and about until when, or that it no longer does (a `QueuedReply`, kept by
 //! the outbox in memory): one for each reply queued when the stream opens, then each change. A
@@ -25,25 +29,26 @@
 
 use std::collections::VecDeque;
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::sse::{Event, KeepAlive, Sse};
-use futures_util::{Stream, StreamExt};
+use axum::response::sse::{Event, Sse};
+use futures_util::Stream;
 use protocol::{ApiError, QueuedReply};
 use tokio::sync::broadcast::{self, error::RecvError};
+use tokio::time::Instant;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::conversations::not_found;
 use super::grant::Granted;
 use super::{AppError, AppState};
-use crate::store::{Store, ThreadEvent};
+use crate::store::{LiveReader, StoreError, ThreadEvent, Wanted};
 
+/// The longest a stream stays silent: then it sends a comment, so that proxies keep it open.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
-/// The most events read from the log at once.
-const READ_BATCH: u32 = 500;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(stream))
@@ -87,56 +92,74 @@ pub async fn stream(
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok());
+    let live = state.store.subscribe();
+    let queued_changes = state.outbox.subscribe_queued();
+    let reader = state.store.live_reader(conversation_id).await?;
+    let now = Instant::now();
     let mut cursor = Cursor {
-        live: state.store.subscribe(),
-        store: state.store.clone(),
+        live,
+        reader,
         conversation_id,
         last_seq: 0,
+        ready: false,
         pending: VecDeque::new(),
-        more_logged: false,
-        queued_changes: state.outbox.subscribe_queued(),
+        wanted: None,
+        queued_changes,
         queued: state.outbox.queued_replies(conversation_id).into(),
+        keep_alive_at: now + KEEP_ALIVE,
+        expires_at: now + agent.expires_in(),
     };
     match last_event_id {
         Some(seq) => {
             cursor.last_seq = seq;
-            cursor.read_log().await?;
+            let backlog = cursor.reader.backlog(seq).await?;
+            cursor.wanted = backlog.more.map(Wanted::ReadSince);
+            cursor.pending.extend(backlog.events);
         }
         None => cursor.last_seq = state.store.last_event_seq(conversation_id).await?,
     }
-    let ready = Event::default()
-        .event("ready")
-        .id(cursor.last_seq.to_string())
-        .data("{}");
-    let items = futures_util::stream::unfold(cursor, |mut cursor| async move {
+    let events = futures_util::stream::unfold(cursor, |mut cursor| async move {
         let sse = cursor.next().await?;
         let sse = sse.unwrap_or_else(|_| Event::default().comment("unserialisable item"));
         Some((Ok(sse), cursor))
     });
-    let events = futures_util::stream::once(async { Ok(ready) })
-        .chain(items)
-        .take_until(tokio::time::sleep(agent.expires_in()));
-    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
+    Ok(Sse::new(events))
 }
 
 struct Cursor {
-    store: Store,
     live: broadcast::Receiver<ThreadEvent>,
+    reader: LiveReader,
     conversation_id: i64,
     last_seq: i64,
-    pending: VecDeque<ThreadEvent>,
-    /// The last read of the log was a full batch: read again before waiting.
-    more_logged: bool,
+    /// `event: ready` went out.
+    ready: bool,
+    pending: VecDeque<Arc<ThreadEvent>>,
+    /// Logged events to read before waiting again.
+    wanted: Option<Wanted>,
     /// Every conversation's queued replies as they change (`outbox/queued.rs`).
     queued_changes: broadcast::Receiver<(i64, QueuedReply)>,
     /// This conversation's queued replies to tell.
     queued: VecDeque<QueuedReply>,
+    keep_alive_at: Instant,
+    /// When the session token expires, and the stream with it.
+    expires_at: Instant,
 }
 
 impl Cursor {
     /// The next event to send (`Err` if it could not be written); `None` ends the stream (the
     /// widget reconnects).
     async fn next(&mut self) -> Option<Result<Event, axum::Error>> {
+        let event = self.next_event().await?;
+        self.keep_alive_at = Instant::now() + KEEP_ALIVE;
+        Some(event)
+    }
+
+    async fn next_event(&mut self) -> Option<Result<Event, axum::Error>> {
+        if !self.ready {
+            self.ready = true;
+            let ready = Event::default().event("ready");
+            return Some(Ok(ready.id(self.last_seq.to_string()).data("{}")));
+        }
         loop {
             if let Some(reply) = self.queued.pop_front() {
                 return Some(Event::default().event("queued").json_data(&reply));
@@ -146,46 +169,48 @@ impl Cursor {
                 let sse = Event::default().event("item").id(event.seq.to_string());
                 return Some(sse.json_data(&event.item));
             }
-            if self.more_logged {
-                if let Err(error) = self.read_log().await {
+            if let Some(wanted) = self.wanted.take() {
+                // Boxed: an idle stream keeps only the small future of its wait.
+                if let Err(error) = Box::pin(self.read_log(wanted)).await {
                     tracing::warn!(%error, "event stream stopped");
                     return None;
                 }
                 continue;
             }
-            let logged = tokio::select! {
-                logged = self.live.recv() => logged,
+            let now = Instant::now();
+            if now >= self.expires_at {
+                return None;
+            }
+            if now >= self.keep_alive_at {
+                return Some(Ok(Event::DEFAULT_KEEP_ALIVE));
+            }
+            tokio::select! {
+                logged = self.live.recv() => match logged {
+                    Ok(event) if event.conversation_id != self.conversation_id => {}
+                    Ok(event) => self.wanted = Some(Wanted::Through(event.seq)),
+                    Err(RecvError::Lagged(_)) => {
+                        self.wanted = Some(Wanted::ReadSince(self.reader.mark()));
+                    }
+                    Err(RecvError::Closed) => return None,
+                },
                 queued = self.queued_changes.recv() => match queued {
                     Ok((conversation_id, reply)) if conversation_id == self.conversation_id => {
                         self.queued.push_back(reply);
-                        continue;
                     }
-                    Ok(_) => continue,
+                    Ok(_) => {}
                     // A removal missed is a notice the widget would keep: it reconnects instead.
                     Err(_) => return None,
                 },
-            };
-            match logged {
-                Ok(event) if event.conversation_id != self.conversation_id => continue,
-                Ok(_) | Err(RecvError::Lagged(_)) => {
-                    if let Err(error) = self.read_log().await {
-                        tracing::warn!(%error, "event stream stopped");
-                        return None;
-                    }
-                }
-                Err(RecvError::Closed) => return None,
+                () = tokio::time::sleep_until(self.keep_alive_at.min(self.expires_at)) => {}
             }
         }
     }
 
-    async fn read_log(&mut self) -> Result<(), crate::store::StoreError> {
+    async fn read_log(&mut self, wanted: Wanted) -> Result<(), StoreError> {
         let after = self.pending.back().map_or(self.last_seq, |e| e.seq);
-        let events = self
-            .store
-            .events_after(self.conversation_id, after, READ_BATCH)
-            .await?;
-        self.more_logged = events.len() == READ_BATCH as usize;
-        self.pending.extend(events);
+        let read = self.reader.events_after(after, wanted).await?;
+        self.wanted = read.more.map(Wanted::ReadSince);
+        self.pending.extend(read.events);
         Ok(())
     }
 }

@@ -18,6 +18,9 @@ mod conversation_state;
 mod database;
 mod engagement_sends;
 mod files;
+mod live;
+#[cfg(test)]
+mod live_tests;
 mod locks;
 mod projection;
 mod recipients;
@@ -53,6 +56,7 @@ pub use engagement_sends::{
     EngagementChange, NewEngagementSend, PendingLink, SendInsert, SendOutcome, StoredSend,
 };
 pub use files::{InlineFile, StoredFile};
+pub use live::{LiveEvents, LiveReader, Mark, Wanted};
 pub use locks::{HeldLock, Lock};
 pub use projection::{Projected, project};
 pub use recipients::{KnownAccount, RecipientConversation};
@@ -79,6 +83,8 @@ pub struct Store {
     _instance: Arc<HeldLock>,
     _relay: Option<Arc<relay::RelayTask>>,
     events: broadcast::Sender<ThreadEvent>,
+    /// The event log as the live streams of each conversation read it together (`live.rs`).
+    live: Arc<live::Windows>,
     /// Wake-ups for engagement pages: a send or a link of a record changed.
     engagements: broadcast::Sender<EngagementChange>,
     /// Asks for a backfill, from any instance (`Store::ask_for_backfill`).
@@ -116,6 +122,7 @@ impl Store {
             _instance: Arc::new(HeldLock::none()),
             _relay: None,
             events: broadcast::channel(LIVE_EVENT_BUFFER).0,
+            live: Arc::default(),
             engagements: broadcast::channel(LIVE_EVENT_BUFFER).0,
             backfill_asked: Arc::default(),
             phone_field_id: None,

@@ -24,6 +24,7 @@ mod reply_crash;
 mod reply_order;
 mod reply_queue;
 mod salesforce_client;
+mod shared_reads;
 mod startup;
 mod time_zones;
 mod webhook;
