@@ -141,7 +141,10 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         alcmeon_timeout,
         reply_give_up_after,
     } = options;
-    let backend_port = free_port();
+    // The port stays taken until the backend binds it: other tests running meanwhile, and the
+    // servers they start, would otherwise be free to take it.
+    let reservation = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let backend_port = reservation.local_addr().unwrap().port();
     let emulator = alcmeon_emulator::serve(alcmeon_emulator::Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         instance_id: INSTANCE_ID.into(),
@@ -207,6 +210,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             link_window,
         },
     };
+    drop(reservation);
     let backend = backend::start(backend_config.clone())
         .await
         .expect("backend starts");
