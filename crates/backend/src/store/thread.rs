@@ -101,12 +101,23 @@ fn page_sql(dialect: Dialect) -> &'static str {
 /// A page of a conversation's thread, newest first: binds the conversation, the recorded items'
 /// `before`, the number of rows wanted, and the replies' `before` (less [`PROVISIONAL_BASE`]).
 /// Each source gives its own newest rows through its index (`thread_items_by_conversation`,
-/// `replies_by_conversation`), ordered by the index's own columns, so a page reads about as many
-/// rows as it holds, whatever the conversation's length. On PostgreSQL that plan needs statistics
-/// that know the conversation's size: [`Store::refresh_thread_statistics`] after a large fill.
+/// `replies_by_conversation`), so a page reads about as many rows as it holds, whatever the
+/// conversation's length. The thread items are ordered by the index's own columns; on PostgreSQL
+/// they are bounded by a row comparison rather than an equality on the conversation, so that only
+/// that index gives this order and PostgreSQL reads it whatever its statistics say (with
+/// `conversation_id = $1`, a generic plan or a table not analysed yet walks the primary key
+/// backwards through other conversations' newer items, or reads the whole conversation and sorts
+/// it).
 fn page_query(dialect: Dialect) -> String {
+    let items_of_conversation = match dialect {
+        Dialect::Sqlite => "t.conversation_id = $1 AND t.action_id < $2",
+        // SQLite positions a scan by a row comparison's first column only.
+        Dialect::Postgres => {
+            "(t.conversation_id, t.action_id) < ($1, $2) AND t.conversation_id >= $1"
+        }
+    };
     let recorded = recorded(
-        "t.conversation_id = $1 AND t.action_id < $2",
+        items_of_conversation,
         "ORDER BY t.conversation_id DESC, t.action_id DESC LIMIT $3",
     );
     let unrecorded = unrecorded("r.conversation_id = $1 AND r.id < $4");
@@ -216,10 +227,6 @@ impl ConversationRow {
         }
     }
 }
-
-/// How many actions recorded in one go make the planner's statistics worth refreshing (autovacuum
-/// refreshes them too, but only a while later).
-const LARGE_FILL: usize = 1_000;
 
 /// What a thread page needs before its items: the conversation, whether the replica holds it whole,
 /// and the log's latest sequence for it, in one statement (one snapshot).
@@ -389,25 +396,6 @@ impl Store {
             stream_position,
             zone_rules: None,
         }))
-    }
-
-    /// After a fill of `new_actions` (a backfill, an on-demand fetch) of at least [`LARGE_FILL`],
-    /// refreshes PostgreSQL's statistics of the tables a page reads (SQLite's plan needs none), so
-    /// that pages are planned for what the tables now hold: while the statistics expect a few rows
-    /// of a conversation, PostgreSQL reads and sorts it whole instead of its newest rows through
-    /// the index.
-    pub async fn refresh_statistics_after_fill(
-        &self,
-        new_actions: usize,
-    ) -> Result<(), StoreError> {
-        if new_actions >= LARGE_FILL && self.dialect == Dialect::Postgres {
-            sqlx::raw_sql(
-                "ANALYZE thread_items, replies, reply_answers, answer_outcomes, attachments",
-            )
-            .execute(&self.pool)
-            .await?;
-        }
-        Ok(())
     }
 
     /// Live thread changes of every conversation, from now on.

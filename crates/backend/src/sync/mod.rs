@@ -79,12 +79,7 @@ async fn read_forward(store: &Store, client: &AlcmeonClient, start: ReplicaStart
     match replica_start::decide(store, client, start).await {
         Ok(_) => match backfill(store, client).await {
             Ok(0) => {}
-            Ok(count) => {
-                tracing::info!(count, "backfilled actions from Alcméon");
-                if let Err(error) = store.refresh_statistics_after_fill(count).await {
-                    tracing::warn!(%error, "could not refresh the statistics after the backfill");
-                }
-            }
+            Ok(count) => tracing::info!(count, "backfilled actions from Alcméon"),
             Err(error) => tracing::warn!(%error, "backfill stopped; will retry"),
         },
         Err(error) => {

@@ -155,9 +155,6 @@ impl ConversationFetcher {
         self.store
             .mark_conversation_fetched(conversation_id)
             .await?;
-        if let Err(error) = self.store.refresh_statistics_after_fill(new).await {
-            tracing::warn!(%error, "could not refresh the statistics after a fetch");
-        }
         Ok(new)
     }
 
