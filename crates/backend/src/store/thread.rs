@@ -86,6 +86,10 @@ fn with_attachments(dialect: Dialect, items: &str) -> String {
         .replace("{items}", items)
 }
 
+/// A page's `LIMIT`, the number of rows wanted (`$3`). Not the bare parameter: SQLite plans for a
+/// bound `LIMIT` value, so it would prepare the statement again at every execution.
+const ROWS_WANTED: &str = "CAST($3 AS BIGINT)";
+
 static PAGE: [LazyLock<String>; 2] = [
     LazyLock::new(|| page_query(Dialect::Sqlite)),
     LazyLock::new(|| page_query(Dialect::Postgres)),
@@ -118,7 +122,7 @@ fn page_query(dialect: Dialect) -> String {
     };
     let recorded = recorded(
         items_of_conversation,
-        "ORDER BY t.conversation_id DESC, t.action_id DESC LIMIT $3",
+        &format!("ORDER BY t.conversation_id DESC, t.action_id DESC LIMIT {ROWS_WANTED}"),
     );
     let unrecorded = unrecorded("r.conversation_id = $1 AND r.id < $4");
     with_attachments(
@@ -126,8 +130,8 @@ fn page_query(dialect: Dialect) -> String {
         &format!(
             "SELECT * FROM ({recorded}) AS recorded
              UNION ALL
-             SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT $3) AS unrecorded
-             ORDER BY id DESC LIMIT $3"
+             SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT {ROWS_WANTED}) AS unrecorded
+             ORDER BY id DESC LIMIT {ROWS_WANTED}"
         ),
     )
 }
