@@ -77,13 +77,13 @@ pub async fn thread(
             "limit must be between 1 and {MAX_PAGE_SIZE}"
         )));
     }
-    let viewer = Viewer {
+    let viewer = || Viewer {
         email: agent.email.clone(),
         may_reply: agent.perms.reply,
     };
     let page = state
         .store
-        .thread(conversation_id, query.before, limit, viewer.clone())
+        .thread(conversation_id, query.before, limit, viewer())
         .await?;
     let answer = |mut page: ThreadPage| {
         page.zone_rules = query
@@ -103,7 +103,7 @@ pub async fn thread(
         }
         Arrival::Arrived => state
             .store
-            .thread(conversation_id, query.before, limit, viewer)
+            .thread(conversation_id, query.before, limit, viewer())
             .await?
             .map(answer)
             .ok_or_else(|| not_found(conversation_id)),

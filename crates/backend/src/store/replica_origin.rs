@@ -9,6 +9,12 @@
 
 use super::{Store, StoreError, now_ms};
 
+/// Whether the replica holds the conversation `c` (a row of `conversations`) whole, as `1` or `0`
+/// (see the module's invariant).
+pub(super) const IS_WHOLE: &str =
+    "CASE WHEN EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND started_after = 0)
+        OR EXISTS (SELECT 1 FROM fetched_conversations f WHERE f.id = c.id) THEN 1 ELSE 0 END";
+
 impl Store {
     /// The action id the replica started reading after: 0 from the beginning, `None` while the
     /// start is not decided yet.
@@ -46,20 +52,6 @@ impl Store {
         .execute(&self.writer)
         .await?;
         Ok(())
-    }
-
-    /// Whether the replica holds the conversation whole (see the module's invariant).
-    pub async fn conversation_is_whole(&self, conversation_id: i64) -> Result<bool, StoreError> {
-        let whole: i64 = sqlx::query_scalar(
-            "SELECT CASE WHEN EXISTS (SELECT 1 FROM conversations WHERE id = $1)
-                AND (EXISTS (SELECT 1 FROM sync_state WHERE id = 1 AND started_after = 0)
-                     OR EXISTS (SELECT 1 FROM fetched_conversations WHERE id = $1))
-                THEN 1 ELSE 0 END",
-        )
-        .bind(conversation_id)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(whole == 1)
     }
 }
 

@@ -29,22 +29,30 @@ use sqlx::{AnyExecutor, AnyPool, AssertSqlSafe};
 use std::sync::LazyLock;
 use tokio::sync::broadcast;
 
+use super::replica_origin::IS_WHOLE;
 use super::reply_delivery::answer_delivery;
 use super::reply_state::ReplyState;
 use super::{Dialect, Store, StoreError, Tx, from_serde_name, now_ms};
 
-/// Alcméon's recorded items, each `answer` with the reply it is the current attempt of (an earlier
-/// attempt's is hidden); `{filter}` is a condition on `t`, the thread item.
-const RECORDED: &str = "SELECT t.action_id AS id, t.conversation_id, t.kind,
-           COALESCE(r.agent_name, t.author) AS author, t.text, t.at_ms, r.client_id, r.state,
+/// Alcméon's recorded items (`{items}`: rows of [`SHOWN_ITEMS`]), each `answer` with the reply it
+/// is the current attempt of. The joins run for the selected items only.
+const RECORDED: &str = "SELECT shown.action_id AS id, shown.conversation_id, shown.kind,
+           COALESCE(r.agent_name, shown.author) AS author, shown.text, shown.at_ms, r.client_id, r.state,
            r.failure_reason, r.failure_detail,
-           CASE WHEN r.id IS NULL THEN t.agent_email ELSE r.agent_email END AS agent_email,
-           t.event, o.status AS answer_status
-    FROM thread_items t
-    LEFT JOIN reply_answers ra ON ra.answer_action_id = t.action_id
+           CASE WHEN r.id IS NULL THEN shown.agent_email ELSE r.agent_email END AS agent_email,
+           shown.event, o.status AS answer_status
+    FROM ({items}) AS shown
+    LEFT JOIN reply_answers ra ON ra.answer_action_id = shown.action_id
     LEFT JOIN replies r ON r.id = ra.reply_id
-    LEFT JOIN answer_outcomes o ON o.answer_action_id = t.action_id
-    WHERE (ra.answer_action_id IS NULL OR r.answer_action_id = t.action_id) AND {filter}";
+    LEFT JOIN answer_outcomes o ON o.answer_action_id = shown.action_id";
+
+/// The thread items `{filter}` (a condition on `t`) selects, less the `answer` of an earlier attempt
+/// of a reply (linked to a reply whose current answer is another): hidden. `{then}` orders and
+/// limits them before any join, so a page's limit applies to the index scan itself.
+const SHOWN_ITEMS: &str = "SELECT * FROM thread_items t WHERE {filter} AND NOT EXISTS (
+        SELECT 1 FROM reply_answers ra JOIN replies r ON r.id = ra.reply_id
+        WHERE ra.answer_action_id = t.action_id
+          AND (r.answer_action_id IS NULL OR r.answer_action_id <> t.action_id)) {then}";
 
 /// The replies Alcméon has not recorded yet, under their provisional ids (`{base}` + row id);
 /// `{filter}` is a condition on `r`, the reply. "Not recorded" is asked in the form of
@@ -59,8 +67,11 @@ const UNRECORDED: &str = "SELECT {base} + r.id AS id, r.conversation_id, 'outbou
 const WITH_ATTACHMENTS: &str =
     "SELECT item.*, {attachments} AS attachments FROM ({items}) AS item ORDER BY item.id DESC";
 
-fn recorded(filter: &str) -> String {
-    RECORDED.replace("{filter}", filter)
+fn recorded(filter: &str, then: &str) -> String {
+    let items = SHOWN_ITEMS
+        .replace("{filter}", filter)
+        .replace("{then}", then);
+    RECORDED.replace("{items}", &items)
 }
 
 fn unrecorded(filter: &str) -> String {
@@ -74,6 +85,10 @@ fn with_attachments(dialect: Dialect, items: &str) -> String {
         .replace("{attachments}", dialect.attachments_of_item())
         .replace("{items}", items)
 }
+
+/// A page's `LIMIT`, the number of rows wanted (`$3`). Not the bare parameter: SQLite plans for a
+/// bound `LIMIT` value, so it would prepare the statement again at every execution.
+const ROWS_WANTED: &str = "CAST($3 AS BIGINT)";
 
 static PAGE: [LazyLock<String>; 2] = [
     LazyLock::new(|| page_query(Dialect::Sqlite)),
@@ -91,17 +106,32 @@ fn page_sql(dialect: Dialect) -> &'static str {
 /// `before`, the number of rows wanted, and the replies' `before` (less [`PROVISIONAL_BASE`]).
 /// Each source gives its own newest rows through its index (`thread_items_by_conversation`,
 /// `replies_by_conversation`), so a page reads about as many rows as it holds, whatever the
-/// conversation's length.
+/// conversation's length. The thread items are ordered by the index's own columns; on PostgreSQL
+/// they are bounded by a row comparison rather than an equality on the conversation, so that only
+/// that index gives this order and PostgreSQL reads it whatever its statistics say (with
+/// `conversation_id = $1`, a generic plan or a table not analysed yet walks the primary key
+/// backwards through other conversations' newer items, or reads the whole conversation and sorts
+/// it).
 fn page_query(dialect: Dialect) -> String {
-    let recorded = recorded("t.conversation_id = $1 AND t.action_id < $2");
+    let items_of_conversation = match dialect {
+        Dialect::Sqlite => "t.conversation_id = $1 AND t.action_id < $2",
+        // SQLite positions a scan by a row comparison's first column only.
+        Dialect::Postgres => {
+            "(t.conversation_id, t.action_id) < ($1, $2) AND t.conversation_id >= $1"
+        }
+    };
+    let recorded = recorded(
+        items_of_conversation,
+        &format!("ORDER BY t.conversation_id DESC, t.action_id DESC LIMIT {ROWS_WANTED}"),
+    );
     let unrecorded = unrecorded("r.conversation_id = $1 AND r.id < $4");
     with_attachments(
         dialect,
         &format!(
-            "SELECT * FROM ({recorded} ORDER BY t.action_id DESC LIMIT $3) AS recorded
+            "SELECT * FROM ({recorded}) AS recorded
              UNION ALL
-             SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT $3) AS unrecorded
-             ORDER BY id DESC LIMIT $3"
+             SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT {ROWS_WANTED}) AS unrecorded
+             ORDER BY id DESC LIMIT {ROWS_WANTED}"
         ),
     )
 }
@@ -202,6 +232,26 @@ impl ConversationRow {
     }
 }
 
+/// What a thread page needs before its items: the conversation, whether the replica holds it whole,
+/// and the log's latest sequence for it, in one statement (one snapshot).
+static HEAD: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT c.id, c.channel, c.account_name, c.customer_name, c.status, c.last_inbound_at_ms,
+                {IS_WHOLE} AS whole,
+                (SELECT COALESCE(MAX(e.seq), 0) FROM events e WHERE e.conversation_id = c.id)
+                    AS stream_position
+         FROM conversations c WHERE c.id = $1"
+    )
+});
+
+#[derive(sqlx::FromRow)]
+struct HeadRow {
+    #[sqlx(flatten)]
+    conversation: ConversationRow,
+    whole: i64,
+    stream_position: i64,
+}
+
 #[derive(sqlx::FromRow)]
 struct EventRow {
     seq: i64,
@@ -226,7 +276,7 @@ pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>,
     let (items, key) = if id > PROVISIONAL_BASE {
         (unrecorded("r.id = $1"), id - PROVISIONAL_BASE)
     } else {
-        (recorded("t.action_id = $1"), id)
+        (recorded("t.action_id = $1", ""), id)
     };
     let dialect = Dialect::of_connection(tx);
     let row: Option<MergedRow> = sqlx::query_as(AssertSqlSafe(with_attachments(dialect, &items)))
@@ -306,8 +356,9 @@ impl Store {
     /// (`replica_origin.rs`): unknown, or only its newer actions read.
     ///
     /// The newest page carries its `stream_position`, the log's latest sequence read BEFORE the
-    /// conversation and its items: a change logged after it is in the stream from there, one
-    /// written between the two reads is in both (the widget replaces it by id), none is missed.
+    /// items, in the same statement as the conversation: a change logged after it is in the stream
+    /// from there, one written between the two statements is in both (the widget replaces it by
+    /// id), none is missed. Both statements run on one connection of the pool.
     pub async fn thread(
         &self,
         conversation_id: i64,
@@ -315,16 +366,15 @@ impl Store {
         limit: u32,
         viewer: Viewer,
     ) -> Result<Option<ThreadPage>, StoreError> {
-        if !self.conversation_is_whole(conversation_id).await? {
-            return Ok(None);
-        }
-        let stream_position = match before {
-            None => Some(self.last_event_seq(conversation_id).await?),
-            Some(_) => None,
-        };
-        let Some(conversation) = self.conversation(conversation_id).await? else {
+        let mut connection = self.pool.acquire().await?;
+        let head: Option<HeadRow> = sqlx::query_as(AssertSqlSafe(HEAD.as_str()))
+            .bind(conversation_id)
+            .fetch_optional(&mut *connection)
+            .await?;
+        let Some(head) = head.filter(|head| head.whole == 1) else {
             return Ok(None);
         };
+        let stream_position = before.is_none().then_some(head.stream_position);
         let before = before.unwrap_or(i64::MAX);
         let rows_wanted = i64::from(limit) + 1;
         let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(page_sql(self.dialect)))
@@ -332,8 +382,9 @@ impl Store {
             .bind(before)
             .bind(rows_wanted)
             .bind(before.saturating_sub(PROVISIONAL_BASE))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *connection)
             .await?;
+        drop(connection);
         let has_older = rows.len() > limit as usize;
         let mut items: Vec<ThreadItem> = rows
             .into_iter()
@@ -342,7 +393,7 @@ impl Store {
             .collect();
         items.reverse();
         Ok(Some(ThreadPage {
-            conversation,
+            conversation: head.conversation.into_conversation(),
             viewer,
             items,
             has_older,

@@ -1,5 +1,7 @@
 //! A page of a long conversation is the slice of the whole merged thread that the simple query
-//! (every item of the conversation materialised and sorted) gives, and it is read through indexes.
+//! (every item of the conversation materialised and sorted) gives, and it is read through indexes:
+//! on SQLite by its plan, on PostgreSQL by the rows its plans read (custom and generic, on a table
+//! not analysed yet).
 
 use protocol::item_id::PROVISIONAL_BASE;
 use protocol::{AgentEmail, ThreadItem, ThreadPage, Viewer};
@@ -252,7 +254,9 @@ async fn a_page_reads_each_source_through_its_index_newest_first() {
         !lines.iter().any(whole_table),
         "no table is read whole: {lines:#?}"
     );
-    for source in ["CO-ROUTINE recorded", "CO-ROUTINE unrecorded"] {
+    // Each source's rows are limited in index order before anything else; only the page's own
+    // rows, joined, are sorted to merge the two.
+    for source in ["CO-ROUTINE shown", "CO-ROUTINE unrecorded"] {
         let (id, _, _) = plan.iter().find(|(_, _, detail)| detail == source).unwrap();
         let sorted = plan
             .iter()
@@ -261,5 +265,103 @@ async fn a_page_reads_each_source_through_its_index_newest_first() {
             !sorted,
             "{source} is read in index order, not sorted: {lines:#?}"
         );
+    }
+}
+
+/// On PostgreSQL, filled in one go and not analysed yet: a short conversation of the oldest
+/// actions ([`OTHER`], 9 items) and a long one of every later action ([`LONG`], 10,000 items).
+const LONG_CONVERSATION_ON_POSTGRES: &str = "
+INSERT INTO conversations (id, channel, account_name, customer_name) VALUES
+    (100, 'whatsapp', 'Shop', 'Ana'), (200, 'whatsapp', 'Shop', 'Bo');
+INSERT INTO actions (id, conversation_id, kind, body)
+SELECT i, CASE WHEN i <= 9 THEN 200 ELSE 100 END, 'x', '{}' FROM generate_series(1, 10009) AS i;
+INSERT INTO thread_items (action_id, conversation_id, kind, author, text, at_ms)
+SELECT id, conversation_id, 'inbound', 'Ana', 'Message ' || id, 1700000000000 + id FROM actions;";
+
+/// How many rows of `thread_items` the plan's scans of it read (kept or filtered out), from
+/// PostgreSQL's `EXPLAIN ANALYZE` text.
+fn thread_item_rows_read(plan: &[String]) -> f64 {
+    let number_after = |line: &str, key: &str| -> f64 {
+        let start = line.find(key).map(|at| at + key.len());
+        let digits = start.map(|at| {
+            line[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect::<String>()
+        });
+        digits.and_then(|d| d.parse().ok()).unwrap_or(0.0)
+    };
+    let mut read = 0.0;
+    let mut loops = 0.0;
+    for line in plan {
+        if line.contains("->") || !line.starts_with(' ') {
+            loops = 0.0;
+        }
+        if line.contains(" on thread_items ") {
+            let actual = &line[line.find("(actual").unwrap_or(0)..];
+            loops = number_after(actual, " loops=");
+            read += number_after(actual, " rows=") * loops;
+        } else if line.trim_start().starts_with("Rows Removed by Filter:") {
+            read += number_after(line, "Filter: ") * loops;
+        }
+    }
+    read
+}
+
+/// The plan of the page before `before` as PostgreSQL runs it under `plan_cache_mode` (the first
+/// executions of a prepared statement are custom plans, later ones may be generic), with what it
+/// read.
+async fn explained_page(
+    store: &Store,
+    conversation_id: i64,
+    before: i64,
+    plan_cache_mode: &str,
+) -> Vec<String> {
+    let mut connection = store.pool.acquire().await.unwrap();
+    sqlx::raw_sql(AssertSqlSafe(format!(
+        "SET plan_cache_mode = {plan_cache_mode};
+         PREPARE page (BIGINT, BIGINT, BIGINT, BIGINT) AS {}",
+        page_sql(Dialect::Postgres)
+    )))
+    .execute(&mut *connection)
+    .await
+    .unwrap();
+    let plan = sqlx::query_scalar(AssertSqlSafe(format!(
+        "EXPLAIN ANALYZE EXECUTE page({conversation_id}, {before}, 51, {})",
+        before.saturating_sub(PROVISIONAL_BASE)
+    )))
+    .fetch_all(&mut *connection)
+    .await
+    .unwrap();
+    sqlx::raw_sql("DEALLOCATE page; RESET plan_cache_mode")
+        .execute(&mut *connection)
+        .await
+        .unwrap();
+    plan
+}
+
+#[tokio::test]
+async fn on_postgresql_a_page_reads_its_own_rows_whatever_the_plan_and_statistics() {
+    let (store, _database) = crate::store::test_databases::fresh_store(Dialect::Postgres).await;
+    sqlx::raw_sql(LONG_CONVERSATION_ON_POSTGRES)
+        .execute(&store.pool)
+        .await
+        .unwrap();
+    let pages = [
+        (LONG, i64::MAX, 51.0),
+        (LONG, 5_000, 51.0),
+        (OTHER, i64::MAX, 9.0),
+    ];
+    for (conversation_id, before, items) in pages {
+        for plan_cache_mode in ["force_custom_plan", "force_generic_plan"] {
+            let plan = explained_page(&store, conversation_id, before, plan_cache_mode).await;
+            let read = thread_item_rows_read(&plan);
+            let case = format!("conversation {conversation_id} before {before}, {plan_cache_mode}");
+            assert!(read >= items, "{case}: the page's rows are read: {plan:#?}");
+            assert!(
+                read <= 2.0 * items,
+                "{case}: {read} items read for a page of {items}: {plan:#?}"
+            );
+        }
     }
 }
