@@ -172,7 +172,10 @@ async fn open_sqlite(url: &str, role: SqliteRole) -> Result<AnyPool, StoreError>
         }
         SqliteRole::Reader => AnyPoolOptions::new().max_connections(SQLITE_READERS),
     };
+    // A SQLite connection is a file handle that does not go stale: no ping before each use (one
+    // hand-off to its worker thread fewer per acquire).
     let pool = options
+        .test_before_acquire(false)
         .after_connect(move |connection, _| {
             let pragmas = pragmas.clone();
             Box::pin(async move {
