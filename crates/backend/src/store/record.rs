@@ -126,21 +126,25 @@ async fn insert_item(
     Ok(())
 }
 
-/// Records a webhook's notification id; returns the previous highest one. The update comes first,
-/// so the row is locked before it is read (two webhooks at once on PostgreSQL read in turn).
-pub(super) async fn note_notification(
-    tx: &mut Tx<'_>,
-    notification_id: i64,
-) -> Result<i64, StoreError> {
-    let previous: i64 = sqlx::query_scalar(
+/// The highest webhook notification id recorded, its row locked until the transaction ends (two
+/// groups at once on PostgreSQL read in turn).
+pub(super) async fn highest_notification(tx: &mut Tx<'_>) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
         "UPDATE sync_state SET last_notification_id = last_notification_id WHERE id = 1
          RETURNING last_notification_id",
     )
     .fetch_one(&mut **tx)
-    .await?;
+    .await?)
+}
+
+/// Records that notifications up to `notification_id` were received (never moving back).
+pub(super) async fn note_notifications_through(
+    tx: &mut Tx<'_>,
+    notification_id: i64,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE sync_state SET last_notification_id = $1 WHERE id = 1 AND last_notification_id < $1")
         .bind(notification_id)
         .execute(&mut **tx)
         .await?;
-    Ok(previous)
+    Ok(())
 }

@@ -5,9 +5,10 @@
 //! (a savepoint each, so a bad one fails alone), and the others find theirs written when their
 //! turn comes.
 //!
-//! Invariants: an action is acknowledged only after the commit that holds it; actions and their
-//! notification ids are written in the order they were queued; a group's write runs to its end
-//! even when the webhook that started it goes away (its task is spawned).
+//! Invariants: an action is acknowledged only after the commit that holds it; a group's actions
+//! are written in action id order (the order Alcméon made them, whatever order their webhooks
+//! came in); a group's write runs to its end even when the webhook that started it goes away (its
+//! task is spawned).
 
 use std::sync::Mutex;
 
@@ -81,31 +82,47 @@ impl Store {
             .lock()
             .expect("no panic while queueing");
         let size = queued.len().min(GROUP_SIZE);
-        queued.drain(..size).collect()
+        let mut group: Vec<Queued> = queued.drain(..size).collect();
+        // Concurrent webhooks arrive a little out of order; an action stored after a newer one
+        // of its conversation makes the whole thread be followed again (`conversation_state.rs`).
+        group.sort_by_key(|queued| queued.action.id);
+        group
     }
 
-    /// Writes a group in one transaction and tells each webhook its outcome.
+    /// Writes a group in one transaction and tells each webhook its outcome: the highest
+    /// notification id stored before its own (the group's earlier ones included).
     async fn write_group(&self, group: Vec<Queued>) {
-        let mut outcomes: Vec<(Queued, Result<Written, StoreError>)> = vec![];
         let mut tx = match self.writer.begin().await {
             Ok(tx) => tx,
             Err(error) => return fail_all(group, &error),
         };
+        let mut highest = match record::highest_notification(&mut tx).await {
+            Ok(highest) => highest,
+            Err(error) => return fail_all(group, &sqlx_error(error)),
+        };
+        let mut outcomes: Vec<(Queued, Result<Written, StoreError>)> = vec![];
         for queued in group {
             let outcome = async {
                 let mut savepoint = tx.begin().await?;
                 let (_, events) = self
                     .record_in(&mut savepoint, &queued.action, &queued.raw)
                     .await?;
-                let previous =
-                    record::note_notification(&mut savepoint, queued.notification_id).await?;
                 savepoint.commit().await?;
-                Ok((previous, events))
+                Ok(events)
             }
             .await;
+            let outcome = outcome.map(|events| {
+                let previous = highest;
+                highest = highest.max(queued.notification_id);
+                (previous, events)
+            });
             outcomes.push((queued, outcome));
         }
-        if let Err(error) = tx.commit().await {
+        let committed = match record::note_notifications_through(&mut tx, highest).await {
+            Ok(()) => tx.commit().await,
+            Err(error) => Err(sqlx_error(error)),
+        };
+        if let Err(error) = committed {
             let group = outcomes.into_iter().map(|(queued, _)| queued).collect();
             return fail_all(group, &error);
         }
@@ -116,6 +133,14 @@ impl Store {
             });
             let _ = queued.done.send(told);
         }
+    }
+}
+
+/// A store error as the database error the group's webhooks are all told.
+fn sqlx_error(error: StoreError) -> sqlx::Error {
+    match error {
+        StoreError::Database(error) => error,
+        other => sqlx::Error::Protocol(other.to_string()),
     }
 }
 
