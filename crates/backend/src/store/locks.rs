@@ -1,6 +1,7 @@
 //! Locks that hold across every backend instance sharing the database: the replica's backfill
 //! (one instance reads Alcméon's actions at a time), one agent's account provisioning, and each
-//! instance's own liveness (its replies are left to it while it lives: `replies_left_behind`).
+//! instance's own liveness (its replies are left to it while it lives: `replies_left_behind`;
+//! the live instances share Alcméon's limit: [`Store::live_instances`]).
 //!
 //! On PostgreSQL a lock is a session advisory lock on a connection of its own, held as long as
 //! the [`HeldLock`] lives: when the holder drops it, or its process dies, the connection closes and

@@ -3,10 +3,11 @@
 //! message's delivery, whoever wrote it), the replies sent from the widget (their lifecycle:
 //! `reply_state.rs`), each agent's Alcméon account, where the replica started and which
 //! conversations it holds whole (`replica_origin.rs`), the log of thread changes the SSE stream
-//! replays, the consent replica of Alcméon's opt-in lists (`consent.rs`), each conversation's
+//! replays (read once per change for all of a conversation's streams: `live.rs`), the consent replica of Alcméon's opt-in lists (`consent.rs`), each conversation's
 //! account and customer number (`recipients.rs`), and the engagement sends and their links to the
 //! conversations they opened (`engagement_sends.rs`), in SQLite (the embedded default) or
-//! PostgreSQL (several instances): `database.rs`.
+//! PostgreSQL (several instances): `database.rs`. Webhooks' actions are committed in groups
+//! (`webhook_batch.rs`).
 //!
 //! Invariant: SQL lives here and only here; rows are read into `#[derive(sqlx::FromRow)]` structs
 //! (or single scalars), never by column name; the store never calls Alcméon (it reads Alcméon's
