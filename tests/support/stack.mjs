@@ -123,6 +123,12 @@ export async function startStack(options = {}) {
       options,
     );
   try {
+    // The page's server first: its port was free a moment ago, and the servers started next make
+    // outgoing connections that may be given any free port (EADDRINUSE once, under a full run).
+    host = await startLightningServer({
+      port: ports.host,
+      backend: { url: backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret },
+    });
     children.push(
       await startProcess(
         'emulator',
@@ -141,10 +147,6 @@ export async function startStack(options = {}) {
       ),
     );
     children.push(await startBackend());
-    host = await startLightningServer({
-      port: ports.host,
-      backend: { url: backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret },
-    });
   } catch (error) {
     await stop();
     throw error;
