@@ -348,17 +348,11 @@ impl Store {
             self.publish_engagement(change);
             return;
         }
-        let pool = self.writer.clone();
-        tokio::spawn(async move {
-            let sent = sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(relay::ENGAGEMENT_CHANNEL)
-                .bind(change.payload())
-                .execute(&pool)
-                .await;
-            if let Err(error) = sent {
-                tracing::warn!(%error, "an engagement change could not be told to the instances");
-            }
-        });
+        self.tell_instances(
+            relay::ENGAGEMENT_CHANNEL,
+            change.payload(),
+            "an engagement change",
+        );
     }
 
     /// Tells this instance's engagement subscribers (none listening is fine).

@@ -203,14 +203,21 @@ impl Store {
             self.backfill_asked.notify_one();
             return;
         }
+        self.tell_instances(relay::BACKFILL_CHANNEL, String::new(), "a backfill request");
+    }
+
+    /// Sends `payload` on a channel every instance's relay listens to (`relay.rs`), without
+    /// waiting; a failure is logged, naming `what` was not told.
+    fn tell_instances(&self, channel: &'static str, payload: String, what: &'static str) {
         let pool = self.writer.clone();
         tokio::spawn(async move {
-            let sent = sqlx::query("SELECT pg_notify($1, '')")
-                .bind(relay::BACKFILL_CHANNEL)
+            let sent = sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(channel)
+                .bind(payload)
                 .execute(&pool)
                 .await;
             if let Err(error) = sent {
-                tracing::warn!(%error, "a backfill could not be asked of the instances");
+                tracing::warn!(%error, what, "could not be told to the instances");
             }
         });
     }
