@@ -42,9 +42,9 @@ widget: tools
 	trunk build --release
 	node lwc-wrapper/scripts/build-static-resource.mjs dist
 
-## The backend and the Alcméon emulator.
+## The backend, the Alcméon emulator and the Salesforce stand-in.
 servers:
-	cargo build -p backend -p alcmeon-emulator
+	cargo build -p backend -p alcmeon-emulator -p salesforce-emulator
 
 clean:
 	cargo clean

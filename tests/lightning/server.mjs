@@ -30,6 +30,8 @@
 *                                      LDS answers INSUFFICIENT_ACCESS and Apex mints no token
 *          mount=auto (default) | manual   manual: the page waits for lightningHarness.mount()
 *   GET  /                                       redirects to the default record page (the demo)
+*   GET  /lightning/o/alcmeon__Conversation__c/list   the org's conversation records as the sync wrote
+*          them into the Salesforce stand-in (`salesforceUrl`; org-list.mjs), reloading itself
 *   GET  /lightning/js/<script>.js, /lightning/*.css   the page's scripts (build.mjs) and styles
 *   GET  /resource/alcmeonWidget/*               the static resource folder, as built (never rebuilt here),
 *                                                cacheable for a day as Salesforce serves it
@@ -44,8 +46,8 @@
 *          alcmeon__Conversation__c record (no Case) for that Alcméon conversation, as the package
 *          creates one when a conversation starts; answers { recordId }. Kept for the server's life.
 *
-* `startLightningServer({ port, backend: { url, orgId, sessionSecret } })` (the backend must allow
-* the page's origin); tests/support/stack.mjs starts it with the rest of the product.
+* `startLightningServer({ port, backend: { url, orgId, sessionSecret }, salesforceUrl })` (the backend
+* must allow the page's origin; `salesforceUrl`, the Salesforce stand-in, is optional); tests/support/stack.mjs starts it with the rest of the product.
 */
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -53,6 +55,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { MIN_TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS, mintSessionToken } from '../../lwc-wrapper/host/session-token.mjs';
 import { COMPONENT, ROOT, buildLightningScripts, importOwnModule } from './build.mjs';
 import { conversationRecordOf, recordLinks } from './apex.mjs';
+import { CONVERSATION_LIST_PATH, conversationListPage } from './org-list.mjs';
 import { readCacheableApex, readDesignDefaults, readEditGrants, readLabels, readPermissionSets, readSchema } from './org.mjs';
 import { CASE, CONVERSATION, LINKS, orgRecords, recordIds, syncedConversationRecord } from './records.mjs';
 
@@ -199,7 +202,7 @@ function readJsonBody(req) {
 * Compiles the page's scripts, then serves on `host:port` (a free port by default) for `backend`
 * ({ url, orgId, sessionSecret }). Resolves to { url, origin, close() }.
 */
-export async function startLightningServer({ host = '127.0.0.1', port = 0, backend }) {
+export async function startLightningServer({ host = '127.0.0.1', port = 0, backend, salesforceUrl = null }) {
   const scripts = { ...(await buildLightningScripts()), 'no-wasm.js': NO_WASM_SCRIPT };
   const { parseConversationId } = await importOwnModule('c/widgetLoader');
   /** Conversation records Alcméon's connector created since the server started, by Alcméon id. */
@@ -388,6 +391,7 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     if (pathname === '/') return send(res, 302, '', { location: recordPagePath() });
+    if (pathname === CONVERSATION_LIST_PATH) return send(res, 200, await conversationListPage(salesforceUrl), { 'content-type': MIME_TYPES['.html'] });
     const page = /^\/lightning\/r\/(\w+)\/(\w{15,18})\/view$/.exec(pathname);
     if (page) return renderPage(res, page[1], page[2], searchParams);
     const script = /^\/lightning\/js\/([\w-]+\.js)$/.exec(pathname);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordPagePath, startLightningServer } from '../lightning/server.mjs';
+import { connectedAppKeys, salesforceEmulatorEnv } from './salesforce-org.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `cargo build` puts the servers: `profile` 'debug' (the tests', `make servers`) or 'release'. */
@@ -67,20 +68,25 @@ function startProcess(name, command, args, env, pattern, { verbose, raiseFileLim
  * by default), `dataDir` (a fresh temporary folder by default), `emulatorEnv` (extra settings),
  * `profile` ('debug' by default; 'release' runs `cargo build --release`'s servers, for the bench),
  * `databaseUrl` (the backend's store: a SQLite file in the data folder by default, or a
- * `postgres://…` database), `raiseFileLimit` (the servers may open as many files as the hard limit
+ * `postgres://…` database), `salesforce` (also starts the Salesforce stand-in and turns the
+ * backend's record sync on: salesforce-org.mjs), `raiseFileLimit` (the servers may open as many files as the hard limit
  * allows: the bench's 10,000 live streams), `verbose` (echo the servers' logs). Resolves to
- * { emulatorUrl, backendUrl, host (its url and origin), pageUrl(options) (a record page:
+ * { emulatorUrl, backendUrl, salesforceUrl (null without the stand-in), host (its url and origin), pageUrl(options) (a record page:
  * recordPagePath's options), dataDir, backendPid(), stop(), stopBackend() }.
  */
 export async function startStack(options = {}) {
   const ports = options.ports ?? { emulator: await freePort(), backend: await freePort(), host: await freePort() };
+  if (options.salesforce && !ports.salesforce) ports.salesforce = await freePort();
   const temporary = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'alcmeon-widget-'));
   mkdirSync(dataDir, { recursive: true });
   const emulatorUrl = `http://127.0.0.1:${ports.emulator}`;
   const backendUrl = `http://127.0.0.1:${ports.backend}`;
   const hostOrigin = `http://127.0.0.1:${ports.host}`;
+  const salesforceUrl = options.salesforce ? `http://127.0.0.1:${ports.salesforce}` : null;
+  const keys = options.salesforce ? connectedAppKeys(dataDir) : null;
   const children = [];
+  let backendAt = -1;
   let host;
   const bin = binaries(options.profile);
   const stop = async () => {
@@ -128,7 +134,20 @@ export async function startStack(options = {}) {
     host = await startLightningServer({
       port: ports.host,
       backend: { url: backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret },
+      salesforceUrl,
     });
+    if (options.salesforce) {
+      children.push(
+        await startProcess(
+          'salesforce',
+          join(bin, 'salesforce-emulator'),
+          [],
+          salesforceEmulatorEnv({ port: ports.salesforce, dataDir, keys }),
+          /listening on http/,
+          options,
+        ),
+      );
+    }
     children.push(
       await startProcess(
         'emulator',
@@ -146,7 +165,7 @@ export async function startStack(options = {}) {
         options,
       ),
     );
-    children.push(await startBackend());
+    backendAt = children.push(await startBackend()) - 1;
   } catch (error) {
     await stop();
     throw error;
@@ -154,18 +173,18 @@ export async function startStack(options = {}) {
   // Stops the backend (dropping every open stream) and returns a function that starts it again on
   // the same port and data.
   const stopBackend = async () => {
-    const backend = children[1];
+    const backend = children[backendAt];
     backend.removeAllListeners('exit');
     const exited = new Promise((resolveExit) => backend.once('exit', resolveExit));
     backend.kill('SIGTERM');
     await exited;
     return async () => {
-      children[1] = await startBackend();
+      children[backendAt] = await startBackend();
     };
   };
   const pageUrl = (pageOptions) => `${host.origin}${recordPagePath(pageOptions)}`;
-  const backendPid = () => children[1].pid;
-  return { emulatorUrl, backendUrl, host, pageUrl, dataDir, backendPid, stop, stopBackend };
+  const backendPid = () => children[backendAt].pid;
+  return { emulatorUrl, backendUrl, salesforceUrl, host, pageUrl, dataDir, backendPid, stop, stopBackend };
 }
 
 /** The emulated customer writes in a conversation; resolves to the new action's id. */
