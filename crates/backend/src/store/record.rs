@@ -14,6 +14,7 @@ impl Store {
     pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
         let action: Action = serde_json::from_value(raw.clone())?;
         let mut tx = self.writer.begin().await?;
+        self.dialect.take_thread_write_turn(&mut tx).await?;
         let (inserted, events) = self.record_in(&mut tx, &action, raw).await?;
         tx.commit().await?;
         self.publish(events);
@@ -21,14 +22,13 @@ impl Store {
     }
 
     /// Stores the action unless it is stored already: whether it was new, and the thread changes
-    /// to publish once the transaction commits.
+    /// to publish once the transaction commits. The transaction has taken the thread write turn.
     pub(super) async fn record_in(
         &self,
         tx: &mut Tx<'_>,
         action: &Action,
         raw: &serde_json::Value,
     ) -> Result<(bool, Vec<thread::ThreadEvent>), StoreError> {
-        self.dialect.take_thread_write_turn(tx).await?;
         let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
             .bind(action.id)
             .bind(action.conversation_id())
@@ -42,7 +42,7 @@ impl Store {
         if inserted {
             self.apply(tx, action, &mut changed).await?;
         }
-        let events = thread::log_changes(tx, &changed).await?;
+        let events = thread::log_changes_in_turn(tx, &changed).await?;
         Ok((inserted, events))
     }
 

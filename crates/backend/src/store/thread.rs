@@ -289,12 +289,20 @@ pub async fn item(tx: &mut Tx<'_>, id: i64) -> Result<Option<(i64, ThreadItem)>,
 /// Appends the current state of each changed item to the event log; returns the events to publish
 /// once the transaction commits.
 pub async fn log_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent>, StoreError> {
-    let mut events = vec![];
     if !ids.is_empty() {
         Dialect::of_connection(tx)
             .take_thread_write_turn(tx)
             .await?;
     }
+    log_changes_in_turn(tx, ids).await
+}
+
+/// [`log_changes`] in a transaction that has taken the thread write turn already.
+pub async fn log_changes_in_turn(
+    tx: &mut Tx<'_>,
+    ids: &[i64],
+) -> Result<Vec<ThreadEvent>, StoreError> {
+    let mut events = vec![];
     for &id in ids {
         let Some((conversation_id, item)) = item(tx, id).await? else {
             continue;

@@ -2,8 +2,8 @@
 //! and a 200 may go back only once the action is stored; under a burst, one commit per webhook
 //! makes each wait for every commit queued before it. So a webhook queues its action, then takes
 //! the group's turn: whoever gets the turn writes every action queued so far in one transaction
-//! (a savepoint each, so a bad one fails alone), and the others find theirs written when their
-//! turn comes.
+//! (again with a savepoint each if one fails, so a bad one fails alone), and the others find
+//! theirs written when their turn comes.
 //!
 //! Invariants: an action is acknowledged only after the commit that holds it; a group's actions
 //! are written in action id order (the order Alcméon made them, whatever order their webhooks
@@ -90,43 +90,22 @@ impl Store {
     }
 
     /// Writes a group in one transaction and tells each webhook its outcome: the highest
-    /// notification id stored before its own (the group's earlier ones included).
+    /// notification id stored before its own (the group's earlier ones included). Actions are
+    /// written one after the other; only if one fails is the group written again with a savepoint
+    /// each, so that one fails alone.
     async fn write_group(&self, group: Vec<Queued>) {
-        let mut tx = match self.writer.begin().await {
-            Ok(tx) => tx,
-            Err(error) => return fail_all(group, &error),
-        };
-        let mut highest = match record::highest_notification(&mut tx).await {
-            Ok(highest) => highest,
-            Err(error) => return fail_all(group, &sqlx_error(error)),
-        };
-        let mut outcomes: Vec<(Queued, Result<Written, StoreError>)> = vec![];
-        for queued in group {
-            let outcome = async {
-                let mut savepoint = tx.begin().await?;
-                let (_, events) = self
-                    .record_in(&mut savepoint, &queued.action, &queued.raw)
-                    .await?;
-                savepoint.commit().await?;
-                Ok(events)
+        let outcomes = match self.write_in_one(&group, Isolation::None).await {
+            GroupWrite::Committed(outcomes) => outcomes,
+            GroupWrite::ActionFailed => {
+                match self.write_in_one(&group, Isolation::Savepoints).await {
+                    GroupWrite::Committed(outcomes) => outcomes,
+                    GroupWrite::ActionFailed => unreachable!("each action fails alone"),
+                    GroupWrite::Failed(error) => return fail_all(group, &error),
+                }
             }
-            .await;
-            let outcome = outcome.map(|events| {
-                let previous = highest;
-                highest = highest.max(queued.notification_id);
-                (previous, events)
-            });
-            outcomes.push((queued, outcome));
-        }
-        let committed = match record::note_notifications_through(&mut tx, highest).await {
-            Ok(()) => tx.commit().await,
-            Err(error) => Err(sqlx_error(error)),
+            GroupWrite::Failed(error) => return fail_all(group, &error),
         };
-        if let Err(error) = committed {
-            let group = outcomes.into_iter().map(|(queued, _)| queued).collect();
-            return fail_all(group, &error);
-        }
-        for (queued, outcome) in outcomes {
+        for (queued, outcome) in group.into_iter().zip(outcomes) {
             let told = outcome.map(|(previous, events)| {
                 self.publish(events);
                 previous
@@ -134,6 +113,72 @@ impl Store {
             let _ = queued.done.send(told);
         }
     }
+
+    /// One transaction for the whole group, on the thread write turn taken once.
+    async fn write_in_one(&self, group: &[Queued], isolation: Isolation) -> GroupWrite {
+        let mut tx = match self.writer.begin().await {
+            Ok(tx) => tx,
+            Err(error) => return GroupWrite::Failed(error),
+        };
+        let highest = async {
+            self.dialect.take_thread_write_turn(&mut tx).await?;
+            record::highest_notification(&mut tx).await
+        };
+        let mut highest = match highest.await {
+            Ok(highest) => highest,
+            Err(error) => return GroupWrite::Failed(sqlx_error(error)),
+        };
+        let mut outcomes = Vec::with_capacity(group.len());
+        for queued in group {
+            let outcome = match isolation {
+                Isolation::None => self.record_in(&mut tx, &queued.action, &queued.raw).await,
+                Isolation::Savepoints => {
+                    async {
+                        let mut savepoint = tx.begin().await?;
+                        let written = self
+                            .record_in(&mut savepoint, &queued.action, &queued.raw)
+                            .await?;
+                        savepoint.commit().await?;
+                        Ok(written)
+                    }
+                    .await
+                }
+            };
+            if outcome.is_err() && isolation == Isolation::None {
+                return GroupWrite::ActionFailed;
+            }
+            outcomes.push(outcome.map(|(_, events)| {
+                let previous = highest;
+                highest = highest.max(queued.notification_id);
+                (previous, events)
+            }));
+        }
+        let committed = match record::note_notifications_through(&mut tx, highest).await {
+            Ok(()) => tx.commit().await,
+            Err(error) => Err(sqlx_error(error)),
+        };
+        match committed {
+            Ok(()) => GroupWrite::Committed(outcomes),
+            Err(error) => GroupWrite::Failed(error),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Isolation {
+    /// The group's actions share the transaction: the first that fails undoes them all.
+    None,
+    /// Each action in a savepoint of its own.
+    Savepoints,
+}
+
+enum GroupWrite {
+    /// Each action's outcome, in the group's order.
+    Committed(Vec<Result<Written, StoreError>>),
+    /// An action failed and undid the group's transaction.
+    ActionFailed,
+    /// The transaction itself could not be written.
+    Failed(sqlx::Error),
 }
 
 /// A store error as the database error the group's webhooks are all told.
@@ -159,6 +204,7 @@ fn fail_all(group: Vec<Queued>, error: &sqlx::Error) {
 mod tests {
     use serde_json::{Value, json};
 
+    use crate::store::Store;
     use crate::store::test_databases::{fresh_store, on_both_databases};
 
     fn customer_message(id: i64) -> Value {
@@ -192,6 +238,56 @@ mod tests {
                 .await
                 .unwrap();
             assert_eq!(previous, 200);
+        }
+    }
+
+    /// Makes the database refuse to store action `id`, as a constraint would.
+    async fn refuse_action(store: &Store, dialect: crate::store::Dialect, id: i64) {
+        let statements = match dialect {
+            crate::store::Dialect::Sqlite => vec![format!(
+                "CREATE TRIGGER refuse BEFORE INSERT ON actions WHEN NEW.id = {id}
+                 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+            )],
+            crate::store::Dialect::Postgres => vec![
+                format!(
+                    "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN
+                     IF NEW.id = {id} THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                     RETURN NEW; END $$ LANGUAGE plpgsql"
+                ),
+                "CREATE TRIGGER refuse BEFORE INSERT ON actions FOR EACH ROW
+                 EXECUTE FUNCTION refuse()"
+                    .to_owned(),
+            ],
+        };
+        for statement in statements {
+            sqlx::query(sqlx::AssertSqlSafe(statement))
+                .execute(&store.writer)
+                .await
+                .unwrap();
+        }
+    }
+
+    on_both_databases! {
+        /// One action the database refuses, in a burst: its webhook fails, every other action of
+        /// the burst is stored and acknowledged.
+        async fn an_action_refused_fails_alone(dialect) {
+            let (store, _database) = fresh_store(dialect).await;
+            store.start_replica_after(0).await.unwrap();
+            refuse_action(&store, dialect, 13).await;
+            let burst: Vec<_> = (1..=40)
+                .map(|id| {
+                    let store = store.clone();
+                    tokio::spawn(async move {
+                        (id, store.record_notified_action(&customer_message(id), id).await)
+                    })
+                })
+                .collect();
+            for webhook in burst {
+                let (id, outcome) = webhook.await.unwrap();
+                assert_eq!(outcome.is_err(), id == 13, "action {id}: {outcome:?}");
+            }
+            assert_eq!(store.action_count().await.unwrap(), 39);
+            assert_eq!(store.events_after(100, 0, 500).await.unwrap().len(), 39);
         }
     }
 }
