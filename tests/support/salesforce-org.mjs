@@ -39,3 +39,24 @@ export function salesforceEmulatorEnv({ port, dataDir, keys }) {
     SALESFORCE_EMULATOR_LOGIN_URL: SALESFORCE.loginUrl,
   };
 }
+
+/**
+ * What the backend is told of the org's Salesforce (config/salesforce.rs): the Connected App, its
+ * integration user and key, the Alcméon social accounts whose conversations become records, and
+ * the stand-in's token endpoint and instance in place of Salesforce's.
+ */
+export function backendSalesforceEnv({ orgId, salesforceUrl, keys, accounts }) {
+  const settings = {
+    consumer_key: SALESFORCE.consumerKey,
+    username: SALESFORCE.username,
+    private_key: keys.privateKeyPath,
+    accounts: accounts.join(','),
+    login_url: SALESFORCE.loginUrl,
+    token_endpoint: `${salesforceUrl}/services/oauth2/token`,
+    instance_url: salesforceUrl,
+  };
+  const value = Object.entries(settings)
+    .map(([key, setting]) => `${key}=${setting}`)
+    .join(';');
+  return { [`BACKEND_SALESFORCE_${orgId}`]: value };
+}

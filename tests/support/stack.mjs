@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordPagePath, startLightningServer } from '../lightning/server.mjs';
-import { connectedAppKeys, salesforceEmulatorEnv } from './salesforce-org.mjs';
+import { backendSalesforceEnv, connectedAppKeys, salesforceEmulatorEnv } from './salesforce-org.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `cargo build` puts the servers: `profile` 'debug' (the tests', `make servers`) or 'release'. */
@@ -123,6 +123,8 @@ export async function startStack(options = {}) {
         // re-engagement); BACKEND_ENGAGEMENT_LINK_WINDOW_SECS and BACKEND_ORG_ENVIRONMENTS keep
         // their defaults (7 days, one environment per org).
         ALCMEON_CUSTOMER_PHONE_FIELD_ID: '5001',
+        // The record sync: Lumio's WhatsApp account (201) is mapped to the org.
+        ...(options.salesforce && backendSalesforceEnv({ orgId: DEMO.orgId, salesforceUrl, keys, accounts: [201] })),
         ...options.backendEnv,
       },
       /listening on http/,
