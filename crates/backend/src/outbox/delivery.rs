@@ -83,6 +83,10 @@ impl Outbox {
                     }
                 }
             }
+            if let Err(error) = self.wait_for_earlier_replies(reply.reply_id).await {
+                tracing::error!(%error, reply = reply.reply_id.0, "could not read the replies queued before a reply");
+                return;
+            }
             match self.store.reply_is_sending(reply.reply_id).await {
                 Ok(true) => {}
                 Ok(false) => {

@@ -6,7 +6,7 @@
 //!
 //! Invariants:
 //! - Replies to one conversation leave in the order they were queued, one at a time
-//!   (`queues.rs`); a reply is queued under the [`Admission`] it was stored (or moved back to
+//!   (`queues.rs`), whichever instances sharing the database took them (`instance_order.rs`); a reply is queued under the [`Admission`] it was stored (or moved back to
 //!   sending) under, so queue order is store order: reply id order for new replies, and a retried
 //!   reply after whatever its conversation had queued. Conversations do not wait for each other
 //!   beyond the governor; a failed reply does not hold back the ones after it, and a reply
@@ -21,6 +21,7 @@
 //!   again only after its conversation's actions, read from Alcméon, showed no `answer` of it.
 
 mod delivery;
+mod instance_order;
 mod queued;
 mod queues;
 mod reconcile;

@@ -172,9 +172,13 @@ impl Store {
     /// so two concurrent posts of one client id store, and send, once).
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {
         let mut tx = self.writer.begin().await?;
+        // The turn first: the conversation's queue number is taken and committed in turn.
+        self.dialect.take_thread_write_turn(&mut tx).await?;
         let id: Option<ReplyId> = sqlx::query_scalar(
-            "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms, owner)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (client_id) DO NOTHING RETURNING id",
+            "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms, owner, queued_seq)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                     (SELECT COALESCE(MAX(queued_seq), 0) + 1 FROM replies WHERE conversation_id = $2))
+             ON CONFLICT (client_id) DO NOTHING RETURNING id",
         )
         .bind(reply.client_id.as_str())
         .bind(reply.conversation_id)
@@ -189,7 +193,8 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(reply_id) = id {
-            let events = thread::log_changes(&mut tx, &[item_id::provisional(reply_id.0)]).await?;
+            let events =
+                thread::log_changes_in_turn(&mut tx, &[item_id::provisional(reply_id.0)]).await?;
             tx.commit().await?;
             let item = events[0].item.clone();
             self.publish(events);
@@ -281,11 +286,31 @@ impl Store {
         Ok(state == Some(ReplyState::Sending))
     }
 
-    /// Replies stored as sending that Alcméon was not known to have accepted, oldest first.
+    /// Whether a reply queued before this one in its conversation is still being sent by another
+    /// instance (stored as sending, not yet accepted by Alcméon): this one must wait for it.
+    pub async fn earlier_reply_sending_elsewhere(
+        &self,
+        reply_id: ReplyId,
+    ) -> Result<bool, StoreError> {
+        let waiting: Option<i64> = sqlx::query_scalar(
+            "SELECT e.id FROM replies r JOIN replies e ON e.conversation_id = r.conversation_id
+             WHERE r.id = $1 AND e.queued_seq < r.queued_seq AND e.state = $2
+               AND (e.owner IS NULL OR r.owner IS NULL OR e.owner <> r.owner)
+             LIMIT 1",
+        )
+        .bind(reply_id)
+        .bind(ReplyState::Sending)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(waiting.is_some())
+    }
+
+    /// Replies stored as sending that Alcméon was not known to have accepted, each conversation's
+    /// in the order they were queued.
     pub async fn unsubmitted_replies(&self) -> Result<Vec<UnsubmittedReply>, StoreError> {
         let rows: Vec<UnsubmittedRow> = sqlx::query_as(
             "SELECT id, conversation_id, task_id, advisor_id, text, agent_org, agent_email, agent_name
-             FROM replies WHERE state = $1 ORDER BY id",
+             FROM replies WHERE state = $1 ORDER BY queued_seq, id",
         )
         .bind(ReplyState::Sending)
         .fetch_all(&self.pool)
@@ -367,9 +392,12 @@ impl Store {
     ) -> Result<RetryOutcome, StoreError> {
         let event = ReplyEvent::Retried;
         let mut tx = self.writer.begin().await?;
+        self.dialect.take_thread_write_turn(&mut tx).await?;
         let resent: Option<ResentRow> = sqlx::query_as(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = NULL, failure_detail = NULL,
                  answer_action_id = NULL, owner = $6,
+                 queued_seq = (SELECT COALESCE(MAX(q.queued_seq), 0) + 1 FROM replies q
+                               WHERE q.conversation_id = replies.conversation_id),
                  task_id = COALESCE((SELECT MAX(id) FROM tasks WHERE tasks.conversation_id = replies.conversation_id), task_id)
              WHERE client_id = $2 AND conversation_id = $3 AND agent_org = $4 AND agent_email = $5 AND {}
              RETURNING id, task_id, text",
@@ -384,7 +412,8 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(row) = resent {
-            let events = thread::log_changes(&mut tx, &[item_id::provisional(row.id.0)]).await?;
+            let events =
+                thread::log_changes_in_turn(&mut tx, &[item_id::provisional(row.id.0)]).await?;
             tx.commit().await?;
             let item = events[0].item.clone();
             self.publish(events);

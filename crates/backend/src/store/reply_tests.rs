@@ -321,8 +321,8 @@ async fn only_replies_alcmeon_never_accepted_are_left_to_send_again(dialect) {
         .unwrap();
     assert_eq!(
         unsubmitted(&store).await,
-        [recorded, never_sent],
-        "a retry is a new attempt"
+        [never_sent, recorded],
+        "a retry is a new attempt, queued after what its conversation had queued"
     );
 }
 }

@@ -1,5 +1,5 @@
 //! Replies to one conversation reach Alcméon in the order they were stored, even when they wait
-//! for the rate limit together; a retried reply goes after what its conversation had queued; two
+//! for the rate limit together or reach different instances sharing the database; a retried reply goes after what its conversation had queued; two
 //! conversations' replies go out side by side. Read at the emulator: its `answer` actions, in id
 //! order (it records answers in the order it accepted them).
 
@@ -7,7 +7,7 @@ use protocol::{Delivery, ThreadItem};
 use serde_json::{Value, json};
 use tokio::task::JoinSet;
 
-use crate::helpers::{Options, TestApp, spawn_app_with};
+use crate::helpers::{ORG_ID, Options, SESSION_SECRET, TestApp, mint, spawn_app_with};
 
 /// The texts of the emulator's `answer` actions on `conversation_id` that start with `prefix`, in
 /// the order Alcméon recorded them, once the outbox has sent everything it was given.
@@ -131,4 +131,53 @@ async fn a_retried_reply_goes_after_the_replies_its_conversation_had_queued() {
     expected.push("queue 1 [fail]".to_owned());
 
     assert_eq!(answers_in_order(&app, 1004, "queue ").await, expected);
+}
+
+#[tokio::test]
+async fn replies_posted_to_two_instances_in_turn_leave_in_the_order_they_were_posted() {
+    let app = spawn_app_with(Options {
+        postgres: true,
+        ..one_call_a_second()
+    })
+    .await;
+    app.replica_ready().await;
+    let other = app.start_instance().await;
+    let instances = [app.url(""), format!("http://{}", other.addr)];
+    let post = |instance: usize, email: &str, n: usize| {
+        let token = mint(
+            SESSION_SECRET,
+            json!({"org": ORG_ID, "aud": app.audience(), "email": email, "name": email,
+                   "perms": {"reply": true, "moderate": false}, "convs": [1001]}),
+        );
+        let url = format!("{}/v1/conversations/1001/replies", instances[instance]);
+        let http = app.http.clone();
+        async move {
+            let text = format!("turn {n}");
+            let response = http
+                .post(url)
+                .bearer_auth(token)
+                .json(&json!({ "client_id": format!("turn-{n}"), "text": text }))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 201, "{text}");
+            text
+        }
+    };
+    // Each reply on A is a new agent's, whose account A must create first; each reply on B is from
+    // an agent B knows: B could send its reply before A's, which was posted first.
+    let mut posted = vec![];
+    for n in 0..8 {
+        let (instance, email) = if n % 2 == 0 {
+            (0, format!("new.agent{n}@example.com"))
+        } else {
+            (1, "camille.martin@example.com".to_owned())
+        };
+        posted.push(post(instance, &email, n).await);
+    }
+    for n in 0..8 {
+        app.wait_for_reply(1001, &format!("turn-{n}"), |d| *d == Delivery::Sent)
+            .await;
+    }
+    assert_eq!(answers_in_order(&app, 1001, "turn ").await, posted);
 }
