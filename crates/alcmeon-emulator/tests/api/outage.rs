@@ -253,6 +253,6 @@ async fn a_profile_outage_refuses_writes_in_the_specs_shapes_keeps_nothing_and_e
             .to_string()
             .contains("003000000000001AAA")
     );
-    let body = answer_body(&app, "Sends are not in the profile's outage").await;
+    let body = answer_body(app, "Sends are not in the profile's outage").await;
     assert_eq!(app.send_answer(body).await.status(), StatusCode::OK);
 }
