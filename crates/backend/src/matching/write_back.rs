@@ -58,6 +58,8 @@ pub struct Writer {
     field: ContactField,
     set_aside: HashMap<LinkKey, Instant>,
     outage: Option<ExponentialBackoff>,
+    /// A written link could not be noted in this pass: the next one waits for the store.
+    unnoted: bool,
 }
 
 impl Writer {
@@ -68,6 +70,7 @@ impl Writer {
             field: ContactField::default(),
             set_aside: HashMap::new(),
             outage: None,
+            unnoted: false,
         }
     }
 
@@ -123,10 +126,14 @@ impl Writer {
             }
             Err(error) => return self.after_failure(&error),
         };
+        self.unnoted = false;
         for link in &links {
             if let Err(error) = self.write(link, field_id).await {
                 return self.after_failure(&error);
             }
+        }
+        if self.unnoted {
+            return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
         }
         // A full batch may have more behind it.
         if links.len() >= BATCH {
@@ -152,6 +159,7 @@ impl Writer {
                 {
                     // Unmarked, it is written again later: setting a value is idempotent.
                     tracing::error!(%error, customer = link.customer_id, "could not note a link written to Alcméon");
+                    self.unnoted = true;
                 }
                 tracing::info!(
                     org = %link.org_id,
@@ -172,6 +180,10 @@ impl Writer {
             Err(error) if error.is_outage() => Err(error),
             Err(error) => {
                 self.outage = None;
+                if matches!(error, ClientError::Status { status: 403, .. }) {
+                    // The field may have been deleted or changed: found again by its label.
+                    self.field = ContactField::default();
+                }
                 tracing::error!(%error, org = %link.org_id, customer = link.customer_id,
                     pause_secs = REFUSED_PAUSE.as_secs(),
                     "Alcméon refused a matched Contact: tried again later");

@@ -324,3 +324,59 @@ async fn links_that_cannot_be_taken_are_ignored_with_their_reason_and_the_others
     let response = post_links(&app, &token, json!([link(&huge, AMELIE)])).await;
     assert_eq!(response.status(), 413);
 }
+
+#[tokio::test]
+async fn a_customer_alcmeon_has_no_profile_for_is_set_aside_not_retried_hot_nor_blocking_others() {
+    let mut app = spawn_app(0).await;
+    let known = customer_of(&app, 1001).await;
+    let writes = "PUT /custom-field/users/{custom_field_user_id}";
+    for (customer_id, contact_id) in [(999_999, BRUNO), (known, AMELIE)] {
+        app.store()
+            .link_customer(&NewCustomerLink {
+                org_id: ORG_ID.into(),
+                customer_id,
+                contact_id: contact_id.into(),
+                contact_name: "Someone".into(),
+                person_account: false,
+                linked_by: "agent@example.com".into(),
+            })
+            .await
+            .unwrap();
+    }
+    app.restart_backend().await;
+    // Oldest first: the unknown profile's 404, then the known customer's write.
+    wait_for_written(&app, known, AMELIE).await;
+    assert_eq!(app.emulator_calls(writes).await, 2);
+
+    // A later link wakes the writer: it writes that one and leaves the 404 alone.
+    let (scoped, customer) = scoped_id(&app, 1002).await;
+    let token = callout_token(SESSION_SECRET, json!({}));
+    let links = json!([{"scopedId": scoped, "contactId": BRUNO, "contactName": "Bruno Keller"}]);
+    assert_eq!(post_links(&app, &token, links).await.status(), 200);
+    wait_for_written(&app, customer, BRUNO).await;
+    assert_eq!(
+        app.emulator_calls(writes).await,
+        3,
+        "the 404 was not asked again"
+    );
+    let gone = app.store().customer_link(ORG_ID, 999_999).await.unwrap();
+    assert_eq!(gone.unwrap().alcmeon_written_at_ms, None);
+}
+
+#[tokio::test]
+async fn a_contact_set_in_salesforce_reaches_alcmeon_on_postgresql() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        postgres: true,
+        ..Default::default()
+    })
+    .await;
+    let (scoped, customer) = scoped_id(&app, 1001).await;
+    let token = callout_token(SESSION_SECRET, json!({}));
+    let links = json!([{"scopedId": scoped, "contactId": AMELIE, "contactName": "Amélie Dubois",
+                        "personAccount": true}]);
+    let taken: Value = post_links(&app, &token, links).await.json().await.unwrap();
+    assert_eq!(taken["accepted"], 1);
+    let link = app.store().customer_link(ORG_ID, customer).await.unwrap();
+    assert!(link.unwrap().person_account);
+    wait_for_written(&app, customer, AMELIE).await;
+}
