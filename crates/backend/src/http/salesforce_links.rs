@@ -174,3 +174,41 @@ async fn take(
 fn is_salesforce_id(text: &str) -> bool {
     matches!(text.len(), 15 | 18) && text.bytes().all(|byte| byte.is_ascii_alphanumeric())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Apex job that calls this endpoint, checked here since no org runs it in this repository.
+    #[test]
+    fn the_apex_callout_posts_to_this_path_with_this_audience_and_these_fields() {
+        let apex = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../lwc-wrapper/force-app/main/default/classes/AlcmeonContactLinkCallout.cls"
+        ))
+        .unwrap();
+        assert!(apex.contains(&format!("'callout:Alcmeon_Backend{LINKS_PATH}'")));
+        assert!(apex.contains(&format!("'{}'", token::LINKS_AUDIENCE)));
+        assert!(apex.contains("writeStringField('iss', UserInfo.getOrganizationId())"));
+        assert!(apex.contains("TOKEN_LIFETIME_SECONDS = 300"));
+        for field in ["scopedId", "contactId", "contactName"] {
+            assert!(apex.contains(&format!("public String {field};")), "{field}");
+        }
+        assert!(apex.contains("public Boolean personAccount;"));
+    }
+
+    #[test]
+    fn a_salesforce_id_has_15_or_18_letters_and_digits() {
+        assert!(is_salesforce_id("003000000000001"));
+        assert!(is_salesforce_id("003000000000001AAA"));
+        for not_one in [
+            "",
+            "003",
+            "003000000000001AA",
+            "003 00000000001AAA",
+            "003000000000001AA!",
+        ] {
+            assert!(!is_salesforce_id(not_one), "{not_one}");
+        }
+    }
+}
