@@ -39,9 +39,33 @@ function listableFields() {
     return fields.sort();
 }
 
-test('the permission sets on disk are the three the README describes', () => {
+test('the permission sets on disk are the four the README describes', () => {
     const names = fs.readdirSync(path.join(DEFAULT_DIR, 'permissionsets')).map((file) => file.split('.')[0]);
-    assert.deepEqual(names.sort(), Object.keys(CUSTOM_PERMISSIONS).sort());
+    assert.deepEqual(names.sort(), [...Object.keys(CUSTOM_PERMISSIONS), 'Alcmeon_Contact_Sync'].sort());
+});
+
+test('Alcmeon_Contact_Sync grants only the Alcmeon_Backend Named Credential principal', () => {
+    const { label, description, hasActivationRequired, ...grants } = readMetadata(
+        path.join(DEFAULT_DIR, 'permissionsets/Alcmeon_Contact_Sync.permissionset-meta.xml')
+    );
+    assert.ok(label && description && hasActivationRequired === 'false');
+    assert.deepEqual(grants, {
+        externalCredentialPrincipalAccesses: { enabled: 'true', externalCredentialPrincipal: 'Alcmeon_Backend-Org' }
+    });
+    const credential = readMetadata(path.join(DEFAULT_DIR, 'externalCredentials/Alcmeon_Backend.externalCredential-meta.xml'));
+    const [principal] = [credential.externalCredentialParameters].flat();
+    assert.deepEqual([principal.parameterType, principal.parameterName], ['NamedPrincipal', 'Org']);
+});
+
+test('Named Credential Alcmeon_Backend is an https origin through that External Credential, signing nothing itself', () => {
+    const named = readMetadata(path.join(DEFAULT_DIR, 'namedCredentials/Alcmeon_Backend.namedCredential-meta.xml'));
+    const parameters = Object.fromEntries(named.namedCredentialParameters.map((p) => [p.parameterName, p]));
+    const url = new URL(parameters.Url.parameterValue);
+    assert.equal(url.protocol, 'https:');
+    assert.equal(url.origin, parameters.Url.parameterValue);
+    assert.equal(parameters.ExternalCredential.externalCredential, 'Alcmeon_Backend');
+    assert.equal(named.generateAuthorizationHeader, 'false');
+    assert.equal(named.allowMergeFieldsInHeader, 'false');
 });
 
 for (const [name, customPermissions] of Object.entries(CUSTOM_PERMISSIONS)) {

@@ -1,4 +1,4 @@
-// Parses every Apex class under force-app with @apexdevtools/apex-parser (a pure-JS parser of
+// Parses every Apex class and trigger under force-app with @apexdevtools/apex-parser (a pure-JS parser of
 // Salesforce's Apex grammar): a syntax check without an org. Types and semantics are only checked
 // by a deploy to an org.
 import { test } from 'node:test';
@@ -10,7 +10,7 @@ import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser'
 
 const classesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../force-app/main/default/classes');
 
-export function apexSyntaxErrors(source) {
+export function apexSyntaxErrors(source, unit = 'compilationUnit') {
     const errors = [];
     class Collect extends ApexErrorListener {
         apexSyntaxError(line, column, message) {
@@ -18,7 +18,7 @@ export function apexSyntaxErrors(source) {
         }
     }
     const { parser } = ApexParserFactory.createLexerAndParser(source, new Collect());
-    parser.compilationUnit();
+    parser[unit]();
     return errors;
 }
 
@@ -38,5 +38,19 @@ test('there are Apex classes to check, each with its meta file', () => {
 for (const name of classes) {
     test(`Apex class ${name} parses`, () => {
         assert.deepEqual(apexSyntaxErrors(fs.readFileSync(path.join(classesDir, name), 'utf8')), []);
+    });
+}
+
+const triggersDir = path.resolve(classesDir, '../triggers');
+const triggers = fs.readdirSync(triggersDir).filter((name) => name.endsWith('.trigger'));
+
+test('the syntax check catches a trigger without its events', () => {
+    assert.notDeepEqual(apexSyntaxErrors('trigger T on Account { }', 'triggerUnit'), []);
+});
+
+for (const name of triggers) {
+    test(`Apex trigger ${name} parses, with its meta file`, () => {
+        assert.ok(fs.existsSync(path.join(triggersDir, `${name}-meta.xml`)), `${name}-meta.xml`);
+        assert.deepEqual(apexSyntaxErrors(fs.readFileSync(path.join(triggersDir, name), 'utf8'), 'triggerUnit'), []);
     });
 }

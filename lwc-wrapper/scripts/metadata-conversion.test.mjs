@@ -67,11 +67,20 @@ test('every XML file under force-app and alcmeon-package is well-formed', () => 
 test('force-app converts to Metadata API format with every component an admin deploys in package.xml', async () => {
     const types = await packageTypes();
     const expected = {
-        ApexClass: ['AlcmeonSessionController', 'AlcmeonSessionControllerTest'],
+        ApexClass: [
+            'AlcmeonContactLinkCallout',
+            'AlcmeonContactLinks',
+            'AlcmeonContactLinksTest',
+            'AlcmeonSessionController',
+            'AlcmeonSessionControllerTest'
+        ],
+        ApexTrigger: ['AlcmeonConversationContactTrigger'],
         CspTrustedSite: ['Alcmeon_Backend'],
+        ExternalCredential: ['Alcmeon_Backend'],
+        NamedCredential: ['Alcmeon_Backend'],
         CustomPermission: ['Alcmeon_Moderate', 'Alcmeon_Reply'],
         LightningComponentBundle: ['alcmeonConversation', 'engagementRecord', 'errorMessages', 'widgetLoader'],
-        PermissionSet: ['Alcmeon_Widget_Agent', 'Alcmeon_Widget_Moderator', 'Alcmeon_Widget_Reader'],
+        PermissionSet: ['Alcmeon_Contact_Sync', 'Alcmeon_Widget_Agent', 'Alcmeon_Widget_Moderator', 'Alcmeon_Widget_Reader'],
         StaticResource: ['alcmeonWidget']
     };
     for (const [type, members] of Object.entries(expected)) {

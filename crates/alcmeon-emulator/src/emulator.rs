@@ -32,6 +32,8 @@ pub struct Emulator {
     pub calls: Arc<CallLog>,
     /// The send endpoint's scripted outage, if any (an emulator control).
     pub outages: Arc<Outages>,
+    /// The user profile custom fields' scripted outage, if any (an emulator control).
+    pub profile_outages: Arc<Outages>,
     notifier: Notifier,
 }
 
@@ -52,6 +54,7 @@ impl Emulator {
             answers,
             calls: Arc::default(),
             outages: Arc::default(),
+            profile_outages: Arc::default(),
             rate_limiter: Arc::new(RateLimiter::new(
                 config.rate_limit_per_minute,
                 config.rate_limit_window,

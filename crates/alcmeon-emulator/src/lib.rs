@@ -83,7 +83,8 @@
 //!   (signed notifications).
 //! - Wire and rules without state: `model` (synchronize.yaml's types), `answer_request`,
 //!   `channel_details`, `token`, `rate_limit`, `config`, `paging` (the listings' one page rule);
-//!   `outage`, a scripted outage of the send endpoint (429, 500 or a hang, for N seconds).
+//!   `outage`, a scripted outage of the send endpoint or of the profile custom fields (429, 500 or
+//!   a hang, for N seconds).
 //!
 //! # Architecture invariants
 //!

@@ -1,6 +1,7 @@
-//! A scripted outage of `POST /v1/answer/send`, for tests of a client that must wait one out (an
-//! emulator control, `POST /_emulator/outages/answer-send`): for the next N seconds every send
-//! is answered as a struggling Alcméon would answer it, then sends are served again.
+//! A scripted outage of `POST /v1/answer/send` (or, alike, of the user profile custom fields,
+//! `/custom-field/users/{id}`), for tests of a client that must wait one out (emulator controls,
+//! `POST /_emulator/outages/answer-send` and `…/custom-field-profile`): for the next N seconds every
+//! call is answered as a struggling Alcméon would answer it, then calls are served again.
 //!
 //! What each kind does to a send made during the outage:
 //! - [`OutageKind::RateLimited`]: the spec's 429 (`RateLimitResponseError`), whose

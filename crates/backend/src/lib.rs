@@ -28,7 +28,9 @@
 //! - `provisioning` (`alcmeon`, `config`, `store`), `outbox` (`alcmeon`, `provisioning`, `store`),
 //!   `sync` (`alcmeon`, `config`, `store`), `event_pruning` (`store`): the work done against Alcméon and
 //!   the store, never SQL of their own.
-//! - `http` (any of the above but `consent` and `event_pruning`): the edge. It turns requests into typed,
+//! - `matching` (`alcmeon`, `config`, `store`, `telemetry`): writes customers' matched Salesforce
+//!   Contacts to Alcméon's user custom field, retried, never SQL of its own.
+//! - `http` (any of the above but `consent`, `event_pruning` and `matching`): the edge. It turns requests into typed,
 //!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
 //!   body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
 //!   and never calls Alcméon. Its widget routes and their OpenAPI description are built together.
@@ -45,6 +47,7 @@ mod consent;
 mod engagement;
 mod event_pruning;
 mod http;
+mod matching;
 mod outbox;
 mod provisioning;
 pub mod salesforce;

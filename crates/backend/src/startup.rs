@@ -15,6 +15,7 @@ use crate::consent::{self, ConsentReplica};
 use crate::engagement::{self, Engagements};
 use crate::event_pruning;
 use crate::http::{self, AppState, SessionVerifier};
+use crate::matching::{self, LinkWrites};
 use crate::outbox::Outbox;
 use crate::provisioning::Provisioner;
 use crate::store::Store;
@@ -56,7 +57,7 @@ pub enum StartError {
 
 /// Checks that every org names this backend's Alcméon environment, checks the widget folder,
 /// opens the store, queues again the replies Alcméon was not known to have (sending only those it
-/// does not have), starts the backfill, consent and pruning workers and serves HTTP until the
+/// does not have), starts the backfill, consent, pruning and match-writing workers and serves HTTP until the
 /// process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     check_org_environments(&config.orgs, config.alcmeon_company_id)?;
@@ -134,6 +135,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     }
     let fetcher = ConversationFetcher::new(store.clone(), client.clone());
     let calls_per_minute = Arc::new(AtomicU32::new(client.calls_per_minute()));
+    let link_writes = LinkWrites::default();
     let mut tasks = vec![
         sync::spawn(
             store.clone(),
@@ -146,6 +148,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         engagement::spawn_linker(store.clone(), engagement.link_window),
         outbox.spawn_takeover(),
         spawn_budget_sharing(store.clone(), client.clone(), calls_per_minute.clone()),
+        matching::spawn(store.clone(), client.clone(), &link_writes),
     ];
 
     let state = AppState {
@@ -159,6 +162,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         zones: Default::default(),
         whatsapp_templates: engagement.whatsapp_templates.clone().into(),
         engagements,
+        links_to_write: link_writes.signal(),
     };
     let app = http::routes(state)
         .merge(http::embed::routes(

@@ -94,6 +94,9 @@
 //!   the one under way. Returns `{"until": "2026-11-26T09:30:05Z"}`; 400 `invalid-seconds` or
 //!   `invalid-request-body` (another `answer`). The spec names no 500 or 504 for the send (no
 //!   spec names an outage): those bodies keep its one error shape, `ResponseError`.
+//! - `POST /_emulator/outages/custom-field-profile`, the same body and answers: the same outage of
+//!   `GET`/`PUT /custom-field/users/{custom_field_user_id}` (custom-field.yaml's 429 shape for
+//!   `429`), for a client writing a matched Contact back to a customer's profile.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -145,6 +148,7 @@ pub fn router() -> Router<Emulator> {
             post(engagement_controls::hold_rate_limit),
         )
         .route("/outages/answer-send", post(outage::start))
+        .route("/outages/custom-field-profile", post(outage::start_profile))
 }
 
 async fn health(State(emulator): State<Emulator>) -> Json<Value> {

@@ -79,7 +79,12 @@ pub fn router(emulator: Emulator) -> Router {
         )
         .route(
             "/custom-field/users/{custom_field_user_id}",
-            get(custom_fields::profile).put(custom_fields::set_profile),
+            get(custom_fields::profile)
+                .put(custom_fields::set_profile)
+                .route_layer(middleware::from_fn_with_state(
+                    emulator.clone(),
+                    outage::custom_field_profile,
+                )),
         )
         .route(
             "/custom-field/accounts/{social_media_account_id}/users",

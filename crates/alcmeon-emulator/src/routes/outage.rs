@@ -1,5 +1,5 @@
-//! The send endpoint during a scripted outage (`outage.rs` says what each kind answers), and the
-//! control that starts one.
+//! The send endpoint and the user profile custom fields during a scripted outage (`outage.rs` says
+//! what each kind answers), and the controls that start one.
 
 use std::time::Duration;
 
@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use crate::emulator::Emulator;
 use crate::error::ApiError;
-use crate::outage::OutageKind;
+use crate::outage::{Outage, OutageKind, Outages};
 use crate::routes::json_body;
 
 /// An outage beyond this is a typo (an hour).
@@ -26,7 +26,21 @@ pub async fn answer_send(
     request: Request,
     next: Next,
 ) -> Response {
-    let Some(outage) = emulator.outages.current() else {
+    during(emulator.outages.current(), request, next).await
+}
+
+/// Middleware for `GET`/`PUT /custom-field/users/{custom_field_user_id}`: serves the profile,
+/// unless its outage is under way.
+pub async fn custom_field_profile(
+    State(emulator): State<Emulator>,
+    request: Request,
+    next: Next,
+) -> Response {
+    during(emulator.profile_outages.current(), request, next).await
+}
+
+async fn during(outage: Option<Outage>, request: Request, next: Next) -> Response {
+    let Some(outage) = outage else {
         return next.run(request).await;
     };
     match outage.kind {
@@ -55,14 +69,24 @@ struct OutageRequest {
 
 /// `POST /_emulator/outages/answer-send`: starts an outage of the send endpoint.
 pub async fn start(State(emulator): State<Emulator>, body: Bytes) -> Result<Json<Value>, ApiError> {
-    let request: OutageRequest = json_body::parse(&body, "invalid-request-body")?;
+    start_of(&emulator.outages, &body)
+}
+
+/// `POST /_emulator/outages/custom-field-profile`: starts an outage of the profile custom fields.
+pub async fn start_profile(
+    State(emulator): State<Emulator>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    start_of(&emulator.profile_outages, &body)
+}
+
+fn start_of(outages: &Outages, body: &Bytes) -> Result<Json<Value>, ApiError> {
+    let request: OutageRequest = json_body::parse(body, "invalid-request-body")?;
     if !(1..=MAX_SECONDS).contains(&request.seconds) {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid-seconds")
             .with_details(format!("seconds must be 1 to {MAX_SECONDS}")));
     }
-    let outage = emulator
-        .outages
-        .start(request.answer, Duration::from_secs(request.seconds));
+    let outage = outages.start(request.answer, Duration::from_secs(request.seconds));
     Ok(Json(json!({
         "until": outage.until_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     })))

@@ -1,6 +1,6 @@
 //! The send endpoint's scripted outage (`POST /_emulator/outages/answer-send`): each kind answers
-//! as documented, in the spec's shapes, records nothing it should not, and ends on time; and the
-//! busiest minute of calls (`GET /_emulator/calls/busiest-minute`).
+//! as documented, in the spec's shapes, records nothing it should not, and ends on time; the same
+//! for the profile custom fields (`…/custom-field-profile`); and the busiest minute of calls (`GET /_emulator/calls/busiest-minute`).
 
 use std::time::{Duration, Instant};
 
@@ -186,4 +186,73 @@ async fn the_busiest_minute_counts_every_alcmeon_call_and_no_control() {
     );
     // Three listings, the read of the task, the refused send.
     assert_eq!(busiest().await, 5);
+}
+
+/// The profile custom fields' outage (`POST /_emulator/outages/custom-field-profile`): a Contact id
+/// written during it is refused in custom-field.yaml's shapes and not kept; once it ends, the same
+/// write is served.
+#[tokio::test]
+async fn a_profile_outage_refuses_writes_in_the_specs_shapes_keeps_nothing_and_ends() {
+    let app = start_default().await;
+    let spec = Spec::load("custom-field.yaml");
+    let actions = app.conversation_actions(1001).await;
+    let profile = &actions[0]["task"]["message"]["author"]["group"]["id"];
+    let path = format!("/custom-field/users/{profile}");
+    let contact = json!([{"field_id": 5002, "field_value": "003000000000001AAA"}]);
+    let put = || {
+        app.client
+            .put(app.url(&path))
+            .basic_auth(crate::helpers::INSTANCE_ID, Some(crate::helpers::SECRET))
+            .json(&contact)
+            .send()
+    };
+    let app = &app;
+    let start = |answer: &'static str| async move {
+        let response = app
+            .client
+            .post(app.url("/_emulator/outages/custom-field-profile"))
+            .json(&json!({"answer": answer, "seconds": 1}))
+            .send()
+            .await
+            .unwrap();
+        json_of(response, StatusCode::OK).await
+    };
+
+    start("429").await;
+    let limited = json_of(put().await.unwrap(), StatusCode::TOO_MANY_REQUESTS).await;
+    spec.assert_response(
+        "/custom-field/users/{custom_field_user_id}",
+        "put",
+        429,
+        &limited,
+    );
+    start("500").await;
+    let failed = json_of(put().await.unwrap(), StatusCode::INTERNAL_SERVER_ERROR).await;
+    assert_eq!(failed["error"], "internal-server-error");
+    // Reads are in the outage too: the first one served comes after it.
+    let started = Instant::now();
+    let kept = loop {
+        let read = app.get(&path).send().await.unwrap();
+        if read.status() == StatusCode::OK {
+            break read.json::<Value>().await.unwrap();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the outage never ended"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(
+        !kept.to_string().contains("003000000000001AAA"),
+        "a refused write was kept: {kept}"
+    );
+    assert_eq!(put().await.unwrap().status(), StatusCode::OK);
+    assert!(
+        app.get_json(&path)
+            .await
+            .to_string()
+            .contains("003000000000001AAA")
+    );
+    let body = answer_body(app, "Sends are not in the profile's outage").await;
+    assert_eq!(app.send_answer(body).await.status(), StatusCode::OK);
 }

@@ -1,6 +1,7 @@
-//! Alcméon's user custom fields (custom-field.yaml): a social media user's values, read and set
-//! (how a customer matched to a Salesforce Contact is written back to Alcméon), and the fields'
-//! definitions, to find one by its label.
+//! Alcméon's user custom fields (custom-field.yaml): a customer profile's values (by
+//! `custom_field_user_id`, the `author.group.id` of the customer's messages) and a social media
+//! user's, read and set (how a customer matched to a Salesforce Contact is written back to
+//! Alcméon), and the fields' definitions, to find one by its label.
 //!
 //! Every call waits its turn at [`Priority::Backfill`]: writing a match back is background work
 //! that nobody watches, so it must never delay a reply, an account an agent waits for, or a
@@ -33,7 +34,48 @@ pub struct CustomFieldDefinition {
     pub kind: String,
 }
 
+/// What became of a write to a customer profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileWrite {
+    Written,
+    /// Alcméon knows no such profile (custom-field.yaml's 404): asking again will not help.
+    NoSuchProfile,
+}
+
 impl AlcmeonClient {
+    /// `GET /custom-field/users/{custom_field_user_id}`: the customer profile's values (none for
+    /// a profile Alcméon does not know: the spec defines no 404 here).
+    pub async fn profile_custom_fields(
+        &self,
+        custom_field_user_id: i64,
+    ) -> Result<Vec<CustomFieldValue>, ClientError> {
+        let path = format!("/custom-field/users/{custom_field_user_id}");
+        let request = self.request(reqwest::Method::GET, &path);
+        let body = self.call(Priority::Backfill, request).await?;
+        read(&body, "custom field values")
+    }
+
+    /// `PUT /custom-field/users/{custom_field_user_id}` with one field; the profile's other
+    /// fields are kept.
+    pub async fn set_profile_custom_field(
+        &self,
+        custom_field_user_id: i64,
+        field_id: i64,
+        value: Value,
+    ) -> Result<ProfileWrite, ClientError> {
+        let body = [CustomFieldValue {
+            field_id,
+            field_value: value,
+        }];
+        let path = format!("/custom-field/users/{custom_field_user_id}");
+        let request = self.request(reqwest::Method::PUT, &path).json(&body);
+        match self.call(Priority::Backfill, request).await {
+            Ok(_) => Ok(ProfileWrite::Written),
+            Err(ClientError::Status { status: 404, .. }) => Ok(ProfileWrite::NoSuchProfile),
+            Err(error) => Err(error),
+        }
+    }
+
     /// `GET /custom-field/accounts/{account_id}/users/{user_id}`; `None` when Alcméon knows no
     /// such user on that account (its 404). `user_id` is the social media user id: on WhatsApp
     /// the number in international format without `+`.

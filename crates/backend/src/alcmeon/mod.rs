@@ -16,7 +16,7 @@ mod template_sends;
 
 pub use accounts::{Account, AccountUpdate, user_error_reason};
 pub use client::{ACTIONS_PAGE_SIZE, AlcmeonClient, ClientError, SendAnswer};
-pub use custom_fields::{CustomFieldDefinition, CustomFieldValue};
+pub use custom_fields::{CustomFieldDefinition, CustomFieldValue, ProfileWrite};
 pub use governor::{Governor, Party, Priority, labelled};
 pub use model::{Action, AdminUser, Notification};
 pub use optins::{OPTIN_PAGE_SIZE, OptinList, UserOptin, UserOptout};

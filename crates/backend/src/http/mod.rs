@@ -19,12 +19,15 @@ mod on_demand;
 mod openapi;
 mod reengagement;
 mod replies;
+mod salesforce_links;
 mod session;
 mod time_zones;
 mod webhook;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
+
+use tokio::sync::Notify;
 
 use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
@@ -56,6 +59,8 @@ pub struct AppState {
     pub whatsapp_templates: Arc<[protocol::Template]>,
     /// Engagement mode: pages, sends and their links.
     pub engagements: Engagements,
+    /// Wakes the writer of matches to Alcméon (`matching`) after a customer link is stored.
+    pub links_to_write: Arc<Notify>,
 }
 
 /// The widget API under `/v1/`: each resource module's router, routes and description together.
@@ -78,11 +83,13 @@ pub fn widget_api_description() -> utoipa::openapi::OpenApi {
     openapi::finish(widget_api().split_for_parts().1)
 }
 
-/// Every route but `/embed/` (see `embed::routes`): the widget API, the webhook, the health check.
+/// Every route but `/embed/` (see `embed::routes`): the widget API, the webhook, the org's links
+/// callout, the health check.
 pub fn routes(state: AppState) -> Router {
     let (widget_api, _) = widget_api().split_for_parts();
     widget_api
         .merge(webhook::router())
+        .merge(salesforce_links::router())
         .merge(health::router())
         .with_state(state)
 }

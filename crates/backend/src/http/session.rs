@@ -30,7 +30,7 @@ use super::{AppError, AppState};
 use crate::config::OrgSecret;
 
 /// Clock difference tolerated between Salesforce and the backend, in seconds.
-const CLOCK_SKEW_SECS: u64 = 30;
+pub(super) const CLOCK_SKEW_SECS: u64 = 30;
 
 /// The longest lifetime Apex gives a token (`TOKEN_LIFETIME_SECONDS` in AlcmeonSessionController).
 const MAX_TOKEN_LIFETIME_SECS: u64 = 300;
@@ -124,6 +124,11 @@ impl SessionVerifier {
         Self { orgs, validation }
     }
 
+    /// The configured orgs (their callouts are signed with the same secrets).
+    pub fn orgs(&self) -> &[OrgSecret] {
+        &self.orgs
+    }
+
     /// The token's claims, or why it was refused: a reason for the log, never for the caller.
     pub fn verify(&self, token: &str) -> Result<Claims, String> {
         let claimed = unverified_org(token).ok_or("the session token is malformed")?;
@@ -143,32 +148,34 @@ impl SessionVerifier {
         )
         .map_err(|e| format!("the session token of org {org_id:?} did not verify: {e}"))?;
         let claims = data.claims;
-        within_lifetime(&claims, now_secs())?;
+        within_lifetime(claims.iat, claims.exp, claims.nbf, now_secs())?;
         Ok(claims)
     }
 }
 
-fn now_secs() -> u64 {
+pub(super) fn now_secs() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs())
 }
 
-/// Whether a signed token's times are ones Apex could have minted, seen at `now`.
-fn within_lifetime(claims: &Claims, now: u64) -> Result<(), String> {
-    let Claims { iat, exp, nbf, .. } = *claims;
+/// Whether a signed token's times are ones Apex could have minted, seen at `now` (the callouts'
+/// tokens of `salesforce_links.rs` too).
+pub(super) fn within_lifetime(
+    iat: u64,
+    exp: u64,
+    nbf: Option<u64>,
+    now: u64,
+) -> Result<(), String> {
     if iat > now + CLOCK_SKEW_SECS {
-        return Err(format!(
-            "the session token is issued {}s in the future",
-            iat - now
-        ));
+        return Err(format!("the token is issued {}s in the future", iat - now));
     }
     if let Some(nbf) = nbf.filter(|nbf| *nbf > now + CLOCK_SKEW_SECS) {
-        return Err(format!("the session token is valid only in {}s", nbf - now));
+        return Err(format!("the token is valid only in {}s", nbf - now));
     }
     if exp.saturating_sub(iat) > MAX_TOKEN_LIFETIME_SECS {
         return Err(format!(
-            "the session token lives {}s, longer than the {MAX_TOKEN_LIFETIME_SECS}s Apex mints",
+            "the token lives {}s, longer than the {MAX_TOKEN_LIFETIME_SECS}s Apex mints",
             exp.saturating_sub(iat)
         ));
     }

@@ -15,6 +15,7 @@ mod event_stream;
 mod events;
 mod helpers;
 mod instances;
+mod matching;
 mod on_demand;
 mod openapi;
 mod provisioning;

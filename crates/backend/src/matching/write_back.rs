@@ -1,0 +1,222 @@
+//! The loop that writes unwritten links to Alcméon's custom field, one at a time, each call through
+//! the governor at background priority (`alcmeon::custom_fields`).
+//!
+//! In an outage (a 429, a 5xx, a timeout, no connection) the pass stops and the next one starts
+//! after a back-off of [`FIRST_PAUSE`] doubling to [`LONGEST_PAUSE`] (each with up to as much again
+//! at random), reset by any answer; after a 429 the governor itself holds the next call until
+//! Alcméon's reset. A link Alcméon refuses (its profile is gone, 404; or another 4xx) is set aside
+//! for [`REFUSED_PAUSE`] so that the links behind it are written meanwhile.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder};
+use serde_json::json;
+use tokio::sync::Notify;
+use tokio::time::Instant;
+
+use super::contact_field::{ContactField, LABEL};
+use crate::alcmeon::{AlcmeonClient, ClientError, ProfileWrite};
+use crate::store::{CustomerLink, Store};
+
+/// How many unwritten links one pass reads (besides those set aside).
+const BATCH: usize = 50;
+/// The first pause after a failed write in an outage.
+const FIRST_PAUSE: Duration = Duration::from_secs(1);
+/// The longest pause between passes in an outage.
+const LONGEST_PAUSE: Duration = Duration::from_secs(60);
+/// How long a link Alcméon refused is left alone.
+pub const REFUSED_PAUSE: Duration = Duration::from_secs(3600);
+/// How often the store is read without a wake-up (links stored by another instance).
+pub const POLL_INTERVAL: Duration = Duration::from_secs(30);
+/// How long to wait after the store failed, or while Alcméon has no Contact field.
+const STORE_OR_FIELD_PAUSE: Duration = Duration::from_secs(30);
+
+/// A link as the writer knows it: its Contact is part of it, so a changed link is a new one.
+type LinkKey = (String, i64, String);
+
+fn key(link: &CustomerLink) -> LinkKey {
+    (
+        link.org_id.clone(),
+        link.customer_id,
+        link.contact_id.clone(),
+    )
+}
+
+/// How a pass ended.
+enum Pass {
+    /// Every link read was written or set aside: sleep until woken or polled.
+    Done,
+    /// Try again after this pause.
+    PauseFor(Duration),
+}
+
+pub struct Writer {
+    store: Store,
+    client: Arc<AlcmeonClient>,
+    field: ContactField,
+    set_aside: HashMap<LinkKey, Instant>,
+    outage: Option<ExponentialBackoff>,
+    /// A written link could not be noted in this pass: the next one waits for the store.
+    unnoted: bool,
+}
+
+impl Writer {
+    pub fn new(store: Store, client: Arc<AlcmeonClient>) -> Self {
+        Self {
+            store,
+            client,
+            field: ContactField::default(),
+            set_aside: HashMap::new(),
+            outage: None,
+            unnoted: false,
+        }
+    }
+
+    pub async fn run(mut self, wake: Arc<Notify>) {
+        loop {
+            let pause = match self.pass().await {
+                Pass::Done => POLL_INTERVAL,
+                Pass::PauseFor(pause) => pause,
+            };
+            let next_set_aside = self.set_aside.values().min().copied();
+            let until =
+                next_set_aside.map_or(Instant::now() + pause, |at| at.min(Instant::now() + pause));
+            // In an outage a new link does not cut the pause short.
+            if self.outage.is_some() {
+                tokio::time::sleep_until(until).await;
+                continue;
+            }
+            tokio::select! {
+                () = wake.notified() => {}
+                () = tokio::time::sleep_until(until) => {}
+            }
+        }
+    }
+
+    /// Writes every unwritten link not set aside, oldest first, until one fails in an outage.
+    async fn pass(&mut self) -> Pass {
+        let now = Instant::now();
+        self.set_aside.retain(|_, until| *until > now);
+        let wanted = i64::try_from(BATCH + self.set_aside.len()).unwrap_or(i64::MAX);
+        let links = match self.store.links_to_write_to_alcmeon(wanted).await {
+            Ok(links) => links,
+            Err(error) => {
+                tracing::error!(%error, "could not read the links to write to Alcméon");
+                return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
+            }
+        };
+        let links: Vec<CustomerLink> = links
+            .into_iter()
+            .filter(|link| !self.set_aside.contains_key(&key(link)))
+            .collect();
+        if links.is_empty() {
+            return Pass::Done;
+        }
+        let field_id = match self.field.id(&self.client).await {
+            Ok(Some(id)) => id,
+            Ok(None) => {
+                tracing::warn!(
+                    label = LABEL,
+                    waiting = links.len(),
+                    "Alcméon has no user custom field of this label: matched Contacts wait until an admin creates it"
+                );
+                return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
+            }
+            Err(error) => return self.after_failure(&error),
+        };
+        self.unnoted = false;
+        for link in &links {
+            if let Err(error) = self.write(link, field_id).await {
+                return self.after_failure(&error);
+            }
+        }
+        if self.unnoted {
+            return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
+        }
+        // A full batch may have more behind it.
+        if links.len() >= BATCH {
+            Pass::PauseFor(Duration::ZERO)
+        } else {
+            Pass::Done
+        }
+    }
+
+    /// Writes one link; an error is an outage (the pass stops), anything else is settled here.
+    async fn write(&mut self, link: &CustomerLink, field_id: i64) -> Result<(), ClientError> {
+        let written = self
+            .client
+            .set_profile_custom_field(link.customer_id, field_id, json!(link.contact_id))
+            .await;
+        match written {
+            Ok(ProfileWrite::Written) => {
+                self.outage = None;
+                if let Err(error) = self
+                    .store
+                    .note_link_written(&link.org_id, link.customer_id, &link.contact_id)
+                    .await
+                {
+                    // Unmarked, it is written again later: setting a value is idempotent.
+                    tracing::error!(%error, customer = link.customer_id, "could not note a link written to Alcméon");
+                    self.unnoted = true;
+                }
+                tracing::info!(
+                    org = %link.org_id,
+                    customer = link.customer_id,
+                    linked_by = %link.linked_by,
+                    "a matched Contact was written to Alcméon"
+                );
+                Ok(())
+            }
+            Ok(ProfileWrite::NoSuchProfile) => {
+                self.outage = None;
+                tracing::warn!(org = %link.org_id, customer = link.customer_id,
+                    pause_secs = REFUSED_PAUSE.as_secs(),
+                    "Alcméon knows no profile for this customer: the match is not written, tried again later");
+                self.set_aside(link);
+                Ok(())
+            }
+            Err(error) if error.is_outage() => Err(error),
+            Err(error) => {
+                self.outage = None;
+                if matches!(error, ClientError::Status { status: 403, .. }) {
+                    // The field may have been deleted or changed: found again by its label.
+                    self.field = ContactField::default();
+                }
+                tracing::error!(%error, org = %link.org_id, customer = link.customer_id,
+                    pause_secs = REFUSED_PAUSE.as_secs(),
+                    "Alcméon refused a matched Contact: tried again later");
+                self.set_aside(link);
+                Ok(())
+            }
+        }
+    }
+
+    fn set_aside(&mut self, link: &CustomerLink) {
+        self.set_aside
+            .insert(key(link), Instant::now() + REFUSED_PAUSE);
+    }
+
+    fn after_failure(&mut self, error: &ClientError) -> Pass {
+        if !error.is_outage() {
+            // Only the field's lookup fails this way (a write's refusal is settled per link).
+            tracing::error!(%error, "Alcméon refused to list its user custom fields");
+            return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
+        }
+        tracing::warn!(%error, "Alcméon could not take a matched Contact now: tried again after a pause");
+        // After a 429 the governor holds the next call until Alcméon's reset.
+        if matches!(error, ClientError::RateLimited { .. }) {
+            return Pass::PauseFor(Duration::ZERO);
+        }
+        let pauses = self.outage.get_or_insert_with(|| {
+            ExponentialBuilder::new()
+                .with_min_delay(FIRST_PAUSE)
+                .with_max_delay(LONGEST_PAUSE)
+                .with_jitter()
+                .without_max_times()
+                .build()
+        });
+        Pass::PauseFor(pauses.next().unwrap_or(LONGEST_PAUSE))
+    }
+}
