@@ -17,13 +17,16 @@
 //!   endpoint since start (those an outage refused aside).
 //! - `GET /_emulator/records/{Object}`: every record of the object, oldest first, with every
 //!   field it holds (as stored, without `attributes`); 404 for an unknown object.
+//! - `POST /_emulator/records/{Object}` with the fields: a user of the org creates the record in
+//!   Salesforce's own pages (same field checks as the API, no token, not counted). Returns
+//!   `{"id"}`; `PATCH /_emulator/records/{Object}/{Id}` changes fields the same way (`{}`).
 
 use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, patch, post};
 use axum::{Json, Router};
 use chrono::Utc;
 use serde::Deserialize;
@@ -31,6 +34,8 @@ use serde_json::{Value, json};
 
 use crate::emulator::Emulator;
 use crate::error::ApiError;
+use crate::ids;
+use crate::org_data::Record;
 use crate::routes::body;
 
 /// An outage beyond this is a typo (an hour).
@@ -44,7 +49,8 @@ pub fn router() -> Router<Emulator> {
         .route("/outage", post(outage))
         .route("/api-usage", get(api_usage).put(set_api_usage))
         .route("/token-requests", get(token_requests))
-        .route("/records/{object}", get(records))
+        .route("/records/{object}", get(records).post(create_record))
+        .route("/records/{object}/{id}", patch(update_record))
 }
 
 async fn revoke(
@@ -130,4 +136,37 @@ async fn records(
             .collect()
     });
     Ok(Json(records))
+}
+
+async fn create_record(
+    State(emulator): State<Emulator>,
+    Path(object): Path<String>,
+    request: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let object = body::object(&object)?;
+    let fields: Record = body::parse(&request)?;
+    let id = emulator
+        .data
+        .update(|data| data.create(object, &fields, Utc::now()))?;
+    Ok(Json(json!({"id": id})))
+}
+
+async fn update_record(
+    State(emulator): State<Emulator>,
+    Path((object, id)): Path<(String, String)>,
+    request: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let object = body::object(&object)?;
+    let fields: Record = body::parse(&request)?;
+    emulator.data.update(|data| {
+        let Some(full) = ids::full(&id).filter(|full| data.get(object, full).is_some()) else {
+            return Err(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "NOT_FOUND",
+                format!("No {} {id}", object.name),
+            ));
+        };
+        Ok(data.update(object, &full, &fields, Utc::now())?)
+    })?;
+    Ok(Json(json!({})))
 }

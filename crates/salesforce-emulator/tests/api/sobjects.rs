@@ -399,3 +399,53 @@ async fn a_person_account_gets_a_hidden_contact_that_follows_its_names() {
         "a lookup to a deleted record is cleared"
     );
 }
+
+#[tokio::test]
+async fn a_record_made_or_changed_in_the_orgs_own_pages_is_read_through_the_api() {
+    let org = start_default().await;
+    let made = org
+        .control(
+            Method::POST,
+            "/records/Contact",
+            json!({"FirstName": "Noé", "LastName": "Lambert", "MobilePhone": "+33600000001"}),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::OK);
+    let id = made.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let changed = org
+        .control(
+            Method::PATCH,
+            &format!("/records/Contact/{id}"),
+            json!({"Email": "noe@example.com"}),
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    let read = org
+        .call(
+            Method::GET,
+            &format!("/sobjects/Contact/{id}"),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(
+        (&read["Name"], &read["Email"]),
+        (&json!("Noé Lambert"), &json!("noe@example.com"))
+    );
+
+    let refused = org
+        .control(Method::POST, "/records/Contact", json!({"Nickname": "x"}))
+        .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let unknown = org
+        .control(
+            Method::PATCH,
+            "/records/Contact/003000000000000AAA",
+            json!({"Email": "a@example.com"}),
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
