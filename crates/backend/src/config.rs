@@ -5,9 +5,11 @@ use std::time::Duration;
 
 pub use engagement::{EngagementConfig, read_templates as read_whatsapp_templates};
 pub use org_environments::OrgEnvironments;
+pub use salesforce::{SalesforceSettings, SalesforceSync};
 
 mod engagement;
 mod org_environments;
+mod salesforce;
 
 /// Everything the backend reads from its environment, parsed once at start-up.
 #[derive(Debug, Clone)]
@@ -82,6 +84,9 @@ pub struct Config {
     /// setting: `BACKEND_WHATSAPP_TEMPLATES`, `ALCMEON_OPTIN_LIST_IDS`,
     /// `BACKEND_CONSENT_REFRESH_SECS`, `BACKEND_CONSENT_MAX_AGE_SECS`).
     pub engagement: EngagementConfig,
+    /// `BACKEND_SALESFORCE_<orgId>`, one per org that has a record sync (`salesforce.rs`
+    /// documents the settings): its Connected App and the Alcméon social accounts mapped to it.
+    pub salesforce: SalesforceSync,
 }
 
 /// Where a new replica starts reading `GET /actions` (`BACKEND_REPLICA_START`).
@@ -256,7 +261,6 @@ impl Config {
             public_url: get("BACKEND_PUBLIC_URL"),
             database_url: get("BACKEND_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/backend.db".into()),
-            orgs,
             allowed_origins: get("BACKEND_ALLOWED_ORIGINS")
                 .map_or(Ok(vec![]), |raw| parse_origins(&raw))?,
             widget_dir: get("BACKEND_WIDGET_DIR")
@@ -274,6 +278,8 @@ impl Config {
             reply_give_up_after,
             event_retention,
             engagement: engagement::from_lookup(&get)?,
+            salesforce: SalesforceSync::from_lookup(&orgs, &get)?,
+            orgs,
         })
     }
 }

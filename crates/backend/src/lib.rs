@@ -28,7 +28,10 @@
 //! - `provisioning` (`alcmeon`, `config`, `store`), `outbox` (`alcmeon`, `provisioning`, `store`),
 //!   `sync` (`alcmeon`, `config`, `store`), `event_pruning` (`store`): the work done against Alcméon and
 //!   the store, never SQL of their own.
-//! - `http` (any of the above but `consent` and `event_pruning`): the edge. It turns requests into typed,
+//! - `records` (`config`, `salesforce`, `store`, `telemetry`): the record sync, Alcméon
+//!   conversations upserted as `alcmeon__Conversation__c` records in each org that has Salesforce
+//!   settings; never SQL of its own, never Alcméon.
+//! - `http` (any of the above but `consent`, `event_pruning` and `records`): the edge. It turns requests into typed,
 //!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
 //!   body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
 //!   and never calls Alcméon. Its widget routes and their OpenAPI description are built together.
@@ -47,6 +50,7 @@ mod event_pruning;
 mod http;
 mod outbox;
 mod provisioning;
+mod records;
 pub mod salesforce;
 mod startup;
 pub mod store;
@@ -56,7 +60,7 @@ mod time_zones;
 
 pub use config::{
     AccountMapping, Config, ConfigError, EngagementConfig, OrgEnvironments, OrgSecret,
-    ReplicaStart, read_whatsapp_templates,
+    ReplicaStart, SalesforceSettings, SalesforceSync, read_whatsapp_templates,
 };
 pub use consent::{ConsentError, ConsentReplica};
 pub use http::{Agent, Claims, Permissions, SessionVerifier};

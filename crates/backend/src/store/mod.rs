@@ -26,6 +26,7 @@ mod locks;
 mod projection;
 mod recipients;
 mod record;
+mod record_sync;
 mod relay;
 mod replica_origin;
 mod replies;
@@ -61,6 +62,7 @@ pub use live::{LiveEvents, LiveReader, Mark, Wanted};
 pub use locks::{HeldLock, Lock};
 pub use projection::{Projected, project};
 pub use recipients::{KnownAccount, RecipientConversation};
+pub use record_sync::{OrgSyncStatus, RecordSource, RecordSyncHealth, TakenSync, WrittenRecord};
 pub use replies::{
     Author, ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
 };
