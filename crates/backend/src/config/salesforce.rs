@@ -116,12 +116,12 @@ fn parse(org_id: &str, raw: &str) -> Result<SalesforceSettings, ConfigError> {
         }
     }
     let mut take = |key: &str| pairs.remove(key).filter(|value| !value.is_empty());
-    let required = |value: Option<&str>, key: &str| {
+    fn required<'a>(org_id: &str, value: Option<&'a str>, key: &str) -> Result<&'a str, ConfigError> {
         value.ok_or_else(|| invalid(format!("org {org_id}: {key} is required")))
-    };
-    let consumer_key = required(take("consumer_key"), "consumer_key")?.to_owned();
-    let username = required(take("username"), "username")?.to_owned();
-    let private_key_pem = read_key(org_id, required(take("private_key"), "private_key")?)?;
+    }
+    let consumer_key = required(org_id, take("consumer_key"), "consumer_key")?.to_owned();
+    let username = required(org_id, take("username"), "username")?.to_owned();
+    let private_key_pem = read_key(org_id, required(org_id, take("private_key"), "private_key")?)?;
     let accounts = match take("accounts") {
         Some(raw) => parse_ids(NAME, raw)
             .map_err(|_| invalid(format!("org {org_id}: accounts {raw:?} are not Alcméon ids")))?,

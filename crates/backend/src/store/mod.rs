@@ -31,6 +31,8 @@ mod projection;
 mod recipients;
 mod record;
 mod record_sync;
+#[cfg(test)]
+mod record_sync_tests;
 mod relay;
 mod replica_origin;
 mod replies;

@@ -18,6 +18,7 @@
 
 use std::collections::BTreeSet;
 
+use super::customers::queue_in;
 use super::{Store, StoreError, Tx, now_ms};
 
 /// A row of the queue taken by the sync, leased until `lease_ms`.
@@ -200,7 +201,8 @@ impl Store {
              WHERE c.id IN ({})",
             placeholders.join(", ")
         );
-        let mut query = sqlx::query_as(&sql).bind(org_id);
+        // Only placeholders are formatted in; every value is bound.
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(org_id);
         for id in conversation_ids {
             query = query.bind(*id);
         }
@@ -370,7 +372,7 @@ pub(super) async fn queue_changed(
     .collect();
     let now = now_ms();
     for org_id in &orgs {
-        queue(tx, org_id, conversation_id, now).await?;
+        queue_in(tx, org_id, &[conversation_id], now).await?;
         let Some(customer_id) = customer_id else {
             continue;
         };
@@ -392,9 +394,8 @@ pub(super) async fn queue_changed(
             .fetch_all(&mut **tx)
             .await?
         };
-        for other in others.into_iter().filter(|id| *id != conversation_id) {
-            queue(tx, org_id, other, now).await?;
-        }
+        let others: Vec<i64> = others.into_iter().filter(|id| *id != conversation_id).collect();
+        queue_in(tx, org_id, &others, now).await?;
     }
     Ok(())
 }
@@ -417,22 +418,4 @@ async fn mark_eligible(
     .await?
     .rows_affected();
     Ok(inserted == 1)
-}
-
-/// Queues one conversation in one org, due now; a row already queued keeps its older
-/// `queued_at_ms` and its earlier `due_at_ms`.
-async fn queue(tx: &mut Tx<'_>, org_id: &str, conversation_id: i64, now: i64) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO record_sync_queue (org_id, conversation_id, queued_at_ms, due_at_ms)
-         VALUES ($1, $2, $3, $3)
-         ON CONFLICT (org_id, conversation_id) DO UPDATE SET
-             due_at_ms = CASE WHEN excluded.due_at_ms < record_sync_queue.due_at_ms
-                 THEN excluded.due_at_ms ELSE record_sync_queue.due_at_ms END",
-    )
-    .bind(org_id)
-    .bind(conversation_id)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
