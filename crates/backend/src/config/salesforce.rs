@@ -112,19 +112,32 @@ fn parse(org_id: &str, raw: &str) -> Result<SalesforceSettings, ConfigError> {
             .split_once('=')
             .ok_or_else(|| invalid(format!("org {org_id}: {entry:?} is not key=value")))?;
         if pairs.insert(key.trim(), value.trim()).is_some() {
-            return Err(invalid(format!("org {org_id}: {} is given twice", key.trim())));
+            return Err(invalid(format!(
+                "org {org_id}: {} is given twice",
+                key.trim()
+            )));
         }
     }
     let mut take = |key: &str| pairs.remove(key).filter(|value| !value.is_empty());
-    fn required<'a>(org_id: &str, value: Option<&'a str>, key: &str) -> Result<&'a str, ConfigError> {
+    fn required<'a>(
+        org_id: &str,
+        value: Option<&'a str>,
+        key: &str,
+    ) -> Result<&'a str, ConfigError> {
         value.ok_or_else(|| invalid(format!("org {org_id}: {key} is required")))
     }
     let consumer_key = required(org_id, take("consumer_key"), "consumer_key")?.to_owned();
     let username = required(org_id, take("username"), "username")?.to_owned();
-    let private_key_pem = read_key(org_id, required(org_id, take("private_key"), "private_key")?)?;
+    let private_key_pem = read_key(
+        org_id,
+        required(org_id, take("private_key"), "private_key")?,
+    )?;
     let accounts = match take("accounts") {
-        Some(raw) => parse_ids(NAME, raw)
-            .map_err(|_| invalid(format!("org {org_id}: accounts {raw:?} are not Alcméon ids")))?,
+        Some(raw) => parse_ids(NAME, raw).map_err(|_| {
+            invalid(format!(
+                "org {org_id}: accounts {raw:?} are not Alcméon ids"
+            ))
+        })?,
         None => vec![],
     };
     let login_url = take("login_url")
@@ -136,7 +149,9 @@ fn parse(org_id: &str, raw: &str) -> Result<SalesforceSettings, ConfigError> {
     let token_endpoint = take("token_endpoint").map(str::to_owned);
     let instance_url = take("instance_url").map(str::to_owned);
     if let Some(unknown) = pairs.keys().next() {
-        return Err(invalid(format!("org {org_id}: unknown setting {unknown:?}")));
+        return Err(invalid(format!(
+            "org {org_id}: unknown setting {unknown:?}"
+        )));
     }
     Ok(SalesforceSettings {
         login_url,
@@ -199,8 +214,10 @@ mod tests {
     }
 
     fn read(orgs: &[OrgSecret], vars: &[(&str, String)]) -> Result<SalesforceSync, ConfigError> {
-        let vars: BTreeMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+        let vars: BTreeMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
         SalesforceSync::from_lookup(orgs, &|name: &str| vars.get(name).cloned())
     }
 
@@ -239,36 +256,77 @@ mod tests {
         let path = key.path().display().to_string();
         let not_pem = key_file("secret-material");
         let cases = [
-            (format!("username=u; private_key={path}"), "consumer_key is required"),
-            (format!("consumer_key=c; private_key={path}"), "username is required"),
-            ("consumer_key=c; username=u".to_owned(), "private_key is required"),
-            ("consumer_key=c; username=u; private_key=/nowhere/key.pem".to_owned(), "/nowhere/key.pem"),
             (
-                format!("consumer_key=c; username=u; private_key={}", not_pem.path().display()),
+                format!("username=u; private_key={path}"),
+                "consumer_key is required",
+            ),
+            (
+                format!("consumer_key=c; private_key={path}"),
+                "username is required",
+            ),
+            (
+                "consumer_key=c; username=u".to_owned(),
+                "private_key is required",
+            ),
+            (
+                "consumer_key=c; username=u; private_key=/nowhere/key.pem".to_owned(),
+                "/nowhere/key.pem",
+            ),
+            (
+                format!(
+                    "consumer_key=c; username=u; private_key={}",
+                    not_pem.path().display()
+                ),
                 "is not a PEM file",
             ),
-            (format!("consumer_key=c; username=u; private_key={path}; accounts=lumio"), "are not Alcméon ids"),
-            (format!("consumer_key=c; username=u; private_key={path}; colour=blue"), "unknown setting \"colour\""),
-            (format!("consumer_key=c; consumer_key=d; username=u; private_key={path}"), "consumer_key is given twice"),
-            (format!("consumer_key=c; username=u; private_key={path}; grant_retry_secs=0"), "grant_retry_secs"),
-            (format!("consumer_key=c; username=u; private_key={path}; login_url"), "is not key=value"),
+            (
+                format!("consumer_key=c; username=u; private_key={path}; accounts=lumio"),
+                "are not Alcméon ids",
+            ),
+            (
+                format!("consumer_key=c; username=u; private_key={path}; colour=blue"),
+                "unknown setting \"colour\"",
+            ),
+            (
+                format!("consumer_key=c; consumer_key=d; username=u; private_key={path}"),
+                "consumer_key is given twice",
+            ),
+            (
+                format!("consumer_key=c; username=u; private_key={path}; grant_retry_secs=0"),
+                "grant_retry_secs",
+            ),
+            (
+                format!("consumer_key=c; username=u; private_key={path}; login_url"),
+                "is not key=value",
+            ),
         ];
         for (value, expected) in cases {
-            let error = read(&[org("00DA")], &[("BACKEND_SALESFORCE_00DA", value.clone())])
-                .unwrap_err()
-                .to_string();
-            assert!(error.starts_with("BACKEND_SALESFORCE_<orgId> is not valid: org 00DA"), "{error}");
+            let error = read(
+                &[org("00DA")],
+                &[("BACKEND_SALESFORCE_00DA", value.clone())],
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(
+                error.starts_with("BACKEND_SALESFORCE_<orgId> is not valid: org 00DA"),
+                "{error}"
+            );
             assert!(error.contains(expected), "{value}: {error}");
             assert!(!error.contains("secret-material"), "{error}");
         }
         let both = format!("consumer_key=c; username=u; private_key={path}; accounts=201");
         let error = read(
             &[org("00DA"), org("00DB")],
-            &[("BACKEND_SALESFORCE_00DA", both.clone()), ("BACKEND_SALESFORCE_00DB", both)],
+            &[
+                ("BACKEND_SALESFORCE_00DA", both.clone()),
+                ("BACKEND_SALESFORCE_00DB", both),
+            ],
         )
         .unwrap_err();
         assert!(
-            error.to_string().contains("Alcméon account 201 is mapped to orgs 00DA and 00DB"),
+            error
+                .to_string()
+                .contains("Alcméon account 201 is mapped to orgs 00DA and 00DB"),
             "{error}"
         );
     }

@@ -78,7 +78,10 @@ pub fn record(
     };
     set("alcmeon__scoped_id__c", scoped_id.clone().into());
     set("alcmeon__Social_media_type__c", text(&source.channel));
-    set("alcmeon__Social_media_account__c", text(&source.account_name));
+    set(
+        "alcmeon__Social_media_account__c",
+        text(&source.account_name),
+    );
     set("alcmeon__User_name__c", text(&source.customer_name));
     set("alcmeon__url__c", url(environment, source).into());
     set("alcmeon__Status__c", status.as_str().into());
@@ -136,8 +139,7 @@ mod tests {
 
     #[test]
     fn a_record_carries_the_scoped_id_the_conversation_and_a_url_naming_the_newest_message() {
-        let (scoped_id, fields) =
-            record(&environment(), &source(), RecordStatus::Opened, None);
+        let (scoped_id, fields) = record(&environment(), &source(), RecordStatus::Opened, None);
         assert_eq!(scoped_id, "1:201:4001:1001");
         assert_eq!(fields["alcmeon__scoped_id__c"], "1:201:4001:1001");
         assert_eq!(fields["alcmeon__Social_media_type__c"], "whatsapp");
@@ -160,8 +162,12 @@ mod tests {
             id: "003000000000001AAA".into(),
             person_account: false,
         };
-        let (scoped_id, fields) =
-            record(&environment(), &source, RecordStatus::Closed, Some(&contact));
+        let (scoped_id, fields) = record(
+            &environment(),
+            &source,
+            RecordStatus::Closed,
+            Some(&contact),
+        );
         assert_eq!(scoped_id, "1:201:0:1001");
         assert_eq!(fields["alcmeon__Contact__c"], "003000000000001AAA");
         assert_eq!(fields["alcmeon__Account__c"], Value::Null);
@@ -184,7 +190,11 @@ mod tests {
         source.customer_name = "é".repeat(300);
         let (_, fields) = record(&environment(), &source, RecordStatus::Closed, None);
         assert_eq!(
-            fields["alcmeon__User_name__c"].as_str().unwrap().chars().count(),
+            fields["alcmeon__User_name__c"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .count(),
             255
         );
     }

@@ -119,7 +119,9 @@ async fn hold_lock(store: &Store) -> HeldLock {
         match store.try_lock(&Lock::RecordSync).await {
             Ok(Some(held)) => return held,
             Ok(None) => {}
-            Err(error) => tracing::warn!(%error, "could not ask whether another instance runs the record sync"),
+            Err(error) => {
+                tracing::warn!(%error, "could not ask whether another instance runs the record sync")
+            }
         }
         tokio::time::sleep(LOCK_RETRY).await;
     }

@@ -69,7 +69,11 @@ impl OrgSync {
     }
 
     /// Syncs the org's due rows, if any.
-    pub async fn pass(&mut self, store: &Store, environment: &Environment) -> Result<(), StoreError> {
+    pub async fn pass(
+        &mut self,
+        store: &Store,
+        environment: &Environment,
+    ) -> Result<(), StoreError> {
         if self.paused(Instant::now()) {
             return Ok(());
         }
@@ -82,14 +86,14 @@ impl OrgSync {
         let taken = store
             .take_record_syncs(&self.org_id, now_ms, lease, limit)
             .await?;
-        let sources = store
-            .record_sources(&self.org_id, &ids(&taken))
-            .await?;
+        let sources = store.record_sources(&self.org_id, &ids(&taken)).await?;
         let unknown: Vec<i64> = ids(&taken)
             .into_iter()
             .filter(|id| !sources.iter().any(|s| s.conversation_id == *id))
             .collect();
-        store.drop_record_syncs(&self.org_id, lease, &unknown).await?;
+        store
+            .drop_record_syncs(&self.org_id, lease, &unknown)
+            .await?;
         if sources.is_empty() {
             return Ok(());
         }
@@ -231,7 +235,11 @@ impl OrgSync {
         }
     }
 
-    async fn after_failure(&mut self, store: &Store, error: SalesforceError) -> Result<(), StoreError> {
+    async fn after_failure(
+        &mut self,
+        store: &Store,
+        error: SalesforceError,
+    ) -> Result<(), StoreError> {
         let detail = error.to_string();
         let status = match &error {
             SalesforceError::GrantRevoked { .. } => {
@@ -267,7 +275,9 @@ impl OrgSync {
             let detail = detail.as_deref().unwrap_or_default();
             match status {
                 Status::Ok => tracing::info!(%org, "the record sync works again"),
-                Status::Limited => tracing::warn!(%org, %detail, "the record sync waits for API budget"),
+                Status::Limited => {
+                    tracing::warn!(%org, %detail, "the record sync waits for API budget")
+                }
                 Status::Unreachable => {
                     tracing::warn!(%org, %detail, "Salesforce cannot be reached; records wait")
                 }

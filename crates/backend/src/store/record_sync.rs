@@ -95,11 +95,13 @@ impl Store {
         let mut named = Vec::new();
         for (org_id, accounts) in configured {
             for account in accounts {
-                sqlx::query("INSERT INTO record_sync_accounts (org_id, account_id) VALUES ($1, $2)")
-                    .bind(org_id)
-                    .bind(account)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO record_sync_accounts (org_id, account_id) VALUES ($1, $2)",
+                )
+                .bind(org_id)
+                .bind(account)
+                .execute(&mut *tx)
+                .await?;
             }
             sqlx::query(
                 "INSERT INTO record_sync_orgs (org_id, status, updated_at_ms) VALUES ($1, 'ok', $2)
@@ -140,7 +142,11 @@ impl Store {
     }
 
     /// Whether any of the org's rows is due at `now_ms` (a read: an idle sync writes nothing).
-    pub async fn has_due_record_syncs(&self, org_id: &str, now_ms: i64) -> Result<bool, StoreError> {
+    pub async fn has_due_record_syncs(
+        &self,
+        org_id: &str,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
         let due: Option<i64> = sqlx::query_scalar(
             "SELECT conversation_id FROM record_sync_queue
              WHERE org_id = $1 AND due_at_ms <= $2 LIMIT 1",
@@ -394,7 +400,10 @@ pub(super) async fn queue_changed(
             .fetch_all(&mut **tx)
             .await?
         };
-        let others: Vec<i64> = others.into_iter().filter(|id| *id != conversation_id).collect();
+        let others: Vec<i64> = others
+            .into_iter()
+            .filter(|id| *id != conversation_id)
+            .collect();
         queue_in(tx, org_id, &others, now).await?;
     }
     Ok(())

@@ -31,7 +31,10 @@ fn agent_answer(id: i64, conversation: i64, account: i64) -> serde_json::Value {
 
 async fn mapped_store(dialect: Dialect) -> (Store, test_databases::TestDatabase) {
     let (store, database) = fresh_store(dialect).await;
-    let configured = [(ORG_A.to_owned(), vec![MAPPED]), (ORG_B.to_owned(), vec![202])];
+    let configured = [
+        (ORG_A.to_owned(), vec![MAPPED]),
+        (ORG_B.to_owned(), vec![202]),
+    ];
     store
         .set_record_sync_orgs(&configured, &["00DC".to_owned()])
         .await
@@ -41,10 +44,12 @@ async fn mapped_store(dialect: Dialect) -> (Store, test_databases::TestDatabase)
 
 /// `(org, conversation)` of every queued row.
 async fn queued(store: &Store) -> Vec<(String, i64)> {
-    sqlx::query_as("SELECT org_id, conversation_id FROM record_sync_queue ORDER BY org_id, conversation_id")
-        .fetch_all(&store.pool)
-        .await
-        .unwrap()
+    sqlx::query_as(
+        "SELECT org_id, conversation_id FROM record_sync_queue ORDER BY org_id, conversation_id",
+    )
+    .fetch_all(&store.pool)
+    .await
+    .unwrap()
 }
 
 fn written(conversation_id: i64, status: &'static str) -> WrittenRecord {

@@ -18,6 +18,7 @@ mod instances;
 mod on_demand;
 mod openapi;
 mod provisioning;
+mod records;
 mod replica;
 mod replies;
 mod reply_crash;
