@@ -7,6 +7,7 @@
 //! and pauses the org, never the other orgs; each change of the org's status is logged once.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::time::{Duration, Instant};
 
 use super::build::{self, Environment, Link, RecordStatus};
@@ -128,11 +129,12 @@ impl OrgSync {
             let (newest, link) = match source.customer_id {
                 None => (true, None),
                 Some(customer_id) => {
-                    if !customers.contains_key(&customer_id) {
-                        let known = self.customer(store, customer_id).await?;
-                        customers.insert(customer_id, known);
-                    }
-                    let (newest, link) = &customers[&customer_id];
+                    let (newest, link) = match customers.entry(customer_id) {
+                        Entry::Occupied(known) => known.into_mut(),
+                        Entry::Vacant(unknown) => {
+                            unknown.insert(self.customer(store, customer_id).await?)
+                        }
+                    };
                     (*newest == Some(source.conversation_id), link.clone())
                 }
             };
