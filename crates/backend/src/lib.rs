@@ -31,9 +31,9 @@
 //! - `records` (`config`, `salesforce`, `store`, `telemetry`): the record sync, Alcméon
 //!   conversations upserted as `alcmeon__Conversation__c` records in each org that has Salesforce
 //!   settings; never SQL of its own, never Alcméon.
-//! - `http` (any of the above but `consent`, `event_pruning` and `records`): the edge. It turns requests into typed,
-//!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
-//!   body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
+//! - `http` (any of the above but `consent`, `event_pruning` and `records`): the edge. It turns
+//!   requests into typed, already-valid values (`protocol::AgentEmail` from the session,
+//!   `protocol::ClientId` from a body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
 //!   and never calls Alcméon. Its widget routes and their OpenAPI description are built together.
 //! - `startup`: wires everything; nothing names it.
 //!

@@ -17,8 +17,9 @@ use crate::salesforce::{
 };
 use crate::store::{OrgSyncStatus, RecordSource, Store, StoreError, TakenSync, WrittenRecord};
 
-/// How long a taken row is the pass's before it is due again (a pass that died).
-const LEASE: Duration = Duration::from_secs(10 * 60);
+/// How long a taken row is the pass's before it is due again (a pass that died): longer than a
+/// pass's calls may take (a token and an upsert, each twice, within the call timeout).
+const LEASE: Duration = Duration::from_secs(3 * 60);
 
 /// The org's sync status, as `/health` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
