@@ -73,7 +73,9 @@ pub async fn start(
         company_id: config.alcmeon_company_id,
         instance_id: config.alcmeon_instance_id.clone(),
     };
-    Ok(Some(tokio::spawn(run(store, environment, orgs))))
+    // Asked before the server starts, so an instance starting beside a running one always waits.
+    let held = store.try_lock(&Lock::RecordSync).await?;
+    Ok(Some(tokio::spawn(run(store, environment, orgs, held))))
 }
 
 fn org_sync(org_id: &str, settings: &SalesforceSettings) -> Result<OrgSync, RecordSyncError> {
@@ -100,8 +102,16 @@ fn org_sync(org_id: &str, settings: &SalesforceSettings) -> Result<OrgSync, Reco
     Ok(OrgSync::new(org_id.to_owned(), client, grant_retry_after))
 }
 
-async fn run(store: Store, environment: Environment, mut orgs: Vec<OrgSync>) {
-    let _held = hold_lock(&store).await;
+async fn run(
+    store: Store,
+    environment: Environment,
+    mut orgs: Vec<OrgSync>,
+    held: Option<HeldLock>,
+) {
+    let _held = match held {
+        Some(held) => held,
+        None => hold_lock(&store).await,
+    };
     tracing::info!(orgs = orgs.len(), "this instance now runs the record sync");
     loop {
         for org in &mut orgs {
@@ -113,9 +123,10 @@ async fn run(store: Store, environment: Environment, mut orgs: Vec<OrgSync>) {
     }
 }
 
-/// Waits until this instance may run the sync.
+/// Waits until this instance may run the sync (another held it at start).
 async fn hold_lock(store: &Store) -> HeldLock {
     loop {
+        tokio::time::sleep(LOCK_RETRY).await;
         match store.try_lock(&Lock::RecordSync).await {
             Ok(Some(held)) => return held,
             Ok(None) => {}
@@ -123,6 +134,5 @@ async fn hold_lock(store: &Store) -> HeldLock {
                 tracing::warn!(%error, "could not ask whether another instance runs the record sync")
             }
         }
-        tokio::time::sleep(LOCK_RETRY).await;
     }
 }

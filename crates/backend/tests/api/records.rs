@@ -407,3 +407,27 @@ async fn an_org_without_salesforce_settings_has_no_sync() {
     assert_eq!(org["status"], "not_configured");
     assert_eq!(org["queued"], 0);
 }
+
+#[tokio::test]
+async fn on_postgresql_one_instance_runs_the_sync_and_another_takes_over_when_it_stops() {
+    let mut synced = start(true).await;
+    synced.app.replica_ready().await;
+    synced.settled().await;
+    let other = synced.app.start_instance().await;
+    let record = synced.wait_for_record(1001, |_| true).await;
+    let scoped_id = record["alcmeon__scoped_id__c"].as_str().unwrap().to_owned();
+    let customer: i64 = scoped_id.split(':').nth(2).unwrap().parse().unwrap();
+
+    synced.app.stop_backend();
+    let message = customer_message(900_021, 1001, MAPPED_ACCOUNT, customer, "11:00:00");
+    other.store.record_action(&message).await.unwrap();
+    let updated = synced
+        .wait_for_record(1001, |r| url_of(r).ends_with("?message=900021"))
+        .await;
+    assert_eq!(updated["alcmeon__scoped_id__c"], scoped_id.as_str());
+    let health = synced
+        .app
+        .health_at(&format!("http://{}", other.addr))
+        .await;
+    assert_eq!(health["salesforce"][ORG_ID]["queued"], 0, "{health}");
+}
