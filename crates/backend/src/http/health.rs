@@ -24,7 +24,8 @@ pub fn router() -> Router<AppState> {
 /// this instance's share of Alcméon's limit in calls a minute (`alcmeon`), and each org's record
 /// sync (`salesforce`, by org id: `status` `ok`, `limited` (waiting for API budget),
 /// `unreachable`, `grant_revoked` or `not_configured`; `detail`, what went wrong; `queued`
-/// conversations; `lag_seconds`, the age of the oldest; `apiUsage`, the org's daily API calls
+/// conversations, `refused` of them (Salesforce refused their record: each waits alone);
+/// `lag_seconds`, the age of the oldest; `apiUsage`, the org's daily API calls
 /// `{used, limit}` as Salesforce last reported them, else null).
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
     let started_after = state.store.replica_started_after().await?;
@@ -77,6 +78,7 @@ async fn salesforce(store: &crate::store::Store) -> Result<Value, AppError> {
                 "status": org.status,
                 "detail": org.detail,
                 "queued": org.queued,
+                "refused": org.refused,
                 "lag_seconds": lag_ms as f64 / 1000.0,
                 "apiUsage": usage,
             });

@@ -67,6 +67,8 @@ pub struct RecordSyncHealth {
     pub api_used: Option<i64>,
     pub api_limit: Option<i64>,
     pub queued: i64,
+    /// Queued conversations whose record Salesforce refused (they wait, with back-off).
+    pub refused: i64,
     pub oldest_queued_at_ms: Option<i64>,
 }
 
@@ -341,6 +343,8 @@ impl Store {
         Ok(sqlx::query_as(
             "SELECT o.org_id, o.status, o.detail, o.api_used, o.api_limit,
                     (SELECT COUNT(*) FROM record_sync_queue q WHERE q.org_id = o.org_id) AS queued,
+                    (SELECT COUNT(*) FROM record_sync_queue q
+                     WHERE q.org_id = o.org_id AND q.attempts > 0) AS refused,
                     (SELECT MIN(q.queued_at_ms) FROM record_sync_queue q WHERE q.org_id = o.org_id)
                         AS oldest_queued_at_ms
              FROM record_sync_orgs o ORDER BY o.org_id",

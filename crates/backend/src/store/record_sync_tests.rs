@@ -154,6 +154,8 @@ async fn a_taken_row_changed_during_its_lease_stays_queued_and_a_refused_one_wai
         .release_record_syncs(ORG_A, lease, &[refused], now + 10_000, Some("STRING_TOO_LONG: too long"))
         .await
         .unwrap();
+    let health = store.record_sync_health().await.unwrap();
+    assert_eq!((health[0].queued, health[0].refused), (2, 1));
     let retaken = store.take_record_syncs(ORG_A, now + 10_000, lease + 1, 200).await.unwrap();
     let refused_row = retaken.iter().find(|t| t.conversation_id == refused).unwrap();
     assert_eq!(refused_row.attempts, 1);

@@ -431,3 +431,34 @@ async fn on_postgresql_one_instance_runs_the_sync_and_another_takes_over_when_it
         .await;
     assert_eq!(health["salesforce"][ORG_ID]["queued"], 0, "{health}");
 }
+
+#[tokio::test]
+async fn a_record_salesforce_refuses_waits_alone_and_the_others_are_written() {
+    let synced = start(false).await;
+    synced.app.replica_ready().await;
+    synced.settled().await;
+    let store = synced.app.store();
+    // Its external id, `1:201:99999999999999:9999999031`, is longer than the field's 30
+    // characters.
+    let refused = customer_message(
+        900_031,
+        9_999_999_031,
+        MAPPED_ACCOUNT,
+        99_999_999_999_999,
+        "08:00:00",
+    );
+    store.record_action(&refused).await.unwrap();
+    let accepted = customer_message(900_032, 9032, MAPPED_ACCOUNT, 7003, "08:00:00");
+    store.record_action(&accepted).await.unwrap();
+
+    synced.wait_for_record(9032, |_| true).await;
+    synced
+        .wait_for_health(|org| org["refused"] == 1 && org["queued"] == 1)
+        .await;
+    assert!(synced.records_of(9_999_999_031).await.is_empty());
+    assert_eq!(
+        synced.health().await["status"],
+        "ok",
+        "one record's refusal is not the org's"
+    );
+}
