@@ -434,6 +434,32 @@ mod tests {
         assert_eq!(config.replica_start, ReplicaStart::Newest);
         assert_eq!(config.alcmeon_timeout, Duration::from_secs(20));
         assert_eq!(config.reply_give_up_after, Duration::from_secs(600));
+        assert_eq!(
+            config.salesforce,
+            SalesforceSync::default(),
+            "no org has a record sync"
+        );
+    }
+
+    #[test]
+    fn an_orgs_record_sync_is_read_from_its_own_variable() {
+        let key = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(key.path(), "-----BEGIN PRIVATE KEY-----\n").unwrap();
+        let value = format!(
+            "consumer_key=c; username=u; private_key={}; accounts=201",
+            key.path().display()
+        );
+        let mut pairs: Vec<(&str, &str)> = REQUIRED.to_vec();
+        pairs.push(("BACKEND_SALESFORCE_00D1", &value));
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(config.salesforce.of("00D1").unwrap().accounts, [201]);
+        pairs.push(("BACKEND_SALESFORCE_00D1", "consumer_key=c"));
+        pairs.swap_remove(pairs.len() - 2);
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(
+            error.to_string().contains("org 00D1: username is required"),
+            "{error}"
+        );
     }
 
     #[test]
