@@ -5,9 +5,11 @@ use std::time::Duration;
 
 pub use engagement::{EngagementConfig, read_templates as read_whatsapp_templates};
 pub use org_environments::OrgEnvironments;
+pub use salesforce::{SalesforceSettings, SalesforceSync};
 
 mod engagement;
 mod org_environments;
+mod salesforce;
 
 /// Everything the backend reads from its environment, parsed once at start-up.
 #[derive(Debug, Clone)]
@@ -82,6 +84,9 @@ pub struct Config {
     /// setting: `BACKEND_WHATSAPP_TEMPLATES`, `ALCMEON_OPTIN_LIST_IDS`,
     /// `BACKEND_CONSENT_REFRESH_SECS`, `BACKEND_CONSENT_MAX_AGE_SECS`).
     pub engagement: EngagementConfig,
+    /// `BACKEND_SALESFORCE_<orgId>`, one per org that has a record sync (`salesforce.rs`
+    /// documents the settings): its Connected App and the Alcméon social accounts mapped to it.
+    pub salesforce: SalesforceSync,
 }
 
 /// Where a new replica starts reading `GET /actions` (`BACKEND_REPLICA_START`).
@@ -256,7 +261,6 @@ impl Config {
             public_url: get("BACKEND_PUBLIC_URL"),
             database_url: get("BACKEND_DATABASE_URL")
                 .unwrap_or_else(|| "sqlite://data/backend.db".into()),
-            orgs,
             allowed_origins: get("BACKEND_ALLOWED_ORIGINS")
                 .map_or(Ok(vec![]), |raw| parse_origins(&raw))?,
             widget_dir: get("BACKEND_WIDGET_DIR")
@@ -274,6 +278,8 @@ impl Config {
             reply_give_up_after,
             event_retention,
             engagement: engagement::from_lookup(&get)?,
+            salesforce: SalesforceSync::from_lookup(&orgs, &get)?,
+            orgs,
         })
     }
 }
@@ -428,6 +434,32 @@ mod tests {
         assert_eq!(config.replica_start, ReplicaStart::Newest);
         assert_eq!(config.alcmeon_timeout, Duration::from_secs(20));
         assert_eq!(config.reply_give_up_after, Duration::from_secs(600));
+        assert_eq!(
+            config.salesforce,
+            SalesforceSync::default(),
+            "no org has a record sync"
+        );
+    }
+
+    #[test]
+    fn an_orgs_record_sync_is_read_from_its_own_variable() {
+        let key = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(key.path(), "-----BEGIN PRIVATE KEY-----\n").unwrap();
+        let value = format!(
+            "consumer_key=c; username=u; private_key={}; accounts=201",
+            key.path().display()
+        );
+        let mut pairs: Vec<(&str, &str)> = REQUIRED.to_vec();
+        pairs.push(("BACKEND_SALESFORCE_00D1", &value));
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(config.salesforce.of("00D1").unwrap().accounts, [201]);
+        pairs.push(("BACKEND_SALESFORCE_00D1", "consumer_key=c"));
+        pairs.swap_remove(pairs.len() - 2);
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(
+            error.to_string().contains("org 00D1: username is required"),
+            "{error}"
+        );
     }
 
     #[test]

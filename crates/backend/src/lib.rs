@@ -30,9 +30,12 @@
 //!   the store, never SQL of their own.
 //! - `matching` (`alcmeon`, `config`, `store`, `telemetry`): writes customers' matched Salesforce
 //!   Contacts to Alcméon's user custom field, retried, never SQL of its own.
-//! - `http` (any of the above but `consent`, `event_pruning` and `matching`): the edge. It turns requests into typed,
-//!   already-valid values (`protocol::AgentEmail` from the session, `protocol::ClientId` from a
-//!   body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
+//! - `records` (`config`, `salesforce`, `store`, `telemetry`): the record sync, Alcméon
+//!   conversations upserted as `alcmeon__Conversation__c` records in each org that has Salesforce
+//!   settings; never SQL of its own, never Alcméon.
+//! - `http` (any of the above but `consent`, `event_pruning`, `matching` and `records`): the edge.
+//!   It turns requests into typed, already-valid values (`protocol::AgentEmail` from the session,
+//!   `protocol::ClientId` from a body or path) and every failure into the one `protocol::ApiError` shape; it never writes SQL
 //!   and never calls Alcméon. Its widget routes and their OpenAPI description are built together.
 //! - `startup`: wires everything; nothing names it.
 //!
@@ -50,6 +53,7 @@ mod http;
 mod matching;
 mod outbox;
 mod provisioning;
+mod records;
 pub mod salesforce;
 mod startup;
 pub mod store;
@@ -59,7 +63,7 @@ mod time_zones;
 
 pub use config::{
     AccountMapping, Config, ConfigError, EngagementConfig, OrgEnvironments, OrgSecret,
-    ReplicaStart, read_whatsapp_templates,
+    ReplicaStart, SalesforceSettings, SalesforceSync, read_whatsapp_templates,
 };
 pub use consent::{ConsentError, ConsentReplica};
 pub use http::{Agent, Claims, Permissions, SessionVerifier};

@@ -18,6 +18,7 @@ use crate::http::{self, AppState, SessionVerifier};
 use crate::matching::{self, LinkWrites};
 use crate::outbox::Outbox;
 use crate::provisioning::Provisioner;
+use crate::records::{self, RecordSyncError};
 use crate::store::Store;
 use crate::sync::{self, ConversationFetcher};
 
@@ -53,11 +54,13 @@ pub enum StartError {
     /// A `Config` built in code, not read by `Config::from_env`, is checked the same way.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    RecordSync(#[from] RecordSyncError),
 }
 
 /// Checks that every org names this backend's Alcméon environment, checks the widget folder,
 /// opens the store, queues again the replies Alcméon was not known to have (sending only those it
-/// does not have), starts the backfill, consent, pruning and match-writing workers and serves HTTP until the
+/// does not have), starts the backfill, consent, pruning, match-writing and record sync workers and serves HTTP until the
 /// process ends.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     check_org_environments(&config.orgs, config.alcmeon_company_id)?;
@@ -150,6 +153,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         spawn_budget_sharing(store.clone(), client.clone(), calls_per_minute.clone()),
         matching::spawn(store.clone(), client.clone(), &link_writes),
     ];
+    tasks.extend(records::start(store.clone(), &config).await?);
 
     let state = AppState {
         store: store.clone(),

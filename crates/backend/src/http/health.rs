@@ -3,7 +3,7 @@
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use std::sync::atomic::Ordering;
 
 use super::extract::Json;
@@ -21,7 +21,12 @@ pub fn router() -> Router<AppState> {
 /// large webhook bodies are being read, and how many wait their turn; when the last whole read of
 /// each opt-in list of the consent replica started (`consent.lists`, empty until the first);
 /// which database the store is on, this instance's id and how many instances share it (`store`),
-/// and this instance's share of Alcméon's limit in calls a minute (`alcmeon`).
+/// this instance's share of Alcméon's limit in calls a minute (`alcmeon`), and each org's record
+/// sync (`salesforce`, by org id: `status` `ok`, `limited` (waiting for API budget),
+/// `unreachable`, `grant_revoked` or `not_configured`; `detail`, what went wrong; `queued`
+/// conversations, `refused` of them (Salesforce refused their record: each waits alone);
+/// `lag_seconds`, the age of the oldest; `apiUsage`, the org's daily API calls
+/// `{used, limit}` as Salesforce last reported them, else null).
 pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
     let started_after = state.store.replica_started_after().await?;
     let read_through = state.store.actions_read_through().await?;
@@ -35,6 +40,7 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppErr
         .into_iter()
         .map(|r| json!({ "list_id": r.list_id, "refreshed_at_ms": r.refreshed_at_ms }))
         .collect();
+    let salesforce = salesforce(&state.store).await?;
     Ok(Json(json!({
         "status": "ok",
         "replica": {
@@ -52,5 +58,32 @@ pub async fn health(State(state): State<AppState>) -> Result<Json<Value>, AppErr
             "instances": instances,
         },
         "alcmeon": { "calls_per_minute": state.alcmeon_calls_per_minute.load(Ordering::Relaxed) },
+        "salesforce": salesforce,
     })))
+}
+
+async fn salesforce(store: &crate::store::Store) -> Result<Value, AppError> {
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    let orgs: Map<String, Value> = store
+        .record_sync_health()
+        .await?
+        .into_iter()
+        .map(|org| {
+            let lag_ms = org.oldest_queued_at_ms.map_or(0, |at| (now_ms - at).max(0));
+            let usage = org
+                .api_used
+                .zip(org.api_limit)
+                .map(|(used, limit)| json!({ "used": used, "limit": limit }));
+            let health = json!({
+                "status": org.status,
+                "detail": org.detail,
+                "queued": org.queued,
+                "refused": org.refused,
+                "lag_seconds": lag_ms as f64 / 1000.0,
+                "apiUsage": usage,
+            });
+            (org.org_id, health)
+        })
+        .collect();
+    Ok(Value::Object(orgs))
 }

@@ -242,7 +242,7 @@ impl Store {
 
 /// Queues the conversations' records for the org within `tx`, due at `now_ms`.
 pub(super) async fn queue_in(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     org_id: &str,
     conversation_ids: &[i64],
     now_ms: i64,

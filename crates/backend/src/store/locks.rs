@@ -1,5 +1,6 @@
 //! Locks that hold across every backend instance sharing the database: the replica's backfill
-//! (one instance reads Alcméon's actions at a time), one agent's account provisioning, and each
+//! (one instance reads Alcméon's actions at a time), the record sync (one instance upserts
+//! Salesforce records at a time), one agent's account provisioning, and each
 //! instance's own liveness (its replies are left to it while it lives: `replies_left_behind`;
 //! the live instances share Alcméon's limit: [`Store::live_instances`]).
 //!
@@ -25,6 +26,8 @@ pub enum Lock {
     Provisioning { org_id: String, email: String },
     /// A running instance (see [`Store::instance_id`]).
     Instance(i64),
+    /// Upserting Salesforce records from the record sync's queue (`records`).
+    RecordSync,
 }
 
 impl Lock {
@@ -32,6 +35,7 @@ impl Lock {
     fn key(&self) -> i64 {
         let name = match self {
             Lock::Backfill => "backfill".to_owned(),
+            Lock::RecordSync => "record sync".to_owned(),
             Lock::Provisioning { org_id, email } => format!("provisioning\n{org_id}\n{email}"),
             Lock::Instance(id) => return *id,
         };

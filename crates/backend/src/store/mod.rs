@@ -5,7 +5,8 @@
 //! conversations it holds whole (`replica_origin.rs`), the log of thread changes the SSE stream
 //! replays (read once per change for all of a conversation's streams: `live.rs`), the consent replica of Alcméon's opt-in lists (`consent.rs`), each conversation's
 //! account and customer number (`recipients.rs`), each customer's links to Salesforce Contacts and
-//! the record syncs they call for (`customers.rs`), and the engagement sends and their links to the
+//! the record syncs they call for (`customers.rs`), which conversations each org's record sync
+//! writes and what it wrote (`record_sync.rs`), and the engagement sends and their links to the
 //! conversations they opened (`engagement_sends.rs`), in SQLite (the embedded default) or
 //! PostgreSQL (several instances): `database.rs`. Webhooks' actions are committed in groups
 //! (`webhook_batch.rs`).
@@ -30,6 +31,9 @@ mod locks;
 mod projection;
 mod recipients;
 mod record;
+mod record_sync;
+#[cfg(test)]
+mod record_sync_tests;
 mod relay;
 mod replica_origin;
 mod replies;
@@ -66,6 +70,7 @@ pub use live::{LiveEvents, LiveReader, Mark, Wanted};
 pub use locks::{HeldLock, Lock};
 pub use projection::{Projected, project};
 pub use recipients::{KnownAccount, RecipientConversation};
+pub use record_sync::{OrgSyncStatus, RecordSource, RecordSyncHealth, TakenSync, WrittenRecord};
 pub use replies::{
     Author, ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
 };

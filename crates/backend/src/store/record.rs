@@ -1,10 +1,10 @@
 //! Storing one Alcméon action and everything it means for the replica, in one transaction.
 
-use protocol::ThreadItem;
+use protocol::{ItemKind, ThreadItem};
 
 use super::{
-    Store, StoreError, Tx, conversation_state, files, project, recipients, reply_delivery,
-    serde_name, thread,
+    Store, StoreError, Tx, conversation_state, files, project, recipients, record_sync,
+    reply_delivery, serde_name, thread,
 };
 use crate::alcmeon::Action;
 
@@ -95,6 +95,7 @@ impl Store {
                 reply_delivery::link_answer(tx, action, &item).await?;
             }
             changed.push(item.id);
+            record_sync::queue_changed(tx, conversation_id, item.kind == ItemKind::Inbound).await?;
         }
         if action.kind == "execute-answer"
             && let Some(item_id) = reply_delivery::apply_delivery(tx, action).await?

@@ -81,6 +81,8 @@ pub struct Options {
     pub alcmeon_timeout: Duration,
     /// `BACKEND_REPLY_GIVE_UP_SECS`.
     pub reply_give_up_after: Duration,
+    /// `BACKEND_SALESFORCE_<ORG_ID>`: the test org's record sync (none by default).
+    pub salesforce: Option<backend::SalesforceSettings>,
 }
 
 impl Default for Options {
@@ -105,6 +107,7 @@ impl Default for Options {
             postgres: false,
             alcmeon_timeout: Duration::from_secs(20),
             reply_give_up_after: Duration::from_secs(600),
+            salesforce: None,
         }
     }
 }
@@ -140,6 +143,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         postgres,
         alcmeon_timeout,
         reply_give_up_after,
+        salesforce,
     } = options;
     // The port stays taken until the backend binds it: other tests running meanwhile, and the
     // servers they start, would otherwise be free to take it.
@@ -209,6 +213,11 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
             customer_phone_field_id: Some(5001),
             link_window,
         },
+        salesforce: backend::SalesforceSync(
+            salesforce
+                .map(|settings| [(ORG_ID.to_owned(), settings)].into())
+                .unwrap_or_default(),
+        ),
     };
     drop(reservation);
     let backend = backend::start(backend_config.clone())

@@ -19,6 +19,7 @@ mod matching;
 mod on_demand;
 mod openapi;
 mod provisioning;
+mod records;
 mod replica;
 mod replies;
 mod reply_crash;
