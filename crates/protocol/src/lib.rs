@@ -14,6 +14,7 @@ mod error;
 mod failure;
 pub mod item_id;
 mod reply_rules;
+mod scoped_id;
 mod template;
 mod template_fill;
 mod template_order;
@@ -37,6 +38,7 @@ pub use engagement::{
 pub use error::{ApiError, ErrorCode};
 pub use failure::FailureCode;
 pub use reply_rules::{REPLY_WINDOW_COUNTDOWN_MS, ReplyBlock};
+pub use scoped_id::{InvalidScopedId, MAX_SCOPED_ID_CHARS, ScopedId};
 pub use strum::VariantArray;
 pub use template::{
     InvalidTemplate, Template, TemplateVariable, UrlButton, WHATSAPP_BODY_MAX_CHARS,

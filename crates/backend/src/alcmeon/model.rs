@@ -57,9 +57,11 @@ pub struct Author {
     pub group: Option<UserGroup>,
 }
 
-/// synchronize.yaml's `UserGroup`: only its custom fields are read.
+/// synchronize.yaml's `UserGroup`: its id and custom fields.
 #[derive(Debug, Clone, Deserialize)]
 pub struct UserGroup {
+    /// custom-field.yaml's `custom_field_user_id`: who the customer is, whatever the channel.
+    pub id: Option<i64>,
     #[serde(default)]
     pub custom_fields: Vec<CustomField>,
 }

@@ -4,7 +4,8 @@
 //! `reply_state.rs`), each agent's Alcméon account, where the replica started and which
 //! conversations it holds whole (`replica_origin.rs`), the log of thread changes the SSE stream
 //! replays (read once per change for all of a conversation's streams: `live.rs`), the consent replica of Alcméon's opt-in lists (`consent.rs`), each conversation's
-//! account and customer number (`recipients.rs`), and the engagement sends and their links to the
+//! account and customer number (`recipients.rs`), each customer's links to Salesforce Contacts and
+//! the record syncs they call for (`customers.rs`), and the engagement sends and their links to the
 //! conversations they opened (`engagement_sends.rs`), in SQLite (the embedded default) or
 //! PostgreSQL (several instances): `database.rs`. Webhooks' actions are committed in groups
 //! (`webhook_batch.rs`).
@@ -16,6 +17,9 @@
 mod agent_accounts;
 mod consent;
 mod conversation_state;
+mod customers;
+#[cfg(test)]
+mod customers_tests;
 mod database;
 mod engagement_sends;
 mod files;
@@ -52,6 +56,7 @@ use tokio::sync::{Notify, broadcast};
 
 pub use agent_accounts::AgentAccount;
 pub use consent::{ConsentRecord, ConsentRefresh};
+pub use customers::{CustomerConversation, CustomerLink, LINKED_BY_SALESFORCE, NewCustomerLink};
 pub use database::Dialect;
 pub use engagement_sends::{
     EngagementChange, NewEngagementSend, PendingLink, SendInsert, SendOutcome, StoredSend,

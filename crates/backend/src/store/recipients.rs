@@ -1,4 +1,5 @@
-//! Who each conversation is with: its Alcméon account and its customer's number, so an engagement
+//! Who each conversation is with: its Alcméon account, its customer (`custom_field_user_id`, read
+//! by `customers.rs`) and their number, so an engagement
 //! finds the conversations of its recipient on its sender account (the link, the ongoing
 //! conversation of a 403, and what an engagement token may open).
 //!
@@ -32,6 +33,8 @@ pub struct KnownAccount {
 pub(super) struct Customer {
     pub account_id: Option<i64>,
     pub phone: Option<String>,
+    /// The author's `custom_field_user_id`, on a customer message.
+    pub customer_id: Option<i64>,
 }
 
 pub(super) fn customer_of(action: &Action, phone_field_id: Option<i64>) -> Customer {
@@ -44,9 +47,13 @@ pub(super) fn customer_of(action: &Action, phone_field_id: Option<i64>) -> Custo
         .zip(author)
         .and_then(|(field_id, author)| author.phone_field(field_id))
         .and_then(|raw| normalize_phone(&raw));
+    let customer_id = author
+        .filter(|_| action.kind == "task-create")
+        .and_then(|author| author.group.as_ref()?.id);
     Customer {
         account_id: action.account.as_ref().and_then(|account| account.id),
         phone,
+        customer_id,
     }
 }
 

@@ -69,12 +69,13 @@ impl Store {
         if let Some(conversation) = projected.conversation {
             let customer = recipients::customer_of(action, self.phone_field_id);
             sqlx::query(
-                "INSERT INTO conversations (id, channel, account_name, customer_name, account_id, customer_phone)
-                 VALUES ($1, $2, $3, $4, $5, $6)
+                "INSERT INTO conversations (id, channel, account_name, customer_name, account_id, customer_phone, customer_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
                  ON CONFLICT (id) DO UPDATE SET
                      customer_name = CASE WHEN conversations.customer_name = '' THEN excluded.customer_name ELSE conversations.customer_name END,
                      account_id = COALESCE(conversations.account_id, excluded.account_id),
-                     customer_phone = COALESCE(excluded.customer_phone, conversations.customer_phone)",
+                     customer_phone = COALESCE(excluded.customer_phone, conversations.customer_phone),
+                     customer_id = COALESCE(excluded.customer_id, conversations.customer_id)",
             )
             .bind(conversation.id)
             .bind(serde_name(conversation.channel))
@@ -82,6 +83,7 @@ impl Store {
             .bind(&conversation.customer_name)
             .bind(customer.account_id)
             .bind(customer.phone)
+            .bind(customer.customer_id)
             .execute(&mut **tx)
             .await?;
         }
