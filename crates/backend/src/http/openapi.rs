@@ -30,6 +30,7 @@ operators' `GET /health`, and the widget-in-a-frame files under `/embed/`.";
         (name = "conversations", description = "A conversation's thread, its live changes and its files"),
         (name = "replies", description = "Sending an agent's replies, once"),
         (name = "engagement", description = "Starting a conversation: the engagement page, its templates, its one send and its live changes; re-engaging a conversation"),
+        (name = "customer", description = "A conversation's customer: their Salesforce Contact, linking them to one, and their other conversations"),
         (name = "time zones", description = "The agent's time zone rules"),
         (name = "description", description = "This description"),
     )
