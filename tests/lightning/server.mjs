@@ -39,7 +39,8 @@
 *          about, read from the page's org as Apex reads it (apex.mjs): the record and its
 *          conversations or its engagement, or Apex's refusal with its Custom Label),
 *          findConversationRecord (the page's org and the conversations the connector synced)
-*          and getBackendUrl
+*          and getBackendUrl; AlcmeonContactController's searchContacts and createContact
+*          (contacts.mjs: the org's Contacts, refused to a user whose permission sets lack the class)
 *   POST /__connector/conversations {conversationId}   plays Alcméon's connector: the org gains an
 *          alcmeon__Conversation__c record (no Case) for that Alcméon conversation, as the package
 *          creates one when a conversation starts; answers { recordId }. Kept for the server's life.
@@ -53,7 +54,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import { MIN_TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS, mintSessionToken } from '../../lwc-wrapper/host/session-token.mjs';
 import { COMPONENT, ROOT, buildLightningScripts, importOwnModule } from './build.mjs';
 import { conversationRecordOf, recordLinks } from './apex.mjs';
-import { readCacheableApex, readDesignDefaults, readEditGrants, readLabels, readPermissionSets, readSchema } from './org.mjs';
+import { readCacheableApex, readClassAccesses, readDesignDefaults, readEditGrants, readLabels, readPermissionSets, readSchema } from './org.mjs';
+import { CONTACT_CLASS, contactController } from './contacts.mjs';
 import { CASE, CONVERSATION, LINKS, orgRecords, recordIds, syncedConversationRecord } from './records.mjs';
 
 const HERE = join(ROOT, 'tests', 'lightning');
@@ -204,6 +206,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
   const { parseConversationId } = await importOwnModule('c/widgetLoader');
   /** Conversation records Alcméon's connector created since the server started, by Alcméon id. */
   const synced = new Map();
+  const contacts = contactController();
   const pageRecords = (conversation, link) => {
     try {
       return orgRecords(conversation, link);
@@ -215,6 +218,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
     labels: readLabels(),
     schema: readSchema(),
     permissionSets: readPermissionSets(),
+    classAccesses: readClassAccesses(),
     editGrants: readEditGrants(),
     properties: readDesignDefaults(COMPONENT.split('/')[1]),
     cacheableApex: readCacheableApex(),
@@ -312,6 +316,19 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
     const { params, session: caller, org: orgState } = await readJsonBody(req);
     if (qualifiedName === 'AlcmeonSessionController.getBackendUrl') {
       return sendJson(res, 200, { returnValue: backend.url });
+    }
+    if (qualifiedName.startsWith(`${CONTACT_CLASS}.`)) {
+      const granted = (caller?.permissionSets ?? []).some((set) => (org.classAccesses[set] ?? []).includes(CONTACT_CLASS));
+      if (!granted) {
+        return sendJson(res, 403, { message: `You do not have access to the Apex class named '${CONTACT_CLASS}'.`, exceptionType: 'System.NoAccessException' });
+      }
+      const answer = contacts.call(qualifiedName.slice(CONTACT_CLASS.length + 1), params);
+      if (!answer) {
+        return sendJson(res, 404, { message: `No such Apex method: ${qualifiedName}`, exceptionType: 'System.TypeException' });
+      }
+      return answer.refusal
+        ? sendJson(res, 400, { message: answer.refusal, exceptionType: 'System.AuraHandledException' })
+        : sendJson(res, 200, { returnValue: answer.returnValue });
     }
     if (!APEX_READERS.includes(qualifiedName)) {
       return sendJson(res, 404, { message: `No such Apex method: ${qualifiedName}`, exceptionType: 'System.TypeException' });

@@ -55,7 +55,7 @@ pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
     let results = move || {
         found.get().map(|records| {
             if records.is_empty() {
-                return view! { <p class="acw-note">{WidgetContext::get().i18n().t("customer-no-results")}</p> }.into_any();
+                return view! { <p class="acw-customer-detail">{WidgetContext::get().i18n().t("customer-no-results")}</p> }.into_any();
             }
             let rows = records
                 .into_iter()
@@ -65,7 +65,7 @@ pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
                     view! {
                         <li>
                             <span class="acw-customer-match" dir="auto">{name}</span>
-                            " "<span class="acw-note" dir="auto">{detail}</span>" "
+                            " "<span class="acw-customer-detail" dir="auto">{detail}</span>" "
                             <button type="button" disabled=move || busy.get() on:click=move |_| link(record.clone())>{label}</button>
                         </li>
                     }
