@@ -25,11 +25,11 @@ pub fn CustomerPanel(id: i64, backend: Backend, host: HostCallbacks) -> impl Int
         match customer.view() {
         None => ().into_any(),
         Some(Err(failure)) => {
-            view! { <p class="acw-customer acw-error-text" role="alert">{i18n.t(failure.message_id())}</p> }
+            view! { <p class="acw-contact-panel acw-error-text" role="alert">{i18n.t(failure.message_id())}</p> }
                 .into_any()
         }
         Some(Ok(view)) => view! {
-            <section class="acw-customer" aria-label=i18n.t("customer-heading")>
+            <section class="acw-contact-panel" aria-label=i18n.t("customer-heading")>
                 <Linked customer view=view.clone()/>
                 <OtherConversations conversations=view.conversations/>
             </section>
@@ -45,10 +45,10 @@ fn Linked(customer: CustomerState, view: CustomerView) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
     let searching = RwSignal::new(false);
     let state = match (&view.customer_id, &view.link) {
-        (None, _) => return view! { <p class="acw-customer-line">{i18n.t("customer-unknown")}</p> }.into_any(),
+        (None, _) => return view! { <p class="acw-contact-line">{i18n.t("customer-unknown")}</p> }.into_any(),
         (Some(_), Some(link)) => view! {
             <span>{i18n.t("customer-contact")}" "</span>
-            <a class="acw-customer-contact" href=link.record_path() target="_top" dir="auto">{link.contact_name.clone()}</a>
+            <a class="acw-contact-name" href=link.record_path() target="_top" dir="auto">{link.contact_name.clone()}</a>
         }
         .into_any(),
         (Some(_), None) => view! { <span>{i18n.t("customer-unlinked")}</span> }.into_any(),
@@ -64,7 +64,7 @@ fn Linked(customer: CustomerState, view: CustomerView) -> impl IntoView {
     });
     let phone = view.phone.unwrap_or_default();
     view! {
-        <p class="acw-customer-line">{state}{find}</p>
+        <p class="acw-contact-line">{state}{find}</p>
         {move || searching.get().then(|| view! { <ContactSearch customer phone=phone.clone()/> })}
     }
     .into_any()

@@ -24,7 +24,7 @@ pub fn OtherConversations(conversations: Vec<CustomerConversation>) -> impl Into
             let id = other.id;
             view! {
                 <li>
-                    <button type="button" class="acw-link-button acw-customer-other" data-conversation-id=id on:click=move |_| case.open(id)>
+                    <button type="button" class="acw-link-button acw-contact-other" data-conversation-id=id on:click=move |_| case.open(id)>
                         {i18n.t(other.channel.message_id())}" · "
                         <span dir="auto">{other.account_name}</span>
                         " · "{when}" · "
@@ -35,7 +35,7 @@ pub fn OtherConversations(conversations: Vec<CustomerConversation>) -> impl Into
         })
         .collect_view();
     view! {
-        <details class="acw-customer-others">
+        <details class="acw-contact-others">
             <summary>{i18n.t("customer-others")}</summary>
             <ul>{rows}</ul>
         </details>

@@ -55,7 +55,7 @@ pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
     let results = move || {
         found.get().map(|records| {
             if records.is_empty() {
-                return view! { <p class="acw-customer-detail">{WidgetContext::get().i18n().t("customer-no-results")}</p> }.into_any();
+                return view! { <p class="acw-contact-detail">{WidgetContext::get().i18n().t("customer-no-results")}</p> }.into_any();
             }
             let rows = records
                 .into_iter()
@@ -64,18 +64,18 @@ pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
                     let (name, detail) = (record.name.clone(), record.detail.clone());
                     view! {
                         <li>
-                            <span class="acw-customer-match" dir="auto">{name}</span>
-                            " "<span class="acw-customer-detail" dir="auto">{detail}</span>" "
+                            <span class="acw-contact-match" dir="auto">{name}</span>
+                            " "<span class="acw-contact-detail" dir="auto">{detail}</span>" "
                             <button type="button" disabled=move || busy.get() on:click=move |_| link(record.clone())>{label}</button>
                         </li>
                     }
                 })
                 .collect_view();
-            view! { <ul class="acw-customer-matches">{rows}</ul> }.into_any()
+            view! { <ul class="acw-contact-matches">{rows}</ul> }.into_any()
         })
     };
     view! {
-        <div class="acw-customer-search">
+        <div class="acw-contact-search">
             <form role="search" on:submit=search>
                 <input
                     type="search"
@@ -139,7 +139,7 @@ fn NewContactForm(
         });
     };
     view! {
-        <form class="acw-customer-new" on:submit=create>
+        <form class="acw-contact-new" on:submit=create>
             <label>{i18n.t("customer-new-name")}" "
                 <input prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event))/>
             </label>
