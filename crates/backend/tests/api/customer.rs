@@ -6,7 +6,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{ORG_ID, TestApp, mint, spawn_app};
+use crate::helpers::{ORG_ID, Options, TestApp, mint, spawn_app, spawn_app_with};
 
 const AMELIE_CONTACT: &str = "003000000000001AAA";
 
@@ -215,4 +215,34 @@ async fn another_records_token_is_refused_and_an_unknown_customer_cannot_be_link
         (409, Some("no_customer")),
         "{refused}"
     );
+}
+
+#[tokio::test]
+async fn the_lightning_origin_may_put_a_link() {
+    let origin = "https://acme.lightning.force.com";
+    let app = spawn_app_with(Options {
+        allowed_origins: vec![origin.into()],
+        ..Options::default()
+    })
+    .await;
+    let preflight = app
+        .http
+        .request(
+            Method::OPTIONS,
+            app.url("/v1/conversations/1001/customer/link"),
+        )
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "PUT")
+        .header(
+            "Access-Control-Request-Headers",
+            "authorization, content-type",
+        )
+        .send()
+        .await
+        .unwrap();
+    let allowed = preflight.headers()["access-control-allow-methods"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(allowed.contains("PUT"), "{allowed}");
 }
