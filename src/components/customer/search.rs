@@ -16,7 +16,8 @@ use crate::widget_context::WidgetContext;
 
 #[component]
 pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
-    let i18n = WidgetContext::get().i18n();
+    // Read here, while the component is being made: the async tasks below run outside it.
+    let i18n = StoredValue::new(WidgetContext::get().i18n());
     let term = RwSignal::new(String::new());
     let found = RwSignal::new(None::<Vec<ContactMatch>>);
     let problem = RwSignal::new(None::<String>);
@@ -24,13 +25,13 @@ pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
     let said = move |id: &str, reason: String| {
         let mut args = FluentArgs::new();
         args.set("reason", reason);
-        WidgetContext::get().i18n().t_with(id, &args)
+        i18n.with_value(|i18n| i18n.t_with(id, &args))
     };
     let link = move |record: ContactMatch| {
         busy.set(true);
         spawn_local(async move {
             if let Err(failure) = customer.link(record.link()).await {
-                let reason = WidgetContext::get().i18n().t(failure.message_id());
+                let reason = i18n.with_value(|i18n| i18n.t(failure.message_id()));
                 problem.try_set(Some(said("customer-link-failed", reason)));
             }
             busy.try_set(false);
@@ -55,12 +56,12 @@ pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
     let results = move || {
         found.get().map(|records| {
             if records.is_empty() {
-                return view! { <p class="acw-contact-detail">{WidgetContext::get().i18n().t("customer-no-results")}</p> }.into_any();
+                return view! { <p class="acw-contact-detail">{i18n.with_value(|i18n| i18n.t("customer-no-results"))}</p> }.into_any();
             }
             let rows = records
                 .into_iter()
                 .map(|record| {
-                    let label = WidgetContext::get().i18n().t("customer-link");
+                    let label = i18n.with_value(|i18n| i18n.t("customer-link"));
                     let (name, detail) = (record.name.clone(), record.detail.clone());
                     view! {
                         <li>
@@ -79,14 +80,14 @@ pub fn ContactSearch(customer: CustomerState, phone: String) -> impl IntoView {
             <form role="search" on:submit=search>
                 <input
                     type="search"
-                    aria-label=i18n.t("customer-search-label")
+                    aria-label=i18n.with_value(|i18n| i18n.t("customer-search-label"))
                     prop:value=move || term.get()
                     on:input=move |event| term.set(event_target_value(&event))
                 />
-                " "<button type="submit" disabled=move || busy.get()>{i18n.t("customer-search")}</button>
+                " "<button type="submit" disabled=move || busy.get()>{i18n.with_value(|i18n| i18n.t("customer-search"))}</button>
             </form>
             {results}
-            <NewContactForm customer phone busy problem link/>
+            <NewContactForm customer phone busy problem link said/>
             {move || problem.get().map(|text| view! { <p class="acw-error-text" role="alert">{text}</p> })}
         </div>
     }
@@ -100,6 +101,8 @@ fn NewContactForm(
     busy: RwSignal<bool>,
     problem: RwSignal<Option<String>>,
     link: impl Fn(ContactMatch) + Copy + 'static,
+    /// A Fluent message with its `reason`.
+    said: impl Fn(&str, String) -> String + Copy + 'static,
 ) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
     let case = CaseConversations::get();
@@ -127,12 +130,7 @@ fn NewContactForm(
             match customer.create(contact).await {
                 Ok(created) => link(created),
                 Err(reason) => {
-                    let mut args = FluentArgs::new();
-                    args.set("reason", reason);
-                    let text = WidgetContext::get()
-                        .i18n()
-                        .t_with("customer-create-failed", &args);
-                    problem.try_set(Some(text));
+                    problem.try_set(Some(said("customer-create-failed", reason)));
                     busy.try_set(false);
                 }
             }
