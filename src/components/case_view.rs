@@ -53,14 +53,15 @@ pub fn CaseView(
         }
     };
     // One conversation shows no list, until the agent opens another of the customer's.
-    let several = move || case.shows_list();
+    // A memo: the list is drawn again only when it appears, not on every change of its rows.
+    let several = Memo::new(move |_| case.shows_list());
     view! {
-        {move || several().then(|| view! { <ConversationTabs/> })}
+        {move || several.get().then(|| view! { <ConversationTabs/> })}
         <div
             class="acw-conversation-panel"
-            role=move || several().then_some("tabpanel")
+            role=move || several.get().then_some("tabpanel")
             id=PANEL_ID
-            aria-labelledby=move || several().then(|| tab_id(case.selected()))
+            aria-labelledby=move || several.get().then(|| tab_id(case.selected()))
         >
             {panel}
         </div>
