@@ -152,7 +152,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(count, 13, "the widget API has thirteen operations");
+        assert_eq!(count, 15, "the widget API has fifteen operations");
         let scheme = &spec["components"]["securitySchemes"]["session"];
         assert_eq!(
             (scheme["type"].as_str(), scheme["scheme"].as_str()),
