@@ -34,6 +34,8 @@ pub fn CaseView(
     if !draft.is_empty() {
         case.save_draft(page.conversation.id, &draft);
     }
+    // Linking the customer needs the reply permission, the same on every conversation of a token.
+    let may_link = page.viewer.may_reply;
     // The newest page is shown once as loaded; coming back to it reads it again.
     let first = StoredValue::new(Some(page));
     let backend = StoredValue::new_local(backend);
@@ -48,7 +50,7 @@ pub fn CaseView(
             None => view! { <SwitchedConversation id backend=backend.get_value()/> }.into_any(),
         };
         view! {
-            <CustomerPanel id backend=backend.get_value() host=host.get_value()/>
+            <CustomerPanel id may_link backend=backend.get_value() host=host.get_value()/>
             {conversation}
         }
     };

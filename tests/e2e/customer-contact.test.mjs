@@ -53,17 +53,19 @@ test('the agent finds the customer’s Contact and links it in one click: the he
   await again.page.close();
 });
 
-test('a Salesforce refusal is said in the agent’s language and keeps the term', async () => {
-  const { page, panel } = await customerPanel({ conversation: 1002, lang: 'fr', permissionSets: 'Alcmeon_Widget_Reader' });
+test('a Salesforce refusal is said in the agent’s language and keeps the term; a reader is offered no search', async () => {
+  const { page, panel } = await customerPanel({ conversation: 1002, lang: 'fr', contactAccess: 'none' });
   const box = await search(panel, 'weber');
   const alert = panel.getByRole('alert');
   await alert.waitFor();
-  assert.equal(
-    visible(await alert.textContent()),
-    'Salesforce n’a pas pu rechercher les contacts\u202f: You do not have access to the Apex class named \'AlcmeonContactController\'.',
-  );
+  assert.equal(visible(await alert.textContent()), 'Salesforce n’a pas pu rechercher les contacts\u202f: sObject type \'Contact\' is not supported.');
   assert.equal(await box.inputValue(), 'weber', 'the term is still there to try again');
   await page.close();
+
+  const reader = await customerPanel({ conversation: 1002, permissionSets: 'Alcmeon_Widget_Reader' });
+  await reader.panel.getByText('Not linked to a Salesforce Contact.').waitFor();
+  assert.equal(await reader.panel.getByRole('button').count(), 0, 'linking needs the reply permission');
+  await reader.page.close();
 });
 
 test('a new Contact is pre-filled with the customer’s name and WhatsApp number, created as the agent and linked', async () => {

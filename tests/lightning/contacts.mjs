@@ -1,5 +1,6 @@
 // The Apex stand-in of AlcmeonContactController, as the running user: a user whose permission sets
-// do not grant the class gets Salesforce's refusal; searchContacts({ term }) finds the org's
+// do not grant the class gets Salesforce's refusal, one whose profile may not read Contacts
+// (`contactAccess=none`, server.mjs) the query's; searchContacts({ term }) finds the org's
 // Contacts whose Name, Email or Phone (the Alcmeon_Widget_Setting__mdt default fields) contain the
 // term (2 characters at least, case-insensitive), by name, 20 at most, each with what tells it
 // apart; createContact({ name, phone }) adds a Contact (last word the LastName) to the org for the

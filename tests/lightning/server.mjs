@@ -26,6 +26,8 @@
 *          permissionSets=<set>[,…] | none   the agent's permission sets (Alcmeon_Widget_Agent);
 *                                      their custom permissions become the token's perms, as in Apex
 *          tokenLifetime=<seconds>     10 to 300 (300, the Apex class's): tokens due for renewal soon
+*          contactAccess=all (default) | none   none: the agent's profile may not read or create
+*                                      Contacts: AlcmeonContactController's queries fail as USER_MODE's do
 *          recordAccess=all (default) | none   none: the agent may see none of the page's records:
 *                                      LDS answers INSUFFICIENT_ACCESS and Apex mints no token
 *          mount=auto (default) | manual   manual: the page waits for lightningHarness.mount()
@@ -243,6 +245,8 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
       // What LDS lets the user write (updateRecord, getObjectInfo's updateable).
       editable: { objects: [...new Set(grants.flatMap((grant) => grant.objects))], fields: [...new Set(grants.flatMap((grant) => grant.fields))] },
       tokenLifetime,
+      // Whether the user's profile may read and create Contacts (AlcmeonContactController's USER_MODE).
+      contactAccess: choice(query, 'contactAccess', ['all', 'none'], 'all'),
       recordAccess: choice(query, 'recordAccess', ['all', 'none'], 'all'),
     };
   }
@@ -321,6 +325,9 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
       const granted = (caller?.permissionSets ?? []).some((set) => (org.classAccesses[set] ?? []).includes(CONTACT_CLASS));
       if (!granted) {
         return sendJson(res, 403, { message: `You do not have access to the Apex class named '${CONTACT_CLASS}'.`, exceptionType: 'System.NoAccessException' });
+      }
+      if (caller.contactAccess === 'none') {
+        return sendJson(res, 400, { message: "sObject type 'Contact' is not supported.", exceptionType: 'System.AuraHandledException' });
       }
       const answer = contacts.call(qualifiedName.slice(CONTACT_CLASS.length + 1), params);
       if (!answer) {

@@ -16,9 +16,15 @@ use crate::conversation_customer::CustomerState;
 use crate::host_context::HostCallbacks;
 use crate::widget_context::WidgetContext;
 
-/// The customer of conversation `id`, read when it opens.
+/// The customer of conversation `id`, read when it opens; `may_link`: the agent may reply, which
+/// linking needs.
 #[component]
-pub fn CustomerPanel(id: i64, backend: Backend, host: HostCallbacks) -> impl IntoView {
+pub fn CustomerPanel(
+    id: i64,
+    may_link: bool,
+    backend: Backend,
+    host: HostCallbacks,
+) -> impl IntoView {
     let customer = CustomerState::load(id, backend, host);
     let i18n = WidgetContext::get().i18n();
     move || {
@@ -30,7 +36,7 @@ pub fn CustomerPanel(id: i64, backend: Backend, host: HostCallbacks) -> impl Int
         }
         Some(Ok(view)) => view! {
             <section class="acw-contact-panel" aria-label=i18n.t("customer-heading")>
-                <Linked customer view=view.clone()/>
+                <Linked customer may_link view=view.clone()/>
                 <OtherConversations conversations=view.conversations/>
             </section>
         }
@@ -41,7 +47,7 @@ pub fn CustomerPanel(id: i64, backend: Backend, host: HostCallbacks) -> impl Int
 
 /// Who the customer is linked to, and the way to (re)link them.
 #[component]
-fn Linked(customer: CustomerState, view: CustomerView) -> impl IntoView {
+fn Linked(customer: CustomerState, may_link: bool, view: CustomerView) -> impl IntoView {
     let i18n = WidgetContext::get().i18n();
     let searching = RwSignal::new(false);
     let state = match (&view.customer_id, &view.link) {
@@ -53,7 +59,7 @@ fn Linked(customer: CustomerState, view: CustomerView) -> impl IntoView {
         .into_any(),
         (Some(_), None) => view! { <span>{i18n.t("customer-unlinked")}</span> }.into_any(),
     };
-    let find = customer.finds_contacts().then(|| {
+    let find = (may_link && customer.finds_contacts()).then(|| {
         let label = i18n.t(if view.link.is_some() { "customer-change" } else { "customer-find" });
         view! {
             " "
