@@ -1,6 +1,7 @@
 //! The widget's only way out: HTTPS JSON calls to the backend, with the agent's session token.
-//! The engagement's calls are in `api/engagement.rs`.
+//! The engagement's calls are in `api/engagement.rs`, the customer's in `api/customer.rs`.
 
+pub mod customer;
 pub mod engagement;
 
 use std::cell::RefCell;

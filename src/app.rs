@@ -352,7 +352,7 @@ fn Screens(
         match screen.get() {
         Screen::Case => match thread.try_update_value(Option::take).flatten() {
             Some(page) => view! {
-                <CaseView page conversation_ids=conversation_ids.clone() backend=backend.get_value()/>
+                <CaseView page conversation_ids=conversation_ids.clone() backend=backend.get_value() host=host.get_value()/>
             }
             .into_any(),
             None => ().into_any(),

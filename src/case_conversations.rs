@@ -90,6 +90,18 @@ impl CaseConversations {
         }
     }
 
+    /// Puts `id` on screen, adding it to the list first when it is not one of the Case's (the
+    /// customer's other conversations); the list is then shown.
+    pub fn open(self, id: i64) {
+        self.list.update(|list| list.add(id));
+        self.select(id);
+    }
+
+    /// Whether the list is shown (tracked: a conversation opened from elsewhere may add a row).
+    pub fn shows_list(self) -> bool {
+        self.list.with(ConversationList::is_several)
+    }
+
     /// The id a key's move lands on.
     pub fn moved(self, step: Move) -> i64 {
         self.list.with_untracked(|list| list.moved(step))

@@ -133,6 +133,18 @@ impl ConversationList {
         self.selected
     }
 
+    /// Adds `id` at the end (a conversation the agent opened from elsewhere, e.g. the customer's
+    /// other conversations); nothing when the list has it.
+    pub fn add(&mut self, id: i64) {
+        if self.row(id).is_none() {
+            self.rows.push(Row {
+                id,
+                state: RowState::Loading,
+                seen: None,
+            });
+        }
+    }
+
     /// Selects `id` if the list has it; false when nothing changed. The row counts as read.
     pub fn select(&mut self, id: i64) -> bool {
         if id == self.selected || self.row(id).is_none() {

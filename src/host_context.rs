@@ -6,9 +6,11 @@
 //!
 //! Invariant: a context with a `conversationId` opens that conversation (conversation mode, as
 //! before engagements existed); without one, it must name an `engagementId` (engagement mode).
-//! The host's callbacks never fail a send: their errors are
-//! logged to the console, not shown to the agent.
+//! The host's engagement callbacks never fail a send: their errors are
+//! logged to the console, not shown to the agent. The Contact callbacks' errors are the agent's to
+//! read: they come back as the host's text (Salesforce's, in the agent's language).
 
+use protocol::ContactLink;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -78,6 +80,8 @@ impl HostContext {
         let callbacks = HostCallbacks {
             record_send: function(value, "recordEngagementSend"),
             record_conversation: function(value, "recordEngagementConversation"),
+            search_contacts: function(value, "searchContacts"),
+            create_contact: function(value, "createContact"),
         };
         Ok((
             context,
@@ -120,14 +124,66 @@ pub struct SendRecord {
     pub error: Option<String>,
 }
 
+/// A Salesforce record the host's Contact search found, or the one it created.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactMatch {
+    pub id: String,
+    pub name: String,
+    /// A person account (an Account), not a Contact.
+    #[serde(default)]
+    pub person_account: bool,
+    /// What tells it apart from others of the same name (the searched fields' values).
+    #[serde(default)]
+    pub detail: String,
+}
+
+impl ContactMatch {
+    /// The link the backend stores for it.
+    pub fn link(&self) -> ContactLink {
+        ContactLink {
+            contact_id: self.id.clone(),
+            contact_name: self.name.clone(),
+            person_account: self.person_account,
+        }
+    }
+}
+
+/// A Contact to create, pre-filled from the conversation (`createContact`'s argument).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewContact {
+    pub name: String,
+    pub phone: String,
+}
+
 /// The host's optional callbacks (contract section 5); absent ones are skipped.
 #[derive(Clone, Default)]
 pub struct HostCallbacks {
     record_send: Option<js_sys::Function>,
     record_conversation: Option<js_sys::Function>,
+    search_contacts: Option<js_sys::Function>,
+    create_contact: Option<js_sys::Function>,
 }
 
 impl HostCallbacks {
+    /// The host can search and create Contacts (the LWC can; the frame fallback cannot).
+    pub fn finds_contacts(&self) -> bool {
+        self.search_contacts.is_some() && self.create_contact.is_some()
+    }
+
+    /// The records the agent may see that match `term`; `Err` holds the host's reason.
+    pub async fn search_contacts(&self, term: &str) -> Result<Vec<ContactMatch>, String> {
+        let found = ask(&self.search_contacts, &JsValue::from_str(term)).await?;
+        json::from_value(found)
+    }
+
+    /// Creates a Contact as the agent; `Err` holds the host's reason.
+    pub async fn create_contact(&self, contact: &NewContact) -> Result<ContactMatch, String> {
+        let created = ask(&self.create_contact, &json::to_value(contact)?).await?;
+        json::from_value(created)
+    }
+
     /// Has the host write an ended send to the engagement record.
     pub fn record_engagement_send(&self, record: &SendRecord) {
         let argument = json::to_value(record).map_err(|e| JsValue::from_str(&e));
@@ -181,6 +237,20 @@ fn call(callback: Option<js_sys::Function>, name: &'static str, argument: JsValu
 async fn invoke(callback: &js_sys::Function, argument: &JsValue) -> Result<JsValue, JsValue> {
     let returned = callback.call1(&JsValue::NULL, argument)?;
     JsFuture::from(js_sys::Promise::resolve(&returned)).await
+}
+
+/// Calls a host callback the agent waits for; its rejection becomes the host's text.
+async fn ask(callback: &Option<js_sys::Function>, argument: &JsValue) -> Result<JsValue, String> {
+    let callback = callback
+        .as_ref()
+        .ok_or("the host offers no such callback")?;
+    invoke(callback, argument).await.map_err(|error| {
+        js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|message| message.as_string())
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| format!("{error:?}"))
+    })
 }
 
 fn log_failure(name: &str, error: &JsValue) {

@@ -17,9 +17,10 @@
 //!   the browser's JSON, localStorage, `Intl`, the browser's random ids, the host's object,
 //!   callbacks and prefetch),
 //!   each in its own module like todomvc's `storage.rs`; no state, no views.
-//! - **state**: `case_conversations`, `conversation`, `engagement`, `widget_context` — what the
-//!   views show, kept apart from them (todomvc's `Todos`): the Case's conversations and their
-//!   drafts, the open conversation, the engagement and its template sends, and the agent's
+//! - **state**: `case_conversations`, `conversation`, `conversation_customer`, `engagement`,
+//!   `widget_context` — what the views show, kept apart from them (todomvc's `Todos`): the Case's
+//!   conversations and their drafts, the open conversation and its customer's Contact, the
+//!   engagement and its template sends, and the agent's
 //!   formats, provided as contexts of ours and read with `CaseConversations::get()`,
 //!   `ConversationState::get()`, `EngagementState::get()`, `TemplateSend::get()` and
 //!   `WidgetContext::get()`.
@@ -65,6 +66,7 @@ mod time;
 // state
 mod case_conversations;
 mod conversation;
+mod conversation_customer;
 mod engagement;
 mod widget_context;
 // views

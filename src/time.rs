@@ -94,6 +94,12 @@ pub fn day_iso(day: LocalDay) -> String {
     text
 }
 
+/// The milliseconds since the epoch of an RFC 3339 time, as the backend writes them.
+pub fn ms_of_iso(text: &str) -> Option<i64> {
+    let at = Date::parse(text);
+    at.is_finite().then_some(at as i64)
+}
+
 /// The current time in milliseconds since the epoch.
 pub fn now_ms() -> i64 {
     Date::now() as i64

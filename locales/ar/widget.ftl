@@ -250,3 +250,24 @@ reply-window-closes-seconds = { $count ->
    *[other] ستنتهي مهلة الرد بعد { $count } ثانية
 }
 reengage-intro = انتهت مهلة الرد. أرسل قالبًا للتواصل مع العميل مرة أخرى.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = العميل
+customer-contact = جهة اتصال Salesforce:
+customer-unlinked = غير مرتبط بجهة اتصال في Salesforce.
+customer-unknown = لم يتعرّف Alcméon على هذا العميل بعد.
+customer-find = البحث عن جهة اتصال
+customer-change = تغيير
+customer-search-label = البحث في جهات اتصال Salesforce
+customer-search = بحث
+customer-no-results = لا توجد جهة اتصال مطابقة.
+customer-link = ربط
+customer-new-name = الاسم
+customer-new-phone = الهاتف
+customer-create = إنشاء وربط
+customer-search-failed = تعذّر على Salesforce البحث في جهات الاتصال: { $reason }
+customer-create-failed = تعذّر على Salesforce إنشاء جهة الاتصال: { $reason }
+customer-link-failed = تعذّر ربط جهة الاتصال: { $reason }
+customer-others = محادثات أخرى لهذا العميل
+error-no-customer = لم يتعرّف Alcméon على هذا العميل بعد، لذا لا يمكن ربطه بجهة اتصال.

@@ -212,3 +212,24 @@ reply-window-closes-seconds = { $count ->
    *[other] Svarvinduet lukker om { $count } sekunder
 }
 reengage-intro = Svarvinduet er lukket. Send en skabelon for at kontakte kunden igen.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Kunde
+customer-contact = Salesforce-kontakt:
+customer-unlinked = Ikke knyttet til en Salesforce-kontakt.
+customer-unknown = Alcméon har endnu ikke identificeret denne kunde.
+customer-find = Find en kontakt
+customer-change = Skift
+customer-search-label = Søg i Salesforce-kontakter
+customer-search = Søg
+customer-no-results = Ingen kontakter matcher.
+customer-link = Knyt
+customer-new-name = Navn
+customer-new-phone = Telefon
+customer-create = Opret og knyt
+customer-search-failed = Salesforce kunne ikke søge i kontakter: { $reason }
+customer-create-failed = Salesforce kunne ikke oprette kontakten: { $reason }
+customer-link-failed = Kontakten kunne ikke knyttes: { $reason }
+customer-others = Andre samtaler med denne kunde
+error-no-customer = Alcméon har endnu ikke identificeret denne kunde, så kunden kan ikke knyttes til en kontakt.

@@ -212,3 +212,24 @@ reply-window-closes-seconds = { $count ->
    *[other] Das Antwortfenster schließt in { $count } Sekunden
 }
 reengage-intro = Das Antwortfenster ist geschlossen. Senden Sie eine Vorlage, um den Kunden erneut zu erreichen.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Kunde
+customer-contact = Salesforce-Kontakt:
+customer-unlinked = Nicht mit einem Salesforce-Kontakt verknüpft.
+customer-unknown = Alcméon hat diesen Kunden noch nicht erkannt.
+customer-find = Kontakt suchen
+customer-change = Ändern
+customer-search-label = Salesforce-Kontakte durchsuchen
+customer-search = Suchen
+customer-no-results = Kein Kontakt gefunden.
+customer-link = Verknüpfen
+customer-new-name = Name
+customer-new-phone = Telefon
+customer-create = Erstellen und verknüpfen
+customer-search-failed = Salesforce konnte keine Kontakte suchen: { $reason }
+customer-create-failed = Salesforce konnte den Kontakt nicht erstellen: { $reason }
+customer-link-failed = Der Kontakt konnte nicht verknüpft werden: { $reason }
+customer-others = Weitere Unterhaltungen dieses Kunden
+error-no-customer = Alcméon hat diesen Kunden noch nicht erkannt, daher kann er nicht mit einem Kontakt verknüpft werden.

@@ -237,3 +237,24 @@ reply-window-closes-seconds = { $count ->
    *[other] The reply window closes in { $count } seconds
 }
 reengage-intro = The reply window has closed. Send a template to reach the customer again.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Customer
+customer-contact = Salesforce Contact:
+customer-unlinked = Not linked to a Salesforce Contact.
+customer-unknown = Alcméon has not identified this customer yet.
+customer-find = Find a Contact
+customer-change = Change
+customer-search-label = Search Salesforce Contacts
+customer-search = Search
+customer-no-results = No Contact matches.
+customer-link = Link
+customer-new-name = Name
+customer-new-phone = Phone
+customer-create = Create and link
+customer-search-failed = Salesforce could not search Contacts: { $reason }
+customer-create-failed = Salesforce could not create the Contact: { $reason }
+customer-link-failed = The Contact could not be linked: { $reason }
+customer-others = Other conversations of this customer
+error-no-customer = Alcméon has not identified this customer yet, so they cannot be linked to a Contact.

@@ -212,3 +212,24 @@ reply-window-closes-seconds = { $count ->
    *[other] La ventana de respuesta se cierra en { $count } segundos
 }
 reengage-intro = La ventana de respuesta se cerró. Envíe una plantilla para volver a contactar al cliente.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Cliente
+customer-contact = Contacto de Salesforce:
+customer-unlinked = No vinculado a un contacto de Salesforce.
+customer-unknown = Alcméon todavía no identifica a este cliente.
+customer-find = Buscar un contacto
+customer-change = Cambiar
+customer-search-label = Buscar contactos de Salesforce
+customer-search = Buscar
+customer-no-results = Ningún contacto coincide.
+customer-link = Vincular
+customer-new-name = Nombre
+customer-new-phone = Teléfono
+customer-create = Crear y vincular
+customer-search-failed = Salesforce no pudo buscar contactos: { $reason }
+customer-create-failed = Salesforce no pudo crear el contacto: { $reason }
+customer-link-failed = No se pudo vincular el contacto: { $reason }
+customer-others = Otras conversaciones de este cliente
+error-no-customer = Alcméon todavía no identifica a este cliente, así que no se puede vincular a un contacto.

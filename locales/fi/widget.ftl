@@ -212,3 +212,24 @@ reply-window-closes-seconds = { $count ->
    *[other] Vastausaika päättyy { $count } sekunnin kuluttua
 }
 reengage-intro = Vastausaika on umpeutunut. Lähetä viestipohja tavoittaaksesi asiakkaan uudelleen.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Asiakas
+customer-contact = Salesforce-yhteyshenkilö:
+customer-unlinked = Ei linkitetty Salesforce-yhteyshenkilöön.
+customer-unknown = Alcméon ei ole vielä tunnistanut tätä asiakasta.
+customer-find = Etsi yhteyshenkilö
+customer-change = Vaihda
+customer-search-label = Hae Salesforce-yhteyshenkilöitä
+customer-search = Hae
+customer-no-results = Yksikään yhteyshenkilö ei vastaa hakua.
+customer-link = Linkitä
+customer-new-name = Nimi
+customer-new-phone = Puhelin
+customer-create = Luo ja linkitä
+customer-search-failed = Salesforce ei voinut hakea yhteyshenkilöitä: { $reason }
+customer-create-failed = Salesforce ei voinut luoda yhteyshenkilöä: { $reason }
+customer-link-failed = Yhteyshenkilöä ei voitu linkittää: { $reason }
+customer-others = Asiakkaan muut keskustelut
+error-no-customer = Alcméon ei ole vielä tunnistanut tätä asiakasta, joten sitä ei voi linkittää yhteyshenkilöön.

@@ -211,3 +211,24 @@ reply-window-closes-seconds = { $count ->
    *[other] La fenêtre de réponse se ferme dans { $count } secondes
 }
 reengage-intro = La fenêtre de réponse est fermée. Envoyez un modèle pour recontacter le client.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Client
+customer-contact = Contact Salesforce :
+customer-unlinked = Pas lié à un contact Salesforce.
+customer-unknown = Alcméon n’a pas encore identifié ce client.
+customer-find = Trouver un contact
+customer-change = Changer
+customer-search-label = Rechercher des contacts Salesforce
+customer-search = Rechercher
+customer-no-results = Aucun contact ne correspond.
+customer-link = Lier
+customer-new-name = Nom
+customer-new-phone = Téléphone
+customer-create = Créer et lier
+customer-search-failed = Salesforce n’a pas pu rechercher les contacts : { $reason }
+customer-create-failed = Salesforce n’a pas pu créer le contact : { $reason }
+customer-link-failed = Le contact n’a pas pu être lié : { $reason }
+customer-others = Autres conversations de ce client
+error-no-customer = Alcméon n’a pas encore identifié ce client : il ne peut pas être lié à un contact.

@@ -215,3 +215,24 @@ reply-window-closes-seconds = { $count ->
    *[other] חלון התגובה ייסגר בעוד { $count } שניות
 }
 reengage-intro = חלון התגובה נסגר. יש לשלוח תבנית כדי לפנות שוב ללקוח.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = לקוח
+customer-contact = איש קשר ב-Salesforce:
+customer-unlinked = לא מקושר לאיש קשר ב-Salesforce.
+customer-unknown = הלקוח הזה עדיין לא זוהה ב-Alcméon.
+customer-find = חיפוש איש קשר
+customer-change = שינוי
+customer-search-label = חיפוש אנשי קשר ב-Salesforce
+customer-search = חיפוש
+customer-no-results = אין אנשי קשר תואמים.
+customer-link = קישור
+customer-new-name = שם
+customer-new-phone = טלפון
+customer-create = יצירה וקישור
+customer-search-failed = החיפוש באנשי הקשר ב-Salesforce נכשל: { $reason }
+customer-create-failed = יצירת איש הקשר ב-Salesforce נכשלה: { $reason }
+customer-link-failed = לא ניתן היה לקשר את איש הקשר: { $reason }
+customer-others = שיחות אחרות של הלקוח הזה
+error-no-customer = הלקוח הזה עדיין לא זוהה ב-Alcméon, ולכן אי אפשר לקשר אותו לאיש קשר.

@@ -212,3 +212,24 @@ reply-window-closes-seconds = { $count ->
    *[other] La finestra di risposta si chiude tra { $count } secondi
 }
 reengage-intro = La finestra di risposta è chiusa. Invia un modello per ricontattare il cliente.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Cliente
+customer-contact = Contatto Salesforce:
+customer-unlinked = Non collegato a un contatto Salesforce.
+customer-unknown = Alcméon non ha ancora identificato questo cliente.
+customer-find = Trova un contatto
+customer-change = Cambia
+customer-search-label = Cerca contatti Salesforce
+customer-search = Cerca
+customer-no-results = Nessun contatto corrisponde.
+customer-link = Collega
+customer-new-name = Nome
+customer-new-phone = Telefono
+customer-create = Crea e collega
+customer-search-failed = Salesforce non ha potuto cercare i contatti: { $reason }
+customer-create-failed = Salesforce non ha potuto creare il contatto: { $reason }
+customer-link-failed = Impossibile collegare il contatto: { $reason }
+customer-others = Altre conversazioni di questo cliente
+error-no-customer = Alcméon non ha ancora identificato questo cliente, quindi non può essere collegato a un contatto.

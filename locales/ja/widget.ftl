@@ -189,3 +189,24 @@ announce-conversation-started = { $customer } さんが返信しました。会�
 reply-window-closes-minutes = 返信可能期間は残り { $count } 分で終了します
 reply-window-closes-seconds = 返信可能期間は残り { $count } 秒で終了します
 reengage-intro = 返信可能期間が終了しました。テンプレートを送信して、顧客にもう一度連絡してください。
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = 顧客
+customer-contact = Salesforce の取引先責任者:
+customer-unlinked = Salesforce の取引先責任者にリンクされていません。
+customer-unknown = Alcméon はまだこの顧客を特定していません。
+customer-find = 取引先責任者を検索
+customer-change = 変更
+customer-search-label = Salesforce の取引先責任者を検索
+customer-search = 検索
+customer-no-results = 一致する取引先責任者はありません。
+customer-link = リンク
+customer-new-name = 名前
+customer-new-phone = 電話
+customer-create = 作成してリンク
+customer-search-failed = Salesforce で取引先責任者を検索できませんでした: { $reason }
+customer-create-failed = Salesforce で取引先責任者を作成できませんでした: { $reason }
+customer-link-failed = 取引先責任者をリンクできませんでした: { $reason }
+customer-others = この顧客の他の会話
+error-no-customer = Alcméon はまだこの顧客を特定していないため、取引先責任者にリンクできません。

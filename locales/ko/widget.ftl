@@ -189,3 +189,24 @@ announce-conversation-started = { $customer }님이 답장했습니다. 대화�
 reply-window-closes-minutes = 답장 가능 시간이 { $count }분 후에 끝납니다
 reply-window-closes-seconds = 답장 가능 시간이 { $count }초 후에 끝납니다
 reengage-intro = 답장 가능 시간이 끝났습니다. 템플릿을 보내 고객에게 다시 연락하십시오.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = 고객
+customer-contact = Salesforce 연락처:
+customer-unlinked = Salesforce 연락처에 연결되지 않았습니다.
+customer-unknown = Alcméon이 아직 이 고객을 식별하지 못했습니다.
+customer-find = 연락처 찾기
+customer-change = 변경
+customer-search-label = Salesforce 연락처 검색
+customer-search = 검색
+customer-no-results = 일치하는 연락처가 없습니다.
+customer-link = 연결
+customer-new-name = 이름
+customer-new-phone = 전화
+customer-create = 만들고 연결
+customer-search-failed = Salesforce에서 연락처를 검색할 수 없습니다: { $reason }
+customer-create-failed = Salesforce에서 연락처를 만들 수 없습니다: { $reason }
+customer-link-failed = 연락처를 연결할 수 없습니다: { $reason }
+customer-others = 이 고객의 다른 대화
+error-no-customer = Alcméon이 아직 이 고객을 식별하지 못해 연락처에 연결할 수 없습니다.

@@ -212,3 +212,24 @@ reply-window-closes-seconds = { $count ->
    *[other] De antwoordtermijn verstrijkt over { $count } seconden
 }
 reengage-intro = De antwoordtermijn is verstreken. Verzend een sjabloon om de klant opnieuw te bereiken.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Klant
+customer-contact = Salesforce-contactpersoon:
+customer-unlinked = Niet gekoppeld aan een Salesforce-contactpersoon.
+customer-unknown = Alcméon heeft deze klant nog niet herkend.
+customer-find = Contactpersoon zoeken
+customer-change = Wijzigen
+customer-search-label = Salesforce-contactpersonen zoeken
+customer-search = Zoeken
+customer-no-results = Geen contactpersoon gevonden.
+customer-link = Koppelen
+customer-new-name = Naam
+customer-new-phone = Telefoon
+customer-create = Aanmaken en koppelen
+customer-search-failed = Salesforce kon geen contactpersonen zoeken: { $reason }
+customer-create-failed = Salesforce kon de contactpersoon niet aanmaken: { $reason }
+customer-link-failed = De contactpersoon kon niet worden gekoppeld: { $reason }
+customer-others = Andere gesprekken van deze klant
+error-no-customer = Alcméon heeft deze klant nog niet herkend, dus kan hij niet aan een contactpersoon worden gekoppeld.

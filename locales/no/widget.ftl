@@ -213,3 +213,24 @@ reply-window-closes-seconds = { $count ->
    *[other] Svarvinduet stenger om { $count } sekunder
 }
 reengage-intro = Svarvinduet er stengt. Send en mal for å nå kunden igjen.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Kunde
+customer-contact = Salesforce-kontakt:
+customer-unlinked = Ikke koblet til en Salesforce-kontakt.
+customer-unknown = Alcméon har ikke identifisert denne kunden ennå.
+customer-find = Finn en kontakt
+customer-change = Endre
+customer-search-label = Søk i Salesforce-kontakter
+customer-search = Søk
+customer-no-results = Ingen kontakter samsvarer.
+customer-link = Koble
+customer-new-name = Navn
+customer-new-phone = Telefon
+customer-create = Opprett og koble
+customer-search-failed = Salesforce kunne ikke søke i kontakter: { $reason }
+customer-create-failed = Salesforce kunne ikke opprette kontakten: { $reason }
+customer-link-failed = Kontakten kunne ikke kobles: { $reason }
+customer-others = Andre samtaler med denne kunden
+error-no-customer = Alcméon har ikke identifisert denne kunden ennå, så kunden kan ikke kobles til en kontakt.

@@ -219,3 +219,24 @@ reply-window-closes-seconds = { $count ->
    *[other] A janela de resposta fecha em { $count } segundos
 }
 reengage-intro = A janela de resposta foi encerrada. Envie um modelo para contatar o cliente novamente.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Cliente
+customer-contact = Contato do Salesforce:
+customer-unlinked = Não vinculado a um contato do Salesforce.
+customer-unknown = O Alcméon ainda não identificou este cliente.
+customer-find = Encontrar um contato
+customer-change = Alterar
+customer-search-label = Pesquisar contatos do Salesforce
+customer-search = Pesquisar
+customer-no-results = Nenhum contato corresponde.
+customer-link = Vincular
+customer-new-name = Nome
+customer-new-phone = Telefone
+customer-create = Criar e vincular
+customer-search-failed = O Salesforce não conseguiu pesquisar contatos: { $reason }
+customer-create-failed = O Salesforce não conseguiu criar o contato: { $reason }
+customer-link-failed = Não foi possível vincular o contato: { $reason }
+customer-others = Outras conversas deste cliente
+error-no-customer = O Alcméon ainda não identificou este cliente, então ele não pode ser vinculado a um contato.

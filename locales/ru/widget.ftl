@@ -241,3 +241,24 @@ reply-window-closes-seconds = { $count ->
    *[other] Окно для ответа закроется через { $count } секунды
 }
 reengage-intro = Окно для ответа закрыто. Отправьте шаблон, чтобы снова связаться с клиентом.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Клиент
+customer-contact = Контакт Salesforce:
+customer-unlinked = Не связан с контактом Salesforce.
+customer-unknown = Alcméon ещё не определил этого клиента.
+customer-find = Найти контакт
+customer-change = Изменить
+customer-search-label = Поиск контактов Salesforce
+customer-search = Найти
+customer-no-results = Подходящих контактов нет.
+customer-link = Связать
+customer-new-name = Имя
+customer-new-phone = Телефон
+customer-create = Создать и связать
+customer-search-failed = Salesforce не удалось выполнить поиск контактов: { $reason }
+customer-create-failed = Salesforce не удалось создать контакт: { $reason }
+customer-link-failed = Не удалось связать контакт: { $reason }
+customer-others = Другие разговоры этого клиента
+error-no-customer = Alcméon ещё не определил этого клиента, поэтому его нельзя связать с контактом.

@@ -212,3 +212,24 @@ reply-window-closes-seconds = { $count ->
    *[other] Svarsfönstret stängs om { $count } sekunder
 }
 reengage-intro = Svarsfönstret har stängts. Skicka en mall för att nå kunden igen.
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = Kund
+customer-contact = Salesforce-kontakt:
+customer-unlinked = Inte kopplad till en Salesforce-kontakt.
+customer-unknown = Alcméon har ännu inte identifierat den här kunden.
+customer-find = Hitta en kontakt
+customer-change = Ändra
+customer-search-label = Sök Salesforce-kontakter
+customer-search = Sök
+customer-no-results = Inga kontakter matchar.
+customer-link = Koppla
+customer-new-name = Namn
+customer-new-phone = Telefon
+customer-create = Skapa och koppla
+customer-search-failed = Salesforce kunde inte söka efter kontakter: { $reason }
+customer-create-failed = Salesforce kunde inte skapa kontakten: { $reason }
+customer-link-failed = Kontakten kunde inte kopplas: { $reason }
+customer-others = Andra konversationer med den här kunden
+error-no-customer = Alcméon har ännu inte identifierat den här kunden, så den kan inte kopplas till en kontakt.

@@ -189,3 +189,24 @@ announce-conversation-started = { $customer } ตอบกลับแล้ว:
 reply-window-closes-minutes = ช่วงเวลาตอบกลับจะสิ้นสุดในอีก { $count } นาที
 reply-window-closes-seconds = ช่วงเวลาตอบกลับจะสิ้นสุดในอีก { $count } วินาที
 reengage-intro = ช่วงเวลาตอบกลับสิ้นสุดแล้ว ส่งเทมเพลตเพื่อติดต่อลูกค้าอีกครั้ง
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = ลูกค้า
+customer-contact = ผู้ติดต่อ Salesforce:
+customer-unlinked = ยังไม่ได้เชื่อมโยงกับผู้ติดต่อ Salesforce
+customer-unknown = Alcméon ยังไม่ได้ระบุตัวลูกค้ารายนี้
+customer-find = ค้นหาผู้ติดต่อ
+customer-change = เปลี่ยน
+customer-search-label = ค้นหาผู้ติดต่อใน Salesforce
+customer-search = ค้นหา
+customer-no-results = ไม่มีผู้ติดต่อที่ตรงกัน
+customer-link = เชื่อมโยง
+customer-new-name = ชื่อ
+customer-new-phone = โทรศัพท์
+customer-create = สร้างและเชื่อมโยง
+customer-search-failed = Salesforce ค้นหาผู้ติดต่อไม่ได้: { $reason }
+customer-create-failed = Salesforce สร้างผู้ติดต่อไม่ได้: { $reason }
+customer-link-failed = เชื่อมโยงผู้ติดต่อไม่ได้: { $reason }
+customer-others = การสนทนาอื่นของลูกค้ารายนี้
+error-no-customer = Alcméon ยังไม่ได้ระบุตัวลูกค้ารายนี้ จึงเชื่อมโยงกับผู้ติดต่อไม่ได้

@@ -189,3 +189,24 @@ announce-conversation-started = { $customer } 已回复：对话已打开。
 reply-window-closes-minutes = 回复时限将在 { $count } 分钟后结束
 reply-window-closes-seconds = 回复时限将在 { $count } 秒后结束
 reengage-intro = 回复时限已过。请发送模板以再次联系客户。
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = 客户
+customer-contact = Salesforce 联系人：
+customer-unlinked = 未关联 Salesforce 联系人。
+customer-unknown = Alcméon 尚未识别此客户。
+customer-find = 查找联系人
+customer-change = 更改
+customer-search-label = 搜索 Salesforce 联系人
+customer-search = 搜索
+customer-no-results = 没有匹配的联系人。
+customer-link = 关联
+customer-new-name = 姓名
+customer-new-phone = 电话
+customer-create = 创建并关联
+customer-search-failed = Salesforce 无法搜索联系人：{ $reason }
+customer-create-failed = Salesforce 无法创建联系人：{ $reason }
+customer-link-failed = 无法关联联系人：{ $reason }
+customer-others = 此客户的其他会话
+error-no-customer = Alcméon 尚未识别此客户，因此无法将其关联到联系人。

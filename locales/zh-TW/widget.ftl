@@ -189,3 +189,24 @@ announce-conversation-started = { $customer } 已回覆：對話已開啟。
 reply-window-closes-minutes = 回覆時限將在 { $count } 分鐘後結束
 reply-window-closes-seconds = 回覆時限將在 { $count } 秒後結束
 reengage-intro = 回覆時限已過。請傳送範本以再次聯繫客戶。
+
+# The customer above a conversation: their Salesforce Contact, the search, the other conversations.
+# $reason is Salesforce's own text (search, create) or a whole error-* sentence (link).
+customer-heading = 客戶
+customer-contact = Salesforce 連絡人：
+customer-unlinked = 未連結 Salesforce 連絡人。
+customer-unknown = Alcméon 尚未識別此客戶。
+customer-find = 尋找連絡人
+customer-change = 變更
+customer-search-label = 搜尋 Salesforce 連絡人
+customer-search = 搜尋
+customer-no-results = 沒有相符的連絡人。
+customer-link = 連結
+customer-new-name = 姓名
+customer-new-phone = 電話
+customer-create = 建立並連結
+customer-search-failed = Salesforce 無法搜尋連絡人：{ $reason }
+customer-create-failed = Salesforce 無法建立連絡人：{ $reason }
+customer-link-failed = 無法連結連絡人：{ $reason }
+customer-others = 此客戶的其他對話
+error-no-customer = Alcméon 尚未識別此客戶，因此無法將其連結到連絡人。

@@ -68,6 +68,8 @@ test('force-app converts to Metadata API format with every component an admin de
     const types = await packageTypes();
     const expected = {
         ApexClass: [
+            'AlcmeonContactController',
+            'AlcmeonContactControllerTest',
             'AlcmeonContactLinkCallout',
             'AlcmeonContactLinks',
             'AlcmeonContactLinksTest',
@@ -79,6 +81,7 @@ test('force-app converts to Metadata API format with every component an admin de
         ExternalCredential: ['Alcmeon_Backend'],
         NamedCredential: ['Alcmeon_Backend'],
         CustomPermission: ['Alcmeon_Moderate', 'Alcmeon_Reply'],
+        Layout: ['Contact-Alcmeon Contact Layout'],
         LightningComponentBundle: ['alcmeonConversation', 'engagementRecord', 'errorMessages', 'widgetLoader'],
         PermissionSet: ['Alcmeon_Contact_Sync', 'Alcmeon_Widget_Agent', 'Alcmeon_Widget_Moderator', 'Alcmeon_Widget_Reader'],
         StaticResource: ['alcmeonWidget']
@@ -89,6 +92,7 @@ test('force-app converts to Metadata API format with every component an admin de
     assert.deepEqual(types.CustomObject, ['Alcmeon_Widget_Setting__mdt']);
     assert.deepEqual(types.CustomField, [
         'Alcmeon_Widget_Setting__mdt.Backend_Url__c',
+        'Alcmeon_Widget_Setting__mdt.Contact_Search_Fields__c',
         'Alcmeon_Widget_Setting__mdt.Session_Secret__c'
     ]);
     const inAlcmeonNamespace = Object.values(types)

@@ -1,5 +1,6 @@
-//! What the widget shows of a Case: with one conversation, that conversation as it always was;
-//! with several, their list (`ConversationTabs`) above the panel of the one selected. Switching
+//! What the widget shows of a Case: the conversation on screen below its customer
+//! (`CustomerPanel`); with several (the Case's, or the customer's others the agent opened), their
+//! list (`ConversationTabs`) above the panel of the one selected. Switching
 //! unmounts the conversation on screen (its stream, clock and files go with it) and opens the
 //! selected one from its newest page; each conversation's draft waits in `CaseConversations`.
 
@@ -8,9 +9,11 @@ use protocol::ThreadPage;
 
 use super::conversation_tabs::{ConversationTabs, PANEL_ID, tab_id};
 use super::conversation_view::ConversationView;
+use super::customer::CustomerPanel;
 use super::loaded::Loaded;
 use crate::api::Backend;
 use crate::case_conversations::CaseConversations;
+use crate::host_context::HostCallbacks;
 
 /// `page` is the newest conversation's, already loaded; `conversation_ids` the Case's, newest
 /// first, as the host gave them.
@@ -23,39 +26,48 @@ pub fn CaseView(
     /// for the customer's answer): the newest conversation's draft.
     #[prop(optional)]
     draft: String,
+    /// The host's Contact search and creation (absent: the customer's link is only shown).
+    #[prop(optional)]
+    host: HostCallbacks,
 ) -> impl IntoView {
     let case = CaseConversations::provide(&page, &conversation_ids, backend.clone());
     if !draft.is_empty() {
         case.save_draft(page.conversation.id, &draft);
     }
-    if !case.is_several() {
-        return view! { <ConversationView page backend/> }.into_any();
-    }
+    // Linking the customer needs the reply permission, the same on every conversation of a token.
+    let may_link = page.viewer.may_reply;
     // The newest page is shown once as loaded; coming back to it reads it again.
     let first = StoredValue::new(Some(page));
     let backend = StoredValue::new_local(backend);
+    let host = StoredValue::new_local(host);
     let panel = move || {
         let id = case.selected();
         let loaded = first
             .try_update_value(|first| first.take_if(|page| page.conversation.id == id))
             .flatten();
-        match loaded {
+        let conversation = match loaded {
             Some(page) => view! { <ConversationView page backend=backend.get_value()/> }.into_any(),
             None => view! { <SwitchedConversation id backend=backend.get_value()/> }.into_any(),
+        };
+        view! {
+            <CustomerPanel id may_link backend=backend.get_value() host=host.get_value()/>
+            {conversation}
         }
     };
+    // One conversation shows no list, until the agent opens another of the customer's.
+    // A memo: the list is drawn again only when it appears, not on every change of its rows.
+    let several = Memo::new(move |_| case.shows_list());
     view! {
-        <ConversationTabs/>
+        {move || several.get().then(|| view! { <ConversationTabs/> })}
         <div
             class="acw-conversation-panel"
-            role="tabpanel"
+            role=move || several.get().then_some("tabpanel")
             id=PANEL_ID
-            aria-labelledby=move || tab_id(case.selected())
+            aria-labelledby=move || several.get().then(|| tab_id(case.selected()))
         >
             {panel}
         </div>
     }
-    .into_any()
 }
 
 /// A conversation the agent switched to: its newest page is read, then it opens.

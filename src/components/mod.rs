@@ -9,6 +9,7 @@ mod case_view;
 mod composer;
 mod conversation_tabs;
 mod conversation_view;
+mod customer;
 mod engagement_view;
 mod event_line;
 pub mod focus;

@@ -157,3 +157,16 @@ fn the_arrows_follow_the_reading_direction_and_other_keys_move_nothing() {
     assert_eq!(Move::of_key("Enter", false), None);
     assert_eq!(Move::of_key("a", false), None);
 }
+
+#[test]
+fn a_conversation_opened_from_elsewhere_joins_the_list_once_at_its_end() {
+    let mut list = ConversationList::new(1001, &[1001]);
+    assert!(!list.is_several());
+    list.add(2002);
+    list.add(2002);
+    list.add(1001);
+    assert_eq!(list.ids(), vec![1001, 2002]);
+    assert!(list.is_several(), "the list is shown once it has two");
+    assert!(list.select(2002));
+    assert_eq!(list.selected(), 2002);
+}

@@ -1,11 +1,16 @@
 // The connector's sync as a newcomer sees it in `make demo`: the backend writes each conversation
 // of the mapped WhatsApp account (201) into the org (the Salesforce stand-in) as an
 // alcmeon__Conversation__c record, and the org's list of those records (the Lightning-like page)
-// shows it, its status and its link, which changes as the customer writes.
+// shows it, its status and its link, which changes as the customer writes. An agent who links a
+// customer to a Contact in the widget makes every conversation of theirs a record naming it, and
+// Alcméon's profile of the customer holds it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CONVERSATION_LIST_PATH } from '../lightning/org-list.mjs';
 import { customerWrites, useRunningProduct } from '../support/product.mjs';
+import { openRecordPage } from '../support/record-page.mjs';
+import { highestActionId, waitForReplica } from '../support/replica.mjs';
+import { alcmeon } from '../support/stack.mjs';
 
 const product = useRunningProduct({ salesforce: true });
 
@@ -76,4 +81,44 @@ test('a conversation on an account the org does not map stays out of the org', a
     'the record of 1006 names the later message',
   );
   assert.deepEqual(await recordsOf(1002), []);
+});
+
+test('the agent links the customer to a Contact in the widget: each of their conversations becomes a record naming it, the newest OPENED and the older CLOSED, and Alcméon’s profile holds the Contact', async () => {
+  // Jonas writes on Messenger (account 202, not mapped): a second conversation of his, newer.
+  const response = await fetch(`${product.stack.emulatorUrl}/_emulator/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ channel: 'facebook', account_name: 'Lumio Messenger', customer_name: 'Jonas Weber', messages: 1, customer_of: 1002 }),
+  });
+  assert.equal(response.status, 200);
+  const { conversation_id: newer } = await response.json();
+  await waitForReplica(product.stack.backendUrl, await highestActionId(product.stack.emulatorUrl), 'latest_action_id');
+  await syncIdle();
+  assert.deepEqual(await recordsOf(1002), [], 'not eligible before the link');
+
+  const contacts = await (await fetch(`${product.stack.salesforceUrl}/_emulator/records/Contact`)).json();
+  const jonas = contacts.find((contact) => contact.LastName === 'Weber');
+  const { page } = await openRecordPage(product, { conversation: 1002, lang: 'en-US' });
+  const panel = page.locator('.acw-contact-panel');
+  await panel.getByRole('button', { name: 'Find a Contact' }).click();
+  const box = panel.getByRole('searchbox');
+  await box.fill('weber');
+  await box.press('Enter');
+  await panel.locator('.acw-contact-matches li', { hasText: 'Jonas Weber' }).getByRole('button', { name: 'Link' }).click();
+  await panel.locator('a.acw-contact-name', { hasText: 'Jonas Weber' }).waitFor();
+  await page.close();
+
+  const written = async () => [...(await recordsOf(1002)), ...(await recordsOf(newer))];
+  const records = await eventually(written, (found) => found.length === 2 && found.every((r) => r.alcmeon__Contact__c === jonas.Id), 'both records name the Contact');
+  const status = Object.fromEntries(records.map((r) => [r.alcmeon__scoped_id__c.split(':')[3], r.alcmeon__Status__c]));
+  assert.deepEqual(status, { 1002: 'CLOSED', [newer]: 'OPENED' });
+
+  const customerId = records[0].alcmeon__scoped_id__c.split(':')[2];
+  const fieldId = (await alcmeon(product.stack.emulatorUrl, '/custom-field/users/fields')).find((field) => field.label === 'Salesforce Contact Id').id;
+  const profile = await eventually(
+    () => alcmeon(product.stack.emulatorUrl, `/custom-field/users/${customerId}`),
+    (fields) => fields.some((field) => field.field_id === fieldId && field.field_value === jonas.Id),
+    'Alcméon’s profile holds the Contact id',
+  );
+  assert.ok(profile.length >= 1);
 });

@@ -115,6 +115,19 @@ export function readPermissionSets() {
   return sets;
 }
 
+/** { <permission set>: [Apex classes it grants] } from force-app's permission sets. */
+export function readClassAccesses() {
+  const dir = join(DEFAULT_DIR, 'permissionsets');
+  const sets = {};
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.permissionset-meta.xml'))) {
+    const xml = readFileSync(join(dir, file), 'utf8');
+    sets[file.replace('.permissionset-meta.xml', '')] = [...xml.matchAll(/<classAccesses>([\s\S]*?)<\/classAccesses>/g)]
+      .filter(([, block]) => tag(block, 'enabled') === 'true')
+      .map(([, block]) => tag(block, 'apexClass'));
+  }
+  return sets;
+}
+
 /**
 * { <permission set>: { objects: [objects it may edit], fields: ['Object.Field' it may edit] } }
 * from force-app's permission sets, each field of org-objects/ added for the objects the set may

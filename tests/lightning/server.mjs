@@ -26,6 +26,8 @@
 *          permissionSets=<set>[,…] | none   the agent's permission sets (Alcmeon_Widget_Agent);
 *                                      their custom permissions become the token's perms, as in Apex
 *          tokenLifetime=<seconds>     10 to 300 (300, the Apex class's): tokens due for renewal soon
+*          contactAccess=all (default) | none   none: the agent's profile may not read or create
+*                                      Contacts: AlcmeonContactController's queries fail as USER_MODE's do
 *          recordAccess=all (default) | none   none: the agent may see none of the page's records:
 *                                      LDS answers INSUFFICIENT_ACCESS and Apex mints no token
 *          mount=auto (default) | manual   manual: the page waits for lightningHarness.mount()
@@ -41,7 +43,8 @@
 *          about, read from the page's org as Apex reads it (apex.mjs): the record and its
 *          conversations or its engagement, or Apex's refusal with its Custom Label),
 *          findConversationRecord (the page's org and the conversations the connector synced)
-*          and getBackendUrl
+*          and getBackendUrl; AlcmeonContactController's searchContacts and createContact
+*          (contacts.mjs: the org's Contacts, refused to a user whose permission sets lack the class)
 *   POST /__connector/conversations {conversationId}   plays Alcméon's connector: the org gains an
 *          alcmeon__Conversation__c record (no Case) for that Alcméon conversation, as the package
 *          creates one when a conversation starts; answers { recordId }. Kept for the server's life.
@@ -56,7 +59,8 @@ import { MIN_TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS, mintSessionToken } 
 import { COMPONENT, ROOT, buildLightningScripts, importOwnModule } from './build.mjs';
 import { conversationRecordOf, recordLinks } from './apex.mjs';
 import { CONVERSATION_LIST_PATH, conversationListPage } from './org-list.mjs';
-import { readCacheableApex, readDesignDefaults, readEditGrants, readLabels, readPermissionSets, readSchema } from './org.mjs';
+import { readCacheableApex, readClassAccesses, readDesignDefaults, readEditGrants, readLabels, readPermissionSets, readSchema } from './org.mjs';
+import { CONTACT_CLASS, contactController } from './contacts.mjs';
 import { CASE, CONVERSATION, LINKS, orgRecords, recordIds, syncedConversationRecord } from './records.mjs';
 
 const HERE = join(ROOT, 'tests', 'lightning');
@@ -207,6 +211,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
   const { parseConversationId } = await importOwnModule('c/widgetLoader');
   /** Conversation records Alcméon's connector created since the server started, by Alcméon id. */
   const synced = new Map();
+  const contacts = contactController({ salesforceUrl });
   const pageRecords = (conversation, link) => {
     try {
       return orgRecords(conversation, link);
@@ -218,6 +223,7 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
     labels: readLabels(),
     schema: readSchema(),
     permissionSets: readPermissionSets(),
+    classAccesses: readClassAccesses(),
     editGrants: readEditGrants(),
     properties: readDesignDefaults(COMPONENT.split('/')[1]),
     cacheableApex: readCacheableApex(),
@@ -242,6 +248,8 @@ export async function startLightningServer({ host = '127.0.0.1', port = 0, backe
       // What LDS lets the user write (updateRecord, getObjectInfo's updateable).
       editable: { objects: [...new Set(grants.flatMap((grant) => grant.objects))], fields: [...new Set(grants.flatMap((grant) => grant.fields))] },
       tokenLifetime,
+      // Whether the user's profile may read and create Contacts (AlcmeonContactController's USER_MODE).
+      contactAccess: choice(query, 'contactAccess', ['all', 'none'], 'all'),
       recordAccess: choice(query, 'recordAccess', ['all', 'none'], 'all'),
     };
   }
@@ -315,6 +323,22 @@ ${scripts.map((name) => `<script src="/lightning/js/${name}"></script>`).join('\
     const { params, session: caller, org: orgState } = await readJsonBody(req);
     if (qualifiedName === 'AlcmeonSessionController.getBackendUrl') {
       return sendJson(res, 200, { returnValue: backend.url });
+    }
+    if (qualifiedName.startsWith(`${CONTACT_CLASS}.`)) {
+      const granted = (caller?.permissionSets ?? []).some((set) => (org.classAccesses[set] ?? []).includes(CONTACT_CLASS));
+      if (!granted) {
+        return sendJson(res, 403, { message: `You do not have access to the Apex class named '${CONTACT_CLASS}'.`, exceptionType: 'System.NoAccessException' });
+      }
+      if (caller.contactAccess === 'none') {
+        return sendJson(res, 400, { message: "sObject type 'Contact' is not supported.", exceptionType: 'System.AuraHandledException' });
+      }
+      const answer = await contacts.call(qualifiedName.slice(CONTACT_CLASS.length + 1), params);
+      if (!answer) {
+        return sendJson(res, 404, { message: `No such Apex method: ${qualifiedName}`, exceptionType: 'System.TypeException' });
+      }
+      return answer.refusal
+        ? sendJson(res, 400, { message: answer.refusal, exceptionType: 'System.AuraHandledException' })
+        : sendJson(res, 200, { returnValue: answer.returnValue });
     }
     if (!APEX_READERS.includes(qualifiedName)) {
       return sendJson(res, 404, { message: `No such Apex method: ${qualifiedName}`, exceptionType: 'System.TypeException' });

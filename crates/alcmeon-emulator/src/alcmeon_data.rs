@@ -275,6 +275,21 @@ impl AlcmeonData {
         id
     }
 
+    /// Makes the customer of conversation `id` the one of conversation `of` (their author group,
+    /// with its custom fields); nothing when either is unknown.
+    pub fn share_customer(&mut self, id: u64, of: u64) {
+        let Some(group) = self
+            .conversations
+            .get(&of)
+            .map(|c| c.customer.group.clone())
+        else {
+            return;
+        };
+        if let Some(conversation) = self.conversations.get_mut(&id) {
+            conversation.customer.group = group;
+        }
+    }
+
     /// Records a `task-create`: the customer's message opens a new task in the conversation.
     /// `None` when the conversation does not exist.
     pub fn add_inbound(&mut self, conversation_id: u64, inbound: InboundMessage) -> Option<Action> {

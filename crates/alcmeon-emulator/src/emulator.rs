@@ -41,6 +41,9 @@ pub struct GeneratedConversation {
     pub new: NewConversation,
     pub messages: usize,
     pub notify: bool,
+    /// The customer is the one of this conversation (Alcméon's author group: the same person on
+    /// another channel or account, or writing again).
+    pub customer_of: Option<u64>,
 }
 
 impl Emulator {
@@ -102,6 +105,9 @@ impl Emulator {
         let count = generated.messages;
         self.data.update(|data| {
             let id = data.add_conversation(generated.new);
+            if let Some(of) = generated.customer_of {
+                data.share_customer(id, of);
+            }
             let actions: Vec<Action> = (0..count)
                 .filter_map(|n| {
                     let minutes_before_now = i64::try_from(count - 1 - n).unwrap_or(i64::MAX);

@@ -31,6 +31,8 @@ pub enum ErrorCode {
     ConversationClosed,
     /// The channel's reply window has closed.
     ReplyWindowClosed,
+    /// The replica knows no Alcméon customer for the conversation yet: nothing to link.
+    NoCustomer,
     PayloadTooLarge,
     RateLimited,
     UpstreamUnavailable,
@@ -47,7 +49,10 @@ impl ErrorCode {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::BadRequest => 400,
-            Self::Conflict | Self::ConversationClosed | Self::ReplyWindowClosed => 409,
+            Self::Conflict
+            | Self::ConversationClosed
+            | Self::ReplyWindowClosed
+            | Self::NoCustomer => 409,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,
             Self::UpstreamUnavailable => 502,
@@ -65,6 +70,7 @@ impl ErrorCode {
             Self::Conflict => "error-conflict",
             Self::ConversationClosed => ReplyBlock::ConversationClosed.message_id(),
             Self::ReplyWindowClosed => ReplyBlock::ReplyWindowClosed.message_id(),
+            Self::NoCustomer => "error-no-customer",
             Self::PayloadTooLarge => "error-payload-too-large",
             Self::RateLimited => "error-rate-limited",
             Self::UpstreamUnavailable => "error-upstream-unavailable",

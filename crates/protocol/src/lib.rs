@@ -8,6 +8,7 @@ mod channel_rules;
 mod client_id;
 mod consent;
 mod conversation_event;
+mod customer;
 mod engagement;
 mod error;
 mod failure;
@@ -29,6 +30,9 @@ pub use channel_rules::{ALCMEON_MAX_REPLY_CHARS, LengthUnit, ReplyLimit, TooLong
 pub use client_id::{ClientId, InvalidClientId, MAX_CLIENT_ID_CHARS};
 pub use consent::{ConsentState, normalize_phone};
 pub use conversation_event::{ConversationEvent, EventKind, EventParties};
+pub use customer::{
+    CONTACT_NAME_MAX_CHARS, ContactLink, CustomerConversation, CustomerView, is_salesforce_id,
+};
 pub use engagement::{
     EngagementBlock, EngagementEvent, EngagementPage, EngagementSend, EngagementSendRequest,
     Recipient, ReengagementPage, SendFailure, SendFailureCode, SendState, Sender, TemplateChannel,

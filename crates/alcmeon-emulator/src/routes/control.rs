@@ -27,7 +27,8 @@
 //!   has already written N messages ("Message 1 of N", …, one a minute up to now). Only `channel`
 //!   (synchronize.yaml's `Account.type`) is required; with `"notify": false` the generated
 //!   messages are not sent to the webhook. An existing account with the same channel and name is
-//!   reused. Returns `{"conversation_id": n}`.
+//!   reused. With `"customer_of": <conversation id>` its customer is that conversation's (the same
+//!   author group, as Alcméon groups one person's identities). Returns `{"conversation_id": n}`.
 //! - `GET /_emulator/health`: 200 `{"status": "ok", "latest_action_id": n, "answers_in_progress":
 //!   n, "webhooks": {"queued": n, "delivered": n, "dropped": n, "failed": n}}`, so tests can wait
 //!   for the backend's replica without spending the application's rate limit, and wait for the
@@ -246,6 +247,7 @@ struct OpenConversationRequest {
     messages: usize,
     #[serde(default = "notify_by_default")]
     notify: bool,
+    customer_of: Option<u64>,
 }
 
 fn notify_by_default() -> bool {
@@ -275,6 +277,7 @@ async fn open_conversation(
         new,
         messages: request.messages,
         notify: request.notify,
+        customer_of: request.customer_of,
     };
     let conversation_id =
         tokio::task::spawn_blocking(move || emulator.open_conversation(generated))

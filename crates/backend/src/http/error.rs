@@ -34,6 +34,9 @@ pub enum AppError {
     /// Alcméon answered an error or could not be reached (the cause is logged where it happened).
     #[error("{0}")]
     Upstream(String),
+    /// The replica knows no Alcméon customer for the conversation: nothing to link to a Contact.
+    #[error("{0}")]
+    NoCustomer(String),
     #[error("{}", blocked_message(*.0))]
     ReplyBlocked(ReplyBlock),
     #[error(transparent)]
@@ -100,6 +103,7 @@ impl AppError {
             Self::BadRequest(_) => ErrorCode::BadRequest,
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Self::Upstream(_) => ErrorCode::UpstreamUnavailable,
+            Self::NoCustomer(_) => ErrorCode::NoCustomer,
             Self::ReplyBlocked(block) => block.error_code(),
             Self::Store(StoreError::InvalidAction(_)) => ErrorCode::BadRequest,
             Self::Store(_) => ErrorCode::Internal,

@@ -4,7 +4,9 @@
 //! mode (`eng`), when the replica holds it as a conversation of the engagement's recipient
 //! (normalised number) on its sender account (how the widget switches in place to the
 //! conversation the customer's answer opened, or opens the ongoing one a 403 offers, before
-//! Salesforce knows it); anything else is `403 forbidden` in the one error shape, before the
+//! Salesforce knows it), or when the replica holds it as a conversation of the customer of one
+//! the token names (how the widget opens the customer's other conversations, the 360° list);
+//! anything else is `403 forbidden` in the one error shape, before the
 //! handler reads or sends anything. The refusal is
 //! logged with the path, org, user and conversation id, never the token.
 //! `tests/api/access.rs` walks every such path of the OpenAPI description to keep it so.
@@ -36,6 +38,7 @@ impl FromRequestParts<AppState> for Granted {
         let conversation_id = conversation_in_path(parts, state).await?;
         if !agent.may_open(conversation_id)
             && !recipients_conversation(&agent, conversation_id, state).await?
+            && !customers_conversation(&agent, conversation_id, state).await?
         {
             tracing::warn!(
                 path = %parts.uri.path(),
@@ -77,6 +80,27 @@ async fn recipients_conversation(
     Ok(conversations
         .iter()
         .any(|c| c.conversation_id == conversation_id))
+}
+
+/// Whether the conversation's customer is the customer of a conversation the token names.
+async fn customers_conversation(
+    agent: &Claims,
+    conversation_id: i64,
+    state: &AppState,
+) -> Result<bool, AppError> {
+    let Some(customer) = state
+        .store
+        .conversation_customer_id(conversation_id)
+        .await?
+    else {
+        return Ok(false);
+    };
+    for &named in &agent.conversations {
+        if state.store.conversation_customer_id(named).await? == Some(customer) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 async fn conversation_in_path(parts: &mut Parts, state: &AppState) -> Result<i64, AppError> {

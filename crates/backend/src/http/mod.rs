@@ -6,6 +6,7 @@
 
 mod attachments;
 mod conversations;
+mod customer;
 pub mod embed;
 mod engagement;
 mod engagement_events;
@@ -75,6 +76,7 @@ fn widget_api() -> OpenApiRouter<AppState> {
         .merge(engagement::router())
         .merge(engagement_events::router())
         .merge(reengagement::router())
+        .merge(customer::router())
         .merge(openapi::router())
 }
 

@@ -30,6 +30,7 @@ operators' `GET /health`, and the widget-in-a-frame files under `/embed/`.";
         (name = "conversations", description = "A conversation's thread, its live changes and its files"),
         (name = "replies", description = "Sending an agent's replies, once"),
         (name = "engagement", description = "Starting a conversation: the engagement page, its templates, its one send and its live changes; re-engaging a conversation"),
+        (name = "customer", description = "A conversation's customer: their Salesforce Contact, linking them to one, and their other conversations"),
         (name = "time zones", description = "The agent's time zone rules"),
         (name = "description", description = "This description"),
     )
@@ -151,7 +152,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(count, 13, "the widget API has thirteen operations");
+        assert_eq!(count, 15, "the widget API has fifteen operations");
         let scheme = &spec["components"]["securitySchemes"]["session"];
         assert_eq!(
             (scheme["type"].as_str(), scheme["scheme"].as_str()),

@@ -18,7 +18,7 @@ use axum::extract::{DefaultBodyLimit, FromRequestParts, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::routing::post;
-use protocol::ScopedId;
+use protocol::{ScopedId, is_salesforce_id};
 use serde::{Deserialize, Serialize};
 
 use super::extract::Json;
@@ -168,11 +168,6 @@ async fn take(
         })
         .await?;
     Ok(Ok(()))
-}
-
-/// A Salesforce record id: 15 or 18 letters and digits.
-fn is_salesforce_id(text: &str) -> bool {
-    matches!(text.len(), 15 | 18) && text.bytes().all(|byte| byte.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

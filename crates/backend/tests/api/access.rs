@@ -80,6 +80,10 @@ async fn call(app: &TestApp, method: &Method, path: &str, token: &str) -> (u16, 
         request = request.json(&json!({"client_id": "not-yours", "template_id": 2003,
                                        "values": {"customer_name": "Leaked?"}}));
     }
+    if *method == Method::PUT && path.ends_with("/customer/link") {
+        request =
+            request.json(&json!({"contactId": "003000000000001AAA", "contactName": "Leaked?"}));
+    }
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let is_stream = response

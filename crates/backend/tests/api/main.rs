@@ -5,6 +5,7 @@ mod attachments;
 mod consent;
 mod conversation_state;
 mod custom_fields;
+mod customer;
 mod embed;
 mod engagement;
 mod engagement_access;

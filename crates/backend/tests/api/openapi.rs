@@ -196,6 +196,8 @@ const ENGAGEMENT_SENDS: &str = "/v1/engagement/sends";
 const ENGAGEMENT_EVENTS: &str = "/v1/engagement/events";
 const REENGAGE: &str = "/v1/conversations/{conversation_id}/engagements";
 const REENGAGEMENT: &str = "/v1/conversations/{conversation_id}/reengagement";
+const CUSTOMER: &str = "/v1/conversations/{conversation_id}/customer";
+const CUSTOMER_LINK: &str = "/v1/conversations/{conversation_id}/customer/link";
 
 #[tokio::test]
 async fn every_documented_operation_answers_as_described_on_the_running_backend() {
@@ -218,6 +220,7 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
     );
     let reply = json!({"client_id": "described-1", "text": "Hello from the description test"});
     let big = json!({"client_id": "big", "text": "a".repeat(300 * 1024)});
+    let contact = json!({"contactId": "003000000000001AAA", "contactName": "Amélie Dubois"});
 
     let cases = [
         case("GET", THREAD, "/v1/conversations/1001/thread", 200),
@@ -309,6 +312,16 @@ async fn every_documented_operation_answers_as_described_on_the_running_backend(
         case("GET", REENGAGEMENT, "/v1/conversations/1002/reengagement", 403),
         case("GET", REENGAGEMENT, "/v1/conversations/x/reengagement", 400),
         case("GET", REENGAGEMENT, "/v1/conversations/1001/reengagement", 401).without_session(),
+        case("GET", CUSTOMER, "/v1/conversations/1001/customer", 200),
+        case("GET", CUSTOMER, "/v1/conversations/1002/customer", 403),
+        case("GET", CUSTOMER, "/v1/conversations/x/customer", 400),
+        case("GET", CUSTOMER, "/v1/conversations/1001/customer", 401).without_session(),
+        case("PUT", CUSTOMER_LINK, "/v1/conversations/1001/customer/link", 200).with_body(contact.clone()),
+        case("PUT", CUSTOMER_LINK, "/v1/conversations/424242/customer/link", 409).with_body(contact.clone()),
+        case("PUT", CUSTOMER_LINK, "/v1/conversations/1001/customer/link", 400)
+            .with_body(json!({"contactId": "x", "contactName": "Amélie"})),
+        case("PUT", CUSTOMER_LINK, "/v1/conversations/1002/customer/link", 403).with_body(contact.clone()),
+        case("PUT", CUSTOMER_LINK, "/v1/conversations/1001/customer/link", 401).without_session(),
         // The session's record names 1001 and 424242, not 1002.
         case("GET", THREAD, "/v1/conversations/1002/thread", 403),
         case("POST", REPLIES, "/v1/conversations/1002/replies", 403)

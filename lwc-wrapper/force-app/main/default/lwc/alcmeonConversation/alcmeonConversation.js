@@ -21,6 +21,11 @@
  * engagement (its alcmeon__Conversation__c record, found by Apex, becomes the engagement's lookup).
  * Both resolve false, writing nothing, when the page has no engagement (conversation mode).
  *
+ * The widget searches and creates the customer's Contact through `searchContacts(term)` and
+ * `createContact({ name, phone })`, both Apex as the agent (AlcmeonContactController, with sharing):
+ * each resolves to `{ id, name, personAccount, detail }` (a list for the search) or rejects with an
+ * Error whose message is Salesforce's text (errorMessages), which the widget shows the agent.
+ *
  * Every token is minted by Apex for this record (`getSessionToken({ recordId, … })`): it names
  * the Alcméon conversations the agent may open from here, read by Apex as the agent. The first one
  * is asked for before the widget mounts, so an agent Apex refuses (no access to the record, no
@@ -44,12 +49,15 @@ import USER_ID from '@salesforce/user/Id';
 import getSessionToken from '@salesforce/apex/AlcmeonSessionController.getSessionToken';
 import getBackendUrl from '@salesforce/apex/AlcmeonSessionController.getBackendUrl';
 import findConversationRecord from '@salesforce/apex/AlcmeonSessionController.findConversationRecord';
+import searchContactsApex from '@salesforce/apex/AlcmeonContactController.searchContacts';
+import createContactApex from '@salesforce/apex/AlcmeonContactController.createContact';
 import TITLE_LABEL from '@salesforce/label/c.Alcmeon_Widget_Title';
 import LOADING_LABEL from '@salesforce/label/c.Alcmeon_Loading';
 import LOAD_ERROR_LABEL from '@salesforce/label/c.Alcmeon_Error_Load';
 import NO_CONVERSATION_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation';
 import NO_CONVERSATION_ID_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Conversation_Id';
 import NOT_CONFIGURED_LABEL from '@salesforce/label/c.Alcmeon_Error_Not_Configured';
+import NO_REASON_LABEL from '@salesforce/label/c.Alcmeon_Error_No_Reason';
 import {
     canRunWebAssembly,
     createWidgetContext,
@@ -406,7 +414,9 @@ export default class AlcmeonConversation extends LightningElement {
             },
             ...(firstThread ? { firstThread } : {}),
             recordEngagementSend: (record) => this.recordEngagementSend(record),
-            recordEngagementConversation: (conversationId) => this.recordEngagementConversation(conversationId)
+            recordEngagementConversation: (conversationId) => this.recordEngagementConversation(conversationId),
+            searchContacts: (term) => searchContacts(term),
+            createContact: (contact) => createContact(contact)
         });
     }
 
@@ -553,4 +563,23 @@ export default class AlcmeonConversation extends LightningElement {
         const height = Number.parseInt(this.height, 10);
         return `height: ${height > 0 ? height : DEFAULT_HEIGHT}px;`;
     }
+}
+
+/** Contacts matching `term`, found by Apex as the agent; rejects with Salesforce's reason. */
+export function searchContacts(term) {
+    return asAgent(() => searchContactsApex({ term: String(term ?? '') }));
+}
+
+/** Creates `{ name, phone }` as a Contact by Apex as the agent; rejects with Salesforce's reason. */
+export function createContact(contact) {
+    const { name, phone } = contact ?? {};
+    return asAgent(() => createContactApex({ name: String(name ?? ''), phone: String(phone ?? '') }));
+}
+
+function asAgent(call) {
+    return Promise.resolve()
+        .then(call)
+        .catch((error) => {
+            throw new Error(errorText(error, NO_REASON_LABEL));
+        });
 }

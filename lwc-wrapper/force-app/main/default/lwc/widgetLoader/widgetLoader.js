@@ -18,7 +18,9 @@
  * The widget context is in conversation mode (`conversationId`, `conversationIds`) or in
  * engagement mode (`engagementId`, the 18-character alcmeon__Engagement__c id, and no
  * conversation), never both; the host's optional callbacks `recordEngagementSend(record)` and
- * `recordEngagementConversation(conversationId)` write what the widget did to Salesforce.
+ * `recordEngagementConversation(conversationId)` write what the widget did to Salesforce, and
+ * `searchContacts(term)` and `createContact({ name, phone })` find and create the customer's
+ * Contact (not offered in the frame: the widget then only shows the customer's link).
  *
  * Conversation mode may also carry `firstThread`: the host's own request for the conversation's
  * newest page (`fetchFirstThread`), started as soon as it knows the backend, the conversation and
@@ -55,6 +57,8 @@ const CONTEXT_DATA_KEYS = [
 ];
 /** The host callbacks a context may carry, each optional; the frame reaches them by postMessage. */
 export const ENGAGEMENT_CALLBACKS = ['recordEngagementSend', 'recordEngagementConversation'];
+/** The host's Contact callbacks, each optional; mounted in place only (the frame has none). */
+export const CONTACT_CALLBACKS = ['searchContacts', 'createContact'];
 /** A Salesforce record id as the widget is given it: 18 characters. */
 const RECORD_ID = /^[a-zA-Z0-9]{18}$/;
 const FRAME_READY_TIMEOUT_MS = 30000;
@@ -350,7 +354,7 @@ export function createWidgetContext({
         throw new WidgetLoadError('widget context: firstThread must be a promise, in conversation mode');
     }
     const hostCallbacks = {};
-    for (const name of ENGAGEMENT_CALLBACKS) {
+    for (const name of [...ENGAGEMENT_CALLBACKS, ...CONTACT_CALLBACKS]) {
         if (callbacks[name] !== undefined) {
             if (typeof callbacks[name] !== 'function') {
                 throw new WidgetLoadError(`widget context: ${name} must be a function`);

@@ -8,6 +8,8 @@ import { loadScript } from 'lightning/platformResourceLoader';
 import getSessionToken from '@salesforce/apex/AlcmeonSessionController.getSessionToken';
 import getBackendUrl from '@salesforce/apex/AlcmeonSessionController.getBackendUrl';
 import findConversationRecord from '@salesforce/apex/AlcmeonSessionController.findConversationRecord';
+import searchContactsApex from '@salesforce/apex/AlcmeonContactController.searchContacts';
+import createContactApex from '@salesforce/apex/AlcmeonContactController.createContact';
 
 const mockConversationRecord = require('./data/getConversationRecord.json');
 const mockCaseConversations = require('./data/getRelatedListRecords.json');
@@ -52,6 +54,8 @@ jest.mock(
     () => ({ default: jest.fn() }),
     { virtual: true }
 );
+jest.mock('@salesforce/apex/AlcmeonContactController.searchContacts', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AlcmeonContactController.createContact', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock(
     '@salesforce/apex/AlcmeonSessionController.getBackendUrl',
     () => ({ default: jest.fn() }),
@@ -169,7 +173,9 @@ describe('c-alcmeon-conversation', () => {
             getToken: expect.any(Function),
             firstThread: expect.anything(),
             recordEngagementSend: expect.any(Function),
-            recordEngagementConversation: expect.any(Function)
+            recordEngagementConversation: expect.any(Function),
+            searchContacts: expect.any(Function),
+            createContact: expect.any(Function)
         });
 
         await expect(context.getToken()).resolves.toBe('token-1');
@@ -263,6 +269,31 @@ describe('c-alcmeon-conversation', () => {
             expect('firstThread' in init.mount.mock.calls[1][1]).toBe(false);
             expect(backendRequests()).toHaveLength(1);
         });
+    });
+
+    it("searches and creates Contacts through Apex as the agent, rejecting with Salesforce's reason", async () => {
+        const { init } = installFakeWidget();
+        conversationPage();
+        getRecord.emit(mockConversationRecord);
+        await flushPromises();
+        const context = init.mount.mock.calls[0][1];
+
+        const amelie = { id: '003000000000001AAA', name: 'Amélie Dubois', personAccount: false, detail: 'amelie@example.com' };
+        searchContactsApex.mockResolvedValue([amelie]);
+        await expect(context.searchContacts('dubois')).resolves.toEqual([amelie]);
+        expect(searchContactsApex).toHaveBeenCalledWith({ term: 'dubois' });
+
+        searchContactsApex.mockRejectedValue({ body: { message: 'Insufficient access rights on object Contact' }, status: 400 });
+        await expect(context.searchContacts('dubois')).rejects.toThrow('Insufficient access rights on object Contact');
+
+        const lea = { id: '003000000000002AAA', name: 'Léa Fontaine', personAccount: false, detail: '+33611223344' };
+        createContactApex.mockResolvedValue(lea);
+        await expect(context.createContact({ name: 'Léa Fontaine', phone: '+33611223344' })).resolves.toEqual(lea);
+        expect(createContactApex).toHaveBeenCalledWith({ name: 'Léa Fontaine', phone: '+33611223344' });
+
+        createContactApex.mockRejectedValue({ body: { pageErrors: [], fieldErrors: {} }, status: 500 });
+        await expect(context.createContact({ name: 'Léa Fontaine' })).rejects.toThrow('c.Alcmeon_Error_No_Reason');
+        expect(createContactApex).toHaveBeenLastCalledWith({ name: 'Léa Fontaine', phone: '' });
     });
 
     it('records nothing for an engagement in conversation mode', async () => {
@@ -588,7 +619,9 @@ describe('c-alcmeon-conversation', () => {
                 assetsUrl: RESOURCE_URL,
                 getToken: expect.any(Function),
                 recordEngagementSend: expect.any(Function),
-                recordEngagementConversation: expect.any(Function)
+                recordEngagementConversation: expect.any(Function),
+                searchContacts: expect.any(Function),
+                createContact: expect.any(Function)
             });
             await expect(context.getToken()).resolves.toBe('token-for-the-record');
             expect(backendRequests()).toEqual([]);

@@ -386,5 +386,14 @@ describe('widgetLoader', () => {
                 'recordEngagementConversation must be a function'
             );
         });
+
+        it("keeps the host's Contact callbacks, refuses one that is not a function, and passes nothing else", () => {
+            const searchContacts = () => Promise.resolve([]);
+            const createContact = () => Promise.resolve({});
+            const built = context({ searchContacts, createContact, deleteContact: () => Promise.resolve() });
+            expect(built).toMatchObject({ searchContacts, createContact });
+            expect(built).not.toHaveProperty('deleteContact');
+            expect(() => context({ searchContacts: 'find' })).toThrow('searchContacts must be a function');
+        });
     });
 });
