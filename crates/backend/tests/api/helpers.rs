@@ -309,7 +309,13 @@ impl TestApp {
 
     /// Waits until `/health` satisfies `done` (30 s at most).
     pub async fn wait_for_health(&self, done: impl Fn(&Value) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(30);
+        self.wait_for_health_within(Duration::from_secs(30), done)
+            .await;
+    }
+
+    /// Waits until `/health` satisfies `done`, `patience` at most.
+    pub async fn wait_for_health_within(&self, patience: Duration, done: impl Fn(&Value) -> bool) {
+        let deadline = Instant::now() + patience;
         loop {
             let health = self.health().await;
             if done(&health) {
@@ -325,9 +331,12 @@ impl TestApp {
 
     /// Waits until the outbox sends nothing more: every reply handed to it was accepted or
     /// refused by Alcméon. After this, Alcméon's answer count can only change if a test posts.
+    /// Tests at one call a second queue up to 30 replies: two minutes at most.
     pub async fn outbox_idle(&self) {
-        self.wait_for_health(|health| health["outbox"]["in_flight"] == 0)
-            .await;
+        self.wait_for_health_within(Duration::from_secs(120), |health| {
+            health["outbox"]["in_flight"] == 0
+        })
+        .await;
     }
 
     /// Waits until the emulator has recorded every answer it accepted, and its delivery.
