@@ -1,7 +1,8 @@
-//! Matches back to Alcméon: each customer linked to a Salesforce Contact (from the widget or from
+//! Matches and owners back to Alcméon: each customer linked to a Salesforce Contact (from the widget or from
 //! the org's trigger, `store::customers`) is written to Alcméon's user custom field "Salesforce
 //! Contact Id" on the customer's profile (`PUT /custom-field/users/{customer_id}`), so Alcméon's
-//! inbox sees the match.
+//! inbox sees the match; and each owner a Salesforce org handed a conversation back from is
+//! written to Alcméon's conversation custom field (`owners.rs`), through the same writer.
 //!
 //! Invariants:
 //! - A link is marked written (`Store::note_link_written`) only after Alcméon took its Contact, and
@@ -19,6 +20,7 @@
 //! so); while Alcméon has no such field, links wait and the writer says so in the log.
 
 mod contact_field;
+mod owners;
 mod write_back;
 
 use std::sync::Arc;
@@ -40,8 +42,14 @@ impl LinkWrites {
     }
 }
 
-/// Starts the writer: it runs until the returned task is aborted.
-pub fn spawn(store: Store, client: Arc<AlcmeonClient>, writes: &LinkWrites) -> JoinHandle<()> {
+/// Starts the writer: it runs until the returned task is aborted. `owner_field`:
+/// `ALCMEON_SF_OWNER_FIELD_ID`.
+pub fn spawn(
+    store: Store,
+    client: Arc<AlcmeonClient>,
+    owner_field: Option<i64>,
+    writes: &LinkWrites,
+) -> JoinHandle<()> {
     let wake = writes.signal();
-    tokio::spawn(write_back::Writer::new(store, client).run(wake))
+    tokio::spawn(write_back::Writer::new(store, client, owner_field).run(wake))
 }
