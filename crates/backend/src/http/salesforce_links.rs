@@ -130,11 +130,10 @@ async fn take_links(
             }),
         }
     }
-    if taken.accepted > 0 {
-        state.links_to_write.notify_one();
-    }
+    // An owner is stored even beside an ignored Contact: the writer reads the store to find out.
+    state.links_to_write.notify_one();
     tracing::info!(org = %org.org_id, accepted = taken.accepted, ignored = taken.ignored.len(),
-        "Contacts set in Salesforce were taken");
+        "Contacts and owners set in Salesforce were taken");
     Ok(Json(taken))
 }
 
