@@ -123,6 +123,9 @@ export async function startStack(options = {}) {
         // re-engagement); BACKEND_ENGAGEMENT_LINK_WINDOW_SECS and BACKEND_ORG_ENVIRONMENTS keep
         // their defaults (7 days, one environment per org).
         ALCMEON_CUSTOMER_PHONE_FIELD_ID: '5001',
+        // The emulator's conversation custom field "Salesforce owner": the owner a Salesforce org
+        // hands a conversation back from (alcmeon__From_SF_Queue_Id__c) is written there.
+        ALCMEON_SF_OWNER_FIELD_ID: '6001',
         // The record sync: Lumio's WhatsApp account (201) is mapped to the org.
         ...(options.salesforce && backendSalesforceEnv({ orgId: DEMO.orgId, salesforceUrl, keys, accounts: [201] })),
         ...options.backendEnv,

@@ -9,6 +9,7 @@
 
 mod agent_actions;
 mod bulk_history;
+mod conversation_fields;
 mod custom_fields;
 mod engagements;
 mod optins;
@@ -32,6 +33,7 @@ use crate::model::{
 
 pub use agent_actions::AgentAction;
 use bulk_history::BulkHistory;
+use conversation_fields::ConversationFields;
 use custom_fields::CustomFields;
 pub use custom_fields::{FieldMetadata, FieldRefusal, FieldValue};
 use engagements::Engagements;
@@ -80,6 +82,10 @@ pub struct AlcmeonData {
     /// definitions.
     #[serde(default)]
     custom_fields: CustomFields,
+    /// Conversation custom fields (`alcmeon_data/conversation_fields.rs`); a state file written
+    /// before them gets the seeded definition.
+    #[serde(default)]
+    conversation_fields: ConversationFields,
 }
 
 /// Distinct starting points make an id used in the wrong place fail loudly in tests.
@@ -183,6 +189,7 @@ impl AlcmeonData {
             templates: Templates::default(),
             engagements: Engagements::default(),
             custom_fields: CustomFields::default(),
+            conversation_fields: ConversationFields::default(),
         }
     }
 

@@ -34,6 +34,8 @@ pub struct Emulator {
     pub outages: Arc<Outages>,
     /// The user profile custom fields' scripted outage, if any (an emulator control).
     pub profile_outages: Arc<Outages>,
+    /// The conversation custom fields' scripted outage, if any (an emulator control).
+    pub conversation_field_outages: Arc<Outages>,
     notifier: Notifier,
 }
 
@@ -58,6 +60,7 @@ impl Emulator {
             calls: Arc::default(),
             outages: Arc::default(),
             profile_outages: Arc::default(),
+            conversation_field_outages: Arc::default(),
             rate_limiter: Arc::new(RateLimiter::new(
                 config.rate_limit_per_minute,
                 config.rate_limit_window,

@@ -15,7 +15,8 @@
 //! `GET /custom-field/users/fields/{custom_field_id}`, `GET`/`PUT
 //! /custom-field/users/{custom_field_user_id}`, `GET
 //! /custom-field/accounts/{social_media_account_id}/users/{social_media_user_id}`, `POST
-//! /custom-field/accounts/{social_media_account_id}/users`; not the conversation fields); webhook
+//! /custom-field/accounts/{social_media_account_id}/users`); conversation custom fields (`GET`/`PUT
+//! /custom-field/conversations/{conversation_id}`); webhook
 //! notifications of every new action.
 //! Emulator-only controls live under `/_emulator/` (see `routes/control.rs`). Configuration comes
 //! from `ALCMEON_EMULATOR_*` variables (see [`Config`]).
@@ -48,7 +49,9 @@
 //! The user custom fields are 5001 "Phone" (type `phone`) and 5002 "Salesforce Contact Id"
 //! (`string`, empty for every customer at first). A customer's `author.group.id` (4001 up) is
 //! their `custom_field_user_id`; their `social_media_user_id` is their WhatsApp number, or else
-//! their author id (`alcmeon_data/custom_fields.rs`).
+//! their author id (`alcmeon_data/custom_fields.rs`). The one conversation custom field is 6001
+//! "Salesforce owner" (`string`, empty everywhere at first; the spec lists no endpoint that reads
+//! conversation field definitions, so a client is given its id).
 //! WhatsApp templates 2001 `order_update`, 2002 `order_update_fr`, 2003
 //! `satisfaction_follow_up`; RCS account 401 (templates 2101, 2102) and KakaoTalk account 402
 //! (2201, 2202). A customer's answer to a WhatsApp engagement opens a conversation that starts
@@ -77,14 +80,15 @@
 //!   `engagements` (sends, answers), `phone` (E.164 rules); their routes are `routes/optins.rs`,
 //!   `routes/template_sends.rs`, `routes/template_lists.rs`, `routes/engagement_controls.rs`.
 //! - User custom fields: `alcmeon_data/custom_fields.rs` (definitions, values on a customer's
-//!   `author.group`), routes `routes/custom_fields.rs`.
+//!   `author.group`) and `alcmeon_data/conversation_fields.rs` (definitions, values by
+//!   conversation), routes `routes/custom_fields.rs`.
 //! - Background work: `answer_flow` (an accepted answer is recorded, then delivered),
 //!   `customer_traffic` (customers write again, and answer engagements, for demos), `webhook`
 //!   (signed notifications).
 //! - Wire and rules without state: `model` (synchronize.yaml's types), `answer_request`,
 //!   `channel_details`, `token`, `rate_limit`, `config`, `paging` (the listings' one page rule);
-//!   `outage`, a scripted outage of the send endpoint or of the profile custom fields (429, 500 or
-//!   a hang, for N seconds).
+//!   `outage`, a scripted outage of the send endpoint or of the profile or conversation custom
+//!   fields (429, 500 or a hang, for N seconds).
 //!
 //! # Architecture invariants
 //!

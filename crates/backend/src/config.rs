@@ -87,6 +87,12 @@ pub struct Config {
     /// `BACKEND_SALESFORCE_<orgId>`, one per org that has a record sync (`salesforce.rs`
     /// documents the settings): its Connected App and the Alcméon social accounts mapped to it.
     pub salesforce: SalesforceSync,
+    /// `ALCMEON_SF_OWNER_FIELD_ID`: the Alcméon conversation custom field (a text field, labelled
+    /// "Salesforce owner" by convention) that receives the Queue or user a Salesforce org handed a
+    /// conversation back from (`alcmeon__From_SF_Queue_Id__c`). Configured, not found by label:
+    /// custom-field.yaml lists the definitions of user fields only. Unset: those owners are kept
+    /// and wait.
+    pub sf_owner_field_id: Option<i64>,
 }
 
 /// Where a new replica starts reading `GET /actions` (`BACKEND_REPLICA_START`).
@@ -279,6 +285,7 @@ impl Config {
             event_retention,
             engagement: engagement::from_lookup(&get)?,
             salesforce: SalesforceSync::from_lookup(&orgs, &get)?,
+            sf_owner_field_id: field_id(&get, "ALCMEON_SF_OWNER_FIELD_ID")?,
             orgs,
         })
     }
@@ -295,6 +302,24 @@ const REQUIRED: [&str; 7] = [
     "ALCMEON_ROLES_FOR_MODERATE",
     "ALCMEON_TEAMS",
 ];
+
+/// An Alcméon custom field's id, optional: the environment's own, so never defaulted.
+fn field_id(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+) -> Result<Option<i64>, ConfigError> {
+    let Some(raw) = get(name) else {
+        return Ok(None);
+    };
+    match parse_ids(name, &raw)?[..] {
+        [] => Ok(None),
+        [id] => Ok(Some(id)),
+        _ => Err(ConfigError::Invalid {
+            name,
+            reason: format!("{raw:?} names several fields; give one"),
+        }),
+    }
+}
 
 fn split_list(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(',').map(str::trim).filter(|s| !s.is_empty())
@@ -439,6 +464,24 @@ mod tests {
             SalesforceSync::default(),
             "no org has a record sync"
         );
+        assert_eq!(config.sf_owner_field_id, None);
+    }
+
+    #[test]
+    fn the_salesforce_owner_field_is_one_alcmeon_id() {
+        let with = |raw: &'static str| {
+            let mut pairs = REQUIRED.to_vec();
+            pairs.push(("ALCMEON_SF_OWNER_FIELD_ID", raw));
+            Config::from_lookup(lookup(&pairs))
+        };
+        assert_eq!(with("6001").unwrap().sf_owner_field_id, Some(6001));
+        for refused in ["owner", "6001,6002"] {
+            let error = with(refused).unwrap_err().to_string();
+            assert!(
+                error.starts_with("ALCMEON_SF_OWNER_FIELD_ID is not valid"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -151,7 +151,12 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         engagement::spawn_linker(store.clone(), engagement.link_window),
         outbox.spawn_takeover(),
         spawn_budget_sharing(store.clone(), client.clone(), calls_per_minute.clone()),
-        matching::spawn(store.clone(), client.clone(), &link_writes),
+        matching::spawn(
+            store.clone(),
+            client.clone(),
+            config.sf_owner_field_id,
+            &link_writes,
+        ),
     ];
     tasks.extend(records::start(store.clone(), &config).await?);
 

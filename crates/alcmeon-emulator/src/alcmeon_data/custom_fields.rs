@@ -48,7 +48,7 @@ pub enum FieldType {
 
 impl FieldType {
     /// Whether `value` is a `PrimitiveFieldValues` of this type.
-    fn accepts(self, value: &Value) -> bool {
+    pub(super) fn accepts(self, value: &Value) -> bool {
         match self {
             FieldType::String => value.is_string(),
             FieldType::Phone => value.as_object().is_some_and(|phone| {
@@ -72,6 +72,8 @@ pub struct FieldValue {
 pub enum FieldRefusal {
     /// No such profile (custom-field.yaml's 404).
     UserNotFound,
+    /// No such conversation (the spec names no error for it: a 404 like a profile's).
+    ConversationNotFound,
     /// No user custom field with this id, so none to edit (its 403).
     NotEditable(u64),
     /// A value not of its field's type (its 400).
@@ -98,28 +100,15 @@ struct SocialUser {
 /// 5001 was already written into its customers' groups.
 impl Default for CustomFields {
     fn default() -> Self {
-        let defined_on = DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
-            .map(|time| time.to_utc())
-            .unwrap_or_default();
-        let field = |id, label: &str, description: &str, kind| FieldMetadata {
-            id,
-            label: label.to_owned(),
-            description: description.to_owned(),
-            kind,
-            teams: vec![],
-            optional: true,
-            last_updater_admin_user_email: "admin@lumio.example.com".to_owned(),
-            last_modified_on: defined_on,
-        };
         CustomFields {
             definitions: vec![
-                field(
+                seeded_field(
                     PHONE_FIELD_ID,
                     "Phone",
                     "The customer's phone number",
                     FieldType::Phone,
                 ),
-                field(
+                seeded_field(
                     SALESFORCE_CONTACT_FIELD_ID,
                     "Salesforce Contact Id",
                     "The Salesforce Contact the customer is matched to",
@@ -128,6 +117,28 @@ impl Default for CustomFields {
             ],
             social_users: vec![],
         }
+    }
+}
+
+/// A field as the seed defines it: optional, for every team, defined by the seed's admin.
+pub(super) fn seeded_field(
+    id: u64,
+    label: &str,
+    description: &str,
+    kind: FieldType,
+) -> FieldMetadata {
+    let defined_on = DateTime::parse_from_rfc3339("2026-01-05T09:00:00Z")
+        .map(|time| time.to_utc())
+        .unwrap_or_default();
+    FieldMetadata {
+        id,
+        label: label.to_owned(),
+        description: description.to_owned(),
+        kind,
+        teams: vec![],
+        optional: true,
+        last_updater_admin_user_email: "admin@lumio.example.com".to_owned(),
+        last_modified_on: defined_on,
     }
 }
 

@@ -98,6 +98,9 @@
 //! - `POST /_emulator/outages/custom-field-profile`, the same body and answers: the same outage of
 //!   `GET`/`PUT /custom-field/users/{custom_field_user_id}` (custom-field.yaml's 429 shape for
 //!   `429`), for a client writing a matched Contact back to a customer's profile.
+//! - `POST /_emulator/outages/custom-field-conversation`, the same body and answers: the same
+//!   outage of `GET`/`PUT /custom-field/conversations/{conversation_id}`, for a client writing a
+//!   Salesforce owner to a conversation.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -150,6 +153,10 @@ pub fn router() -> Router<Emulator> {
         )
         .route("/outages/answer-send", post(outage::start))
         .route("/outages/custom-field-profile", post(outage::start_profile))
+        .route(
+            "/outages/custom-field-conversation",
+            post(outage::start_conversation_fields),
+        )
 }
 
 async fn health(State(emulator): State<Emulator>) -> Json<Value> {

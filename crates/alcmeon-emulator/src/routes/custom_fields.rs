@@ -119,12 +119,44 @@ pub async fn set_social_user(
     Ok(Json(OK))
 }
 
+pub async fn conversation(
+    _caller: ApiCaller,
+    State(emulator): State<Emulator>,
+    Path(conversation_id): Path<String>,
+) -> Json<Vec<FieldValue>> {
+    let values = conversation_id
+        .parse()
+        .ok()
+        .map(|id| emulator.data.read(|data| data.conversation_fields(id)));
+    Json(values.unwrap_or_default())
+}
+
+pub async fn set_conversation(
+    _caller: ApiCaller,
+    State(emulator): State<Emulator>,
+    Path(conversation_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<&'static str>, ApiError> {
+    let conversation_id: u64 = conversation_id
+        .parse()
+        .map_err(|_| refused(FieldRefusal::ConversationNotFound))?;
+    let values: Vec<FieldValue> = json_body::parse(&body, "invalid-request-body")?;
+    emulator
+        .data
+        .update(|data| data.set_conversation_fields(conversation_id, &values))
+        .map_err(refused)?;
+    Ok(Json(OK))
+}
+
 fn refused(refusal: FieldRefusal) -> ApiError {
     match refusal {
         FieldRefusal::UserNotFound => ApiError::new(StatusCode::NOT_FOUND, "user-not-found"),
+        FieldRefusal::ConversationNotFound => {
+            ApiError::new(StatusCode::NOT_FOUND, "conversation-not-found")
+        }
         FieldRefusal::NotEditable(field_id) => {
             ApiError::new(StatusCode::FORBIDDEN, "field-not-editable").with_details(format!(
-                "field {field_id} is not an editable user custom field"
+                "field {field_id} is not an editable custom field of this kind"
             ))
         }
         FieldRefusal::InvalidValue(field_id) => {

@@ -87,6 +87,15 @@ pub fn router(emulator: Emulator) -> Router {
                 )),
         )
         .route(
+            "/custom-field/conversations/{conversation_id}",
+            get(custom_fields::conversation)
+                .put(custom_fields::set_conversation)
+                .route_layer(middleware::from_fn_with_state(
+                    emulator.clone(),
+                    outage::custom_field_conversation,
+                )),
+        )
+        .route(
             "/custom-field/accounts/{social_media_account_id}/users",
             post(custom_fields::set_social_user),
         )

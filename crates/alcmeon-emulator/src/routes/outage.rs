@@ -1,4 +1,4 @@
-//! The send endpoint and the user profile custom fields during a scripted outage (`outage.rs` says
+//! The send endpoint and the profile and conversation custom fields during a scripted outage (`outage.rs` says
 //! what each kind answers), and the controls that start one.
 
 use std::time::Duration;
@@ -37,6 +37,16 @@ pub async fn custom_field_profile(
     next: Next,
 ) -> Response {
     during(emulator.profile_outages.current(), request, next).await
+}
+
+/// Middleware for `GET`/`PUT /custom-field/conversations/{conversation_id}`: serves the
+/// conversation's fields, unless their outage is under way.
+pub async fn custom_field_conversation(
+    State(emulator): State<Emulator>,
+    request: Request,
+    next: Next,
+) -> Response {
+    during(emulator.conversation_field_outages.current(), request, next).await
 }
 
 async fn during(outage: Option<Outage>, request: Request, next: Next) -> Response {
@@ -78,6 +88,15 @@ pub async fn start_profile(
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
     start_of(&emulator.profile_outages, &body)
+}
+
+/// `POST /_emulator/outages/custom-field-conversation`: starts an outage of the conversation
+/// custom fields.
+pub async fn start_conversation_fields(
+    State(emulator): State<Emulator>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    start_of(&emulator.conversation_field_outages, &body)
 }
 
 fn start_of(outages: &Outages, body: &Bytes) -> Result<Json<Value>, ApiError> {

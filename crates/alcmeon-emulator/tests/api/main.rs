@@ -10,6 +10,7 @@ mod architecture;
 mod auth;
 mod binary;
 mod control;
+mod conversation_fields;
 mod custom_fields;
 mod customer_traffic;
 mod engagement_conversations;

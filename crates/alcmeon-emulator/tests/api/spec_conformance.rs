@@ -784,6 +784,20 @@ async fn custom_field_responses_match_custom_field_yaml() {
         404,
         &json_of(refused, StatusCode::NOT_FOUND).await,
     );
+
+    let conversation_path = "/custom-field/conversations/{conversation_id}";
+    let owner = json!([{"field_id": 6001, "field_value": "00G000000000001AAA"}]);
+    let ok = json_of(
+        put("/custom-field/conversations/1001".into(), owner)
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    spec.assert_response(conversation_path, "put", 200, &ok);
+    let values = app.get_json("/custom-field/conversations/1001").await;
+    assert_eq!(values.as_array().unwrap().len(), 1);
+    spec.assert_response(conversation_path, "get", 200, &values);
 }
 
 #[test]

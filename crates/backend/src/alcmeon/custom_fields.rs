@@ -76,6 +76,23 @@ impl AlcmeonClient {
         }
     }
 
+    /// `PUT /custom-field/conversations/{conversation_id}` with one field; the conversation's
+    /// other fields are kept.
+    pub async fn set_conversation_custom_field(
+        &self,
+        conversation_id: i64,
+        field_id: i64,
+        value: Value,
+    ) -> Result<(), ClientError> {
+        let body = [CustomFieldValue {
+            field_id,
+            field_value: value,
+        }];
+        let path = format!("/custom-field/conversations/{conversation_id}");
+        let request = self.request(reqwest::Method::PUT, &path).json(&body);
+        self.call(Priority::Backfill, request).await.map(drop)
+    }
+
     /// `GET /custom-field/accounts/{account_id}/users/{user_id}`; `None` when Alcméon knows no
     /// such user on that account (its 404). `user_id` is the social media user id: on WhatsApp
     /// the number in international format without `+`.

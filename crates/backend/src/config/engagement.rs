@@ -64,19 +64,7 @@ pub fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<EngagementCo
         org_environments: OrgEnvironments::parse(
             &get("BACKEND_ORG_ENVIRONMENTS").unwrap_or_default(),
         )?,
-        customer_phone_field_id: match get("ALCMEON_CUSTOMER_PHONE_FIELD_ID") {
-            None => None,
-            Some(raw) => match super::parse_ids("ALCMEON_CUSTOMER_PHONE_FIELD_ID", &raw)?[..] {
-                [] => None,
-                [id] => Some(id),
-                _ => {
-                    return Err(ConfigError::Invalid {
-                        name: "ALCMEON_CUSTOMER_PHONE_FIELD_ID",
-                        reason: format!("{raw:?} names several fields; give one"),
-                    });
-                }
-            },
-        },
+        customer_phone_field_id: super::field_id(get, "ALCMEON_CUSTOMER_PHONE_FIELD_ID")?,
         link_window: seconds(get, "BACKEND_ENGAGEMENT_LINK_WINDOW_SECS", 604_800.0)?,
     })
 }

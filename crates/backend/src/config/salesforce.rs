@@ -8,7 +8,9 @@
 //! - `username`, required: the integration user pre-authorized on the Connected App;
 //! - `private_key`, required: the path of the Connected App's RSA private key (PEM), read at start;
 //! - `accounts`: the Alcméon social account ids (comma-separated) whose conversations become
-//!   records in this org; empty or absent: only customers linked to a Contact are synced;
+//!   records in this org, each optionally followed by `:` and the Salesforce Queue (an id starting
+//!   `00G`) its open conversations are handed to (`201:00G5g000004XyZaEAK,202`); empty or absent:
+//!   only customers linked to a Contact are synced;
 //! - `login_url`, default `https://login.salesforce.com` (`https://test.salesforce.com` for a
 //!   sandbox);
 //! - `session_timeout_secs` (the org's session timeout, default 7,200) and `grant_retry_secs`
@@ -23,7 +25,10 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use super::{ConfigError, OrgSecret, parse_ids};
+use super::{ConfigError, OrgSecret, parse_ids, split_list};
+
+/// A Salesforce Queue's id: a record id whose key prefix is `00G`.
+const QUEUE_ID_PREFIX: &str = "00G";
 
 const NAME: &str = "BACKEND_SALESFORCE_<orgId>";
 const DEFAULT_LOGIN_URL: &str = "https://login.salesforce.com";
@@ -37,6 +42,8 @@ pub struct SalesforceSettings {
     pub private_key_pem: String,
     /// The Alcméon social accounts mapped to the org.
     pub accounts: Vec<i64>,
+    /// The Salesforce Queue each mapped account's open conversations are handed to, if any.
+    pub queues: BTreeMap<i64, String>,
     pub session_timeout: Option<Duration>,
     pub grant_retry_after: Option<Duration>,
     pub token_endpoint: Option<String>,
@@ -51,6 +58,7 @@ impl std::fmt::Debug for SalesforceSettings {
             .field("username", &self.username)
             .field("private_key_pem", &"<redacted>")
             .field("accounts", &self.accounts)
+            .field("queues", &self.queues)
             .field("session_timeout", &self.session_timeout)
             .field("grant_retry_after", &self.grant_retry_after)
             .field("token_endpoint", &self.token_endpoint)
@@ -132,13 +140,9 @@ fn parse(org_id: &str, raw: &str) -> Result<SalesforceSettings, ConfigError> {
         org_id,
         required(org_id, take("private_key"), "private_key")?,
     )?;
-    let accounts = match take("accounts") {
-        Some(raw) => parse_ids(NAME, raw).map_err(|_| {
-            invalid(format!(
-                "org {org_id}: accounts {raw:?} are not Alcméon ids"
-            ))
-        })?,
-        None => vec![],
+    let (accounts, queues) = match take("accounts") {
+        Some(raw) => parse_accounts(org_id, raw)?,
+        None => (vec![], BTreeMap::new()),
     };
     let login_url = take("login_url")
         .unwrap_or(DEFAULT_LOGIN_URL)
@@ -159,11 +163,46 @@ fn parse(org_id: &str, raw: &str) -> Result<SalesforceSettings, ConfigError> {
         username,
         private_key_pem,
         accounts,
+        queues,
         session_timeout,
         grant_retry_after,
         token_endpoint,
         instance_url,
     })
+}
+
+/// `201:00G5g000004XyZaEAK,202`: the accounts, and the Queue of those that name one.
+fn parse_accounts(
+    org_id: &str,
+    raw: &str,
+) -> Result<(Vec<i64>, BTreeMap<i64, String>), ConfigError> {
+    let mut ids = Vec::new();
+    let mut queues = BTreeMap::new();
+    for entry in split_list(raw) {
+        let (id, queue) = match entry.split_once(':') {
+            Some((id, queue)) => (id.trim(), Some(queue.trim())),
+            None => (entry, None),
+        };
+        let id = parse_ids(NAME, id)
+            .ok()
+            .and_then(|ids| ids.into_iter().next())
+            .ok_or_else(|| {
+                invalid(format!(
+                    "org {org_id}: accounts {raw:?}: {id:?} is not an Alcméon id"
+                ))
+            })?;
+        if let Some(queue) = queue {
+            if !(protocol::is_salesforce_id(queue) && queue.starts_with(QUEUE_ID_PREFIX)) {
+                return Err(invalid(format!(
+                    "org {org_id}: accounts {raw:?}: {queue:?} is not a Salesforce Queue id \
+                     (15 or 18 letters and digits starting {QUEUE_ID_PREFIX})"
+                )));
+            }
+            queues.insert(id, queue.to_owned());
+        }
+        ids.push(id);
+    }
+    Ok((ids, queues))
 }
 
 fn seconds(org_id: &str, key: &str, raw: Option<&str>) -> Result<Option<Duration>, ConfigError> {
@@ -239,6 +278,7 @@ mod tests {
         assert_eq!(settings.username, "integration@acme.example");
         assert_eq!(settings.private_key_pem, PEM);
         assert_eq!(settings.accounts, [201, 202]);
+        assert!(settings.queues.is_empty());
         assert_eq!(settings.grant_retry_after, Some(Duration::from_secs(5)));
         assert_eq!(settings.session_timeout, None);
         assert_eq!(
@@ -248,6 +288,25 @@ mod tests {
         assert!(sync.of("00DB").is_none());
         let shown = format!("{settings:?}");
         assert!(!shown.contains("secret-material"), "{shown}");
+    }
+
+    #[test]
+    fn an_account_may_name_the_queue_its_open_conversations_are_handed_to() {
+        let key = key_file(PEM);
+        let value = format!(
+            "consumer_key=c; username=u; private_key={}; accounts=201:00G5g000004XyZaEAK, 202, 203 : 00G5g000004XyZb",
+            key.path().display()
+        );
+        let sync = read(&[org("00DA")], &[("BACKEND_SALESFORCE_00DA", value)]).unwrap();
+        let settings = sync.of("00DA").unwrap();
+        assert_eq!(settings.accounts, [201, 202, 203]);
+        assert_eq!(
+            settings.queues,
+            BTreeMap::from([
+                (201, "00G5g000004XyZaEAK".to_owned()),
+                (203, "00G5g000004XyZb".to_owned()),
+            ])
+        );
     }
 
     #[test]
@@ -281,7 +340,23 @@ mod tests {
             ),
             (
                 format!("consumer_key=c; username=u; private_key={path}; accounts=lumio"),
-                "are not Alcméon ids",
+                "\"lumio\" is not an Alcméon id",
+            ),
+            (
+                format!("consumer_key=c; username=u; private_key={path}; accounts=201:00G5g0000"),
+                "\"00G5g0000\" is not a Salesforce Queue id",
+            ),
+            (
+                format!(
+                    "consumer_key=c; username=u; private_key={path}; accounts=201:0055g000004XyZaEAK"
+                ),
+                "\"0055g000004XyZaEAK\" is not a Salesforce Queue id",
+            ),
+            (
+                format!(
+                    "consumer_key=c; username=u; private_key={path}; accounts=:00G5g000004XyZaEAK"
+                ),
+                "\"\" is not an Alcméon id",
             ),
             (
                 format!("consumer_key=c; username=u; private_key={path}; colour=blue"),

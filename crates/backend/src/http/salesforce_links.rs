@@ -6,9 +6,14 @@
 //! Each link names a record by its scoped id (`protocol::ScopedId`); the conversation's customer
 //! is the replica's (`conversations.customer_id`), and is linked to the Contact in that org as
 //! `linked_by: salesforce` (which also queues the customer's records and, through the writer's
-//! wake-up, the write to Alcméon). Invariants: a link that cannot be taken (not a scoped id,
-//! another Alcméon environment, not a Salesforce id, no customer known) is `ignored` with its
-//! reason, never a failure of the batch; a refused token is one fixed `401` whatever the cause;
+//! wake-up, the write to Alcméon). A link may also carry `fromQueueId`, the owner the org handed
+//! the conversation back from (`alcmeon__From_SF_Queue_Id__c`): it is stored for the writer to put
+//! in Alcméon's conversation custom field (`matching/owners.rs`); a link with only an owner, or
+//! only a Contact (the bodies of the first version), is valid. Invariants: a link that cannot be
+//! taken (not a scoped id, another Alcméon environment, not a Salesforce id, no customer known for
+//! its Contact, nothing to take) is `ignored` with its reason, never a failure of the batch; an
+//! owner is stored before its Contact is looked at, so a Contact ignored for `no_customer_known`
+//! does not lose it; a refused token is one fixed `401` whatever the cause;
 //! the body is bounded ([`MAX_BODY_BYTES`], [`MAX_LINKS`]).
 
 mod token;
@@ -51,11 +56,15 @@ struct Links {
 #[serde(rename_all = "camelCase")]
 struct Link {
     scoped_id: String,
-    contact_id: String,
     #[serde(default)]
-    contact_name: String,
+    contact_id: Option<String>,
     #[serde(default)]
-    person_account: bool,
+    contact_name: Option<String>,
+    /// `alcmeon__From_SF_Queue_Id__c`: a Queue's or a user's id.
+    #[serde(default)]
+    from_queue_id: Option<String>,
+    #[serde(default)]
+    person_account: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -121,11 +130,10 @@ async fn take_links(
             }),
         }
     }
-    if taken.accepted > 0 {
-        state.links_to_write.notify_one();
-    }
+    // An owner is stored even beside an ignored Contact: the writer reads the store to find out.
+    state.links_to_write.notify_one();
     tracing::info!(org = %org.org_id, accepted = taken.accepted, ignored = taken.ignored.len(),
-        "Contacts set in Salesforce were taken");
+        "Contacts and owners set in Salesforce were taken");
     Ok(Json(taken))
 }
 
@@ -141,9 +149,26 @@ async fn take(
     if scoped.company_id != org.alcmeon_company_id {
         return Ok(Err("another_alcmeon_environment"));
     }
-    if !is_salesforce_id(&link.contact_id) {
+    let ids = [&link.contact_id, &link.from_queue_id];
+    if ids
+        .iter()
+        .any(|id| id.as_deref().is_some_and(|id| !is_salesforce_id(id)))
+    {
         return Ok(Err("not_a_salesforce_id"));
     }
+    if let Some(owner) = &link.from_queue_id {
+        state
+            .store
+            .set_salesforce_owner(&org.org_id, scoped.conversation_id, owner)
+            .await?;
+    }
+    let Some(contact_id) = &link.contact_id else {
+        return Ok(if link.from_queue_id.is_some() {
+            Ok(())
+        } else {
+            Err("nothing_to_take")
+        });
+    };
     let Some(customer_id) = state
         .store
         .conversation_customer_id(scoped.conversation_id)
@@ -156,14 +181,16 @@ async fn take(
         .link_customer(&NewCustomerLink {
             org_id: org.org_id.clone(),
             customer_id,
-            contact_id: link.contact_id.clone(),
+            contact_id: contact_id.clone(),
             contact_name: link
                 .contact_name
+                .as_deref()
+                .unwrap_or_default()
                 .trim()
                 .chars()
                 .take(MAX_NAME_CHARS)
                 .collect(),
-            person_account: link.person_account,
+            person_account: link.person_account.unwrap_or(false),
             linked_by: LINKED_BY_SALESFORCE.to_owned(),
         })
         .await?;
@@ -186,7 +213,7 @@ mod tests {
         assert!(apex.contains(&format!("'{}'", token::LINKS_AUDIENCE)));
         assert!(apex.contains("writeStringField('iss', UserInfo.getOrganizationId())"));
         assert!(apex.contains("TOKEN_LIFETIME_SECONDS = 300"));
-        for field in ["scopedId", "contactId", "contactName"] {
+        for field in ["scopedId", "contactId", "contactName", "fromQueueId"] {
             assert!(apex.contains(&format!("public String {field};")), "{field}");
         }
         assert!(apex.contains("public Boolean personAccount;"));

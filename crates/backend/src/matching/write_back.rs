@@ -1,5 +1,6 @@
-//! The loop that writes unwritten links to Alcméon's custom field, one at a time, each call through
-//! the governor at background priority (`alcmeon::custom_fields`).
+//! The loop that writes unwritten links to Alcméon's user custom field, then the owners Salesforce
+//! handed conversations back from to its conversation custom field (`owners.rs`), one at a time,
+//! each call through the governor at background priority (`alcmeon::custom_fields`).
 //!
 //! In an outage (a 429, a 5xx, a timeout, no connection) the pass stops and the next one starts
 //! after a back-off of [`FIRST_PAUSE`] doubling to [`LONGEST_PAUSE`] (each with up to as much again
@@ -21,7 +22,7 @@ use crate::alcmeon::{AlcmeonClient, ClientError, ProfileWrite};
 use crate::store::{CustomerLink, Store};
 
 /// How many unwritten links one pass reads (besides those set aside).
-const BATCH: usize = 50;
+pub(super) const BATCH: usize = 50;
 /// The first pause after a failed write in an outage.
 const FIRST_PAUSE: Duration = Duration::from_secs(1);
 /// The longest pause between passes in an outage.
@@ -31,13 +32,20 @@ pub const REFUSED_PAUSE: Duration = Duration::from_secs(3600);
 /// How often the store is read without a wake-up (links stored by another instance).
 pub const POLL_INTERVAL: Duration = Duration::from_secs(30);
 /// How long to wait after the store failed, or while Alcméon has no Contact field.
-const STORE_OR_FIELD_PAUSE: Duration = Duration::from_secs(30);
+pub(super) const STORE_OR_FIELD_PAUSE: Duration = Duration::from_secs(30);
 
-/// A link as the writer knows it: its Contact is part of it, so a changed link is a new one.
-type LinkKey = (String, i64, String);
+/// A write as the writer knows it: the value is part of it, so a changed link or owner is a new
+/// one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum WriteKey {
+    /// A link: its org, customer and Contact.
+    Link(String, i64, String),
+    /// An owner: its conversation and owner id.
+    Owner(i64, String),
+}
 
-fn key(link: &CustomerLink) -> LinkKey {
-    (
+fn key(link: &CustomerLink) -> WriteKey {
+    WriteKey::Link(
         link.org_id.clone(),
         link.customer_id,
         link.contact_id.clone(),
@@ -45,7 +53,7 @@ fn key(link: &CustomerLink) -> LinkKey {
 }
 
 /// How a pass ended.
-enum Pass {
+pub(super) enum Pass {
     /// Every link read was written or set aside: sleep until woken or polled.
     Done,
     /// Try again after this pause.
@@ -53,21 +61,24 @@ enum Pass {
 }
 
 pub struct Writer {
-    store: Store,
-    client: Arc<AlcmeonClient>,
+    pub(super) store: Store,
+    pub(super) client: Arc<AlcmeonClient>,
     field: ContactField,
-    set_aside: HashMap<LinkKey, Instant>,
-    outage: Option<ExponentialBackoff>,
-    /// A written link could not be noted in this pass: the next one waits for the store.
-    unnoted: bool,
+    /// `ALCMEON_SF_OWNER_FIELD_ID`: Alcméon's conversation field for owners; `None`, they wait.
+    pub(super) owner_field: Option<i64>,
+    pub(super) set_aside: HashMap<WriteKey, Instant>,
+    pub(super) outage: Option<ExponentialBackoff>,
+    /// A written link or owner could not be noted in this pass: the next one waits for the store.
+    pub(super) unnoted: bool,
 }
 
 impl Writer {
-    pub fn new(store: Store, client: Arc<AlcmeonClient>) -> Self {
+    pub fn new(store: Store, client: Arc<AlcmeonClient>, owner_field: Option<i64>) -> Self {
         Self {
             store,
             client,
             field: ContactField::default(),
+            owner_field,
             set_aside: HashMap::new(),
             outage: None,
             unnoted: false,
@@ -95,10 +106,18 @@ impl Writer {
         }
     }
 
-    /// Writes every unwritten link not set aside, oldest first, until one fails in an outage.
+    /// Writes the links, then (when no link asks for another pass) the owners.
     async fn pass(&mut self) -> Pass {
         let now = Instant::now();
         self.set_aside.retain(|_, until| *until > now);
+        match self.link_pass().await {
+            Pass::Done => self.owner_pass().await,
+            pause => pause,
+        }
+    }
+
+    /// Writes every unwritten link not set aside, oldest first, until one fails in an outage.
+    async fn link_pass(&mut self) -> Pass {
         let wanted = i64::try_from(BATCH + self.set_aside.len()).unwrap_or(i64::MAX);
         let links = match self.store.links_to_write_to_alcmeon(wanted).await {
             Ok(links) => links,
@@ -198,13 +217,13 @@ impl Writer {
             .insert(key(link), Instant::now() + REFUSED_PAUSE);
     }
 
-    fn after_failure(&mut self, error: &ClientError) -> Pass {
+    pub(super) fn after_failure(&mut self, error: &ClientError) -> Pass {
         if !error.is_outage() {
             // Only the field's lookup fails this way (a write's refusal is settled per link).
             tracing::error!(%error, "Alcméon refused to list its user custom fields");
             return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
         }
-        tracing::warn!(%error, "Alcméon could not take a matched Contact now: tried again after a pause");
+        tracing::warn!(%error, "Alcméon could not take a matched Contact or an owner now: tried again after a pause");
         // After a 429 the governor holds the next call until Alcméon's reset.
         if matches!(error, ClientError::RateLimited { .. }) {
             return Pass::PauseFor(Duration::ZERO);

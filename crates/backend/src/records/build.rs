@@ -6,7 +6,9 @@
 //! trigger and PushTopic take a changed URL for a new message); the status is `OPENED` only for
 //! the customer's newest conversation, and only while Alcméon has it open; a linked customer's
 //! record names the Contact, or the person account, never both; text fields are cut to their
-//! length in the package (255 characters).
+//! length in the package (255 characters); `alcmeon__To_SF_Queue_Id__c` is written only for a
+//! conversation on an account mapped with a Queue: the Queue while Alcméon has the conversation
+//! open, null once it is closed.
 
 use protocol::ScopedId;
 use serde_json::{Map, Value};
@@ -56,12 +58,14 @@ pub struct Environment {
 /// The package's text fields hold 255 characters.
 const TEXT_LENGTH: usize = 255;
 
-/// The record's external id and fields.
+/// The record's external id and fields. `queue`: the Salesforce Queue the conversation's social
+/// account is mapped with in the org, if any.
 pub fn record(
     environment: &Environment,
     source: &RecordSource,
     status: RecordStatus,
     link: Option<&Link>,
+    queue: Option<&str>,
 ) -> (String, Map<String, Value>) {
     let scoped_id = source.written_scoped_id.clone().unwrap_or_else(|| {
         ScopedId {
@@ -93,6 +97,13 @@ pub fn record(
         };
         set(named, link.id.clone().into());
         set(cleared, Value::Null);
+    }
+    if let Some(queue) = queue {
+        let open = source.status != "closed";
+        set(
+            "alcmeon__To_SF_Queue_Id__c",
+            if open { queue.into() } else { Value::Null },
+        );
     }
     (scoped_id, fields)
 }
@@ -139,7 +150,8 @@ mod tests {
 
     #[test]
     fn a_record_carries_the_scoped_id_the_conversation_and_a_url_naming_the_newest_message() {
-        let (scoped_id, fields) = record(&environment(), &source(), RecordStatus::Opened, None);
+        let (scoped_id, fields) =
+            record(&environment(), &source(), RecordStatus::Opened, None, None);
         assert_eq!(scoped_id, "1:201:4001:1001");
         assert_eq!(fields["alcmeon__scoped_id__c"], "1:201:4001:1001");
         assert_eq!(fields["alcmeon__Social_media_type__c"], "whatsapp");
@@ -152,6 +164,18 @@ mod tests {
         );
         assert!(!fields.contains_key("alcmeon__Contact__c"));
         assert!(!fields.contains_key("alcmeon__Account__c"));
+        assert!(!fields.contains_key("alcmeon__To_SF_Queue_Id__c"));
+    }
+
+    #[test]
+    fn an_open_conversation_names_its_accounts_queue_and_a_closed_one_clears_it() {
+        let queue = Some("00G5g000004XyZaEAK");
+        let mut source = source();
+        let (_, fields) = record(&environment(), &source, RecordStatus::Closed, None, queue);
+        assert_eq!(fields["alcmeon__To_SF_Queue_Id__c"], "00G5g000004XyZaEAK");
+        source.status = "closed".into();
+        let (_, fields) = record(&environment(), &source, RecordStatus::Closed, None, queue);
+        assert_eq!(fields["alcmeon__To_SF_Queue_Id__c"], Value::Null);
     }
 
     #[test]
@@ -167,6 +191,7 @@ mod tests {
             &source,
             RecordStatus::Closed,
             Some(&contact),
+            None,
         );
         assert_eq!(scoped_id, "1:201:0:1001");
         assert_eq!(fields["alcmeon__Contact__c"], "003000000000001AAA");
@@ -175,7 +200,13 @@ mod tests {
             id: "001000000000001AAA".into(),
             person_account: true,
         };
-        let (_, fields) = record(&environment(), &source, RecordStatus::Closed, Some(&person));
+        let (_, fields) = record(
+            &environment(),
+            &source,
+            RecordStatus::Closed,
+            Some(&person),
+            None,
+        );
         assert_eq!(fields["alcmeon__Account__c"], "001000000000001AAA");
         assert_eq!(fields["alcmeon__Contact__c"], Value::Null);
     }
@@ -188,7 +219,7 @@ mod tests {
         source.status = "closed".into();
         assert_eq!(RecordStatus::of(&source, true), RecordStatus::Closed);
         source.customer_name = "é".repeat(300);
-        let (_, fields) = record(&environment(), &source, RecordStatus::Closed, None);
+        let (_, fields) = record(&environment(), &source, RecordStatus::Closed, None, None);
         assert_eq!(
             fields["alcmeon__User_name__c"]
                 .as_str()

@@ -99,7 +99,12 @@ fn org_sync(org_id: &str, settings: &SalesforceSettings) -> Result<OrgSync, Reco
             org_id: org_id.to_owned(),
             error,
         })?;
-    Ok(OrgSync::new(org_id.to_owned(), client, grant_retry_after))
+    Ok(OrgSync::new(
+        org_id.to_owned(),
+        client,
+        grant_retry_after,
+        settings.queues.clone(),
+    ))
 }
 
 async fn run(

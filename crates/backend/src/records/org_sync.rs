@@ -6,8 +6,8 @@
 //! failure of the whole call (outage, timeout, spent limit, revoked grant) gives every row back
 //! and pauses the org, never the other orgs; each change of the org's status is logged once.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use super::build::{self, Environment, Link, RecordStatus};
@@ -47,6 +47,8 @@ pub struct OrgSync {
     pub org_id: String,
     client: SalesforceClient,
     grant_retry_after: Duration,
+    /// The Queue of each mapped account that names one (`BACKEND_SALESFORCE_<orgId>`'s `accounts`).
+    queues: BTreeMap<i64, String>,
     paused_until: Option<Instant>,
     /// Failures of the whole org in a row.
     failures: u32,
@@ -54,11 +56,17 @@ pub struct OrgSync {
 }
 
 impl OrgSync {
-    pub fn new(org_id: String, client: SalesforceClient, grant_retry_after: Duration) -> Self {
+    pub fn new(
+        org_id: String,
+        client: SalesforceClient,
+        grant_retry_after: Duration,
+        queues: BTreeMap<i64, String>,
+    ) -> Self {
         Self {
             org_id,
             client,
             grant_retry_after,
+            queues,
             paused_until: None,
             failures: 0,
             status: Status::Ok,
@@ -140,7 +148,12 @@ impl OrgSync {
                 }
             };
             let status = RecordStatus::of(source, newest);
-            let (scoped_id, fields) = build::record(environment, source, status, link.as_ref());
+            let queue = source
+                .account_id
+                .and_then(|account| self.queues.get(&account))
+                .map(String::as_str);
+            let (scoped_id, fields) =
+                build::record(environment, source, status, link.as_ref(), queue);
             built.push(Built {
                 source: source.clone(),
                 scoped_id,

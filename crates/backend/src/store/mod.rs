@@ -41,6 +41,9 @@ mod reply_delivery;
 mod reply_state;
 #[cfg(test)]
 mod reply_tests;
+mod salesforce_owners;
+#[cfg(test)]
+mod salesforce_owners_tests;
 #[cfg(test)]
 mod test_databases;
 mod thread;
@@ -75,6 +78,7 @@ pub use replies::{
     Author, ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
 };
 pub use reply_state::{IllegalTransition, ReplyEvent, ReplyState};
+pub use salesforce_owners::SalesforceOwner;
 pub use thread::ThreadEvent;
 
 /// How many live events a slow SSE subscriber may fall behind before it re-reads the event log.

@@ -15,6 +15,8 @@ pub const ALCMEON_SECRET: &str = "test-alcmeon-secret";
 pub const INSTANCE_ID: &str = "test-instance";
 /// The Alcméon company (environment) the emulator answers for, and so the test org's.
 pub const COMPANY_ID: i64 = 1;
+/// The emulator's seeded conversation custom field "Salesforce owner".
+pub const SF_OWNER_FIELD_ID: i64 = 6001;
 /// The conversations the emulator seeds; the default test agent's record names them all, so tests
 /// about other things need not mint a token per conversation (`tests/api/access.rs` does).
 pub const SEEDED_CONVERSATIONS: [i64; 7] = [1007, 1006, 1005, 1004, 1003, 1002, 1001];
@@ -218,6 +220,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
                 .map(|settings| [(ORG_ID.to_owned(), settings)].into())
                 .unwrap_or_default(),
         ),
+        sf_owner_field_id: Some(SF_OWNER_FIELD_ID),
     };
     drop(reservation);
     let backend = backend::start(backend_config.clone())

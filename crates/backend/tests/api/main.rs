@@ -19,6 +19,7 @@ mod instances;
 mod matching;
 mod on_demand;
 mod openapi;
+mod owners;
 mod provisioning;
 mod records;
 mod replica;

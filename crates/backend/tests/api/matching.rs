@@ -28,7 +28,7 @@ fn now() -> u64 {
 }
 
 /// The token Apex's `AlcmeonContactLinkCallout` signs, with `changes` made to its claims.
-fn callout_token(secret: &str, changes: Value) -> String {
+pub fn callout_token(secret: &str, changes: Value) -> String {
     let now = now();
     let mut claims = json!({
         "iss": ORG_ID, "aud": "alcmeon-backend/links", "iat": now, "exp": now + 300,
@@ -45,7 +45,7 @@ fn callout_token(secret: &str, changes: Value) -> String {
     .unwrap()
 }
 
-async fn post_links(app: &TestApp, token: &str, links: Value) -> reqwest::Response {
+pub async fn post_links(app: &TestApp, token: &str, links: Value) -> reqwest::Response {
     app.http
         .post(app.url(LINKS))
         .bearer_auth(token)
@@ -56,7 +56,7 @@ async fn post_links(app: &TestApp, token: &str, links: Value) -> reqwest::Respon
 }
 
 /// The scoped id of a seeded conversation's record, as the record sync writes it.
-async fn scoped_id(app: &TestApp, conversation_id: i64) -> (String, i64) {
+pub async fn scoped_id(app: &TestApp, conversation_id: i64) -> (String, i64) {
     let customer = customer_of(app, conversation_id).await;
     (
         format!("{COMPANY_ID}:201:{customer}:{conversation_id}"),

@@ -2,6 +2,7 @@
 //! `alcmeon__Conversation__c` records in the Salesforce stand-in, both started in-process (the
 //! stand-in with its test-only Connected App key pair, not a secret).
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use backend::SalesforceSettings;
@@ -21,6 +22,8 @@ const DAILY_LIMIT: u64 = 1_000;
 /// The seeded WhatsApp account ("Lumio WhatsApp": conversations 1001, 1006, 1008), mapped to the
 /// org; Messenger's (202: 1002) is not.
 const MAPPED_ACCOUNT: i64 = 201;
+/// The Salesforce Queue the mapped account's open conversations are handed to.
+const QUEUE_ID: &str = "00G5g000004XyZaEAK";
 /// How long a revoked grant is not asked again, in these tests.
 const GRANT_RETRY_SECS: u64 = 2;
 
@@ -46,6 +49,7 @@ async fn start(postgres: bool) -> Synced {
         username: USERNAME.to_owned(),
         private_key_pem: APP_KEY.to_owned(),
         accounts: vec![MAPPED_ACCOUNT],
+        queues: BTreeMap::from([(MAPPED_ACCOUNT, QUEUE_ID.to_owned())]),
         session_timeout: None,
         grant_retry_after: Some(Duration::from_secs(GRANT_RETRY_SECS)),
         token_endpoint: Some(format!("{}/services/oauth2/token", salesforce.base_url())),
@@ -260,6 +264,10 @@ async fn a_linked_customers_conversations_are_written_with_the_contact_the_newes
     assert_eq!(older["alcmeon__Contact__c"], contact_id.as_str());
     assert_eq!(newest["alcmeon__Contact__c"], contact_id.as_str());
     assert_eq!(newest["alcmeon__scoped_id__c"], "1:777:7001:9002");
+    assert!(
+        newest["alcmeon__To_SF_Queue_Id__c"].is_null(),
+        "an account mapped with no Queue: {newest}"
+    );
 
     // She writes again in a new conversation: it is the newest now, the other is closed.
     let message = customer_message(900_003, 9003, 777, 7001, "10:00:00");
@@ -269,6 +277,37 @@ async fn a_linked_customers_conversations_are_written_with_the_contact_the_newes
         .await;
     synced
         .wait_for_record(9002, |r| r["alcmeon__Status__c"] == "CLOSED")
+        .await;
+}
+
+#[tokio::test]
+async fn an_open_conversation_is_handed_to_its_accounts_queue_until_alcmeon_closes_it() {
+    let synced = start(false).await;
+    synced.app.replica_ready().await;
+    let record = synced
+        .wait_for_record(1001, |r| r["alcmeon__To_SF_Queue_Id__c"] == QUEUE_ID)
+        .await;
+    assert_eq!(record["alcmeon__Status__c"], "OPENED");
+
+    let archive = synced
+        .app
+        .emulator_control(
+            "/conversations/1001/agent-actions",
+            json!({"type": "archive", "agent_email": "karim.benali@example.com"}),
+        )
+        .await;
+    assert!(archive["action_id"].is_i64(), "{archive}");
+    let closed = synced
+        .wait_for_record(1001, |r| r["alcmeon__Status__c"] == "CLOSED")
+        .await;
+    assert!(
+        closed["alcmeon__To_SF_Queue_Id__c"].is_null(),
+        "a closed conversation leaves the Queue: {closed}"
+    );
+
+    synced.app.customer_writes(1001, "Back again").await;
+    synced
+        .wait_for_record(1001, |r| r["alcmeon__To_SF_Queue_Id__c"] == QUEUE_ID)
         .await;
 }
 
