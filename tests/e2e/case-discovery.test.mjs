@@ -108,6 +108,8 @@ test('a Case whose only engagement has no conversation mounts the widget in enga
     getToken: 'function',
     recordEngagementSend: 'function',
     recordEngagementConversation: 'function',
+    searchContacts: 'function',
+    createContact: 'function',
   }, 'the engagement and no conversation');
 
   const claims = claimsOf(await tokens[0]);

@@ -118,6 +118,7 @@ test('the agent’s permission sets, email, name and token lifetime reach the pa
     permissions: sets.Alcmeon_Widget_Reader,
     tokenLifetime: 62,
     recordAccess: 'all',
+    contactAccess: 'all',
     editable: { objects: [], fields: [] },
   });
   const agent = (await recordPage({ permissionSets: 'Alcmeon_Widget_Agent' })).config.session.editable;

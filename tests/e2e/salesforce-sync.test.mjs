@@ -1,5 +1,5 @@
 // The connector's sync as a newcomer sees it in `make demo`: the backend writes each conversation
-// of the mapped WhatsApp account (201) into the org (the Salesforce stand-in) as an
+// of the mapped WhatsApp account (201, with its Salesforce Queue) into the org (the Salesforce stand-in) as an
 // alcmeon__Conversation__c record, and the org's list of those records (the Lightning-like page)
 // shows it, its status and its link, which changes as the customer writes. An agent who links a
 // customer to a Contact in the widget makes every conversation of theirs a record naming it, and
@@ -48,6 +48,7 @@ test('a conversation on the mapped account becomes a record in the org, listed w
   assert.equal(record.alcmeon__User_name__c, 'Amélie Dubois');
   assert.equal(record.alcmeon__Social_media_account__c, 'Lumio WhatsApp');
   assert.equal(record.alcmeon__Status__c, 'OPENED');
+  assert.equal(record.alcmeon__To_SF_Queue_Id__c, '00G000000000001AAA', 'the Queue mapped with the account, while open');
   assert.match(record.alcmeon__scoped_id__c, /^1:201:\d+:1001$/);
 
   const page = await product.browser.newPage();
@@ -56,6 +57,7 @@ test('a conversation on the mapped account becomes a record in the org, listed w
   await row.waitFor();
   assert.equal(await row.locator('[data-field="alcmeon__User_name__c"]').textContent(), 'Amélie Dubois');
   assert.equal(await row.locator('[data-field="alcmeon__Status__c"]').textContent(), 'OPENED');
+  assert.equal(await row.locator('[data-field="alcmeon__To_SF_Queue_Id__c"]').textContent(), '00G000000000001AAA');
   assert.equal(await row.locator('[data-field="alcmeon__url__c"]').textContent(), record.alcmeon__url__c);
 
   await customerWrites(product.stack.emulatorUrl, 1001, 'Is my parcel on its way?');

@@ -16,6 +16,7 @@ const COLUMNS = [
   ['alcmeon__Social_media_type__c', 'Channel'],
   ['alcmeon__Social_media_account__c', 'Account'],
   ['alcmeon__Status__c', 'Status'],
+  ['alcmeon__To_SF_Queue_Id__c', 'Queue'],
   ['alcmeon__Contact__c', 'Contact'],
   ['alcmeon__Account__c', 'Person account'],
   ['alcmeon__scoped_id__c', 'Alcméon scoped ID'],

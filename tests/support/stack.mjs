@@ -126,8 +126,8 @@ export async function startStack(options = {}) {
         // The emulator's conversation custom field "Salesforce owner": the owner a Salesforce org
         // hands a conversation back from (alcmeon__From_SF_Queue_Id__c) is written there.
         ALCMEON_SF_OWNER_FIELD_ID: '6001',
-        // The record sync: Lumio's WhatsApp account (201) is mapped to the org.
-        ...(options.salesforce && backendSalesforceEnv({ orgId: DEMO.orgId, salesforceUrl, keys, accounts: [201] })),
+        // The record sync: Lumio's WhatsApp account (201) is mapped to the org, with a Queue for its Cases.
+        ...(options.salesforce && backendSalesforceEnv({ orgId: DEMO.orgId, salesforceUrl, keys, accounts: ['201:00G000000000001AAA'] })),
         ...options.backendEnv,
       },
       /listening on http/,
