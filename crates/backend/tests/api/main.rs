@@ -28,6 +28,7 @@ mod reply_crash;
 mod reply_order;
 mod reply_queue;
 mod salesforce_client;
+mod salesforce_stand_in;
 mod shared_reads;
 mod startup;
 mod time_zones;

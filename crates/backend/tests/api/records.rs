@@ -1,6 +1,6 @@
 //! The record sync over real HTTP: the backend reads the Alcméon emulator and upserts
-//! `alcmeon__Conversation__c` records in the Salesforce stand-in, both started in-process (the
-//! stand-in with its test-only Connected App key pair, not a secret).
+//! `alcmeon__Conversation__c` records in the Salesforce stand-in, both started in-process
+//! (`salesforce_stand_in.rs`).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -8,17 +8,13 @@ use std::time::{Duration, Instant};
 use backend::SalesforceSettings;
 use backend::store::NewCustomerLink;
 use reqwest::Method;
-use salesforce_emulator::RunningEmulator;
 use serde_json::{Value, json};
 
 use crate::helpers::{COMPANY_ID, ORG_ID, Options, TestApp, spawn_app, spawn_app_with};
+use crate::salesforce_stand_in::{
+    APP_KEY, CONSUMER_KEY, DAILY_LIMIT, LOGIN_URL, StandIn, USERNAME, start_stand_in,
+};
 
-const CONSUMER_KEY: &str = "test-consumer-key";
-const USERNAME: &str = "integration@lumio.example";
-const APP_KEY: &str = include_str!("../../../salesforce-emulator/tests/api/keys/connected-app.key");
-const APP_CERTIFICATE: &[u8] =
-    include_bytes!("../../../salesforce-emulator/tests/api/keys/connected-app.crt");
-const DAILY_LIMIT: u64 = 1_000;
 /// The seeded WhatsApp account ("Lumio WhatsApp": conversations 1001, 1006, 1008), mapped to the
 /// org; Messenger's (202: 1002) is not.
 const MAPPED_ACCOUNT: i64 = 201;
@@ -29,22 +25,13 @@ const GRANT_RETRY_SECS: u64 = 2;
 
 struct Synced {
     app: TestApp,
-    salesforce: RunningEmulator,
+    salesforce: StandIn,
 }
 
 async fn start(postgres: bool) -> Synced {
-    let salesforce = salesforce_emulator::serve(salesforce_emulator::Config {
-        addr: ([127, 0, 0, 1], 0).into(),
-        consumer_key: CONSUMER_KEY.to_owned(),
-        certificate_pem: Some(APP_CERTIFICATE.to_vec()),
-        usernames: vec![USERNAME.to_owned()],
-        daily_api_limit: DAILY_LIMIT,
-        ..salesforce_emulator::Config::default()
-    })
-    .await
-    .expect("the stand-in starts");
+    let salesforce = start_stand_in().await;
     let settings = SalesforceSettings {
-        login_url: "https://login.salesforce.com".to_owned(),
+        login_url: LOGIN_URL.to_owned(),
         consumer_key: CONSUMER_KEY.to_owned(),
         username: USERNAME.to_owned(),
         private_key_pem: APP_KEY.to_owned(),
@@ -52,7 +39,7 @@ async fn start(postgres: bool) -> Synced {
         queues: BTreeMap::from([(MAPPED_ACCOUNT, QUEUE_ID.to_owned())]),
         session_timeout: None,
         grant_retry_after: Some(Duration::from_secs(GRANT_RETRY_SECS)),
-        token_endpoint: Some(format!("{}/services/oauth2/token", salesforce.base_url())),
+        token_endpoint: Some(salesforce.token_endpoint()),
         instance_url: None,
     };
     let app = spawn_app_with(Options {
@@ -66,10 +53,7 @@ async fn start(postgres: bool) -> Synced {
 
 impl Synced {
     async fn control(&self, method: Method, path: &str, body: Value) -> Value {
-        let url = format!("{}/_emulator{path}", self.salesforce.base_url());
-        let response = self.app.http.request(method, url).json(&body).send().await;
-        let response = response.unwrap().error_for_status().unwrap();
-        response.json().await.unwrap()
+        self.salesforce.control(method, path, body).await
     }
 
     /// Every conversation record the org holds.
@@ -129,17 +113,6 @@ impl Synced {
     async fn settled(&self) {
         self.wait_for_health(|org| org["queued"] == 0 && org["status"] == "ok")
             .await;
-    }
-
-    /// `(granted, refused)` token requests since the stand-in started.
-    async fn token_requests(&self) -> (u64, u64) {
-        let counts = self
-            .control(Method::GET, "/token-requests", json!({}))
-            .await;
-        (
-            counts["granted"].as_u64().unwrap(),
-            counts["refused"].as_u64().unwrap(),
-        )
     }
 
     async fn contact_id(&self, last_name: &str) -> String {
@@ -378,13 +351,13 @@ async fn a_revoked_grant_stops_the_orgs_sync_without_asking_in_a_loop_and_it_res
         .await;
     let detail = synced.health().await["detail"].as_str().unwrap().to_owned();
     assert!(detail.contains("grant"), "{detail}");
-    let (_, refused_then) = synced.token_requests().await;
+    let (_, refused_then) = synced.salesforce.token_requests().await;
     // Three grant retry periods while the row waits: the stand-in is asked about once a period.
     let wait = 3.0 * GRANT_RETRY_SECS as f64;
     synced
         .wait_for_health(|org| org["lag_seconds"].as_f64().unwrap() > wait)
         .await;
-    let (_, refused_now) = synced.token_requests().await;
+    let (_, refused_now) = synced.salesforce.token_requests().await;
     assert!(
         refused_now - refused_then <= 5,
         "{refused_then} then {refused_now} refusals"

@@ -1,5 +1,5 @@
-//! The Salesforce client over real HTTP, against the Salesforce stand-in started in-process with
-//! its test-only Connected App key pair (not a secret).
+//! The Salesforce client over real HTTP, against the Salesforce stand-in started in-process
+//! (`salesforce_stand_in.rs`).
 
 use std::time::Duration;
 
@@ -8,68 +8,37 @@ use backend::salesforce::{
 };
 use futures_util::future::join_all;
 use reqwest::Method;
-use salesforce_emulator::{Config, RunningEmulator, serve};
 use serde_json::{Map, Value, json};
 
-const CONSUMER_KEY: &str = "test-consumer-key";
-const USERNAME: &str = "integration@lumio.example";
-const LOGIN_URL: &str = "https://login.salesforce.com";
-const APP_KEY: &str = include_str!("../../../salesforce-emulator/tests/api/keys/connected-app.key");
-const APP_CERTIFICATE: &[u8] =
-    include_bytes!("../../../salesforce-emulator/tests/api/keys/connected-app.crt");
-const DAILY_LIMIT: u64 = 1_000;
+use crate::salesforce_stand_in::{
+    APP_KEY, CONSUMER_KEY, DAILY_LIMIT, LOGIN_URL, StandIn, USERNAME, start_stand_in,
+};
+
 const CONTACTS: &str = "SELECT Id FROM Contact";
 
-struct Org {
-    emulator: RunningEmulator,
-    http: reqwest::Client,
-}
+struct Org(StandIn);
 
 async fn start_org() -> Org {
-    let config = Config {
-        addr: ([127, 0, 0, 1], 0).into(),
-        consumer_key: CONSUMER_KEY.to_owned(),
-        certificate_pem: Some(APP_CERTIFICATE.to_vec()),
-        usernames: vec![USERNAME.to_owned()],
-        daily_api_limit: DAILY_LIMIT,
-        ..Config::default()
-    };
-    Org {
-        emulator: serve(config).await.expect("the stand-in starts"),
-        http: reqwest::Client::new(),
+    Org(start_stand_in().await)
+}
+
+impl std::ops::Deref for Org {
+    type Target = StandIn;
+
+    fn deref(&self) -> &StandIn {
+        &self.0
     }
 }
 
 impl Org {
     fn settings(&self) -> SalesforceOrg {
         let mut org = SalesforceOrg::new(LOGIN_URL, CONSUMER_KEY, USERNAME, APP_KEY);
-        org.token_endpoint = Some(format!(
-            "{}/services/oauth2/token",
-            self.emulator.base_url()
-        ));
+        org.token_endpoint = Some(self.token_endpoint());
         org
     }
 
     fn client(&self) -> SalesforceClient {
         client_of(self.settings())
-    }
-
-    async fn control(&self, method: Method, path: &str, body: Value) -> Value {
-        let url = format!("{}/_emulator{path}", self.emulator.base_url());
-        let response = self.http.request(method, url).json(&body).send().await;
-        let response = response.unwrap().error_for_status().unwrap();
-        response.json().await.unwrap()
-    }
-
-    /// `(granted, refused)` token requests since the stand-in started.
-    async fn token_requests(&self) -> (u64, u64) {
-        let counts = self
-            .control(Method::GET, "/token-requests", json!({}))
-            .await;
-        (
-            counts["granted"].as_u64().unwrap(),
-            counts["refused"].as_u64().unwrap(),
-        )
     }
 
     async fn calls_counted(&self) -> u64 {
