@@ -88,19 +88,10 @@ async fn customers_conversation(
     conversation_id: i64,
     state: &AppState,
 ) -> Result<bool, AppError> {
-    let Some(customer) = state
+    Ok(state
         .store
-        .conversation_customer_id(conversation_id)
-        .await?
-    else {
-        return Ok(false);
-    };
-    for &named in &agent.conversations {
-        if state.store.conversation_customer_id(named).await? == Some(customer) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+        .shares_customer_with(conversation_id, &agent.conversations)
+        .await?)
 }
 
 async fn conversation_in_path(parts: &mut Parts, state: &AppState) -> Result<i64, AppError> {

@@ -8,12 +8,10 @@
 //! while still the conversation's owner; an outage stops the pass and backs off; a refusal (a
 //! 4xx) sets the owner aside for [`REFUSED_PAUSE`].
 
-use std::time::Duration;
-
 use serde_json::json;
 use tokio::time::Instant;
 
-use super::write_back::{BATCH, Pass, REFUSED_PAUSE, STORE_OR_FIELD_PAUSE, WriteKey, Writer};
+use super::write_back::{Pass, REFUSED_PAUSE, STORE_OR_FIELD_PAUSE, WriteKey, Writer};
 use crate::alcmeon::ClientError;
 use crate::store::SalesforceOwner;
 
@@ -24,21 +22,11 @@ fn key(owner: &SalesforceOwner) -> WriteKey {
 impl Writer {
     /// Writes every unwritten owner not set aside, oldest first, until one fails in an outage.
     pub(super) async fn owner_pass(&mut self) -> Pass {
-        let wanted = i64::try_from(BATCH + self.set_aside.len()).unwrap_or(i64::MAX);
-        let owners = match self.store.owners_to_write_to_alcmeon(wanted).await {
+        let read = self.store.owners_to_write_to_alcmeon(self.wanted()).await;
+        let owners = match self.not_set_aside(read, "owners", key) {
             Ok(owners) => owners,
-            Err(error) => {
-                tracing::error!(%error, "could not read the owners to write to Alcméon");
-                return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
-            }
+            Err(pass) => return pass,
         };
-        let owners: Vec<SalesforceOwner> = owners
-            .into_iter()
-            .filter(|owner| !self.set_aside.contains_key(&key(owner)))
-            .collect();
-        if owners.is_empty() {
-            return Pass::Done;
-        }
         let Some(field_id) = self.owner_field else {
             tracing::warn!(
                 waiting = owners.len(),
@@ -52,14 +40,7 @@ impl Writer {
                 return self.after_failure(&error);
             }
         }
-        if self.unnoted {
-            return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
-        }
-        if owners.len() >= BATCH {
-            Pass::PauseFor(Duration::ZERO)
-        } else {
-            Pass::Done
-        }
+        self.after_batch(owners.len())
     }
 
     /// Writes one owner; an error is an outage (the pass stops), anything else is settled here.

@@ -19,7 +19,7 @@ use tokio::time::Instant;
 
 use super::contact_field::{ContactField, LABEL};
 use crate::alcmeon::{AlcmeonClient, ClientError, ProfileWrite};
-use crate::store::{CustomerLink, Store};
+use crate::store::{CustomerLink, Store, StoreError};
 
 /// How many unwritten links one pass reads (besides those set aside).
 pub(super) const BATCH: usize = 50;
@@ -118,21 +118,11 @@ impl Writer {
 
     /// Writes every unwritten link not set aside, oldest first, until one fails in an outage.
     async fn link_pass(&mut self) -> Pass {
-        let wanted = i64::try_from(BATCH + self.set_aside.len()).unwrap_or(i64::MAX);
-        let links = match self.store.links_to_write_to_alcmeon(wanted).await {
+        let read = self.store.links_to_write_to_alcmeon(self.wanted()).await;
+        let links = match self.not_set_aside(read, "links", key) {
             Ok(links) => links,
-            Err(error) => {
-                tracing::error!(%error, "could not read the links to write to Alcméon");
-                return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
-            }
+            Err(pass) => return pass,
         };
-        let links: Vec<CustomerLink> = links
-            .into_iter()
-            .filter(|link| !self.set_aside.contains_key(&key(link)))
-            .collect();
-        if links.is_empty() {
-            return Pass::Done;
-        }
         let field_id = match self.field.id(&self.client).await {
             Ok(Some(id)) => id,
             Ok(None) => {
@@ -151,11 +141,46 @@ impl Writer {
                 return self.after_failure(&error);
             }
         }
+        self.after_batch(links.len())
+    }
+
+    /// How many unwritten items one pass reads: a batch besides those set aside.
+    pub(super) fn wanted(&self) -> i64 {
+        i64::try_from(BATCH + self.set_aside.len()).unwrap_or(i64::MAX)
+    }
+
+    /// The items read, less those set aside; `Err` is how the pass ends when none is left to write.
+    pub(super) fn not_set_aside<T>(
+        &self,
+        read: Result<Vec<T>, StoreError>,
+        what: &str,
+        key: fn(&T) -> WriteKey,
+    ) -> Result<Vec<T>, Pass> {
+        let items: Vec<T> = match read {
+            Ok(items) => items,
+            Err(error) => {
+                tracing::error!(%error, what, "could not read what to write to Alcméon");
+                return Err(Pass::PauseFor(STORE_OR_FIELD_PAUSE));
+            }
+        };
+        let items: Vec<T> = items
+            .into_iter()
+            .filter(|item| !self.set_aside.contains_key(&key(item)))
+            .collect();
+        if items.is_empty() {
+            Err(Pass::Done)
+        } else {
+            Ok(items)
+        }
+    }
+
+    /// How a pass that wrote `written` items without an outage ends.
+    pub(super) fn after_batch(&self, written: usize) -> Pass {
         if self.unnoted {
             return Pass::PauseFor(STORE_OR_FIELD_PAUSE);
         }
         // A full batch may have more behind it.
-        if links.len() >= BATCH {
+        if written >= BATCH {
             Pass::PauseFor(Duration::ZERO)
         } else {
             Pass::Done

@@ -171,6 +171,31 @@ impl Store {
         Ok(customer.flatten())
     }
 
+    /// Whether the conversation has a customer who is also the customer of one of `named`.
+    pub async fn shares_customer_with(
+        &self,
+        conversation_id: i64,
+        named: &[i64],
+    ) -> Result<bool, StoreError> {
+        if named.is_empty() {
+            return Ok(false);
+        }
+        let placeholders: Vec<String> = (2..named.len() + 2).map(|n| format!("${n}")).collect();
+        let sql = format!(
+            "SELECT COUNT(*) FROM conversations asked
+             JOIN conversations named ON named.customer_id = asked.customer_id
+             WHERE asked.id = $1 AND named.id IN ({})",
+            placeholders.join(", ")
+        );
+        // The SQL holds only numbered placeholders; every id is bound.
+        let mut query =
+            sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql)).bind(conversation_id);
+        for id in named {
+            query = query.bind(*id);
+        }
+        Ok(query.fetch_one(&self.pool).await? > 0)
+    }
+
     /// Every conversation of the customer, the most recently active first.
     pub async fn customer_conversations(
         &self,

@@ -64,6 +64,12 @@ async fn a_conversations_customer_is_the_author_of_its_customer_messages(dialect
     assert_eq!(store.conversation_customer_id(13).await.unwrap(), Some(4002));
     assert_eq!(store.conversation_customer_id(99).await.unwrap(), None);
 
+    assert!(store.shares_customer_with(12, &[11]).await.unwrap());
+    assert!(store.shares_customer_with(12, &[99, 13, 11]).await.unwrap());
+    assert!(!store.shares_customer_with(13, &[11, 12]).await.unwrap(), "another customer's");
+    assert!(!store.shares_customer_with(12, &[]).await.unwrap());
+    assert!(!store.shares_customer_with(99, &[11]).await.unwrap(), "an unknown conversation");
+
     let conversations = store.customer_conversations(4001).await.unwrap();
     let ids: Vec<_> = conversations.iter().map(|c| c.conversation_id).collect();
     assert_eq!(ids, [11, 12], "the most recently active first");
