@@ -25,8 +25,7 @@ use protocol::{
     AgentEmail, Channel, ClientId, Conversation, ConversationStatus, ItemKind, ThreadItem,
     ThreadPage, Viewer,
 };
-use sqlx::any::AnyRow;
-use sqlx::{AnyExecutor, AnyPool, AssertSqlSafe, Row};
+use sqlx::{AnyExecutor, AnyPool, AssertSqlSafe};
 use std::sync::LazyLock;
 use tokio::sync::broadcast;
 
@@ -103,8 +102,7 @@ fn page_sql(dialect: Dialect) -> &'static str {
     }
 }
 
-/// A thread page's head ([`HEAD`]) and its items, newest first, in one statement (one snapshot):
-/// binds the conversation, the recorded items'
+/// A page of a conversation's thread, newest first: binds the conversation, the recorded items'
 /// `before`, the number of rows wanted, and the replies' `before` (less [`PROVISIONAL_BASE`]).
 /// Each source gives its own newest rows through its index (`thread_items_by_conversation`,
 /// `replies_by_conversation`), so a page reads about as many rows as it holds, whatever the
@@ -127,7 +125,7 @@ fn page_query(dialect: Dialect) -> String {
         &format!("ORDER BY t.conversation_id DESC, t.action_id DESC LIMIT {ROWS_WANTED}"),
     );
     let unrecorded = unrecorded("r.conversation_id = $1 AND r.id < $4");
-    let page = with_attachments(
+    with_attachments(
         dialect,
         &format!(
             "SELECT * FROM ({recorded}) AS recorded
@@ -135,13 +133,6 @@ fn page_query(dialect: Dialect) -> String {
              SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT {ROWS_WANTED}) AS unrecorded
              ORDER BY id DESC LIMIT {ROWS_WANTED}"
         ),
-    );
-    // Materialised, the head is computed once, not once per item.
-    format!(
-        "WITH head AS MATERIALIZED ({head})
-         SELECT head.*, page.* FROM head LEFT JOIN ({page}) AS page ON TRUE
-         ORDER BY page.id DESC",
-        head = HEAD.replace("{is_whole}", IS_WHOLE)
     )
 }
 
@@ -218,9 +209,9 @@ impl MergedRow {
     }
 }
 
-/// A conversation's columns but its id (which a page's items also have).
 #[derive(sqlx::FromRow)]
-struct ConversationColumns {
+struct ConversationRow {
+    id: i64,
     channel: String,
     account_name: String,
     customer_name: String,
@@ -228,10 +219,10 @@ struct ConversationColumns {
     last_inbound_at_ms: Option<i64>,
 }
 
-impl ConversationColumns {
-    fn into_conversation(self, id: i64) -> Conversation {
+impl ConversationRow {
+    fn into_conversation(self) -> Conversation {
         Conversation {
-            id,
+            id: self.id,
             channel: from_serde_name(&self.channel).unwrap_or(Channel::Other),
             account_name: self.account_name,
             customer_name: self.customer_name,
@@ -241,46 +232,24 @@ impl ConversationColumns {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct ConversationRow {
-    id: i64,
-    #[sqlx(flatten)]
-    columns: ConversationColumns,
-}
-
-/// What a thread page needs besides its items: the conversation, whether the replica holds it
-/// whole, and the log's latest sequence for it.
-const HEAD: &str = "SELECT c.channel, c.account_name, c.customer_name, c.status, c.last_inbound_at_ms,
-        {is_whole} AS whole,
-        (SELECT COALESCE(MAX(e.seq), 0) FROM events e WHERE e.conversation_id = c.id)
-            AS stream_position
-    FROM conversations c WHERE c.id = $1";
+/// What a thread page needs before its items: the conversation, whether the replica holds it whole,
+/// and the log's latest sequence for it, in one statement (one snapshot).
+static HEAD: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT c.id, c.channel, c.account_name, c.customer_name, c.status, c.last_inbound_at_ms,
+                {IS_WHOLE} AS whole,
+                (SELECT COALESCE(MAX(e.seq), 0) FROM events e WHERE e.conversation_id = c.id)
+                    AS stream_position
+         FROM conversations c WHERE c.id = $1"
+    )
+});
 
 #[derive(sqlx::FromRow)]
 struct HeadRow {
     #[sqlx(flatten)]
-    conversation: ConversationColumns,
+    conversation: ConversationRow,
     whole: i64,
     stream_position: i64,
-}
-
-/// A row of [`page_query`]: the head, and one item of the page (none when the page is empty).
-struct PageRow {
-    head: HeadRow,
-    item: Option<MergedRow>,
-}
-
-impl<'r> sqlx::FromRow<'r, AnyRow> for PageRow {
-    fn from_row(row: &'r AnyRow) -> Result<Self, sqlx::Error> {
-        let item = match row.try_get::<Option<i64>, _>("id")? {
-            Some(_) => Some(MergedRow::from_row(row)?),
-            None => None,
-        };
-        Ok(Self {
-            head: HeadRow::from_row(row)?,
-            item,
-        })
-    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -382,7 +351,7 @@ pub async fn read_conversation<'e>(
     .bind(id)
     .fetch_optional(executor)
     .await?;
-    Ok(row.map(|row| row.columns.into_conversation(row.id)))
+    Ok(row.map(ConversationRow::into_conversation))
 }
 
 impl Store {
@@ -394,9 +363,10 @@ impl Store {
     /// `viewer` reads them; `None` for a conversation the replica does not hold whole
     /// (`replica_origin.rs`): unknown, or only its newer actions read.
     ///
-    /// The newest page carries its `stream_position`, the log's latest sequence, read in the same
-    /// statement (the same snapshot) as the items: a change logged after it is in the stream from
-    /// there, none is missed.
+    /// The newest page carries its `stream_position`, the log's latest sequence read BEFORE the
+    /// items, in the same statement as the conversation: a change logged after it is in the stream
+    /// from there, one written between the two statements is in both (the widget replaces it by
+    /// id), none is missed. Both statements run on one connection of the pool.
     pub async fn thread(
         &self,
         conversation_id: i64,
@@ -404,34 +374,38 @@ impl Store {
         limit: u32,
         viewer: Viewer,
     ) -> Result<Option<ThreadPage>, StoreError> {
-        let at_or_before = before.unwrap_or(i64::MAX);
-        let rows: Vec<PageRow> = sqlx::query_as(AssertSqlSafe(page_sql(self.dialect)))
+        let mut connection = self.pool.acquire().await?;
+        let head: Option<HeadRow> = sqlx::query_as(AssertSqlSafe(HEAD.as_str()))
             .bind(conversation_id)
-            .bind(at_or_before)
-            .bind(i64::from(limit) + 1)
-            .bind(at_or_before.saturating_sub(PROVISIONAL_BASE))
-            .fetch_all(&self.pool)
+            .fetch_optional(&mut *connection)
             .await?;
-        let mut rows = rows.into_iter();
-        let Some(first) = rows.next().filter(|row| row.head.whole == 1) else {
+        let Some(head) = head.filter(|head| head.whole == 1) else {
             return Ok(None);
         };
-        let head = first.head;
-        let mut items: Vec<ThreadItem> = first
-            .item
+        let stream_position = before.is_none().then_some(head.stream_position);
+        let before = before.unwrap_or(i64::MAX);
+        let rows_wanted = i64::from(limit) + 1;
+        let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(page_sql(self.dialect)))
+            .bind(conversation_id)
+            .bind(before)
+            .bind(rows_wanted)
+            .bind(before.saturating_sub(PROVISIONAL_BASE))
+            .fetch_all(&mut *connection)
+            .await?;
+        drop(connection);
+        let has_older = rows.len() > limit as usize;
+        let mut items: Vec<ThreadItem> = rows
             .into_iter()
-            .chain(rows.filter_map(|row| row.item))
+            .take(limit as usize)
             .map(|row| row.into_item().1)
             .collect();
-        let has_older = items.len() > limit as usize;
-        items.truncate(limit as usize);
         items.reverse();
         Ok(Some(ThreadPage {
-            conversation: head.conversation.into_conversation(conversation_id),
+            conversation: head.conversation.into_conversation(),
             viewer,
             items,
             has_older,
-            stream_position: before.is_none().then_some(head.stream_position),
+            stream_position,
             zone_rules: None,
         }))
     }
