@@ -119,6 +119,15 @@ impl fmt::Display for ReplyState {
 }
 
 /// Stored as its name ([`ReplyState::as_str`]), the one spelling SQL and Rust share.
+/// As stored, for rows read as JSON (a thread page).
+impl<'de> serde::Deserialize<'de> for ReplyState {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        ReplyState::from_stored(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("no reply state is called {name:?}")))
+    }
+}
+
 impl sqlx::Type<Any> for ReplyState {
     fn type_info() -> AnyTypeInfo {
         <&str as sqlx::Type<Any>>::type_info()

@@ -102,7 +102,9 @@ fn page_sql(dialect: Dialect) -> &'static str {
     }
 }
 
-/// A page of a conversation's thread, newest first: binds the conversation, the recorded items'
+/// A page of a conversation's thread, newest first (on SQLite as one JSON array: sqlx hands each
+/// row from SQLite's worker thread to the request's task on its own, which cost more than the query
+/// itself; on PostgreSQL, whose server would build the JSON, as rows): binds the conversation, the recorded items'
 /// `before`, the number of rows wanted, and the replies' `before` (less [`PROVISIONAL_BASE`]).
 /// Each source gives its own newest rows through its index (`thread_items_by_conversation`,
 /// `replies_by_conversation`), so a page reads about as many rows as it holds, whatever the
@@ -125,7 +127,7 @@ fn page_query(dialect: Dialect) -> String {
         &format!("ORDER BY t.conversation_id DESC, t.action_id DESC LIMIT {ROWS_WANTED}"),
     );
     let unrecorded = unrecorded("r.conversation_id = $1 AND r.id < $4");
-    with_attachments(
+    let page = with_attachments(
         dialect,
         &format!(
             "SELECT * FROM ({recorded}) AS recorded
@@ -133,8 +135,40 @@ fn page_query(dialect: Dialect) -> String {
              SELECT * FROM ({unrecorded} ORDER BY r.id DESC LIMIT {ROWS_WANTED}) AS unrecorded
              ORDER BY id DESC LIMIT {ROWS_WANTED}"
         ),
-    )
+    );
+    match dialect {
+        Dialect::Sqlite => {
+            let fields: Vec<String> = MERGED_COLUMNS
+                .iter()
+                .map(|column| format!("'{column}', page.{column}"))
+                .collect();
+            format!(
+                "SELECT json_group_array(json_object({}) ORDER BY page.id DESC) AS items
+                 FROM ({page}) AS page",
+                fields.join(", ")
+            )
+        }
+        Dialect::Postgres => page,
+    }
 }
+
+/// The columns of a [`MergedRow`], each a key of a page's JSON items on SQLite.
+const MERGED_COLUMNS: [&str; 14] = [
+    "id",
+    "conversation_id",
+    "kind",
+    "author",
+    "text",
+    "at_ms",
+    "client_id",
+    "state",
+    "failure_reason",
+    "failure_detail",
+    "agent_email",
+    "event",
+    "answer_status",
+    "attachments",
+];
 
 /// One change to a conversation's thread: the item as it now stands, under its log sequence number.
 #[derive(Debug, Clone)]
@@ -144,8 +178,8 @@ pub struct ThreadEvent {
     pub item: ThreadItem,
 }
 
-/// A row of the merged thread.
-#[derive(sqlx::FromRow)]
+/// A row of the merged thread; a page's rows come as one JSON array of them ([`page_query`]).
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct MergedRow {
     id: i64,
     conversation_id: i64,
@@ -163,7 +197,22 @@ struct MergedRow {
     /// What the `execute-answer` of an `answer` said (`ok`, `fail`), once read.
     answer_status: Option<String>,
     /// `[protocol::Attachment]` JSON.
+    #[serde(deserialize_with = "json_text")]
     attachments: Option<String>,
+}
+
+/// A JSON value as its text: SQLite's `json_object` embeds a value another JSON function made as
+/// JSON, or as a string when it came through a subquery.
+fn json_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(
+        match <Option<serde_json::Value> as serde::Deserialize>::deserialize(deserializer)? {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) => Some(text),
+            Some(json) => Some(json.to_string()),
+        },
+    )
 }
 
 impl MergedRow {
@@ -385,13 +434,29 @@ impl Store {
         let stream_position = before.is_none().then_some(head.stream_position);
         let before = before.unwrap_or(i64::MAX);
         let rows_wanted = i64::from(limit) + 1;
-        let rows: Vec<MergedRow> = sqlx::query_as(AssertSqlSafe(page_sql(self.dialect)))
-            .bind(conversation_id)
-            .bind(before)
-            .bind(rows_wanted)
-            .bind(before.saturating_sub(PROVISIONAL_BASE))
-            .fetch_all(&mut *connection)
-            .await?;
+        let sql = AssertSqlSafe(page_sql(self.dialect));
+        let provisional_before = before.saturating_sub(PROVISIONAL_BASE);
+        let rows: Vec<MergedRow> = match self.dialect {
+            Dialect::Sqlite => {
+                let items: String = sqlx::query_scalar(sql)
+                    .bind(conversation_id)
+                    .bind(before)
+                    .bind(rows_wanted)
+                    .bind(provisional_before)
+                    .fetch_one(&mut *connection)
+                    .await?;
+                serde_json::from_str(&items)?
+            }
+            Dialect::Postgres => {
+                sqlx::query_as(sql)
+                    .bind(conversation_id)
+                    .bind(before)
+                    .bind(rows_wanted)
+                    .bind(provisional_before)
+                    .fetch_all(&mut *connection)
+                    .await?
+            }
+        };
         drop(connection);
         let has_older = rows.len() > limit as usize;
         let mut items: Vec<ThreadItem> = rows
