@@ -83,7 +83,9 @@ impl Outbox {
                     }
                 }
             }
-            if let Err(error) = self.wait_for_earlier_replies(reply.reply_id).await {
+            let earlier =
+                self.wait_for_earlier_replies(reply.reply_id, reply.conversation_id, conversation);
+            if let Err(error) = earlier.await {
                 tracing::error!(%error, reply = reply.reply_id.0, "could not read the replies queued before a reply");
                 return;
             }

@@ -47,6 +47,16 @@ impl Queues {
         queue.map(|job| job.reply.reply_id).collect()
     }
 
+    /// Takes the reply out of its conversation's queue, if it waits there.
+    pub(super) fn take(&self, conversation_id: i64, reply_id: ReplyId) -> Option<Job> {
+        let mut queues = self.lock();
+        let queue = queues.get_mut(&conversation_id)?;
+        let position = queue
+            .iter()
+            .position(|job| job.reply.reply_id == reply_id)?;
+        queue.remove(position)
+    }
+
     fn lock(&self) -> MutexGuard<'_, HashMap<i64, VecDeque<Job>>> {
         self.0
             .lock()
@@ -90,5 +100,22 @@ mod tests {
         assert_eq!(next_id(&queues, 1), None);
         assert!(queues.push(job(1, 14)), "the task ended: a new one starts");
         assert_eq!(next_id(&queues, 2), Some(12));
+    }
+
+    #[test]
+    fn a_reply_taken_out_of_its_queue_leaves_the_others_in_order() {
+        let queues = Queues::default();
+        for reply_id in [10, 11, 12, 13] {
+            queues.push(job(1, reply_id));
+        }
+        assert_eq!(next_id(&queues, 1), Some(10));
+        let taken = queues.take(1, ReplyId(12)).map(|job| job.reply.reply_id);
+        assert_eq!(taken, Some(ReplyId(12)));
+        assert!(queues.take(1, ReplyId(12)).is_none(), "taken once");
+        assert!(
+            queues.take(2, ReplyId(11)).is_none(),
+            "another conversation's queue"
+        );
+        assert_eq!(queues.waiting(1), [ReplyId(11), ReplyId(13)]);
     }
 }

@@ -75,7 +75,8 @@ pub use projection::{Projected, project};
 pub use recipients::{KnownAccount, RecipientConversation};
 pub use record_sync::{OrgSyncStatus, RecordSource, RecordSyncHealth, TakenSync, WrittenRecord};
 pub use replies::{
-    Author, ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome, UnsubmittedReply,
+    Author, EarlierReply, ExistingReply, NewReplyRow, ReplyId, ReplyInsert, RetryOutcome,
+    UnsubmittedReply,
 };
 pub use reply_state::{IllegalTransition, ReplyEvent, ReplyState};
 pub use salesforce_owners::SalesforceOwner;

@@ -21,6 +21,14 @@ use super::{Lock, Store, StoreError, serde_name};
 #[sqlx(transparent)]
 pub struct ReplyId(pub i64);
 
+/// A reply queued before another in its conversation and still being sent.
+#[derive(Debug, sqlx::FromRow)]
+pub struct EarlierReply {
+    pub id: ReplyId,
+    /// 1 when this instance sends it.
+    pub sent_here: i64,
+}
+
 /// A reply about to be stored.
 #[derive(Debug, Clone)]
 pub struct NewReplyRow {
@@ -286,23 +294,23 @@ impl Store {
         Ok(state == Some(ReplyState::Sending))
     }
 
-    /// Whether a reply queued before this one in its conversation is still being sent by another
-    /// instance (stored as sending, not yet accepted by Alcméon): this one must wait for it.
-    pub async fn earlier_reply_sending_elsewhere(
+    /// The replies queued before this one in its conversation that are still being sent (stored
+    /// as sending, not yet accepted by Alcméon), the earliest first, each with whether this
+    /// instance sends it: this one must wait for them.
+    pub async fn earlier_replies_sending(
         &self,
         reply_id: ReplyId,
-    ) -> Result<bool, StoreError> {
-        let waiting: Option<i64> = sqlx::query_scalar(
-            "SELECT e.id FROM replies r JOIN replies e ON e.conversation_id = r.conversation_id
+    ) -> Result<Vec<EarlierReply>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT e.id, CASE WHEN e.owner = r.owner THEN 1 ELSE 0 END AS sent_here
+             FROM replies r JOIN replies e ON e.conversation_id = r.conversation_id
              WHERE r.id = $1 AND e.queued_seq < r.queued_seq AND e.state = $2
-               AND (e.owner IS NULL OR r.owner IS NULL OR e.owner <> r.owner)
-             LIMIT 1",
+             ORDER BY e.queued_seq",
         )
         .bind(reply_id)
         .bind(ReplyState::Sending)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(waiting.is_some())
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Replies stored as sending that Alcméon was not known to have accepted, each conversation's

@@ -5,15 +5,19 @@
 //! and every reply reaches Alcméon exactly once.
 //!
 //! Bounded: 200 replies from 4 agents. Full (`FAULTS=full`): 1,000 replies from 8 agents.
+//!
+//! And the order: a reply the killed instance left still sending goes to Alcméon before a reply to
+//! the same conversation posted to the survivor after the kill.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use serde_json::json;
 use tempfile::TempDir;
 
 use crate::helpers::{emulator_actions, free_port};
 use crate::process::{Backend, emulator_for, emulator_idle};
-use crate::reply_kill::{burst, post_all};
+use crate::reply_kill::{agent_token, burst, post_all};
 use crate::scale;
 
 /// Every burst reply's text, with how many times Alcméon recorded it.
@@ -112,4 +116,96 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
         delivered_in.as_secs_f64(),
     );
     assert_eq!((lost, twice), (0, 0), "lost, sent more than once");
+}
+
+/// How many sends Alcméon was asked for, answered or not.
+async fn sends_tried(http: &reqwest::Client, emulator_url: &str) -> u64 {
+    let calls: serde_json::Value = http
+        .get(format!("{emulator_url}/_emulator/calls"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    calls["POST /v1/answer/send"].as_u64().unwrap_or(0)
+}
+
+/// The texts of this test's answers in conversation 1001, in the order Alcméon recorded them.
+async fn answers_in_1001(http: &reqwest::Client, emulator_url: &str) -> Vec<String> {
+    emulator_actions(http, emulator_url)
+        .await
+        .iter()
+        .filter(|a| a["type"] == "answer" && a["task"]["conversation_id"] == 1001)
+        .filter_map(|a| a["data"]["answers"][0]["content"].as_str())
+        .filter(|text| text.starts_with("order-"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_after_it() {
+    let database_url = test_postgres::fresh_database().await;
+    let (doomed_port, survivor_port) = (free_port(), free_port());
+    let emulator = emulator_for(doomed_port).await;
+    let audience = "http://alcmeon-widget.balanced.test";
+    let env = [
+        ("BACKEND_DATABASE_URL", database_url.as_str()),
+        ("BACKEND_PUBLIC_URL", audience),
+        ("BACKEND_SYNC_INTERVAL_SECS", "1"),
+    ];
+    let (doomed_data, survivor_data) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let emulator_url = emulator.base_url();
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let mut doomed = Backend::start_with(doomed_port, &doomed_data, &emulator_url, "warn", &env);
+    doomed.wait_for_replica(&http, &emulator).await;
+    let survivor = Backend::start_with(survivor_port, &survivor_data, &emulator_url, "warn", &env);
+    survivor.wait_for_health(&http, |_| true).await;
+    let post = |url: &str, text: &str| {
+        http.post(format!("{url}/v1/conversations/1001/replies"))
+            .bearer_auth(agent_token(audience, 1))
+            .json(&json!({ "client_id": text, "text": text }))
+            .send()
+    };
+
+    // Alcméon answers sends with a 500 for a few seconds: the first reply is still sending when
+    // its instance is killed.
+    let outage = http
+        .post(format!("{emulator_url}/_emulator/outages/answer-send"))
+        .json(&json!({ "answer": "500", "seconds": 5 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outage.status(), 200);
+    let first = post(&doomed.url, "order-1").await.unwrap();
+    assert_eq!(first.status(), 201);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while sends_tried(&http, &emulator_url).await == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the first reply is tried during the outage"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    doomed.kill();
+    let second = post(&survivor.url, "order-2").await.unwrap();
+    assert_eq!(second.status(), 201);
+
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while answers_in_1001(&http, &emulator_url).await.len() < 2 {
+        assert!(
+            Instant::now() < deadline,
+            "both replies reach Alcméon; survivor's log:\n{}",
+            survivor.log()
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(
+        answers_in_1001(&http, &emulator_url).await,
+        ["order-1", "order-2"],
+        "the reply posted first leaves first, though another instance took it over"
+    );
 }

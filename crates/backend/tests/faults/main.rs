@@ -8,7 +8,8 @@
 //! - `outage`: Alcméon's send answering 429, 500, or hanging past the backend's timeout, during
 //!   replies from several agents: each delivered once, in order, statuses true, within budget.
 //! - `reply_kill`: the real binary killed with SIGKILL during a burst of replies, restarted.
-//! - `instance_kill`: one of two instances on PostgreSQL killed mid-burst; the other takes over.
+//! - `instance_kill`: one of two instances on PostgreSQL killed mid-burst; the other takes over,
+//!   each reply once, and a reply it took over before one posted to it after.
 //! - `tokens`: refused session tokens, and what the answer and the log show of them.
 //! - `webhook_bodies`: huge, forged and replayed webhook bodies.
 //! - `webhook_faults`: thousands of customer messages with webhooks dropped and sent twice.
