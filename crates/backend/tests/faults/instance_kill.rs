@@ -12,11 +12,12 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use alcmeon_emulator::RunningEmulator;
 use serde_json::json;
 use tempfile::TempDir;
 
 use crate::helpers::{emulator_actions, free_port};
-use crate::process::{Backend, emulator_for, emulator_idle};
+use crate::process::{Backend, emulator_for, emulator_idle, emulator_read};
 use crate::reply_kill::{agent_token, burst, post_all};
 use crate::scale;
 
@@ -34,32 +35,61 @@ async fn sent_texts(http: &reqwest::Client, emulator_url: &str) -> HashMap<Strin
     sent
 }
 
+/// The address the instances' session tokens are for, as behind a load balancer.
+const AUDIENCE: &str = "http://alcmeon-widget.balanced.test";
+
+/// Two instances on one fresh PostgreSQL database; Alcméon's webhooks go to the one that dies
+/// (the survivor reads what it misses).
+struct Pair {
+    emulator: RunningEmulator,
+    doomed: Backend,
+    survivor: Backend,
+    http: reqwest::Client,
+    _data: [TempDir; 2],
+}
+
+impl Pair {
+    async fn start() -> Self {
+        let database_url = test_postgres::fresh_database().await;
+        let (doomed_port, survivor_port) = (free_port(), free_port());
+        let emulator = emulator_for(doomed_port).await;
+        let env = [
+            ("BACKEND_DATABASE_URL", database_url.as_str()),
+            ("BACKEND_PUBLIC_URL", AUDIENCE),
+            ("BACKEND_SYNC_INTERVAL_SECS", "1"),
+        ];
+        let data = [TempDir::new().unwrap(), TempDir::new().unwrap()];
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        let url = emulator.base_url();
+        let doomed = Backend::start_with(doomed_port, &data[0], &url, "warn", &env);
+        doomed.wait_for_replica(&http, &emulator).await;
+        let survivor = Backend::start_with(survivor_port, &data[1], &url, "warn", &env);
+        survivor.wait_for_health(&http, |_| true).await;
+        Self {
+            emulator,
+            doomed,
+            survivor,
+            http,
+            _data: data,
+        }
+    }
+}
+
 #[tokio::test]
 async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_once() {
     let replies = scale::pick(200, 1_000);
     let agents = scale::pick(4, 8);
-    let database_url = test_postgres::fresh_database().await;
-    // Alcméon's webhooks go to the instance that dies: the survivor reads what it misses.
-    let (doomed_port, survivor_port) = (free_port(), free_port());
-    let emulator = emulator_for(doomed_port).await;
-    let audience = "http://alcmeon-widget.balanced.test";
-    let env = [
-        ("BACKEND_DATABASE_URL", database_url.as_str()),
-        ("BACKEND_PUBLIC_URL", audience),
-        ("BACKEND_SYNC_INTERVAL_SECS", "1"),
-    ];
-    let (doomed_data, survivor_data) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let Pair {
+        emulator,
+        mut doomed,
+        survivor,
+        http,
+        _data,
+    } = Pair::start().await;
     let emulator_url = emulator.base_url();
-    let mut doomed = Backend::start_with(doomed_port, &doomed_data, &emulator_url, "warn", &env);
-    doomed
-        .wait_for_replica(&reqwest::Client::new(), &emulator)
-        .await;
-    let survivor = Backend::start_with(survivor_port, &survivor_data, &emulator_url, "warn", &env);
-    let http = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap();
-    survivor.wait_for_health(&http, |_| true).await;
     let started = Instant::now();
 
     let (doomed_url, survivor_url) = (doomed.url.clone(), survivor.url.clone());
@@ -67,7 +97,7 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
     let unanswered = post_all(
         &http,
         &[&doomed_url, &survivor_url],
-        audience,
+        AUDIENCE,
         burst(replies, agents),
         Some(replies / 2),
         || {
@@ -78,7 +108,7 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
     .await;
     assert!(killed, "the burst ended before the kill");
     let unanswered_at_kill = unanswered.len();
-    let still = post_all(&http, &[&survivor_url], audience, unanswered, None, || {}).await;
+    let still = post_all(&http, &[&survivor_url], AUDIENCE, unanswered, None, || {}).await;
     assert!(
         still.is_empty(),
         "{} posts refused by the survivor",
@@ -120,15 +150,9 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
 
 /// How many sends Alcméon was asked for, answered or not.
 async fn sends_tried(http: &reqwest::Client, emulator_url: &str) -> u64 {
-    let calls: serde_json::Value = http
-        .get(format!("{emulator_url}/_emulator/calls"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    calls["POST /v1/answer/send"].as_u64().unwrap_or(0)
+    emulator_read(http, emulator_url, "/calls").await["POST /v1/answer/send"]
+        .as_u64()
+        .unwrap_or(0)
 }
 
 /// The texts of this test's answers in conversation 1001, in the order Alcméon recorded them.
@@ -145,28 +169,17 @@ async fn answers_in_1001(http: &reqwest::Client, emulator_url: &str) -> Vec<Stri
 
 #[tokio::test]
 async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_after_it() {
-    let database_url = test_postgres::fresh_database().await;
-    let (doomed_port, survivor_port) = (free_port(), free_port());
-    let emulator = emulator_for(doomed_port).await;
-    let audience = "http://alcmeon-widget.balanced.test";
-    let env = [
-        ("BACKEND_DATABASE_URL", database_url.as_str()),
-        ("BACKEND_PUBLIC_URL", audience),
-        ("BACKEND_SYNC_INTERVAL_SECS", "1"),
-    ];
-    let (doomed_data, survivor_data) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let Pair {
+        emulator,
+        mut doomed,
+        survivor,
+        http,
+        _data,
+    } = Pair::start().await;
     let emulator_url = emulator.base_url();
-    let http = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap();
-    let mut doomed = Backend::start_with(doomed_port, &doomed_data, &emulator_url, "warn", &env);
-    doomed.wait_for_replica(&http, &emulator).await;
-    let survivor = Backend::start_with(survivor_port, &survivor_data, &emulator_url, "warn", &env);
-    survivor.wait_for_health(&http, |_| true).await;
     let post = |url: &str, text: &str| {
         http.post(format!("{url}/v1/conversations/1001/replies"))
-            .bearer_auth(agent_token(audience, 1))
+            .bearer_auth(agent_token(AUDIENCE, 1))
             .json(&json!({ "client_id": text, "text": text }))
             .send()
     };

@@ -140,7 +140,12 @@ pub async fn emulator_for(backend_port: u16) -> RunningEmulator {
 }
 
 pub async fn emulator_health(http: &reqwest::Client, base_url: &str) -> Value {
-    http.get(format!("{base_url}/_emulator/health"))
+    emulator_read(http, base_url, "/health").await
+}
+
+/// An emulator introspection control (`GET /_emulator{path}`).
+pub async fn emulator_read(http: &reqwest::Client, base_url: &str, path: &str) -> Value {
+    http.get(format!("{base_url}/_emulator{path}"))
         .send()
         .await
         .unwrap()
