@@ -2,8 +2,9 @@
 //! (one backend instance), and PostgreSQL, for several instances sharing one replica.
 //!
 //! Invariant: the queries are the same text on both (`$1` binds, standard SQL); what differs is
-//! here and only here: how each is opened and migrated, the JSON aggregate of a page's
-//! attachments, and the turn thread writers take so the event log's order is its commit order.
+//! here, how each is opened and migrated, the JSON aggregate of a page's attachments, and the
+//! turn thread writers take so the event log's order is its commit order; and in the thread
+//! page's query (`thread.rs`: how its items are bounded, and on SQLite one JSON row).
 //!
 //! Every write goes through [`Pools::writer`], reads through [`Pools::reader`]. On PostgreSQL they
 //! are one pool. SQLite has one writer at a time, and a connection that finds the database locked

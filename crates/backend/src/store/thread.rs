@@ -103,12 +103,12 @@ fn page_sql(dialect: Dialect) -> &'static str {
 }
 
 /// A page of a conversation's thread, newest first (on SQLite as one JSON array: sqlx hands each
-/// row from SQLite's worker thread to the request's task on its own, which cost more than the query
-/// itself; on PostgreSQL, whose server would build the JSON, as rows): binds the conversation, the recorded items'
-/// `before`, the number of rows wanted, and the replies' `before` (less [`PROVISIONAL_BASE`]).
-/// Each source gives its own newest rows through its index (`thread_items_by_conversation`,
-/// `replies_by_conversation`), so a page reads about as many rows as it holds, whatever the
-/// conversation's length. The thread items are ordered by the index's own columns; on PostgreSQL
+/// row from SQLite's worker thread to the request's task on its own, which cost more than the
+/// query itself; on PostgreSQL, whose server would build the JSON, as rows): binds the
+/// conversation, the recorded items' `before`, the number of rows wanted, and the replies'
+/// `before` (less [`PROVISIONAL_BASE`]). Each source gives its own newest rows through its index
+/// (`thread_items_by_conversation`, `replies_by_conversation`), so a page reads about as many rows
+/// as it holds, whatever the conversation's length. The thread items are ordered by the index's own columns; on PostgreSQL
 /// they are bounded by a row comparison rather than an equality on the conversation, so that only
 /// that index gives this order and PostgreSQL reads it whatever its statistics say (with
 /// `conversation_id = $1`, a generic plan or a table not analysed yet walks the primary key
