@@ -19,7 +19,7 @@ export const SETTINGS = {
   threadSizes: [9, 10_000],
   /** Ten small conversations (2 to 11 messages) take the replies in turn. */
   replySizes: Array.from({ length: 10 }, (_, i) => i + 2),
-  replyRate: 500,
+  replyRate: Number(process.env.BENCH_REPLY_RATE ?? 500),
   webhookRate: 1000,
   /** Connections for the fixed-rate rows: enough that none waits for a free one. */
   rateConnections: 20,

@@ -31,7 +31,8 @@ pub struct Config {
     pub webhook_drop_percent: u8,
     /// `ALCMEON_EMULATOR_WEBHOOK_DUPLICATE_PERCENT`: share of notifications sent twice.
     pub webhook_duplicate_percent: u8,
-    /// `ALCMEON_EMULATOR_STATE`: JSON file loaded at start and rewritten after each change.
+    /// `ALCMEON_EMULATOR_STATE`: JSON file loaded at start, rewritten soon after each change and on
+    /// stopping.
     pub state_path: Option<PathBuf>,
     /// `ALCMEON_EMULATOR_CUSTOMER_EVERY_SECS`: period of the simulated customer traffic.
     pub customer_every: Option<Duration>,

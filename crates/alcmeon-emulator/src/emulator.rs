@@ -51,7 +51,7 @@ pub struct GeneratedConversation {
 impl Emulator {
     pub fn new(
         config: Config,
-        data: SharedData,
+        data: Arc<SharedData>,
         notifier: Notifier,
         answers: AnswerQueue,
     ) -> Emulator {
@@ -70,7 +70,7 @@ impl Emulator {
                 config.rate_limit_window,
             )),
             config: Arc::new(config),
-            data: Arc::new(data),
+            data,
             notifier,
         }
     }

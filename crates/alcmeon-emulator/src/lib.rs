@@ -71,7 +71,8 @@
 //! - `alcmeon_data` (with `alcmeon_data/`): the emulated Alcméon data (agents and their user
 //!   accounts, conversations, tasks, actions) and the rules that turn events into spec-shaped
 //!   actions; plain data, no I/O. `seed` builds the demo data above.
-//! - `persistence`: the one `AlcmeonData` behind a lock, saved to the state file after each change.
+//! - `persistence`: the one `AlcmeonData` behind a lock, saved to the state file soon after each
+//!   change (at most every 200 ms) and when the emulator stops.
 //! - `emulator`: what handlers and background tasks share (`Emulator`), and the events that record
 //!   actions and notify them.
 //! - `routes` (with `routes/`): the HTTP surface; `auth` authenticates and rate-limits a call;
@@ -139,6 +140,7 @@ mod webhook;
 
 use std::io;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use chrono::{TimeDelta, Utc};
 use tokio::task::JoinHandle;
@@ -150,11 +152,13 @@ use emulator::Emulator;
 use persistence::SharedData;
 use webhook::{Notifier, WebhookFaults};
 
-/// A started emulator. Dropping it stops the server and its background tasks.
+/// A started emulator. Dropping it stops the server and its background tasks, and writes the
+/// state file up to the last change.
 pub struct RunningEmulator {
     addr: SocketAddr,
     server: JoinHandle<io::Result<()>>,
     background: Vec<JoinHandle<()>>,
+    data: Arc<SharedData>,
 }
 
 impl RunningEmulator {
@@ -180,6 +184,7 @@ impl Drop for RunningEmulator {
     fn drop(&mut self) {
         self.server.abort();
         self.background.iter().for_each(JoinHandle::abort);
+        self.data.close();
     }
 }
 
@@ -215,7 +220,7 @@ pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
     let (answers, accepted) = answer_flow::AnswerQueue::new();
     let customer_every = config.customer_every;
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
-    let emulator = Emulator::new(config, data, notifier, answers);
+    let emulator = Emulator::new(config, Arc::clone(&data), notifier, answers);
     background.push(tokio::spawn(answer_flow::run(emulator.clone(), accepted)));
     if let Some(every) = customer_every {
         background.push(tokio::spawn(customer_traffic::run(emulator.clone(), every)));
@@ -226,5 +231,6 @@ pub async fn serve(config: Config) -> io::Result<RunningEmulator> {
         addr,
         server,
         background,
+        data,
     })
 }

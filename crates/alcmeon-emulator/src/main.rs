@@ -1,4 +1,5 @@
-//! Runs the emulator with its configuration from `ALCMEON_EMULATOR_*` variables.
+//! Runs the emulator with its configuration from `ALCMEON_EMULATOR_*` variables, until Ctrl-C or
+//! SIGTERM.
 
 use std::process::ExitCode;
 
@@ -29,6 +30,16 @@ async fn main() -> ExitCode {
     println!("alcmeon-emulator listening on {}", emulator.base_url());
     tokio::select! {
         result = emulator.wait() => result.map_or(ExitCode::FAILURE, |()| ExitCode::SUCCESS),
-        _ = tokio::signal::ctrl_c() => ExitCode::SUCCESS,
+        () = stop_asked() => ExitCode::SUCCESS,
+    }
+}
+
+/// Ctrl-C or SIGTERM: the emulator is then dropped, which writes its state file.
+async fn stop_asked() {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("SIGTERM can be listened to");
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate.recv() => {}
     }
 }

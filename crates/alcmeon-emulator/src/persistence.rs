@@ -1,21 +1,44 @@
 //! Keeps the one [`AlcmeonData`] behind a lock and, when `ALCMEON_EMULATOR_STATE` names a file,
 //! persists it there as JSON (the state file).
 //!
-//! Invariant: the state file always holds a whole, loadable `AlcmeonData`, as of the last change
-//! that could be written. Changes go through [`SharedData::update`] only, and each one rewrites the
-//! whole file (to a temporary file, then renamed over the old one), so a crash never leaves half a
-//! state behind.
+//! Changes go through [`SharedData::update`] only. The file is rewritten whole (to a temporary
+//! file, then renamed over the old one) by a saver thread, at most once per [`SAVE_EVERY`]: one
+//! rewrite per change made a burst of changes cost the square of the state's size.
+//!
+//! Invariants: the state file always holds a whole, loadable `AlcmeonData`; it is at most
+//! [`SAVE_EVERY`] (plus one write) behind the last change, and exactly the last change once
+//! [`SharedData::flush`] returned (a stopped emulator flushes: `RunningEmulator`'s drop).
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 use crate::alcmeon_data::AlcmeonData;
 
+/// The longest the state file lags behind a change while the emulator runs.
+const SAVE_EVERY: Duration = Duration::from_millis(200);
+
 pub struct SharedData {
     data: Mutex<AlcmeonData>,
-    file: Option<PathBuf>,
+    saving: Option<Arc<Saving>>,
+}
+
+/// The state file and whether it is behind the data.
+struct Saving {
+    file: PathBuf,
+    /// Changes since the last save began, and whether the emulator is gone.
+    pending: Mutex<Pending>,
+    changed: Condvar,
+    /// Held while the file is written, so a flush and the saver never write at once.
+    writing: Mutex<()>,
+}
+
+#[derive(Default)]
+struct Pending {
+    changed: bool,
+    closed: bool,
 }
 
 impl SharedData {
@@ -23,40 +46,114 @@ impl SharedData {
     pub fn open(
         file: Option<PathBuf>,
         seed: impl FnOnce() -> AlcmeonData,
-    ) -> io::Result<SharedData> {
+    ) -> io::Result<Arc<SharedData>> {
         let data = match &file {
             Some(path) if path.exists() => load(path)?,
             _ => seed(),
         };
         if let Some(path) = &file {
-            save(path, &data)?;
+            save(path, &serde_json::to_vec(&data)?)?;
         }
-        Ok(SharedData {
+        let saving = file.map(|file| {
+            Arc::new(Saving {
+                file,
+                pending: Mutex::default(),
+                changed: Condvar::new(),
+                writing: Mutex::new(()),
+            })
+        });
+        let shared = Arc::new(SharedData {
             data: Mutex::new(data),
-            file,
-        })
+            saving,
+        });
+        if shared.saving.is_some() {
+            let weak = Arc::downgrade(&shared);
+            std::thread::Builder::new()
+                .name("emulator-state-saver".into())
+                .spawn(move || save_while_open(&weak))?;
+        }
+        Ok(shared)
     }
 
     pub fn read<R>(&self, query: impl FnOnce(&AlcmeonData) -> R) -> R {
         query(&self.lock())
     }
 
-    /// Applies a change, then persists it. A failed write is logged: the change stays in memory.
+    /// Applies a change; the saver writes it out within [`SAVE_EVERY`].
     pub fn update<R>(&self, change: impl FnOnce(&mut AlcmeonData) -> R) -> R {
-        let mut data = self.lock();
-        let result = change(&mut data);
-        if let Some(path) = &self.file
-            && let Err(error) = save(path, &data)
-        {
-            tracing::error!(path = %path.display(), %error, "could not save the emulator state");
+        let result = change(&mut self.lock());
+        if let Some(saving) = &self.saving {
+            saving.pending().changed = true;
+            saving.changed.notify_one();
         }
         result
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, AlcmeonData> {
+    /// Writes the state file now if a change is not in it yet.
+    pub fn flush(&self) {
+        if let Some(saving) = &self.saving {
+            self.save_if_changed(saving);
+        }
+    }
+
+    /// Stops the saver after a last flush.
+    pub fn close(&self) {
+        self.flush();
+        if let Some(saving) = &self.saving {
+            saving.pending().closed = true;
+            saving.changed.notify_one();
+        }
+    }
+
+    fn save_if_changed(&self, saving: &Saving) {
+        let _writing = saving.writing.lock().unwrap_or_else(|p| p.into_inner());
+        if !std::mem::take(&mut saving.pending().changed) {
+            return;
+        }
+        let written = serde_json::to_vec(&*self.lock())
+            .map_err(io::Error::from)
+            .and_then(|bytes| save(&saving.file, &bytes));
+        if let Err(error) = written {
+            tracing::error!(path = %saving.file.display(), %error, "could not save the emulator state");
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, AlcmeonData> {
         self.data
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Saving {
+    fn pending(&self) -> MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The saver thread: waits for a change, saves, rests [`SAVE_EVERY`]; ends when the data is
+/// closed or gone.
+fn save_while_open(shared: &std::sync::Weak<SharedData>) {
+    loop {
+        let Some(data) = shared.upgrade() else { return };
+        let saving = Arc::clone(data.saving.as_ref().expect("a saver only with a file"));
+        drop(data);
+        {
+            let mut pending = saving.pending();
+            while !pending.changed && !pending.closed {
+                pending = saving
+                    .changed
+                    .wait(pending)
+                    .unwrap_or_else(|p| p.into_inner());
+            }
+            if pending.closed {
+                return;
+            }
+        }
+        let Some(data) = shared.upgrade() else { return };
+        data.save_if_changed(&saving);
+        drop(data);
+        std::thread::sleep(SAVE_EVERY);
     }
 }
 
@@ -70,9 +167,9 @@ fn load(path: &Path) -> io::Result<AlcmeonData> {
     })
 }
 
-fn save(path: &Path, data: &AlcmeonData) -> io::Result<()> {
+fn save(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
-    fs::write(&temporary, serde_json::to_vec(data)?)?;
+    fs::write(&temporary, bytes)?;
     fs::rename(&temporary, path)
 }

@@ -84,3 +84,31 @@ async fn a_sent_engagement_survives_a_restart_and_can_then_be_answered() {
         "It was great"
     );
 }
+
+/// A running emulator writes its changes out by itself, soon: a crash later keeps them.
+#[tokio::test]
+async fn a_change_reaches_the_state_file_while_the_emulator_runs() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("state.json");
+    let app = start(alcmeon_emulator::Config {
+        state_path: Some(path.clone()),
+        ..test_config()
+    })
+    .await;
+    for n in 1..=5 {
+        app.inject(1003, &format!("saved while running {n}")).await;
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let saved = std::fs::read_to_string(&path).unwrap();
+        if (1..=5).all(|n| saved.contains(&format!("saved while running {n}"))) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the state file lacks the burst 10 s after it"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    drop(app);
+}

@@ -39,9 +39,7 @@ impl Outbox {
                 .iter()
                 .find_map(|reply| self.queues.take(conversation_id, reply.id));
             if let Some(job) = queued_behind {
-                Box::pin(self.deliver_telling_the_wait(job, conversation)).await;
-                self.in_flight
-                    .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                Box::pin(self.deliver_one(job, conversation)).await;
                 continue;
             }
             let elsewhere = earlier.iter().any(|reply| reply.sent_here == 0);

@@ -236,9 +236,14 @@ impl Outbox {
     async fn drain(&self, conversation_id: i64) {
         let mut conversation = delivery::Conversation::default();
         while let Some(job) = self.queues.next(conversation_id) {
-            self.deliver_telling_the_wait(job, &mut conversation).await;
-            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+            self.deliver_one(job, &mut conversation).await;
         }
         self.queue_drained(conversation_id);
+    }
+
+    /// Delivers one job taken out of its conversation's queue; it is no longer in flight after.
+    async fn deliver_one(&self, job: Job, conversation: &mut delivery::Conversation) {
+        self.deliver_telling_the_wait(job, conversation).await;
+        self.in_flight.fetch_sub(1, Ordering::SeqCst);
     }
 }

@@ -82,17 +82,11 @@ impl Pair {
 async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_once() {
     let replies = scale::pick(200, 1_000);
     let agents = scale::pick(4, 8);
-    let Pair {
-        emulator,
-        mut doomed,
-        survivor,
-        http,
-        _data,
-    } = Pair::start().await;
-    let emulator_url = emulator.base_url();
+    let mut pair = Pair::start().await;
+    let (http, emulator_url) = (pair.http.clone(), pair.emulator.base_url());
     let started = Instant::now();
 
-    let (doomed_url, survivor_url) = (doomed.url.clone(), survivor.url.clone());
+    let (doomed_url, survivor_url) = (pair.doomed.url.clone(), pair.survivor.url.clone());
     let mut killed = false;
     let unanswered = post_all(
         &http,
@@ -101,7 +95,7 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
         burst(replies, agents),
         Some(replies / 2),
         || {
-            doomed.kill();
+            pair.doomed.kill();
             killed = true;
         },
     )
@@ -122,12 +116,12 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
             Instant::now() < deadline,
             "{} of {replies} replies reached Alcméon; survivor's log:\n{}",
             sent_texts(&http, &emulator_url).await.len(),
-            survivor.log()
+            pair.survivor.log()
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     let delivered_in = started.elapsed();
-    survivor
+    pair.survivor
         .wait_for_health(&http, |h| h["outbox"]["in_flight"] == 0)
         .await;
     emulator_idle(&http, &emulator_url).await;
@@ -169,14 +163,8 @@ async fn answers_in_1001(http: &reqwest::Client, emulator_url: &str) -> Vec<Stri
 
 #[tokio::test]
 async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_after_it() {
-    let Pair {
-        emulator,
-        mut doomed,
-        survivor,
-        http,
-        _data,
-    } = Pair::start().await;
-    let emulator_url = emulator.base_url();
+    let mut pair = Pair::start().await;
+    let (http, emulator_url) = (pair.http.clone(), pair.emulator.base_url());
     let post = |url: &str, text: &str| {
         http.post(format!("{url}/v1/conversations/1001/replies"))
             .bearer_auth(agent_token(AUDIENCE, 1))
@@ -193,7 +181,7 @@ async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_
         .await
         .unwrap();
     assert_eq!(outage.status(), 200);
-    let first = post(&doomed.url, "order-1").await.unwrap();
+    let first = post(&pair.doomed.url, "order-1").await.unwrap();
     assert_eq!(first.status(), 201);
     let deadline = Instant::now() + Duration::from_secs(30);
     while sends_tried(&http, &emulator_url).await == 0 {
@@ -203,8 +191,8 @@ async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    doomed.kill();
-    let second = post(&survivor.url, "order-2").await.unwrap();
+    pair.doomed.kill();
+    let second = post(&pair.survivor.url, "order-2").await.unwrap();
     assert_eq!(second.status(), 201);
 
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -212,7 +200,7 @@ async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_
         assert!(
             Instant::now() < deadline,
             "both replies reach Alcméon; survivor's log:\n{}",
-            survivor.log()
+            pair.survivor.log()
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
