@@ -1,12 +1,12 @@
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
 
-#[test]
-fn the_binary_prints_one_line_with_its_address() {
-    let folder = tempfile::tempdir().unwrap();
+/// The emulator's binary on a free port with this state file, and the first line it printed.
+fn start_binary(state: &Path) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_alcmeon-emulator"))
         .env("ALCMEON_EMULATOR_ADDR", "127.0.0.1:0")
-        .env("ALCMEON_EMULATOR_STATE", folder.path().join("state.json"))
+        .env("ALCMEON_EMULATOR_STATE", state)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -15,6 +15,13 @@ fn the_binary_prints_one_line_with_its_address() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
+    (child, line)
+}
+
+#[test]
+fn the_binary_prints_one_line_with_its_address() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut child, line) = start_binary(&folder.path().join("state.json"));
     child.kill().unwrap();
     child.wait().unwrap();
 
@@ -32,17 +39,7 @@ fn the_binary_prints_one_line_with_its_address() {
 async fn a_terminated_emulator_leaves_every_change_in_its_state_file() {
     let folder = tempfile::tempdir().unwrap();
     let state = folder.path().join("state.json");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alcmeon-emulator"))
-        .env("ALCMEON_EMULATOR_ADDR", "127.0.0.1:0")
-        .env("ALCMEON_EMULATOR_STATE", &state)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = start_binary(&state);
     let url = line
         .trim_end()
         .strip_prefix("alcmeon-emulator listening on ")
