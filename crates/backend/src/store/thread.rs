@@ -108,12 +108,12 @@ fn page_sql(dialect: Dialect) -> &'static str {
 /// conversation, the recorded items' `before`, the number of rows wanted, and the replies'
 /// `before` (less [`PROVISIONAL_BASE`]). Each source gives its own newest rows through its index
 /// (`thread_items_by_conversation`, `replies_by_conversation`), so a page reads about as many rows
-/// as it holds, whatever the conversation's length. The thread items are ordered by the index's own columns; on PostgreSQL
-/// they are bounded by a row comparison rather than an equality on the conversation, so that only
-/// that index gives this order and PostgreSQL reads it whatever its statistics say (with
-/// `conversation_id = $1`, a generic plan or a table not analysed yet walks the primary key
-/// backwards through other conversations' newer items, or reads the whole conversation and sorts
-/// it).
+/// as it holds, whatever the conversation's length. The thread items are ordered by the index's
+/// own columns; on PostgreSQL they are bounded by a row comparison rather than an equality on the
+/// conversation, so that only that index gives this order and PostgreSQL reads it whatever its
+/// statistics say (with `conversation_id = $1`, a generic plan or a table not analysed yet walks
+/// the primary key backwards through other conversations' newer items, or reads the whole
+/// conversation and sorts it).
 fn page_query(dialect: Dialect) -> String {
     let items_of_conversation = match dialect {
         Dialect::Sqlite => "t.conversation_id = $1 AND t.action_id < $2",
