@@ -47,16 +47,37 @@ impl Conversation {
     /// Brings the status and the reply window up to date with an item that arrived after the
     /// conversation was read. Backend and widget both follow the thread with this one rule.
     pub fn follow(&mut self, item: &ThreadItem) {
-        match (item.kind, &item.event) {
-            (ItemKind::Inbound, _) => {
-                self.status = ConversationStatus::Open;
-                self.last_inbound_at_ms =
-                    Some(self.last_inbound_at_ms.unwrap_or(0).max(item.at_ms));
-            }
+        if let Some(status) = item.status_it_sets() {
+            self.status = status;
+        }
+        if item.kind == ItemKind::Inbound {
+            self.last_inbound_at_ms = Some(self.last_inbound_at_ms.unwrap_or(0).max(item.at_ms));
+        }
+    }
+
+    /// [`Conversation::follow`] for an item that arrived after `newer`, the items already followed
+    /// whose ids are above its own (none when it arrived in order): the same as following the
+    /// whole thread again in id order, without reading it. The status is the last item's to set
+    /// one, and the reply window runs from the latest inbound item whatever its place.
+    pub fn follow_late(&mut self, item: &ThreadItem, newer: &[ThreadItem]) {
+        let status = self.status;
+        self.follow(item);
+        if newer.iter().any(|newer| newer.status_it_sets().is_some()) {
+            self.status = status;
+        }
+    }
+}
+
+impl ThreadItem {
+    /// The status the conversation has after this item: the customer writing opens it, an archive
+    /// closes it, anything else leaves it as it was.
+    fn status_it_sets(&self) -> Option<ConversationStatus> {
+        match (self.kind, &self.event) {
+            (ItemKind::Inbound, _) => Some(ConversationStatus::Open),
             (ItemKind::Event, Some(event)) if event.closes_conversation() => {
-                self.status = ConversationStatus::Closed;
+                Some(ConversationStatus::Closed)
             }
-            _ => {}
+            _ => None,
         }
     }
 }
@@ -265,6 +286,56 @@ mod tests {
         assert_eq!(conversation.last_inbound_at_ms, Some(400));
         conversation.follow(&item(ItemKind::Inbound, 50, None));
         assert_eq!(conversation.last_inbound_at_ms, Some(400));
+    }
+
+    /// Every order of arrival of a thread whose items open, close and leave the status alone
+    /// ends as following it in id order does.
+    #[test]
+    fn an_item_followed_late_ends_as_the_thread_followed_in_order() {
+        let thread = [
+            item(ItemKind::Inbound, 1, None),
+            item(ItemKind::Event, 2, Some(ConversationEvent::Archived)),
+            item(ItemKind::Outbound, 3, None),
+            item(ItemKind::Inbound, 4, None),
+            item(ItemKind::Event, 5, Some(ConversationEvent::AutoArchived)),
+            item(ItemKind::Event, 6, Some(ConversationEvent::Released)),
+        ];
+        let fresh = || Conversation {
+            id: 1,
+            channel: Channel::Whatsapp,
+            account_name: "Brand".into(),
+            customer_name: "Amélie".into(),
+            status: ConversationStatus::Open,
+            last_inbound_at_ms: None,
+        };
+        let mut orders: Vec<Vec<usize>> = vec![vec![]];
+        for _ in 0..thread.len() {
+            let mut longer = vec![];
+            for order in &orders {
+                for next in (0..thread.len()).filter(|i| !order.contains(i)) {
+                    longer.push([order.as_slice(), &[next]].concat());
+                }
+            }
+            orders = longer;
+        }
+        for length in 1..=thread.len() {
+            for order in orders.iter().map(|order| &order[..length]) {
+                let mut in_order = fresh();
+                let mut sorted = order.to_vec();
+                sorted.sort();
+                sorted.iter().for_each(|&i| in_order.follow(&thread[i]));
+                let mut late = fresh();
+                for (arrived, &i) in order.iter().enumerate() {
+                    let newer: Vec<ThreadItem> = order[..arrived]
+                        .iter()
+                        .filter(|&&earlier| earlier > i)
+                        .map(|&earlier| thread[earlier].clone())
+                        .collect();
+                    late.follow_late(&thread[i], &newer);
+                }
+                assert_eq!(late, in_order, "arrival order {order:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! A conversation's status and reply window, kept up to date item by item in action-id order with
 //! `protocol::Conversation::follow`, the rule the widget follows too.
 
-use protocol::{ConversationStatus, ItemKind, ThreadItem};
+use protocol::{ItemKind, ThreadItem};
 
 use super::thread::read_conversation;
 use super::{StoreError, Tx, from_serde_name, serde_name};
 
-/// Follows a newly stored item. Actions usually arrive in id order; one that arrives after a newer
-/// one (backfill catching up behind a webhook) makes the whole thread be followed again.
+/// Follows a newly stored item. Actions usually arrive in id order; one that arrives after newer
+/// ones of its conversation (backfill catching up behind a webhook, webhooks racing) is followed
+/// with those newer items only, so a late item costs what came after it, not the whole thread.
 pub(super) async fn follow(
     tx: &mut Tx<'_>,
     conversation_id: i64,
@@ -16,23 +17,8 @@ pub(super) async fn follow(
     let Some(mut conversation) = read_conversation(&mut **tx, conversation_id).await? else {
         return Ok(());
     };
-    let newer_items: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM thread_items
-         WHERE conversation_id = $1 AND action_id > $2 LIMIT 1) AS newer",
-    )
-    .bind(conversation_id)
-    .bind(item.id)
-    .fetch_one(&mut **tx)
-    .await?;
-    if newer_items > 0 {
-        conversation.status = ConversationStatus::Open;
-        conversation.last_inbound_at_ms = None;
-        for earlier in thread_in_order(tx, conversation_id).await? {
-            conversation.follow(&earlier);
-        }
-    } else {
-        conversation.follow(item);
-    }
+    let newer = items_after(tx, conversation_id, item.id).await?;
+    conversation.follow_late(item, &newer);
     sqlx::query("UPDATE conversations SET status = $1, last_inbound_at_ms = $2 WHERE id = $3")
         .bind(serde_name(conversation.status))
         .bind(conversation.last_inbound_at_ms)
@@ -42,16 +28,21 @@ pub(super) async fn follow(
     Ok(())
 }
 
-/// The conversation's projected items, oldest action first, with what following them needs.
-async fn thread_in_order(
+/// The conversation's projected items after `action_id` that may set its status (none when the
+/// item arrived in order), with what following them needs.
+async fn items_after(
     tx: &mut Tx<'_>,
     conversation_id: i64,
+    action_id: i64,
 ) -> Result<Vec<ThreadItem>, StoreError> {
     let rows: Vec<FollowedRow> = sqlx::query_as(
         "SELECT action_id, kind, at_ms, event FROM thread_items
-         WHERE conversation_id = $1 ORDER BY action_id",
+         WHERE conversation_id = $1 AND action_id > $2 AND kind IN ($3, $4)",
     )
     .bind(conversation_id)
+    .bind(action_id)
+    .bind(serde_name(ItemKind::Inbound))
+    .bind(serde_name(ItemKind::Event))
     .fetch_all(&mut **tx)
     .await?;
     Ok(rows.into_iter().map(FollowedRow::into_item).collect())
