@@ -3,22 +3,45 @@
 
 use protocol::{ItemKind, ThreadItem};
 
-use super::thread::read_conversation;
+use super::thread::ConversationRow;
 use super::{StoreError, Tx, from_serde_name, serde_name};
 
 /// Follows a newly stored item. Actions usually arrive in id order; one that arrives after newer
 /// ones of its conversation (backfill catching up behind a webhook, webhooks racing) is followed
 /// with those newer items only, so a late item costs what came after it, not the whole thread.
+/// One statement reads the conversation with those items; another writes it if it changed.
 pub(super) async fn follow(
     tx: &mut Tx<'_>,
     conversation_id: i64,
     item: &ThreadItem,
 ) -> Result<(), StoreError> {
-    let Some(mut conversation) = read_conversation(&mut **tx, conversation_id).await? else {
+    let rows: Vec<FollowingRow> = sqlx::query_as(
+        "SELECT c.id, c.channel, c.account_name, c.customer_name, c.status, c.last_inbound_at_ms,
+                t.action_id, t.kind, t.at_ms, t.event
+         FROM conversations c
+         LEFT JOIN thread_items t ON t.conversation_id = c.id AND t.action_id > $2
+                                 AND t.kind IN ($3, $4)
+         WHERE c.id = $1",
+    )
+    .bind(conversation_id)
+    .bind(item.id)
+    .bind(serde_name(ItemKind::Inbound))
+    .bind(serde_name(ItemKind::Event))
+    .fetch_all(&mut **tx)
+    .await?;
+    let (mut conversation, mut newer) = (None, vec![]);
+    for row in rows {
+        newer.extend(row.newer.into_item());
+        conversation.get_or_insert_with(|| row.conversation.into_conversation());
+    }
+    let Some(mut conversation) = conversation else {
         return Ok(());
     };
-    let newer = items_after(tx, conversation_id, item.id).await?;
+    let (status, last_inbound_at_ms) = (conversation.status, conversation.last_inbound_at_ms);
     conversation.follow_late(item, &newer);
+    if (conversation.status, conversation.last_inbound_at_ms) == (status, last_inbound_at_ms) {
+        return Ok(());
+    }
     sqlx::query("UPDATE conversations SET status = $1, last_inbound_at_ms = $2 WHERE id = $3")
         .bind(serde_name(conversation.status))
         .bind(conversation.last_inbound_at_ms)
@@ -28,50 +51,39 @@ pub(super) async fn follow(
     Ok(())
 }
 
-/// The conversation's projected items after `action_id` that may set its status (none when the
-/// item arrived in order), with what following them needs.
-async fn items_after(
-    tx: &mut Tx<'_>,
-    conversation_id: i64,
-    action_id: i64,
-) -> Result<Vec<ThreadItem>, StoreError> {
-    let rows: Vec<FollowedRow> = sqlx::query_as(
-        "SELECT action_id, kind, at_ms, event FROM thread_items
-         WHERE conversation_id = $1 AND action_id > $2 AND kind IN ($3, $4)",
-    )
-    .bind(conversation_id)
-    .bind(action_id)
-    .bind(serde_name(ItemKind::Inbound))
-    .bind(serde_name(ItemKind::Event))
-    .fetch_all(&mut **tx)
-    .await?;
-    Ok(rows.into_iter().map(FollowedRow::into_item).collect())
+/// The conversation, and one of its items after the one followed, if any.
+#[derive(sqlx::FromRow)]
+struct FollowingRow {
+    #[sqlx(flatten)]
+    conversation: ConversationRow,
+    #[sqlx(flatten)]
+    newer: NewerRow,
 }
 
-/// What following a stored item needs of it.
+/// What following an item needs of it, when the conversation has one after the item followed.
 #[derive(sqlx::FromRow)]
-struct FollowedRow {
-    action_id: i64,
-    kind: String,
-    at_ms: i64,
+struct NewerRow {
+    action_id: Option<i64>,
+    kind: Option<String>,
+    at_ms: Option<i64>,
     /// `protocol::ConversationEvent` JSON.
     event: Option<String>,
 }
 
-impl FollowedRow {
-    fn into_item(self) -> ThreadItem {
-        ThreadItem {
-            id: self.action_id,
-            kind: from_serde_name(&self.kind).unwrap_or(ItemKind::Inbound),
+impl NewerRow {
+    fn into_item(self) -> Option<ThreadItem> {
+        Some(ThreadItem {
+            id: self.action_id?,
+            kind: from_serde_name(&self.kind?).unwrap_or(ItemKind::Inbound),
             author: String::new(),
             text: String::new(),
-            at_ms: self.at_ms,
+            at_ms: self.at_ms?,
             delivery: None,
             client_id: None,
             agent_email: None,
             event: self.event.and_then(|json| serde_json::from_str(&json).ok()),
             attachments: vec![],
-        }
+        })
     }
 }
 

@@ -259,7 +259,7 @@ impl MergedRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct ConversationRow {
+pub(super) struct ConversationRow {
     id: i64,
     channel: String,
     account_name: String,
@@ -269,7 +269,7 @@ struct ConversationRow {
 }
 
 impl ConversationRow {
-    fn into_conversation(self) -> Conversation {
+    pub(super) fn into_conversation(self) -> Conversation {
         Conversation {
             id: self.id,
             channel: from_serde_name(&self.channel).unwrap_or(Channel::Other),
