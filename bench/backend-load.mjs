@@ -11,6 +11,7 @@
 //   BENCH_CONNECTIONS=50     concurrent connections of the thread rows
 //   BENCH_STREAMS=10000      live streams held open
 //   BENCH_REPLY_RATE=500     replies posted a second in the reply row (the goal is at 500)
+//   BENCH_RATE_CONNECTIONS=250   connections of the fixed-rate rows (reply, webhook)
 //   BENCH_POSTGRES_URL=…     an admin URL of a PostgreSQL server (postgres://postgres@host:port/postgres):
 //                            each run creates its own database there and drops it afterwards;
 //                            without it, a throwaway server (crates/test-postgres) is started
