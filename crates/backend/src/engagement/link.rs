@@ -13,6 +13,9 @@ use tokio::task::JoinHandle;
 
 use crate::store::{RecipientConversation, Store, StoreError};
 
+/// The least time between two looks for links.
+const BETWEEN_LOOKS: Duration = Duration::from_millis(100);
+
 /// The conversation `sent_at_ms` opened among a recipient's conversations, if any.
 pub fn pick(
     conversations: &[RecipientConversation],
@@ -68,7 +71,9 @@ pub fn spawn(store: Store, window: Duration) -> JoinHandle<()> {
             if closed {
                 return;
             }
-            // One look covers every change that arrived meanwhile (a webhook burst).
+            // One look covers every change that arrives meanwhile: under a burst of webhooks or
+            // replies it looks a few times a second, not once per change.
+            tokio::time::sleep(BETWEEN_LOOKS).await;
             while thread.try_recv().is_ok() || sends.try_recv().is_ok() {}
         }
     })
