@@ -15,20 +15,22 @@ impl Store {
         let action: Action = serde_json::from_value(raw.clone())?;
         let mut tx = self.writer.begin().await?;
         self.dialect.take_thread_write_turn(&mut tx).await?;
-        let (inserted, events) = self.record_in(&mut tx, &action, raw).await?;
+        let (inserted, changed) = self.record_in(&mut tx, &action, raw).await?;
+        let events = thread::log_changes_in_turn(&mut tx, &changed).await?;
         tx.commit().await?;
         self.publish(events);
         Ok(inserted)
     }
 
-    /// Stores the action unless it is stored already: whether it was new, and the thread changes
-    /// to publish once the transaction commits. The transaction has taken the thread write turn.
+    /// Stores the action unless it is stored already: whether it was new, and the ids of the
+    /// thread items it changed, for the caller to log. The transaction has taken the thread write
+    /// turn.
     pub(super) async fn record_in(
         &self,
         tx: &mut Tx<'_>,
         action: &Action,
         raw: &serde_json::Value,
-    ) -> Result<(bool, Vec<thread::ThreadEvent>), StoreError> {
+    ) -> Result<(bool, Vec<i64>), StoreError> {
         let inserted = sqlx::query("INSERT INTO actions (id, conversation_id, kind, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
             .bind(action.id)
             .bind(action.conversation_id())
@@ -42,8 +44,7 @@ impl Store {
         if inserted {
             self.apply(tx, action, &mut changed).await?;
         }
-        let events = thread::log_changes_in_turn(tx, &changed).await?;
-        Ok((inserted, events))
+        Ok((inserted, changed))
     }
 
     /// Projects a newly stored action; pushes the ids of the thread items it changed.

@@ -26,6 +26,7 @@ use protocol::{
     ThreadPage, Viewer,
 };
 use sqlx::{AnyExecutor, AnyPool, AssertSqlSafe};
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 use tokio::sync::broadcast;
 
@@ -346,31 +347,78 @@ pub async fn log_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent
     log_changes_in_turn(tx, ids).await
 }
 
-/// [`log_changes`] in a transaction that has taken the thread write turn already.
+/// [`log_changes`] in a transaction that has taken the thread write turn already: the changed
+/// items (each once, in the order of `ids`) read in one statement, and logged in another.
 pub async fn log_changes_in_turn(
     tx: &mut Tx<'_>,
     ids: &[i64],
 ) -> Result<Vec<ThreadEvent>, StoreError> {
-    let mut events = vec![];
-    for &id in ids {
-        let Some((conversation_id, item)) = item(tx, id).await? else {
-            continue;
-        };
-        let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO events (conversation_id, item, created_at_ms) VALUES ($1, $2, $3) RETURNING seq",
-        )
-        .bind(conversation_id)
-        .bind(serde_json::to_string(&item)?)
-        .bind(now_ms())
-        .fetch_one(&mut **tx)
-        .await?;
-        events.push(ThreadEvent {
+    let mut unique = HashSet::new();
+    let ids: Vec<i64> = ids
+        .iter()
+        .copied()
+        .filter(|id| unique.insert(*id))
+        .collect();
+    let items = items(tx, &ids).await?;
+    if items.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<String> = (0..items.len())
+        .map(|row| format!("(${}, ${}, ${})", 3 * row + 1, 3 * row + 2, 3 * row + 3))
+        .collect();
+    let sql = format!(
+        "INSERT INTO events (conversation_id, item, created_at_ms) VALUES {} RETURNING seq",
+        rows.join(", ")
+    );
+    let mut insert = sqlx::query_scalar(AssertSqlSafe(sql));
+    let now = now_ms();
+    for (conversation_id, item) in &items {
+        insert = insert
+            .bind(*conversation_id)
+            .bind(serde_json::to_string(item)?)
+            .bind(now);
+    }
+    let mut seqs: Vec<i64> = insert.fetch_all(&mut **tx).await?;
+    // Both databases number the rows in the order of VALUES; RETURNING's order is not promised.
+    seqs.sort_unstable();
+    Ok(seqs
+        .into_iter()
+        .zip(items)
+        .map(|(seq, (conversation_id, item))| ThreadEvent {
             seq,
             conversation_id,
             item,
-        });
+        })
+        .collect())
+}
+
+/// The current merged items with these ids that are in a thread, in the order of `ids`: Alcméon's
+/// recorded items in one statement, replies not recorded yet (provisional ids) one by one.
+async fn items(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<(i64, ThreadItem)>, StoreError> {
+    let (provisional, recorded_ids): (Vec<i64>, Vec<i64>) =
+        ids.iter().partition(|&&id| id > PROVISIONAL_BASE);
+    let mut found: HashMap<i64, (i64, ThreadItem)> = HashMap::new();
+    if !recorded_ids.is_empty() {
+        let binds: Vec<String> = (1..=recorded_ids.len()).map(|n| format!("${n}")).collect();
+        let filter = format!("t.action_id IN ({})", binds.join(", "));
+        let dialect = Dialect::of_connection(tx);
+        let sql = with_attachments(dialect, &recorded(&filter, ""));
+        let mut select = sqlx::query_as(AssertSqlSafe(sql));
+        for id in &recorded_ids {
+            select = select.bind(*id);
+        }
+        let rows: Vec<MergedRow> = select.fetch_all(&mut **tx).await?;
+        found.extend(rows.into_iter().map(|row| {
+            let (conversation_id, item) = row.into_item();
+            (item.id, (conversation_id, item))
+        }));
     }
-    Ok(events)
+    for id in provisional {
+        if let Some(found_item) = item(tx, id).await? {
+            found.insert(id, found_item);
+        }
+    }
+    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
 
 /// The log's events after `seq`, whatever their conversation, oldest first.

@@ -2,8 +2,9 @@
 //! and a 200 may go back only once the action is stored; under a burst, one commit per webhook
 //! makes each wait for every commit queued before it. So a webhook queues its action, then takes
 //! the group's turn: whoever gets the turn writes every action queued so far in one transaction
-//! (again with a savepoint each if one fails, so a bad one fails alone), and the others find
-//! theirs written when their turn comes.
+//! (again with a savepoint each if one fails, so a bad one fails alone), and logs the thread items
+//! they changed in one statement at the end (an item changed twice in a group is logged once, as
+//! it ends), and the others find theirs written when their turn comes.
 //!
 //! Invariants: an action is acknowledged only after the commit that holds it; a group's actions
 //! are written in action id order (the order Alcméon made them, whatever order their webhooks
@@ -15,7 +16,7 @@ use std::sync::Mutex;
 use sqlx::Connection;
 use tokio::sync::oneshot;
 
-use super::{Store, StoreError, ThreadEvent, record};
+use super::{Store, StoreError, ThreadEvent, record, thread};
 use crate::alcmeon::Action;
 
 /// The most actions one transaction holds.
@@ -26,10 +27,6 @@ pub(super) struct WebhookGroups {
     queued: Mutex<Vec<Queued>>,
     turn: tokio::sync::Mutex<()>,
 }
-
-/// A queued action once written: the notification id before it, and the thread changes to
-/// publish once the transaction commits.
-type Written = (i64, Vec<ThreadEvent>);
 
 struct Queued {
     action: Action,
@@ -94,23 +91,20 @@ impl Store {
     /// written one after the other; only if one fails is the group written again with a savepoint
     /// each, so that one fails alone.
     async fn write_group(&self, group: Vec<Queued>) {
-        let outcomes = match self.write_in_one(&group, Isolation::None).await {
-            GroupWrite::Committed(outcomes) => outcomes,
+        let (outcomes, events) = match self.write_in_one(&group, Isolation::None).await {
+            GroupWrite::Committed(outcomes, events) => (outcomes, events),
             GroupWrite::ActionFailed => {
                 match self.write_in_one(&group, Isolation::Savepoints).await {
-                    GroupWrite::Committed(outcomes) => outcomes,
+                    GroupWrite::Committed(outcomes, events) => (outcomes, events),
                     GroupWrite::ActionFailed => unreachable!("each action fails alone"),
                     GroupWrite::Failed(error) => return fail_all(group, &error),
                 }
             }
             GroupWrite::Failed(error) => return fail_all(group, &error),
         };
+        self.publish(events);
         for (queued, outcome) in group.into_iter().zip(outcomes) {
-            let told = outcome.map(|(previous, events)| {
-                self.publish(events);
-                previous
-            });
-            let _ = queued.done.send(told);
+            let _ = queued.done.send(outcome);
         }
     }
 
@@ -129,6 +123,7 @@ impl Store {
             Err(error) => return GroupWrite::Failed(sqlx_error(error)),
         };
         let mut outcomes = Vec::with_capacity(group.len());
+        let mut changed = vec![];
         for queued in group {
             let outcome = match isolation {
                 Isolation::None => self.record_in(&mut tx, &queued.action, &queued.raw).await,
@@ -147,18 +142,24 @@ impl Store {
             if outcome.is_err() && isolation == Isolation::None {
                 return GroupWrite::ActionFailed;
             }
-            outcomes.push(outcome.map(|(_, events)| {
+            outcomes.push(outcome.map(|(_, items)| {
+                changed.extend(items);
                 let previous = highest;
                 highest = highest.max(queued.notification_id);
-                (previous, events)
+                previous
             }));
         }
-        let committed = match record::note_notifications_through(&mut tx, highest).await {
-            Ok(()) => tx.commit().await,
-            Err(error) => Err(sqlx_error(error)),
+        let logged = async {
+            let events = thread::log_changes_in_turn(&mut tx, &changed).await?;
+            record::note_notifications_through(&mut tx, highest).await?;
+            Ok::<_, StoreError>(events)
         };
-        match committed {
-            Ok(()) => GroupWrite::Committed(outcomes),
+        let events = match logged.await {
+            Ok(events) => events,
+            Err(error) => return GroupWrite::Failed(sqlx_error(error)),
+        };
+        match tx.commit().await {
+            Ok(()) => GroupWrite::Committed(outcomes, events),
             Err(error) => GroupWrite::Failed(error),
         }
     }
@@ -173,8 +174,9 @@ enum Isolation {
 }
 
 enum GroupWrite {
-    /// Each action's outcome, in the group's order.
-    Committed(Vec<Result<Written, StoreError>>),
+    /// Each action's outcome (the notification id before it), in the group's order, and the
+    /// thread changes to publish.
+    Committed(Vec<Result<i64, StoreError>>, Vec<ThreadEvent>),
     /// An action failed and undid the group's transaction.
     ActionFailed,
     /// The transaction itself could not be written.
@@ -204,8 +206,8 @@ fn fail_all(group: Vec<Queued>, error: &sqlx::Error) {
 mod tests {
     use serde_json::{Value, json};
 
-    use crate::store::Store;
     use crate::store::test_databases::{fresh_store, on_both_databases};
+    use crate::store::{Store, thread};
 
     fn customer_message(id: i64) -> Value {
         json!({"id": id, "type": "task-create", "date": "2026-11-20", "time": "10:00:00",
@@ -238,6 +240,40 @@ mod tests {
                 .await
                 .unwrap();
             assert_eq!(previous, 200);
+        }
+    }
+
+    on_both_databases! {
+        /// The items a group changed are logged once each, in the order they first changed, and
+        /// each event's number is the one its row was stored under.
+        async fn a_group_logs_each_changed_item_once_in_order(dialect) {
+            let (store, _database) = fresh_store(dialect).await;
+            store.start_replica_after(0).await.unwrap();
+            for id in 1..=3 {
+                store.record_action(&customer_message(id)).await.unwrap();
+            }
+            let before = store.last_event_seq(100).await.unwrap();
+            let mut tx = store.writer.begin().await.unwrap();
+            let events = thread::log_changes_in_turn(&mut tx, &[3, 1, 3, 2, 1])
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            let told: Vec<(i64, i64, String)> = events
+                .iter()
+                .map(|event| (event.seq, event.item.id, event.item.text.clone()))
+                .collect();
+            assert_eq!(
+                told.iter().map(|(_, id, text)| (*id, text.as_str())).collect::<Vec<_>>(),
+                [(3, "message 3"), (1, "message 1"), (2, "message 2")]
+            );
+            let stored: Vec<(i64, i64, String)> = store
+                .events_after(100, before, 10)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|event| (event.seq, event.item.id, event.item.text))
+                .collect();
+            assert_eq!(stored, told);
         }
     }
 
