@@ -58,7 +58,7 @@ impl Store {
         .bind(account.account_id)
         .bind(&account.access)
         .bind(now_ms())
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -73,7 +73,7 @@ impl Store {
         sqlx::query("DELETE FROM agent_accounts WHERE org_id = $1 AND email = $2")
             .bind(org_id)
             .bind(email.as_str())
-            .execute(&self.writer)
+            .execute(&mut *self.writer.acquire().await?)
             .await?;
         Ok(())
     }

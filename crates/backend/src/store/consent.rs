@@ -33,7 +33,8 @@ impl Store {
         optins: &[ConsentRecord],
         optouts: &[ConsentRecord],
     ) -> Result<(), StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         sqlx::query(
             "INSERT INTO consent_lists (id, refreshed_at_ms) VALUES ($1, $2)
              ON CONFLICT (id) DO UPDATE SET refreshed_at_ms = excluded.refreshed_at_ms",

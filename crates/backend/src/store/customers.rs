@@ -93,7 +93,8 @@ impl Store {
     /// a record sync there; answers the link as stored.
     pub async fn link_customer(&self, link: &NewCustomerLink) -> Result<CustomerLink, StoreError> {
         let now = now_ms();
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         let changed = sqlx::query(
             "INSERT INTO customer_links (org_id, customer_id, contact_id, contact_name,
                  person_account, linked_by, linked_at_ms, alcmeon_written_at_ms)
@@ -247,7 +248,7 @@ impl Store {
         .bind(org_id)
         .bind(customer_id)
         .bind(contact_id)
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -258,7 +259,8 @@ impl Store {
         org_id: &str,
         conversation_ids: &[i64],
     ) -> Result<(), StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         queue_in(&mut tx, org_id, conversation_ids, now_ms()).await?;
         tx.commit().await?;
         Ok(())

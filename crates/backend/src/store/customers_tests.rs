@@ -94,7 +94,7 @@ async fn a_link_queues_every_conversation_of_the_customer_in_its_org_once(dialec
     let ids: Vec<_> = first.iter().map(|row| (row.org_id.as_str(), row.conversation_id)).collect();
     assert_eq!(ids, [("00D1", 11), ("00D1", 12)]);
 
-    sqlx::query("DELETE FROM record_sync_queue").execute(&store.writer).await.unwrap();
+    sqlx::query("DELETE FROM record_sync_queue").execute(&mut *store.writer.acquire().await.unwrap()).await.unwrap();
     let again = store.link_customer(&link("00D1", 4001, "003A")).await.unwrap();
     assert_eq!(again, stored, "the same Contact again changes nothing");
     assert!(queued(&store).await.is_empty());
@@ -131,7 +131,7 @@ async fn queuing_again_keeps_the_oldest_wait(dialect) {
     let (store, _database) = fresh_store(dialect).await;
     store.queue_record_sync("00D1", &[11]).await.unwrap();
     sqlx::query("UPDATE record_sync_queue SET queued_at_ms = 1000, due_at_ms = 5000")
-        .execute(&store.writer)
+        .execute(&mut *store.writer.acquire().await.unwrap())
         .await
         .unwrap();
     store.queue_record_sync("00D1", &[11, 12]).await.unwrap();

@@ -177,7 +177,7 @@ impl Store {
         .bind(new.one_off)
         .bind(&new.org)
         .bind(&new.record_key)
-        .fetch_optional(&self.writer)
+        .fetch_optional(&mut *self.writer.acquire().await?)
         .await?;
         if let Some(row) = inserted {
             self.engagement_changed(&new.org, &new.record_key);
@@ -258,7 +258,7 @@ impl Store {
         .bind(failure.map(|f| f.detail.as_str()))
         .bind(failure.and_then(|f| f.ongoing_conversation_id))
         .bind(id)
-        .fetch_optional(&self.writer)
+        .fetch_optional(&mut *self.writer.acquire().await?)
         .await?;
         if let Some((org, record_key)) = record {
             self.engagement_changed(&org, &record_key);
@@ -275,7 +275,7 @@ impl Store {
         )
         .bind(serde_name(SendFailureCode::AlcmeonUnavailable))
         .bind(detail)
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?
         .rows_affected())
     }
@@ -309,7 +309,7 @@ impl Store {
         .bind(record_key)
         .bind(conversation_id)
         .bind(at_ms)
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?
         .rows_affected()
             == 1;

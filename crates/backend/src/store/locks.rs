@@ -143,7 +143,7 @@ impl Store {
             sqlx::query("INSERT INTO instances (id, started_at_ms) VALUES ($1, $2)")
                 .bind(self.instance_id)
                 .bind(super::now_ms())
-                .execute(&self.writer)
+                .execute(&mut *self.writer.acquire().await?)
                 .await?;
         }
         Ok(())
@@ -163,7 +163,7 @@ impl Store {
                    AND CAST(l.classid AS BIGINT) = ((i.id >> 32) & 4294967295)
                    AND CAST(l.objid AS BIGINT) = (i.id & 4294967295))",
         )
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM instances")
             .fetch_one(&self.pool)

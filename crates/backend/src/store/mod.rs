@@ -89,7 +89,7 @@ const LIVE_EVENT_BUFFER: usize = 1024;
 pub struct Store {
     /// Reads; writes go to `writer` (`database.rs` says why SQLite has two pools).
     pool: AnyPool,
-    writer: AnyPool,
+    writer: database::Writer,
     dialect: Dialect,
     /// Where the database is: locks held across instances use connections of their own.
     url: Arc<str>,
@@ -205,7 +205,7 @@ impl Store {
     pub async fn set_actions_read_through(&self, action_id: i64) -> Result<(), StoreError> {
         sqlx::query("UPDATE sync_state SET actions_read_through = $1 WHERE id = 1 AND actions_read_through < $1")
             .bind(action_id)
-            .execute(&self.writer)
+            .execute(&mut *self.writer.acquire().await?)
             .await?;
         Ok(())
     }
@@ -224,13 +224,16 @@ impl Store {
     /// Sends `payload` on a channel every instance's relay listens to (`relay.rs`), without
     /// waiting; a failure is logged, naming `what` was not told.
     fn tell_instances(&self, channel: &'static str, payload: String, what: &'static str) {
-        let pool = self.writer.clone();
+        let writer = self.writer.clone();
         tokio::spawn(async move {
-            let sent = sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(channel)
-                .bind(payload)
-                .execute(&pool)
-                .await;
+            let sent = async {
+                sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(channel)
+                    .bind(payload)
+                    .execute(&mut *writer.acquire().await?)
+                    .await
+            }
+            .await;
             if let Err(error) = sent {
                 tracing::warn!(%error, what, "could not be told to the instances");
             }

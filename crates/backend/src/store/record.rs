@@ -13,7 +13,8 @@ impl Store {
     /// Returns false when the action was already stored (webhooks and backfill may both deliver it).
     pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
         let action: Action = serde_json::from_value(raw.clone())?;
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         self.dialect.take_thread_write_turn(&mut tx).await?;
         let (inserted, changed) = self.record_in(&mut tx, &action, raw).await?;
         let events = thread::log_changes_in_turn(&mut tx, &changed).await?;

@@ -90,7 +90,8 @@ impl Store {
         not_configured: &[String],
     ) -> Result<(), StoreError> {
         let now = now_ms();
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         sqlx::query("DELETE FROM record_sync_accounts")
             .execute(&mut *tx)
             .await?;
@@ -181,7 +182,7 @@ impl Store {
         .bind(now_ms)
         .bind(lease_ms)
         .bind(limit)
-        .fetch_all(&self.writer)
+        .fetch_all(&mut *self.writer.acquire().await?)
         .await?)
     }
 
@@ -226,7 +227,8 @@ impl Store {
         written: &[WrittenRecord],
     ) -> Result<(), StoreError> {
         let now = now_ms();
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         for record in written {
             sqlx::query(
                 "INSERT INTO synced_records (org_id, conversation_id, scoped_id, record_id, status, synced_at_ms)
@@ -274,7 +276,7 @@ impl Store {
             .bind(org_id)
             .bind(conversation_id)
             .bind(lease_ms)
-            .execute(&self.writer)
+            .execute(&mut *self.writer.acquire().await?)
             .await?;
         }
         Ok(())
@@ -290,7 +292,8 @@ impl Store {
         due_at_ms: i64,
         error: Option<&str>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         for conversation_id in conversation_ids {
             sqlx::query(
                 "UPDATE record_sync_queue SET
@@ -333,7 +336,7 @@ impl Store {
         .bind(used)
         .bind(limit)
         .bind(now_ms())
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(())
     }

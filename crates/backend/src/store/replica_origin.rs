@@ -36,7 +36,7 @@ impl Store {
              WHERE id = 1 AND started_after IS NULL",
         )
         .bind(action_id)
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(self.replica_started_after().await?.unwrap_or(action_id))
     }
@@ -49,7 +49,7 @@ impl Store {
         )
         .bind(conversation_id)
         .bind(now_ms())
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(())
     }

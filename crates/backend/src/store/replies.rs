@@ -179,7 +179,8 @@ impl Store {
     /// Stores a reply as sending, unless its client id is taken (the UNIQUE constraint decides,
     /// so two concurrent posts of one client id store, and send, once).
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         // The turn first: the conversation's queue number is taken and committed in turn.
         self.dialect.take_thread_write_turn(&mut tx).await?;
         let id: Option<ReplyId> = sqlx::query_scalar(
@@ -263,7 +264,7 @@ impl Store {
         sqlx::query("UPDATE replies SET advisor_id = $1 WHERE id = $2")
             .bind(advisor_id)
             .bind(reply_id)
-            .execute(&self.writer)
+            .execute(&mut *self.writer.acquire().await?)
             .await?;
         Ok(())
     }
@@ -278,7 +279,7 @@ impl Store {
         )))
         .bind(event.target())
         .bind(reply_id)
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -353,7 +354,7 @@ impl Store {
             .bind(self.instance_id)
             .bind(ReplyState::Sending)
             .bind(owner)
-            .fetch_all(&self.writer)
+            .fetch_all(&mut *self.writer.acquire().await?)
             .await?;
             claimed.extend(ids);
         }
@@ -371,7 +372,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let event = ReplyEvent::Refused;
         let detail = detail.filter(|_| code == FailureCode::AlcmeonRefused);
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         let item_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = $2, failure_detail = $3
              WHERE id = $4 AND {} RETURNING {item_id}",
@@ -399,7 +401,8 @@ impl Store {
         author: &Author,
     ) -> Result<RetryOutcome, StoreError> {
         let event = ReplyEvent::Retried;
-        let mut tx = self.writer.begin().await?;
+        let mut writer = self.writer.acquire().await?;
+        let mut tx = writer.begin().await?;
         self.dialect.take_thread_write_turn(&mut tx).await?;
         let resent: Option<ResentRow> = sqlx::query_as(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = NULL, failure_detail = NULL,

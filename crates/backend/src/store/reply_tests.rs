@@ -421,7 +421,7 @@ async fn a_reply_an_older_version_stored_with_an_id_and_email_now_invalid_still_
              agent_name, text, state, created_at_ms)
          VALUES ('old id', 100, 10, '00D1', 'not an email', 'Ann', 'from before', 'sending', 5)",
     )
-    .execute(&store.writer)
+    .execute(&mut *store.writer.acquire().await.unwrap())
     .await
     .unwrap();
     let thread = items(&store).await;

@@ -41,7 +41,7 @@ impl Store {
         .bind(org_id)
         .bind(owner_id)
         .bind(now_ms())
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -75,7 +75,7 @@ impl Store {
         .bind(now_ms())
         .bind(conversation_id)
         .bind(owner_id)
-        .execute(&self.writer)
+        .execute(&mut *self.writer.acquire().await?)
         .await?;
         Ok(())
     }

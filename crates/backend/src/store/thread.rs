@@ -578,7 +578,7 @@ impl Store {
     pub async fn prune_events(&self, cutoff_ms: i64) -> Result<u64, StoreError> {
         Ok(sqlx::query("DELETE FROM events WHERE created_at_ms < $1")
             .bind(cutoff_ms)
-            .execute(&self.writer)
+            .execute(&mut *self.writer.acquire().await?)
             .await?
             .rows_affected())
     }

@@ -110,7 +110,11 @@ impl Store {
 
     /// One transaction for the whole group, on the thread write turn taken once.
     async fn write_in_one(&self, group: &[Queued], isolation: Isolation) -> GroupWrite {
-        let mut tx = match self.writer.begin().await {
+        let mut writer = match self.writer.acquire().await {
+            Ok(writer) => writer,
+            Err(error) => return GroupWrite::Failed(error),
+        };
+        let mut tx = match writer.begin().await {
             Ok(tx) => tx,
             Err(error) => return GroupWrite::Failed(error),
         };
@@ -253,7 +257,8 @@ mod tests {
                 store.record_action(&customer_message(id)).await.unwrap();
             }
             let before = store.last_event_seq(100).await.unwrap();
-            let mut tx = store.writer.begin().await.unwrap();
+            let mut writer = store.writer.acquire().await.unwrap();
+            let mut tx = writer.begin().await.unwrap();
             let events = thread::log_changes_in_turn(&mut tx, &[3, 1, 3, 2, 1])
                 .await
                 .unwrap();
@@ -297,7 +302,7 @@ mod tests {
         };
         for statement in statements {
             sqlx::query(sqlx::AssertSqlSafe(statement))
-                .execute(&store.writer)
+                .execute(&mut *store.writer.acquire().await.unwrap())
                 .await
                 .unwrap();
         }

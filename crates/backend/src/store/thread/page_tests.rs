@@ -83,7 +83,7 @@ async fn long_conversations() -> (Store, tempfile::TempDir) {
     let store = Store::open(&url).await.unwrap();
     store.start_replica_after(0).await.unwrap();
     sqlx::raw_sql(LONG_CONVERSATIONS)
-        .execute(&store.writer)
+        .execute(&mut *store.writer.acquire().await.unwrap())
         .await
         .unwrap();
     (store, dir)
