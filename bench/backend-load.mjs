@@ -11,7 +11,8 @@
 //   BENCH_CONNECTIONS=50     concurrent connections of the thread rows
 //   BENCH_STREAMS=10000      live streams held open
 //   BENCH_REPLY_RATE=500     replies posted a second in the reply row (the goal is at 500)
-//   BENCH_RATE_CONNECTIONS=250   connections of the fixed-rate rows (reply, webhook)
+//   BENCH_WEBHOOK_RATE=1000  webhooks delivered a second in the webhook row (the goal is at 1,000)
+//   BENCH_RATE_CONNECTIONS=250   most connections the fixed-rate rows (reply, webhook) keep open
 //   BENCH_POSTGRES_URL=…     an admin URL of a PostgreSQL server (postgres://postgres@host:port/postgres):
 //                            each run creates its own database there and drops it afterwards;
 //                            without it, a throwaway server (crates/test-postgres) is started
@@ -39,7 +40,7 @@ function describeRun() {
   return (
     `${label}${new Date().toISOString().slice(0, 16)}Z, bench at commit ${git('rev-parse', '--short', 'HEAD')}${dirty}, target/${s.profile}, ` +
     `${cpus().length} × ${cpus()[0]?.model?.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start; ` +
-    `autocannon 8.0.0, ${s.seconds} s per load row after ${s.warmUpSeconds} s of warm-up, fixed-rate rows over ${s.rateConnections} connections`
+    `${s.seconds} s per load row after ${s.warmUpSeconds} s of warm-up; thread open by autocannon 8.0.0, the fixed-rate rows evenly spaced (fixed-rate.mjs) over at most ${s.rateConnections} connections`
   );
 }
 

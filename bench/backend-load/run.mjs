@@ -20,11 +20,10 @@ export const SETTINGS = {
   /** Ten small conversations (2 to 11 messages) take the replies in turn. */
   replySizes: Array.from({ length: 10 }, (_, i) => i + 2),
   replyRate: Number(process.env.BENCH_REPLY_RATE ?? 500),
-  webhookRate: 1000,
+  webhookRate: Number(process.env.BENCH_WEBHOOK_RATE ?? 1000),
   /**
-   * Connections for the fixed-rate rows. A connection sends its next request only once the last is
-   * answered, so 1,000/s over 20 connections holds only while answers take under 20 ms: past
-   * that the tool itself slowed the rate and the row measured its own queue. Alcméon sends each
+   * The most connections the fixed-rate rows keep open (fixed-rate.mjs sends on time whatever the
+   * answers do; a request finding them all busy waits, and its wait counts). Alcméon sends each
    * webhook on its own, and agents post from their own widgets: enough that none waits.
    */
   rateConnections: Number(process.env.BENCH_RATE_CONNECTIONS ?? 250),
@@ -75,14 +74,14 @@ export async function benchBackend({ database, databaseUrl }) {
     // After the streams: its actions and notification ids are the bench's own, far above the
     // emulator's, and they grow the watched conversation by thousands of messages.
     if (measured('webhook')) {
-      rows.webhook = await webhookAcknowledged(autocannon, { stack, conversationId: watched, rate: s.webhookRate, ...s, connections: s.rateConnections });
+      rows.webhook = await webhookAcknowledged({ stack, conversationId: watched, rate: s.webhookRate, ...s, connections: s.rateConnections });
       log(`${database}: webhook acknowledged: ${JSON.stringify(rows.webhook)}`);
     }
     // Last: the outbox goes on sending the replies to Alcméon (the emulator) long after the row;
     // the stack stops instead of waiting for it.
     if (measured('reply')) {
       const conversations = s.replySizes.map((size) => ({ id: ids[size], token: tokenFor(stack, ids[size]) }));
-      rows.reply = await replyAccepted(autocannon, { stack, conversations, rate: s.replyRate, ...s, connections: s.rateConnections });
+      rows.reply = await replyAccepted({ stack, conversations, rate: s.replyRate, ...s, connections: s.rateConnections });
       log(`${database}: reply accepted: ${JSON.stringify(rows.reply)}`);
     }
     return { database, rows };

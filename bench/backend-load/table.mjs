@@ -60,8 +60,12 @@ export const NOTES = `How the rows are measured:
 - Reply accepted: \`POST /v1/conversations/{id}/replies\`, a client id of its own each, ten
   conversations in turn; the 201 comes once the reply is stored as sending and queued (one
   admission at a time per instance). The outbox sends the replies to Alcméon (the emulator)
-  meanwhile; that is not measured. Latencies of the fixed-rate rows are corrected for coordinated
-  omission by autocannon: when fewer are answered than asked, the p99 counts the wait.
+  meanwhile; that is not measured.
+- The fixed-rate rows (reply, webhook) send each request at its time, evenly spaced, whatever the
+  answers do, and count each latency from the moment the request was due: a backend that falls
+  behind pays for its queue. (Until 2026-11-27 they were autocannon's \`overallRate\`, which sends
+  each connection's share at the top of every second: bursts of 250 at once, so those tables'
+  reply and webhook latencies measured bursts, not the rate.)
 - Webhook acknowledged: signed notifications of new customer messages in one conversation. Per
   webhook the backend checks the signature, records the action (its thread item and event log
   entry in one transaction; on PostgreSQL under the thread writers' lock, with a NOTIFY) and the

@@ -7,7 +7,7 @@
 // for the first one and any overtaken by a later one.
 import { createHmac } from 'node:crypto';
 import { DEMO } from '../../tests/support/stack.mjs';
-import { load } from './tool.mjs';
+import { fixedRate } from './fixed-rate.mjs';
 
 const PATH = '/webhooks/alcmeon';
 /** Far above the emulator's ids, so the bench's actions and notifications never meet its own. */
@@ -32,20 +32,14 @@ function signedNotification(n, conversationId) {
 }
 
 /** { rps, p50, p99, requests } of notifications delivered at `rate` a second for `seconds`. */
-export async function webhookAcknowledged(autocannon, { stack, conversationId, rate, seconds, warmUpSeconds, connections }) {
+export async function webhookAcknowledged({ stack, conversationId, rate, seconds, warmUpSeconds, connections }) {
   let sent = 0;
-  const requests = [
-    {
-      method: 'POST',
-      path: PATH,
-      setupRequest: (request) => {
-        sent += 1;
-        const { body, signature } = signedNotification(sent, conversationId);
-        return { ...request, headers: { 'content-type': 'application/json', 'x-alcmeon-webhook-signature': signature }, body };
-      },
-    },
-  ];
-  const options = { url: stack.backendUrl, connections, overallRate: rate, requests };
-  await load(autocannon, { ...options, duration: warmUpSeconds });
-  return load(autocannon, { ...options, duration: seconds });
+  const next = () => {
+    sent += 1;
+    const { body, signature } = signedNotification(sent, conversationId);
+    return { method: 'POST', path: PATH, headers: { 'content-type': 'application/json', 'x-alcmeon-webhook-signature': signature }, body };
+  };
+  const options = { url: stack.backendUrl, rate, connections, next, status: 200 };
+  await fixedRate({ ...options, seconds: warmUpSeconds });
+  return fixedRate({ ...options, seconds });
 }
