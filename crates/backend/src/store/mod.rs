@@ -259,6 +259,20 @@ impl Store {
 
 type Tx<'a> = Transaction<'a, Any>;
 
+/// The `VALUES` rows of a multi-row insert, numbered in order: `($1, $2), ($3, $4)` for two rows
+/// of two columns.
+fn values_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let binds: Vec<String> = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect();
+            format!("({})", binds.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// How a protocol enum value (`whatsapp`, `closed`, `task_not_found`…) is stored: its serde name.
 fn serde_name(value: impl Serialize) -> String {
     serde_json::to_value(value)

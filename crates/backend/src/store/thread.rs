@@ -33,7 +33,7 @@ use tokio::sync::broadcast;
 use super::replica_origin::IS_WHOLE;
 use super::reply_delivery::answer_delivery;
 use super::reply_state::ReplyState;
-use super::{Dialect, Store, StoreError, Tx, from_serde_name, now_ms};
+use super::{Dialect, Store, StoreError, Tx, from_serde_name, now_ms, values_rows};
 
 /// Alcméon's recorded items (`{items}`: rows of [`SHOWN_ITEMS`]), each `answer` with the reply it
 /// is the current attempt of. The joins run for the selected items only.
@@ -363,12 +363,9 @@ pub async fn log_changes_in_turn(
     if items.is_empty() {
         return Ok(vec![]);
     }
-    let rows: Vec<String> = (0..items.len())
-        .map(|row| format!("(${}, ${}, ${})", 3 * row + 1, 3 * row + 2, 3 * row + 3))
-        .collect();
     let sql = format!(
         "INSERT INTO events (conversation_id, item, created_at_ms) VALUES {} RETURNING seq",
-        rows.join(", ")
+        values_rows(items.len(), 3)
     );
     let mut insert = sqlx::query_scalar(AssertSqlSafe(sql));
     let now = now_ms();

@@ -4,7 +4,8 @@
 //! the group's turn: whoever gets the turn writes every action queued so far in one transaction
 //! (again with a savepoint each if one fails, so a bad one fails alone), and logs the thread items
 //! they changed in one statement at the end (an item changed twice in a group is logged once, as
-//! it ends), and the others find theirs written when their turn comes.
+//! it ends). The others are answered as soon as the group holding theirs commits, without waiting
+//! for the turn (by then the next group may be writing under it).
 //!
 //! Invariants: an action is acknowledged only after the commit that holds it; a group's actions
 //! are written in action id order (the order Alcméon made them, whatever order their webhooks
@@ -16,7 +17,8 @@ use std::sync::Mutex;
 use sqlx::Connection;
 use tokio::sync::oneshot;
 
-use super::{Store, StoreError, ThreadEvent, record, thread};
+use super::record::{self, ActionToStore, Stored};
+use super::{Store, StoreError, ThreadEvent, Tx, thread};
 use crate::alcmeon::Action;
 
 /// The most actions one transaction holds.
@@ -56,16 +58,23 @@ impl Store {
                 notification_id,
                 done,
             });
-        {
-            let _turn = self.webhook_groups.turn.lock().await;
-            let group = self.take_group();
-            if !group.is_empty() {
-                let store = self.clone();
-                let written = tokio::spawn(async move { store.write_group(group).await });
-                let _ = written.await;
+        let mut stored = std::pin::pin!(stored);
+        // Whichever comes first: the action written by another webhook's turn (then there is no
+        // need to wait for the turn, which may be writing the next group already), or the turn.
+        let outcome = tokio::select! {
+            biased;
+            outcome = &mut stored => outcome,
+            _turn = self.webhook_groups.turn.lock() => {
+                let group = self.take_group();
+                if !group.is_empty() {
+                    let store = self.clone();
+                    let written = tokio::spawn(async move { store.write_group(group).await });
+                    let _ = written.await;
+                }
+                stored.await
             }
-        }
-        stored.await.unwrap_or_else(|_| {
+        };
+        outcome.unwrap_or_else(|_| {
             Err(StoreError::Database(sqlx::Error::Protocol(
                 "the webhook's group was not written".into(),
             )))
@@ -126,33 +135,32 @@ impl Store {
             Ok(highest) => highest,
             Err(error) => return GroupWrite::Failed(sqlx_error(error)),
         };
-        let mut outcomes = Vec::with_capacity(group.len());
-        let mut changed = vec![];
-        for queued in group {
-            let outcome = match isolation {
-                Isolation::None => self.record_in(&mut tx, &queued.action, &queued.raw).await,
-                Isolation::Savepoints => {
-                    async {
-                        let mut savepoint = tx.begin().await?;
-                        let written = self
-                            .record_in(&mut savepoint, &queued.action, &queued.raw)
-                            .await?;
-                        savepoint.commit().await?;
-                        Ok(written)
-                    }
-                    .await
+        let stored: Vec<Result<Stored, StoreError>> = match isolation {
+            Isolation::None => match self.record_in(&mut tx, &to_store(group)).await {
+                Ok(stored) => stored.into_iter().map(Ok).collect(),
+                Err(_) => return GroupWrite::ActionFailed,
+            },
+            Isolation::Savepoints => {
+                let mut stored = Vec::with_capacity(group.len());
+                for queued in group {
+                    stored.push(self.record_alone(&mut tx, queued).await);
                 }
-            };
-            if outcome.is_err() && isolation == Isolation::None {
-                return GroupWrite::ActionFailed;
+                stored
             }
-            outcomes.push(outcome.map(|(_, items)| {
-                changed.extend(items);
-                let previous = highest;
-                highest = highest.max(queued.notification_id);
-                previous
-            }));
-        }
+        };
+        let mut changed = vec![];
+        let outcomes = group
+            .iter()
+            .zip(stored)
+            .map(|(queued, outcome)| {
+                outcome.map(|stored| {
+                    changed.extend(stored.changed);
+                    let previous = highest;
+                    highest = highest.max(queued.notification_id);
+                    previous
+                })
+            })
+            .collect();
         let logged = async {
             let events = thread::log_changes_in_turn(&mut tx, &changed).await?;
             record::note_notifications_through(&mut tx, highest).await?;
@@ -167,6 +175,30 @@ impl Store {
             Err(error) => GroupWrite::Failed(error),
         }
     }
+}
+
+impl Store {
+    /// One action in a savepoint of its own, so that it fails alone.
+    async fn record_alone(&self, tx: &mut Tx<'_>, queued: &Queued) -> Result<Stored, StoreError> {
+        let mut savepoint = tx.begin().await?;
+        let [stored] = self
+            .record_in(&mut savepoint, &to_store(std::slice::from_ref(queued)))
+            .await?
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("one outcome per action"));
+        savepoint.commit().await?;
+        Ok(stored)
+    }
+}
+
+fn to_store(group: &[Queued]) -> Vec<ActionToStore<'_>> {
+    group
+        .iter()
+        .map(|queued| ActionToStore {
+            action: &queued.action,
+            raw: &queued.raw,
+        })
+        .collect()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
