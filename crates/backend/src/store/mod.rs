@@ -16,6 +16,7 @@
 //! action model, `alcmeon::Action`, and nothing else of that module).
 
 mod agent_accounts;
+mod coalesce;
 mod consent;
 mod conversation_state;
 mod customers;
@@ -108,6 +109,10 @@ pub struct Store {
     /// `ALCMEON_CUSTOMER_PHONE_FIELD_ID`: the customer custom field holding their number.
     phone_field_id: Option<i64>,
     webhook_groups: Arc<webhook_batch::WebhookGroups>,
+    /// Replies accepted by Alcméon, marked together (`mark_submitted`).
+    submitted: Arc<coalesce::Coalesced<ReplyId>>,
+    /// Advisors of replies about to be sent, recorded together (`set_reply_advisor`).
+    advisors: Arc<coalesce::Coalesced<(ReplyId, i64)>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -143,6 +148,8 @@ impl Store {
             backfill_asked: Arc::default(),
             phone_field_id: None,
             webhook_groups: Arc::default(),
+            submitted: Arc::default(),
+            advisors: Arc::default(),
         };
         store._instance = Arc::new(store.lock(&Lock::Instance(instance_id)).await?);
         store.register_instance().await?;

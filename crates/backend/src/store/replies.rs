@@ -256,31 +256,64 @@ impl Store {
 
     /// Records the Alcméon account the reply's current attempt is sent as: only that account's
     /// `answer` is matched to it.
+    /// Advisors recorded about the same time are written in one statement (`coalesce.rs`).
     pub async fn set_reply_advisor(
         &self,
         reply_id: ReplyId,
         advisor_id: i64,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE replies SET advisor_id = $1 WHERE id = $2")
-            .bind(advisor_id)
-            .bind(reply_id)
-            .execute(&mut *self.writer.acquire().await?)
-            .await?;
+        let store = self.clone();
+        self.advisors
+            .write((reply_id, advisor_id), |advisors| async move {
+                store.set_reply_advisors(&advisors).await
+            })
+            .await
+    }
+
+    async fn set_reply_advisors(&self, advisors: &[(ReplyId, i64)]) -> Result<(), StoreError> {
+        let cases: Vec<String> = (0..advisors.len())
+            .map(|n| format!("WHEN ${} THEN ${}", 2 * n + 1, 2 * n + 2))
+            .collect();
+        let ids: Vec<String> = (0..advisors.len())
+            .map(|n| format!("${}", 2 * n + 1))
+            .collect();
+        let mut update = sqlx::query(AssertSqlSafe(format!(
+            "UPDATE replies SET advisor_id = CASE id {} END WHERE id IN ({})",
+            cases.join(" "),
+            ids.join(", ")
+        )));
+        for (reply_id, advisor_id) in advisors {
+            update = update.bind(*reply_id).bind(*advisor_id);
+        }
+        update.execute(&mut *self.writer.acquire().await?).await?;
         Ok(())
     }
 
     /// [`ReplyEvent::Accepted`]: Alcméon answered `started`, so the reply is no longer sent again
     /// at start-up. Nothing changes when its `answer` was read first.
+    /// Replies accepted about the same time are marked in one statement (`coalesce.rs`).
     pub async fn mark_submitted(&self, reply_id: ReplyId) -> Result<(), StoreError> {
+        let store = self.clone();
+        self.submitted
+            .write(reply_id, |reply_ids| async move {
+                store.mark_all_submitted(&reply_ids).await
+            })
+            .await
+    }
+
+    async fn mark_all_submitted(&self, reply_ids: &[ReplyId]) -> Result<(), StoreError> {
         let event = ReplyEvent::Accepted;
-        sqlx::query(AssertSqlSafe(format!(
-            "UPDATE replies SET state = $1 WHERE id = $2 AND {}",
+        let binds: Vec<String> = (2..reply_ids.len() + 2).map(|n| format!("${n}")).collect();
+        let mut update = sqlx::query(AssertSqlSafe(format!(
+            "UPDATE replies SET state = $1 WHERE id IN ({}) AND {}",
+            binds.join(", "),
             event.guard()
         )))
-        .bind(event.target())
-        .bind(reply_id)
-        .execute(&mut *self.writer.acquire().await?)
-        .await?;
+        .bind(event.target());
+        for reply_id in reply_ids {
+            update = update.bind(*reply_id);
+        }
+        update.execute(&mut *self.writer.acquire().await?).await?;
         Ok(())
     }
 

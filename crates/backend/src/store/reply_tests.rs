@@ -609,3 +609,45 @@ async fn a_running_instances_replies_are_left_to_it_and_a_stopped_ones_are_taken
         "taken over once"
     );
 }
+
+on_both_databases! {
+/// Advisors and acceptances recorded for many replies at once (written together) each land on
+/// their own reply: an answer is matched by its own advisor only, and only the replies accepted
+/// leave the ones to send again.
+async fn replies_recorded_at_once_each_keep_their_own_advisor_and_state(dialect) {
+    let (store, _database) = store(dialect).await;
+    let mut ids = vec![];
+    for n in 0..20 {
+        ids.push(reply(&store, &format!("r{n}"), &format!("text {n}")).await.0);
+    }
+    let at_once = |n: usize, id: ReplyId| {
+        let store = store.clone();
+        tokio::spawn(async move {
+            store.set_reply_advisor(id, 100 + n as i64).await.unwrap();
+            if n.is_multiple_of(2) {
+                store.mark_submitted(id).await.unwrap();
+            }
+        })
+    };
+    let writes: Vec<_> = ids.iter().enumerate().map(|(n, id)| at_once(n, *id)).collect();
+    for write in writes {
+        write.await.unwrap();
+    }
+    let odd: Vec<ReplyId> = ids.iter().copied().skip(1).step_by(2).collect();
+    assert_eq!(unsubmitted(&store).await, odd);
+    store
+        .record_action(&answer(50, 103, "text 3"))
+        .await
+        .unwrap();
+    store
+        .record_action(&answer(51, 104, "text 5"))
+        .await
+        .unwrap();
+    let left: Vec<ReplyId> = odd.into_iter().filter(|id| *id != ids[3]).collect();
+    assert_eq!(
+        unsubmitted(&store).await,
+        left,
+        "reply 3 matched by its advisor; reply 5 not by another's"
+    );
+}
+}
