@@ -264,6 +264,14 @@ impl Store {
     }
 }
 
+impl Store {
+    /// PostgreSQL's writers each have a connection and write at once: batching small writes
+    /// (`coalesce.rs`) would only make them wait for a turn. SQLite's share its one writer.
+    fn writes_at_once(&self) -> bool {
+        self.dialect == Dialect::Postgres
+    }
+}
+
 type Tx<'a> = Transaction<'a, Any>;
 
 /// The `VALUES` rows of a multi-row insert, numbered in order: `($1, $2), ($3, $4)` for two rows

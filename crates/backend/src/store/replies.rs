@@ -256,12 +256,15 @@ impl Store {
 
     /// Records the Alcméon account the reply's current attempt is sent as: only that account's
     /// `answer` is matched to it.
-    /// Advisors recorded about the same time are written in one statement (`coalesce.rs`).
+    /// Advisors recorded about the same time are written in one statement on SQLite (`coalesce.rs`).
     pub async fn set_reply_advisor(
         &self,
         reply_id: ReplyId,
         advisor_id: i64,
     ) -> Result<(), StoreError> {
+        if self.writes_at_once() {
+            return self.set_reply_advisors(&[(reply_id, advisor_id)]).await;
+        }
         let store = self.clone();
         self.advisors
             .write((reply_id, advisor_id), |advisors| async move {
@@ -291,8 +294,11 @@ impl Store {
 
     /// [`ReplyEvent::Accepted`]: Alcméon answered `started`, so the reply is no longer sent again
     /// at start-up. Nothing changes when its `answer` was read first.
-    /// Replies accepted about the same time are marked in one statement (`coalesce.rs`).
+    /// Replies accepted about the same time are marked in one statement on SQLite (`coalesce.rs`).
     pub async fn mark_submitted(&self, reply_id: ReplyId) -> Result<(), StoreError> {
+        if self.writes_at_once() {
+            return self.mark_all_submitted(&[reply_id]).await;
+        }
         let store = self.clone();
         self.submitted
             .write(reply_id, |reply_ids| async move {
