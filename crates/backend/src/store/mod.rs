@@ -265,10 +265,10 @@ impl Store {
 }
 
 impl Store {
-    /// PostgreSQL's writers each have a connection and write at once: batching small writes
+    /// Writers each with a pooled connection (PostgreSQL) write at once: batching small writes
     /// (`coalesce.rs`) would only make them wait for a turn. SQLite's share its one writer.
     fn writes_at_once(&self) -> bool {
-        self.dialect == Dialect::Postgres
+        matches!(self.writer, database::Writer::Pool(_))
     }
 }
 
