@@ -1,8 +1,9 @@
-//! Small writes made together. On SQLite each write holds the one writer for a round trip to its
-//! worker thread and back, longer than the statement itself; writes queued meanwhile are made
-//! by whoever takes the turn next, in one statement or transaction, and each caller is answered
-//! when the write holding its item is done (without waiting for the turn, which may be writing
-//! the next batch by then).
+//! Writes made together. A write costs more than its statement: on SQLite a round trip to the
+//! one writer's worker thread and back, and for a webhook's action a commit. Items queued meanwhile
+//! are written by whoever takes the turn next, in one statement or transaction, and each caller
+//! is answered when the write holding its item is done (without waiting for the turn, which may
+//! be writing the next batch by then). Used by replies' small updates (`replies.rs`) and webhook
+//! groups (`webhook_batch.rs`).
 //!
 //! Invariant: a batch's write runs to its end even when the caller that started it goes away
 //! (its task is spawned).
@@ -17,15 +18,16 @@ use super::StoreError;
 /// The most items one write holds.
 const BATCH_SIZE: usize = 256;
 
-/// An item waiting to be written, and where its caller waits for the outcome.
-type Queued<T> = (T, oneshot::Sender<Result<(), String>>);
+/// An item waiting to be written, and where its caller waits for its outcome.
+type Queued<T, O> = (T, oneshot::Sender<Result<O, StoreError>>);
 
-pub(super) struct Coalesced<T> {
-    queued: Mutex<Vec<Queued<T>>>,
+/// Items of type `T` written together, each caller told an outcome `O` of its own.
+pub(super) struct Coalesced<T, O = ()> {
+    queued: Mutex<Vec<Queued<T, O>>>,
     turn: tokio::sync::Mutex<()>,
 }
 
-impl<T> Default for Coalesced<T> {
+impl<T, O> Default for Coalesced<T, O> {
     fn default() -> Self {
         Self {
             queued: Mutex::default(),
@@ -34,13 +36,14 @@ impl<T> Default for Coalesced<T> {
     }
 }
 
-impl<T: Send + 'static> Coalesced<T> {
+impl<T: Send + 'static, O: Send + 'static> Coalesced<T, O> {
     /// Queues `item`, and once it is this caller's turn and items are queued, writes them all with
-    /// `write`. Ok once the write holding `item` succeeded.
-    pub async fn write<F, Written>(&self, item: T, write: F) -> Result<(), StoreError>
+    /// `write`, which returns one outcome per item in the order it was given them. Returns the
+    /// outcome of `item`.
+    pub async fn write_each<F, Written>(&self, item: T, write: F) -> Result<O, StoreError>
     where
         F: FnOnce(Vec<T>) -> Written,
-        Written: Future<Output = Result<(), StoreError>> + Send + 'static,
+        Written: Future<Output = Vec<Result<O, StoreError>>> + Send + 'static,
     {
         let (done, written) = oneshot::channel();
         self.queued
@@ -48,6 +51,8 @@ impl<T: Send + 'static> Coalesced<T> {
             .expect("no panic while queueing")
             .push((item, done));
         let mut written = std::pin::pin!(written);
+        // Whichever comes first: the item written by another caller's turn (then there is no
+        // need to wait for the turn, which may be writing the next batch already), or the turn.
         let outcome = tokio::select! {
             biased;
             outcome = &mut written => outcome,
@@ -55,26 +60,50 @@ impl<T: Send + 'static> Coalesced<T> {
                 let batch = self.take_batch();
                 if !batch.is_empty() {
                     let (items, callers): (Vec<T>, Vec<_>) = batch.into_iter().unzip();
-                    let outcome = tokio::spawn(write(items))
-                        .await
-                        .unwrap_or_else(|_| Err(lost("the write panicked")))
-                        .map_err(|error| error.to_string());
-                    for caller in callers {
-                        let _ = caller.send(outcome.clone());
+                    match tokio::spawn(write(items)).await {
+                        Ok(outcomes) => {
+                            for (caller, outcome) in callers.into_iter().zip(outcomes) {
+                                let _ = caller.send(outcome);
+                            }
+                        }
+                        Err(_) => {
+                            for caller in callers {
+                                let _ = caller.send(Err(lost("the write panicked")));
+                            }
+                        }
                     }
                 }
                 written.await
             }
         };
-        outcome
-            .unwrap_or_else(|_| Err("the write was not made".to_owned()))
-            .map_err(|error| lost(&error))
+        outcome.unwrap_or_else(|_| Err(lost("the write was not made")))
     }
 
-    fn take_batch(&self) -> Vec<Queued<T>> {
+    fn take_batch(&self) -> Vec<Queued<T, O>> {
         let mut queued = self.queued.lock().expect("no panic while queueing");
         let size = queued.len().min(BATCH_SIZE);
         queued.drain(..size).collect()
+    }
+}
+
+impl<T: Send + 'static> Coalesced<T> {
+    /// [`Coalesced::write_each`] where `write` succeeds or fails for the whole batch.
+    pub async fn write<F, Written>(&self, item: T, write: F) -> Result<(), StoreError>
+    where
+        F: FnOnce(Vec<T>) -> Written,
+        Written: Future<Output = Result<(), StoreError>> + Send + 'static,
+    {
+        self.write_each(item, |items| {
+            let count = items.len();
+            let written = write(items);
+            async move {
+                let outcome = written.await.map_err(|error| error.to_string());
+                (0..count)
+                    .map(|_| outcome.clone().map_err(|error| lost(&error)))
+                    .collect()
+            }
+        })
+        .await
     }
 }
 
@@ -139,5 +168,39 @@ mod tests {
             refused.len() < 100,
             "every caller was told another item's failure"
         );
+    }
+
+    /// Outcomes one per item: 100 callers at once each get the answer computed from their own
+    /// item, and only the caller of the item refused is told it failed.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn each_caller_gets_its_own_items_outcome() {
+        let coalesced: Arc<Coalesced<u32, u32>> = Arc::default();
+        let callers: Vec<_> = (0..100u32)
+            .map(|item| {
+                let coalesced = coalesced.clone();
+                tokio::spawn(async move {
+                    let outcome = coalesced
+                        .write_each(item, |items| async move {
+                            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                            items
+                                .into_iter()
+                                .map(|item| match item {
+                                    13 => Err(lost("item 13")),
+                                    item => Ok(item * 2),
+                                })
+                                .collect()
+                        })
+                        .await;
+                    (item, outcome)
+                })
+            })
+            .collect();
+        for caller in callers {
+            let (item, outcome) = caller.await.unwrap();
+            match outcome {
+                Ok(answer) => assert_eq!(answer, item * 2),
+                Err(_) => assert_eq!(item, 13),
+            }
+        }
     }
 }

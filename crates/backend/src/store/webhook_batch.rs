@@ -4,38 +4,29 @@
 //! the group's turn: whoever gets the turn writes every action queued so far in one transaction
 //! (again with a savepoint each if one fails, so a bad one fails alone), and logs the thread items
 //! they changed in one statement at the end (an item changed twice in a group is logged once, as
-//! it ends). The others are answered as soon as the group holding theirs commits, without waiting
-//! for the turn (by then the next group may be writing under it).
+//! it ends). The queue and the turn are `coalesce.rs`'s: the others are answered as soon as the
+//! group holding theirs commits, without waiting for the turn.
 //!
 //! Invariants: an action is acknowledged only after the commit that holds it; a group's actions
 //! are written in action id order (the order Alcméon made them, whatever order their webhooks
 //! came in); a group's write runs to its end even when the webhook that started it goes away (its
 //! task is spawned).
 
-use std::sync::Mutex;
-
 use sqlx::Connection;
-use tokio::sync::oneshot;
 
+use super::coalesce::Coalesced;
 use super::record::{self, ActionToStore, Stored};
 use super::{Store, StoreError, ThreadEvent, Tx, thread};
 use crate::alcmeon::Action;
 
-/// The most actions one transaction holds.
-const GROUP_SIZE: usize = 256;
+/// Webhook actions waiting for their group; each webhook is told the highest notification id
+/// stored before its own.
+pub(super) type WebhookGroups = Coalesced<Queued, i64>;
 
-#[derive(Default)]
-pub(super) struct WebhookGroups {
-    queued: Mutex<Vec<Queued>>,
-    turn: tokio::sync::Mutex<()>,
-}
-
-struct Queued {
+pub(super) struct Queued {
     action: Action,
     raw: serde_json::Value,
     notification_id: i64,
-    /// The highest notification id before this one, once committed.
-    done: oneshot::Sender<Result<i64, StoreError>>,
 }
 
 impl Store {
@@ -46,75 +37,49 @@ impl Store {
         raw: &serde_json::Value,
         notification_id: i64,
     ) -> Result<i64, StoreError> {
-        let action: Action = serde_json::from_value(raw.clone())?;
-        let (done, stored) = oneshot::channel();
-        self.webhook_groups
-            .queued
-            .lock()
-            .expect("no panic while queueing")
-            .push(Queued {
-                action,
-                raw: raw.clone(),
-                notification_id,
-                done,
-            });
-        let mut stored = std::pin::pin!(stored);
-        // Whichever comes first: the action written by another webhook's turn (then there is no
-        // need to wait for the turn, which may be writing the next group already), or the turn.
-        let outcome = tokio::select! {
-            biased;
-            outcome = &mut stored => outcome,
-            _turn = self.webhook_groups.turn.lock() => {
-                let group = self.take_group();
-                if !group.is_empty() {
-                    let store = self.clone();
-                    let written = tokio::spawn(async move { store.write_group(group).await });
-                    let _ = written.await;
-                }
-                stored.await
-            }
+        let queued = Queued {
+            action: serde_json::from_value(raw.clone())?,
+            raw: raw.clone(),
+            notification_id,
         };
-        outcome.unwrap_or_else(|_| {
-            Err(StoreError::Database(sqlx::Error::Protocol(
-                "the webhook's group was not written".into(),
-            )))
-        })
+        self.webhook_groups
+            .write_each(queued, |group| {
+                let store = self.clone();
+                async move { store.write_group(group).await }
+            })
+            .await
     }
 
-    fn take_group(&self) -> Vec<Queued> {
-        let mut queued = self
-            .webhook_groups
-            .queued
-            .lock()
-            .expect("no panic while queueing");
-        let size = queued.len().min(GROUP_SIZE);
-        let mut group: Vec<Queued> = queued.drain(..size).collect();
+    /// Writes a group in one transaction, in action id order, and returns each webhook's outcome
+    /// in the order given: the highest notification id stored before its own (the group's earlier
+    /// ones included). Actions are written one after the other; only if one fails is the group
+    /// written again with a savepoint each, so that one fails alone.
+    async fn write_group(&self, group: Vec<Queued>) -> Vec<Result<i64, StoreError>> {
         // Concurrent webhooks arrive a little out of order; an action stored after a newer one
         // of its conversation makes the whole thread be followed again (`conversation_state.rs`).
-        group.sort_by_key(|queued| queued.action.id);
-        group
-    }
-
-    /// Writes a group in one transaction and tells each webhook its outcome: the highest
-    /// notification id stored before its own (the group's earlier ones included). Actions are
-    /// written one after the other; only if one fails is the group written again with a savepoint
-    /// each, so that one fails alone.
-    async fn write_group(&self, group: Vec<Queued>) {
-        let (outcomes, events) = match self.write_in_one(&group, Isolation::None).await {
-            GroupWrite::Committed(outcomes, events) => (outcomes, events),
+        let mut indexed: Vec<(usize, Queued)> = group.into_iter().enumerate().collect();
+        indexed.sort_by_key(|(_, queued)| queued.action.id);
+        let (given_order, sorted): (Vec<usize>, Vec<Queued>) = indexed.into_iter().unzip();
+        let outcomes = match self.write_in_one(&sorted, Isolation::None).await {
+            GroupWrite::Committed(outcomes, events) => {
+                self.publish(events);
+                outcomes
+            }
             GroupWrite::ActionFailed => {
-                match self.write_in_one(&group, Isolation::Savepoints).await {
-                    GroupWrite::Committed(outcomes, events) => (outcomes, events),
+                match self.write_in_one(&sorted, Isolation::Savepoints).await {
+                    GroupWrite::Committed(outcomes, events) => {
+                        self.publish(events);
+                        outcomes
+                    }
                     GroupWrite::ActionFailed => unreachable!("each action fails alone"),
-                    GroupWrite::Failed(error) => return fail_all(group, &error),
+                    GroupWrite::Failed(error) => fail_all(sorted.len(), &error),
                 }
             }
-            GroupWrite::Failed(error) => return fail_all(group, &error),
+            GroupWrite::Failed(error) => fail_all(sorted.len(), &error),
         };
-        self.publish(events);
-        for (queued, outcome) in group.into_iter().zip(outcomes) {
-            let _ = queued.done.send(outcome);
-        }
+        let mut answered: Vec<_> = given_order.into_iter().zip(outcomes).collect();
+        answered.sort_by_key(|(index, _)| *index);
+        answered.into_iter().map(|(_, outcome)| outcome).collect()
     }
 
     /// One transaction for the whole group, on the thread write turn taken once.
@@ -227,15 +192,15 @@ fn sqlx_error(error: StoreError) -> sqlx::Error {
     }
 }
 
-fn fail_all(group: Vec<Queued>, error: &sqlx::Error) {
-    tracing::warn!(%error, webhooks = group.len(), "a group of webhook actions was not stored");
-    for queued in group {
-        let _ = queued
-            .done
-            .send(Err(StoreError::Database(sqlx::Error::Protocol(format!(
+fn fail_all(webhooks: usize, error: &sqlx::Error) -> Vec<Result<i64, StoreError>> {
+    tracing::warn!(%error, webhooks, "a group of webhook actions was not stored");
+    (0..webhooks)
+        .map(|_| {
+            Err(StoreError::Database(sqlx::Error::Protocol(format!(
                 "the webhook's group was not stored: {error}"
-            )))));
-    }
+            ))))
+        })
+        .collect()
 }
 
 #[cfg(test)]
