@@ -191,27 +191,22 @@ async fn insert_items(tx: &mut Tx<'_>, items: &[(i64, ThreadItem)]) -> Result<()
     Ok(())
 }
 
-/// The highest webhook notification id recorded, its row locked until the transaction ends (two
-/// groups at once on PostgreSQL read in turn).
-pub(super) async fn highest_notification(tx: &mut Tx<'_>) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "UPDATE sync_state SET last_notification_id = last_notification_id WHERE id = 1
-         RETURNING last_notification_id",
-    )
-    .fetch_one(&mut **tx)
-    .await?)
-}
-
-/// Records that notifications up to `notification_id` were received (never moving back).
+/// Records that notifications up to `notification_id` were received (never moving back), and
+/// returns the highest recorded before. Its group holds the thread write turn, so no other group
+/// records between.
 pub(super) async fn note_notifications_through(
     tx: &mut Tx<'_>,
     notification_id: i64,
-) -> Result<(), StoreError> {
-    sqlx::query("UPDATE sync_state SET last_notification_id = $1 WHERE id = 1 AND last_notification_id < $1")
-        .bind(notification_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "UPDATE sync_state SET previous_notification_id = last_notification_id,
+             last_notification_id = CASE WHEN last_notification_id < $1 THEN $1
+                                         ELSE last_notification_id END
+         WHERE id = 1 RETURNING previous_notification_id",
+    )
+    .bind(notification_id)
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 #[cfg(test)]

@@ -92,14 +92,9 @@ impl Store {
             Ok(tx) => tx,
             Err(error) => return GroupWrite::Failed(error),
         };
-        let highest = async {
-            self.dialect.take_thread_write_turn(&mut tx).await?;
-            record::highest_notification(&mut tx).await
-        };
-        let mut highest = match highest.await {
-            Ok(highest) => highest,
-            Err(error) => return GroupWrite::Failed(sqlx_error(error)),
-        };
+        if let Err(error) = self.dialect.take_thread_write_turn(&mut tx).await {
+            return GroupWrite::Failed(sqlx_error(error));
+        }
         let stored: Vec<Result<Stored, StoreError>> = match isolation {
             Isolation::None => match self.record_in(&mut tx, &to_store(group)).await {
                 Ok(stored) => stored.into_iter().map(Ok).collect(),
@@ -114,27 +109,33 @@ impl Store {
             }
         };
         let mut changed = vec![];
+        let mut group_highest = 0;
+        for (queued, outcome) in group.iter().zip(&stored) {
+            if let Ok(stored) = outcome {
+                changed.extend(stored.changed.iter().copied());
+                group_highest = group_highest.max(queued.notification_id);
+            }
+        }
+        let logged = async {
+            let events = thread::log_changes_in_turn(&mut tx, &changed).await?;
+            let before = record::note_notifications_through(&mut tx, group_highest).await?;
+            Ok::<_, StoreError>((events, before))
+        };
+        let (events, mut highest) = match logged.await {
+            Ok(logged) => logged,
+            Err(error) => return GroupWrite::Failed(sqlx_error(error)),
+        };
         let outcomes = group
             .iter()
             .zip(stored)
             .map(|(queued, outcome)| {
-                outcome.map(|stored| {
-                    changed.extend(stored.changed);
+                outcome.map(|_| {
                     let previous = highest;
                     highest = highest.max(queued.notification_id);
                     previous
                 })
             })
             .collect();
-        let logged = async {
-            let events = thread::log_changes_in_turn(&mut tx, &changed).await?;
-            record::note_notifications_through(&mut tx, highest).await?;
-            Ok::<_, StoreError>(events)
-        };
-        let events = match logged.await {
-            Ok(events) => events,
-            Err(error) => return GroupWrite::Failed(sqlx_error(error)),
-        };
         match tx.commit().await {
             Ok(()) => GroupWrite::Committed(outcomes, events),
             Err(error) => GroupWrite::Failed(error),
@@ -207,6 +208,7 @@ fn fail_all(webhooks: usize, error: &sqlx::Error) -> Vec<Result<i64, StoreError>
 mod tests {
     use serde_json::{Value, json};
 
+    use super::Queued;
     use crate::store::test_databases::{fresh_store, on_both_databases};
     use crate::store::{Store, thread};
 
@@ -241,6 +243,33 @@ mod tests {
                 .await
                 .unwrap();
             assert_eq!(previous, 200);
+        }
+    }
+
+    on_both_databases! {
+        /// A group handed its webhooks out of order writes them in action id order, and tells
+        /// each webhook, in the order handed, the highest notification id stored before its own.
+        async fn each_webhook_of_a_group_is_told_the_notification_before_its_own(dialect) {
+            let (store, _database) = fresh_store(dialect).await;
+            store.start_replica_after(0).await.unwrap();
+            let first = store.record_notified_action(&customer_message(2), 2).await.unwrap();
+            assert_eq!(first, 0);
+            let group = [5, 4, 7]
+                .map(|id| Queued {
+                    action: serde_json::from_value(customer_message(id)).unwrap(),
+                    raw: customer_message(id),
+                    notification_id: id,
+                })
+                .into();
+            let before: Vec<i64> = store
+                .write_group(group)
+                .await
+                .into_iter()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(before, [4, 2, 5]);
+            let next = store.record_notified_action(&customer_message(8), 8).await.unwrap();
+            assert_eq!(next, 7);
         }
     }
 
