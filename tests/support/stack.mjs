@@ -63,6 +63,18 @@ function startProcess(name, command, args, env, pattern, { verbose, raiseFileLim
   });
 }
 
+// Resolves once `child` has exited, killing it if it has not within `graceMs` of the call.
+function exitOf(child, graceMs = 10_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveExit) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveExit();
+    });
+  });
+}
+
 /**
  * Starts emulator, backend and host page. Options: `ports` ({emulator, backend, host}; free ones
  * by default), `dataDir` (a fresh temporary folder by default), `emulatorEnv` (extra settings),
@@ -89,9 +101,13 @@ export async function startStack(options = {}) {
   let backendAt = -1;
   let host;
   const bin = binaries(options.profile);
+  // Waits for the servers to exit before removing their folder: one still shutting down may write
+  // into it (rmSync then fails with ENOTEMPTY).
   const stop = async () => {
+    const exits = children.map((child) => exitOf(child));
     for (const child of children) child.kill('SIGTERM');
     await host?.close();
+    await Promise.all(exits);
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
   };
   const startBackend = () =>
