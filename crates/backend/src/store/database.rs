@@ -26,7 +26,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::pool::PoolConnection;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Any, AnyConnection, AnyPool, Transaction};
-use sqlx::{Connection, Executor};
+use sqlx::{AssertSqlSafe, Connection, Executor};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::{StoreError, relay};
@@ -126,14 +126,35 @@ impl Dialect {
         connection: &mut AnyConnection,
     ) -> Result<(), StoreError> {
         if self == Self::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock($1), pg_notify($2, '')")
-                .bind(THREAD_WRITE_LOCK)
-                .bind(relay::THREAD_CHANNEL)
+            sqlx::query(AssertSqlSafe(thread_write_turn_sql()))
                 .execute(&mut *connection)
                 .await?;
         }
         Ok(())
     }
+
+    /// Begins a transaction in the thread writers' turn ([`Dialect::take_thread_write_turn`]):
+    /// on PostgreSQL the turn is taken with the `BEGIN`, in one round trip.
+    pub async fn begin_thread_write(
+        self,
+        connection: &mut AnyConnection,
+    ) -> Result<Transaction<'_, Any>, sqlx::Error> {
+        match self {
+            Self::Sqlite => connection.begin().await,
+            Self::Postgres => {
+                let begin = format!("BEGIN; {}", thread_write_turn_sql());
+                connection.begin_with(AssertSqlSafe(begin)).await
+            }
+        }
+    }
+}
+
+/// Takes the thread writers' turn until the transaction ends, and notifies the relays then.
+fn thread_write_turn_sql() -> String {
+    format!(
+        "SELECT pg_advisory_xact_lock({THREAD_WRITE_LOCK}), pg_notify('{}', '')",
+        relay::THREAD_CHANNEL
+    )
 }
 
 /// The advisory lock key of the thread writers' turn (any constant no other lock uses).
@@ -251,4 +272,41 @@ async fn open_sqlite_reader(url: &str) -> Result<AnyPool, StoreError> {
     // Fail at start-up, not on the first request, when the file cannot be opened.
     pool.acquire().await?.ping().await?;
     Ok(pool)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_databases::fresh_store;
+
+    /// On PostgreSQL a transaction begun in the thread writers' turn holds it until it commits:
+    /// another thread write (another instance's, or this one's on another connection) waits, then
+    /// goes on.
+    #[tokio::test]
+    async fn a_thread_write_waits_until_the_one_in_turn_commits() {
+        let (store, _database) = fresh_store(Dialect::Postgres).await;
+        let mut first = store.writer.acquire().await.unwrap();
+        let in_turn = Dialect::Postgres
+            .begin_thread_write(&mut first)
+            .await
+            .unwrap();
+        let second = {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let mut connection = store.writer.acquire().await.unwrap();
+                let tx = Dialect::Postgres
+                    .begin_thread_write(&mut connection)
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(
+            !second.is_finished(),
+            "a second thread write began while the first held the turn"
+        );
+        in_turn.commit().await.unwrap();
+        second.await.unwrap();
+    }
 }

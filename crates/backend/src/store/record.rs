@@ -36,8 +36,7 @@ impl Store {
     pub async fn record_action(&self, raw: &serde_json::Value) -> Result<bool, StoreError> {
         let action: Action = serde_json::from_value(raw.clone())?;
         let mut writer = self.writer.acquire().await?;
-        let mut tx = writer.begin().await?;
-        self.dialect.take_thread_write_turn(&mut tx).await?;
+        let mut tx = self.dialect.begin_thread_write(&mut writer).await?;
         let [stored] = self
             .record_in(
                 &mut tx,

@@ -180,9 +180,8 @@ impl Store {
     /// so two concurrent posts of one client id store, and send, once).
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {
         let mut writer = self.writer.acquire().await?;
-        let mut tx = writer.begin().await?;
         // The turn first: the conversation's queue number is taken and committed in turn.
-        self.dialect.take_thread_write_turn(&mut tx).await?;
+        let mut tx = self.dialect.begin_thread_write(&mut writer).await?;
         let id: Option<ReplyId> = sqlx::query_scalar(
             "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms, owner, queued_seq)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
@@ -441,8 +440,7 @@ impl Store {
     ) -> Result<RetryOutcome, StoreError> {
         let event = ReplyEvent::Retried;
         let mut writer = self.writer.acquire().await?;
-        let mut tx = writer.begin().await?;
-        self.dialect.take_thread_write_turn(&mut tx).await?;
+        let mut tx = self.dialect.begin_thread_write(&mut writer).await?;
         let resent: Option<ResentRow> = sqlx::query_as(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = NULL, failure_detail = NULL,
                  answer_action_id = NULL, owner = $6,

@@ -88,13 +88,10 @@ impl Store {
             Ok(writer) => writer,
             Err(error) => return GroupWrite::Failed(error),
         };
-        let mut tx = match writer.begin().await {
+        let mut tx = match self.dialect.begin_thread_write(&mut writer).await {
             Ok(tx) => tx,
             Err(error) => return GroupWrite::Failed(error),
         };
-        if let Err(error) = self.dialect.take_thread_write_turn(&mut tx).await {
-            return GroupWrite::Failed(sqlx_error(error));
-        }
         let stored: Vec<Result<Stored, StoreError>> = match isolation {
             Isolation::None => match self.record_in(&mut tx, &to_store(group)).await {
                 Ok(stored) => stored.into_iter().map(Ok).collect(),
