@@ -4,8 +4,8 @@
 //! [`THREAD_CHANNEL`] (delivered when it commits), and an engagement change is sent on
 //! [`ENGAGEMENT_CHANNEL`], and a webhook that saw a gap asks for a backfill on
 //! [`BACKFILL_CHANNEL`]. Every instance, the writer included, runs one relay that `LISTEN`s on
-//! them: on a thread notification it reads the log after the last event it relayed and publishes
-//! each to its own subscribers; an engagement notification is published as it came; a backfill
+//! them: a thread notification wakes its reader, which reads the log after the last event it
+//! relayed and publishes each to its own subscribers; an engagement notification is published as it came; a backfill
 //! request wakes its backfill worker (which reads only if it holds the backfill). So a reply
 //! accepted by instance A reaches a widget streaming from instance B, and a gap seen by A is read
 //! at once by B when B runs the backfill.
@@ -43,44 +43,62 @@ pub(super) struct Subscribers {
 }
 
 /// Stops the relay when the last clone of its store is dropped.
-pub(super) struct RelayTask(JoinHandle<()>);
+pub(super) struct RelayTask {
+    listening: JoinHandle<()>,
+    reading: JoinHandle<()>,
+}
 
 impl Drop for RelayTask {
     fn drop(&mut self) {
-        self.0.abort();
+        self.listening.abort();
+        self.reading.abort();
     }
 }
 
-/// Relays the events logged after `relayed_through` and every later one.
+/// Relays the events logged after `relayed_through` and every later one. One task listens; another
+/// reads the log when woken, so the notifications that arrive during a read cost one more read,
+/// not one each.
 pub(super) fn spawn(
     pool: AnyPool,
     url: String,
     subscribers: Subscribers,
     mut relayed_through: i64,
 ) -> RelayTask {
-    RelayTask(tokio::spawn(async move {
+    let logged = Arc::new(Notify::new());
+    let events = subscribers.events.clone();
+    let reading = tokio::spawn({
+        let logged = logged.clone();
+        async move {
+            loop {
+                logged.notified().await;
+                while let Err(error) =
+                    relay_thread_events(&pool, &events, &mut relayed_through).await
+                {
+                    tracing::warn!(%error, "live relay: could not read the event log; trying again");
+                    tokio::time::sleep(RECONNECT_PAUSE).await;
+                }
+            }
+        }
+    });
+    let listening = tokio::spawn(async move {
         loop {
-            if let Err(error) = relay(&pool, &url, &subscribers, &mut relayed_through).await {
+            if let Err(error) = listen(&url, &subscribers, &logged).await {
                 tracing::warn!(%error, "live relay: connection to PostgreSQL lost; reconnecting");
                 tokio::time::sleep(RECONNECT_PAUSE).await;
             }
         }
-    }))
+    });
+    RelayTask { listening, reading }
 }
 
-async fn relay(
-    pool: &AnyPool,
-    url: &str,
-    subscribers: &Subscribers,
-    relayed_through: &mut i64,
-) -> Result<(), StoreError> {
+async fn listen(url: &str, subscribers: &Subscribers, logged: &Notify) -> Result<(), StoreError> {
     let mut listener = PgListener::connect(url).await?;
     listener
         .listen_all([THREAD_CHANNEL, ENGAGEMENT_CHANNEL, BACKFILL_CHANNEL])
         .await?;
     loop {
         // Whatever was appended while not listening (first connection, or a lost one).
-        relay_thread_events(pool, subscribers, relayed_through).await?;
+        logged.notify_one();
         while let Some(notification) = listener.try_recv().await? {
             match notification.channel() {
                 ENGAGEMENT_CHANNEL => {
@@ -89,7 +107,7 @@ async fn relay(
                     }
                 }
                 BACKFILL_CHANNEL => subscribers.backfill_asked.notify_one(),
-                _ => relay_thread_events(pool, subscribers, relayed_through).await?,
+                _ => logged.notify_one(),
             }
         }
     }
@@ -97,7 +115,7 @@ async fn relay(
 
 async fn relay_thread_events(
     pool: &AnyPool,
-    subscribers: &Subscribers,
+    events_to: &broadcast::Sender<ThreadEvent>,
     relayed_through: &mut i64,
 ) -> Result<(), StoreError> {
     loop {
@@ -108,7 +126,7 @@ async fn relay_thread_events(
         *relayed_through = last.seq;
         let full = events.len() == READ_BATCH as usize;
         for event in events {
-            let _ = subscribers.events.send(event);
+            let _ = events_to.send(event);
         }
         if !full {
             return Ok(());
