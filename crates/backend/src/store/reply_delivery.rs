@@ -42,11 +42,16 @@ pub(super) async fn link_answer(
         .map_or(i64::MAX, |at| at.timestamp_millis() + CLOCK_ALLOWANCE_MS);
     let event = ReplyEvent::AnswerRecorded;
     let reply_id: Option<i64> = sqlx::query_scalar(AssertSqlSafe(format!(
-        "SELECT id FROM replies WHERE task_id = $1 AND text = $2 AND advisor_id = $3
-         AND created_at_ms <= $4 AND {} AND answer_action_id IS NULL
-         ORDER BY state = $5, id LIMIT 1",
+        "UPDATE replies SET answer_action_id = $1, state = $2, failure_reason = NULL,
+             failure_detail = NULL
+         WHERE id = (SELECT id FROM replies WHERE task_id = $3 AND text = $4 AND advisor_id = $5
+                     AND created_at_ms <= $6 AND {} AND answer_action_id IS NULL
+                     ORDER BY state = $7, id LIMIT 1)
+         RETURNING id",
         event.guard()
     )))
+    .bind(action.id)
+    .bind(event.target())
     .bind(task_id)
     .bind(&item.text)
     .bind(advisor_id)
@@ -57,25 +62,15 @@ pub(super) async fn link_answer(
     let Some(reply_id) = reply_id else {
         return Ok(());
     };
-    sqlx::query(
-        "UPDATE replies SET answer_action_id = $1, state = $2, failure_reason = NULL,
-             failure_detail = NULL WHERE id = $3",
+    // The answer's `execute-answer`, if it was stored first.
+    let earlier_status: Option<String> = sqlx::query_scalar(
+        "INSERT INTO reply_answers (answer_action_id, reply_id) VALUES ($1, $2)
+         RETURNING (SELECT status FROM answer_outcomes WHERE answer_action_id = $1)",
     )
     .bind(action.id)
-    .bind(event.target())
     .bind(reply_id)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    sqlx::query("INSERT INTO reply_answers (answer_action_id, reply_id) VALUES ($1, $2)")
-        .bind(action.id)
-        .bind(reply_id)
-        .execute(&mut **tx)
-        .await?;
-    let earlier_status: Option<String> =
-        sqlx::query_scalar("SELECT status FROM answer_outcomes WHERE answer_action_id = $1")
-            .bind(action.id)
-            .fetch_optional(&mut **tx)
-            .await?;
     if let Some(status) = earlier_status {
         set_outcome(tx, action.id, &status).await?;
     }
