@@ -89,22 +89,15 @@ impl Outbox {
                 tracing::error!(%error, reply = reply.reply_id.0, "could not read the replies queued before a reply");
                 return;
             }
-            match self.store.reply_is_sending(reply.reply_id).await {
-                Ok(true) => {}
-                Ok(false) => {
-                    // Its answer was read (a webhook, or the read above): Alcméon has it.
-                    conversation.outage = None;
-                    return;
-                }
-                Err(error) => {
-                    tracing::error!(%error, reply = reply.reply_id.0, "could not read a queued reply's state");
-                    return;
-                }
-            }
             let error = match self.attempt(&reply).await {
-                Ok(()) => {
+                Ok(Attempt::Accepted) => {
                     conversation.outage = None;
                     return self.record_accepted(reply.reply_id).await;
+                }
+                // Its answer was read (a webhook, or the read above): Alcméon has it.
+                Ok(Attempt::NotSending) => {
+                    conversation.outage = None;
+                    return;
                 }
                 Err(error) => error,
             };
@@ -168,11 +161,28 @@ impl Outbox {
         Next::TryAgain
     }
 
-    /// One try: the account to send as, then the send.
-    async fn attempt(&self, reply: &OutgoingReply) -> Result<(), DeliveryError> {
+    /// One try: the account to send as, then the send, unless the reply is no longer sending.
+    async fn attempt(&self, reply: &OutgoingReply) -> Result<Attempt, DeliveryError> {
         let advisor_id = self.advisor(&reply.sender).await?;
-        self.send_as(reply.reply_id, reply.task_id, &reply.text, advisor_id)
+        let sending = self
+            .store
+            .set_reply_advisor(reply.reply_id, advisor_id)
             .await
+            .map_err(|e| DeliveryError::Provisioning(e.into()))?;
+        if !sending {
+            return Ok(Attempt::NotSending);
+        }
+        let answer = SendAnswer {
+            message: &reply.text,
+            advisor_id,
+            company_id: self.company_id,
+            task_id: reply.task_id,
+        };
+        self.alcmeon
+            .send_answer(&answer)
+            .await
+            .map_err(DeliveryError::Send)?;
+        Ok(Attempt::Accepted)
     }
 
     async fn record_accepted(&self, reply_id: ReplyId) {
@@ -218,29 +228,14 @@ impl Outbox {
                 .map_err(DeliveryError::Provisioning),
         }
     }
+}
 
-    async fn send_as(
-        &self,
-        reply_id: ReplyId,
-        task_id: i64,
-        text: &str,
-        advisor_id: i64,
-    ) -> Result<(), DeliveryError> {
-        self.store
-            .set_reply_advisor(reply_id, advisor_id)
-            .await
-            .map_err(|e| DeliveryError::Provisioning(e.into()))?;
-        let answer = SendAnswer {
-            message: text,
-            advisor_id,
-            company_id: self.company_id,
-            task_id,
-        };
-        self.alcmeon
-            .send_answer(&answer)
-            .await
-            .map_err(DeliveryError::Send)
-    }
+/// How a try ended, when Alcméon did not refuse it.
+enum Attempt {
+    /// Alcméon took the reply.
+    Accepted,
+    /// The reply was no longer sending (its `answer` was read meanwhile): nothing was sent.
+    NotSending,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -68,7 +68,7 @@ impl<T: Send + 'static, O: Send + 'static> Coalesced<T, O> {
                         }
                         Err(_) => {
                             for caller in callers {
-                                let _ = caller.send(Err(lost("the write panicked")));
+                                let _ = caller.send(Err(batch_failed("the write panicked")));
                             }
                         }
                     }
@@ -76,7 +76,7 @@ impl<T: Send + 'static, O: Send + 'static> Coalesced<T, O> {
                 written.await
             }
         };
-        outcome.unwrap_or_else(|_| Err(lost("the write was not made")))
+        outcome.unwrap_or_else(|_| Err(batch_failed("the write was not made")))
     }
 
     fn take_batch(&self) -> Vec<Queued<T, O>> {
@@ -99,7 +99,7 @@ impl<T: Send + 'static> Coalesced<T> {
             async move {
                 let outcome = written.await.map_err(|error| error.to_string());
                 (0..count)
-                    .map(|_| outcome.clone().map_err(|error| lost(&error)))
+                    .map(|_| outcome.clone().map_err(|error| batch_failed(&error)))
                     .collect()
             }
         })
@@ -107,7 +107,8 @@ impl<T: Send + 'static> Coalesced<T> {
     }
 }
 
-fn lost(why: &str) -> StoreError {
+/// The error every caller of a failed batch is told.
+pub(super) fn batch_failed(why: &str) -> StoreError {
     StoreError::Database(sqlx::Error::Protocol(format!(
         "a batched write failed: {why}"
     )))
@@ -139,7 +140,7 @@ mod tests {
                             let refused = items.contains(&13);
                             written.lock().unwrap().extend(items);
                             if refused {
-                                Err(lost("item 13"))
+                                Err(batch_failed("item 13"))
                             } else {
                                 Ok(())
                             }
@@ -185,7 +186,7 @@ mod tests {
                             items
                                 .into_iter()
                                 .map(|item| match item {
-                                    13 => Err(lost("item 13")),
+                                    13 => Err(batch_failed("item 13")),
                                     item => Ok(item * 2),
                                 })
                                 .collect()

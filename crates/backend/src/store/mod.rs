@@ -112,7 +112,7 @@ pub struct Store {
     /// Replies accepted by Alcméon, marked together (`mark_submitted`).
     submitted: Arc<coalesce::Coalesced<ReplyId>>,
     /// Advisors of replies about to be sent, recorded together (`set_reply_advisor`).
-    advisors: Arc<coalesce::Coalesced<(ReplyId, i64)>>,
+    advisors: Arc<coalesce::Coalesced<(ReplyId, i64), bool>>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -253,42 +253,61 @@ impl Store {
         }))
     }
 
-    /// Records the Alcméon account the reply's current attempt is sent as: only that account's
-    /// `answer` is matched to it.
+    /// Records the Alcméon account the reply's current attempt is sent as (only that account's
+    /// `answer` is matched to it), if the reply is still sending. False when it is not: accepted,
+    /// refused or matched to its `answer` since it was queued, so there is nothing to send.
     /// Advisors recorded about the same time are written in one statement on SQLite (`coalesce.rs`).
     pub async fn set_reply_advisor(
         &self,
         reply_id: ReplyId,
         advisor_id: i64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         if self.writes_at_once() {
-            return self.set_reply_advisors(&[(reply_id, advisor_id)]).await;
+            let set = self.set_reply_advisors(&[(reply_id, advisor_id)]).await?;
+            return Ok(set.contains(&reply_id.0));
         }
         let store = self.clone();
         self.advisors
-            .write((reply_id, advisor_id), |advisors| async move {
-                store.set_reply_advisors(&advisors).await
+            .write_each((reply_id, advisor_id), |advisors| async move {
+                match store.set_reply_advisors(&advisors).await {
+                    Ok(set) => advisors
+                        .iter()
+                        .map(|(reply_id, _)| Ok(set.contains(&reply_id.0)))
+                        .collect(),
+                    Err(error) => {
+                        let error = error.to_string();
+                        advisors
+                            .iter()
+                            .map(|_| Err(super::coalesce::batch_failed(&error)))
+                            .collect()
+                    }
+                }
             })
             .await
     }
 
-    async fn set_reply_advisors(&self, advisors: &[(ReplyId, i64)]) -> Result<(), StoreError> {
+    /// Sets the advisors of the replies still sending; returns their ids.
+    async fn set_reply_advisors(
+        &self,
+        advisors: &[(ReplyId, i64)],
+    ) -> Result<Vec<i64>, StoreError> {
         let cases: Vec<String> = (0..advisors.len())
-            .map(|n| format!("WHEN ${} THEN ${}", 2 * n + 1, 2 * n + 2))
+            .map(|n| format!("WHEN ${} THEN ${}", 2 * n + 2, 2 * n + 3))
             .collect();
         let ids: Vec<String> = (0..advisors.len())
-            .map(|n| format!("${}", 2 * n + 1))
+            .map(|n| format!("${}", 2 * n + 2))
             .collect();
-        let mut update = sqlx::query(AssertSqlSafe(format!(
-            "UPDATE replies SET advisor_id = CASE id {} END WHERE id IN ({})",
+        let mut update = sqlx::query_scalar(AssertSqlSafe(format!(
+            "UPDATE replies SET advisor_id = CASE id {} END WHERE id IN ({}) AND state = $1
+             RETURNING id",
             cases.join(" "),
             ids.join(", ")
-        )));
+        )))
+        .bind(ReplyState::Sending);
         for (reply_id, advisor_id) in advisors {
             update = update.bind(*reply_id).bind(*advisor_id);
         }
-        update.execute(&mut *self.writer.acquire().await?).await?;
-        Ok(())
+        Ok(update.fetch_all(&mut *self.writer.acquire().await?).await?)
     }
 
     /// [`ReplyEvent::Accepted`]: Alcméon answered `started`, so the reply is no longer sent again
@@ -320,17 +339,6 @@ impl Store {
         }
         update.execute(&mut *self.writer.acquire().await?).await?;
         Ok(())
-    }
-
-    /// Whether the reply is still stored as sending: neither accepted, refused nor matched to its
-    /// `answer` since it was queued.
-    pub async fn reply_is_sending(&self, reply_id: ReplyId) -> Result<bool, StoreError> {
-        let state: Option<ReplyState> =
-            sqlx::query_scalar("SELECT state FROM replies WHERE id = $1")
-                .bind(reply_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(state == Some(ReplyState::Sending))
     }
 
     /// The replies queued before this one in its conversation that are still being sent (stored
