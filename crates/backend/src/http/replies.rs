@@ -71,24 +71,28 @@ pub async fn create(
     if is_blank(&reply.text) {
         return Err(AppError::BadRequest("the reply is empty".into()));
     }
-    if let Some(existing) = state.store.existing_reply(&reply.client_id).await? {
+    let target = state
+        .store
+        .reply_target(conversation_id, &reply.client_id)
+        .await?;
+    if target.as_ref().is_none_or(|target| target.client_id_taken)
+        && let Some(existing) = state.store.existing_reply(&reply.client_id).await?
+    {
         return already_posted(existing, &agent, conversation_id, &reply);
     }
-    let conversation = answerable(&state, &agent, conversation_id).await?;
-    conversation
+    let target = target.ok_or_else(|| not_found(conversation_id))?;
+    may_answer(&agent, &target.conversation)?;
+    target
+        .conversation
         .channel
         .reply_limit()
         .check(&reply.text)
         .map_err(|too_long| AppError::BadRequest(too_long.to_string()))?;
-    let task_id = state
-        .store
-        .latest_task(conversation_id)
-        .await?
-        .ok_or_else(|| {
-            AppError::NotFound(format!(
-                "conversation {conversation_id} has no task to answer yet"
-            ))
-        })?;
+    let task_id = target.latest_task.ok_or_else(|| {
+        AppError::NotFound(format!(
+            "conversation {conversation_id} has no task to answer yet"
+        ))
+    })?;
     let row = NewReplyRow {
         client_id: reply.client_id.clone(),
         conversation_id,
@@ -156,21 +160,12 @@ fn already_posted(
     Ok((StatusCode::OK, Json(existing.item)))
 }
 
-/// The conversation, if the agent may answer it now (`protocol::Conversation::reply_block`).
-async fn answerable(
-    state: &AppState,
-    agent: &Claims,
-    conversation_id: i64,
-) -> Result<Conversation, AppError> {
-    let conversation = state
-        .store
-        .conversation(conversation_id)
-        .await?
-        .ok_or_else(|| not_found(conversation_id))?;
+/// Whether the agent may answer the conversation now (`protocol::Conversation::reply_block`).
+fn may_answer(agent: &Claims, conversation: &Conversation) -> Result<(), AppError> {
     let now_ms = chrono::Utc::now().timestamp_millis();
     match conversation.reply_block(agent.perms.reply, now_ms) {
         Some(block) => Err(AppError::ReplyBlocked(block)),
-        None => Ok(conversation),
+        None => Ok(()),
     }
 }
 
@@ -206,7 +201,12 @@ pub async fn retry(
     }: Granted,
     Path((_, client_id)): Path<(i64, ClientId)>,
 ) -> Result<(StatusCode, Json<ThreadItem>), AppError> {
-    answerable(&state, &agent, conversation_id).await?;
+    let conversation = state
+        .store
+        .conversation(conversation_id)
+        .await?
+        .ok_or_else(|| not_found(conversation_id))?;
+    may_answer(&agent, &conversation)?;
     let admission = state.outbox.admission(conversation_id).await;
     match state
         .store

@@ -40,6 +40,7 @@ mod replica_origin;
 mod replies;
 mod reply_delivery;
 mod reply_state;
+mod reply_target;
 #[cfg(test)]
 mod reply_tests;
 mod salesforce_owners;
@@ -80,6 +81,7 @@ pub use replies::{
     UnsubmittedReply,
 };
 pub use reply_state::{IllegalTransition, ReplyEvent, ReplyState};
+pub use reply_target::ReplyTarget;
 pub use salesforce_owners::SalesforceOwner;
 pub use thread::ThreadEvent;
 

@@ -75,6 +75,35 @@ async fn archived_and_out_of_window_conversations_refuse_replies_and_say_why() {
     }
 }
 
+/// A post sent again (its answer was lost) after the conversation closed is answered with the
+/// reply it stored, not refused as if it were new: the agent sees it was taken, once.
+#[tokio::test]
+async fn a_reply_posted_again_after_the_conversation_closed_is_the_one_stored() {
+    let app = spawn_app(0).await;
+    app.replica_ready().await;
+    let first = app.post_reply(1002, "before-archive", "See you soon").await;
+    assert_eq!(first.status(), 201);
+    let first: protocol::ThreadItem = first.json().await.unwrap();
+    let archive = app
+        .emulator_control(
+            "/conversations/1002/agent-actions",
+            json!({"type": "archive", "agent_email": "karim.benali@example.com"}),
+        )
+        .await;
+    let archive_id = archive["action_id"].as_i64().unwrap();
+    app.wait_for_item(1002, |i| i.id == archive_id).await;
+    let again = app.post_reply(1002, "before-archive", "See you soon").await;
+    assert_eq!(again.status(), 200);
+    let again: protocol::ThreadItem = again.json().await.unwrap();
+    assert_eq!(again.client_id, first.client_id);
+    assert_eq!(again.text, "See you soon");
+    let response = app.post_reply(1002, "after-archive", "Hello?").await;
+    assert_eq!(
+        error_code(response).await,
+        (409, "conversation_closed".into())
+    );
+}
+
 #[tokio::test]
 async fn an_agent_archiving_live_closes_the_conversation_until_the_customer_writes_again() {
     let app = spawn_app(0).await;
