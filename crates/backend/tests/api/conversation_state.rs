@@ -75,6 +75,17 @@ async fn archived_and_out_of_window_conversations_refuse_replies_and_say_why() {
     }
 }
 
+/// Karim archives conversation 1002 in Alcméon; returns the archive's action id.
+async fn karim_archives_1002(app: &crate::helpers::TestApp) -> i64 {
+    let archive = app
+        .emulator_control(
+            "/conversations/1002/agent-actions",
+            json!({"type": "archive", "agent_email": "karim.benali@example.com"}),
+        )
+        .await;
+    archive["action_id"].as_i64().unwrap()
+}
+
 /// A post sent again (its answer was lost) after the conversation closed is answered with the
 /// reply it stored, not refused as if it were new: the agent sees it was taken, once.
 #[tokio::test]
@@ -84,13 +95,7 @@ async fn a_reply_posted_again_after_the_conversation_closed_is_the_one_stored() 
     let first = app.post_reply(1002, "before-archive", "See you soon").await;
     assert_eq!(first.status(), 201);
     let first: protocol::ThreadItem = first.json().await.unwrap();
-    let archive = app
-        .emulator_control(
-            "/conversations/1002/agent-actions",
-            json!({"type": "archive", "agent_email": "karim.benali@example.com"}),
-        )
-        .await;
-    let archive_id = archive["action_id"].as_i64().unwrap();
+    let archive_id = karim_archives_1002(&app).await;
     app.wait_for_item(1002, |i| i.id == archive_id).await;
     let again = app.post_reply(1002, "before-archive", "See you soon").await;
     assert_eq!(again.status(), 200);
@@ -108,13 +113,7 @@ async fn a_reply_posted_again_after_the_conversation_closed_is_the_one_stored() 
 async fn an_agent_archiving_live_closes_the_conversation_until_the_customer_writes_again() {
     let app = spawn_app(0).await;
     app.replica_ready().await;
-    let archive = app
-        .emulator_control(
-            "/conversations/1002/agent-actions",
-            json!({"type": "archive", "agent_email": "karim.benali@example.com"}),
-        )
-        .await;
-    let archive_id = archive["action_id"].as_i64().unwrap();
+    let archive_id = karim_archives_1002(&app).await;
     let item = app.wait_for_item(1002, |i| i.id == archive_id).await;
     assert_eq!(
         (item.kind, item.author.as_str(), item.event),
