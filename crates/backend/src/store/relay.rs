@@ -5,10 +5,10 @@
 //! [`ENGAGEMENT_CHANNEL`], and a webhook that saw a gap asks for a backfill on
 //! [`BACKFILL_CHANNEL`]. Every instance, the writer included, runs one relay that `LISTEN`s on
 //! them: a thread notification wakes its reader, which reads the log after the last event it
-//! relayed and publishes each to its own subscribers; an engagement notification is published as it came; a backfill
-//! request wakes its backfill worker (which reads only if it holds the backfill). So a reply
-//! accepted by instance A reaches a widget streaming from instance B, and a gap seen by A is read
-//! at once by B when B runs the backfill.
+//! relayed and publishes each to its own subscribers; an engagement notification is published as
+//! it came; a backfill request wakes its backfill worker (which reads only if it holds the
+//! backfill). So a reply accepted by instance A reaches a widget streaming from instance B, and a
+//! gap seen by A is read at once by B when B runs the backfill.
 //!
 //! Invariant: the log is the truth and a thread notification only a wake-up, so one lost while the
 //! relay's connection was down costs nothing: after reconnecting, the relay reads the log again.
