@@ -9,7 +9,9 @@ use super::{StoreError, Tx, from_serde_name, serde_name};
 /// Follows a newly stored item. Actions usually arrive in id order; one that arrives after newer
 /// ones of its conversation (backfill catching up behind a webhook, webhooks racing) is followed
 /// with those newer items only, so a late item costs what came after it, not the whole thread.
-/// One statement reads the conversation with those items; another writes it if it changed.
+/// Of those, only the ones that may set a status are read: the events, and the first customer
+/// message (each sets it, so one says as much as thousands). One statement reads the conversation
+/// with those items; another writes it if it changed.
 pub(super) async fn follow(
     tx: &mut Tx<'_>,
     conversation_id: i64,
@@ -20,7 +22,10 @@ pub(super) async fn follow(
                 t.action_id, t.kind, t.at_ms, t.event
          FROM conversations c
          LEFT JOIN thread_items t ON t.conversation_id = c.id AND t.action_id > $2
-                                 AND t.kind IN ($3, $4)
+             AND (t.kind = $4
+                  OR t.action_id = (SELECT MIN(i.action_id) FROM thread_items i
+                                    WHERE i.conversation_id = $1 AND i.action_id > $2
+                                      AND i.kind = $3))
          WHERE c.id = $1",
     )
     .bind(conversation_id)
@@ -137,6 +142,19 @@ mod tests {
         assert_eq!(
             status_after(dialect, &late_archive).await,
             (ConversationStatus::Closed, 2_000)
+        );
+        let archive_behind_messages =
+            [(1, "task-create"), (3, "task-create"), (4, "task-create"), (2, "archive")];
+        assert_eq!(
+            status_after(dialect, &archive_behind_messages).await,
+            (ConversationStatus::Open, 4_000)
+        );
+        let message_behind_messages_and_archive = [
+            (3, "task-create"), (4, "task-create"), (5, "archive"), (2, "task-create"),
+        ];
+        assert_eq!(
+            status_after(dialect, &message_behind_messages_and_archive).await,
+            (ConversationStatus::Closed, 4_000)
         );
     }
     }
