@@ -97,14 +97,20 @@ impl<T: Send + 'static> Coalesced<T> {
             let count = items.len();
             let written = write(items);
             async move {
-                let outcome = written.await.map_err(|error| error.to_string());
-                (0..count)
-                    .map(|_| outcome.clone().map_err(|error| batch_failed(&error)))
-                    .collect()
+                match written.await {
+                    Ok(()) => (0..count).map(|_| Ok(())).collect(),
+                    Err(error) => each_failed(count, &error),
+                }
             }
         })
         .await
     }
+}
+
+/// The outcomes of a batch of `count` items whose one write failed: each caller is told why.
+pub(super) fn each_failed<O>(count: usize, error: &StoreError) -> Vec<Result<O, StoreError>> {
+    let why = error.to_string();
+    (0..count).map(|_| Err(batch_failed(&why))).collect()
 }
 
 /// The error every caller of a failed batch is told.

@@ -274,13 +274,7 @@ impl Store {
                         .iter()
                         .map(|(reply_id, _)| Ok(set.contains(&reply_id.0)))
                         .collect(),
-                    Err(error) => {
-                        let error = error.to_string();
-                        advisors
-                            .iter()
-                            .map(|_| Err(super::coalesce::batch_failed(&error)))
-                            .collect()
-                    }
+                    Err(error) => super::coalesce::each_failed(advisors.len(), &error),
                 }
             })
             .await
