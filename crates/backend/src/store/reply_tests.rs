@@ -619,6 +619,53 @@ async fn an_answer_made_before_a_reply_was_stored_is_not_taken_for_it(dialect) {
 }
 }
 
+on_both_databases! {
+async fn replies_posted_at_once_are_each_stored_once_and_answered_with_their_own_item(dialect) {
+    let (store, _database) = store(dialect).await;
+    // Twenty posts at once (stored together on SQLite), the last one a second post of the first.
+    let posts: Vec<_> = (0..20)
+        .map(|n| {
+            let (client, text) = if n == 19 {
+                ("post-0".to_owned(), "text 0".to_owned())
+            } else {
+                (format!("post-{n}"), format!("text {n}"))
+            };
+            let row = NewReplyRow {
+                client_id: client_id(&client),
+                conversation_id: 100,
+                task_id: 10,
+                agent_org: "00D1".into(),
+                agent_email: AgentEmail::parse("a@example.com").unwrap(),
+                agent_name: "Ann".into(),
+                text: text.clone(),
+                created_at_ms: 0,
+            };
+            let store = store.clone();
+            tokio::spawn(async move { (text, store.create_reply(&row).await.unwrap()) })
+        })
+        .collect();
+    let mut created = vec![];
+    let mut existing = vec![];
+    for post in posts {
+        match post.await.unwrap() {
+            (text, ReplyInsert::Created { reply_id, item }) => {
+                assert_eq!(item.text, text, "each post is answered with its own reply");
+                assert_eq!(item.id, item_id::provisional(reply_id.0));
+                created.push((text, item.id));
+            }
+            (text, ReplyInsert::Existing(reply)) => existing.push((text, reply.item.id)),
+        }
+    }
+    assert_eq!(created.len(), 19, "one client id posted twice is stored once");
+    assert_eq!(existing.len(), 1);
+    assert!(
+        created.contains(&existing[0]),
+        "the second post gets the stored reply"
+    );
+    assert_eq!(items(&store).await.len(), 20, "the customer's message and 19 replies");
+}
+}
+
 /// Instances share one PostgreSQL database (SQLite has one instance, so every reply it finds
 /// sending at start-up was left by its own previous run).
 #[tokio::test]
