@@ -3,7 +3,7 @@
 
 use protocol::{ItemKind, ThreadItem};
 
-use super::thread::ConversationRow;
+use super::thread::{ConversationRow, conversation_columns};
 use super::{StoreError, Tx, from_serde_name, serde_name};
 
 /// Follows a newly stored item. Actions usually arrive in id order; one that arrives after newer
@@ -17,17 +17,18 @@ pub(super) async fn follow(
     conversation_id: i64,
     item: &ThreadItem,
 ) -> Result<(), StoreError> {
-    let rows: Vec<FollowingRow> = sqlx::query_as(
-        "SELECT c.id, c.channel, c.account_name, c.customer_name, c.status, c.last_inbound_at_ms,
-                t.action_id, t.kind, t.at_ms, t.event
+    let rows: Vec<FollowingRow> = sqlx::query_as(concat!(
+        "SELECT ",
+        conversation_columns!(),
+        ", t.action_id, t.kind, t.at_ms, t.event
          FROM conversations c
          LEFT JOIN thread_items t ON t.conversation_id = c.id AND t.action_id > $2
              AND (t.kind = $4
                   OR t.action_id = (SELECT MIN(i.action_id) FROM thread_items i
                                     WHERE i.conversation_id = $1 AND i.action_id > $2
                                       AND i.kind = $3))
-         WHERE c.id = $1",
-    )
+         WHERE c.id = $1"
+    ))
     .bind(conversation_id)
     .bind(item.id)
     .bind(serde_name(ItemKind::Inbound))

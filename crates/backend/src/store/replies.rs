@@ -166,16 +166,6 @@ struct ResentRow {
 }
 
 impl Store {
-    /// The newest task Alcméon has shown for a conversation: the one a reply answers.
-    pub async fn latest_task(&self, conversation_id: i64) -> Result<Option<i64>, StoreError> {
-        Ok(
-            sqlx::query_scalar("SELECT MAX(id) FROM tasks WHERE conversation_id = $1")
-                .bind(conversation_id)
-                .fetch_one(&self.pool)
-                .await?,
-        )
-    }
-
     /// Stores a reply as sending, unless its client id is taken (the UNIQUE constraint decides,
     /// so two concurrent posts of one client id store, and send, once).
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {

@@ -4,7 +4,7 @@
 
 use protocol::{ClientId, Conversation};
 
-use super::thread::ConversationRow;
+use super::thread::{ConversationRow, conversation_columns};
 use super::{Store, StoreError};
 
 pub struct ReplyTarget {
@@ -29,14 +29,14 @@ impl Store {
         conversation_id: i64,
         client_id: &ClientId,
     ) -> Result<Option<ReplyTarget>, StoreError> {
-        let row: Option<TargetRow> = sqlx::query_as(
-            "SELECT c.id, c.channel, c.account_name, c.customer_name, c.status,
-                    c.last_inbound_at_ms,
-                    (SELECT MAX(t.id) FROM tasks t WHERE t.conversation_id = c.id) AS latest_task,
-                    CASE WHEN EXISTS (SELECT 1 FROM replies r WHERE r.client_id = $2)
-                         THEN 1 ELSE 0 END AS client_id_taken
-             FROM conversations c WHERE c.id = $1",
-        )
+        let row: Option<TargetRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            conversation_columns!(),
+            ", (SELECT MAX(t.id) FROM tasks t WHERE t.conversation_id = c.id) AS latest_task,
+               CASE WHEN EXISTS (SELECT 1 FROM replies r WHERE r.client_id = $2)
+                    THEN 1 ELSE 0 END AS client_id_taken
+             FROM conversations c WHERE c.id = $1"
+        ))
         .bind(conversation_id)
         .bind(client_id.as_str())
         .fetch_optional(&self.pool)

@@ -48,12 +48,18 @@ fn author() -> Author {
     }
 }
 
+/// The newest task of conversation 100, the one a new reply answers.
+async fn task_to_answer(store: &Store) -> i64 {
+    let target = store.reply_target(100, &client_id("task-to-answer")).await;
+    target.unwrap().unwrap().latest_task.unwrap()
+}
+
 /// Stores a reply as the widget's post does, sent as [`ADVISOR`].
 async fn reply(store: &Store, client_id: &str, text: &str) -> (ReplyId, ThreadItem) {
     let row = NewReplyRow {
         client_id: self::client_id(client_id),
         conversation_id: 100,
-        task_id: store.latest_task(100).await.unwrap().unwrap(),
+        task_id: task_to_answer(store).await,
         agent_org: "00D1".into(),
         agent_email: AgentEmail::parse("a@example.com").unwrap(),
         agent_name: "Ann".into(),

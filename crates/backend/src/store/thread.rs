@@ -259,6 +259,14 @@ impl MergedRow {
     }
 }
 
+/// The columns of a [`ConversationRow`], of `conversations c`.
+macro_rules! conversation_columns {
+    () => {
+        "c.id, c.channel, c.account_name, c.customer_name, c.status, c.last_inbound_at_ms"
+    };
+}
+pub(super) use conversation_columns;
+
 #[derive(sqlx::FromRow)]
 pub(super) struct ConversationRow {
     id: i64,
@@ -286,11 +294,11 @@ impl ConversationRow {
 /// and the log's latest sequence for it, in one statement (one snapshot).
 static HEAD: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT c.id, c.channel, c.account_name, c.customer_name, c.status, c.last_inbound_at_ms,
-                {IS_WHOLE} AS whole,
+        "SELECT {}, {IS_WHOLE} AS whole,
                 (SELECT COALESCE(MAX(e.seq), 0) FROM events e WHERE e.conversation_id = c.id)
                     AS stream_position
-         FROM conversations c WHERE c.id = $1"
+         FROM conversations c WHERE c.id = $1",
+        conversation_columns!()
     )
 });
 
@@ -438,10 +446,11 @@ pub async fn read_conversation<'e>(
     executor: impl AnyExecutor<'e>,
     id: i64,
 ) -> Result<Option<Conversation>, StoreError> {
-    let row: Option<ConversationRow> = sqlx::query_as(
-        "SELECT id, channel, account_name, customer_name, status, last_inbound_at_ms
-         FROM conversations WHERE id = $1",
-    )
+    let row: Option<ConversationRow> = sqlx::query_as(concat!(
+        "SELECT ",
+        conversation_columns!(),
+        " FROM conversations c WHERE c.id = $1"
+    ))
     .bind(id)
     .fetch_optional(executor)
     .await?;

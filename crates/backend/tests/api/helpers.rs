@@ -237,6 +237,16 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
 }
 
 impl TestApp {
+    /// The conversation's newest task, the one a new reply answers.
+    pub async fn task_to_answer(&self, conversation_id: i64) -> i64 {
+        let any_client_id = protocol::ClientId::parse("task-to-answer").unwrap();
+        let target = self
+            .store()
+            .reply_target(conversation_id, &any_client_id)
+            .await;
+        target.unwrap().unwrap().latest_task.unwrap()
+    }
+
     /// Another backend instance on the same database and Alcméon (Alcméon's webhooks still go to
     /// the first); it stops when dropped.
     pub async fn start_instance(&self) -> RunningServer {

@@ -248,7 +248,7 @@ async fn a_reply_stored_but_never_sent_before_a_crash_is_sent_once_at_restart() 
         .create_reply(&backend::store::NewReplyRow {
             client_id: protocol::ClientId::parse("crash-1").unwrap(),
             conversation_id: 1001,
-            task_id: app.store().latest_task(1001).await.unwrap().unwrap(),
+            task_id: app.task_to_answer(1001).await,
             agent_org: crate::helpers::ORG_ID.into(),
             agent_email: protocol::AgentEmail::parse("agent@example.com").unwrap(),
             agent_name: "Test Agent".into(),

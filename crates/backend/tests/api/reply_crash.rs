@@ -18,7 +18,7 @@ async fn stored_reply(app: &TestApp, client_id: &str, text: &str) -> ReplyId {
         .create_reply(&NewReplyRow {
             client_id: ClientId::parse(client_id).unwrap(),
             conversation_id: 1001,
-            task_id: app.store().latest_task(1001).await.unwrap().unwrap(),
+            task_id: app.task_to_answer(1001).await,
             agent_org: ORG_ID.into(),
             agent_email: AgentEmail::parse(AGENT_EMAIL).unwrap(),
             agent_name: "Test Agent".into(),
@@ -36,7 +36,7 @@ async fn stored_reply(app: &TestApp, client_id: &str, text: &str) -> ReplyId {
 /// `POST /v1/answer/send` as the backend makes it: what a backend that died before recording
 /// Alcméon's `started` had sent.
 async fn send_at_alcmeon(app: &TestApp, advisor_id: i64, text: &str) {
-    let task_id = app.store().latest_task(1001).await.unwrap().unwrap();
+    let task_id = app.task_to_answer(1001).await;
     let response = app
         .http
         .post(format!("{}/v1/answer/send", app.emulator.base_url()))
