@@ -11,6 +11,7 @@
 //! - `instance_kill`: one of two instances on PostgreSQL killed mid-burst; the other takes over,
 //!   each reply once, and a reply it took over before one posted to it after.
 //! - `tokens`: refused session tokens, and what the answer and the log show of them.
+//! - `log_flood`: thousands of refused requests, and how much of them the log shows.
 //! - `webhook_bodies`: huge, forged and replayed webhook bodies.
 //! - `webhook_faults`: thousands of customer messages with webhooks dropped and sent twice.
 //! - `stream_drops`: live streams dropped a hundred times during a burst.
@@ -25,6 +26,7 @@ mod process;
 mod scale;
 
 mod instance_kill;
+mod log_flood;
 mod outage;
 mod reply_kill;
 mod stream_drops;
