@@ -16,6 +16,14 @@ use protocol::item_id::PROVISIONAL_BASE;
 use super::thread;
 use super::{Lock, Store, StoreError, serde_name};
 
+/// [`Store::earlier_replies_sending`]: binds the reply and [`ReplyState::Sending`]. Reads the
+/// conversation's replies sending only (`replies_sending_in_queue_order`), however many it sent.
+pub(super) const EARLIER_REPLIES_SENDING: &str =
+    "SELECT e.id, CASE WHEN e.owner = r.owner THEN 1 ELSE 0 END AS sent_here
+     FROM replies r JOIN replies e ON e.conversation_id = r.conversation_id
+     WHERE r.id = $1 AND e.state = $2 AND e.queued_seq < r.queued_seq
+     ORDER BY e.queued_seq";
+
 /// A stored reply's row id: the outbox's handle on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]
 #[sqlx(transparent)]
@@ -332,16 +340,11 @@ impl Store {
         &self,
         reply_id: ReplyId,
     ) -> Result<Vec<EarlierReply>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT e.id, CASE WHEN e.owner = r.owner THEN 1 ELSE 0 END AS sent_here
-             FROM replies r JOIN replies e ON e.conversation_id = r.conversation_id
-             WHERE r.id = $1 AND e.queued_seq < r.queued_seq AND e.state = $2
-             ORDER BY e.queued_seq",
-        )
-        .bind(reply_id)
-        .bind(ReplyState::Sending)
-        .fetch_all(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(EARLIER_REPLIES_SENDING)
+            .bind(reply_id)
+            .bind(ReplyState::Sending)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// Replies stored as sending that Alcméon was not known to have accepted, each conversation's

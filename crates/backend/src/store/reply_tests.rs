@@ -750,3 +750,23 @@ async fn replies_recorded_at_once_each_keep_their_own_advisor_and_state(dialect)
     );
 }
 }
+
+/// Before each try a reply asks which earlier replies of its conversation are still sending: it
+/// reads those only, not every reply the conversation ever sent.
+#[tokio::test]
+async fn a_reply_reads_the_earlier_replies_still_sending_not_all_the_conversations_replies() {
+    let (store, _database) = store(Dialect::Sqlite).await;
+    let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "EXPLAIN QUERY PLAN {}",
+        super::replies::EARLIER_REPLIES_SENDING
+    )))
+    .bind(1)
+    .bind(ReplyState::Sending)
+    .fetch_all(&store.pool)
+    .await
+    .unwrap();
+    let lines: Vec<&str> = plan.iter().map(|(.., detail)| detail.as_str()).collect();
+    let read = "SEARCH e USING INDEX replies_sending_in_queue_order \
+                (conversation_id=? AND state=? AND queued_seq<?)";
+    assert!(lines.contains(&read), "{read} in {lines:#?}");
+}
