@@ -11,9 +11,10 @@ use tracing_throttle::{Policy, TracingRateLimitLayer};
 const IDENTICAL_BURST: f64 = 50.0;
 /// How often the count of identical events left out is logged (a `WARN` per kind of event).
 const LEFT_OUT_SUMMARY: Duration = Duration::from_secs(10);
-/// Fields a sender chooses (a refused request's path, why its token was refused): two events
-/// differing only there are identical, so changing them does not get a flood past the limit.
-const SENDERS_FIELDS: [&str; 2] = ["path", "reason"];
+/// Fields a sender chooses (a refused request's path, why its token was refused, the length a
+/// webhook announced): two events differing only there are identical, so changing them does not
+/// get a flood past the limit.
+const SENDERS_FIELDS: [&str; 3] = ["path", "reason", "length"];
 
 /// Logs to stderr, filtered by `RUST_LOG` (default: info for our crates, warn for the rest), with
 /// repeated identical events limited ([`IDENTICAL_BURST`]); coloured only on a terminal, so a log

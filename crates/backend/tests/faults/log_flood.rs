@@ -1,6 +1,7 @@
 //! A flood of refused requests does not flood the log (`telemetry.rs`): wrongly signed webhooks,
-//! and session tokens of orgs the backend does not know, each asking another path, so that
-//! neither the path nor the reason logged is ever the same twice. Each is refused; the log, as
+//! webhooks announcing bodies over the cap (each another length), and session tokens of orgs the
+//! backend does not know, each asking another path, so that neither the length, the path nor the
+//! reason logged is ever the same twice. Each is refused; the log, as
 //! the binary writes it by default, shows the first refusals of each kind, then a few, and how
 //! many it left out.
 
@@ -9,16 +10,38 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use serde_json::json;
 use tempfile::TempDir;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::helpers::{SESSION_SECRET, free_port, mint};
 use crate::process::{Backend, emulator_for};
 
+/// What the log says of each kind of refusal.
+const REFUSALS: [&str; 3] = [
+    "webhook refused: bad signature",
+    "webhook refused before its body: over the size cap",
+    "session token refused",
+];
 /// Refused requests of each kind.
 const FLOOD: usize = 2_000;
 /// The binary's filter when `RUST_LOG` is not set (`telemetry.rs`).
 const DEFAULT_LOG: &str = "warn,backend=info,alcmeon_widget_backend=info";
 /// A signature of Alcméon's shape (64 hex digits), not a valid one.
 const SHAPED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+/// The backend's cap on a webhook's body (`http/webhook.rs`).
+const CAP: usize = 64 * 1024 * 1024;
+
+/// The status code of a webhook announcing `length` bytes, answered before any is sent.
+async fn announce(addr: &str, length: usize) -> u16 {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST /webhooks/alcmeon HTTP/1.1\r\nHost: backend\r\nContent-Type: application/json\r\n\
+         X-Alcmeon-Webhook-Signature: {SHAPED}\r\nContent-Length: {length}\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = [0; 12];
+    stream.read_exact(&mut answer).await.unwrap();
+    String::from_utf8_lossy(&answer[9..12]).parse().unwrap()
+}
 
 #[tokio::test]
 async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_count_of_the_rest() {
@@ -42,6 +65,12 @@ async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_c
         .map(|response| response.unwrap().status().as_u16())
         .collect::<Vec<u16>>()
         .await;
+    let addr = url.trim_start_matches("http://").to_owned();
+    let oversized = futures_util::stream::iter(0..FLOOD)
+        .map(|n| announce(&addr, CAP + 1 + n))
+        .buffer_unordered(32)
+        .collect::<Vec<u16>>()
+        .await;
     let tokens = futures_util::stream::iter(0..FLOOD)
         .map(|n| {
             let token = mint(
@@ -58,6 +87,10 @@ async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_c
         .await;
     let flood_took = started.elapsed();
     assert!(webhooks.iter().all(|status| *status == 401), "{webhooks:?}");
+    assert!(
+        oversized.iter().all(|status| *status == 413),
+        "{oversized:?}"
+    );
     assert!(tokens.iter().all(|status| *status == 401), "{tokens:?}");
 
     // The count of what was left out comes within a summary interval (10 s) of the flood.
@@ -68,7 +101,7 @@ async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_c
     };
     let log = loop {
         let log = backend.log();
-        if left_out(&log, "webhook refused") && left_out(&log, "session token refused") {
+        if REFUSALS.iter().all(|refusal| left_out(&log, refusal)) {
             break log;
         }
         assert!(
@@ -83,16 +116,16 @@ async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_c
             .filter(|line| line.contains(refusal) && !line.contains("Suppressed"))
             .count()
     };
-    let (webhook_lines, token_lines) = (logged("webhook refused"), logged("session token refused"));
+    let lines = REFUSALS.map(logged);
     println!(
-        "{FLOOD} forged webhooks and {FLOOD} refused tokens in {flood_took:.1?}: \
-         {webhook_lines} and {token_lines} log lines, {} bytes of log in all",
+        "{FLOOD} forged webhooks, {FLOOD} over the cap and {FLOOD} refused tokens in \
+         {flood_took:.1?}: {lines:?} log lines, {} bytes of log in all",
         log.len()
     );
     for summary in log.lines().filter(|line| line.contains("Suppressed")) {
         println!("{summary}");
     }
-    for (refusal, lines) in [("webhooks", webhook_lines), ("tokens", token_lines)] {
+    for (refusal, lines) in REFUSALS.into_iter().zip(lines) {
         assert!(
             lines >= 50,
             "the first refused {refusal} are logged: {lines}"
