@@ -6,6 +6,9 @@ use tracing_subscriber::filter::FilterExt;
 use tracing_subscriber::prelude::*;
 use tracing_throttle::{Policy, TracingRateLimitLayer};
 
+/// The log filter when `RUST_LOG` is not set: info for our crates, warn for the rest.
+pub const DEFAULT_FILTER: &str = "warn,backend=info,alcmeon_widget_backend=info";
+
 /// How many identical events (same level, message and fields) are logged at once before they are
 /// held to one a second: a flood of refused requests must not flood the log.
 const IDENTICAL_BURST: f64 = 50.0;
@@ -16,12 +19,12 @@ const LEFT_OUT_SUMMARY: Duration = Duration::from_secs(10);
 /// get a flood past the limit.
 const SENDERS_FIELDS: [&str; 3] = ["path", "reason", "length"];
 
-/// Logs to stderr, filtered by `RUST_LOG` (default: info for our crates, warn for the rest), with
+/// Logs to stderr, filtered by `RUST_LOG` (default [`DEFAULT_FILTER`]), with
 /// repeated identical events limited ([`IDENTICAL_BURST`]); coloured only on a terminal, so a log
 /// file holds plain text. Runs inside the Tokio runtime (the summaries are a task).
 pub fn init() {
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("warn,backend=info,alcmeon_widget_backend=info"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     let identical = TracingRateLimitLayer::builder()
         .with_policy(Policy::token_bucket(IDENTICAL_BURST, 1.0).expect("a valid policy"))
         .with_excluded_fields(SENDERS_FIELDS.map(String::from).to_vec())

@@ -19,6 +19,12 @@ pub const COMPANY_ID: i64 = 1;
 pub const SF_OWNER_FIELD_ID: i64 = 6001;
 /// The conversations the emulator seeds; the default test agent's record names them all, so tests
 /// about other things need not mint a token per conversation (`tests/api/access.rs` does).
+/// A webhook signature of Alcméon's shape (64 hex digits) that is not a valid one.
+pub const SHAPED_SIGNATURE: &str =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+/// The backend's cap on a webhook's body (`http/webhook.rs`).
+pub const WEBHOOK_BODY_CAP: usize = 64 * 1024 * 1024;
+
 pub const SEEDED_CONVERSATIONS: [i64; 7] = [1007, 1006, 1005, 1004, 1003, 1002, 1001];
 /// The record the default test agent's token was minted on.
 pub const RECORD_ID: &str = "500000000000001AAA";

@@ -1,7 +1,7 @@
 use backend::alcmeon::sign;
 use serde_json::json;
 
-use crate::helpers::{ALCMEON_SECRET, spawn_app};
+use crate::helpers::{ALCMEON_SECRET, SHAPED_SIGNATURE, WEBHOOK_BODY_CAP, spawn_app};
 
 fn notification(id: i64, action_id: i64) -> String {
     json!({ "id": id, "action": {
@@ -130,13 +130,11 @@ async fn status_line(stream: &mut tokio::net::TcpStream) -> String {
     text.lines().next().unwrap().to_owned()
 }
 
-const SHAPED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
 #[tokio::test]
 async fn an_unsigned_or_oversized_webhook_is_refused_before_its_body_is_read() {
     let app = spawn_app(0).await;
     // 60 MiB announced, none sent: the answer cannot have waited for the body.
-    for signature in [None, Some("zz"), Some(&SHAPED[1..])] {
+    for signature in [None, Some("zz"), Some(&SHAPED_SIGNATURE[1..])] {
         let mut stream = raw_post(&app, signature, 60 * 1024 * 1024, b"").await;
         assert_eq!(
             status_line(&mut stream).await,
@@ -144,7 +142,13 @@ async fn an_unsigned_or_oversized_webhook_is_refused_before_its_body_is_read() {
             "{signature:?}"
         );
     }
-    let mut stream = raw_post(&app, Some(SHAPED), 65 * 1024 * 1024, b"").await;
+    let mut stream = raw_post(
+        &app,
+        Some(SHAPED_SIGNATURE),
+        (WEBHOOK_BODY_CAP + 1024 * 1024) as u64,
+        b"",
+    )
+    .await;
     assert_eq!(
         status_line(&mut stream).await,
         "HTTP/1.1 413 Payload Too Large"
@@ -155,9 +159,9 @@ async fn an_unsigned_or_oversized_webhook_is_refused_before_its_body_is_read() {
 async fn large_webhook_bodies_are_read_two_at_a_time_and_the_rest_wait() {
     let app = spawn_app(0).await;
     let length = 2 * 1024 * 1024;
-    let mut first = raw_post(&app, Some(SHAPED), length, b"{").await;
-    let _second = raw_post(&app, Some(SHAPED), length, b"{").await;
-    let third = raw_post(&app, Some(SHAPED), length, b"{").await;
+    let mut first = raw_post(&app, Some(SHAPED_SIGNATURE), length, b"{").await;
+    let _second = raw_post(&app, Some(SHAPED_SIGNATURE), length, b"{").await;
+    let third = raw_post(&app, Some(SHAPED_SIGNATURE), length, b"{").await;
     app.wait_for_health(|h| {
         h["webhook"]["large_bodies_reading"] == 2 && h["webhook"]["large_bodies_waiting"] == 1
     })

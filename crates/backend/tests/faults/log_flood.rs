@@ -12,7 +12,7 @@ use serde_json::json;
 use tempfile::TempDir;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::helpers::{SESSION_SECRET, free_port, mint};
+use crate::helpers::{SESSION_SECRET, SHAPED_SIGNATURE, WEBHOOK_BODY_CAP, free_port, mint};
 use crate::process::{Backend, emulator_for};
 
 /// What the log says of each kind of refusal.
@@ -23,19 +23,13 @@ const REFUSALS: [&str; 3] = [
 ];
 /// Refused requests of each kind.
 const FLOOD: usize = 2_000;
-/// The binary's filter when `RUST_LOG` is not set (`telemetry.rs`).
-const DEFAULT_LOG: &str = "warn,backend=info,alcmeon_widget_backend=info";
-/// A signature of Alcméon's shape (64 hex digits), not a valid one.
-const SHAPED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-/// The backend's cap on a webhook's body (`http/webhook.rs`).
-const CAP: usize = 64 * 1024 * 1024;
 
 /// The status code of a webhook announcing `length` bytes, answered before any is sent.
 async fn announce(addr: &str, length: usize) -> u16 {
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let head = format!(
         "POST /webhooks/alcmeon HTTP/1.1\r\nHost: backend\r\nContent-Type: application/json\r\n\
-         X-Alcmeon-Webhook-Signature: {SHAPED}\r\nContent-Length: {length}\r\n\r\n"
+         X-Alcmeon-Webhook-Signature: {SHAPED_SIGNATURE}\r\nContent-Length: {length}\r\n\r\n"
     );
     stream.write_all(head.as_bytes()).await.unwrap();
     let mut answer = [0; 12];
@@ -49,7 +43,12 @@ async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_c
     let emulator = emulator_for(port).await;
     let data = TempDir::new().unwrap();
     let http = reqwest::Client::new();
-    let backend = Backend::start(port, &data, &emulator.base_url(), DEFAULT_LOG);
+    let backend = Backend::start(
+        port,
+        &data,
+        &emulator.base_url(),
+        backend::telemetry::DEFAULT_FILTER,
+    );
     backend.wait_for_replica(&http, &emulator).await;
     let url = backend.url.clone();
 
@@ -57,7 +56,7 @@ async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_c
     let webhooks = futures_util::stream::iter(0..FLOOD)
         .map(|n| {
             http.post(format!("{url}/webhooks/alcmeon"))
-                .header("X-Alcmeon-Webhook-Signature", SHAPED)
+                .header("X-Alcmeon-Webhook-Signature", SHAPED_SIGNATURE)
                 .json(&json!({ "id": n, "type": "task-create" }))
                 .send()
         })
@@ -67,7 +66,7 @@ async fn a_flood_of_refused_requests_is_each_refused_and_logged_in_part_with_a_c
         .await;
     let addr = url.trim_start_matches("http://").to_owned();
     let oversized = futures_util::stream::iter(0..FLOOD)
-        .map(|n| announce(&addr, CAP + 1 + n))
+        .map(|n| announce(&addr, WEBHOOK_BODY_CAP + 1 + n))
         .buffer_unordered(32)
         .collect::<Vec<u16>>()
         .await;

@@ -13,13 +13,9 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::helpers::{ALCMEON_SECRET, TestApp, spawn_app};
+use crate::helpers::{ALCMEON_SECRET, SHAPED_SIGNATURE, TestApp, WEBHOOK_BODY_CAP, spawn_app};
 
 const PATH: &str = "/webhooks/alcmeon";
-/// The backend's cap (`http/webhook.rs`).
-const CAP: usize = 64 * 1024 * 1024;
-/// A signature of Alcméon's shape (64 hex digits), not a valid one.
-const SHAPED: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 async fn latest_action_id(app: &TestApp) -> i64 {
     app.health().await["replica"]["latest_action_id"]
@@ -38,7 +34,7 @@ async fn a_body_growing_past_the_cap_without_a_length_is_refused_as_it_arrives_a
     let (mut reader, mut writer) = stream.into_split();
     let head = format!(
         "POST {PATH} HTTP/1.1\r\nHost: backend\r\nContent-Type: application/json\r\n\
-         X-Alcmeon-Webhook-Signature: {SHAPED}\r\nTransfer-Encoding: chunked\r\n\r\n"
+         X-Alcmeon-Webhook-Signature: {SHAPED_SIGNATURE}\r\nTransfer-Encoding: chunked\r\n\r\n"
     );
     let started = Instant::now();
     // Chunks of a megabyte, up to twice the cap, until the backend answers or hangs up.
@@ -46,7 +42,7 @@ async fn a_body_growing_past_the_cap_without_a_length_is_refused_as_it_arrives_a
         writer.write_all(head.as_bytes()).await?;
         let chunk = vec![b' '; 1024 * 1024];
         let mut sent = 0;
-        while sent < 2 * CAP {
+        while sent < 2 * WEBHOOK_BODY_CAP {
             writer
                 .write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
                 .await?;
