@@ -137,14 +137,14 @@ impl Dialect {
     /// on PostgreSQL the turn is taken with the `BEGIN`, in one round trip.
     pub async fn begin_thread_write(
         self,
-        connection: &mut AnyConnection,
+        writer: &mut WriterConnection,
     ) -> Result<Transaction<'_, Any>, sqlx::Error> {
-        match self {
-            Self::Sqlite => connection.begin().await,
-            Self::Postgres => {
+        match (self, writer) {
+            (Self::Postgres, WriterConnection::Pooled(connection)) => {
                 let begin = format!("BEGIN; {}", thread_write_turn_sql());
-                connection.begin_with(AssertSqlSafe(begin)).await
+                connection.begin_with(Some(begin)).await
             }
+            (_, writer) => writer.begin().await,
         }
     }
 }
@@ -176,7 +176,7 @@ pub enum Writer {
 /// A connection to write with, until dropped.
 pub enum WriterConnection {
     Held(OwnedMutexGuard<AnyConnection>),
-    Pooled(PoolConnection<Any>),
+    Pooled(PooledConnection),
 }
 
 impl Writer {
@@ -184,14 +184,65 @@ impl Writer {
     pub async fn acquire(&self) -> Result<WriterConnection, sqlx::Error> {
         Ok(match self {
             Self::Held(connection) => WriterConnection::Held(connection.clone().lock_owned().await),
-            Self::Pool(pool) => WriterConnection::Pooled(pool.acquire().await?),
+            Self::Pool(pool) => WriterConnection::Pooled(PooledConnection::acquire(pool).await?),
         })
     }
 }
 
 impl WriterConnection {
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "SQLite's worker rolls back a BEGIN nobody waits for any more"
+    )]
     pub async fn begin(&mut self) -> Result<Transaction<'_, Any>, sqlx::Error> {
-        Connection::begin(&mut **self).await
+        match self {
+            Self::Held(connection) => Connection::begin(&mut **connection).await,
+            Self::Pooled(connection) => connection.begin_with(None).await,
+        }
+    }
+}
+
+/// A connection from a pool, closed instead of pooled again when a transaction's `BEGIN` on it
+/// did not complete. sqlx 0.9 counts a PostgreSQL transaction only once the server has answered
+/// its `BEGIN`: if the caller is cancelled before (a client hangs up, a task is aborted), the
+/// session stays inside that transaction, holding whatever locks its `BEGIN` took (the thread
+/// writers' turn), and the pool hands it to the next borrower (transact-rs/sqlx#4393, fixed
+/// upstream after 0.9.0).
+pub struct PooledConnection {
+    connection: PoolConnection<Any>,
+    beginning: bool,
+}
+
+impl PooledConnection {
+    pub async fn acquire(pool: &AnyPool) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            connection: pool.acquire().await?,
+            beginning: false,
+        })
+    }
+
+    /// Begins a transaction with `statement` (`BEGIN` and more) or a plain `BEGIN`.
+    #[expect(clippy::disallowed_methods, reason = "this is the guarded begin")]
+    pub async fn begin_with(
+        &mut self,
+        statement: Option<String>,
+    ) -> Result<Transaction<'_, Any>, sqlx::Error> {
+        self.beginning = true;
+        let connection = &mut *self.connection;
+        let tx = match statement {
+            Some(statement) => connection.begin_with(AssertSqlSafe(statement)).await?,
+            None => Connection::begin(connection).await?,
+        };
+        self.beginning = false;
+        Ok(tx)
+    }
+}
+
+impl Drop for PooledConnection {
+    fn drop(&mut self) {
+        if self.beginning {
+            self.connection.close_on_drop();
+        }
     }
 }
 
@@ -201,7 +252,7 @@ impl Deref for WriterConnection {
     fn deref(&self) -> &AnyConnection {
         match self {
             Self::Held(connection) => connection,
-            Self::Pooled(connection) => connection,
+            Self::Pooled(pooled) => &pooled.connection,
         }
     }
 }
@@ -210,7 +261,7 @@ impl DerefMut for WriterConnection {
     fn deref_mut(&mut self) -> &mut AnyConnection {
         match self {
             Self::Held(connection) => connection,
-            Self::Pooled(connection) => connection,
+            Self::Pooled(pooled) => &mut pooled.connection,
         }
     }
 }
@@ -308,5 +359,56 @@ mod tests {
         );
         in_turn.commit().await.unwrap();
         second.await.unwrap();
+    }
+
+    /// A request cancelled while its write waits for the turn (a client that hangs up, a task
+    /// aborted) must not leave its connection inside a transaction holding the turn: every later
+    /// thread write, on any instance, would wait for it forever.
+    #[tokio::test]
+    async fn a_thread_write_cancelled_while_it_waits_for_the_turn_holds_nothing_after() {
+        let (store, _database) = fresh_store(Dialect::Postgres).await;
+        let mut first = store.writer.acquire().await.unwrap();
+        let in_turn = Dialect::Postgres
+            .begin_thread_write(&mut first)
+            .await
+            .unwrap();
+        let cancelled = {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let mut connection = store.writer.acquire().await.unwrap();
+                let _tx = Dialect::Postgres
+                    .begin_thread_write(&mut connection)
+                    .await
+                    .unwrap();
+                std::future::pending::<()>().await;
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        cancelled.abort();
+        assert!(cancelled.await.unwrap_err().is_cancelled());
+        in_turn.commit().await.unwrap();
+        drop(first);
+
+        for _ in 0..3 {
+            let write = async {
+                let mut connection = store.writer.acquire().await.unwrap();
+                let tx = Dialect::Postgres
+                    .begin_thread_write(&mut connection)
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+            };
+            tokio::time::timeout(Duration::from_secs(10), write)
+                .await
+                .expect("a later thread write gets the turn");
+        }
+        let open: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pg_stat_activity
+             WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
+        )
+        .fetch_one(&store.pool)
+        .await
+        .unwrap();
+        assert_eq!(open, 0, "no session is left inside a transaction");
     }
 }

@@ -13,6 +13,7 @@ use sqlx::AssertSqlSafe;
 use super::reply_state::{ReplyEvent, ReplyState};
 use protocol::item_id::PROVISIONAL_BASE;
 
+use super::database::PooledConnection;
 use super::thread;
 use super::{Lock, Store, StoreError, serde_name};
 
@@ -228,7 +229,8 @@ impl Store {
             return Ok(None);
         }
         // One snapshot: the item id read with the row is still the item's when it is read.
-        let mut tx = self.pool.begin().await?;
+        let mut connection = PooledConnection::acquire(&self.pool).await?;
+        let mut tx = connection.begin_with(None).await?;
         let row: Option<ExistingRow> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {item_id} AS item_id, conversation_id, text, agent_org, agent_email
              FROM replies WHERE client_id = $1",

@@ -142,6 +142,10 @@ impl Store {
 
 impl Store {
     /// One action in a savepoint of its own, so that it fails alone.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "a savepoint: sqlx rolls back the enclosing transaction if it is cancelled"
+    )]
     async fn record_alone(&self, tx: &mut Tx<'_>, queued: &Queued) -> Result<Stored, StoreError> {
         let mut savepoint = tx.begin().await?;
         let [stored] = self

@@ -109,12 +109,11 @@ async fn when_the_instance_reading_alcmeons_history_dies_another_finishes_it_wit
         ..Options::default()
     })
     .await;
-    let store = app.store().clone();
     let highest = app.emulator_highest_action_id().await;
     // Reading the emulator's actions, as the test just did, is counted too.
     let calls_before = app.emulator_calls("GET /actions").await;
     let started = std::time::Instant::now();
-    while store.actions_read_through().await.unwrap() == 0 {
+    while app.store().actions_read_through().await.unwrap() == 0 {
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "the backfill starts"
@@ -124,15 +123,19 @@ async fn when_the_instance_reading_alcmeons_history_dies_another_finishes_it_wit
     let other = app
         .start_instance_with(|config| config.sync_interval = Duration::from_millis(500))
         .await;
-    let read_by_the_first = store.actions_read_through().await.unwrap();
+    let read_by_the_first = app.store().actions_read_through().await.unwrap();
     assert!(read_by_the_first < highest, "killed mid-backfill");
     app.stop_backend();
 
     let started = std::time::Instant::now();
-    while other.store.actions_read_through().await.unwrap() < highest {
+    loop {
+        let read_through = other.store.actions_read_through().await.unwrap();
+        if read_through >= highest {
+            break;
+        }
         assert!(
             started.elapsed() < Duration::from_secs(90),
-            "the other instance finishes the history"
+            "the other instance finishes the history: read through {read_through} of {highest}"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
