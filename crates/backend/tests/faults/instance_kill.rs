@@ -9,84 +9,24 @@
 //! And the order: a reply the killed instance left still sending goes to Alcméon before a reply to
 //! the same conversation posted to the survivor after the kill.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use alcmeon_emulator::RunningEmulator;
 use serde_json::json;
-use tempfile::TempDir;
 
-use crate::helpers::{emulator_actions, free_port};
-use crate::process::{Backend, emulator_for, emulator_idle, emulator_read};
-use crate::reply_kill::{agent_token, burst, post_all};
+use crate::helpers::emulator_actions;
+use crate::process::{AUDIENCE, PostgresPair, emulator_idle, emulator_read};
+use crate::reply_kill::{agent_token, burst, post_all, sent_texts};
 use crate::scale;
-
-/// Every burst reply's text, with how many times Alcméon recorded it.
-async fn sent_texts(http: &reqwest::Client, emulator_url: &str) -> HashMap<String, usize> {
-    let mut sent = HashMap::new();
-    for action in emulator_actions(http, emulator_url).await {
-        if action["type"] == "answer"
-            && let Some(text) = action["data"]["answers"][0]["content"].as_str()
-            && text.starts_with("kill-")
-        {
-            *sent.entry(text.to_owned()).or_default() += 1;
-        }
-    }
-    sent
-}
-
-/// The address the instances' session tokens are for, as behind a load balancer.
-const AUDIENCE: &str = "http://alcmeon-widget.balanced.test";
-
-/// Two instances on one fresh PostgreSQL database; Alcméon's webhooks go to the one that dies
-/// (the survivor reads what it misses).
-struct Pair {
-    emulator: RunningEmulator,
-    doomed: Backend,
-    survivor: Backend,
-    http: reqwest::Client,
-    _data: [TempDir; 2],
-}
-
-impl Pair {
-    async fn start() -> Self {
-        let database_url = test_postgres::fresh_database().await;
-        let (doomed_port, survivor_port) = (free_port(), free_port());
-        let emulator = emulator_for(doomed_port).await;
-        let env = [
-            ("BACKEND_DATABASE_URL", database_url.as_str()),
-            ("BACKEND_PUBLIC_URL", AUDIENCE),
-            ("BACKEND_SYNC_INTERVAL_SECS", "1"),
-        ];
-        let data = [TempDir::new().unwrap(), TempDir::new().unwrap()];
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap();
-        let url = emulator.base_url();
-        let doomed = Backend::start_with(doomed_port, &data[0], &url, "warn", &env);
-        doomed.wait_for_replica(&http, &emulator).await;
-        let survivor = Backend::start_with(survivor_port, &data[1], &url, "warn", &env);
-        survivor.wait_for_health(&http, |_| true).await;
-        Self {
-            emulator,
-            doomed,
-            survivor,
-            http,
-            _data: data,
-        }
-    }
-}
 
 #[tokio::test]
 async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_once() {
     let replies = scale::pick(200, 1_000);
     let agents = scale::pick(4, 8);
-    let mut pair = Pair::start().await;
+    let mut pair = PostgresPair::start().await;
     let (http, emulator_url) = (pair.http.clone(), pair.emulator.base_url());
     let started = Instant::now();
 
-    let (doomed_url, survivor_url) = (pair.doomed.url.clone(), pair.survivor.url.clone());
+    let (doomed_url, survivor_url) = (pair.first.url.clone(), pair.second.url.clone());
     let mut killed = false;
     let unanswered = post_all(
         &http,
@@ -95,7 +35,7 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
         burst(replies, agents),
         Some(replies / 2),
         || {
-            pair.doomed.kill();
+            pair.first.kill();
             killed = true;
         },
     )
@@ -116,12 +56,12 @@ async fn an_instance_killed_mid_burst_leaves_its_replies_to_the_other_each_sent_
             Instant::now() < deadline,
             "{} of {replies} replies reached Alcméon; survivor's log:\n{}",
             sent_texts(&http, &emulator_url).await.len(),
-            pair.survivor.log()
+            pair.second.log()
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     let delivered_in = started.elapsed();
-    pair.survivor
+    pair.second
         .wait_for_health(&http, |h| h["outbox"]["in_flight"] == 0)
         .await;
     emulator_idle(&http, &emulator_url).await;
@@ -163,7 +103,7 @@ async fn answers_in_1001(http: &reqwest::Client, emulator_url: &str) -> Vec<Stri
 
 #[tokio::test]
 async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_after_it() {
-    let mut pair = Pair::start().await;
+    let mut pair = PostgresPair::start().await;
     let (http, emulator_url) = (pair.http.clone(), pair.emulator.base_url());
     let post = |url: &str, text: &str| {
         http.post(format!("{url}/v1/conversations/1001/replies"))
@@ -181,7 +121,7 @@ async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_
         .await
         .unwrap();
     assert_eq!(outage.status(), 200);
-    let first = post(&pair.doomed.url, "order-1").await.unwrap();
+    let first = post(&pair.first.url, "order-1").await.unwrap();
     assert_eq!(first.status(), 201);
     let deadline = Instant::now() + Duration::from_secs(30);
     while sends_tried(&http, &emulator_url).await == 0 {
@@ -191,8 +131,8 @@ async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    pair.doomed.kill();
-    let second = post(&pair.survivor.url, "order-2").await.unwrap();
+    pair.first.kill();
+    let second = post(&pair.second.url, "order-2").await.unwrap();
     assert_eq!(second.status(), 201);
 
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -200,7 +140,7 @@ async fn a_reply_the_killed_instance_left_leaves_before_one_posted_to_the_other_
         assert!(
             Instant::now() < deadline,
             "both replies reach Alcméon; survivor's log:\n{}",
-            pair.survivor.log()
+            pair.second.log()
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }

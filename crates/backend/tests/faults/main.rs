@@ -10,6 +10,7 @@
 //! - `reply_kill`: the real binary killed with SIGKILL during a burst of replies, restarted.
 //! - `instance_kill`: one of two instances on PostgreSQL killed mid-burst; the other takes over,
 //!   each reply once, and a reply it took over before one posted to it after.
+//! - `hang_ups`: hundreds of clients hanging up mid-reply on two PostgreSQL instances.
 //! - `tokens`: refused session tokens, and what the answer and the log show of them.
 //! - `log_flood`: thousands of refused requests, and how much of them the log shows.
 //! - `webhook_bodies`: huge, forged and replayed webhook bodies.
@@ -25,6 +26,7 @@ mod helpers;
 mod process;
 mod scale;
 
+mod hang_ups;
 mod instance_kill;
 mod log_flood;
 mod outage;

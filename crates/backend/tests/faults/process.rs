@@ -9,7 +9,7 @@ use alcmeon_emulator::RunningEmulator;
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::helpers::{ALCMEON_SECRET, COMPANY_ID, INSTANCE_ID, ORG_ID, SESSION_SECRET};
+use crate::helpers::{ALCMEON_SECRET, COMPANY_ID, INSTANCE_ID, ORG_ID, SESSION_SECRET, free_port};
 
 /// A backend process, killed when dropped (also when the test fails). Its standard error, the
 /// log, goes to a file of its data folder (appended to across restarts).
@@ -160,5 +160,48 @@ pub async fn emulator_idle(http: &reqwest::Client, base_url: &str) {
     while emulator_health(http, base_url).await["answers_in_progress"] != 0 {
         assert!(Instant::now() < deadline, "the emulator never settled");
         tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The address the instances' session tokens are for, as behind a load balancer.
+pub const AUDIENCE: &str = "http://alcmeon-widget.balanced.test";
+
+/// Two instances on one fresh PostgreSQL database, behind a load balancer ([`AUDIENCE`]);
+/// Alcméon's webhooks go to the first (the second reads what it misses).
+pub struct PostgresPair {
+    pub emulator: RunningEmulator,
+    pub first: Backend,
+    pub second: Backend,
+    pub http: reqwest::Client,
+    _data: [TempDir; 2],
+}
+
+impl PostgresPair {
+    pub async fn start() -> Self {
+        let database_url = test_postgres::fresh_database().await;
+        let (first_port, second_port) = (free_port(), free_port());
+        let emulator = emulator_for(first_port).await;
+        let env = [
+            ("BACKEND_DATABASE_URL", database_url.as_str()),
+            ("BACKEND_PUBLIC_URL", AUDIENCE),
+            ("BACKEND_SYNC_INTERVAL_SECS", "1"),
+        ];
+        let data = [TempDir::new().unwrap(), TempDir::new().unwrap()];
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .unwrap();
+        let url = emulator.base_url();
+        let first = Backend::start_with(first_port, &data[0], &url, "warn", &env);
+        first.wait_for_replica(&http, &emulator).await;
+        let second = Backend::start_with(second_port, &data[1], &url, "warn", &env);
+        second.wait_for_health(&http, |_| true).await;
+        Self {
+            emulator,
+            first,
+            second,
+            http,
+            _data: data,
+        }
     }
 }

@@ -47,6 +47,20 @@ pub fn burst(replies: usize, agents: usize) -> Vec<Post> {
         .collect()
 }
 
+/// Every burst reply's text, with how many times Alcméon recorded it.
+pub async fn sent_texts(http: &reqwest::Client, emulator_url: &str) -> HashMap<String, usize> {
+    let mut sent = HashMap::new();
+    for action in emulator_actions(http, emulator_url).await {
+        if action["type"] == "answer"
+            && let Some(text) = action["data"]["answers"][0]["content"].as_str()
+            && text.starts_with("kill-")
+        {
+            *sent.entry(text.to_owned()).or_default() += 1;
+        }
+    }
+    sent
+}
+
 /// Posts the replies all at once, spread over the instances at `urls` (all answering to
 /// `audience`); returns those that got no stored answer (cut by the kill, or refused a
 /// connection). `kill` is called once `kill_after` were accepted.
@@ -167,15 +181,7 @@ async fn a_backend_killed_during_a_burst_of_replies_sends_each_exactly_once_afte
         .await;
     emulator_idle(&http, &emulator.base_url()).await;
 
-    let mut sent: HashMap<String, usize> = HashMap::new();
-    for action in emulator_actions(&http, &emulator.base_url()).await {
-        if action["type"] == "answer"
-            && let Some(text) = action["data"]["answers"][0]["content"].as_str()
-            && text.starts_with("kill-")
-        {
-            *sent.entry(text.to_owned()).or_default() += 1;
-        }
-    }
+    let sent = sent_texts(&http, &emulator.base_url()).await;
     let lost = burst(replies, agents)
         .iter()
         .filter(|post| !sent.contains_key(&post.client_id))

@@ -1,0 +1,108 @@
+//! Clients that hang up mid-request (a closed tab, a dropped connection, a proxy's timeout): the
+//! backend stops each request wherever it was, waiting for a connection, for the thread writers'
+//! turn or for a statement. Nothing a request left behind may hold the others up: with two
+//! instances on PostgreSQL, every reply posted again is accepted on either instance and reaches
+//! Alcméon exactly once.
+//!
+//! Bounded: 300 replies from 4 agents, each first posted by a client that gives up after 1 to
+//! 30 ms. Full (`FAULTS=full`): 2,000.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use tokio::task::JoinSet;
+
+use crate::process::{AUDIENCE, PostgresPair, emulator_idle};
+use crate::reply_kill::{agent_token, burst, post_all, sent_texts};
+use crate::scale;
+
+/// How long the client of the `n`th post waits before it hangs up: 1 to 30 ms, spread over the
+/// burst.
+fn patience(n: usize) -> Duration {
+    Duration::from_millis(1 + (n as u64 * 7) % 30)
+}
+
+#[tokio::test]
+async fn replies_whose_clients_hang_up_mid_request_hold_nothing_up_and_are_each_sent_once() {
+    let replies = scale::pick(300, 2_000);
+    let agents = 4;
+    let pair = PostgresPair::start().await;
+    let (http, emulator_url) = (pair.http.clone(), pair.emulator.base_url());
+    let urls = [pair.first.url.clone(), pair.second.url.clone()];
+
+    let mut impatient = JoinSet::new();
+    for (n, post) in burst(replies, agents).into_iter().enumerate() {
+        let (http, url) = (http.clone(), urls[n % 2].clone());
+        impatient.spawn(async move {
+            http.post(format!(
+                "{url}/v1/conversations/{}/replies",
+                post.conversation_id
+            ))
+            .bearer_auth(agent_token(AUDIENCE, post.agent))
+            .json(&json!({ "client_id": post.client_id, "text": post.client_id }))
+            .timeout(patience(n))
+            .send()
+            .await
+            .is_err()
+        });
+    }
+    let hung_up = impatient
+        .join_all()
+        .await
+        .into_iter()
+        .filter(|&hung_up| hung_up)
+        .count();
+    assert!(hung_up > replies / 2, "only {hung_up} clients hung up");
+
+    // As the widget does: every reply posted again, to either instance, by a patient client.
+    let started = Instant::now();
+    let refused = post_all(
+        &http,
+        &[&urls[1], &urls[0]],
+        AUDIENCE,
+        burst(replies, agents),
+        None,
+        || {},
+    )
+    .await;
+    let posted_again_in = started.elapsed();
+    assert!(
+        refused.is_empty(),
+        "{} posts refused after the hang-ups; first instance's log:\n{}",
+        refused.len(),
+        pair.first.log()
+    );
+
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while sent_texts(&http, &emulator_url).await.len() < replies {
+        assert!(
+            Instant::now() < deadline,
+            "{} of {replies} replies reached Alcméon",
+            sent_texts(&http, &emulator_url).await.len()
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let delivered_in = started.elapsed();
+    for instance in [&pair.first, &pair.second] {
+        instance
+            .wait_for_health(&http, |h| h["outbox"]["in_flight"] == 0)
+            .await;
+    }
+    emulator_idle(&http, &emulator_url).await;
+
+    let sent = sent_texts(&http, &emulator_url).await;
+    let twice = sent.values().filter(|&&count| count > 1).count();
+    println!(
+        "hang-ups ({}): {replies} replies from {agents} agents over two instances on PostgreSQL, {hung_up} clients hung up \
+         after 1 to 30 ms; all posted again in {:.1} s, all at Alcméon after {:.1} s: {} lost, {twice} sent more than once",
+        scale::name(),
+        posted_again_in.as_secs_f64(),
+        delivered_in.as_secs_f64(),
+        replies - sent.len(),
+    );
+    assert_eq!(
+        (replies - sent.len(), twice),
+        (0, 0),
+        "lost, sent more than once"
+    );
+}
