@@ -2,7 +2,7 @@
 //! backend stops each request wherever it was, waiting for a connection, for the thread writers'
 //! turn or for a statement. Nothing a request left behind may hold the others up: with two
 //! instances on PostgreSQL, every reply posted again is accepted on either instance and reaches
-//! Alcméon exactly once.
+//! Alcméon exactly once. The same on one instance on SQLite.
 //!
 //! Bounded: 300 replies from 4 agents, each first posted by a client that gives up after 1 to
 //! 30 ms. Full (`FAULTS=full`): 2,000.
@@ -10,9 +10,11 @@
 use std::time::{Duration, Instant};
 
 use serde_json::json;
+use tempfile::TempDir;
 use tokio::task::JoinSet;
 
-use crate::process::{AUDIENCE, PostgresPair, emulator_idle};
+use crate::helpers::free_port;
+use crate::process::{AUDIENCE, Backend, PostgresPair, emulator_for, emulator_idle};
 use crate::reply_kill::{agent_token, burst, post_all, sent_texts};
 use crate::scale;
 
@@ -24,21 +26,65 @@ fn patience(n: usize) -> Duration {
 
 #[tokio::test]
 async fn replies_whose_clients_hang_up_mid_request_hold_nothing_up_and_are_each_sent_once() {
+    let pair = PostgresPair::start().await;
+    hang_up_then_post_again(
+        &pair.http,
+        &pair.emulator.base_url(),
+        [&pair.first, &pair.second],
+        AUDIENCE,
+        "two instances on PostgreSQL",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn on_sqlite_replies_whose_clients_hang_up_mid_request_are_each_sent_once() {
+    let port = free_port();
+    let emulator = emulator_for(port).await;
+    let data = TempDir::new().unwrap();
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let backend = Backend::start(port, &data, &emulator.base_url(), "warn");
+    backend.wait_for_replica(&http, &emulator).await;
+    let audience = backend.url.clone();
+    hang_up_then_post_again(
+        &http,
+        &emulator.base_url(),
+        [&backend, &backend],
+        &audience,
+        "one instance on SQLite",
+    )
+    .await;
+}
+
+/// Posts the burst once with clients that hang up, alternating between `instances`, then again
+/// with patient ones, and checks that every reply reaches Alcméon once.
+async fn hang_up_then_post_again(
+    http: &reqwest::Client,
+    emulator_url: &str,
+    instances: [&Backend; 2],
+    audience: &str,
+    setting: &str,
+) {
     let replies = scale::pick(300, 2_000);
     let agents = 4;
-    let pair = PostgresPair::start().await;
-    let (http, emulator_url) = (pair.http.clone(), pair.emulator.base_url());
-    let urls = [pair.first.url.clone(), pair.second.url.clone()];
+    let urls = instances.map(|instance| instance.url.clone());
 
     let mut impatient = JoinSet::new();
     for (n, post) in burst(replies, agents).into_iter().enumerate() {
-        let (http, url) = (http.clone(), urls[n % 2].clone());
+        let (http, url, token) = (
+            http.clone(),
+            urls[n % 2].clone(),
+            agent_token(audience, post.agent),
+        );
         impatient.spawn(async move {
             http.post(format!(
                 "{url}/v1/conversations/{}/replies",
                 post.conversation_id
             ))
-            .bearer_auth(agent_token(AUDIENCE, post.agent))
+            .bearer_auth(token)
             .json(&json!({ "client_id": post.client_id, "text": post.client_id }))
             .timeout(patience(n))
             .send()
@@ -57,9 +103,9 @@ async fn replies_whose_clients_hang_up_mid_request_hold_nothing_up_and_are_each_
     // As the widget does: every reply posted again, to either instance, by a patient client.
     let started = Instant::now();
     let refused = post_all(
-        &http,
+        http,
         &[&urls[1], &urls[0]],
-        AUDIENCE,
+        audience,
         burst(replies, agents),
         None,
         || {},
@@ -70,31 +116,31 @@ async fn replies_whose_clients_hang_up_mid_request_hold_nothing_up_and_are_each_
         refused.is_empty(),
         "{} posts refused after the hang-ups; first instance's log:\n{}",
         refused.len(),
-        pair.first.log()
+        instances[0].log()
     );
 
     let deadline = Instant::now() + Duration::from_secs(120);
-    while sent_texts(&http, &emulator_url).await.len() < replies {
+    while sent_texts(http, emulator_url).await.len() < replies {
         assert!(
             Instant::now() < deadline,
             "{} of {replies} replies reached Alcméon",
-            sent_texts(&http, &emulator_url).await.len()
+            sent_texts(http, emulator_url).await.len()
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     let delivered_in = started.elapsed();
-    for instance in [&pair.first, &pair.second] {
+    for instance in instances {
         instance
-            .wait_for_health(&http, |h| h["outbox"]["in_flight"] == 0)
+            .wait_for_health(http, |h| h["outbox"]["in_flight"] == 0)
             .await;
     }
-    emulator_idle(&http, &emulator_url).await;
+    emulator_idle(http, emulator_url).await;
 
-    let sent = sent_texts(&http, &emulator_url).await;
+    let sent = sent_texts(http, emulator_url).await;
     let twice = sent.values().filter(|&&count| count > 1).count();
     println!(
-        "hang-ups ({}): {replies} replies from {agents} agents over two instances on PostgreSQL, {hung_up} clients hung up \
-         after 1 to 30 ms; all posted again in {:.1} s, all at Alcméon after {:.1} s: {} lost, {twice} sent more than once",
+        "hang-ups ({}): {replies} replies from {agents} agents, {setting}, {hung_up} clients hung up after 1 to 30 ms; \
+         all posted again in {:.1} s, all at Alcméon after {:.1} s: {} lost, {twice} sent more than once",
         scale::name(),
         posted_again_in.as_secs_f64(),
         delivered_in.as_secs_f64(),
