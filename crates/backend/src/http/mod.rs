@@ -23,6 +23,7 @@ mod replies;
 mod salesforce_links;
 mod session;
 mod time_zones;
+mod to_completion;
 mod webhook;
 
 use std::sync::Arc;
@@ -93,5 +94,6 @@ pub fn routes(state: AppState) -> Router {
         .merge(webhook::router())
         .merge(salesforce_links::router())
         .merge(health::router())
+        .layer(axum::middleware::from_fn(to_completion::to_completion))
         .with_state(state)
 }

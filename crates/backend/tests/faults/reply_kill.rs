@@ -19,7 +19,7 @@ use crate::process::{Backend, emulator_for, emulator_idle};
 use crate::scale;
 
 /// The conversations the seed lets an agent answer now.
-const CONVERSATIONS: [i64; 5] = [1001, 1002, 1003, 1004, 1005];
+pub const CONVERSATIONS: [i64; 5] = [1001, 1002, 1003, 1004, 1005];
 
 pub fn agent_token(audience: &str, agent: usize) -> String {
     mint(

@@ -1,0 +1,22 @@
+//! A request that changes something runs to its end even when its client hangs up (a closed
+//! tab, a dropped connection, a proxy's timeout). Without this the handler stops at whatever it
+//! awaits: a reply or an engagement send stored but not yet handed to the task that sends it
+//! would stay sending until the backend restarts. Reads (`GET`, and the live streams) stop with
+//! their client.
+
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+pub async fn to_completion(request: Request, next: Next) -> Response {
+    if request.method().is_safe() {
+        return next.run(request).await;
+    }
+    match tokio::spawn(next.run(request)).await {
+        Ok(response) => response,
+        Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+        // Only when the runtime shuts down.
+        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
