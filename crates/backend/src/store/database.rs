@@ -340,6 +340,16 @@ mod tests {
     use super::*;
     use crate::store::test_databases::fresh_store;
 
+    /// Takes the thread writers' turn on a connection of the pool, and commits at once.
+    async fn commit_a_thread_write(store: &crate::store::Store) {
+        let mut connection = store.writer.acquire().await.unwrap();
+        let tx = Dialect::Postgres
+            .begin_thread_write(&mut connection)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+    }
+
     /// On PostgreSQL a transaction begun in the thread writers' turn holds it until it commits:
     /// another thread write (another instance's, or this one's on another connection) waits, then
     /// goes on.
@@ -353,14 +363,7 @@ mod tests {
             .unwrap();
         let second = {
             let store = store.clone();
-            tokio::spawn(async move {
-                let mut connection = store.writer.acquire().await.unwrap();
-                let tx = Dialect::Postgres
-                    .begin_thread_write(&mut connection)
-                    .await
-                    .unwrap();
-                tx.commit().await.unwrap();
-            })
+            tokio::spawn(async move { commit_a_thread_write(&store).await })
         };
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert!(
@@ -430,15 +433,7 @@ mod tests {
         drop(first);
 
         for _ in 0..3 {
-            let write = async {
-                let mut connection = store.writer.acquire().await.unwrap();
-                let tx = Dialect::Postgres
-                    .begin_thread_write(&mut connection)
-                    .await
-                    .unwrap();
-                tx.commit().await.unwrap();
-            };
-            tokio::time::timeout(Duration::from_secs(10), write)
+            tokio::time::timeout(Duration::from_secs(10), commit_a_thread_write(&store))
                 .await
                 .expect("a later thread write gets the turn");
         }

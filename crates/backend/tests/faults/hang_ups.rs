@@ -14,7 +14,9 @@ use tempfile::TempDir;
 use tokio::task::JoinSet;
 
 use crate::helpers::free_port;
-use crate::process::{AUDIENCE, Backend, PostgresPair, emulator_for, emulator_idle};
+use crate::process::{
+    AUDIENCE, Backend, PostgresPair, emulator_for, emulator_idle, patient_client,
+};
 use crate::reply_kill::{CONVERSATIONS, agent_token, burst, post_all, sent_texts};
 use crate::scale;
 
@@ -42,10 +44,7 @@ async fn on_sqlite_replies_whose_clients_hang_up_mid_request_are_each_sent_once(
     let port = free_port();
     let emulator = emulator_for(port).await;
     let data = TempDir::new().unwrap();
-    let http = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap();
+    let http = patient_client();
     let backend = Backend::start(port, &data, &emulator.base_url(), "warn");
     backend.wait_for_replica(&http, &emulator).await;
     let audience = backend.url.clone();

@@ -163,6 +163,14 @@ pub async fn emulator_idle(http: &reqwest::Client, base_url: &str) {
     }
 }
 
+/// An HTTP client that waits up to 30 s for an answer, as the widget's retries do.
+pub fn patient_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
 /// The address the instances' session tokens are for, as behind a load balancer.
 pub const AUDIENCE: &str = "http://alcmeon-widget.balanced.test";
 
@@ -187,10 +195,7 @@ impl PostgresPair {
             ("BACKEND_SYNC_INTERVAL_SECS", "1"),
         ];
         let data = [TempDir::new().unwrap(), TempDir::new().unwrap()];
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap();
+        let http = patient_client();
         let url = emulator.base_url();
         let first = Backend::start_with(first_port, &data[0], &url, "warn", &env);
         first.wait_for_replica(&http, &emulator).await;

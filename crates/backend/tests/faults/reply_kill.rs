@@ -8,14 +8,14 @@
 //! what the last kill left (`FAULTS_SEED` replays a run's draws; each run prints its seed).
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::json;
 use tempfile::TempDir;
 use tokio::task::JoinSet;
 
 use crate::helpers::{SESSION_SECRET, emulator_actions, free_port, mint};
-use crate::process::{Backend, emulator_for, emulator_idle};
+use crate::process::{Backend, emulator_for, emulator_idle, patient_client};
 use crate::scale;
 
 /// The conversations the seed lets an agent answer now.
@@ -142,10 +142,7 @@ async fn a_backend_killed_during_a_burst_of_replies_sends_each_exactly_once_afte
     let port = free_port();
     let emulator = emulator_for(port).await;
     let data = TempDir::new().unwrap();
-    let http = reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap();
+    let http = patient_client();
     let started = Instant::now();
 
     let mut pending = burst(replies, agents);
