@@ -110,27 +110,32 @@ impl Dialect {
     }
 
     /// A JSON array (as text) of the attachments of the row `item` (`id`, `mime_type`, `size`),
-    /// in their order; SQLite gives `[]` and PostgreSQL NULL when there are none.
+    /// in their order; NULL when there are none. Most items have none: the aggregate runs only for
+    /// an item that has one (an aggregate per row made a third of PostgreSQL's work for a page).
     pub fn attachments_of_item(self) -> &'static str {
         match self {
             Self::Sqlite => {
-                "(SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
-                                          ORDER BY a.position)
-                  FROM attachments a WHERE a.action_id = item.id)"
+                "CASE WHEN EXISTS (SELECT 1 FROM attachments a WHERE a.action_id = item.id) THEN
+                  (SELECT json_group_array(json_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
+                                           ORDER BY a.position)
+                   FROM attachments a WHERE a.action_id = item.id) END"
             }
             Self::Postgres => {
-                "(SELECT CAST(json_agg(json_build_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
-                                       ORDER BY a.position) AS TEXT)
-                  FROM attachments a WHERE a.action_id = item.id)"
+                "CASE WHEN EXISTS (SELECT 1 FROM attachments a WHERE a.action_id = item.id) THEN
+                  (SELECT CAST(json_agg(json_build_object('id', a.id, 'mime_type', a.mime_type, 'size', a.size)
+                                        ORDER BY a.position) AS TEXT)
+                   FROM attachments a WHERE a.action_id = item.id) END"
             }
         }
     }
 
-    /// Run in a transaction that changes a thread, before it reads or appends anything. Readers
-    /// resume the event log after the last `seq` they saw, so a `seq` must not become visible
-    /// before a smaller one, and an action's projection must see every action recorded before it:
-    /// on PostgreSQL such transactions take turns until they commit (SQLite has one writer), and
-    /// the commit notifies every instance's live relay (`relay.rs`).
+    /// Run in a transaction that changes a thread, before it reads anything another transaction
+    /// could have changed, and before it appends to the event log. Readers resume the event log
+    /// after the last `seq` they saw, so a `seq` must not become visible before a smaller one, and
+    /// an action's projection must see every action recorded before it: on PostgreSQL such
+    /// transactions take turns until they commit (SQLite has one writer), and the commit notifies
+    /// every instance's live relay (`relay.rs`). The turn is the one every instance's thread
+    /// writers share: the shorter it is held, the more writes a second (`thread::log_own_changes`).
     pub async fn take_thread_write_turn(
         self,
         connection: &mut AnyConnection,
@@ -157,6 +162,25 @@ impl Dialect {
             (_, writer) => writer.begin().await,
         }
     }
+    /// Begins a transaction that writes a conversation's reply queue (a reply's queue number, and
+    /// with its row id its place in the thread): on PostgreSQL, the writers of one conversation's
+    /// queue take turns until they commit (a lock of that conversation, taken with the `BEGIN`).
+    /// Such a transaction takes the thread writers' turn after it, never before, and only to log.
+    pub async fn begin_reply_queue_write(
+        self,
+        writer: &mut WriterConnection,
+        conversation_id: i64,
+    ) -> Result<Transaction<'_, Any>, sqlx::Error> {
+        match (self, writer) {
+            (Self::Postgres, WriterConnection::Pooled(connection)) => {
+                let begin = format!(
+                    "BEGIN; SELECT pg_advisory_xact_lock({REPLY_QUEUE_LOCKS}, hashint8({conversation_id}))"
+                );
+                connection.begin_with(Some(begin)).await
+            }
+            (_, writer) => writer.begin().await,
+        }
+    }
 }
 
 /// Takes the thread writers' turn until the transaction ends, and notifies the relays then.
@@ -169,6 +193,10 @@ fn thread_write_turn_sql() -> String {
 
 /// The advisory lock key of the thread writers' turn (any constant no other lock uses).
 const THREAD_WRITE_LOCK: i64 = 0x616c_636d_6576_0001;
+
+/// The class of the reply queues' advisory locks (two-key locks, apart from every one-key lock),
+/// each keyed by its conversation id's hash: two conversations that share a hash take turns.
+const REPLY_QUEUE_LOCKS: i32 = 0x616c_6301;
 
 /// Where the store reads and where it writes (the same pool on PostgreSQL).
 pub struct Pools {

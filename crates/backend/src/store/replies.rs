@@ -179,8 +179,11 @@ impl Store {
     /// so two concurrent posts of one client id store, and send, once).
     pub async fn create_reply(&self, reply: &NewReplyRow) -> Result<ReplyInsert, StoreError> {
         let mut writer = self.writer.acquire().await?;
-        // The turn first: the conversation's queue number is taken and committed in turn.
-        let mut tx = self.dialect.begin_thread_write(&mut writer).await?;
+        // The conversation's queue number is taken and committed in its queue's turn.
+        let mut tx = self
+            .dialect
+            .begin_reply_queue_write(&mut writer, reply.conversation_id)
+            .await?;
         let id: Option<ReplyId> = sqlx::query_scalar(
             "INSERT INTO replies (client_id, conversation_id, task_id, agent_org, agent_email, agent_name, text, state, created_at_ms, owner, queued_seq)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
@@ -201,7 +204,7 @@ impl Store {
         .await?;
         if let Some(reply_id) = id {
             let events =
-                thread::log_changes_in_turn(&mut tx, &[item_id::provisional(reply_id.0)]).await?;
+                thread::log_own_changes(&mut tx, &[item_id::provisional(reply_id.0)]).await?;
             tx.commit().await?;
             let item = events[0].item.clone();
             self.publish(events);
@@ -437,7 +440,11 @@ impl Store {
     ) -> Result<RetryOutcome, StoreError> {
         let event = ReplyEvent::Retried;
         let mut writer = self.writer.acquire().await?;
-        let mut tx = self.dialect.begin_thread_write(&mut writer).await?;
+        let mut tx = self
+            .dialect
+            .begin_reply_queue_write(&mut writer, conversation_id)
+            .await?;
+        self.dialect.take_thread_write_turn(&mut tx).await?;
         let resent: Option<ResentRow> = sqlx::query_as(AssertSqlSafe(format!(
             "UPDATE replies SET state = $1, failure_reason = NULL, failure_detail = NULL,
                  answer_action_id = NULL, owner = $6,

@@ -669,6 +669,16 @@ async fn replies_posted_at_once_are_each_stored_once_and_answered_with_their_own
         "the second post gets the stored reply"
     );
     assert_eq!(items(&store).await.len(), 20, "the customer's message and 19 replies");
+    let places: Vec<i64> =
+        sqlx::query_scalar("SELECT queued_seq FROM replies WHERE conversation_id = 100 ORDER BY id")
+            .fetch_all(&store.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        places,
+        (1..=19).collect::<Vec<i64>>(),
+        "each reply takes the next place in its conversation's queue, in the order it shows"
+    );
 }
 }
 

@@ -361,13 +361,32 @@ pub async fn log_changes_in_turn(
     tx: &mut Tx<'_>,
     ids: &[i64],
 ) -> Result<Vec<ThreadEvent>, StoreError> {
-    let mut unique = HashSet::new();
-    let ids: Vec<i64> = ids
-        .iter()
-        .copied()
-        .filter(|id| unique.insert(*id))
-        .collect();
-    let items = items(tx, &ids).await?;
+    let items = items(tx, &unique(ids)).await?;
+    append(tx, items).await
+}
+
+/// [`log_changes`] of items that no other transaction can see or change yet (a reply this one has
+/// just inserted): read before the thread writers' turn, which is then held only to append them.
+pub async fn log_own_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent>, StoreError> {
+    let items = items(tx, &unique(ids)).await?;
+    if !items.is_empty() {
+        Dialect::of_connection(tx)
+            .take_thread_write_turn(tx)
+            .await?;
+    }
+    append(tx, items).await
+}
+
+fn unique(ids: &[i64]) -> Vec<i64> {
+    let mut seen = HashSet::new();
+    ids.iter().copied().filter(|id| seen.insert(*id)).collect()
+}
+
+/// Appends the items to the event log, in their order; in the thread writers' turn.
+async fn append(
+    tx: &mut Tx<'_>,
+    items: Vec<(i64, ThreadItem)>,
+) -> Result<Vec<ThreadEvent>, StoreError> {
     if items.is_empty() {
         return Ok(vec![]);
     }
