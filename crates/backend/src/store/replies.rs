@@ -203,8 +203,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(reply_id) = id {
-            let events =
-                thread::log_own_changes(&mut tx, &[item_id::provisional(reply_id.0)]).await?;
+            let events = thread::log_own_change(&mut tx, item_id::provisional(reply_id.0)).await?;
             tx.commit().await?;
             let item = events[0].item.clone();
             self.publish(events);

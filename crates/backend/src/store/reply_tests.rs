@@ -780,3 +780,43 @@ async fn a_reply_reads_the_earlier_replies_still_sending_not_all_the_conversatio
                 (conversation_id=? AND state=? AND queued_seq<?)";
     assert!(lines.contains(&read), "{read} in {lines:#?}");
 }
+
+/// On PostgreSQL a reply's event draws its `seq` in the thread writers' turn: a reply stored while
+/// another thread write holds the turn is logged after that write's events, so a widget resuming
+/// the log after the other write's event still gets the reply.
+#[tokio::test]
+async fn a_reply_stored_while_another_write_holds_the_turn_is_logged_after_it() {
+    let (store, _database) = store(Dialect::Postgres).await;
+    let task = task_to_answer(&store).await;
+    let mut other = store.writer.acquire().await.unwrap();
+    let mut in_turn = Dialect::Postgres
+        .begin_thread_write(&mut other)
+        .await
+        .unwrap();
+    let posted = {
+        let store = store.clone();
+        tokio::spawn(async move { reply(&store, "while-in-turn", "stored meanwhile").await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        !posted.is_finished(),
+        "the reply was logged while another write held the turn"
+    );
+    let other_events = super::thread::log_changes_in_turn(&mut in_turn, &[1])
+        .await
+        .unwrap();
+    in_turn.commit().await.unwrap();
+    let (_, item) = posted.await.unwrap();
+    let resumed = store
+        .events_after(100, other_events[0].seq, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        resumed
+            .iter()
+            .map(|event| &event.item.text)
+            .collect::<Vec<_>>(),
+        vec![&item.text],
+        "after the other write's event: the reply (task {task})"
+    );
+}

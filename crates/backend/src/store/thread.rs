@@ -365,16 +365,24 @@ pub async fn log_changes_in_turn(
     append(tx, items).await
 }
 
-/// [`log_changes`] of items that no other transaction can see or change yet (a reply this one has
-/// just inserted): read before the thread writers' turn, which is then held only to append them.
-pub async fn log_own_changes(tx: &mut Tx<'_>, ids: &[i64]) -> Result<Vec<ThreadEvent>, StoreError> {
-    let items = items(tx, &unique(ids)).await?;
-    if !items.is_empty() {
-        Dialect::of_connection(tx)
-            .take_thread_write_turn(tx)
-            .await?;
-    }
-    append(tx, items).await
+/// [`log_changes`] of an item that no other transaction can see or change yet (a reply this one
+/// has just inserted): read before the thread writers' turn, which is then taken with its append.
+pub async fn log_own_change(tx: &mut Tx<'_>, id: i64) -> Result<Vec<ThreadEvent>, StoreError> {
+    let Some((conversation_id, item)) = items(tx, &[id]).await?.pop() else {
+        return Ok(vec![]);
+    };
+    let sql = Dialect::of_connection(tx).append_event_in_turn_sql();
+    let seq: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
+        .bind(conversation_id)
+        .bind(serde_json::to_string(&item)?)
+        .bind(now_ms())
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(vec![ThreadEvent {
+        seq,
+        conversation_id,
+        item,
+    }])
 }
 
 fn unique(ids: &[i64]) -> Vec<i64> {
