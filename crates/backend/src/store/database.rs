@@ -111,7 +111,7 @@ impl Dialect {
 
     /// A JSON array (as text) of the attachments of the row `item` (`id`, `mime_type`, `size`),
     /// in their order; NULL when there are none. Most items have none: the aggregate runs only for
-    /// an item that has one (an aggregate per row made a third of PostgreSQL's work for a page).
+    /// an item that has one (an aggregate per row took a fifth of the page statement's time).
     pub fn attachments_of_item(self) -> &'static str {
         match self {
             Self::Sqlite => {
@@ -181,6 +181,7 @@ impl Dialect {
             (_, writer) => writer.begin().await,
         }
     }
+
     /// Begins a transaction that writes a conversation's reply queue (a reply's queue number, and
     /// with its row id its place in the thread): on PostgreSQL, the writers of one conversation's
     /// queue take turns until they commit (a lock of that conversation, taken with the `BEGIN`).

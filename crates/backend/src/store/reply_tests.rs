@@ -787,7 +787,6 @@ async fn a_reply_reads_the_earlier_replies_still_sending_not_all_the_conversatio
 #[tokio::test]
 async fn a_reply_stored_while_another_write_holds_the_turn_is_logged_after_it() {
     let (store, _database) = store(Dialect::Postgres).await;
-    let task = task_to_answer(&store).await;
     let mut other = store.writer.acquire().await.unwrap();
     let mut in_turn = Dialect::Postgres
         .begin_thread_write(&mut other)
@@ -802,6 +801,7 @@ async fn a_reply_stored_while_another_write_holds_the_turn_is_logged_after_it() 
         !posted.is_finished(),
         "the reply was logged while another write held the turn"
     );
+    // The other write logs the customer's message (action 1) again.
     let other_events = super::thread::log_changes_in_turn(&mut in_turn, &[1])
         .await
         .unwrap();
@@ -817,6 +817,6 @@ async fn a_reply_stored_while_another_write_holds_the_turn_is_logged_after_it() 
             .map(|event| &event.item.text)
             .collect::<Vec<_>>(),
         vec![&item.text],
-        "after the other write's event: the reply (task {task})"
+        "after the other write's event comes the reply"
     );
 }
