@@ -3,7 +3,7 @@
 // one host page, the Lightning-like record page with the real LWC (tests/lightning/server.mjs).
 // Tests and the demo share this, so the tests exercise exactly what the demo shows.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,16 +24,32 @@ export const DEMO = {
   companyId: 1,
 };
 
+// A port no outgoing connection can be given: below the kernel's ephemeral range, which the
+// operating system hands to connections and to `listen(0)`. A port picked there with `listen(0)`
+// was taken, in a full run, by some process's outgoing connection before the server bound it
+// (EADDRINUSE, and the whole test file failed). Another listener may still pick the same port:
+// tried, and another taken if so.
+function ephemeralRangeStart() {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+const LOWEST_PORT = 10000;
+
 async function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
+  const below = ephemeralRangeStart();
+  for (;;) {
+    const port = LOWEST_PORT + Math.floor(Math.random() * (below - LOWEST_PORT));
+    const free = await new Promise((resolveFree) => {
+      const server = createServer();
+      server.unref();
+      server.once('error', () => resolveFree(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 // Spawns a child and resolves once it prints `pattern`; rejects if it exits first or is slow.
@@ -150,8 +166,7 @@ export async function startStack(options = {}) {
       options,
     );
   try {
-    // The page's server first: its port was free a moment ago, and the servers started next make
-    // outgoing connections that may be given any free port (EADDRINUSE once, under a full run).
+    // The page's server first, then the servers it does not depend on.
     host = await startLightningServer({
       port: ports.host,
       backend: { url: backendUrl, orgId: DEMO.orgId, sessionSecret: DEMO.sessionSecret },
